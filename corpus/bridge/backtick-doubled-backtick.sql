@@ -1,0 +1,1 @@
+SELECT `a``b` AS `x``y``z`, ```` AS only_tick FROM events AS `e``1`

@@ -1,0 +1,1 @@
+SELECT `region`, `amount` FROM `transactions` WHERE `amount` > 0

@@ -1,0 +1,1 @@
+SELECT region FROM main.sales.transactions; -- trailing note

@@ -1,0 +1,7 @@
+/*
+ * Daily revenue report
+ * owner: analytics
+ */
+SELECT transaction_date, sum(amount) AS revenue
+FROM main.sales.transactions
+GROUP BY transaction_date

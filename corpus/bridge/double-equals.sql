@@ -1,0 +1,1 @@
+SELECT * FROM main.sales.customers WHERE segment == 'SMB' AND is_active == true

@@ -1,0 +1,2 @@
+SELECT /*+ REPARTITION(8) */ region, amount
+FROM main.sales.transactions

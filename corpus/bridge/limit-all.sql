@@ -1,0 +1,1 @@
+SELECT * FROM main.ref.regions LIMIT ALL

@@ -1,0 +1,1 @@
+SELECT NOT a RLIKE b AS p1, NOT (a RLIKE b) AS p2, NOT a RLIKE b OR a LIKE 'x%' AS p3 FROM pairs

@@ -1,0 +1,1 @@
+SELECT DISTINCT region, channel FROM main.sales.transactions

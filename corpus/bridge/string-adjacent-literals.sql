@@ -1,0 +1,1 @@
+SELECT 'abc' 'def' AS joined, 'one' "two" 'three' AS three_parts

@@ -1,0 +1,4 @@
+SELECT concat('prefix-',
+  'part one, '
+  'part two'
+) AS msg

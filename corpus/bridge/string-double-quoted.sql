@@ -1,0 +1,3 @@
+SELECT "hello" AS greeting, concat("a", 'b', "c") AS abc
+FROM main.sales.customers
+WHERE segment = "Enterprise"

@@ -1,0 +1,1 @@
+SELECT 'hello' AS greeting, '' AS empty, 'with spaces and symbols: %_#' AS misc

@@ -1,0 +1,2 @@
+SELECT main.sales.transactions.amount, sales.transactions.region
+FROM main.sales.transactions

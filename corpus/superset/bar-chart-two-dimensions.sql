@@ -1,0 +1,10 @@
+SELECT country AS country,
+       device AS device,
+       COUNT(DISTINCT session_id) AS `COUNT_DISTINCT(session_id)`
+FROM main.web.page_events
+WHERE event_date >= CAST('2026-10-01' AS DATE)
+  AND event_date < CAST('2026-11-01' AS DATE)
+GROUP BY country,
+         device
+ORDER BY `COUNT_DISTINCT(session_id)` DESC
+LIMIT 10000

@@ -1,0 +1,5 @@
+SELECT sum(`amount`) AS `SUM(amount)`
+FROM main.sales.transactions
+WHERE transaction_date >= CAST('2026-11-01' AS DATE)
+  AND transaction_date < CAST('2026-12-01' AS DATE)
+LIMIT 10000

@@ -1,0 +1,3 @@
+SELECT *
+FROM main.sales.products
+LIMIT 10000

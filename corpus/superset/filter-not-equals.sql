@@ -1,0 +1,8 @@
+SELECT channel AS channel,
+       sum(`amount`) AS `SUM(amount)`
+FROM main.sales.transactions
+WHERE transaction_date >= CAST('2026-11-01' AS DATE)
+  AND region != 'INTERNAL'
+GROUP BY channel
+ORDER BY `SUM(amount)` DESC
+LIMIT 10000

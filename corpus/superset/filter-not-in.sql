@@ -1,0 +1,9 @@
+SELECT country AS country,
+       count(*) AS `count`
+FROM main.web.page_events
+WHERE event_date >= CAST('2026-11-01' AS DATE)
+  AND event_date < CAST('2026-12-01' AS DATE)
+  AND (country NOT IN ('US', 'CA'))
+GROUP BY country
+ORDER BY `count` DESC
+LIMIT 10000

@@ -1,0 +1,9 @@
+SELECT channel AS channel,
+       sum(`amount`) AS `SUM(amount)`
+FROM main.sales.transactions
+WHERE transaction_date >= CAST('2026-11-01' AS DATE)
+  AND transaction_date < CAST('2026-12-01' AS DATE)
+  AND (region IN ('EMEA'))
+GROUP BY channel
+ORDER BY `SUM(amount)` DESC
+LIMIT 10000

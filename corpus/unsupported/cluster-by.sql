@@ -1,0 +1,3 @@
+SELECT region, amount
+FROM main.sales.transactions
+CLUSTER BY region

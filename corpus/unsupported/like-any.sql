@@ -1,0 +1,3 @@
+SELECT page
+FROM main.web.page_events
+WHERE page LIKE ANY ('/cart%', '/checkout%')

@@ -1,0 +1,2 @@
+SELECT * EXCEPT (discount, channel)
+FROM main.sales.transactions

@@ -1,0 +1,3 @@
+SELECT *
+FROM main.sales.transactions
+WHERE region = '${region}' AND transaction_date >= ${start_date}

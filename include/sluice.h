@@ -1,0 +1,118 @@
+/*
+ * sluice.h - public API of libsluice, the Databricks SQL guardrail and
+ * rewrite engine.
+ *
+ * Usage:
+ *     char *err = NULL;
+ *     sl_engine *eng = sl_engine_new_from_file("rules/example.json", &err);
+ *     if (!eng) { fprintf(stderr, "%s\n", err); sl_free(err); ... }
+ *     sl_request req = { .sql = text, .sql_len = strlen(text) };
+ *     sl_result *res = sl_process(eng, &req);
+ *     switch (sl_result_action(res)) { ... }
+ *     sl_result_free(res);
+ *     sl_engine_free(eng);
+ *
+ * Ownership.  Every pointer the library returns is owned by the object
+ * it came from and lives until that object is freed: strings and
+ * diagnostics from an sl_result until sl_result_free(); the engine until
+ * sl_engine_free().  The only memory handed to the caller is the error
+ * message of sl_engine_new*(), released with sl_free().  Request fields
+ * are borrowed for the duration of the call only.
+ *
+ * Threads.  An engine is immutable after creation: any number of threads
+ * may call sl_process() on one engine at the same time.  A result
+ * belongs to the thread that made it.
+ */
+#ifndef SLUICE_H
+#define SLUICE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(SLUICE_BUILD) && defined(__GNUC__)
+#define SL_API __attribute__((visibility("default")))
+#else
+#define SL_API
+#endif
+
+#define SLUICE_VERSION "0.1.0"
+
+typedef struct sl_engine sl_engine;
+typedef struct sl_result sl_result;
+
+/* What to do with the query.  Numbers are stable and never reused. */
+typedef enum sl_action {
+    SL_ACTION_PASS = 0,     /* run the SQL unchanged (byte-identical) */
+    SL_ACTION_REWRITE = 1,  /* run sl_result_sql() instead */
+    SL_ACTION_REJECT = 2    /* do not run; the diagnostics say why */
+} sl_action;
+
+typedef enum sl_severity {
+    SL_SEVERITY_ERROR = 0,
+    SL_SEVERITY_WARNING = 1,
+    SL_SEVERITY_INFO = 2
+} sl_severity;
+
+/* What sl_process() produces. */
+typedef enum sl_mode {
+    SL_MODE_ENFORCE = 0,          /* apply the rules: pass / rewrite / reject */
+    SL_MODE_FORMAT = 1,           /* re-serialise every statement as Databricks SQL */
+    SL_MODE_FORMAT_POSTGRES = 2,  /* re-serialise as PostgreSQL */
+    SL_MODE_PARSE = 3             /* the AST as JSON: {"statements": [...]} */
+} sl_mode;
+
+typedef struct sl_request {
+    const char *sql;        /* the query text; need not be NUL-terminated */
+    size_t      sql_len;
+    const char *catalog;    /* default catalog, NULL for the rules' default */
+    const char *schema;     /* default schema, NULL for the rules' default */
+    const char *user;       /* who runs the query, may be NULL */
+    const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
+    sl_mode     mode;
+} sl_request;
+
+typedef struct sl_diagnostic {
+    const char *rule;       /* rule id, e.g. "syntax", "limit-cap" */
+    sl_severity severity;
+    const char *message;
+    unsigned    line;       /* 1-based, in the ORIGINAL request text */
+    unsigned    column;     /* 1-based, in characters */
+    size_t      offset;     /* byte offset in the original text */
+    unsigned    statement;  /* 0-based index of the statement */
+} sl_diagnostic;
+
+/* Build an engine from a rules document (JSON).  rules may be NULL for
+ * the empty rule set.  source_name is used in error messages.  Returns
+ * NULL with *error set (free it with sl_free) on failure. */
+SL_API sl_engine *sl_engine_new(const char *rules, size_t rules_len,
+                                const char *source_name, char **error);
+SL_API sl_engine *sl_engine_new_from_file(const char *path, char **error);
+SL_API void       sl_engine_free(sl_engine *engine);
+
+/* Process one request.  Never returns NULL except when out of memory.
+ * Hostile input yields a REJECT with a positioned diagnostic. */
+SL_API sl_result *sl_process(const sl_engine *engine, const sl_request *request);
+
+SL_API sl_action  sl_result_action(const sl_result *result);
+/* The SQL to run (PASS: the input itself; REWRITE: the rewritten text;
+ * REJECT: NULL), the formatted SQL or the AST JSON, per the mode.
+ * NUL-terminated; *len (if given) receives its length. */
+SL_API const char *sl_result_sql(const sl_result *result, size_t *len);
+SL_API size_t     sl_result_diagnostic_count(const sl_result *result);
+SL_API const sl_diagnostic *sl_result_diagnostic(const sl_result *result, size_t index);
+SL_API size_t     sl_result_statement_count(const sl_result *result);
+SL_API void       sl_result_free(sl_result *result);
+
+SL_API void       sl_free(void *ptr);
+SL_API const char *sl_version(void);
+SL_API const char *sl_action_name(sl_action action);
+SL_API const char *sl_severity_name(sl_severity severity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install what building and testing sluice needs, from Debian packages.
+# Idempotent: installs only what is missing.  Run as root (or via sudo).
+set -eu
+
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev check valgrind"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+# Node.js and npm run the independent Spark grammar check; a machine may
+# already have them from another source (a nodejs build that bundles npm).
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+
+if [ -n "$missing" ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing$missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# The grammar checker's npm dependencies (pinned by package-lock.json).
+GRAMMAR_DIR="$(dirname "$0")/../tests/spark-grammar"
+if [ ! -f "$GRAMMAR_DIR/build/spark-sql.cjs" ]; then
+    (cd "$GRAMMAR_DIR" && npm ci --no-audit --no-fund --loglevel=error && npm run -s build)
+fi

@@ -1,0 +1,143 @@
+/*
+ * ast.c - node kinds, field access, the one tree walker, and
+ * location-insensitive comparison over the jansson AST.
+ */
+#include "ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[AST_KIND_COUNT] = {
+    [AST_UNKNOWN] = "",
+#define AST_NAME(name) [AST_##name] = #name,
+    AST_NODE_KINDS(AST_NAME)
+#undef AST_NAME
+};
+
+static int cmp_kind(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, kind_names[*(const int *)elem]);
+}
+
+ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
+{
+    static int sorted[AST_KIND_COUNT - 1];
+    static int ready;   /* benign race: every thread writes the same data */
+    if (fields)
+        *fields = NULL;
+    if (name)
+        *name = NULL;
+    if (!json_is_object(node) || json_object_size(node) != 1)
+        return AST_UNKNOWN;
+    if (!ready) {
+        /* kind_names is already in sorted order by construction of the
+         * X-macro list; keep an index array for bsearch. */
+        for (int i = 1; i < AST_KIND_COUNT; i++)
+            sorted[i - 1] = i;
+        ready = 1;
+    }
+    const char *key = json_object_iter_key(json_object_iter(node));
+    json_t *val = json_object_iter_value(json_object_iter(node));
+    if (name)
+        *name = key;
+    if (!json_is_object(val))
+        return AST_UNKNOWN;
+    const int *hit = bsearch(key, sorted, AST_KIND_COUNT - 1, sizeof(int), cmp_kind);
+    if (!hit)
+        return AST_UNKNOWN;
+    if (fields)
+        *fields = val;
+    return (ast_kind)*hit;
+}
+
+json_t *ast_get(json_t *fields, const char *key)
+{
+    return fields ? json_object_get(fields, key) : NULL;
+}
+
+const char *ast_str(json_t *fields, const char *key)
+{
+    const char *s = json_string_value(ast_get(fields, key));
+    return s ? s : "";
+}
+
+json_int_t ast_int(json_t *fields, const char *key)
+{
+    return json_integer_value(ast_get(fields, key));
+}
+
+int ast_bool(json_t *fields, const char *key)
+{
+    return json_is_true(ast_get(fields, key));
+}
+
+const char *ast_string_value(json_t *node)
+{
+    json_t *f;
+    if (ast_unwrap(node, &f, NULL) != AST_String)
+        return NULL;
+    const char *s = json_string_value(json_object_get(f, "sval"));
+    return s ? s : "";
+}
+
+static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
+{
+    if (json_is_object(v)) {
+        fn(v, kind, ctx);
+        const char *key;
+        json_t *child;
+        int wrapper = json_object_size(v) == 1;
+        json_object_foreach(v, key, child) {
+            walk(child, wrapper ? key : NULL, fn, ctx);
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) {
+            walk(child, NULL, fn, ctx);
+        }
+    }
+}
+
+/* Visits every object; kind is the wrapper key when obj is the fields
+ * object of a node wrapper (any one-key parent), else NULL. */
+void ast_walk(json_t *tree, ast_visit_fn fn, void *ctx)
+{
+    walk(tree, NULL, fn, ctx);
+}
+
+static void strip(json_t *v)
+{
+    if (json_is_object(v)) {
+        json_object_del(v, "location");
+        json_object_del(v, "stmt_location");
+        json_object_del(v, "stmt_len");
+        const char *key;
+        json_t *child;
+        json_object_foreach(v, key, child) {
+            strip(child);
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) {
+            strip(child);
+        }
+    }
+}
+
+json_t *ast_without_locations(json_t *tree)
+{
+    json_t *copy = json_deep_copy(tree);
+    strip(copy);
+    return copy;
+}
+
+int ast_equal_ignoring_locations(json_t *a, json_t *b)
+{
+    json_t *x = ast_without_locations(a), *y = ast_without_locations(b);
+    int eq = json_equal(x, y);
+    json_decref(x);
+    json_decref(y);
+    return eq;
+}

@@ -1,0 +1,32 @@
+/*
+ * cli.h - shared pieces of the sluice command-line front end: input
+ * reading and compiler-style rendering of diagnostics.  Each
+ * sub-command lives in its own file and uses only the public API.
+ */
+#ifndef SLUICE_CLI_H
+#define SLUICE_CLI_H
+
+#include <stdio.h>
+
+#include "sbuf.h"
+#include "sluice.h"
+
+enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+/* Read a file ("-" = stdin) into b.  Returns 0, or -1 after printing
+ * an error naming the file. */
+int cli_read_file(const char *path, sbuf *b);
+
+/* Print "name:line:col: severity: message [rule]", the source line and a
+ * caret under the column. */
+void cli_print_diagnostic(FILE *out, const char *name, const char *text,
+                          size_t len, const sl_diagnostic *d);
+
+int cmd_fmt(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_corpus(int argc, char **argv);
+
+/* The expected-result text of one corpus case (see README, "Corpus"). */
+void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * corpus.c - `sluice corpus [--bless] [--rules FILE] [DIR]`.
+ *
+ * A case is DIR/.../NAME.sql; its expected result is NAME.expected next
+ * to it.  A directory may hold rules.json, which applies to the cases in
+ * it (and below it, unless overridden); without one the empty rule set
+ * applies.  Mismatches are shown as unified diffs; --bless rewrites the
+ * expected files instead.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+/* ---- the expected-result text ---------------------------------------- */
+
+static void render_diags(const sl_result *res, sbuf *out)
+{
+    size_t n = sl_result_diagnostic_count(res);
+    if (n == 0) {
+        sbuf_puts(out, "diagnostics: none\n");
+        return;
+    }
+    sbuf_puts(out, "diagnostics:\n");
+    for (size_t i = 0; i < n; i++) {
+        const sl_diagnostic *d = sl_result_diagnostic(res, i);
+        sbuf_printf(out, "  %u:%u: %s [%s]: %s\n", d->line, d->column,
+                    sl_severity_name(d->severity), d->rule, d->message);
+    }
+}
+
+void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
+{
+    sl_request req = {0};
+    req.sql = sql;
+    req.sql_len = len;
+    req.now = "2026-11-24 12:00:00";
+    req.mode = SL_MODE_ENFORCE;
+    sl_result *res = sl_process(eng, &req);
+    sbuf_printf(out, "action: %s\n", sl_action_name(sl_result_action(res)));
+    render_diags(res, out);
+    size_t olen;
+    const char *o = sl_result_sql(res, &olen);
+    if (!o)
+        sbuf_puts(out, "output: none\n");
+    else if (olen == len && memcmp(o, sql, len) == 0)
+        sbuf_puts(out, "output: unchanged\n");
+    else {
+        sbuf_puts(out, "output:\n");
+        sbuf_putn(out, o, olen);
+        sbuf_puts(out, "\n");
+    }
+    sl_result_free(res);
+
+    req.mode = SL_MODE_FORMAT;
+    res = sl_process(eng, &req);
+    if (sl_result_action(res) == SL_ACTION_REJECT) {
+        sbuf_puts(out, "formatted: error\n");
+        render_diags(res, out);
+    } else {
+        o = sl_result_sql(res, &olen);
+        sbuf_puts(out, "formatted:\n");
+        sbuf_putn(out, o, olen);
+        sbuf_puts(out, "\n");
+    }
+    sl_result_free(res);
+}
+
+/* ---- a small unified diff --------------------------------------------- */
+
+typedef struct lines { const char **s; size_t *n; size_t count; } lines;
+
+static void split_lines(const char *t, size_t len, lines *l)
+{
+    size_t cap = 16;
+    l->s = malloc(cap * sizeof *l->s);
+    l->n = malloc(cap * sizeof *l->n);
+    l->count = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && t[j] != '\n')
+            j++;
+        if (l->count == cap) {
+            cap *= 2;
+            l->s = realloc(l->s, cap * sizeof *l->s);
+            l->n = realloc(l->n, cap * sizeof *l->n);
+        }
+        l->s[l->count] = t + i;
+        l->n[l->count] = j - i;
+        l->count++;
+        i = j + 1;
+    }
+}
+
+static int line_eq(const lines *a, size_t i, const lines *b, size_t j)
+{
+    return a->n[i] == b->n[j] && memcmp(a->s[i], b->s[j], a->n[i]) == 0;
+}
+
+/* Longest-common-subsequence diff; corpus files are small, so the
+ * quadratic table is fine (and bounded below). */
+static void print_diff(const char *name, const char *exp, size_t elen,
+                       const char *act, size_t alen)
+{
+    lines a, b;
+    split_lines(exp, elen, &a);
+    split_lines(act, alen, &b);
+    printf("--- %s (expected)\n+++ %s (actual)\n", name, name);
+    size_t n = a.count, m = b.count;
+    if ((n + 1) * (m + 1) > 4000000) {
+        for (size_t i = 0; i < n; i++) printf("-%.*s\n", (int)a.n[i], a.s[i]);
+        for (size_t j = 0; j < m; j++) printf("+%.*s\n", (int)b.n[j], b.s[j]);
+    } else {
+        unsigned *L = calloc((n + 1) * (m + 1), sizeof *L);
+#define AT(i, j) L[(i) * (m + 1) + (j)]
+        for (size_t i = n; i-- > 0;)
+            for (size_t j = m; j-- > 0;)
+                AT(i, j) = line_eq(&a, i, &b, j) ? AT(i + 1, j + 1) + 1
+                         : (AT(i + 1, j) > AT(i, j + 1) ? AT(i + 1, j) : AT(i, j + 1));
+        size_t i = 0, j = 0;
+        printf("@@ -1,%zu +1,%zu @@\n", n, m);
+        while (i < n || j < m) {
+            if (i < n && j < m && line_eq(&a, i, &b, j)) {
+                printf(" %.*s\n", (int)a.n[i], a.s[i]);
+                i++, j++;
+            } else if (j < m && (i == n || AT(i, j + 1) >= AT(i + 1, j))) {
+                printf("+%.*s\n", (int)b.n[j], b.s[j]);
+                j++;
+            } else {
+                printf("-%.*s\n", (int)a.n[i], a.s[i]);
+                i++;
+            }
+        }
+#undef AT
+        free(L);
+    }
+    free(a.s); free(a.n); free(b.s); free(b.n);
+}
+
+/* ---- walking the corpus ----------------------------------------------- */
+
+typedef struct run {
+    int bless;
+    size_t passed, failed, blessed;
+    int io_error;
+} run;
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void run_case(run *r, const sl_engine *eng, const char *path)
+{
+    sbuf in = SBUF_INIT, act = SBUF_INIT, exp = SBUF_INIT, epath = SBUF_INIT;
+    sbuf_putn(&epath, path, strlen(path) - 4);
+    sbuf_puts(&epath, ".expected");
+    if (cli_read_file(path, &in) < 0) {
+        r->io_error = 1;
+        goto out;
+    }
+    cli_render_case(eng, in.data, in.len, &act);
+    FILE *f = fopen(epath.data, "rb");
+    if (f) {
+        fclose(f);
+        if (cli_read_file(epath.data, &exp) < 0) {
+            r->io_error = 1;
+            goto out;
+        }
+    }
+    if (f && exp.len == act.len && memcmp(exp.data, act.data, act.len) == 0) {
+        r->passed++;
+    } else if (r->bless) {
+        FILE *o = fopen(epath.data, "wb");
+        if (!o || fwrite(act.data, 1, act.len, o) != act.len || fclose(o) != 0) {
+            fprintf(stderr, "sluice corpus: %s: cannot write\n", epath.data);
+            r->io_error = 1;
+        } else {
+            printf("blessed %s\n", epath.data);
+            r->blessed++;
+        }
+    } else {
+        if (!f)
+            printf("FAIL %s: no expected file (run sluice corpus --bless)\n", path);
+        else {
+            printf("FAIL %s\n", path);
+            print_diff(epath.data, exp.data ? exp.data : "", exp.len, act.data, act.len);
+        }
+        r->failed++;
+    }
+out:
+    sbuf_free(&in); sbuf_free(&act); sbuf_free(&exp); sbuf_free(&epath);
+}
+
+static void run_dir(run *r, const char *dir, const sl_engine *inherited)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "sluice corpus: %s: %s\n", dir, strerror(errno));
+        r->io_error = 1;
+        return;
+    }
+    size_t cap = 32, n = 0;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap *= 2;
+            names = realloc(names, cap * sizeof *names);
+        }
+        names[n++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+
+    sl_engine *own = NULL;
+    const sl_engine *eng = inherited;
+    sbuf rp = SBUF_INIT;
+    sbuf_printf(&rp, "%s/rules.json", dir);
+    struct stat st;
+    if (stat(rp.data, &st) == 0) {
+        char *err = NULL;
+        own = sl_engine_new_from_file(rp.data, &err);
+        if (!own) {
+            fprintf(stderr, "sluice corpus: %s\n", err);
+            sl_free(err);
+            r->io_error = 1;
+        } else {
+            eng = own;
+        }
+    }
+    sbuf_free(&rp);
+    for (size_t i = 0; i < n; i++) {
+        sbuf p = SBUF_INIT;
+        sbuf_printf(&p, "%s/%s", dir, names[i]);
+        if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
+            run_dir(r, p.data, eng);
+        else if (ends_with(names[i], ".sql") && eng)
+            run_case(r, eng, p.data);
+        sbuf_free(&p);
+        free(names[i]);
+    }
+    free(names);
+    sl_engine_free(own);
+}
+
+int cmd_corpus(int argc, char **argv)
+{
+    run r = {0};
+    const char *dir = "corpus", *rules_path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--bless") == 0)
+            r.bless = 1;
+        else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+            rules_path = argv[++i];
+        else if (argv[i][0] == '-') {
+            fprintf(stderr, "sluice corpus: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else
+            dir = argv[i];
+    }
+    char *err = NULL;
+    sl_engine *base = rules_path ? sl_engine_new_from_file(rules_path, &err)
+                                 : sl_engine_new(NULL, 0, NULL, &err);
+    if (!base) {
+        fprintf(stderr, "sluice corpus: %s\n", err);
+        sl_free(err);
+        return EXIT_USAGE;
+    }
+    size_t dl = strlen(dir);
+    char *d = xstrdup(dir);
+    while (dl > 1 && d[dl - 1] == '/')
+        d[--dl] = '\0';
+    run_dir(&r, d, base);
+    free(d);
+    sl_engine_free(base);
+    printf("corpus: %zu passed, %zu failed", r.passed, r.failed);
+    if (r.bless)
+        printf(", %zu blessed", r.blessed);
+    printf("\n");
+    if (r.io_error)
+        return EXIT_USAGE;
+    return r.failed ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,52 @@
+/*
+ * main.c - the sluice command: sub-command dispatch, --help, --version.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *out)
+{
+    fputs("usage: sluice <command> [options] [args]\n"
+          "\n"
+          "commands:\n"
+          "  fmt [--target databricks|postgres] [FILE|-]\n"
+          "                        re-serialise the SQL (default: stdin)\n"
+          "  parse [FILE|-]        print the AST as JSON\n"
+          "  corpus [--bless] [--rules FILE] [DIR]\n"
+          "                        run the regression corpus (default: corpus)\n"
+          "\n"
+          "options:\n"
+          "  -h, --help            show this help\n"
+          "  --version             show the version\n"
+          "\n"
+          "exit status: 0 success, 1 findings or syntax errors, 2 usage or I/O error\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("sluice %s\n", sl_version());
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
+    if (strcmp(cmd, "parse") == 0)
+        return cmd_parse(argc - 1, argv + 1);
+    if (strcmp(cmd, "corpus") == 0)
+        return cmd_corpus(argc - 1, argv + 1);
+    fprintf(stderr, "sluice: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,1496 @@
+/*
+ * dialect.c - Databricks SQL -> PostgreSQL-parseable text, with a source
+ * map, marks and hints (see dialect.h for the contract).
+ *
+ * How it works.  The whole request is lexed once (dialect_lex), brackets
+ * are matched so that any construct can find its extent in O(1), and
+ * statements are split at top-level semicolons.  dialect_bridge() then
+ * makes a plan: for every token it may record a replacement text, a
+ * "skip", text to insert before it, or a mark.  Because brackets are
+ * pre-matched, constructs whose PostgreSQL stand-in needs a closing
+ * bracket far away (a lambda body, a QUALIFY condition, FROM VALUES rows)
+ * are handled by scheduling an insertion before the token that ends
+ * them, not by re-parsing.  A final pass concatenates the plan and
+ * records one source-map entry per piece.
+ *
+ * The guiding rule: a construct is either mapped to a stand-in that the
+ * PostgreSQL grammar parses with the SAME structure, or refused with a
+ * positioned error.  Anything else would be a wrong parse.
+ */
+#include "dialect.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keywords.h"
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+static int set_error(dialect_error *err, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int set_error(dialect_error *err, size_t offset, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    err->offset = offset;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lexing and bracket matching                                         */
+
+int dialect_lex(dialect_source *src, const char *text, size_t len,
+                dialect_error *err)
+{
+    memset(src, 0, sizeof *src);
+    src->text = text;
+    src->len = len;
+
+    const char *nul = memchr(text, '\0', len);
+    if (nul)
+        return set_error(err, (size_t)(nul - text),
+                         "NUL byte in query text");
+    if (len > UINT32_MAX / 2)
+        return set_error(err, 0, "query text too large");
+
+    size_t cap = 64, n = 0;
+    dtok *toks = xmalloc(cap * sizeof *toks);
+    int32_t stack[DIALECT_MAX_NESTING];
+    int depth = 0;
+    size_t pos = 0;
+    for (;;) {
+        size_t end;
+        const char *msg;
+        tok_kind k = lexer_next(text, pos, &end, &msg);
+        if (k == TK_ERROR) {
+            free(toks);
+            return set_error(err, pos, "%s", msg);
+        }
+        if (n == cap) {
+            cap *= 2;
+            toks = xrealloc(toks, cap * sizeof *toks);
+        }
+        toks[n] = (dtok){k, (uint32_t)pos, (uint32_t)end, -1};
+        if (k == TK_OP && end - pos == 1) {
+            char c = text[pos];
+            if (c == '(' || c == '[') {
+                if (depth == DIALECT_MAX_NESTING) {
+                    free(toks);
+                    return set_error(err, pos,
+                                     "brackets nested deeper than %d levels",
+                                     DIALECT_MAX_NESTING);
+                }
+                stack[depth++] = (int32_t)n;
+            } else if (c == ')' || c == ']') {
+                char want = c == ')' ? '(' : '[';
+                if (depth == 0 || text[toks[stack[depth - 1]].start] != want) {
+                    free(toks);
+                    return set_error(err, pos, "unmatched '%c'", c);
+                }
+                int32_t o = stack[--depth];
+                toks[o].match = (int32_t)n;
+                toks[n].match = o;
+            }
+        }
+        n++;
+        if (k == TK_EOF)
+            break;
+        pos = end;
+    }
+    if (depth > 0) {
+        size_t at = toks[stack[depth - 1]].start;
+        char c = text[at];
+        free(toks);
+        return set_error(err, at, "'%c' is never closed", c);
+    }
+    src->toks = toks;
+    src->ntoks = n;
+    return 0;
+}
+
+void dialect_source_free(dialect_source *src)
+{
+    free(src->toks);
+    src->toks = NULL;
+    src->ntoks = 0;
+}
+
+static int is_trivia(tok_kind k)
+{
+    return k == TK_SPACE || k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT ||
+           k == TK_HINT;
+}
+
+static int tok_is_op(const dialect_source *s, size_t i, const char *op)
+{
+    const dtok *t = &s->toks[i];
+    size_t n = strlen(op);
+    return t->kind == TK_OP && t->end - t->start == n &&
+           memcmp(s->text + t->start, op, n) == 0;
+}
+
+size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
+{
+    size_t cap = 4, n = 0;
+    dialect_stmt *st = xmalloc(cap * sizeof *st);
+    size_t begin = 0;
+    int depth = 0;
+    for (size_t i = 0; i < src->ntoks; i++) {
+        const dtok *t = &src->toks[i];
+        if (t->kind == TK_OP && t->end - t->start == 1) {
+            char c = src->text[t->start];
+            if (c == '(' || c == '[')
+                depth++;
+            else if (c == ')' || c == ']')
+                depth--;
+        }
+        int boundary = t->kind == TK_EOF || (depth == 0 && tok_is_op(src, i, ";"));
+        if (!boundary)
+            continue;
+        size_t first = begin, last = i;
+        while (first < last && is_trivia(src->toks[first].kind) &&
+               src->toks[first].kind != TK_HINT)
+            first++;
+        while (last > first && is_trivia(src->toks[last - 1].kind) &&
+               src->toks[last - 1].kind != TK_HINT)
+            last--;
+        if (first < last) {
+            if (n == cap) {
+                cap *= 2;
+                st = xrealloc(st, cap * sizeof *st);
+            }
+            st[n++] = (dialect_stmt){first, last, src->toks[first].start,
+                                     src->toks[last - 1].end};
+        }
+        begin = i + 1;
+    }
+    *out = st;
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* String literals                                                     */
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static void put_utf8(sbuf *b, unsigned cp)
+{
+    char u[4];
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        sbuf_putn(b, u, 1);
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        sbuf_putn(b, u, 2);
+    } else {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        sbuf_putn(b, u, 3);
+    }
+}
+
+/*
+ * Spark's unescaping rules (its unescapeSQLString): \uXXXX, three octal
+ * digits, the usual single-letter escapes, and "\%" / "\_" which keep
+ * their backslash so LIKE patterns stay literal.  Any other escaped
+ * character stands for itself.
+ */
+int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
+                          size_t orig, dialect_error *err)
+{
+    size_t i = raw ? 2 : 1, end = len - 1;
+    while (i < end) {
+        char c = tok[i];
+        if (c != '\\' || raw) {
+            sbuf_putc(dst, c);
+            i++;
+            continue;
+        }
+        char e = tok[i + 1];
+        size_t at = orig + i;
+        i += 2;
+        switch (e) {
+        case 'n': sbuf_putc(dst, '\n'); break;
+        case 't': sbuf_putc(dst, '\t'); break;
+        case 'r': sbuf_putc(dst, '\r'); break;
+        case 'b': sbuf_putc(dst, '\b'); break;
+        case 'Z': sbuf_putc(dst, '\032'); break;
+        case '%': sbuf_puts(dst, "\\%"); break;
+        case '_': sbuf_puts(dst, "\\_"); break;
+        case 'u': {
+            unsigned cp = 0;
+            int ok = i + 4 <= end;
+            for (int k = 0; ok && k < 4; k++) {
+                int h = hexval((unsigned char)tok[i + k]);
+                if (h < 0) ok = 0; else cp = cp * 16 + (unsigned)h;
+            }
+            if (!ok) {
+                sbuf_putc(dst, 'u');
+                break;
+            }
+            if (cp == 0)
+                return set_error(err, at, "string literal contains a NUL character");
+            put_utf8(dst, cp);
+            i += 4;
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7' && i + 2 <= end &&
+                tok[i] >= '0' && tok[i] <= '7' && tok[i + 1] >= '0' && tok[i + 1] <= '7') {
+                unsigned v = (unsigned)(e - '0') * 64 + (unsigned)(tok[i] - '0') * 8 +
+                             (unsigned)(tok[i + 1] - '0');
+                if (v == 0 || v > 0xFF)
+                    return set_error(err, at, "string literal contains an invalid octal escape");
+                put_utf8(dst, v);
+                i += 2;
+            } else if (e == '0') {
+                return set_error(err, at, "string literal contains a NUL character");
+            } else {
+                sbuf_putc(dst, e);
+            }
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The plan                                                            */
+
+typedef struct tplan {
+    sbuf before;        /* inserted before the token */
+    sbuf repl;          /* replacement text when has_repl */
+    uint8_t has_repl;
+    uint8_t skip;
+    uint8_t mark;       /* dialect_mark recorded at this token's output */
+} tplan;
+
+enum frame_kind { FR_TOP, FR_PLAIN, FR_FUNC, FR_CAST };
+
+typedef struct frame {
+    int kind;
+    int window_seen;    /* a WINDOW clause exists in this query block */
+    size_t open;        /* token index of '(' */
+    size_t name;        /* token index where the function name starts */
+} frame;
+
+typedef struct bridge {
+    const dialect_source *s;
+    const dialect_stmt *st;
+    tplan *plan;            /* indexed by token index - st->tok_begin */
+    frame stack[DIALECT_MAX_NESTING + 1];
+    int depth;
+    dialect_error *err;
+    sbuf scratch;
+} bridge;
+
+static tplan *P(bridge *b, size_t i)
+{
+    return &b->plan[i - b->st->tok_begin];
+}
+
+static const dtok *T(bridge *b, size_t i)
+{
+    return &b->s->toks[i];
+}
+
+static const char *TXT(bridge *b, size_t i)
+{
+    return b->s->text + b->s->toks[i].start;
+}
+
+static size_t TLEN(bridge *b, size_t i)
+{
+    return b->s->toks[i].end - b->s->toks[i].start;
+}
+
+/* Next significant token after i (the statement end if none). */
+static size_t next_sig(bridge *b, size_t i)
+{
+    for (i++; i < b->st->tok_end; i++)
+        if (!is_trivia(T(b, i)->kind))
+            return i;
+    return b->st->tok_end;
+}
+
+/* Previous significant token before i, or (size_t)-1. */
+static size_t prev_sig(bridge *b, size_t i)
+{
+    while (i > b->st->tok_begin) {
+        i--;
+        if (!is_trivia(T(b, i)->kind))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+static int in_stmt(bridge *b, size_t i)
+{
+    return i >= b->st->tok_begin && i < b->st->tok_end;
+}
+
+static int is_word(bridge *b, size_t i, const char *w)
+{
+    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
+        return 0;
+    size_t n = strlen(w);
+    return TLEN(b, i) == n && strncasecmp(TXT(b, i), w, n) == 0;
+}
+
+static int is_op(bridge *b, size_t i, const char *op)
+{
+    return in_stmt(b, i) && tok_is_op(b->s, i, op);
+}
+
+static int word_in(bridge *b, size_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (is_word(b, i, *list))
+            return 1;
+    return 0;
+}
+
+static int has_upper(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isupper((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+static int kw_category(bridge *b, size_t i)
+{
+    return pg_keyword_category(TXT(b, i), TLEN(b, i));
+}
+
+/* Does token i end an operand (so a following word is an operator)? */
+static int ends_operand(bridge *b, size_t i)
+{
+    static const char *const value_words[] = {
+        "null", "true", "false", "end", "current_date", "current_timestamp",
+        "current_time", "current_user", "session_user", "user", NULL};
+    if (!in_stmt(b, i))
+        return 0;
+    switch (T(b, i)->kind) {
+    case TK_QIDENT: case TK_STRING: case TK_RAW_STRING: case TK_NUMBER:
+        return 1;
+    case TK_OP:
+        return is_op(b, i, ")") || is_op(b, i, "]");
+    case TK_WORD:
+        if (word_in(b, i, value_words))
+            return 1;
+        return kw_category(b, i) != PG_KW_RESERVED;
+    case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
+    case TK_HINT: case TK_PARAM: case TK_ERROR:
+        return 0;
+    }
+    return 0;
+}
+
+static void set_repl(bridge *b, size_t i, const char *s, size_t n)
+{
+    tplan *p = P(b, i);
+    sbuf_truncate(&p->repl, 0);
+    sbuf_putn(&p->repl, s, n);
+    sbuf_cstr(&p->repl);
+    p->has_repl = 1;
+}
+
+static void set_repl_s(bridge *b, size_t i, const char *s)
+{
+    set_repl(b, i, s, strlen(s));
+}
+
+static void insert_before(bridge *b, size_t i, const char *s)
+{
+    sbuf_puts(&P(b, i)->before, s);
+}
+
+static void skip_range(bridge *b, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        P(b, i)->skip = 1;
+}
+
+/* Append a PostgreSQL double-quoted identifier. */
+static void put_pg_ident(sbuf *o, const char *s, size_t n)
+{
+    sbuf_putc(o, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            sbuf_putc(o, '"');
+        sbuf_putc(o, s[i]);
+    }
+    sbuf_putc(o, '"');
+}
+
+/* Append a PostgreSQL string literal (standard_conforming_strings). */
+static void put_pg_string(sbuf *o, const char *s, size_t n)
+{
+    sbuf_putc(o, '\'');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\'')
+            sbuf_putc(o, '\'');
+        sbuf_putc(o, s[i]);
+    }
+    sbuf_putc(o, '\'');
+}
+
+/* The closing token of the argument or clause that starts at i: the
+ * first ',' or ')' at the current bracket level (or the statement end);
+ * with stop_words, also the first listed word at that level. */
+static size_t level_end(bridge *b, size_t i, int stop_comma,
+                        const char *const *stop_words)
+{
+    for (; i < b->st->tok_end; i++) {
+        const dtok *t = T(b, i);
+        if (t->kind == TK_OP) {
+            if (is_op(b, i, "(") || is_op(b, i, "[")) {
+                i = (size_t)t->match;
+                continue;
+            }
+            if (is_op(b, i, ")") || is_op(b, i, "]"))
+                return i;
+            if (stop_comma && is_op(b, i, ","))
+                return i;
+        }
+        if (stop_words && t->kind == TK_WORD && word_in(b, i, stop_words))
+            return i;
+    }
+    return b->st->tok_end;
+}
+
+/* Token index just past a primary expression starting at i:
+ * name(.name)* [ (args) ] { [..] | .name }*, a literal, or (...). */
+static size_t primary_end(bridge *b, size_t i)
+{
+    if (!in_stmt(b, i))
+        return i;
+    const dtok *t = T(b, i);
+    size_t j;
+    if (is_op(b, i, "(")) {
+        j = (size_t)t->match + 1;
+    } else if (t->kind == TK_WORD || t->kind == TK_QIDENT) {
+        j = i + 1;
+        while (is_op(b, j, ".") && (T(b, j + 1)->kind == TK_WORD ||
+                                    T(b, j + 1)->kind == TK_QIDENT))
+            j += 2;
+        if (is_op(b, j, "("))
+            j = (size_t)T(b, j)->match + 1;
+    } else if (t->kind == TK_NUMBER || t->kind == TK_STRING ||
+               t->kind == TK_RAW_STRING) {
+        j = i + 1;
+    } else {
+        return i + 1;
+    }
+    for (;;) {
+        if (is_op(b, j, "["))
+            j = (size_t)T(b, j)->match + 1;
+        else if (is_op(b, j, ".") && in_stmt(b, j + 1) &&
+                 (T(b, j + 1)->kind == TK_WORD || T(b, j + 1)->kind == TK_QIDENT))
+            j += 2;
+        else
+            return j;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Construct handlers.  Each returns 0 or -1 (error set).              */
+
+static int bridge_identifier(bridge *b, size_t i)
+{
+    const char *w = TXT(b, i);
+    size_t n = TLEN(b, i);
+    int cat = pg_keyword_category(w, n);
+    size_t prev = prev_sig(b, i), next = next_sig(b, i);
+    int quote = 0;
+    if (cat == PG_KW_NONE) {
+        quote = has_upper(w, n);
+    } else if (prev != (size_t)-1 && is_op(b, prev, ".")) {
+        quote = has_upper(w, n);
+    } else if (is_op(b, next, ".") && in_stmt(b, next_sig(b, next)) &&
+               (T(b, next_sig(b, next))->kind == TK_WORD ||
+                T(b, next_sig(b, next))->kind == TK_QIDENT ||
+                is_op(b, next_sig(b, next), "*"))) {
+        quote = has_upper(w, n) || cat == PG_KW_RESERVED ||
+                cat == PG_KW_TYPE_FUNC_NAME;
+    } else if (prev != (size_t)-1 && is_word(b, prev, "as") &&
+               b->stack[b->depth].kind != FR_CAST) {
+        quote = has_upper(w, n);
+    }
+    if (quote) {
+        sbuf_truncate(&b->scratch, 0);
+        put_pg_ident(&b->scratch, w, n);
+        set_repl(b, i, b->scratch.data, b->scratch.len);
+    }
+    return 0;
+}
+
+static int bridge_qident(bridge *b, size_t i)
+{
+    const char *w = TXT(b, i);
+    size_t n = TLEN(b, i);
+    if (n == 2)
+        return set_error(b->err, T(b, i)->start, "zero-length quoted identifier");
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_putc(&b->scratch, '"');
+    for (size_t k = 1; k + 1 < n; k++) {
+        if (w[k] == '`')
+            k++;            /* doubled backtick */
+        if (w[k] == '"')
+            sbuf_putc(&b->scratch, '"');
+        sbuf_putc(&b->scratch, w[k]);
+    }
+    sbuf_putc(&b->scratch, '"');
+    if (b->scratch.len == strlen(DIALECT_QUALIFY_MARKER) + 2 &&
+        memcmp(b->scratch.data + 1, DIALECT_QUALIFY_MARKER,
+               strlen(DIALECT_QUALIFY_MARKER)) == 0)
+        return set_error(b->err, T(b, i)->start,
+                         "identifier '%s' is reserved by sluice",
+                         DIALECT_QUALIFY_MARKER);
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    return 0;
+}
+
+/* Adjacent string literals concatenate in Spark; they become one
+ * PostgreSQL literal mapped to the first token.  Returns the last token
+ * consumed through *last. */
+static int bridge_string(bridge *b, size_t i, size_t *last)
+{
+    sbuf val = SBUF_INIT;
+    size_t j = i;
+    *last = i;
+    for (;;) {
+        const dtok *t = T(b, j);
+        if (dialect_decode_string(TXT(b, j), TLEN(b, j), t->kind == TK_RAW_STRING,
+                                  &val, t->start, b->err) < 0) {
+            sbuf_free(&val);
+            return -1;
+        }
+        *last = j;
+        size_t n = next_sig(b, j);
+        if (!in_stmt(b, n) ||
+            (T(b, n)->kind != TK_STRING && T(b, n)->kind != TK_RAW_STRING))
+            break;
+        j = n;
+    }
+    sbuf_truncate(&b->scratch, 0);
+    put_pg_string(&b->scratch, val.data ? val.data : "", val.len);
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    skip_range(b, i + 1, *last + 1);
+    sbuf_free(&val);
+    return 0;
+}
+
+static int bridge_number(bridge *b, size_t i)
+{
+    const char *s = TXT(b, i);
+    size_t n = TLEN(b, i), k = n;
+    while (k > 0 && isalpha((unsigned char)s[k - 1]))
+        k--;
+    /* "1e5" ends in a digit; "1e" is a number followed by suffix "e". */
+    if (k == n)
+        return 0;
+    static const struct { const char *suffix, *type; } suffixes[] = {
+        {"l", "bigint"}, {"s", "smallint"}, {"y", "tinyint"},
+        {"d", "double"}, {"f", "float"}, {"bd", "decimal"}, {NULL, NULL}};
+    for (int m = 0; suffixes[m].suffix; m++) {
+        if (strlen(suffixes[m].suffix) == n - k &&
+            strncasecmp(s + k, suffixes[m].suffix, n - k) == 0) {
+            sbuf_truncate(&b->scratch, 0);
+            sbuf_putn(&b->scratch, s, k);
+            sbuf_printf(&b->scratch, "::\"%s\"", suffixes[m].type);
+            set_repl(b, i, b->scratch.data, b->scratch.len);
+            return 0;
+        }
+    }
+    return set_error(b->err, T(b, i)->start + k,
+                     "invalid numeric literal suffix '%.*s'", (int)(n - k), s + k);
+}
+
+/*
+ * A Spark type at token i (after '::' or CAST(... AS).  Simple types
+ * become a quoted lower-case generic type name plus their modifiers, so
+ * PostgreSQL does not translate them into its own (FLOAT would turn into
+ * float8).  ARRAY<...>, MAP<...> and STRUCT<...> become one quoted name
+ * holding the type text with whitespace normalised.
+ */
+static int bridge_type(bridge *b, size_t i)
+{
+    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
+        return 0;   /* let the parser report it */
+    size_t nx = next_sig(b, i);
+    sbuf_truncate(&b->scratch, 0);
+    if (is_op(b, nx, "<")) {
+        int depth = 0;
+        size_t j = nx, prevw = 0;
+        sbuf txt = SBUF_INIT;
+        sbuf_putn(&txt, TXT(b, i), TLEN(b, i));
+        for (; j < b->st->tok_end; j++) {
+            const dtok *t = T(b, j);
+            if (is_trivia(t->kind))
+                continue;
+            int isw = t->kind == TK_WORD || t->kind == TK_QIDENT || t->kind == TK_NUMBER;
+            if (isw && prevw)
+                sbuf_putc(&txt, ' ');
+            if (t->kind == TK_STRING) {
+                sbuf_free(&txt);
+                return set_error(b->err, t->start,
+                                 "comments inside complex types are not supported");
+            }
+            sbuf_putn(&txt, TXT(b, j), TLEN(b, j));
+            prevw = isw;
+            if (t->kind == TK_OP) {
+                for (size_t k = 0; k < TLEN(b, j); k++) {
+                    char c = TXT(b, j)[k];
+                    if (c == '<') depth++;
+                    else if (c == '>') depth--;
+                }
+                if (depth == 0)
+                    break;
+                if (depth < 0) {
+                    sbuf_free(&txt);
+                    return set_error(b->err, t->start, "unbalanced '>' in type");
+                }
+            }
+        }
+        if (depth != 0) {
+            sbuf_free(&txt);
+            return set_error(b->err, T(b, i)->start, "unterminated complex type");
+        }
+        put_pg_ident(&b->scratch, txt.data, txt.len);
+        sbuf_free(&txt);
+        set_repl(b, i, b->scratch.data, b->scratch.len);
+        skip_range(b, i + 1, j + 1);
+        return 0;
+    }
+    char low[64];
+    size_t n = TLEN(b, i);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)tolower((unsigned char)TXT(b, i)[k]);
+    put_pg_ident(&b->scratch, low, n);
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    return 0;
+}
+
+static int is_interval_unit(bridge *b, size_t i, int *pg_native)
+{
+    static const char *const units[] = {
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        "hour", "hours", "minute", "minutes", "second", "seconds",
+        "millisecond", "milliseconds", "microsecond", "microseconds", NULL};
+    static const char *const native[] = {
+        "year", "month", "day", "hour", "minute", "second", NULL};
+    if (pg_native)
+        *pg_native = word_in(b, i, native);
+    return word_in(b, i, units);
+}
+
+/*
+ * INTERVAL.  PostgreSQL reads INTERVAL '7' DAY and INTERVAL '1 day' as
+ * they are.  Spark's multi-unit forms (INTERVAL 7 DAYS, INTERVAL 1 DAY
+ * 2 HOURS, INTERVAL '7' DAYS) become one interval string,
+ * INTERVAL '7 DAYS', which the emitter writes back in the multi-unit
+ * form.
+ */
+static int bridge_interval(bridge *b, size_t i)
+{
+    size_t j = next_sig(b, i);
+    if (!in_stmt(b, j))
+        return set_error(b->err, T(b, i)->start, "INTERVAL without a value");
+    /* Native forms: a string, optionally one singular unit [TO unit]. */
+    if (T(b, j)->kind == TK_STRING) {
+        size_t u = next_sig(b, j);
+        int native = 0;
+        if (!in_stmt(b, u) || !is_interval_unit(b, u, &native))
+            return 0;
+        if (native) {
+            size_t after = next_sig(b, u);
+            if (is_word(b, after, "to"))
+                return 0;
+            if (!in_stmt(b, after) ||
+                !(T(b, after)->kind == TK_NUMBER || T(b, after)->kind == TK_STRING ||
+                  is_op(b, after, "-")))
+                return 0;
+        }
+    }
+    sbuf val = SBUF_INIT;
+    size_t last = i;
+    int pairs = 0;
+    for (;;) {
+        size_t v = next_sig(b, last);
+        int neg = 0;
+        if (is_op(b, v, "-") || is_op(b, v, "+")) {
+            neg = is_op(b, v, "-");
+            v = next_sig(b, v);
+        }
+        if (!in_stmt(b, v) ||
+            (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING))
+            break;
+        size_t u = next_sig(b, v);
+        if (!in_stmt(b, u) || !is_interval_unit(b, u, NULL))
+            break;
+        if (pairs++)
+            sbuf_putc(&val, ' ');
+        if (neg)
+            sbuf_putc(&val, '-');
+        if (T(b, v)->kind == TK_STRING) {
+            if (dialect_decode_string(TXT(b, v), TLEN(b, v), 0, &val,
+                                      T(b, v)->start, b->err) < 0) {
+                sbuf_free(&val);
+                return -1;
+            }
+        } else {
+            sbuf_putn(&val, TXT(b, v), TLEN(b, v));
+        }
+        sbuf_putc(&val, ' ');
+        sbuf_putn(&val, TXT(b, u), TLEN(b, u));
+        last = u;
+    }
+    if (pairs == 0) {
+        sbuf_free(&val);
+        return set_error(b->err, T(b, i)->start,
+                         "unsupported INTERVAL syntax: expected a number or string and a unit");
+    }
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, "INTERVAL ");
+    put_pg_string(&b->scratch, val.data, val.len);
+    sbuf_free(&val);
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    skip_range(b, i + 1, last + 1);
+    return 0;
+}
+
+/* x -> body  becomes  x -> (body): the lambda body extends to the end of
+ * the function argument, which PostgreSQL's generic operator would not
+ * do on its own. */
+static int bridge_lambda(bridge *b, size_t i)
+{
+    if (b->depth == 0 || b->stack[b->depth].kind == FR_TOP)
+        return set_error(b->err, T(b, i)->start,
+                         "a lambda '->' is only allowed as a function argument");
+    size_t end = level_end(b, next_sig(b, i), 1, NULL);
+    set_repl_s(b, i, "-> (");
+    insert_before(b, end, ")");
+    return 0;
+}
+
+/* QUALIFY cond  becomes a synthetic named window
+ *     WINDOW "sluice:qualify" AS (PARTITION BY (cond))
+ * which the PostgreSQL grammar accepts at the same place; parse.c moves
+ * the condition into the SelectStmt as "sl_qualify". */
+static int bridge_qualify(bridge *b, size_t i)
+{
+    static const char *const stops[] = {
+        "order", "limit", "offset", "window", "union", "intersect", "except",
+        "minus", "sort", "cluster", "distribute", "fetch", NULL};
+    frame *f = &b->stack[b->depth];
+    size_t end = level_end(b, next_sig(b, i), 0, stops);
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, f->window_seen ? ", " : "WINDOW ");
+    put_pg_ident(&b->scratch, DIALECT_QUALIFY_MARKER, strlen(DIALECT_QUALIFY_MARKER));
+    sbuf_puts(&b->scratch, " AS (PARTITION BY (");
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    insert_before(b, end, "))");
+    if (is_word(b, end, "window"))
+        set_repl_s(b, end, ",");
+    f->window_seen = 1;
+    return 0;
+}
+
+/*
+ * LATERAL VIEW [OUTER] f(args) tbl [AS] c1, c2
+ *   ->  CROSS JOIN LATERAL f(args) AS tbl(c1, c2)
+ *   ->  LEFT JOIN LATERAL f(args) AS tbl(c1, c2) ON TRUE      (OUTER)
+ * The function name is marked so the emitter writes LATERAL VIEW back.
+ */
+static int bridge_lateral_view(bridge *b, size_t i)
+{
+    static const char *const clause_words[] = {
+        "where", "group", "having", "order", "limit", "lateral", "join",
+        "window", "qualify", "union", "intersect", "except", "minus", "sort",
+        "cluster", "distribute", "inner", "left", "right", "full", "cross",
+        "on", "as", NULL};
+    size_t view = next_sig(b, i);
+    size_t fn = next_sig(b, view);
+    int outer = is_word(b, fn, "outer");
+    if (outer)
+        fn = next_sig(b, fn);
+    size_t open = next_sig(b, fn);
+    if (!in_stmt(b, fn) || T(b, fn)->kind != TK_WORD || !is_op(b, open, "("))
+        return set_error(b->err, T(b, i)->start,
+                         "LATERAL VIEW must be followed by a function call");
+    size_t close = (size_t)T(b, open)->match;
+    size_t alias = next_sig(b, close);
+    if (!in_stmt(b, alias) ||
+        !(T(b, alias)->kind == TK_QIDENT ||
+          (T(b, alias)->kind == TK_WORD && !word_in(b, alias, clause_words))))
+        return set_error(b->err, T(b, close)->start + 1,
+                         "LATERAL VIEW needs a table alias after the function call");
+    set_repl_s(b, i, outer ? "LEFT JOIN LATERAL" : "CROSS JOIN LATERAL");
+    skip_range(b, view, fn);
+    P(b, fn)->mark = outer ? DM_LATERAL_VIEW_OUTER : DM_LATERAL_VIEW;
+    insert_before(b, alias, "AS ");
+    size_t c = next_sig(b, alias);
+    size_t after_alias = alias + 1;
+    if (is_word(b, c, "as")) {
+        set_repl_s(b, c, "(");
+        c = next_sig(b, c);
+    } else if (in_stmt(b, c) && (T(b, c)->kind == TK_QIDENT ||
+                                 (T(b, c)->kind == TK_WORD && !word_in(b, c, clause_words)))) {
+        insert_before(b, c, "(");
+    } else {
+        if (outer)
+            insert_before(b, after_alias, " ON TRUE");
+        return 0;
+    }
+    size_t last = c;
+    for (;;) {
+        if (!in_stmt(b, c) || !(T(b, c)->kind == TK_WORD || T(b, c)->kind == TK_QIDENT))
+            return set_error(b->err, in_stmt(b, c) ? T(b, c)->start : T(b, last)->end,
+                             "expected a column name in LATERAL VIEW");
+        last = c;
+        size_t n = next_sig(b, c);
+        if (!is_op(b, n, ","))
+            break;
+        c = next_sig(b, n);
+    }
+    insert_before(b, last + 1, outer ? ") ON TRUE" : ")");
+    return 0;
+}
+
+/* FROM VALUES (..), (..) [AS] t(a, b)  ->  FROM (VALUES (..), (..)) AS t(a, b);
+ * FROM VALUES 1, 2 gets one parenthesised row per value. */
+static int bridge_from_values(bridge *b, size_t i, int in_from)
+{
+    size_t r = next_sig(b, i);
+    if (is_op(b, r, "("))
+        if (!in_from)
+            return 0;       /* VALUES (..), (..): PostgreSQL reads it as is */
+    set_repl_s(b, i, in_from ? "(VALUES" : "VALUES");
+    for (;;) {
+        size_t end;
+        if (is_op(b, r, "(")) {
+            end = (size_t)T(b, r)->match + 1;
+        } else {
+            if (!in_stmt(b, r))
+                return set_error(b->err, T(b, i)->end, "VALUES without rows");
+            end = primary_end(b, r);
+            insert_before(b, r, "(");
+            insert_before(b, end, ")");
+        }
+        size_t n = next_sig(b, end - 1);
+        if (!is_op(b, n, ",")) {
+            if (in_from)
+                insert_before(b, end, ")");
+            return 0;
+        }
+        r = next_sig(b, n);
+    }
+}
+
+/* struct(a AS x, b) -> struct("x" => a, b): PostgreSQL's named argument
+ * carries the field name; the emitter writes it back as "a AS x". */
+static int bridge_struct_args(bridge *b, size_t open)
+{
+    static const char *const as_word[] = {"as", NULL};
+    size_t close = (size_t)T(b, open)->match;
+    size_t start = next_sig(b, open);
+    while (start < close) {
+        size_t end = level_end(b, start, 1, NULL);
+        size_t as = level_end(b, start, 1, as_word);
+        if (as < end && is_word(b, as, "as")) {
+            size_t name = next_sig(b, as);
+            if (name >= end || next_sig(b, name) != end ||
+                !(T(b, name)->kind == TK_WORD || T(b, name)->kind == TK_QIDENT))
+                return set_error(b->err, T(b, as)->start,
+                                 "expected a field name after AS in struct(...)");
+            sbuf_truncate(&b->scratch, 0);
+            if (T(b, name)->kind == TK_QIDENT) {
+                sbuf q = SBUF_INIT;
+                for (size_t k = 1; k + 1 < TLEN(b, name); k++) {
+                    if (TXT(b, name)[k] == '`')
+                        k++;
+                    sbuf_putc(&q, TXT(b, name)[k]);
+                }
+                put_pg_ident(&b->scratch, q.data ? q.data : "", q.len);
+                sbuf_free(&q);
+            } else {
+                put_pg_ident(&b->scratch, TXT(b, name), TLEN(b, name));
+            }
+            sbuf_puts(&b->scratch, " => ");
+            insert_before(b, start, b->scratch.data);
+            skip_range(b, as, name + 1);
+        }
+        if (end >= close)
+            break;
+        start = next_sig(b, end);
+    }
+    return 0;
+}
+
+static int refuse(bridge *b, size_t i, const char *what)
+{
+    return set_error(b->err, T(b, i)->start,
+                     "%s is not supported by sluice's Databricks dialect bridge", what);
+}
+
+/* Words that start a construct the bridge must either map or refuse. */
+static int bridge_word(bridge *b, size_t i)
+{
+    size_t prev = prev_sig(b, i), next = next_sig(b, i);
+    frame *f = &b->stack[b->depth];
+
+    if (is_word(b, i, "select")) {
+        f->window_seen = 0;
+        return 0;
+    }
+    if (is_word(b, i, "interval"))
+        return bridge_interval(b, i);
+    if ((is_word(b, i, "rlike") || is_word(b, i, "regexp")) && !is_op(b, next, "(")) {
+        size_t at = i;
+        if (is_word(b, prev, "not"))
+            at = prev;
+        else if (!ends_operand(b, prev))
+            return bridge_identifier(b, i);
+        set_repl_s(b, i, "LIKE");
+        P(b, at)->mark = DM_RLIKE;
+        return 0;
+    }
+    if (is_word(b, i, "div") && ends_operand(b, prev) && !is_op(b, next, "(")) {
+        set_repl_s(b, i, "/");
+        P(b, i)->mark = DM_DIV;
+        return 0;
+    }
+    if (is_word(b, i, "minus") && ends_operand(b, prev) &&
+        (is_word(b, next, "select") || is_op(b, next, "(") ||
+         is_word(b, next, "all") || is_word(b, next, "distinct"))) {
+        set_repl_s(b, i, "EXCEPT");
+        return 0;
+    }
+    if (is_word(b, i, "qualify") && ends_operand(b, prev))
+        return bridge_qualify(b, i);
+    if (is_word(b, i, "window") && in_stmt(b, next) &&
+        (T(b, next)->kind == TK_WORD || T(b, next)->kind == TK_QIDENT) &&
+        is_word(b, next_sig(b, next), "as")) {
+        f->window_seen = 1;
+        return 0;
+    }
+    if (is_word(b, i, "lateral") && is_word(b, next, "view"))
+        return bridge_lateral_view(b, i);
+    if (is_word(b, i, "values") && (is_word(b, prev, "from") || is_word(b, prev, "join")))
+        return bridge_from_values(b, i, 1);
+    if (is_word(b, i, "values") && (prev == (size_t)-1 || is_op(b, prev, "(")))
+        return bridge_from_values(b, i, 0);
+    /* Typed literals whose type word PostgreSQL does not know as a
+     * keyword: DATE '...', TIMESTAMP_NTZ '...'. */
+    if ((is_word(b, i, "date") || is_word(b, i, "timestamp_ntz") ||
+         is_word(b, i, "timestamp_ltz")) && in_stmt(b, next) &&
+        T(b, next)->kind == TK_STRING && TXT(b, next)[0] == '\'')
+        return bridge_type(b, i);
+    /* Spark functions whose names are reserved words in PostgreSQL. */
+    if (is_op(b, next, "(") &&
+        ((is_word(b, i, "exists") && !is_word(b, next_sig(b, next), "select") &&
+          !is_word(b, next_sig(b, next), "with") && !is_op(b, next_sig(b, next), "(")) ||
+         ((is_word(b, i, "any") || is_word(b, i, "some")) &&
+          (prev == (size_t)-1 || !(T(b, prev)->kind == TK_OP && !is_op(b, prev, "(") &&
+                                   !is_op(b, prev, ",")))))) {
+        sbuf_truncate(&b->scratch, 0);
+        put_pg_ident(&b->scratch, TXT(b, i), TLEN(b, i));
+        set_repl(b, i, b->scratch.data, b->scratch.len);
+        return 0;
+    }
+    if (is_word(b, i, "try_cast") && is_op(b, next, "(")) {
+        set_repl_s(b, i, "CAST");
+        P(b, i)->mark = DM_TRY_CAST;
+        return 0;
+    }
+    if ((is_word(b, i, "current_date") || is_word(b, i, "current_timestamp") ||
+         is_word(b, i, "current_user") || is_word(b, i, "current_catalog") ||
+         is_word(b, i, "current_schema")) &&
+        is_op(b, next, "(") && (size_t)T(b, next)->match == next_sig(b, next)) {
+        skip_range(b, next, (size_t)T(b, next)->match + 1);
+        return 0;
+    }
+    if (is_word(b, i, "array") && is_op(b, next, "(")) {
+        sbuf_truncate(&b->scratch, 0);
+        put_pg_ident(&b->scratch, TXT(b, i), TLEN(b, i));
+        set_repl(b, i, b->scratch.data, b->scratch.len);
+        return 0;
+    }
+    /* Constructs that PostgreSQL would silently misread: refuse them. */
+    if ((is_word(b, i, "semi") || is_word(b, i, "anti")) && is_word(b, next, "join"))
+        return refuse(b, i, "LEFT SEMI / LEFT ANTI JOIN");
+    if ((is_word(b, i, "pivot") || is_word(b, i, "unpivot")) && is_op(b, next, "("))
+        return refuse(b, i, "PIVOT / UNPIVOT");
+    if ((is_word(b, i, "sort") || is_word(b, i, "cluster") ||
+         is_word(b, i, "distribute")) && is_word(b, next, "by") && ends_operand(b, prev))
+        return refuse(b, i, "SORT BY / CLUSTER BY / DISTRIBUTE BY");
+    if (is_word(b, i, "tablesample"))
+        return refuse(b, i, "TABLESAMPLE");
+    if (is_word(b, i, "as") && is_word(b, next, "of"))
+        return refuse(b, i, "time travel (AS OF)");
+    if (is_word(b, i, "except") && is_op(b, prev, "*"))
+        return refuse(b, i, "SELECT * EXCEPT (...)");
+    if (is_word(b, i, "transform") && is_op(b, next, "(") &&
+        is_word(b, next_sig(b, (size_t)T(b, next)->match), "using"))
+        return refuse(b, i, "TRANSFORM ... USING");
+    if ((is_word(b, i, "any") || is_word(b, i, "some") || is_word(b, i, "all")) &&
+        (is_word(b, prev, "like") || is_word(b, prev, "ilike") ||
+         is_word(b, prev, "rlike")))
+        return refuse(b, i, "LIKE ANY / SOME / ALL");
+    if (is_word(b, i, "with") && (is_word(b, next, "rollup") || is_word(b, next, "cube")))
+        return refuse(b, i, "GROUP BY ... WITH ROLLUP / CUBE");
+
+    /* Type position: CAST(x AS type), directly inside the CAST brackets. */
+    if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
+        return bridge_type(b, i);
+    return bridge_identifier(b, i);
+}
+
+static int bridge_op(bridge *b, size_t i)
+{
+    const char *s = TXT(b, i);
+    size_t n = TLEN(b, i);
+    if (n == 1 && (s[0] == '(' || s[0] == '[')) {
+        if (b->depth >= DIALECT_MAX_NESTING)
+            return set_error(b->err, T(b, i)->start, "brackets nested too deeply");
+        size_t prev = prev_sig(b, i);
+        frame nf = {FR_PLAIN, 0, i, i};
+        if (s[0] == '(' && prev != (size_t)-1) {
+            if (is_word(b, prev, "cast") || is_word(b, prev, "try_cast"))
+                nf.kind = FR_CAST;
+            else if (T(b, prev)->kind == TK_QIDENT ||
+                     (T(b, prev)->kind == TK_WORD && kw_category(b, prev) != PG_KW_RESERVED) ||
+                     (P(b, prev)->has_repl && P(b, prev)->repl.data[0] == '"')) {
+                nf.kind = FR_FUNC;
+                size_t name = prev;
+                for (;;) {
+                    size_t dot = prev_sig(b, name);
+                    if (dot == (size_t)-1 || !is_op(b, dot, "."))
+                        break;
+                    size_t q = prev_sig(b, dot);
+                    if (q == (size_t)-1 || !(T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT))
+                        break;
+                    name = q;
+                }
+                nf.name = name;
+                if (is_word(b, prev, "struct") && bridge_struct_args(b, i) < 0)
+                    return -1;
+            }
+        }
+        b->stack[++b->depth] = nf;
+        return 0;
+    }
+    if (n == 1 && (s[0] == ')' || s[0] == ']')) {
+        frame f = b->stack[b->depth];
+        if (b->depth > 0)
+            b->depth--;
+        /* f(x)[0] and f(x).field need (f(x)) in PostgreSQL. */
+        size_t nx = i + 1;
+        if (s[0] == ')' && f.kind == FR_FUNC && in_stmt(b, nx) &&
+            (is_op(b, nx, "[") ||
+             (is_op(b, nx, ".") && in_stmt(b, nx + 1) &&
+              (T(b, nx + 1)->kind == TK_WORD || T(b, nx + 1)->kind == TK_QIDENT)))) {
+            insert_before(b, f.name, "(");
+            insert_before(b, nx, ")");
+        }
+        return 0;
+    }
+    if (n == 2 && memcmp(s, "==", 2) == 0) {
+        set_repl_s(b, i, "=");
+        return 0;
+    }
+    if (n == 3 && memcmp(s, "<=>", 3) == 0) {
+        set_repl_s(b, i, "IS NOT DISTINCT FROM");
+        return 0;
+    }
+    if (n == 1 && s[0] == '!') {
+        set_repl_s(b, i, "NOT ");
+        return 0;
+    }
+    if (n == 1 && s[0] == '^') {
+        set_repl_s(b, i, "#");
+        return 0;
+    }
+    if (n == 1 && s[0] == '~') {
+        /* PostgreSQL gives a prefix operator the precedence of binary
+         * operators, so ~a + b would read as ~(a + b). */
+        insert_before(b, i, "(");
+        insert_before(b, primary_end(b, next_sig(b, i)), ")");
+        return 0;
+    }
+    if (n == 2 && memcmp(s, "->", 2) == 0)
+        return bridge_lambda(b, i);
+    if (n == 2 && memcmp(s, "::", 2) == 0)
+        return bridge_type(b, next_sig(b, i));
+    if (n == 2 && memcmp(s, "&&", 2) == 0)
+        return refuse(b, i, "operator '&&'");
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Operator precedence cross-check                                     */
+
+/*
+ * PostgreSQL gives every operator it does not know (||, &, |, #, <<, >>)
+ * one shared precedence just above comparisons, below + and -.  Spark
+ * orders them: * / % DIV, then + - ||, then << >>, then &, then ^, then
+ * |.  For a run of binary operators at one bracket level the two
+ * grammars therefore may build different trees.  We build the tree shape
+ * under both precedence tables and refuse the statement when they
+ * differ, asking for parentheses: never a wrong parse.
+ */
+static int op_level(bridge *b, size_t i, int spark)
+{
+    const char *s = TXT(b, i);
+    size_t n = TLEN(b, i);
+    if (T(b, i)->kind == TK_WORD)
+        return is_word(b, i, "div") ? (spark ? 6 : 3) : 0;
+    if (T(b, i)->kind != TK_OP)
+        return 0;
+    if (n == 1) {
+        switch (s[0]) {
+        case '*': case '/': case '%': return spark ? 6 : 3;
+        case '+': case '-': return spark ? 5 : 2;
+        case '&': return spark ? 3 : 1;
+        case '^': return spark ? 2 : 1;
+        case '|': return spark ? 1 : 1;
+        default: return 0;
+        }
+    }
+    if (n == 2 && memcmp(s, "||", 2) == 0) return spark ? 5 : 1;
+    if ((n == 2 && (memcmp(s, "<<", 2) == 0 || memcmp(s, ">>", 2) == 0)) ||
+        (n == 3 && memcmp(s, ">>>", 3) == 0))
+        return spark ? 4 : 1;
+    return 0;
+}
+
+/* Shape of left-associative operators ops[0..n) under levels lv[]:
+ * for each operator the index of its parent, written into parent[]. */
+static void op_shape(const int *lv, int n, int *parent)
+{
+    /* Classic shunting-yard over operators only. */
+    int stack[64], sp = 0;
+    for (int k = 0; k < n; k++) {
+        int last = -1;
+        while (sp > 0 && lv[stack[sp - 1]] >= lv[k]) {
+            int top = stack[--sp];
+            if (last >= 0)
+                parent[last] = top;
+            last = top;
+        }
+        if (last >= 0)
+            parent[last] = k;
+        stack[sp++] = k;
+    }
+    int last = -1;
+    while (sp > 0) {
+        int top = stack[--sp];
+        if (last >= 0)
+            parent[last] = top;
+        last = top;
+    }
+    if (last >= 0)
+        parent[last] = -1;
+}
+
+static int check_precedence(bridge *b)
+{
+    /* One run per bracket level; a run is broken by anything that is not
+     * an operand token or an arithmetic/bitwise operator. */
+    enum { MAXRUN = 64 };
+    struct run { int sp[MAXRUN], pg[MAXRUN]; size_t tok[MAXRUN]; int n; size_t first; } *runs;
+    runs = xcalloc(DIALECT_MAX_NESTING + 2, sizeof *runs);
+    for (int k = 0; k < DIALECT_MAX_NESTING + 2; k++)
+        runs[k].first = (size_t)-1;
+    int depth = 0, rc = 0;
+    size_t prev = (size_t)-1;
+    for (size_t i = b->st->tok_begin; i <= b->st->tok_end && rc == 0; i++) {
+        int end = i == b->st->tok_end;
+        const dtok *t = end ? NULL : T(b, i);
+        if (t && is_trivia(t->kind))
+            continue;
+        int sp_lv = end ? 0 : op_level(b, i, 1);
+        int binary = sp_lv && prev != (size_t)-1 && ends_operand(b, prev);
+        int operand = t && !binary &&
+                      (t->kind == TK_NUMBER || t->kind == TK_STRING ||
+                       t->kind == TK_RAW_STRING || t->kind == TK_QIDENT ||
+                       (t->kind == TK_WORD && kw_category(b, i) <= PG_KW_UNRESERVED) ||
+                       is_op(b, i, ".") || is_op(b, i, "::") || sp_lv);
+        struct run *r = &runs[depth];
+        if (r->first == (size_t)-1 && !binary && operand)
+            r->first = i;
+        if (binary) {
+            if (r->n < MAXRUN) {
+                r->sp[r->n] = sp_lv;
+                r->pg[r->n] = op_level(b, i, 0);
+                r->tok[r->n] = i;
+                r->n++;
+            }
+        }
+        int flush = end || (!binary && !operand &&
+                            !is_op(b, i, "(") && !is_op(b, i, "["));
+        if (t && (is_op(b, i, ")") || is_op(b, i, "]")))
+            flush = 1;
+        if (flush && r->n > 1) {
+            int ps[MAXRUN], pp[MAXRUN];
+            op_shape(r->sp, r->n, ps);
+            op_shape(r->pg, r->n, pp);
+            int differ = 0;
+            for (int k = 0; k < r->n; k++)
+                differ |= ps[k] != pp[k];
+            if (differ && r->n >= MAXRUN) {
+                rc = set_error(b->err, T(b, r->tok[0])->start,
+                               "too many operators in one expression; add parentheses");
+            } else if (differ) {
+                /* Parenthesise every operator's operand range as Spark
+                 * groups it; the PostgreSQL grammar then has no choice. */
+                int lo[MAXRUN], hi[MAXRUN];
+                for (int k = 0; k < r->n; k++)
+                    lo[k] = k, hi[k] = k + 1;
+                for (int pass = 0; pass < r->n; pass++)
+                    for (int k = 0; k < r->n; k++)
+                        if (ps[k] >= 0) {
+                            if (lo[k] < lo[ps[k]]) lo[ps[k]] = lo[k];
+                            if (hi[k] > hi[ps[k]]) hi[ps[k]] = hi[k];
+                        }
+                for (int k = 0; k < r->n; k++) {
+                    if (ps[k] < 0)
+                        continue;
+                    size_t start = lo[k] == 0 ? r->first : next_sig(b, r->tok[lo[k] - 1]);
+                    size_t stop = hi[k] < r->n ? r->tok[hi[k]] : i;
+                    insert_before(b, start, "(");
+                    insert_before(b, stop, ")");
+                }
+            }
+        }
+        if (flush) {
+            r->n = 0;
+            r->first = (size_t)-1;
+        }
+        if (t && (is_op(b, i, "(") || is_op(b, i, "["))) {
+            if (depth < DIALECT_MAX_NESTING + 1)
+                depth++;
+            runs[depth].n = 0;
+            runs[depth].first = (size_t)-1;
+        } else if (t && (is_op(b, i, ")") || is_op(b, i, "]"))) {
+            if (depth > 0)
+                depth--;
+        }
+        prev = i;
+    }
+    free(runs);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                              */
+
+static void map_add(dialect_bridged *o, size_t out, size_t orig, size_t orig_len)
+{
+    if (o->nmap == o->capmap) {
+        o->capmap = o->capmap ? o->capmap * 2 : 64;
+        o->map = xrealloc(o->map, o->capmap * sizeof *o->map);
+    }
+    o->map[o->nmap++] = (dialect_map_entry){(uint32_t)out, (uint32_t)orig,
+                                            (uint32_t)orig_len};
+}
+
+static void mark_add(dialect_bridged *o, size_t out, int kind)
+{
+    if (o->nmarks == o->capmarks) {
+        o->capmarks = o->capmarks ? o->capmarks * 2 : 8;
+        o->marks = xrealloc(o->marks, o->capmarks * sizeof *o->marks);
+    }
+    o->marks[o->nmarks].out = (uint32_t)out;
+    o->marks[o->nmarks].kind = kind;
+    o->nmarks++;
+}
+
+int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
+                   dialect_bridged *out, dialect_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t ntok = st->tok_end - st->tok_begin + 1;   /* +1: the end token */
+    bridge b = {0};
+    b.s = src;
+    b.st = st;
+    b.err = err;
+    b.plan = xcalloc(ntok, sizeof *b.plan);
+    b.stack[0] = (frame){FR_TOP, 0, 0, 0};
+    int rc = 0;
+    size_t *hint_anchor_tok = NULL;
+    size_t nh = 0;
+
+    rc = check_precedence(&b);
+    for (size_t i = st->tok_begin; i < st->tok_end && rc == 0; i++) {
+        const dtok *t = T(&b, i);
+        if (P(&b, i)->skip || P(&b, i)->has_repl) {
+            /* Tokens already planned by a construct handler are final,
+             * but brackets still open and close frames. */
+            if (is_op(&b, i, "(") || is_op(&b, i, ")") || is_op(&b, i, "[") ||
+                is_op(&b, i, "]"))
+                rc = bridge_op(&b, i);
+            continue;
+        }
+        switch (t->kind) {
+        case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
+            break;
+        case TK_HINT: {
+            size_t p = prev_sig(&b, i);
+            if (p == (size_t)-1 || !is_word(&b, p, "select")) {
+                break;          /* not after SELECT: an ordinary comment */
+            }
+            size_t a = next_sig(&b, i);
+            if (is_word(&b, a, "distinct") || is_word(&b, a, "all"))
+                a = next_sig(&b, a);
+            if (out->nhints == out->caphints) {
+                out->caphints = out->caphints ? out->caphints * 2 : 4;
+                out->hints = xrealloc(out->hints, out->caphints * sizeof *out->hints);
+                hint_anchor_tok = xrealloc(hint_anchor_tok,
+                                           out->caphints * sizeof *hint_anchor_tok);
+            }
+            out->hints[out->nhints].orig = t->start;
+            out->hints[out->nhints].text =
+                xstrndup(src->text + t->start + 3, t->end - t->start - 5);
+            out->hints[out->nhints].anchor = 0;
+            hint_anchor_tok[out->nhints] = a;
+            out->nhints++;
+            nh = out->nhints;
+            set_repl_s(&b, i, " ");
+            break;
+        }
+        case TK_WORD:
+            if (i + 1 < st->tok_end && T(&b, i + 1)->kind == TK_STRING &&
+                T(&b, i + 1)->start == t->end && TLEN(&b, i) == 1 &&
+                (TXT(&b, i)[0] == 'x' || TXT(&b, i)[0] == 'X') &&
+                TXT(&b, i + 1)[0] == '\'') {
+                i++;            /* X'1F': PostgreSQL reads it the same way */
+                break;
+            }
+            rc = bridge_word(&b, i);
+            break;
+        case TK_QIDENT:
+            rc = bridge_qident(&b, i);
+            break;
+        case TK_STRING: case TK_RAW_STRING: {
+            size_t last;
+            rc = bridge_string(&b, i, &last);
+            break;
+        }
+        case TK_NUMBER:
+            rc = bridge_number(&b, i);
+            break;
+        case TK_OP:
+            rc = bridge_op(&b, i);
+            break;
+        case TK_PARAM:
+            if (TXT(&b, i)[0] == '$')
+                rc = set_error(err, t->start,
+                               "unrendered template variable %.*s: render the query first",
+                               (int)TLEN(&b, i), TXT(&b, i));
+            else
+                rc = set_error(err, t->start,
+                               "parameter marker %.*s is not supported: bind values first",
+                               (int)TLEN(&b, i), TXT(&b, i));
+            break;
+        case TK_EOF: case TK_ERROR:
+            break;
+        }
+    }
+
+    if (rc == 0) {
+        /* Concatenate the plan. */
+        for (size_t i = st->tok_begin; i <= st->tok_end; i++) {
+            tplan *p = P(&b, i);
+            size_t orig = i < st->tok_end ? T(&b, i)->start : st->end;
+            size_t lead = out->pg.len;
+            if (p->before.len) {
+                map_add(out, out->pg.len, orig, 0);
+                sbuf_putn(&out->pg, p->before.data, p->before.len);
+            }
+            for (size_t h = 0; h < nh; h++)
+                if (hint_anchor_tok[h] == i)
+                    out->hints[h].anchor = (uint32_t)lead;
+            if (i == st->tok_end)
+                break;
+            if (p->mark)
+                mark_add(out, out->pg.len, p->mark);
+            if (p->skip)
+                continue;
+            map_add(out, out->pg.len, orig, T(&b, i)->end - T(&b, i)->start);
+            if (p->has_repl)
+                sbuf_putn(&out->pg, p->repl.data, p->repl.len);
+            else
+                sbuf_putn(&out->pg, TXT(&b, i), TLEN(&b, i));
+        }
+        sbuf_cstr(&out->pg);
+    }
+    for (size_t i = 0; i < ntok; i++) {
+        sbuf_free(&b.plan[i].before);
+        sbuf_free(&b.plan[i].repl);
+    }
+    free(b.plan);
+    free(hint_anchor_tok);
+    sbuf_free(&b.scratch);
+    if (rc != 0) {
+        dialect_bridged_free(out);
+        memset(out, 0, sizeof *out);
+    }
+    return rc;
+}
+
+void dialect_bridged_free(dialect_bridged *b)
+{
+    sbuf_free(&b->pg);
+    free(b->map);
+    free(b->marks);
+    for (size_t i = 0; i < b->nhints; i++)
+        free(b->hints[i].text);
+    free(b->hints);
+    memset(b, 0, sizeof *b);
+}
+
+size_t dialect_to_orig(const dialect_bridged *b, size_t out)
+{
+    if (b->nmap == 0)
+        return 0;
+    size_t lo = 0, hi = b->nmap;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (b->map[mid].out <= out)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const dialect_map_entry *e = &b->map[lo];
+    size_t delta = out > e->out ? out - e->out : 0;
+    if (delta > e->orig_len)
+        delta = e->orig_len;
+    return e->orig + delta;
+}
+
+int dialect_mark_at(const dialect_bridged *b, size_t out)
+{
+    for (size_t i = 0; i < b->nmarks; i++)
+        if (b->marks[i].out == out)
+            return b->marks[i].kind;
+    return DM_NONE;
+}

@@ -1,0 +1,120 @@
+/*
+ * dialect.h - the bridge between Databricks SQL and the PostgreSQL
+ * grammar of libpg_query.
+ *
+ * Databricks SQL differs from PostgreSQL in a finite set of spots
+ * (listed in README.md, "Dialect bridge").  The bridge lexes the
+ * original text (grammar/databricks.re), then rewrites each statement
+ * token by token into PostgreSQL-parseable text in which every Spark
+ * construct has a stand-in with the same precedence.  Three side
+ * products let later stages undo the mapping:
+ *
+ *   - a source map from bridged byte offsets back to original offsets,
+ *     so every diagnostic points into the text the user wrote;
+ *   - marks: stand-in tokens whose node must be renamed after parsing
+ *     (DIV parsed as '/', RLIKE parsed as LIKE, TRY_CAST as CAST, ...),
+ *     keyed by the bridged offset that libpg_query reports as the
+ *     node's location;
+ *   - hints: the text of each hint comment with the bridged offset of
+ *     the first select-list item it belongs to.
+ *
+ * Ownership: dialect_source borrows the caller's text and owns its token
+ * array; dialect_bridged owns everything in it.  Free with the matching
+ * *_free function.  Nothing here keeps global state.
+ */
+#ifndef SLUICE_DIALECT_H
+#define SLUICE_DIALECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexer.h"
+#include "sbuf.h"
+
+/* Upper bounds that keep hostile input from exhausting stack or memory. */
+#define DIALECT_MAX_NESTING 256
+
+/* Name of the synthetic WINDOW entry that carries a QUALIFY condition
+ * through the PostgreSQL grammar.  User identifiers may not use it. */
+#define DIALECT_QUALIFY_MARKER "sluice:qualify"
+
+typedef struct dialect_error {
+    size_t offset;          /* byte offset in the original text */
+    char   message[240];
+} dialect_error;
+
+typedef struct dtok {
+    tok_kind kind;
+    uint32_t start, end;    /* byte range in the original text */
+    int32_t  match;         /* index of the matching bracket, else -1 */
+} dtok;
+
+typedef struct dialect_source {
+    const char *text;       /* borrowed, NUL-terminated */
+    size_t      len;
+    dtok       *toks;       /* owned; ends with a TK_EOF token */
+    size_t      ntoks;
+} dialect_source;
+
+typedef struct dialect_stmt {
+    size_t tok_begin, tok_end;  /* token index range, excluding the ';' */
+    size_t start, end;          /* trimmed byte range in the original text */
+} dialect_stmt;
+
+typedef enum dialect_mark {
+    DM_NONE = 0,
+    DM_DIV,                 /* '/' that was DIV */
+    DM_RLIKE,               /* LIKE that was RLIKE / REGEXP */
+    DM_TRY_CAST,            /* CAST that was TRY_CAST */
+    DM_LATERAL_VIEW,        /* function of a LATERAL VIEW */
+    DM_LATERAL_VIEW_OUTER   /* function of a LATERAL VIEW OUTER */
+} dialect_mark;
+
+typedef struct dialect_map_entry {
+    uint32_t out;           /* start of a piece in the bridged text */
+    uint32_t orig;          /* start of its source in the original */
+    uint32_t orig_len;      /* length of that source (0 for insertions) */
+} dialect_map_entry;
+
+typedef struct dialect_hint {
+    uint32_t anchor;        /* bridged offset of the first select item */
+    uint32_t orig;          /* offset of the hint comment */
+    char    *text;          /* text between the hint's delimiters */
+} dialect_hint;
+
+typedef struct dialect_bridged {
+    sbuf pg;                            /* the PostgreSQL-parseable text */
+    dialect_map_entry *map;  size_t nmap, capmap;
+    struct { uint32_t out; int kind; } *marks;
+    size_t nmarks, capmarks;
+    dialect_hint *hints;     size_t nhints, caphints;
+} dialect_bridged;
+
+/* Lex text[0..len) (text[len] must be NUL).  Rejects NUL bytes, stray
+ * characters, unterminated literals and unbalanced brackets.  Returns 0,
+ * or -1 with *err set. */
+int dialect_lex(dialect_source *src, const char *text, size_t len,
+                dialect_error *err);
+void dialect_source_free(dialect_source *src);
+
+/* Split at top-level semicolons; statements holding only comments and
+ * whitespace are skipped.  Returns the count; *out is malloc'd. */
+size_t dialect_statements(const dialect_source *src, dialect_stmt **out);
+
+/* Bridge one statement.  Returns 0, or -1 with *err set (the bridged
+ * result is then empty but must still be freed). */
+int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
+                   dialect_bridged *out, dialect_error *err);
+void dialect_bridged_free(dialect_bridged *b);
+
+/* Original byte offset for a bridged byte offset. */
+size_t dialect_to_orig(const dialect_bridged *b, size_t out);
+/* Mark recorded at a bridged offset, DM_NONE if none. */
+int dialect_mark_at(const dialect_bridged *b, size_t out);
+
+/* Decode a Spark string literal token (quotes included) into *dst.
+ * Returns 0, or -1 with *err (NUL characters cannot be represented). */
+int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
+                          size_t orig, dialect_error *err);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * keywords.h - what the PostgreSQL grammar treats as a keyword.
+ *
+ * The bridge needs to know which bare words libpg_query would fold or
+ * refuse as identifiers, and the emitter needs to know which identifiers
+ * must be back-quoted to survive a re-parse.  The answer comes from
+ * libpg_query's own keyword table, so it can never drift from the parser.
+ */
+#ifndef SLUICE_KEYWORDS_H
+#define SLUICE_KEYWORDS_H
+
+#include <stddef.h>
+
+enum pg_kw_category {
+    PG_KW_NONE = -1,
+    PG_KW_UNRESERVED = 0,
+    PG_KW_COL_NAME = 1,
+    PG_KW_TYPE_FUNC_NAME = 2,
+    PG_KW_RESERVED = 3
+};
+
+/* Category of word[0..len) (ASCII case-insensitive), PG_KW_NONE if none. */
+int pg_keyword_category(const char *word, size_t len);
+
+/* Nonzero if word (NUL-terminated) needs back-quotes to be a Spark
+ * identifier that re-parses to the same name. */
+int spark_ident_needs_quotes(const char *word);
+
+#endif

@@ -1,0 +1,255 @@
+/*
+ * parse.c - libpg_query call, error positions, post-parse fix-ups.
+ */
+#include "parse.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pg_query.h>
+
+#include "ast.h"
+
+/* libpg_query reports cursorpos as a 1-based CHARACTER index into the
+ * text it parsed; node locations are byte offsets.  This is the one
+ * place the first is turned into the second. */
+static size_t cursor_to_byte(const char *text, size_t len, int cursorpos)
+{
+    size_t chars = cursorpos > 0 ? (size_t)cursorpos - 1 : 0, i = 0;
+    while (i < len && chars > 0) {
+        i++;
+        while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+            i++;
+        chars--;
+    }
+    return i;
+}
+
+typedef struct fixup_ctx {
+    const dialect_bridged *br;
+    int error;
+} fixup_ctx;
+
+static json_t *string_node(const char *s)
+{
+    return json_pack("{s:{s:s}}", "String", "sval", s);
+}
+
+/* libpg_query 15-4.0.0 writes a negative integer constant as "ival": {}
+ * (the same as zero); the bridged text at the node's location still
+ * holds the number, so read it back from there. */
+static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
+{
+    json_t *ival = json_object_get(fields, "ival");
+    if (!json_is_object(ival) || json_object_get(ival, "ival"))
+        return;
+    json_int_t loc = json_integer_value(json_object_get(fields, "location"));
+    if (loc < 0 || (size_t)loc >= br->pg.len)
+        return;
+    const char *p = br->pg.data + loc;
+    if (*p != '-')
+        return;
+    p++;
+    while (isspace((unsigned char)*p))
+        p++;
+    long long v = strtoll(p, NULL, 10);
+    json_object_set_new(ival, "ival", json_integer(-v));
+}
+
+static void fixup_visit(json_t *obj, const char *kind, void *vctx)
+{
+    fixup_ctx *ctx = vctx;
+    if (!kind)
+        return;
+    json_int_t loc = json_integer_value(json_object_get(obj, "location"));
+    if (strcmp(kind, "A_Const") == 0) {
+        fix_negative_integer(obj, ctx->br);
+    } else if (strcmp(kind, "A_Expr") == 0) {
+        int mark = dialect_mark_at(ctx->br, (size_t)loc);
+        if (mark == DM_DIV) {
+            json_object_set_new(obj, "name", json_pack("[o]", string_node("div")));
+        } else if (mark == DM_RLIKE) {
+            const char *op = ast_string_value(json_array_get(json_object_get(obj, "name"), 0));
+            int neg = op && op[0] == '!';
+            json_object_set_new(obj, "name",
+                                json_pack("[o]", string_node(neg ? "!rlike" : "rlike")));
+        }
+    } else if (strcmp(kind, "TypeCast") == 0) {
+        if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
+            json_object_set_new(obj, "sl_try_cast", json_true());
+    } else if (strcmp(kind, "RangeFunction") == 0) {
+        json_t *list = json_array_get(json_object_get(obj, "functions"), 0);
+        json_t *lf, *items, *fc, *fcf;
+        if (ast_unwrap(list, &lf, NULL) != AST_List)
+            return;
+        items = json_object_get(lf, "items");
+        fc = json_array_get(items, 0);
+        if (ast_unwrap(fc, &fcf, NULL) != AST_FuncCall)
+            return;
+        int mark = dialect_mark_at(ctx->br, (size_t)ast_int(fcf, "location"));
+        if (mark == DM_LATERAL_VIEW)
+            json_object_set_new(obj, "sl_lateral_view", json_string("inner"));
+        else if (mark == DM_LATERAL_VIEW_OUTER)
+            json_object_set_new(obj, "sl_lateral_view", json_string("outer"));
+    } else if (strcmp(kind, "SelectStmt") == 0) {
+        json_t *wc = json_object_get(obj, "windowClause");
+        size_t i;
+        json_t *w;
+        json_array_foreach(wc, i, w) {
+            json_t *wf;
+            if (ast_unwrap(w, &wf, NULL) == AST_WindowDef &&
+                strcmp(ast_str(wf, "name"), DIALECT_QUALIFY_MARKER) == 0) {
+                json_t *cond = json_array_get(json_object_get(wf, "partitionClause"), 0);
+                json_object_set(obj, "sl_qualify", cond);
+                json_array_remove(wc, i);
+                break;
+            }
+        }
+        if (wc && json_array_size(wc) == 0)
+            json_object_del(obj, "windowClause");
+        json_t *first = json_array_get(json_object_get(obj, "targetList"), 0);
+        json_t *rf;
+        if (ast_unwrap(first, &rf, NULL) == AST_ResTarget) {
+            size_t at = (size_t)ast_int(rf, "location");
+            json_t *hints = NULL;
+            for (size_t h = 0; h < ctx->br->nhints; h++) {
+                if (ctx->br->hints[h].anchor != at)
+                    continue;
+                if (!hints)
+                    hints = json_array();
+                parse_hint_text(ctx->br->hints[h].text, hints);
+            }
+            if (hints)
+                json_object_set_new(obj, "sl_hints", hints);
+        }
+    }
+}
+
+static void skip_space(const char **p)
+{
+    while (isspace((unsigned char)**p))
+        (*p)++;
+}
+
+/* One hint: NAME [ '(' arg {',' arg} ')' ].  Returns 0 or -1. */
+static int parse_one_hint(const char **pp, json_t *list)
+{
+    const char *p = *pp;
+    const char *name = p;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
+    if (p == name)
+        return -1;
+    json_t *h = json_object();
+    json_object_set_new(h, "name", json_stringn(name, (size_t)(p - name)));
+    json_t *args = json_array();
+    skip_space(&p);
+    if (*p == '(') {
+        p++;
+        for (;;) {
+            skip_space(&p);
+            const char *a = p;
+            int quoted = 0;
+            while (*p && (quoted || (*p != ',' && *p != ')'))) {
+                if (*p == '`')
+                    quoted = !quoted;
+                p++;
+            }
+            const char *e = p;
+            while (e > a && isspace((unsigned char)e[-1]))
+                e--;
+            if (e == a || !*p) {
+                json_decref(args);
+                json_decref(h);
+                return -1;
+            }
+            json_array_append_new(args, json_stringn(a, (size_t)(e - a)));
+            if (*p == ')') {
+                p++;
+                break;
+            }
+            p++;
+        }
+    }
+    json_object_set_new(h, "args", args);
+    json_array_append_new(list, h);
+    *pp = p;
+    return 0;
+}
+
+void parse_hint_text(const char *text, json_t *list)
+{
+    json_t *parsed = json_array();
+    const char *p = text;
+    int ok = 1;
+    skip_space(&p);
+    while (*p && ok) {
+        ok = parse_one_hint(&p, parsed) == 0;
+        skip_space(&p);
+        if (*p == ',') {
+            p++;
+            skip_space(&p);
+        }
+    }
+    if (ok && json_array_size(parsed) > 0) {
+        json_array_extend(list, parsed);
+    } else {
+        /* Spark ignores hints it cannot read; keep the text verbatim. */
+        const char *s = text, *e = text + strlen(text);
+        while (s < e && isspace((unsigned char)*s)) s++;
+        while (e > s && isspace((unsigned char)e[-1])) e--;
+        json_array_append_new(list, json_pack("{s:s%}", "raw", s, (size_t)(e - s)));
+    }
+    json_decref(parsed);
+}
+
+int parse_stmt(const dialect_source *src, const dialect_stmt *st,
+               parsed_stmt *out, dialect_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->span = *st;
+    if (dialect_bridge(src, st, &out->br, err) < 0)
+        return -1;
+
+    PgQueryParseResult r = pg_query_parse(out->br.pg.data);
+    if (r.error) {
+        size_t b = cursor_to_byte(out->br.pg.data, out->br.pg.len, r.error->cursorpos);
+        err->offset = r.error->cursorpos > 0 ? dialect_to_orig(&out->br, b) : st->start;
+        const char *m = r.error->message;
+        snprintf(err->message, sizeof err->message, "%s", m);
+        pg_query_free_parse_result(r);
+        return -1;
+    }
+    json_error_t jerr;
+    json_t *root = json_loads(r.parse_tree, 0, &jerr);
+    pg_query_free_parse_result(r);
+    if (!root) {
+        err->offset = st->start;
+        snprintf(err->message, sizeof err->message,
+                 "internal error: parse tree is not valid JSON (%s)", jerr.text);
+        return -1;
+    }
+    json_t *stmts = json_object_get(root, "stmts");
+    if (json_array_size(stmts) != 1) {
+        err->offset = st->start;
+        snprintf(err->message, sizeof err->message,
+                 "expected one statement, the parser found %zu", json_array_size(stmts));
+        json_decref(root);
+        return -1;
+    }
+    out->node = json_incref(json_object_get(json_array_get(stmts, 0), "stmt"));
+    json_decref(root);
+
+    fixup_ctx ctx = {&out->br, 0};
+    ast_walk(out->node, fixup_visit, &ctx);
+    return 0;
+}
+
+void parsed_stmt_free(parsed_stmt *p)
+{
+    dialect_bridged_free(&p->br);
+    json_decref(p->node);
+    p->node = NULL;
+}

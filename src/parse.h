@@ -1,0 +1,32 @@
+/*
+ * parse.h - one bridged statement -> libpg_query -> jansson AST.
+ *
+ * Owns the call into libpg_query, the conversion of its error position
+ * (characters in the bridged text) into a byte offset in the ORIGINAL
+ * text, and the post-parse fix-ups that turn the bridge's stand-ins
+ * back into Spark meaning (see ast.h for the sl_ fields they add).
+ */
+#ifndef SLUICE_PARSE_H
+#define SLUICE_PARSE_H
+
+#include <jansson.h>
+
+#include "dialect.h"
+
+typedef struct parsed_stmt {
+    dialect_stmt    span;   /* where the statement is in the original */
+    dialect_bridged br;     /* bridged text, source map, marks, hints */
+    json_t         *node;   /* owned reference: {"SelectStmt": {...}} etc. */
+} parsed_stmt;
+
+/* Bridge and parse statement st of src.  Returns 0, or -1 with *err set
+ * (offset in the original text).  out must be freed either way. */
+int parse_stmt(const dialect_source *src, const dialect_stmt *st,
+               parsed_stmt *out, dialect_error *err);
+void parsed_stmt_free(parsed_stmt *p);
+
+/* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)"): returns a new
+ * reference to the sl_hints array entries appended to list. */
+void parse_hint_text(const char *text, json_t *list);
+
+#endif

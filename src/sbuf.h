@@ -1,0 +1,47 @@
+/*
+ * sbuf.h - the one growable string builder used by every stage.
+ *
+ * An sbuf owns its bytes (heap, always NUL-terminated once anything was
+ * appended).  Allocation failure aborts the process through sbuf_oom():
+ * sluice treats out-of-memory like SQLite's default build does for
+ * malloc failures in hot paths -- a clean, immediate stop with a message --
+ * because every caller would otherwise need the same unwinding code.
+ */
+#ifndef SLUICE_SBUF_H
+#define SLUICE_SBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sbuf {
+    char  *data;   /* NUL-terminated when len > 0 or after sbuf_cstr() */
+    size_t len;
+    size_t cap;
+} sbuf;
+
+#define SBUF_INIT {NULL, 0, 0}
+
+void   sbuf_grow(sbuf *b, size_t extra);
+void   sbuf_putn(sbuf *b, const char *s, size_t n);
+void   sbuf_puts(sbuf *b, const char *s);
+void   sbuf_putc(sbuf *b, char c);
+void   sbuf_printf(sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void   sbuf_vprintf(sbuf *b, const char *fmt, va_list ap);
+/* Insert n bytes at offset off (0 <= off <= len). */
+void   sbuf_insert(sbuf *b, size_t off, const char *s, size_t n);
+void   sbuf_truncate(sbuf *b, size_t len);
+/* Always returns a NUL-terminated string owned by b ("" when empty). */
+const char *sbuf_cstr(sbuf *b);
+/* Hands the heap string to the caller (free() it) and resets b. */
+char  *sbuf_detach(sbuf *b);
+void   sbuf_free(sbuf *b);
+
+/* Allocation helpers that abort with a message instead of returning NULL. */
+void  *xmalloc(size_t n);
+void  *xcalloc(size_t n, size_t size);
+void  *xrealloc(void *p, size_t n);
+char  *xstrndup(const char *s, size_t n);
+char  *xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * roundtrip.c - the round-trip invariant over files of statements.
+ *
+ * For every statement: bridge+parse (AST1), emit Databricks SQL, bridge+
+ * parse that again (AST2) and require AST1 == AST2 ignoring locations;
+ * emit again and require the same text (the emitter is a fixed point);
+ * and require that sl_process() with no rules hands the request back
+ * byte-identical.
+ *
+ * usage: roundtrip [--ndjson-out FILE] [--expect-fail] FILE...
+ *   FILE ending in .ndjson is read as {"id":..., "sql":...} lines;
+ *   anything else as SQL text holding one or more statements.
+ *   --ndjson-out writes every emitted statement for the Spark grammar
+ *   check.  --report-only never fails (for measuring foreign suites).
+ * Prints failures, then "roundtrip: N passed, M failed".
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "dialect.h"
+#include "emit.h"
+#include "parse.h"
+#include "sbuf.h"
+#include "sluice.h"
+
+static size_t passed, failed, unparsed;
+static FILE *ndjson_out;
+static int verbose;
+
+static int read_file(const char *path, sbuf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_putn(b, buf, n);
+    fclose(f);
+    sbuf_cstr(b);
+    return 0;
+}
+
+static void failure(const char *id, const char *what, const char *sql, const char *detail)
+{
+    failed++;
+    printf("FAIL %s: %s\n  input:   %s\n", id, what, sql);
+    if (detail)
+        printf("  detail:  %s\n", detail);
+}
+
+/* Parse every statement of text; returns a new array of ASTs, or NULL
+ * with msg set. */
+static json_t *parse_all(const char *text, size_t len, char *msg, size_t msgsz)
+{
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, text, len, &err) < 0) {
+        snprintf(msg, msgsz, "offset %zu: %s", err.offset, err.message);
+        return NULL;
+    }
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        parsed_stmt ps;
+        if (parse_stmt(&src, &st[i], &ps, &err) < 0) {
+            snprintf(msg, msgsz, "offset %zu: %s", err.offset, err.message);
+            parsed_stmt_free(&ps);
+            json_decref(arr);
+            arr = NULL;
+            break;
+        }
+        json_array_append(arr, ps.node);
+        parsed_stmt_free(&ps);
+    }
+    free(st);
+    dialect_source_free(&src);
+    return arr;
+}
+
+static void check_statement(const char *id, const char *sql, size_t len)
+{
+    char msg[512];
+    json_t *a1 = parse_all(sql, len, msg, sizeof msg);
+    if (!a1) {
+        unparsed++;
+        failure(id, "does not parse", sql, msg);
+        return;
+    }
+    size_t i;
+    json_t *node;
+    json_array_foreach(a1, i, node) {
+        sbuf out = SBUF_INIT, out2 = SBUF_INIT;
+        emit_error eerr;
+        if (emit_statement(node, EMIT_DATABRICKS, &out, &eerr) < 0) {
+            failure(id, "emit error", sql, eerr.message);
+            sbuf_free(&out);
+            continue;
+        }
+        json_t *a2 = parse_all(sbuf_cstr(&out), out.len, msg, sizeof msg);
+        if (!a2) {
+            failure(id, "emitted SQL does not re-parse", sql, msg);
+            printf("  emitted: %s\n", out.data);
+        } else if (json_array_size(a2) != 1 ||
+                   !ast_equal_ignoring_locations(node, json_array_get(a2, 0))) {
+            failure(id, "AST changed across the round trip", sql, NULL);
+            printf("  emitted: %s\n", out.data);
+            if (verbose) {
+                json_t *x = ast_without_locations(node), *y = ast_without_locations(json_array_get(a2, 0));
+                char *s1 = json_dumps(x, JSON_COMPACT), *s2 = json_dumps(y, JSON_COMPACT);
+                printf("  ast1: %s\n  ast2: %s\n", s1, s2);
+                free(s1); free(s2); json_decref(x); json_decref(y);
+            }
+        } else if (emit_statement(json_array_get(a2, 0), EMIT_DATABRICKS, &out2, &eerr) < 0 ||
+                   strcmp(sbuf_cstr(&out2), out.data) != 0) {
+            failure(id, "emitter is not a fixed point", sql, sbuf_cstr(&out2));
+        } else {
+            passed++;
+            if (ndjson_out) {
+                json_t *o = json_pack("{s:s,s:s}", "id", id, "sql", out.data);
+                char *s = json_dumps(o, JSON_COMPACT);
+                fprintf(ndjson_out, "%s\n", s);
+                free(s);
+                json_decref(o);
+            }
+        }
+        json_decref(a2);
+        sbuf_free(&out);
+        sbuf_free(&out2);
+    }
+    json_decref(a1);
+
+    /* Pass-through with no rules is byte-identical. */
+    sl_engine *eng = sl_engine_new(NULL, 0, NULL, NULL);
+    sl_request req = {0};
+    req.sql = sql;
+    req.sql_len = len;
+    sl_result *r = sl_process(eng, &req);
+    size_t olen;
+    const char *o = sl_result_sql(r, &olen);
+    if (sl_result_action(r) != SL_ACTION_PASS || olen != len || memcmp(o, sql, len) != 0)
+        failure(id, "pass-through is not byte-identical", sql, NULL);
+    sl_result_free(r);
+    sl_engine_free(eng);
+}
+
+static void run_sql_file(const char *path)
+{
+    sbuf b = SBUF_INIT;
+    if (read_file(path, &b) < 0) {
+        fprintf(stderr, "roundtrip: cannot read %s\n", path);
+        exit(2);
+    }
+    /* Split with the bridge's own splitter, then check each statement. */
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, b.data, b.len, &err) < 0) {
+        unparsed++;
+        failure(path, "does not lex", "", err.message);
+        sbuf_free(&b);
+        return;
+    }
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    for (size_t i = 0; i < n; i++) {
+        char id[1024];
+        unsigned line = 1;
+        for (size_t k = 0; k < st[i].start; k++)
+            line += b.data[k] == '\n';
+        snprintf(id, sizeof id, "%s:%u", path, line);
+        char *sql = xstrndup(b.data + st[i].start, st[i].end - st[i].start);
+        check_statement(id, sql, strlen(sql));
+        free(sql);
+    }
+    free(st);
+    dialect_source_free(&src);
+    sbuf_free(&b);
+}
+
+static void run_ndjson(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "roundtrip: cannot read %s\n", path);
+        exit(2);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        json_error_t je;
+        json_t *o = json_loads(line, 0, &je);
+        const char *sql = json_string_value(json_object_get(o, "sql"));
+        const char *id = json_string_value(json_object_get(o, "id"));
+        if (sql)
+            check_statement(id ? id : "?", sql, strlen(sql));
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+    int report_only = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--ndjson-out") == 0 && i + 1 < argc) {
+            ndjson_out = fopen(argv[++i], "w");
+            if (!ndjson_out) {
+                fprintf(stderr, "roundtrip: cannot write %s\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--report-only") == 0) {
+            report_only = 1;
+        } else if (strcmp(argv[i], "-v") == 0) {
+            verbose = 1;
+        } else {
+            size_t l = strlen(argv[i]);
+            if (l > 7 && strcmp(argv[i] + l - 7, ".ndjson") == 0)
+                run_ndjson(argv[i]);
+            else
+                run_sql_file(argv[i]);
+        }
+    }
+    if (ndjson_out)
+        fclose(ndjson_out);
+    printf("roundtrip: %zu passed, %zu failed (%zu did not parse)\n", passed, failed, unparsed);
+    return report_only ? 0 : (failed ? 1 : 0);
+}
