@@ -807,7 +807,7 @@ static int bridge_qualify(bridge *b, size_t i)
     put_pg_ident(&b->scratch, DIALECT_QUALIFY_MARKER, strlen(DIALECT_QUALIFY_MARKER));
     sbuf_puts(&b->scratch, " AS (PARTITION BY (");
     set_repl(b, i, b->scratch.data, b->scratch.len);
-    insert_before(b, end, "))");
+    insert_before(b, end, in_stmt(b, end) && T(b, end)->kind == TK_WORD ? ")) " : "))");
     if (is_word(b, end, "window"))
         set_repl_s(b, end, ",");
     f->window_seen = 1;
@@ -951,6 +951,22 @@ static int refuse(bridge *b, size_t i, const char *what)
                      "%s is not supported by sluice's Databricks dialect bridge", what);
 }
 
+/* Is a word after token prev in a position where only a value (and so a
+ * function call) can start, rather than after a comparison or LIKE? */
+static int function_position(bridge *b, size_t prev)
+{
+    static const char *const words[] = {
+        "select", "and", "or", "not", "when", "then", "else", "by", "having",
+        "where", "on", "case", "distinct", "qualify", NULL};
+    if (prev == (size_t)-1)
+        return 1;
+    if (T(b, prev)->kind == TK_WORD)
+        return word_in(b, prev, words);
+    return is_op(b, prev, "(") || is_op(b, prev, ",") || is_op(b, prev, "+") ||
+           is_op(b, prev, "-") || is_op(b, prev, "*") || is_op(b, prev, "/") ||
+           is_op(b, prev, "%");
+}
+
 /* Words that start a construct the bridge must either map or refuse. */
 static int bridge_word(bridge *b, size_t i)
 {
@@ -963,7 +979,8 @@ static int bridge_word(bridge *b, size_t i)
     }
     if (is_word(b, i, "interval"))
         return bridge_interval(b, i);
-    if ((is_word(b, i, "rlike") || is_word(b, i, "regexp")) && !is_op(b, next, "(")) {
+    if ((is_word(b, i, "rlike") || is_word(b, i, "regexp")) &&
+        (ends_operand(b, prev) || is_word(b, prev, "not"))) {
         size_t at = i;
         if (is_word(b, prev, "not"))
             at = prev;
@@ -973,7 +990,7 @@ static int bridge_word(bridge *b, size_t i)
         P(b, at)->mark = DM_RLIKE;
         return 0;
     }
-    if (is_word(b, i, "div") && ends_operand(b, prev) && !is_op(b, next, "(")) {
+    if (is_word(b, i, "div") && ends_operand(b, prev)) {
         set_repl_s(b, i, "/");
         P(b, i)->mark = DM_DIV;
         return 0;
@@ -1008,9 +1025,7 @@ static int bridge_word(bridge *b, size_t i)
     if (is_op(b, next, "(") &&
         ((is_word(b, i, "exists") && !is_word(b, next_sig(b, next), "select") &&
           !is_word(b, next_sig(b, next), "with") && !is_op(b, next_sig(b, next), "(")) ||
-         ((is_word(b, i, "any") || is_word(b, i, "some")) &&
-          (prev == (size_t)-1 || !(T(b, prev)->kind == TK_OP && !is_op(b, prev, "(") &&
-                                   !is_op(b, prev, ",")))))) {
+         ((is_word(b, i, "any") || is_word(b, i, "some")) && function_position(b, prev)))) {
         sbuf_truncate(&b->scratch, 0);
         put_pg_ident(&b->scratch, TXT(b, i), TLEN(b, i));
         set_repl(b, i, b->scratch.data, b->scratch.len);

@@ -1,0 +1,52 @@
+# Thin wrapper around CMake.  `make demo` and `make test` work on a fresh
+# Debian 12 machine as root: they install missing packages first.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+CMAKE_ARGS ?=
+
+.PHONY: all setup build demo test test-asan valgrind grammar bench peer install clean
+
+all: build
+
+setup:
+	@./scripts/setup.sh
+
+$(BUILD)/Makefile:
+	cmake -S . -B $(BUILD) -DSLUICE_WERROR=ON $(CMAKE_ARGS)
+
+build: $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: setup build
+	@./scripts/demo.sh $(BUILD)/sluice
+
+test: setup build
+	cd $(BUILD) && ctest --output-on-failure
+	$(MAKE) test-asan
+	$(MAKE) valgrind
+
+test-asan:
+	cmake -S . -B $(ASAN_BUILD) -DSLUICE_WERROR=ON -DSLUICE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -LE slow
+
+valgrind: build
+	cd $(BUILD) && ctest --output-on-failure -L memcheck -T memcheck \
+	    --overwrite MemoryCheckCommandOptions="--leak-check=full --error-exitcode=99 --errors-for-leak-kinds=definite" \
+	    || (cat Testing/Temporary/MemoryChecker.*.log 2>/dev/null | head -50; exit 1)
+	@! grep -l "ERROR SUMMARY: [1-9]" $(BUILD)/Testing/Temporary/MemoryChecker.*.log 2>/dev/null
+
+bench: build
+	$(BUILD)/bench/bench_roundtrip corpus
+
+peer: build
+	$(BUILD)/tests/roundtrip --report-only ../shared/peer-sql/queries-valid.ndjson | tail -1
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

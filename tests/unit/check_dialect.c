@@ -1,0 +1,257 @@
+/*
+ * check_dialect.c - unit tests of the lexer and the dialect bridge:
+ * token classes, string unescaping, the source map, marks, hints,
+ * statement splitting and positioned errors.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialect.h"
+
+/* Bridge the first statement of sql; returns the bridged text (static
+ * buffer) or the error message prefixed with "ERR@<offset>: ". */
+static char result[8192];
+static dialect_bridged last;
+
+static const char *bridge(const char *sql)
+{
+    dialect_source src;
+    dialect_error err;
+    dialect_bridged_free(&last);
+    if (dialect_lex(&src, sql, strlen(sql), &err) < 0) {
+        snprintf(result, sizeof result, "ERR@%zu: %s", err.offset, err.message);
+        return result;
+    }
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    ck_assert_uint_ge(n, 1);
+    if (dialect_bridge(&src, &st[0], &last, &err) < 0)
+        snprintf(result, sizeof result, "ERR@%zu: %s", err.offset, err.message);
+    else
+        snprintf(result, sizeof result, "%s", last.pg.data);
+    free(st);
+    dialect_source_free(&src);
+    return result;
+}
+
+START_TEST(backtick_identifiers)
+{
+    ck_assert_str_eq(bridge("SELECT `a``b` FROM `My Table`"), "SELECT \"a`b\" FROM \"My Table\"");
+    ck_assert_str_eq(bridge("SELECT `x\"y`"), "SELECT \"x\"\"y\"");
+    ck_assert_str_eq(bridge("SELECT a FROM main.sales.t"), "SELECT a FROM main.sales.t");
+}
+END_TEST
+
+START_TEST(case_of_identifiers_is_kept)
+{
+    /* Non-keywords with upper case are quoted so PostgreSQL keeps them. */
+    ck_assert_str_eq(bridge("SELECT Region FROM T"), "SELECT \"Region\" FROM \"T\"");
+    /* Keywords are left alone; after a dot they are only names. */
+    ck_assert_str_eq(bridge("SELECT t.Year FROM t"), "SELECT t.\"Year\" FROM t");
+    ck_assert_str_eq(bridge("SELECT default.x FROM t"), "SELECT \"default\".x FROM t");
+}
+END_TEST
+
+START_TEST(strings)
+{
+    ck_assert_str_eq(bridge("SELECT \"dq\", 'it\\'s', 'a\\\\b'"), "SELECT 'dq', 'it''s', 'a\\b'");
+    ck_assert_str_eq(bridge("SELECT r'\\d+', '\\u0041\\101\\n'"), "SELECT '\\d+', 'AA\n'");
+    ck_assert_str_eq(bridge("SELECT 'a' 'b'  \"c\""), "SELECT 'abc'");
+    ck_assert_str_eq(bridge("SELECT 'x\\%y'"), "SELECT 'x\\%y'");
+    ck_assert_str_eq(bridge("SELECT 'a\\0b'"), "ERR@9: string literal contains a NUL character");
+}
+END_TEST
+
+START_TEST(functions_and_literals)
+{
+    ck_assert_str_eq(bridge("SELECT current_date(), now(), current_timestamp ( )"),
+                     "SELECT current_date, now(), current_timestamp ");
+    ck_assert_str_eq(bridge("SELECT array(1, 2)"), "SELECT \"array\"(1, 2)");
+    ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"), "SELECT 10::\"bigint\", 2.5::\"double\", 1e3");
+    ck_assert_str_eq(bridge("SELECT 10Q"), "ERR@9: invalid numeric literal suffix 'Q'");
+    ck_assert_str_eq(bridge("SELECT CAST(x AS STRING), y::ARRAY<INT>"),
+                     "SELECT CAST(x AS \"string\"), y::\"ARRAY<INT>\"");
+    ck_assert_str_eq(bridge("SELECT CAST(x AS MAP<STRING, ARRAY<INT>>)"),
+                     "SELECT CAST(x AS \"MAP<STRING,ARRAY<INT>>\")");
+}
+END_TEST
+
+START_TEST(intervals)
+{
+    ck_assert_str_eq(bridge("SELECT INTERVAL 7 DAYS"), "SELECT INTERVAL '7 DAYS'");
+    ck_assert_str_eq(bridge("SELECT INTERVAL '7' DAY"), "SELECT INTERVAL '7' DAY");
+    ck_assert_str_eq(bridge("SELECT INTERVAL 1 DAY 2 hours"), "SELECT INTERVAL '1 DAY 2 hours'");
+    ck_assert_str_eq(bridge("SELECT INTERVAL -3 months"), "SELECT INTERVAL '-3 months'");
+    ck_assert_str_eq(bridge("SELECT INTERVAL '1-2' YEAR TO MONTH"), "SELECT INTERVAL '1-2' YEAR TO MONTH");
+    ck_assert_str_eq(bridge("SELECT INTERVAL x"),
+                     "ERR@7: unsupported INTERVAL syntax: expected a number or string and a unit");
+}
+END_TEST
+
+START_TEST(operators_and_marks)
+{
+    ck_assert_str_eq(bridge("SELECT a DIV b"), "SELECT a / b");
+    ck_assert_int_eq(dialect_mark_at(&last, 9), DM_DIV);
+    ck_assert_str_eq(bridge("SELECT a RLIKE b, c NOT REGEXP d"), "SELECT a LIKE b, c NOT LIKE d");
+    ck_assert_int_eq(dialect_mark_at(&last, 9), DM_RLIKE);
+    ck_assert_int_eq(dialect_mark_at(&last, 19), DM_RLIKE);   /* at NOT */
+    ck_assert_str_eq(bridge("SELECT a == b, a <=> b, a != b"),
+                     "SELECT a = b, a IS NOT DISTINCT FROM b, a != b");
+    ck_assert_str_eq(bridge("SELECT TRY_CAST(a AS INT)"), "SELECT CAST(a AS \"int\")");
+    ck_assert_int_eq(dialect_mark_at(&last, 7), DM_TRY_CAST);
+}
+END_TEST
+
+START_TEST(precedence_is_forced)
+{
+    /* Spark: & binds tighter than ^ tighter than |; PostgreSQL does not
+     * know that, so the bridge brackets Spark's grouping explicitly. */
+    ck_assert_str_eq(bridge("SELECT a | b & c"), "SELECT a | (b & c)");
+    ck_assert_str_eq(bridge("SELECT a || b + c"), "SELECT (a || b )+ c");
+    ck_assert_str_eq(bridge("SELECT a + b DIV c"), "SELECT a + b / c");
+    ck_assert_str_eq(bridge("SELECT ~a + b"), "SELECT (~a) + b");
+    ck_assert_str_eq(bridge("SELECT a ^ b"), "SELECT a # b");
+}
+END_TEST
+
+START_TEST(lambdas_lateral_qualify)
+{
+    ck_assert_str_eq(bridge("SELECT filter(a, x -> x > 0 AND x < 9)"),
+                     "SELECT filter(a, x -> ( x > 0 AND x < 9))");
+    ck_assert_str_eq(bridge("SELECT aggregate(a, 0, (s, x) -> s + x)"),
+                     "SELECT aggregate(a, 0, (s, x) -> ( s + x))");
+    ck_assert_str_eq(bridge("SELECT x -> 1"),
+                     "ERR@9: a lambda '->' is only allowed as a function argument");
+    ck_assert_str_eq(bridge("SELECT c FROM t LATERAL VIEW explode(a) e AS c"),
+                     "SELECT c FROM t CROSS JOIN LATERAL explode(a) AS e ( c)");
+    ck_assert_int_eq(dialect_mark_at(&last, 35), DM_LATERAL_VIEW);
+    ck_assert_str_eq(bridge("SELECT c FROM t LATERAL VIEW OUTER explode(a) e AS c"),
+                     "SELECT c FROM t LEFT JOIN LATERAL explode(a) AS e ( c) ON TRUE");
+    ck_assert_str_eq(bridge("SELECT a FROM t QUALIFY r = 1 ORDER BY a"),
+                     "SELECT a FROM t WINDOW \"sluice:qualify\" AS (PARTITION BY ( r = 1 )) ORDER BY a");
+    ck_assert_str_eq(bridge("SELECT a FROM t QUALIFY r = 1 WINDOW w AS (ORDER BY a)"),
+                     "SELECT a FROM t WINDOW \"sluice:qualify\" AS (PARTITION BY ( r = 1 )) , w AS (ORDER BY a)");
+    ck_assert_str_eq(bridge("SELECT `sluice:qualify` FROM t"),
+                     "ERR@7: identifier 'sluice:qualify' is reserved by sluice");
+}
+END_TEST
+
+START_TEST(hints_and_values)
+{
+    ck_assert_str_eq(bridge("SELECT /*+ BROADCAST(d) */ a FROM t"), "SELECT   a FROM t");
+    ck_assert_uint_eq(last.nhints, 1);
+    ck_assert_str_eq(last.hints[0].text, " BROADCAST(d) ");
+    ck_assert_uint_eq(last.hints[0].anchor, 9);
+    ck_assert_str_eq(bridge("SELECT * FROM VALUES (1), (2) AS t(a)"),
+                     "SELECT * FROM (VALUES (1), (2)) AS t(a)");
+    ck_assert_str_eq(bridge("VALUES 1, 2"), "VALUES (1), (2)");
+}
+END_TEST
+
+START_TEST(refusals_are_positioned)
+{
+    ck_assert_str_eq(bridge("SELECT * FROM a LEFT SEMI JOIN b ON x"),
+                     "ERR@21: LEFT SEMI / LEFT ANTI JOIN is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM t WHERE d > ${start}"),
+                     "ERR@26: unrendered template variable ${start}: render the query first");
+    ck_assert_str_eq(bridge("SELECT ?"), "ERR@7: parameter marker ? is not supported: bind values first");
+    ck_assert_str_eq(bridge("SELECT a FROM t PIVOT (sum(x) FOR y IN (1))"),
+                     "ERR@16: PIVOT / UNPIVOT is not supported by sluice's Databricks dialect bridge");
+}
+END_TEST
+
+START_TEST(lexer_errors)
+{
+    const char nul[] = "SELECT 1\0 x";
+    dialect_source src;
+    dialect_error err;
+    ck_assert_int_eq(dialect_lex(&src, nul, sizeof nul - 1, &err), -1);
+    ck_assert_uint_eq(err.offset, 8);
+    ck_assert_str_eq(err.message, "NUL byte in query text");
+    ck_assert_str_eq(bridge("SELECT 'abc"), "ERR@7: unterminated string literal");
+    ck_assert_str_eq(bridge("SELECT (1"), "ERR@7: '(' is never closed");
+    ck_assert_str_eq(bridge("SELECT 1)"), "ERR@8: unmatched ')'");
+    ck_assert_str_eq(bridge("SELECT /* x"), "ERR@7: unterminated comment");
+    ck_assert_str_eq(bridge("SELECT `x"), "ERR@7: unterminated quoted identifier");
+}
+END_TEST
+
+START_TEST(deep_nesting_is_refused)
+{
+    char *q = malloc(2000);
+    strcpy(q, "SELECT ");
+    for (int i = 0; i < 300; i++)
+        strcat(q, "(");
+    strcat(q, "1");
+    for (int i = 0; i < 300; i++)
+        strcat(q, ")");
+    const char *r = bridge(q);
+    ck_assert_str_eq(r, "ERR@263: brackets nested deeper than 256 levels");
+    free(q);
+}
+END_TEST
+
+START_TEST(statement_split)
+{
+    const char *sql = "SELECT ';' ; -- only a comment ;\n ; SELECT (1;2) ; ";
+    dialect_source src;
+    dialect_error err;
+    ck_assert_int_eq(dialect_lex(&src, sql, strlen(sql), &err), 0);
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(st[0].start, 0);
+    ck_assert_uint_eq(st[0].end, 10);
+    ck_assert_int_eq(strncmp(sql + st[1].start, "SELECT (1;2)", st[1].end - st[1].start), 0);
+    free(st);
+    dialect_source_free(&src);
+}
+END_TEST
+
+START_TEST(source_map_points_into_the_original)
+{
+    /* `Big Name` (10 bytes) becomes "Big Name" and INTERVAL 7 DAYS grows. */
+    const char *sql = "SELECT `Big Name`, INTERVAL 7 DAYS, zz FROM t";
+    const char *pg = bridge(sql);
+    ck_assert_str_eq(pg, "SELECT \"Big Name\", INTERVAL '7 DAYS', zz FROM t");
+    size_t zz = (size_t)(strstr(pg, "zz") - pg);
+    ck_assert_uint_eq(dialect_to_orig(&last, zz), (size_t)(strstr(sql, "zz") - sql));
+    size_t from = (size_t)(strstr(pg, "FROM") - pg);
+    ck_assert_uint_eq(dialect_to_orig(&last, from), (size_t)(strstr(sql, "FROM") - sql));
+}
+END_TEST
+
+static Suite *dialect_suite(void)
+{
+    Suite *s = suite_create("dialect");
+    TCase *tc = tcase_create("bridge");
+    tcase_add_test(tc, backtick_identifiers);
+    tcase_add_test(tc, case_of_identifiers_is_kept);
+    tcase_add_test(tc, strings);
+    tcase_add_test(tc, functions_and_literals);
+    tcase_add_test(tc, intervals);
+    tcase_add_test(tc, operators_and_marks);
+    tcase_add_test(tc, precedence_is_forced);
+    tcase_add_test(tc, lambdas_lateral_qualify);
+    tcase_add_test(tc, hints_and_values);
+    tcase_add_test(tc, refusals_are_positioned);
+    tcase_add_test(tc, lexer_errors);
+    tcase_add_test(tc, deep_nesting_is_refused);
+    tcase_add_test(tc, statement_split);
+    tcase_add_test(tc, source_map_points_into_the_original);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(dialect_suite());
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    dialect_bridged_free(&last);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,250 @@
+/*
+ * check_engine.c - the public API: pass-through, rejection with
+ * positions, modes, rules-file errors, limits, and one engine shared by
+ * several threads.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sluice.h"
+
+static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode mode)
+{
+    sl_request r = {0};
+    r.sql = sql;
+    r.sql_len = len;
+    r.mode = mode;
+    return sl_process(e, &r);
+}
+
+START_TEST(pass_through_is_byte_identical)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    const char *sql = "  select /*+ BROADCAST(x) */ `A`,a -- c\n from   t ;\n";
+    sl_result *res = run(e, sql, strlen(sql), SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    size_t len;
+    const char *o = sl_result_sql(res, &len);
+    ck_assert_uint_eq(len, strlen(sql));
+    ck_assert_int_eq(memcmp(o, sql, len), 0);
+    ck_assert_uint_eq(sl_result_diagnostic_count(res), 0);
+    sl_result_free(res);
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(syntax_error_has_original_position)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    /* Line 3 column 8 in the text the user wrote, after a backtick name
+     * and an interval that the bridge rewrites to other lengths. */
+    const char *sql = "SELECT `Big Name`,\n INTERVAL 7 DAYS\nFROM t WHER x";
+    sl_result *res = run(e, sql, strlen(sql), SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_ptr_null(sl_result_sql(res, NULL));
+    ck_assert_uint_eq(sl_result_diagnostic_count(res), 1);
+    const sl_diagnostic *d = sl_result_diagnostic(res, 0);
+    ck_assert_str_eq(d->rule, "syntax");
+    ck_assert_int_eq(d->severity, SL_SEVERITY_ERROR);
+    ck_assert_uint_eq(d->line, 3);
+    ck_assert_uint_eq(d->column, 13);
+    ck_assert_str_eq(d->message, "syntax error at or near \"x\"");
+    sl_result_free(res);
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(hostile_input)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    const char nul[] = "SELECT 1\0";
+    sl_result *res = run(e, nul, sizeof nul - 1, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->message, "NUL byte in query text");
+    ck_assert_uint_eq(sl_result_diagnostic(res, 0)->column, 9);
+    sl_result_free(res);
+
+    res = run(e, "", 0, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->message, "no SQL statement in the request");
+    sl_result_free(res);
+
+    res = run(e, "-- nothing\n;;", 13, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    sl_result_free(res);
+
+    size_t big = (4u << 20) + 1;
+    char *huge = malloc(big);
+    memset(huge, ' ', big);
+    memcpy(huge, "SELECT 1", 8);
+    res = run(e, huge, big, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->rule, "limits");
+    sl_result_free(res);
+    free(huge);
+
+    /* 5000 nested NOTs: no brackets, but the parser's own depth limits
+     * must produce an answer, not a crash. */
+    size_t n = 5000;
+    char *deep = malloc(n * 4 + 16);
+    strcpy(deep, "SELECT ");
+    for (size_t i = 0; i < n; i++)
+        strcat(deep, "NOT ");
+    strcat(deep, "a");
+    res = run(e, deep, strlen(deep), SL_MODE_FORMAT);
+    ck_assert(sl_result_action(res) == SL_ACTION_REJECT ||
+              strncmp(sl_result_sql(res, NULL), "SELECT NOT NOT", 14) == 0);
+    sl_result_free(res);
+    free(deep);
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(several_statements)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    const char *sql = "SELECT 1; select `x` from t;";
+    sl_result *res = run(e, sql, strlen(sql), SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_uint_eq(sl_result_statement_count(res), 2);
+    ck_assert_str_eq(sl_result_sql(res, NULL), "SELECT 1;\nSELECT x FROM t");
+    sl_result_free(res);
+
+    res = run(e, "SELECT 1; SELEC 2", 17, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_uint_eq(sl_result_diagnostic(res, 0)->statement, 1);
+    ck_assert_uint_eq(sl_result_diagnostic(res, 0)->column, 11);
+    sl_result_free(res);
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(parse_mode_gives_the_ast)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    const char *sql = "SELECT /*+ BROADCAST(d) */ a DIV 2 FROM t QUALIFY a > 1";
+    sl_result *res = run(e, sql, strlen(sql), SL_MODE_PARSE);
+    const char *json = sl_result_sql(res, NULL);
+    ck_assert_ptr_nonnull(strstr(json, "\"SelectStmt\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"sl_hints\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"BROADCAST\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"sl_qualify\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"div\""));
+    sl_result_free(res);
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(rules_errors_name_file_line_column_key)
+{
+    char *err = NULL;
+    const char *bad_key = "{\n  \"sluice\": 1,\n  \"on_unparsable\": \"pass\"\n}";
+    ck_assert_ptr_null(sl_engine_new(bad_key, strlen(bad_key), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:3: unknown key 'on_unparsable'");
+    sl_free(err);
+
+    const char *bad_json = "{\n  \"sluice\": 1,\n  oops\n}";
+    ck_assert_ptr_null(sl_engine_new(bad_json, strlen(bad_json), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:6: invalid JSON: string or '}' expected near 'oops'");
+    sl_free(err);
+
+    const char *bad_val = "{\"sluice\": 1, \"on_unparseable\": \"maybe\"}";
+    ck_assert_ptr_null(sl_engine_new(bad_val, strlen(bad_val), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:15: key 'on_unparseable': must be \"reject\" or \"pass\"");
+    sl_free(err);
+
+    ck_assert_ptr_null(sl_engine_new("{}", 2, "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:1: missing key 'sluice' (the format version, 1)");
+    sl_free(err);
+
+    ck_assert_ptr_null(sl_engine_new_from_file("/nonexistent/rules.json", &err));
+    ck_assert_str_eq(err, "/nonexistent/rules.json: cannot open rules file");
+    sl_free(err);
+}
+END_TEST
+
+START_TEST(unparseable_policy_is_explicit)
+{
+    const char *pass = "{\"sluice\": 1, \"on_unparseable\": \"pass\"}";
+    sl_engine *e = sl_engine_new(pass, strlen(pass), "p.json", NULL);
+    ck_assert_ptr_nonnull(e);
+    sl_result *res = run(e, "SELEC 1", 7, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_str_eq(sl_result_sql(res, NULL), "SELEC 1");
+    ck_assert_int_eq(sl_result_diagnostic(res, 0)->severity, SL_SEVERITY_WARNING);
+    sl_result_free(res);
+    sl_engine_free(e);
+
+    const char *rej = "{\"sluice\": 1}";
+    e = sl_engine_new(rej, strlen(rej), "r.json", NULL);
+    res = run(e, "SELEC 1", 7, SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    sl_result_free(res);
+    sl_engine_free(e);
+}
+END_TEST
+
+static void *worker(void *arg)
+{
+    const sl_engine *e = arg;
+    const char *sql = "SELECT `Region`, transform(a, x -> x DIV 2) FROM t QUALIFY r = 1";
+    for (int i = 0; i < 200; i++) {
+        sl_result *res = run(e, sql, strlen(sql), SL_MODE_FORMAT);
+        if (strcmp(sl_result_sql(res, NULL),
+                   "SELECT Region, transform(a, x -> x DIV 2) FROM t QUALIFY r = 1") != 0) {
+            sl_result_free(res);
+            return (void *)1;
+        }
+        sl_result_free(res);
+    }
+    return NULL;
+}
+
+START_TEST(one_engine_many_threads)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, worker, e);
+    for (int i = 0; i < 4; i++) {
+        void *rv;
+        pthread_join(t[i], &rv);
+        ck_assert_ptr_null(rv);
+    }
+    sl_engine_free(e);
+}
+END_TEST
+
+START_TEST(names)
+{
+    ck_assert_str_eq(sl_action_name(SL_ACTION_REWRITE), "rewrite");
+    ck_assert_str_eq(sl_severity_name(SL_SEVERITY_WARNING), "warning");
+    ck_assert_str_eq(sl_version(), SLUICE_VERSION);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("engine");
+    TCase *tc = tcase_create("api");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, pass_through_is_byte_identical);
+    tcase_add_test(tc, syntax_error_has_original_position);
+    tcase_add_test(tc, hostile_input);
+    tcase_add_test(tc, several_statements);
+    tcase_add_test(tc, parse_mode_gives_the_ast);
+    tcase_add_test(tc, rules_errors_name_file_line_column_key);
+    tcase_add_test(tc, unparseable_policy_is_explicit);
+    tcase_add_test(tc, one_engine_many_threads);
+    tcase_add_test(tc, names);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
