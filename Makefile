@@ -33,11 +33,16 @@ test-asan:
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -LE slow
 
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+
 valgrind: build
-	cd $(BUILD) && ctest --output-on-failure -L memcheck -T memcheck \
-	    --overwrite MemoryCheckCommandOptions="--leak-check=full --error-exitcode=99 --errors-for-leak-kinds=definite" \
-	    || (cat Testing/Temporary/MemoryChecker.*.log 2>/dev/null | head -50; exit 1)
-	@! grep -l "ERROR SUMMARY: [1-9]" $(BUILD)/Testing/Temporary/MemoryChecker.*.log 2>/dev/null
+	@for t in check_dialect check_emit check_engine; do \
+	    echo "valgrind $$t"; CK_FORK=no $(VALGRIND) $(BUILD)/tests/$$t > /dev/null || exit 1; done
+	@echo "valgrind roundtrip"; $(VALGRIND) $(BUILD)/tests/roundtrip tests/roundtrip/spark_select.sql \
+	    corpus/superset/*.sql corpus/bridge/*.sql > $(BUILD)/valgrind-roundtrip.txt; \
+	    rc=$$?; tail -1 $(BUILD)/valgrind-roundtrip.txt; exit $$rc
+	@echo "valgrind corpus"; $(VALGRIND) $(BUILD)/sluice corpus corpus > $(BUILD)/valgrind-corpus.txt; \
+	    rc=$$?; tail -1 $(BUILD)/valgrind-corpus.txt; exit $$rc
 
 bench: build
 	$(BUILD)/bench/bench_roundtrip corpus
