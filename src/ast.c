@@ -80,21 +80,24 @@ const char *ast_string_value(json_t *node)
     return s ? s : "";
 }
 
+/* Iterates with json_object_iter_next() directly: json_object_foreach
+ * re-hashes the key on every step, which dominated the walk. */
 static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
 {
     if (json_is_object(v)) {
         fn(v, kind, ctx);
-        const char *key;
-        json_t *child;
         int wrapper = json_object_size(v) == 1;
-        json_object_foreach(v, key, child) {
-            walk(child, wrapper ? key : NULL, fn, ctx);
+        for (void *it = json_object_iter(v); it; it = json_object_iter_next(v, it)) {
+            json_t *child = json_object_iter_value(it);
+            if (json_is_object(child) || json_is_array(child))
+                walk(child, wrapper ? json_object_iter_key(it) : NULL, fn, ctx);
         }
     } else if (json_is_array(v)) {
-        size_t i;
-        json_t *child;
-        json_array_foreach(v, i, child) {
-            walk(child, NULL, fn, ctx);
+        size_t n = json_array_size(v);
+        for (size_t i = 0; i < n; i++) {
+            json_t *child = json_array_get(v, i);
+            if (json_is_object(child) || json_is_array(child))
+                walk(child, NULL, fn, ctx);
         }
     }
 }

@@ -968,10 +968,43 @@ static int function_position(bridge *b, size_t prev)
 }
 
 /* Words that start a construct the bridge must either map or refuse. */
+static int cmp_cstr(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* The words bridge_word() treats specially, sorted for bsearch. */
+static const char *const special_words[] = {
+        "all", "anti", "any", "array", "as", "cluster",
+        "current_catalog", "current_date", "current_schema", "current_timestamp", "current_user", "date",
+        "distribute", "div", "except", "exists", "interval", "lateral",
+        "minus", "pivot", "qualify", "regexp", "rlike", "select",
+        "semi", "some", "sort", "tablesample", "timestamp_ltz", "timestamp_ntz",
+        "transform", "try_cast", "unpivot", "values", "window", "with"};
+
+static int is_special_word(bridge *b, size_t i)
+{
+    char low[24];
+    size_t n = TLEN(b, i);
+    if (n >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)tolower((unsigned char)TXT(b, i)[k]);
+    low[n] = '\0';
+    return bsearch(low, special_words, sizeof special_words / sizeof *special_words,
+                   sizeof *special_words, cmp_cstr) != NULL;
+}
+
 static int bridge_word(bridge *b, size_t i)
 {
     size_t prev = prev_sig(b, i), next = next_sig(b, i);
     frame *f = &b->stack[b->depth];
+
+    if (!is_special_word(b, i)) {
+        if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
+            return bridge_type(b, i);
+        return bridge_identifier(b, i);
+    }
 
     if (is_word(b, i, "select")) {
         f->window_seen = 0;
@@ -1232,9 +1265,18 @@ static int check_precedence(bridge *b)
      * an operand token or an arithmetic/bitwise operator. */
     enum { MAXRUN = 64 };
     struct run { int sp[MAXRUN], pg[MAXRUN]; size_t tok[MAXRUN]; int n; size_t first; } *runs;
-    runs = xcalloc(DIALECT_MAX_NESTING + 2, sizeof *runs);
-    for (int k = 0; k < DIALECT_MAX_NESTING + 2; k++)
-        runs[k].first = (size_t)-1;
+    /* One run per bracket level actually used (levels are reset on entry). */
+    int levels = 1, d = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end; i++) {
+        if (is_op(b, i, "(") || is_op(b, i, "["))
+            if (++d >= levels)
+                levels = d + 1;
+        if (is_op(b, i, ")") || is_op(b, i, "]"))
+            d--;
+    }
+    runs = xmalloc((size_t)(levels + 1) * sizeof *runs);
+    runs[0].n = 0;
+    runs[0].first = (size_t)-1;
     int depth = 0, rc = 0;
     size_t prev = (size_t)-1;
     for (size_t i = b->st->tok_begin; i <= b->st->tok_end && rc == 0; i++) {
@@ -1301,7 +1343,7 @@ static int check_precedence(bridge *b)
             r->first = (size_t)-1;
         }
         if (t && (is_op(b, i, "(") || is_op(b, i, "["))) {
-            if (depth < DIALECT_MAX_NESTING + 1)
+            if (depth < levels)
                 depth++;
             runs[depth].n = 0;
             runs[depth].first = (size_t)-1;
@@ -1344,7 +1386,9 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
 {
     memset(out, 0, sizeof *out);
     size_t ntok = st->tok_end - st->tok_begin + 1;   /* +1: the end token */
-    bridge b = {0};
+    bridge b;       /* not zeroed whole: the frame stack is large */
+    b.depth = 0;
+    b.scratch = (sbuf)SBUF_INIT;
     b.s = src;
     b.st = st;
     b.err = err;

@@ -61,9 +61,12 @@ static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
 static void fixup_visit(json_t *obj, const char *kind, void *vctx)
 {
     fixup_ctx *ctx = vctx;
-    if (!kind)
+    /* Only these kinds need fixing; test the first letter before strcmp. */
+    if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S'))
         return;
-    json_int_t loc = json_integer_value(json_object_get(obj, "location"));
+    json_int_t loc = -1;
+    if (kind[0] == 'A' || kind[0] == 'T')
+        loc = json_integer_value(json_object_get(obj, "location"));
     if (strcmp(kind, "A_Const") == 0) {
         fix_negative_integer(obj, ctx->br);
     } else if (strcmp(kind, "A_Expr") == 0) {

@@ -1,0 +1,217 @@
+/*
+ * bench_roundtrip.c - per-query latency of sluice's bridge+parse+emit
+ * against bare pg_query_parse on the same texts, in one run.
+ *
+ * usage: bench_roundtrip [--reps N] PATH...   (files or directories of .sql)
+ * Every statement is timed N times (default 30) for each pipeline; the
+ * per-query figure is the median of its runs, and p50/p99 are taken over
+ * queries.  Baselines: pg_query_parse on the original text (what a
+ * PostgreSQL-only tool would pay, though it rejects much Spark syntax)
+ * and on the bridged text (the parse sluice actually runs).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "dialect.h"
+#include "emit.h"
+#include "parse.h"
+#include "sbuf.h"
+
+typedef struct { char **sql; size_t n, cap; } list;
+
+static void add(list *l, char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->sql = xrealloc(l->sql, l->cap * sizeof *l->sql);
+    }
+    l->sql[l->n++] = s;
+}
+
+static void load_file(list *l, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    sbuf b = SBUF_INIT;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_putn(&b, buf, n);
+    fclose(f);
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, sbuf_cstr(&b), b.len, &err) == 0) {
+        dialect_stmt *st;
+        size_t k = dialect_statements(&src, &st);
+        for (size_t i = 0; i < k; i++) {
+            /* keep only statements sluice handles end to end */
+            parsed_stmt ps;
+            if (parse_stmt(&src, &st[i], &ps, &err) == 0)
+                add(l, xstrndup(b.data + st[i].start, st[i].end - st[i].start));
+            parsed_stmt_free(&ps);
+        }
+        free(st);
+        dialect_source_free(&src);
+    }
+    sbuf_free(&b);
+}
+
+static void load(list *l, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;
+    if (!S_ISDIR(st.st_mode)) {
+        size_t n = strlen(path);
+        if (n > 4 && strcmp(path + n - 4, ".sql") == 0)
+            load_file(l, path);
+        return;
+    }
+    DIR *d = opendir(path);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char p[4096];
+        snprintf(p, sizeof p, "%s/%s", path, de->d_name);
+        load(l, p);
+    }
+    if (d)
+        closedir(d);
+}
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double pct(double *v, size_t n, double p)
+{
+    qsort(v, n, sizeof *v, cmp_d);
+    size_t i = (size_t)(p * (double)(n - 1) + 0.5);
+    return v[i];
+}
+
+/* One sluice pass over a statement: bridge, parse, fix up, emit. */
+static void sluice_once(const char *sql, sbuf *out)
+{
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, sql, strlen(sql), &err) < 0)
+        return;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    for (size_t i = 0; i < n; i++) {
+        parsed_stmt ps;
+        if (parse_stmt(&src, &st[i], &ps, &err) == 0) {
+            emit_error ee;
+            sbuf_truncate(out, 0);
+            emit_statement(ps.node, EMIT_DATABRICKS, out, &ee);
+        }
+        parsed_stmt_free(&ps);
+    }
+    free(st);
+    dialect_source_free(&src);
+}
+
+static char *bridged_text(const char *sql)
+{
+    dialect_source src;
+    dialect_error err;
+    char *res = NULL;
+    if (dialect_lex(&src, sql, strlen(sql), &err) < 0)
+        return NULL;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    dialect_bridged br;
+    if (n > 0 && dialect_bridge(&src, &st[0], &br, &err) == 0) {
+        res = xstrdup(br.pg.data);
+        dialect_bridged_free(&br);
+    }
+    free(st);
+    dialect_source_free(&src);
+    return res;
+}
+
+int main(int argc, char **argv)
+{
+    int reps = 30;
+    list l = {0};
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc)
+            reps = atoi(argv[++i]);
+        else
+            load(&l, argv[i]);
+    }
+    if (l.n == 0 || reps < 1) {
+        fprintf(stderr, "usage: bench_roundtrip [--reps N] PATH...\n");
+        return 2;
+    }
+    double *t_sl = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
+    double *t_pgb = xcalloc(l.n, sizeof(double)), *ratio = xcalloc(l.n, sizeof(double));
+    double *runs = xcalloc((size_t)reps, sizeof(double));
+    sbuf out = SBUF_INIT;
+    size_t pg_ok = 0;
+    for (size_t q = 0; q < l.n; q++) {
+        const char *sql = l.sql[q];
+        char *br = bridged_text(sql);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            sluice_once(sql, &out);
+            runs[r] = now_ns() - t0;
+        }
+        t_sl[q] = pct(runs, (size_t)reps, 0.5);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            PgQueryParseResult res = pg_query_parse(sql);
+            runs[r] = now_ns() - t0;
+            if (r == 0 && !res.error)
+                pg_ok++;
+            pg_query_free_parse_result(res);
+        }
+        t_pg[q] = pct(runs, (size_t)reps, 0.5);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            PgQueryParseResult res = pg_query_parse(br ? br : sql);
+            runs[r] = now_ns() - t0;
+            pg_query_free_parse_result(res);
+        }
+        t_pgb[q] = pct(runs, (size_t)reps, 0.5);
+        ratio[q] = t_sl[q] / t_pgb[q];
+        free(br);
+    }
+    printf("queries: %zu (median of %d runs each); pg_query_parse accepts %zu of them as written\n",
+           l.n, reps, pg_ok);
+    printf("%-38s %10s %10s\n", "per-query latency (us)", "p50", "p99");
+    double sl50 = pct(t_sl, l.n, 0.5) / 1e3, sl99 = pct(t_sl, l.n, 0.99) / 1e3;
+    double pg50 = pct(t_pg, l.n, 0.5) / 1e3, pg99 = pct(t_pg, l.n, 0.99) / 1e3;
+    double pb50 = pct(t_pgb, l.n, 0.5) / 1e3, pb99 = pct(t_pgb, l.n, 0.99) / 1e3;
+    printf("%-38s %10.1f %10.1f\n", "sluice bridge+parse+emit", sl50, sl99);
+    printf("%-38s %10.1f %10.1f\n", "pg_query_parse, original text", pg50, pg99);
+    printf("%-38s %10.1f %10.1f\n", "pg_query_parse, bridged text", pb50, pb99);
+    printf("ratio sluice / pg_query_parse(original): p50 %.2f, p99 %.2f\n", sl50 / pg50, sl99 / pg99);
+    printf("ratio sluice / pg_query_parse(bridged):  p50 %.2f, p99 %.2f\n", sl50 / pb50, sl99 / pb99);
+    printf("per-query ratio to pg_query_parse(bridged): p50 %.2f, p99 %.2f\n",
+           pct(ratio, l.n, 0.5), pct(ratio, l.n, 0.99));
+    for (size_t q = 0; q < l.n; q++)
+        free(l.sql[q]);
+    free(l.sql);
+    free(t_sl); free(t_pg); free(t_pgb); free(ratio); free(runs);
+    sbuf_free(&out);
+    return 0;
+}
