@@ -80,6 +80,22 @@ const char *ast_string_value(json_t *node)
     return s ? s : "";
 }
 
+/* Struct-typed fields hold their node's fields without the wrapper;
+ * this is the kind each of them has. */
+static const char *unwrapped_kind(const char *key)
+{
+    switch (key[0]) {
+    case 'l': return strcmp(key, "larg") == 0 ? "SelectStmt" : NULL;
+    case 'r': return strcmp(key, "rarg") == 0 ? "SelectStmt" : NULL;
+    case 'a': return strcmp(key, "alias") == 0 ? "Alias" : NULL;
+    case 't': return strcmp(key, "typeName") == 0 ? "TypeName" : NULL;
+    case 'o': return strcmp(key, "over") == 0 ? "WindowDef" : NULL;
+    case 'w': return strcmp(key, "withClause") == 0 ? "WithClause" : NULL;
+    case 'i': return strcmp(key, "intoClause") == 0 ? "IntoClause" : NULL;
+    default: return NULL;
+    }
+}
+
 /* Iterates with json_object_iter_next() directly: json_object_foreach
  * re-hashes the key on every step, which dominated the walk. */
 static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
@@ -89,8 +105,10 @@ static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
         int wrapper = json_object_size(v) == 1;
         for (void *it = json_object_iter(v); it; it = json_object_iter_next(v, it)) {
             json_t *child = json_object_iter_value(it);
-            if (json_is_object(child) || json_is_array(child))
-                walk(child, wrapper ? json_object_iter_key(it) : NULL, fn, ctx);
+            if (json_is_object(child) || json_is_array(child)) {
+                const char *key = json_object_iter_key(it);
+                walk(child, wrapper ? key : unwrapped_kind(key), fn, ctx);
+            }
         }
     } else if (json_is_array(v)) {
         size_t n = json_array_size(v);
@@ -103,7 +121,8 @@ static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
 }
 
 /* Visits every object; kind is the wrapper key when obj is the fields
- * object of a node wrapper (any one-key parent), else NULL. */
+ * object of a node wrapper (any one-key parent) or the kind of a
+ * struct-typed field (larg, rarg, alias, ...), else NULL. */
 void ast_walk(json_t *tree, ast_visit_fn fn, void *ctx)
 {
     walk(tree, NULL, fn, ctx);

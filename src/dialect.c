@@ -284,6 +284,8 @@ enum frame_kind { FR_TOP, FR_PLAIN, FR_FUNC, FR_CAST };
 typedef struct frame {
     int kind;
     int window_seen;    /* a WINDOW clause exists in this query block */
+    int setop_seen;     /* a set operator appeared at this level */
+    int from_subquery;  /* '(' opened a subquery right after FROM / JOIN */
     size_t open;        /* token index of '(' */
     size_t name;        /* token index where the function name starts */
 } frame;
@@ -556,12 +558,11 @@ static int bridge_qident(bridge *b, size_t i)
         sbuf_putc(&b->scratch, w[k]);
     }
     sbuf_putc(&b->scratch, '"');
-    if (b->scratch.len == strlen(DIALECT_QUALIFY_MARKER) + 2 &&
-        memcmp(b->scratch.data + 1, DIALECT_QUALIFY_MARKER,
-               strlen(DIALECT_QUALIFY_MARKER)) == 0)
+    if (strncmp(b->scratch.data + 1, DIALECT_RESERVED_PREFIX,
+                strlen(DIALECT_RESERVED_PREFIX)) == 0)
         return set_error(b->err, T(b, i)->start,
-                         "identifier '%s' is reserved by sluice",
-                         DIALECT_QUALIFY_MARKER);
+                         "identifiers starting with '%s' are reserved by sluice",
+                         DIALECT_RESERVED_PREFIX);
     set_repl(b, i, b->scratch.data, b->scratch.len);
     return 0;
 }
@@ -820,6 +821,10 @@ static int bridge_qualify(bridge *b, size_t i)
  *   ->  LEFT JOIN LATERAL f(args) AS tbl(c1, c2) ON TRUE      (OUTER)
  * The function name is marked so the emitter writes LATERAL VIEW back.
  */
+static int lateral_view_columns(bridge *b, size_t c, int outer);
+static int refuse(bridge *b, size_t i, const char *what);
+static int starts_alias(bridge *b, size_t i);
+
 static int bridge_lateral_view(bridge *b, size_t i)
 {
     static const char *const clause_words[] = {
@@ -838,14 +843,20 @@ static int bridge_lateral_view(bridge *b, size_t i)
                          "LATERAL VIEW must be followed by a function call");
     size_t close = (size_t)T(b, open)->match;
     size_t alias = next_sig(b, close);
+    set_repl_s(b, i, outer ? "LEFT JOIN LATERAL" : "CROSS JOIN LATERAL");
+    skip_range(b, view, fn);
+    P(b, fn)->mark = outer ? DM_LATERAL_VIEW_OUTER : DM_LATERAL_VIEW;
+    if (is_word(b, alias, "as")) {
+        /* No table alias: Spark allows it, PostgreSQL needs one. */
+        insert_before(b, alias, "AS \"" DIALECT_ANON_ALIAS "\" ");
+        set_repl_s(b, alias, "(");
+        return lateral_view_columns(b, next_sig(b, alias), outer);
+    }
     if (!in_stmt(b, alias) ||
         !(T(b, alias)->kind == TK_QIDENT ||
           (T(b, alias)->kind == TK_WORD && !word_in(b, alias, clause_words))))
         return set_error(b->err, T(b, close)->start + 1,
                          "LATERAL VIEW needs a table alias after the function call");
-    set_repl_s(b, i, outer ? "LEFT JOIN LATERAL" : "CROSS JOIN LATERAL");
-    skip_range(b, view, fn);
-    P(b, fn)->mark = outer ? DM_LATERAL_VIEW_OUTER : DM_LATERAL_VIEW;
     insert_before(b, alias, "AS ");
     size_t c = next_sig(b, alias);
     size_t after_alias = alias + 1;
@@ -860,6 +871,12 @@ static int bridge_lateral_view(bridge *b, size_t i)
             insert_before(b, after_alias, " ON TRUE");
         return 0;
     }
+    return lateral_view_columns(b, c, outer);
+}
+
+/* The column list of a LATERAL VIEW, c being its first name. */
+static int lateral_view_columns(bridge *b, size_t c, int outer)
+{
     size_t last = c;
     for (;;) {
         if (!in_stmt(b, c) || !(T(b, c)->kind == TK_WORD || T(b, c)->kind == TK_QIDENT))
@@ -873,6 +890,54 @@ static int bridge_lateral_view(bridge *b, size_t i)
     }
     insert_before(b, last + 1, outer ? ") ON TRUE" : ")");
     return 0;
+}
+
+/*
+ * SORT BY / DISTRIBUTE BY / CLUSTER BY.  Like QUALIFY they travel as
+ * synthetic WINDOW entries, which PostgreSQL accepts at the end of a
+ * query block:  DISTRIBUTE BY a SORT BY b  ->
+ *   WINDOW "sluice:distribute_by" AS (PARTITION BY a),
+ *          "sluice:sort_by" AS (ORDER BY b)
+ * After a set operation they apply to the whole result, which a WINDOW
+ * entry of the last branch cannot express: refused there.
+ */
+static int bridge_organization(bridge *b, size_t i)
+{
+    static const char *const stops[] = {
+        "order", "limit", "offset", "window", "union", "intersect", "except",
+        "minus", "sort", "cluster", "distribute", "fetch", NULL};
+    frame *f = &b->stack[b->depth];
+    if (f->setop_seen)
+        return refuse(b, i, "SORT BY / CLUSTER BY / DISTRIBUTE BY after a set operation");
+    size_t by = next_sig(b, i);
+    const char *marker = is_word(b, i, "sort") ? DIALECT_SORT_BY_MARKER :
+                         is_word(b, i, "cluster") ? DIALECT_CLUSTER_BY_MARKER :
+                         DIALECT_DISTRIBUTE_BY_MARKER;
+    size_t end = level_end(b, next_sig(b, by), 0, stops);
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, f->window_seen ? ", " : "WINDOW ");
+    put_pg_ident(&b->scratch, marker, strlen(marker));
+    sbuf_puts(&b->scratch, is_word(b, i, "sort") ? " AS (ORDER" : " AS (PARTITION");
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    insert_before(b, end, in_stmt(b, end) && T(b, end)->kind == TK_WORD ? ") " : ")");
+    if (is_word(b, end, "window"))
+        set_repl_s(b, end, ",");
+    f->window_seen = 1;
+    return 0;
+}
+
+/* Does token i start a table alias ([AS] name)? */
+static int starts_alias(bridge *b, size_t i)
+{
+    static const char *const not_alias[] = {
+        "qualify", "sort", "cluster", "distribute", "lateral", "window", "minus",
+        "pivot", "unpivot", "tablesample", "semi", "anti", NULL};
+    if (!in_stmt(b, i))
+        return 0;
+    if (is_word(b, i, "as") || T(b, i)->kind == TK_QIDENT)
+        return 1;
+    return T(b, i)->kind == TK_WORD && kw_category(b, i) <= PG_KW_UNRESERVED &&
+           !word_in(b, i, not_alias);
 }
 
 /* FROM VALUES (..), (..) [AS] t(a, b)  ->  FROM (VALUES (..), (..)) AS t(a, b);
@@ -898,7 +963,8 @@ static int bridge_from_values(bridge *b, size_t i, int in_from)
         size_t n = next_sig(b, end - 1);
         if (!is_op(b, n, ",")) {
             if (in_from)
-                insert_before(b, end, ")");
+                insert_before(b, end, starts_alias(b, n) ? ")"
+                              : ") AS \"" DIALECT_ANON_ALIAS "\"");
             return 0;
         }
         r = next_sig(b, n);
@@ -977,10 +1043,11 @@ static int cmp_cstr(const void *key, const void *elem)
 static const char *const special_words[] = {
         "all", "anti", "any", "array", "as", "cluster",
         "current_catalog", "current_date", "current_schema", "current_timestamp", "current_user", "date",
-        "distribute", "div", "except", "exists", "interval", "lateral",
-        "minus", "pivot", "qualify", "regexp", "rlike", "select",
-        "semi", "some", "sort", "tablesample", "timestamp_ltz", "timestamp_ntz",
-        "transform", "try_cast", "unpivot", "values", "window", "with"};
+        "distribute", "div", "except", "exists", "intersect", "interval",
+        "lateral", "minus", "pivot", "qualify", "regexp", "rlike",
+        "select", "semi", "some", "sort", "tablesample", "timestamp_ltz",
+        "timestamp_ntz", "transform", "try_cast", "union", "unpivot", "values",
+        "window", "with"};
 
 static int is_special_word(bridge *b, size_t i)
 {
@@ -1028,7 +1095,7 @@ static int bridge_word(bridge *b, size_t i)
         P(b, i)->mark = DM_DIV;
         return 0;
     }
-    if (is_word(b, i, "minus") && ends_operand(b, prev) &&
+    if (is_word(b, i, "minus") && ends_operand(b, prev) && (f->setop_seen = 1) &&
         (is_word(b, next, "select") || is_op(b, next, "(") ||
          is_word(b, next, "all") || is_word(b, next, "distinct"))) {
         set_repl_s(b, i, "EXCEPT");
@@ -1089,7 +1156,10 @@ static int bridge_word(bridge *b, size_t i)
         return refuse(b, i, "PIVOT / UNPIVOT");
     if ((is_word(b, i, "sort") || is_word(b, i, "cluster") ||
          is_word(b, i, "distribute")) && is_word(b, next, "by") && ends_operand(b, prev))
-        return refuse(b, i, "SORT BY / CLUSTER BY / DISTRIBUTE BY");
+        return bridge_organization(b, i);
+    if ((is_word(b, i, "union") || is_word(b, i, "intersect") || is_word(b, i, "except") ||
+         is_word(b, i, "minus")) && ends_operand(b, prev))
+        f->setop_seen = 1;
     if (is_word(b, i, "tablesample"))
         return refuse(b, i, "TABLESAMPLE");
     if (is_word(b, i, "as") && is_word(b, next, "of"))
@@ -1120,7 +1190,12 @@ static int bridge_op(bridge *b, size_t i)
         if (b->depth >= DIALECT_MAX_NESTING)
             return set_error(b->err, T(b, i)->start, "brackets nested too deeply");
         size_t prev = prev_sig(b, i);
-        frame nf = {FR_PLAIN, 0, i, i};
+        frame nf = {FR_PLAIN, 0, 0, 0, i, i};
+        if (s[0] == '(' && prev != (size_t)-1 &&
+            (is_word(b, prev, "from") || is_word(b, prev, "join")) &&
+            (is_word(b, next_sig(b, i), "select") || is_word(b, next_sig(b, i), "with") ||
+             is_word(b, next_sig(b, i), "values") || is_op(b, next_sig(b, i), "(")))
+            nf.from_subquery = 1;
         if (s[0] == '(' && prev != (size_t)-1) {
             if (is_word(b, prev, "cast") || is_word(b, prev, "try_cast"))
                 nf.kind = FR_CAST;
@@ -1150,6 +1225,8 @@ static int bridge_op(bridge *b, size_t i)
         frame f = b->stack[b->depth];
         if (b->depth > 0)
             b->depth--;
+        if (f.from_subquery && !starts_alias(b, next_sig(b, i)))
+            insert_before(b, i + 1, " AS \"" DIALECT_ANON_ALIAS "\"");
         /* f(x)[0] and f(x).field need (f(x)) in PostgreSQL. */
         size_t nx = i + 1;
         if (s[0] == ')' && f.kind == FR_FUNC && in_stmt(b, nx) &&
@@ -1393,7 +1470,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.st = st;
     b.err = err;
     b.plan = xcalloc(ntok, sizeof *b.plan);
-    b.stack[0] = (frame){FR_TOP, 0, 0, 0};
+    b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0};
     int rc = 0;
     size_t *hint_anchor_tok = NULL;
     size_t nh = 0;

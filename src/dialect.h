@@ -37,6 +37,15 @@
 /* Name of the synthetic WINDOW entry that carries a QUALIFY condition
  * through the PostgreSQL grammar.  User identifiers may not use it. */
 #define DIALECT_QUALIFY_MARKER "sluice:qualify"
+/* Synthetic WINDOW entries for SORT BY / DISTRIBUTE BY / CLUSTER BY. */
+#define DIALECT_SORT_BY_MARKER "sluice:sort_by"
+#define DIALECT_DISTRIBUTE_BY_MARKER "sluice:distribute_by"
+#define DIALECT_CLUSTER_BY_MARKER "sluice:cluster_by"
+/* Alias given to FROM items Spark allows without one (PostgreSQL 15
+ * requires it); the emitter leaves it out again. */
+#define DIALECT_ANON_ALIAS "sluice:anonymous"
+/* Every identifier starting with this prefix is reserved. */
+#define DIALECT_RESERVED_PREFIX "sluice:"
 
 typedef struct dialect_error {
     size_t offset;          /* byte offset in the original text */

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "dialect.h"
 #include "keywords.h"
 
 enum prec {
@@ -1123,10 +1124,21 @@ static void emit_expr(emitter *e, json_t *node, int min_prec)
 /* ------------------------------------------------------------------ */
 /* FROM items                                                          */
 
+static int is_anonymous(json_t *alias)
+{
+    const char *name = json_string_value(json_object_get(alias, "aliasname"));
+    return name && strcmp(name, DIALECT_ANON_ALIAS) == 0;
+}
+
 static void emit_alias(emitter *e, json_t *alias)
 {
     if (!alias)
         return;
+    if (is_anonymous(alias)) {
+        if (!spark(e))      /* PostgreSQL 15 needs a name */
+            puts_(e, " AS anonymous");
+        return;
+    }
     puts_(e, " AS ");
     ident(e, json_string_value(json_object_get(alias, "aliasname")));
     json_t *cols = json_object_get(alias, "colnames");
@@ -1181,8 +1193,10 @@ static void emit_join(emitter *e, json_t *f)
         emit_range_function_call(e, rf, NULL);
         json_t *alias = ast_get(rf, "alias");
         if (alias) {
-            puts_(e, " ");
-            ident(e, json_string_value(json_object_get(alias, "aliasname")));
+            if (!is_anonymous(alias)) {
+                puts_(e, " ");
+                ident(e, json_string_value(json_object_get(alias, "aliasname")));
+            }
             json_t *cols = json_object_get(alias, "colnames");
             if (cols) {
                 puts_(e, " AS ");
@@ -1495,6 +1509,23 @@ static void emit_select(emitter *e, json_t *f)
     if (ast_get(f, "sortClause")) {
         puts_(e, " ORDER BY ");
         emit_sort_list(e, ast_get(f, "sortClause"));
+    }
+    static const struct { const char *field, *text; } organization[] = {
+        {"sl_cluster_by", " CLUSTER BY "}, {"sl_distribute_by", " DISTRIBUTE BY "},
+        {"sl_sort_by", " SORT BY "}};
+    for (size_t k = 0; k < sizeof organization / sizeof *organization; k++) {
+        json_t *list = ast_get(f, organization[k].field);
+        if (!list)
+            continue;
+        if (!spark(e)) {
+            fail(e, f, "%sBY has no PostgreSQL equivalent", organization[k].text + 1);
+            goto out;
+        }
+        puts_(e, organization[k].text);
+        if (k == 2)
+            emit_sort_list(e, list);
+        else
+            expr_list(e, list, PREC_LOWEST);
     }
     const char *lim = ast_str(f, "limitOption");
     if (strcmp(lim, "LIMIT_OPTION_WITH_TIES") == 0) {

@@ -97,18 +97,32 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         else if (mark == DM_LATERAL_VIEW_OUTER)
             json_object_set_new(obj, "sl_lateral_view", json_string("outer"));
     } else if (strcmp(kind, "SelectStmt") == 0) {
+        /* Synthetic WINDOW entries carry QUALIFY, SORT BY, DISTRIBUTE BY
+         * and CLUSTER BY; move each into its own SelectStmt field. */
+        static const struct { const char *marker, *field, *list; int first_only; } carried[] = {
+            {DIALECT_QUALIFY_MARKER, "sl_qualify", "partitionClause", 1},
+            {DIALECT_SORT_BY_MARKER, "sl_sort_by", "orderClause", 0},
+            {DIALECT_DISTRIBUTE_BY_MARKER, "sl_distribute_by", "partitionClause", 0},
+            {DIALECT_CLUSTER_BY_MARKER, "sl_cluster_by", "partitionClause", 0}};
         json_t *wc = json_object_get(obj, "windowClause");
-        size_t i;
-        json_t *w;
-        json_array_foreach(wc, i, w) {
+        for (size_t i = 0; i < json_array_size(wc);) {
             json_t *wf;
-            if (ast_unwrap(w, &wf, NULL) == AST_WindowDef &&
-                strcmp(ast_str(wf, "name"), DIALECT_QUALIFY_MARKER) == 0) {
-                json_t *cond = json_array_get(json_object_get(wf, "partitionClause"), 0);
-                json_object_set(obj, "sl_qualify", cond);
-                json_array_remove(wc, i);
-                break;
+            int moved = 0;
+            if (ast_unwrap(json_array_get(wc, i), &wf, NULL) == AST_WindowDef) {
+                for (size_t k = 0; k < sizeof carried / sizeof *carried; k++) {
+                    if (strcmp(ast_str(wf, "name"), carried[k].marker) != 0)
+                        continue;
+                    json_t *v = json_object_get(wf, carried[k].list);
+                    if (carried[k].first_only)
+                        v = json_array_get(v, 0);
+                    json_object_set(obj, carried[k].field, v);
+                    json_array_remove(wc, i);
+                    moved = 1;
+                    break;
+                }
             }
+            if (!moved)
+                i++;
         }
         if (wc && json_array_size(wc) == 0)
             json_object_del(obj, "windowClause");

@@ -134,7 +134,15 @@ START_TEST(lambdas_lateral_qualify)
     ck_assert_str_eq(bridge("SELECT a FROM t QUALIFY r = 1 WINDOW w AS (ORDER BY a)"),
                      "SELECT a FROM t WINDOW \"sluice:qualify\" AS (PARTITION BY ( r = 1 )) , w AS (ORDER BY a)");
     ck_assert_str_eq(bridge("SELECT `sluice:qualify` FROM t"),
-                     "ERR@7: identifier 'sluice:qualify' is reserved by sluice");
+                     "ERR@7: identifiers starting with 'sluice:' are reserved by sluice");
+    ck_assert_str_eq(bridge("SELECT a FROM t DISTRIBUTE BY a SORT BY b DESC LIMIT 3"),
+                     "SELECT a FROM t WINDOW \"sluice:distribute_by\" AS (PARTITION BY a ) , "
+                     "\"sluice:sort_by\" AS (ORDER BY b DESC ) LIMIT 3");
+    ck_assert_str_eq(bridge("SELECT 1 UNION SELECT 2 SORT BY 1"),
+                     "ERR@24: SORT BY / CLUSTER BY / DISTRIBUTE BY after a set operation "
+                     "is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM (SELECT 1) WHERE TRUE"),
+                     "SELECT * FROM (SELECT 1) AS \"sluice:anonymous\" WHERE TRUE");
 }
 END_TEST
 

@@ -113,6 +113,13 @@ START_TEST(spark_constructs)
     same("SELECT a FROM t QUALIFY row_number() OVER (PARTITION BY a ORDER BY b DESC) = 1");
     same("SELECT m['k'], arr[0], s.a.b, split(s, ',')[0], struct(a AS x, b)");
     same("SELECT a FROM (VALUES (1), (2)) AS t(a)");
+    same("SELECT a FROM (VALUES (1), (2))");
+    same("SELECT * FROM (SELECT 1) JOIN (SELECT 2) ON TRUE");
+    same("SELECT c FROM t LATERAL VIEW explode(x) AS c");
+    same("SELECT a FROM t DISTRIBUTE BY a, b SORT BY c DESC NULLS LAST LIMIT 5");
+    same("SELECT a FROM t CLUSTER BY a");
+    same("SELECT a FROM t WINDOW w AS (ORDER BY a) SORT BY a");
+    same("SELECT 1 UNION SELECT /*+ BROADCAST(u) */ a FROM u QUALIFY a > 1");
     ck_assert_str_eq(fmt("SELECT a FROM VALUES 1, 2 AS t(a)"), "SELECT a FROM (VALUES (1), (2)) AS t(a)");
     same("SELECT EXTRACT(year FROM d), SUBSTRING(s FROM 1 FOR 2), TRIM(BOTH 'x' FROM s), POSITION('a' IN s)");
 }
