@@ -1033,6 +1033,23 @@ static int function_position(bridge *b, size_t prev)
            is_op(b, prev, "%");
 }
 
+static int bridge_hex(bridge *b, size_t i)
+{
+    const char *q = TXT(b, i + 1);
+    size_t n = TLEN(b, i + 1);
+    for (size_t k = 1; k + 1 < n; k++)
+        if (hexval((unsigned char)q[k]) < 0)
+            return set_error(b->err, T(b, i + 1)->start + k,
+                             "invalid hexadecimal digit in binary literal");
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, "X'");
+    sbuf_putn(&b->scratch, q + 1, n - 2);
+    sbuf_puts(&b->scratch, "'");
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    P(b, i + 1)->skip = 1;
+    return 0;
+}
+
 /* Words that start a construct the bridge must either map or refuse. */
 static int cmp_cstr(const void *key, const void *elem)
 {
@@ -1070,6 +1087,14 @@ static int bridge_word(bridge *b, size_t i)
     if (!is_special_word(b, i)) {
         if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
             return bridge_type(b, i);
+        /* name 'text' would be PostgreSQL's typed literal of type "name";
+         * in Spark it is no valid expression.  Never let it through. */
+        if (in_stmt(b, next) && (T(b, next)->kind == TK_STRING ||
+                                 T(b, next)->kind == TK_RAW_STRING) &&
+            kw_category(b, i) == PG_KW_NONE)
+            return set_error(b->err, T(b, next)->start,
+                             "unexpected string literal after '%.*s'",
+                             (int)TLEN(b, i), TXT(b, i));
         return bridge_identifier(b, i);
     }
 
@@ -1516,9 +1541,10 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         case TK_WORD:
             if (i + 1 < st->tok_end && T(&b, i + 1)->kind == TK_STRING &&
                 T(&b, i + 1)->start == t->end && TLEN(&b, i) == 1 &&
-                (TXT(&b, i)[0] == 'x' || TXT(&b, i)[0] == 'X') &&
-                TXT(&b, i + 1)[0] == '\'') {
-                i++;            /* X'1F': PostgreSQL reads it the same way */
+                (TXT(&b, i)[0] == 'x' || TXT(&b, i)[0] == 'X')) {
+                /* X'1F' / X"1F": a binary literal, PostgreSQL's hex string. */
+                rc = bridge_hex(&b, i);
+                i++;
                 break;
             }
             rc = bridge_word(&b, i);

@@ -235,7 +235,21 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
         size_t b = cursor_to_byte(out->br.pg.data, out->br.pg.len, r.error->cursorpos);
         err->offset = r.error->cursorpos > 0 ? dialect_to_orig(&out->br, b) : st->start;
         const char *m = r.error->message;
-        snprintf(err->message, sizeof err->message, "%s", m);
+        const char *near = "syntax error at or near ";
+        const dtok *t = NULL;
+        for (size_t i = st->tok_begin; i < st->tok_end && r.error->cursorpos > 0; i++)
+            if (src->toks[i].start == err->offset)
+                t = &src->toks[i];
+        if (t && strncmp(m, near, strlen(near)) == 0) {
+            /* Quote the token as the user wrote it, not its stand-in. */
+            int n = (int)(t->end - t->start);
+            if (n > 60)
+                n = 60;
+            snprintf(err->message, sizeof err->message, "%s\"%.*s\"", near, n,
+                     src->text + t->start);
+        } else {
+            snprintf(err->message, sizeof err->message, "%s", m);
+        }
         pg_query_free_parse_result(r);
         return -1;
     }

@@ -61,6 +61,10 @@ START_TEST(strings)
     ck_assert_str_eq(bridge("SELECT 'a' 'b'  \"c\""), "SELECT 'abc'");
     ck_assert_str_eq(bridge("SELECT 'x\\%y'"), "SELECT 'x\\%y'");
     ck_assert_str_eq(bridge("SELECT 'a\\0b'"), "ERR@9: string literal contains a NUL character");
+    ck_assert_str_eq(bridge("SELECT X\"1F\", x'ab'"), "SELECT X'1F', X'ab'");
+    ck_assert_str_eq(bridge("SELECT X'1G'"), "ERR@10: invalid hexadecimal digit in binary literal");
+    /* PostgreSQL would read this as a typed literal of type "foo". */
+    ck_assert_str_eq(bridge("SELECT foo 'bar'"), "ERR@11: unexpected string literal after 'foo'");
 }
 END_TEST
 
