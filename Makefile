@@ -41,6 +41,9 @@ valgrind: build
 	@echo "valgrind roundtrip"; $(VALGRIND) $(BUILD)/tests/roundtrip tests/roundtrip/spark_select.sql \
 	    corpus/superset/*.sql corpus/bridge/*.sql > $(BUILD)/valgrind-roundtrip.txt; \
 	    rc=$$?; tail -1 $(BUILD)/valgrind-roundtrip.txt; exit $$rc
+	@echo "valgrind mutate"; $(VALGRIND) $(BUILD)/tests/mutate --iterations 3000 \
+	    tests/roundtrip/spark_select.sql > $(BUILD)/valgrind-mutate.txt; \
+	    rc=$$?; tail -1 $(BUILD)/valgrind-mutate.txt; exit $$rc
 	@echo "valgrind corpus"; $(VALGRIND) $(BUILD)/sluice corpus corpus > $(BUILD)/valgrind-corpus.txt; \
 	    rc=$$?; tail -1 $(BUILD)/valgrind-corpus.txt; exit $$rc
 

@@ -298,6 +298,7 @@ typedef struct bridge {
     int depth;
     dialect_error *err;
     sbuf scratch;
+    dialect_bridged *out;
 } bridge;
 
 static tplan *P(bridge *b, size_t i)
@@ -440,6 +441,21 @@ static void put_pg_ident(sbuf *o, const char *s, size_t n)
     sbuf_putc(o, '"');
 }
 
+/* Append an identifier for the parser: quoted, or as a placeholder
+ * when PostgreSQL would truncate it. */
+static void put_ident(bridge *b, sbuf *o, const char *s, size_t n)
+{
+    if (n <= DIALECT_MAX_PG_IDENT) {
+        put_pg_ident(o, s, n);
+        return;
+    }
+    dialect_bridged *out = b->out;
+    out->long_idents = xrealloc(out->long_idents, (out->nlong + 1) * sizeof *out->long_idents);
+    out->long_idents[out->nlong] = xstrndup(s, n);
+    sbuf_printf(o, "\"%s%zu\"", DIALECT_LONG_IDENT, out->nlong);
+    out->nlong++;
+}
+
 /* Append a PostgreSQL string literal (standard_conforming_strings). */
 static void put_pg_string(sbuf *o, const char *s, size_t n)
 {
@@ -534,9 +550,9 @@ static int bridge_identifier(bridge *b, size_t i)
                b->stack[b->depth].kind != FR_CAST) {
         quote = has_upper(w, n);
     }
-    if (quote) {
+    if (quote || n > DIALECT_MAX_PG_IDENT) {
         sbuf_truncate(&b->scratch, 0);
-        put_pg_ident(&b->scratch, w, n);
+        put_ident(b, &b->scratch, w, n);
         set_repl(b, i, b->scratch.data, b->scratch.len);
     }
     return 0;
@@ -548,21 +564,21 @@ static int bridge_qident(bridge *b, size_t i)
     size_t n = TLEN(b, i);
     if (n == 2)
         return set_error(b->err, T(b, i)->start, "zero-length quoted identifier");
-    sbuf_truncate(&b->scratch, 0);
-    sbuf_putc(&b->scratch, '"');
+    sbuf name = SBUF_INIT;
     for (size_t k = 1; k + 1 < n; k++) {
         if (w[k] == '`')
             k++;            /* doubled backtick */
-        if (w[k] == '"')
-            sbuf_putc(&b->scratch, '"');
-        sbuf_putc(&b->scratch, w[k]);
+        sbuf_putc(&name, w[k]);
     }
-    sbuf_putc(&b->scratch, '"');
-    if (strncmp(b->scratch.data + 1, DIALECT_RESERVED_PREFIX,
-                strlen(DIALECT_RESERVED_PREFIX)) == 0)
+    if (strncmp(sbuf_cstr(&name), DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0) {
+        sbuf_free(&name);
         return set_error(b->err, T(b, i)->start,
                          "identifiers starting with '%s' are reserved by sluice",
                          DIALECT_RESERVED_PREFIX);
+    }
+    sbuf_truncate(&b->scratch, 0);
+    put_ident(b, &b->scratch, name.data, name.len);
+    sbuf_free(&name);
     set_repl(b, i, b->scratch.data, b->scratch.len);
     return 0;
 }
@@ -572,6 +588,18 @@ static int bridge_qident(bridge *b, size_t i)
  * consumed through *last. */
 static int bridge_string(bridge *b, size_t i, size_t *last)
 {
+    /* name 'text', `name` 'text' and f(x) 'text' would be PostgreSQL typed
+     * literals (of type name, or f with modifiers x); in Spark none of
+     * them is an expression.  Never let one through. */
+    size_t prev = prev_sig(b, i);
+    if (prev != (size_t)-1 &&
+        (T(b, prev)->kind == TK_QIDENT || is_op(b, prev, ")") ||
+         (T(b, prev)->kind == TK_WORD && kw_category(b, prev) == PG_KW_NONE &&
+          !(P(b, prev)->has_repl && P(b, prev)->repl.data[0] != '"') &&
+          !is_word(b, prev, "date") && !is_word(b, prev, "timestamp_ntz") &&
+          !is_word(b, prev, "timestamp_ltz"))))
+        return set_error(b->err, T(b, i)->start, "unexpected string literal after '%.*s'",
+                         (int)TLEN(b, prev), TXT(b, prev));
     sbuf val = SBUF_INIT;
     size_t j = i;
     *last = i;
@@ -636,7 +664,8 @@ static int bridge_type(bridge *b, size_t i)
         return 0;   /* let the parser report it */
     size_t nx = next_sig(b, i);
     sbuf_truncate(&b->scratch, 0);
-    if (is_op(b, nx, "<")) {
+    if (is_op(b, nx, "<") &&
+        (is_word(b, i, "array") || is_word(b, i, "map") || is_word(b, i, "struct"))) {
         int depth = 0;
         size_t j = nx, prevw = 0;
         sbuf txt = SBUF_INIT;
@@ -652,6 +681,18 @@ static int bridge_type(bridge *b, size_t i)
                 sbuf_free(&txt);
                 return set_error(b->err, t->start,
                                  "comments inside complex types are not supported");
+            }
+            if (t->kind == TK_PARAM && TXT(b, j)[0] == ':') {
+                /* "a:INT" lexes as a and the parameter ":INT" */
+                sbuf_puts(&txt, ": ");
+                sbuf_putn(&txt, TXT(b, j) + 1, TLEN(b, j) - 1);
+                prevw = 1;
+                continue;
+            }
+            if (is_op(b, j, ":")) {
+                sbuf_puts(&txt, ": ");
+                prevw = 0;
+                continue;
             }
             sbuf_putn(&txt, TXT(b, j), TLEN(b, j));
             prevw = isw;
@@ -673,7 +714,8 @@ static int bridge_type(bridge *b, size_t i)
             sbuf_free(&txt);
             return set_error(b->err, T(b, i)->start, "unterminated complex type");
         }
-        put_pg_ident(&b->scratch, txt.data, txt.len);
+        put_ident(b, &b->scratch, txt.data, txt.len);
+        sbuf_putc(&b->scratch, ' ');   /* never glued to what follows */
         sbuf_free(&txt);
         set_repl(b, i, b->scratch.data, b->scratch.len);
         skip_range(b, i + 1, j + 1);
@@ -712,7 +754,9 @@ static int is_interval_unit(bridge *b, size_t i, int *pg_native)
  */
 static int bridge_interval(bridge *b, size_t i)
 {
-    size_t j = next_sig(b, i);
+    size_t j = next_sig(b, i), prev = prev_sig(b, i);
+    if (prev != (size_t)-1 && is_op(b, prev, "."))
+        return set_error(b->err, T(b, i)->start, "unexpected INTERVAL after '.'");
     if (!in_stmt(b, j))
         return set_error(b->err, T(b, i)->start, "INTERVAL without a value");
     /* Native forms: a string, optionally one singular unit [TO unit]. */
@@ -914,6 +958,9 @@ static int bridge_organization(bridge *b, size_t i)
                          is_word(b, i, "cluster") ? DIALECT_CLUSTER_BY_MARKER :
                          DIALECT_DISTRIBUTE_BY_MARKER;
     size_t end = level_end(b, next_sig(b, by), 0, stops);
+    if (is_word(b, end, "order"))
+        return set_error(b->err, T(b, end)->start,
+                         "ORDER BY cannot follow SORT BY / DISTRIBUTE BY / CLUSTER BY");
     sbuf_truncate(&b->scratch, 0);
     sbuf_puts(&b->scratch, f->window_seen ? ", " : "WINDOW ");
     put_pg_ident(&b->scratch, marker, strlen(marker));
@@ -995,10 +1042,10 @@ static int bridge_struct_args(bridge *b, size_t open)
                         k++;
                     sbuf_putc(&q, TXT(b, name)[k]);
                 }
-                put_pg_ident(&b->scratch, q.data ? q.data : "", q.len);
+                put_ident(b, &b->scratch, q.data ? q.data : "", q.len);
                 sbuf_free(&q);
             } else {
-                put_pg_ident(&b->scratch, TXT(b, name), TLEN(b, name));
+                put_ident(b, &b->scratch, TXT(b, name), TLEN(b, name));
             }
             sbuf_puts(&b->scratch, " => ");
             insert_before(b, start, b->scratch.data);
@@ -1087,14 +1134,7 @@ static int bridge_word(bridge *b, size_t i)
     if (!is_special_word(b, i)) {
         if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
             return bridge_type(b, i);
-        /* name 'text' would be PostgreSQL's typed literal of type "name";
-         * in Spark it is no valid expression.  Never let it through. */
-        if (in_stmt(b, next) && (T(b, next)->kind == TK_STRING ||
-                                 T(b, next)->kind == TK_RAW_STRING) &&
-            kw_category(b, i) == PG_KW_NONE)
-            return set_error(b->err, T(b, next)->start,
-                             "unexpected string literal after '%.*s'",
-                             (int)TLEN(b, i), TXT(b, i));
+
         return bridge_identifier(b, i);
     }
 
@@ -1152,7 +1192,7 @@ static int bridge_word(bridge *b, size_t i)
           !is_word(b, next_sig(b, next), "with") && !is_op(b, next_sig(b, next), "(")) ||
          ((is_word(b, i, "any") || is_word(b, i, "some")) && function_position(b, prev)))) {
         sbuf_truncate(&b->scratch, 0);
-        put_pg_ident(&b->scratch, TXT(b, i), TLEN(b, i));
+        put_ident(b, &b->scratch, TXT(b, i), TLEN(b, i));
         set_repl(b, i, b->scratch.data, b->scratch.len);
         return 0;
     }
@@ -1170,7 +1210,7 @@ static int bridge_word(bridge *b, size_t i)
     }
     if (is_word(b, i, "array") && is_op(b, next, "(")) {
         sbuf_truncate(&b->scratch, 0);
-        put_pg_ident(&b->scratch, TXT(b, i), TLEN(b, i));
+        put_ident(b, &b->scratch, TXT(b, i), TLEN(b, i));
         set_repl(b, i, b->scratch.data, b->scratch.len);
         return 0;
     }
@@ -1250,7 +1290,8 @@ static int bridge_op(bridge *b, size_t i)
         frame f = b->stack[b->depth];
         if (b->depth > 0)
             b->depth--;
-        if (f.from_subquery && !starts_alias(b, next_sig(b, i)))
+        if (f.from_subquery && !starts_alias(b, next_sig(b, i)) &&
+            !is_op(b, next_sig(b, i), "("))
             insert_before(b, i + 1, " AS \"" DIALECT_ANON_ALIAS "\"");
         /* f(x)[0] and f(x).field need (f(x)) in PostgreSQL. */
         size_t nx = i + 1;
@@ -1492,6 +1533,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.depth = 0;
     b.scratch = (sbuf)SBUF_INIT;
     b.s = src;
+    b.out = out;
     b.st = st;
     b.err = err;
     b.plan = xcalloc(ntok, sizeof *b.plan);
@@ -1626,6 +1668,9 @@ void dialect_bridged_free(dialect_bridged *b)
     free(b->marks);
     for (size_t i = 0; i < b->nhints; i++)
         free(b->hints[i].text);
+    for (size_t i = 0; i < b->nlong; i++)
+        free(b->long_idents[i]);
+    free(b->long_idents);
     free(b->hints);
     memset(b, 0, sizeof *b);
 }

@@ -44,6 +44,10 @@
 /* Alias given to FROM items Spark allows without one (PostgreSQL 15
  * requires it); the emitter leaves it out again. */
 #define DIALECT_ANON_ALIAS "sluice:anonymous"
+/* PostgreSQL truncates identifiers to 63 bytes; Spark does not.  Longer
+ * names travel as "sluice:id:N" and are restored after parsing. */
+#define DIALECT_LONG_IDENT "sluice:id:"
+#define DIALECT_MAX_PG_IDENT 63
 /* Every identifier starting with this prefix is reserved. */
 #define DIALECT_RESERVED_PREFIX "sluice:"
 
@@ -97,6 +101,7 @@ typedef struct dialect_bridged {
     struct { uint32_t out; int kind; } *marks;
     size_t nmarks, capmarks;
     dialect_hint *hints;     size_t nhints, caphints;
+    char **long_idents;      size_t nlong;   /* see DIALECT_LONG_IDENT */
 } dialect_bridged;
 
 /* Lex text[0..len) (text[len] must be NUL).  Rejects NUL bytes, stray

@@ -722,6 +722,10 @@ static void emit_type_name(emitter *e, json_t *t)
         {"char", "char"}, {NULL, NULL}};
     char upper[128];
     const char *out = NULL;
+    if (n == 2 && !name_is(names, 0, "pg_catalog")) {
+        fail(e, t, "qualified type names have no Databricks spelling");
+        return;
+    }
     if (n == 2) {
         for (int i = 0; catalog[i].pg; i++)
             if (strcmp(catalog[i].pg, name) == 0)
@@ -733,6 +737,11 @@ static void emit_type_name(emitter *e, json_t *t)
         if (!spark(e) && strcmp(name, "float8") == 0)
             out = "double precision";
     } else if (strchr(name, '<')) {
+        if (strncasecmp(name, "array<", 6) != 0 && strncasecmp(name, "map<", 4) != 0 &&
+            strncasecmp(name, "struct<", 7) != 0) {
+            fail(e, t, "type %s has no Databricks spelling", name);
+            return;
+        }
         if (!spark(e)) {
             fail(e, t, "complex type %s has no PostgreSQL equivalent", name);
             return;
@@ -771,6 +780,18 @@ static void emit_type_name(emitter *e, json_t *t)
     }
 }
 
+static int is_interval_unit(const char *u, size_t n)
+{
+    static const char *const units[] = {
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        "hour", "hours", "minute", "minutes", "second", "seconds",
+        "millisecond", "milliseconds", "microsecond", "microseconds", NULL};
+    for (int i = 0; units[i]; i++)
+        if (strlen(units[i]) == n && strncasecmp(units[i], u, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Spark's multi-unit interval text: "7 DAYS", "1 DAY 2 HOURS". */
 static int is_multi_unit_interval(const char *s)
 {
@@ -783,8 +804,9 @@ static int is_multi_unit_interval(const char *s)
         if (!isdigit((unsigned char)*p)) return 0;
         while (isdigit((unsigned char)*p) || *p == '.') p++;
         if (*p++ != ' ') return 0;
-        if (!isalpha((unsigned char)*p)) return 0;
+        const char *u = p;
         while (isalpha((unsigned char)*p)) p++;
+        if (!is_interval_unit(u, (size_t)(p - u))) return 0;
         pairs++;
     }
     return pairs > 0;

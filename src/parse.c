@@ -52,10 +52,27 @@ static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
     if (*p != '-')
         return;
     p++;
-    while (isspace((unsigned char)*p))
+    while (isspace((unsigned char)*p) || *p == '(')
         p++;
     long long v = strtoll(p, NULL, 10);
-    json_object_set_new(ival, "ival", json_integer(-v));
+    if (v != 0)     /* "-0" is zero, which the JSON writes as {} too */
+        json_object_set_new(ival, "ival", json_integer(-v));
+}
+
+/* Put back identifiers longer than PostgreSQL's limit. */
+static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
+{
+    const dialect_bridged *br = vctx;
+    size_t plen = strlen(DIALECT_LONG_IDENT);
+    (void)kind;
+    for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
+        const char *v = json_string_value(json_object_iter_value(it));
+        if (v && strncmp(v, DIALECT_LONG_IDENT, plen) == 0) {
+            unsigned long k = strtoul(v + plen, NULL, 10);
+            if (k < br->nlong)
+                json_object_iter_set_new(obj, it, json_string(br->long_idents[k]));
+        }
+    }
 }
 
 static void fixup_visit(json_t *obj, const char *kind, void *vctx)
@@ -275,6 +292,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
 
     fixup_ctx ctx = {&out->br, 0};
     ast_walk(out->node, fixup_visit, &ctx);
+    if (out->br.nlong)
+        ast_walk(out->node, restore_long_idents, &out->br);
     return 0;
 }
 

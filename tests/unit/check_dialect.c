@@ -76,9 +76,9 @@ START_TEST(functions_and_literals)
     ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"), "SELECT 10::\"bigint\", 2.5::\"double\", 1e3");
     ck_assert_str_eq(bridge("SELECT 10Q"), "ERR@9: invalid numeric literal suffix 'Q'");
     ck_assert_str_eq(bridge("SELECT CAST(x AS STRING), y::ARRAY<INT>"),
-                     "SELECT CAST(x AS \"string\"), y::\"ARRAY<INT>\"");
+                     "SELECT CAST(x AS \"string\"), y::\"ARRAY<INT>\" ");
     ck_assert_str_eq(bridge("SELECT CAST(x AS MAP<STRING, ARRAY<INT>>)"),
-                     "SELECT CAST(x AS \"MAP<STRING,ARRAY<INT>>\")");
+                     "SELECT CAST(x AS \"MAP<STRING,ARRAY<INT>>\" )");
 }
 END_TEST
 
