@@ -65,6 +65,9 @@ START_TEST(strings)
     ck_assert_str_eq(bridge("SELECT X'1G'"), "ERR@10: invalid hexadecimal digit in binary literal");
     /* PostgreSQL would read this as a typed literal of type "foo". */
     ck_assert_str_eq(bridge("SELECT foo 'bar'"), "ERR@11: unexpected string literal after 'foo'");
+    ck_assert_str_eq(bridge("SELECT `foo` 'bar'"), "ERR@13: unexpected string literal after '`foo`'");
+    ck_assert_str_eq(bridge("SELECT f(1) 'bar'"), "ERR@12: unexpected string literal after ')'");
+    ck_assert_str_eq(bridge("SELECT a.INTERVAL 7 DAYS"), "ERR@9: unexpected INTERVAL after '.'");
 }
 END_TEST
 

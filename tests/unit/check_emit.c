@@ -84,6 +84,9 @@ START_TEST(identifiers)
                      "SELECT region AS r FROM main.sales.t");
     same("SELECT sum(amount) AS `SUM(amount)`, count(*) AS count FROM t");
     same("SELECT SUM(x) AS Total FROM t");
+    /* PostgreSQL truncates names to 63 bytes; Spark keeps them whole. */
+    same("SELECT sum(amount) AS `SUM(amount_in_reporting_currency_after_discounts_and_returns_net)` "
+         "FROM main.sales.a_table_name_that_is_longer_than_sixty_three_bytes_in_all_of_its_letters");
 }
 END_TEST
 
