@@ -1,69 +1,455 @@
 /*
- * rules.c - rules document -> compiled policy.
+ * rules.c - rules document -> compiled, immutable policy.
  *
- * jansson reports positions only for syntax errors, so for errors in a
- * well-formed document the position of the offending key is found by
- * locate_key(), which scans the text the way a JSON reader would.
+ * jansson validates the JSON and reports positions for syntax errors
+ * only.  For errors in a well-formed document the position of the
+ * offending key comes from key_positions(), a small scanner that walks
+ * the same text and records where each key path ("tables/1/partition/
+ * enforce") starts.  Unknown keys are errors: a typo must never switch a
+ * guardrail off silently.
  */
 #include "rules.h"
 
+#include <ctype.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sbuf.h"
 
-/* Position of the first occurrence of "key" used as an object key. */
-static void locate_key(const char *text, size_t len, const char *key,
-                       int *line, int *col)
+/* ------------------------------------------------------------------ */
+/* Key positions                                                       */
+
+typedef struct keypos { char *path; int line, col; } keypos;
+typedef struct posmap { keypos *v; size_t n, cap; } posmap;
+
+typedef struct scanner {
+    const char *s;
+    size_t i, len;
+    int line, col;
+    posmap *map;
+} scanner;
+
+static void sc_adv(scanner *sc)
 {
-    size_t klen = strlen(key);
-    int l = 1, c = 1, in_str = 0;
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (!in_str && text[i] == '"' && i + klen + 1 < len &&
-            memcmp(text + i + 1, key, klen) == 0 && text[i + klen + 1] == '"') {
-            size_t j = i + klen + 2;
-            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
-                j++;
-            if (j < len && text[j] == ':') {
-                *line = l;
-                *col = c;
+    if (sc->i >= sc->len)
+        return;
+    if (sc->s[sc->i] == '\n') {
+        sc->line++;
+        sc->col = 1;
+    } else if (((unsigned char)sc->s[sc->i] & 0xC0) != 0x80) {
+        sc->col++;
+    }
+    sc->i++;
+}
+
+static void sc_ws(scanner *sc)
+{
+    while (sc->i < sc->len && isspace((unsigned char)sc->s[sc->i]))
+        sc_adv(sc);
+}
+
+/* Scan a string (at its opening quote); store its raw text in *out. */
+static void sc_string(scanner *sc, sbuf *out)
+{
+    sc_adv(sc);
+    while (sc->i < sc->len && sc->s[sc->i] != '"') {
+        if (sc->s[sc->i] == '\\') {
+            sc_adv(sc);
+        }
+        if (out)
+            sbuf_putc(out, sc->s[sc->i]);
+        sc_adv(sc);
+    }
+    sc_adv(sc);
+}
+
+static void sc_value(scanner *sc, const char *path, int depth);
+
+static void record(scanner *sc, const char *path, int line, int col)
+{
+    posmap *m = sc->map;
+    if (m->n == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 32;
+        m->v = xrealloc(m->v, m->cap * sizeof *m->v);
+    }
+    m->v[m->n++] = (keypos){xstrdup(path), line, col};
+}
+
+static void sc_value(scanner *sc, const char *path, int depth)
+{
+    sc_ws(sc);
+    if (sc->i >= sc->len || depth > 64)
+        return;
+    char c = sc->s[sc->i];
+    if (c == '{') {
+        sc_adv(sc);
+        for (;;) {
+            sc_ws(sc);
+            if (sc->i >= sc->len || sc->s[sc->i] == '}') {
+                sc_adv(sc);
                 return;
             }
+            if (sc->s[sc->i] == ',') {
+                sc_adv(sc);
+                continue;
+            }
+            int line = sc->line, col = sc->col;
+            sbuf key = SBUF_INIT, child = SBUF_INIT;
+            sc_string(sc, &key);
+            sbuf_printf(&child, "%s%s%s", path, *path ? "/" : "", sbuf_cstr(&key));
+            record(sc, child.data, line, col);
+            sc_ws(sc);
+            sc_adv(sc);     /* ':' */
+            sc_value(sc, child.data, depth + 1);
+            sbuf_free(&key);
+            sbuf_free(&child);
         }
-        if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
-            in_str = !in_str;
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
+    } else if (c == '[') {
+        sc_adv(sc);
+        int idx = 0;
+        for (;;) {
+            sc_ws(sc);
+            if (sc->i >= sc->len || sc->s[sc->i] == ']') {
+                sc_adv(sc);
+                return;
+            }
+            if (sc->s[sc->i] == ',') {
+                sc_adv(sc);
+                continue;
+            }
+            sbuf child = SBUF_INIT;
+            sbuf_printf(&child, "%s%s%d", path, *path ? "/" : "", idx++);
+            record(sc, child.data, sc->line, sc->col);
+            sc_value(sc, child.data, depth + 1);
+            sbuf_free(&child);
         }
+    } else if (c == '"') {
+        sc_string(sc, NULL);
+    } else {
+        while (sc->i < sc->len && !strchr(",]} \t\r\n", sc->s[sc->i]))
+            sc_adv(sc);
     }
 }
 
-static int key_error(const char *text, size_t len, const char *source,
-                     const char *key, char **error, const char *fmt, const char *arg)
+static void posmap_free(posmap *m)
 {
-    int line, col;
-    locate_key(text, len, key, &line, &col);
+    for (size_t i = 0; i < m->n; i++)
+        free(m->v[i].path);
+    free(m->v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+typedef struct loader {
+    const char *source;
+    posmap pos;
+    char **error;
+} loader;
+
+static int fail_at(loader *ld, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int fail_at(loader *ld, const char *path, const char *fmt, ...)
+{
+    int line = 1, col = 1;
+    for (size_t i = 0; i < ld->pos.n; i++) {
+        if (strcmp(ld->pos.v[i].path, path) == 0) {
+            line = ld->pos.v[i].line;
+            col = ld->pos.v[i].col;
+            break;
+        }
+    }
     sbuf b = SBUF_INIT;
-    sbuf_printf(&b, "%s:%d:%d: ", source, line, col);
-    sbuf_printf(&b, fmt, arg);
-    *error = sbuf_detach(&b);
+    sbuf_printf(&b, "%s:%d:%d: ", ld->source, line, col);
+    const char *key = strrchr(path, '/');
+    key = key ? key + 1 : path;
+    if (*path)
+        sbuf_printf(&b, "key '%s': ", key);
+    va_list ap;
+    va_start(ap, fmt);
+    sbuf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    if (*ld->error == NULL)
+        *ld->error = sbuf_detach(&b);
+    else
+        sbuf_free(&b);
     return -1;
+}
+
+static char *path_join(const char *base, const char *key)
+{
+    sbuf b = SBUF_INIT;
+    sbuf_printf(&b, "%s%s%s", base, *base ? "/" : "", key);
+    return sbuf_detach(&b);
+}
+
+/* Every key of obj must be one of allowed (NULL-terminated). */
+static int check_keys(loader *ld, json_t *obj, const char *path,
+                      const char *const *allowed)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= strcmp(*a, key) == 0;
+        if (!ok) {
+            char *p = path_join(path, key);
+            sbuf list = SBUF_INIT;
+            for (const char *const *a = allowed; *a; a++)
+                sbuf_printf(&list, "%s%s", a == allowed ? "" : ", ", *a);
+            fail_at(ld, p, "unknown key (expected one of: %s)", sbuf_cstr(&list));
+            sbuf_free(&list);
+            free(p);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int get_string(loader *ld, json_t *obj, const char *path, const char *key,
+                      char **out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return 0;
+    char *p = path_join(path, key);
+    int rc = 0;
+    if (!json_is_string(v))
+        rc = fail_at(ld, p, "must be a string");
+    else
+        *out = xstrdup(json_string_value(v));
+    free(p);
+    return rc;
+}
+
+static int get_count(loader *ld, json_t *obj, const char *path, const char *key,
+                     long long min, long long *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v)
+        return 0;
+    char *p = path_join(path, key);
+    int rc = 0;
+    if (!json_is_integer(v) || json_integer_value(v) < min)
+        rc = fail_at(ld, p, "must be an integer >= %lld", min);
+    else
+        *out = json_integer_value(v);
+    free(p);
+    return rc;
+}
+
+static int get_enforce(loader *ld, json_t *obj, const char *path, const char *rewrite_word,
+                       rules_enforce *out)
+{
+    json_t *v = json_object_get(obj, "enforce");
+    if (!v)
+        return 0;
+    char *p = path_join(path, "enforce");
+    const char *s = json_string_value(v);
+    int rc = 0;
+    if (s && strcmp(s, "reject") == 0)
+        *out = RULES_ENFORCE_REJECT;
+    else if (s && strcmp(s, rewrite_word) == 0)
+        *out = RULES_ENFORCE_REWRITE;
+    else if (s && strcmp(s, "warn") == 0)
+        *out = RULES_ENFORCE_WARN;
+    else
+        rc = fail_at(ld, p, "must be \"reject\", \"%s\" or \"warn\"", rewrite_word);
+    free(p);
+    return rc;
+}
+
+static char *lower_dup(const char *s)
+{
+    char *d = xstrdup(s);
+    for (char *p = d; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return d;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                            */
+
+static int load_partition(loader *ld, json_t *obj, const char *path, rules_table *t)
+{
+    static const char *const keys[] = {"column", "derived_from", "max_days",
+                                       "default_days", "enforce", NULL};
+    if (!json_is_object(obj))
+        return fail_at(ld, path, "must be an object");
+    if (check_keys(ld, obj, path, keys) < 0)
+        return -1;
+    char *col = NULL, *derived = NULL;
+    long long max_days = 0, default_days = 30;
+    if (get_string(ld, obj, path, "column", &col) < 0 ||
+        get_string(ld, obj, path, "derived_from", &derived) < 0 ||
+        get_count(ld, obj, path, "max_days", 1, &max_days) < 0 ||
+        get_count(ld, obj, path, "default_days", 1, &default_days) < 0 ||
+        get_enforce(ld, obj, path, "inject", &t->enforce) < 0) {
+        free(col);
+        free(derived);
+        return -1;
+    }
+    if (!col) {
+        free(derived);
+        return fail_at(ld, path, "needs \"column\"");
+    }
+    if (max_days && default_days > max_days) {
+        free(col);
+        free(derived);
+        char *p = path_join(path, "default_days");
+        fail_at(ld, p, "is larger than max_days (%lld)", max_days);
+        free(p);
+        return -1;
+    }
+    t->partitioned = 1;
+    t->column = lower_dup(col);
+    t->derived_from = derived ? lower_dup(derived) : NULL;
+    t->max_days = (long)max_days;
+    t->default_days = (long)default_days;
+    free(col);
+    free(derived);
+    return 0;
+}
+
+static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
+{
+    static const char *const keys[] = {"match", "description", "partition", "rows",
+                                       "bytes", NULL};
+    t->rows = t->bytes = -1;
+    t->enforce = RULES_ENFORCE_REJECT;
+    if (!json_is_object(obj))
+        return fail_at(ld, path, "must be an object");
+    if (check_keys(ld, obj, path, keys) < 0 ||
+        get_string(ld, obj, path, "match", &t->match) < 0 ||
+        get_string(ld, obj, path, "description", &t->description) < 0 ||
+        get_count(ld, obj, path, "rows", 0, &t->rows) < 0 ||
+        get_count(ld, obj, path, "bytes", 0, &t->bytes) < 0)
+        return -1;
+    if (!t->match)
+        return fail_at(ld, path, "needs \"match\"");
+    char *mp = path_join(path, "match");
+    size_t n = strlen(t->match);
+    int rc = 0;
+    if (n >= 2 && t->match[0] == '/' && t->match[n - 1] == '/') {
+        int errcode;
+        PCRE2_SIZE erroff;
+        t->pattern = pcre2_compile((PCRE2_SPTR)(t->match + 1), n - 2, PCRE2_CASELESS,
+                                   &errcode, &erroff, NULL);
+        if (!t->pattern) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(errcode, msg, sizeof msg);
+            rc = fail_at(ld, mp, "invalid pattern at offset %zu: %s", (size_t)erroff, (char *)msg);
+        } else {
+            pcre2_jit_compile(t->pattern, PCRE2_JIT_COMPLETE);  /* best effort */
+        }
+    } else {
+        int dots = 0;
+        for (const char *p = t->match; *p; p++)
+            dots += *p == '.';
+        if (dots != 2)
+            rc = fail_at(ld, mp, "must be catalog.schema.table or a /pattern/");
+        else
+            t->exact = lower_dup(t->match);
+    }
+    free(mp);
+    if (rc < 0)
+        return -1;
+    json_t *part = json_object_get(obj, "partition");
+    if (part) {
+        char *pp = path_join(path, "partition");
+        rc = load_partition(ld, part, pp, t);
+        free(pp);
+    }
+    return rc;
+}
+
+static int load_limit(loader *ld, json_t *obj, rules *r)
+{
+    static const char *const keys[] = {"default", "max", "enforce", NULL};
+    if (!json_is_object(obj))
+        return fail_at(ld, "limit", "must be an object");
+    r->limit_enforce = RULES_ENFORCE_REWRITE;
+    if (check_keys(ld, obj, "limit", keys) < 0 ||
+        get_count(ld, obj, "limit", "default", 1, &r->limit_default) < 0 ||
+        get_count(ld, obj, "limit", "max", 1, &r->limit_max) < 0 ||
+        get_enforce(ld, obj, "limit", "rewrite", &r->limit_enforce) < 0)
+        return -1;
+    if (!r->limit_max)
+        return fail_at(ld, "limit", "needs \"max\"");
+    if (!r->limit_default)
+        r->limit_default = r->limit_max;
+    if (r->limit_default > r->limit_max)
+        return fail_at(ld, "limit/default", "is larger than max (%lld)", r->limit_max);
+    r->has_limit = 1;
+    return 0;
+}
+
+static int load_statements(loader *ld, json_t *obj, rules *r)
+{
+    static const char *const keys[] = {"allow", "multiple", NULL};
+    static const struct { const char *name; unsigned bit; } kinds[] = {
+        {"select", RULES_STMT_SELECT}, {"insert", RULES_STMT_INSERT},
+        {"update", RULES_STMT_UPDATE}, {"delete", RULES_STMT_DELETE},
+        {"merge", RULES_STMT_MERGE}, {"ddl", RULES_STMT_DDL}, {"set", RULES_STMT_SET},
+        {"other", RULES_STMT_OTHER}, {NULL, 0}};
+    if (!json_is_object(obj))
+        return fail_at(ld, "statements", "must be an object");
+    if (check_keys(ld, obj, "statements", keys) < 0)
+        return -1;
+    json_t *allow = json_object_get(obj, "allow");
+    if (allow) {
+        if (!json_is_array(allow))
+            return fail_at(ld, "statements/allow", "must be an array of statement kinds");
+        r->statements_allow = 0;
+        size_t i;
+        json_t *v;
+        json_array_foreach(allow, i, v) {
+            const char *s = json_string_value(v);
+            unsigned bit = 0;
+            for (int k = 0; s && kinds[k].name; k++)
+                if (strcmp(kinds[k].name, s) == 0)
+                    bit = kinds[k].bit;
+            if (!bit) {
+                char p[64];
+                snprintf(p, sizeof p, "statements/allow/%zu", i);
+                return fail_at(ld, p, "unknown statement kind (expected select, insert, "
+                               "update, delete, merge, ddl, set or other)");
+            }
+            r->statements_allow |= bit;
+        }
+    }
+    json_t *multiple = json_object_get(obj, "multiple");
+    if (multiple) {
+        const char *s = json_string_value(multiple);
+        if (s && strcmp(s, "reject") == 0)
+            r->multiple_reject = 1;
+        else if (s && strcmp(s, "allow") == 0)
+            r->multiple_reject = 0;
+        else
+            return fail_at(ld, "statements/multiple", "must be \"reject\" or \"allow\"");
+    }
+    return 0;
 }
 
 int rules_compile(const char *text, size_t len, const char *source,
                   rules *out, char **error)
 {
+    static const char *const top_keys[] = {
+        "sluice", "description", "defaults", "on_unparseable", "tables", "limit",
+        "statements", "inline_suppressions", NULL};
     memset(out, 0, sizeof *out);
     out->on_unparseable = RULES_UNPARSEABLE_REJECT;
+    out->statements_allow = RULES_STMT_SELECT;
+    out->multiple_reject = 1;
+    *error = NULL;
     if (!text)
         return 0;
+    loader ld = {source, {0}, error};
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -72,72 +458,80 @@ int rules_compile(const char *text, size_t len, const char *source,
         *error = sbuf_detach(&b);
         return -1;
     }
-    int rc = 0;
+    scanner sc = {text, 0, len, 1, 1, &ld.pos};
+    sc_value(&sc, "", 0);
+
+    int rc = -1;
     if (!json_is_object(root)) {
-        sbuf b = SBUF_INIT;
-        sbuf_printf(&b, "%s:1:1: a rules document must be a JSON object", source);
-        *error = sbuf_detach(&b);
-        rc = -1;
+        fail_at(&ld, "", "a rules document must be a JSON object");
         goto done;
     }
-    const char *key;
-    json_t *val;
-    json_object_foreach(root, key, val) {
-        if (strcmp(key, "sluice") == 0) {
-            if (!json_is_integer(val) || json_integer_value(val) != 1) {
-                rc = key_error(text, len, source, key, error,
-                               "key '%s': unsupported rules format version (expected 1)", key);
-                goto done;
-            }
-        } else if (strcmp(key, "description") == 0) {
-            if (!json_is_string(val)) {
-                rc = key_error(text, len, source, key, error, "key '%s': must be a string", key);
-                goto done;
-            }
-        } else if (strcmp(key, "on_unparseable") == 0) {
-            const char *s = json_string_value(val);
-            if (s && strcmp(s, "reject") == 0)
-                out->on_unparseable = RULES_UNPARSEABLE_REJECT;
-            else if (s && strcmp(s, "pass") == 0)
-                out->on_unparseable = RULES_UNPARSEABLE_PASS;
-            else {
-                rc = key_error(text, len, source, key, error,
-                               "key '%s': must be \"reject\" or \"pass\"", key);
-                goto done;
-            }
-        } else if (strcmp(key, "defaults") == 0) {
-            const char *dk;
-            json_t *dv;
-            if (!json_is_object(val)) {
-                rc = key_error(text, len, source, key, error, "key '%s': must be an object", key);
-                goto done;
-            }
-            json_object_foreach(val, dk, dv) {
-                char **slot = strcmp(dk, "catalog") == 0 ? &out->default_catalog :
-                              strcmp(dk, "schema") == 0 ? &out->default_schema : NULL;
-                if (!slot) {
-                    rc = key_error(text, len, source, dk, error, "unknown key '%s' in defaults", dk);
-                    goto done;
-                }
-                if (!json_is_string(dv)) {
-                    rc = key_error(text, len, source, dk, error, "key '%s': must be a string", dk);
-                    goto done;
-                }
-                *slot = xstrdup(json_string_value(dv));
-            }
-        } else {
-            rc = key_error(text, len, source, key, error, "unknown key '%s'", key);
+    if (check_keys(&ld, root, "", top_keys) < 0)
+        goto done;
+    json_t *v = json_object_get(root, "sluice");
+    if (!v) {
+        fail_at(&ld, "", "missing key 'sluice' (the format version, 1)");
+        goto done;
+    }
+    if (!json_is_integer(v) || json_integer_value(v) != 1) {
+        fail_at(&ld, "sluice", "unsupported rules format version (expected 1)");
+        goto done;
+    }
+    char *desc = NULL;
+    if (get_string(&ld, root, "", "description", &desc) < 0)
+        goto done;
+    free(desc);
+    if ((v = json_object_get(root, "on_unparseable"))) {
+        const char *s = json_string_value(v);
+        if (s && strcmp(s, "reject") == 0)
+            out->on_unparseable = RULES_UNPARSEABLE_REJECT;
+        else if (s && strcmp(s, "pass") == 0)
+            out->on_unparseable = RULES_UNPARSEABLE_PASS;
+        else {
+            fail_at(&ld, "on_unparseable", "must be \"reject\" or \"pass\"");
             goto done;
         }
     }
-    if (!json_object_get(root, "sluice")) {
-        sbuf b = SBUF_INIT;
-        sbuf_printf(&b, "%s:1:1: missing key 'sluice' (the format version, 1)", source);
-        *error = sbuf_detach(&b);
-        rc = -1;
+    if ((v = json_object_get(root, "inline_suppressions"))) {
+        if (!json_is_boolean(v)) {
+            fail_at(&ld, "inline_suppressions", "must be true or false");
+            goto done;
+        }
+        out->inline_suppressions = json_is_true(v);
     }
+    if ((v = json_object_get(root, "defaults"))) {
+        static const char *const keys[] = {"catalog", "schema", NULL};
+        if (!json_is_object(v)) {
+            fail_at(&ld, "defaults", "must be an object");
+            goto done;
+        }
+        if (check_keys(&ld, v, "defaults", keys) < 0 ||
+            get_string(&ld, v, "defaults", "catalog", &out->default_catalog) < 0 ||
+            get_string(&ld, v, "defaults", "schema", &out->default_schema) < 0)
+            goto done;
+    }
+    if ((v = json_object_get(root, "tables"))) {
+        if (!json_is_array(v)) {
+            fail_at(&ld, "tables", "must be an array");
+            goto done;
+        }
+        out->ntables = json_array_size(v);
+        out->tables = xcalloc(out->ntables ? out->ntables : 1, sizeof *out->tables);
+        for (size_t i = 0; i < out->ntables; i++) {
+            char p[32];
+            snprintf(p, sizeof p, "tables/%zu", i);
+            if (load_table(&ld, json_array_get(v, i), p, &out->tables[i]) < 0)
+                goto done;
+        }
+    }
+    if ((v = json_object_get(root, "limit")) && load_limit(&ld, v, out) < 0)
+        goto done;
+    if ((v = json_object_get(root, "statements")) && load_statements(&ld, v, out) < 0)
+        goto done;
+    rc = 0;
 done:
     json_decref(root);
+    posmap_free(&ld.pos);
     if (rc)
         rules_free(out);
     return rc;
@@ -147,5 +541,35 @@ void rules_free(rules *r)
 {
     free(r->default_catalog);
     free(r->default_schema);
+    for (size_t i = 0; i < r->ntables; i++) {
+        rules_table *t = &r->tables[i];
+        free(t->match);
+        free(t->exact);
+        if (t->pattern)
+            pcre2_code_free(t->pattern);
+        free(t->description);
+        free(t->column);
+        free(t->derived_from);
+    }
+    free(r->tables);
     memset(r, 0, sizeof *r);
+}
+
+const rules_table *rules_find_table(const rules *r, const char *qualified)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].exact && strcmp(r->tables[i].exact, qualified) == 0)
+            return &r->tables[i];
+    for (size_t i = 0; i < r->ntables; i++) {
+        const rules_table *t = &r->tables[i];
+        if (!t->pattern)
+            continue;
+        /* Match data per call: the compiled pattern is shared by threads. */
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(t->pattern, NULL);
+        int rc = pcre2_match(t->pattern, (PCRE2_SPTR)qualified, strlen(qualified), 0, 0, md, NULL);
+        pcre2_match_data_free(md);
+        if (rc >= 0)
+            return t;
+    }
+    return NULL;
 }

@@ -1,21 +1,66 @@
 /*
- * rules.h - a rules document (a JSON file under rules/) compiled into an immutable
- * policy.  Every error names the source, line, column and key.
+ * rules.h - a rules document (a JSON file under rules/) compiled into an
+ * immutable policy.  Every error names the source, line, column and key.
+ * The keys are documented in README.md ("Rules file") and in
+ * rules/sluice-rules.schema.json.
  */
 #ifndef SLUICE_RULES_H
 #define SLUICE_RULES_H
 
 #include <stddef.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 typedef enum rules_unparseable {
     RULES_UNPARSEABLE_REJECT = 0,   /* the default: a guardrail fails closed */
     RULES_UNPARSEABLE_PASS = 1
 } rules_unparseable;
 
+typedef enum rules_enforce {
+    RULES_ENFORCE_REJECT = 0,
+    RULES_ENFORCE_REWRITE = 1,      /* "inject" for partitions, "rewrite" for LIMIT */
+    RULES_ENFORCE_WARN = 2
+} rules_enforce;
+
+/* Statement kinds for statements.allow. */
+enum {
+    RULES_STMT_SELECT = 1 << 0,
+    RULES_STMT_INSERT = 1 << 1,
+    RULES_STMT_UPDATE = 1 << 2,
+    RULES_STMT_DELETE = 1 << 3,
+    RULES_STMT_MERGE = 1 << 4,
+    RULES_STMT_DDL = 1 << 5,
+    RULES_STMT_SET = 1 << 6,
+    RULES_STMT_OTHER = 1 << 7
+};
+
+typedef struct rules_table {
+    char        *match;         /* the match string as written */
+    char        *exact;         /* lower-cased catalog.schema.table, or NULL */
+    pcre2_code  *pattern;       /* compiled /regex/ (caseless), or NULL */
+    char        *description;
+    int          partitioned;
+    char        *column;        /* partition column, lower case */
+    char        *derived_from;  /* generated-from column, lower case, or NULL */
+    long         max_days;      /* 0 = no maximum */
+    long         default_days;
+    rules_enforce enforce;
+    long long    rows, bytes;   /* size statistics, -1 when unknown */
+} rules_table;
+
 typedef struct rules {
     rules_unparseable on_unparseable;
     char *default_catalog;
     char *default_schema;
+    rules_table *tables;
+    size_t ntables;
+    int has_limit;
+    long long limit_default, limit_max;
+    rules_enforce limit_enforce;
+    unsigned statements_allow;      /* RULES_STMT_* mask */
+    int multiple_reject;            /* several statements in one request */
+    int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
 } rules;
 
 /* Compile text[0..len) (NULL for the empty rule set).  Returns 0, or -1
@@ -23,5 +68,9 @@ typedef struct rules {
 int  rules_compile(const char *text, size_t len, const char *source,
                    rules *out, char **error);
 void rules_free(rules *r);
+
+/* The table entry for a fully qualified, lower-case name, or NULL.
+ * Exact matches win over patterns; among each, the first listed wins. */
+const rules_table *rules_find_table(const rules *r, const char *qualified);
 
 #endif

@@ -143,7 +143,32 @@ START_TEST(rules_errors_name_file_line_column_key)
     char *err = NULL;
     const char *bad_key = "{\n  \"sluice\": 1,\n  \"on_unparsable\": \"pass\"\n}";
     ck_assert_ptr_null(sl_engine_new(bad_key, strlen(bad_key), "r.json", &err));
-    ck_assert_str_eq(err, "r.json:3:3: unknown key 'on_unparsable'");
+    ck_assert_str_eq(err, "r.json:3:3: key 'on_unparsable': unknown key (expected one of: "
+                     "sluice, description, defaults, on_unparseable, tables, limit, statements, "
+                     "inline_suppressions)");
+    sl_free(err);
+
+    /* A nested key is located exactly, not at its first namesake. */
+    const char *nested = "{\"sluice\": 1, \"tables\": [\n"
+                         "  {\"match\": \"a.b.c\", \"partition\": {\"column\": \"d\", \"enforce\": \"inject\"}},\n"
+                         "  {\"match\": \"a.b.e\", \"partition\": {\"column\": \"d\", \"enforce\": \"block\"}}]}";
+    ck_assert_ptr_null(sl_engine_new(nested, strlen(nested), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:51: key 'enforce': must be \"reject\", \"inject\" or \"warn\"");
+    sl_free(err);
+
+    const char *badre = "{\"sluice\": 1, \"tables\": [{\"match\": \"/main\\\\.(web/\"}]}";
+    ck_assert_ptr_null(sl_engine_new(badre, strlen(badre), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:27: key 'match': invalid pattern at offset 10: missing closing parenthesis");
+    sl_free(err);
+
+    const char *badname = "{\"sluice\": 1, \"tables\": [{\"match\": \"sales.t\"}]}";
+    ck_assert_ptr_null(sl_engine_new(badname, strlen(badname), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:27: key 'match': must be catalog.schema.table or a /pattern/");
+    sl_free(err);
+
+    const char *limit = "{\"sluice\": 1, \"limit\": {\"default\": 500, \"max\": 100}}";
+    ck_assert_ptr_null(sl_engine_new(limit, strlen(limit), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:25: key 'default': is larger than max (100)");
     sl_free(err);
 
     const char *bad_json = "{\n  \"sluice\": 1,\n  oops\n}";
