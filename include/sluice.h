@@ -61,7 +61,9 @@ typedef enum sl_mode {
     SL_MODE_ENFORCE = 0,          /* apply the rules: pass / rewrite / reject */
     SL_MODE_FORMAT = 1,           /* re-serialise every statement as Databricks SQL */
     SL_MODE_FORMAT_POSTGRES = 2,  /* re-serialise as PostgreSQL */
-    SL_MODE_PARSE = 3             /* the AST as JSON: {"statements": [...]} */
+    SL_MODE_PARSE = 3,            /* the AST as JSON: {"statements": [...]} */
+    SL_MODE_LINT = 4              /* as ENFORCE, but "-- sluice: allow RULE" comments
+                                     are always honoured (offline lint) */
 } sl_mode;
 
 typedef struct sl_request {

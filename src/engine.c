@@ -12,7 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ctype.h>
+#include <time.h>
+
 #include "ast.h"
+#include "check/check.h"
+#include "dates.h"
 #include "dialect.h"
 #include "emit.h"
 #include "parse.h"
@@ -170,7 +175,7 @@ static void set_sql(sl_result *r, sbuf *b)
 static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
                                        const sl_request *req)
 {
-    if (req->mode == SL_MODE_ENFORCE &&
+    if ((req->mode == SL_MODE_ENFORCE || req->mode == SL_MODE_LINT) &&
         eng->rules.on_unparseable == RULES_UNPARSEABLE_PASS) {
         r->action = SL_ACTION_PASS;
         sbuf b = SBUF_INIT;
@@ -182,6 +187,188 @@ static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
     } else {
         r->action = SL_ACTION_REJECT;
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Enforcement: the rules                                              */
+
+typedef struct enforce_state {
+    sl_result *r;
+    const sl_request *req;
+    const dialect_stmt *span;
+} enforce_state;
+
+static void report_to_result(check_ctx *ctx, const char *rule, sl_severity sev,
+                             long long location, const char *message)
+{
+    enforce_state *es = ctx->engine_data;
+    size_t off = location >= 0 ? dialect_to_orig(&ctx->stmt->br, (size_t)location)
+                               : es->span->start;
+    add_diag(es->r, es->req, rule, sev, off, ctx->index, message);
+}
+
+/* Rule ids named by "sluice: allow a, b" comments in tokens [from, to). */
+static size_t collect_suppressions(const dialect_source *src, size_t from, size_t to,
+                                   char ids[][32], size_t max)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to && i < src->ntoks; i++) {
+        const dtok *t = &src->toks[i];
+        if (t->kind != TK_LINE_COMMENT && t->kind != TK_BLOCK_COMMENT)
+            continue;
+        const char *p = src->text + t->start, *end = src->text + t->end;
+        const char *hit = NULL;
+        for (const char *q = p; q + 13 <= end; q++)
+            if (strncmp(q, "sluice: allow", 13) == 0) {
+                hit = q + 13;
+                break;
+            }
+        while (hit && hit < end && n < max) {
+            while (hit < end && (*hit == ' ' || *hit == ','))
+                hit++;
+            const char *w = hit;
+            while (hit < end && (isalnum((unsigned char)*hit) || *hit == '-'))
+                hit++;
+            if (hit == w || (size_t)(hit - w) >= 32)
+                break;
+            memcpy(ids[n], w, (size_t)(hit - w));
+            ids[n][hit - w] = '\0';
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Re-parse emitted text and compare with the AST it came from: a
+ * rewrite is only handed out when it means what the rules built. */
+static int verify_rewrite(const char *sql, size_t len, json_t *expected)
+{
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, sql, len, &err) < 0)
+        return -1;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    int ok = -1;
+    if (n == 1) {
+        parsed_stmt ps;
+        if (parse_stmt(&src, &st[0], &ps, &err) == 0 &&
+            ast_equal_ignoring_locations(ps.node, expected))
+            ok = 0;
+        parsed_stmt_free(&ps);
+    }
+    free(st);
+    dialect_source_free(&src);
+    return ok;
+}
+
+static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
+                    const dialect_source *src, const dialect_stmt *stmts, size_t n)
+{
+    const rules *ru = &eng->rules;
+    long now_days, now_secs;
+    if (req->now) {
+        if (dates_parse(req->now, &now_days, &now_secs) < 0) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "invalid \"now\" '%.60s': expected YYYY-MM-DD[ HH:MM:SS]",
+                     req->now);
+            add_diag(r, req, "request", SL_SEVERITY_ERROR, 0, 0, msg);
+            r->action = SL_ACTION_REJECT;
+            return;
+        }
+    } else {
+        time_t t = time(NULL);
+        now_days = (long)(t / 86400);
+        now_secs = (long)(t % 86400);
+    }
+    int lint = req->mode == SL_MODE_LINT;
+    int rejected = 0, unparseable = 0, modified = 0;
+    if (n > 1 && ru->multiple_reject) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%zu statements in one request; only one is allowed", n);
+        add_diag(r, req, "statement-kind", SL_SEVERITY_ERROR, stmts[1].start, 1, msg);
+        rejected = 1;
+    }
+    char **rewritten = xcalloc(n, sizeof *rewritten);
+    for (size_t i = 0; i < n; i++) {
+        parsed_stmt ps;
+        dialect_error derr;
+        if (parse_stmt(src, &stmts[i], &ps, &derr) < 0) {
+            add_diag(r, req, "syntax", SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
+            unparseable = 1;
+            parsed_stmt_free(&ps);
+            continue;
+        }
+        char ids[16][32];
+        const char *suppressed[17] = {0};
+        if (lint || ru->inline_suppressions) {
+            size_t from = i == 0 ? 0 : stmts[i - 1].tok_end + 1;
+            size_t k = collect_suppressions(src, from, stmts[i].tok_end, ids, 16);
+            for (size_t j = 0; j < k; j++)
+                suppressed[j] = ids[j];
+        }
+        enforce_state es = {r, req, &stmts[i]};
+        check_ctx ctx = {0};
+        ctx.rules = ru;
+        ctx.req = req;
+        ctx.stmt = &ps;
+        ctx.index = (unsigned)i;
+        ctx.now_days = now_days;
+        ctx.now_seconds = now_secs;
+        ctx.catalog = req->catalog ? req->catalog : ru->default_catalog;
+        ctx.schema = req->schema ? req->schema : ru->default_schema;
+        ctx.report = report_to_result;
+        ctx.engine_data = &es;
+        ctx.suppressed = suppressed;
+        check_statement_kind(&ctx);
+        if (!ctx.rejected && json_object_get(ps.node, "SelectStmt")) {
+            check_partition_filter(&ctx);
+            check_limit_cap(&ctx);
+        }
+        rejected |= ctx.rejected;
+        if (ctx.modified && !ctx.rejected) {
+            sbuf out = SBUF_INIT;
+            emit_error eerr;
+            if (emit_statement(ps.node, EMIT_DATABRICKS, &out, &eerr) < 0 ||
+                verify_rewrite(sbuf_cstr(&out), out.len, ps.node) < 0) {
+                add_diag(r, req, "rewrite", SL_SEVERITY_ERROR, stmts[i].start, (unsigned)i,
+                         "internal error: the rewritten statement does not re-parse to the "
+                         "intended query; refusing it");
+                rejected = 1;
+                sbuf_free(&out);
+            } else {
+                rewritten[i] = sbuf_detach(&out);
+                modified = 1;
+            }
+        }
+        parsed_stmt_free(&ps);
+    }
+    if (unparseable) {
+        reject_or_pass_unparseable(eng, r, req);
+    } else if (rejected) {
+        r->action = SL_ACTION_REJECT;
+    } else {
+        sbuf out = SBUF_INIT;
+        if (modified) {
+            for (size_t i = 0; i < n; i++) {
+                if (i)
+                    sbuf_puts(&out, ";\n");
+                if (rewritten[i])
+                    sbuf_puts(&out, rewritten[i]);
+                else
+                    sbuf_putn(&out, req->sql + stmts[i].start, stmts[i].end - stmts[i].start);
+            }
+            r->action = SL_ACTION_REWRITE;
+        } else {
+            /* No rule changed anything: hand back the input, byte for byte. */
+            sbuf_putn(&out, req->sql, req->sql_len);
+            r->action = SL_ACTION_PASS;
+        }
+        set_sql(r, &out);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(rewritten[i]);
+    free(rewritten);
 }
 
 SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
@@ -223,6 +410,10 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
         goto out;
     }
 
+    if (req->mode == SL_MODE_ENFORCE || req->mode == SL_MODE_LINT) {
+        enforce(eng, r, req, &src, stmts, n);
+        goto out;
+    }
     sbuf outb = SBUF_INIT;
     json_t *asts = req->mode == SL_MODE_PARSE ? json_array() : NULL;
     int failed = 0;
@@ -262,9 +453,6 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
         json_decref(doc);
         sbuf_puts(&outb, s);
         free(s);
-    } else if (req->mode == SL_MODE_ENFORCE) {
-        /* No rule changed anything: hand back the input, byte for byte. */
-        sbuf_putn(&outb, req->sql, req->sql_len);
     }
     set_sql(r, &outb);
 out:

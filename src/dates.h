@@ -1,0 +1,18 @@
+/*
+ * dates.h - calendar arithmetic for date-window rules: civil dates as
+ * day numbers (days since 1970-01-01), month arithmetic with month-end
+ * clamping, and parsing of the date and timestamp strings SQL uses.
+ */
+#ifndef SLUICE_DATES_H
+#define SLUICE_DATES_H
+
+/* Day number of a proleptic Gregorian date. */
+long dates_from_civil(long y, unsigned m, unsigned d);
+void dates_to_civil(long days, long *y, unsigned *m, unsigned *d);
+/* days + n months, clamping the day to the end of the target month. */
+long dates_add_months(long days, long months);
+/* Parse "YYYY-MM-DD", optionally followed by " HH:MM[:SS[.frac]]" or
+ * "T...".  Returns 0 and sets *days and *seconds, or -1. */
+int dates_parse(const char *s, long *days, long *seconds);
+
+#endif
