@@ -58,9 +58,15 @@ void check_statement_kind(check_ctx *ctx)
     const char *name;
     unsigned k = kind_of(ctx->stmt->node, &name);
     if (!(ctx->rules->statements_allow & k)) {
+        char upper[16];
+        const char *w = kind_word(k);
+        size_t i = 0;
+        for (; w[i] && i + 1 < sizeof upper; i++)
+            upper[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
+        upper[i] = '\0';
         check_report(ctx, "statement-kind", SL_SEVERITY_ERROR, -1,
-                     "%s statements are not allowed here (kind \"%s\"); only read-only "
-                     "queries may run", name, kind_word(k));
+                     "%s statements (%s) are not allowed here; only read-only queries may run",
+                     strcmp(name, "SELECT ... INTO") == 0 ? name : upper, name);
         ctx->rejected = 1;
         return;
     }

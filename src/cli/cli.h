@@ -25,6 +25,8 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
 int cmd_fmt(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_corpus(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_rewrite(int argc, char **argv);
 
 /* The expected-result text of one corpus case (see README, "Corpus"). */
 void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);

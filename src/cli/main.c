@@ -14,6 +14,10 @@ static void usage(FILE *out)
           "  fmt [--target databricks|postgres] [FILE|-]\n"
           "                        re-serialise the SQL (default: stdin)\n"
           "  parse [FILE|-]        print the AST as JSON\n"
+          "  lint [--rules FILE] [--format text|json] [--now DATE] PATH...\n"
+          "                        check .sql files and folders against the rules\n"
+          "  rewrite --rules FILE [--context JSON] [--now DATE] [FILE|-]\n"
+          "                        print the SQL to run, or the rejection (exit 1)\n"
           "  corpus [--bless] [--rules FILE] [DIR]\n"
           "                        run the regression corpus (default: corpus)\n"
           "\n"
@@ -46,6 +50,10 @@ int main(int argc, char **argv)
         return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "corpus") == 0)
         return cmd_corpus(argc - 1, argv + 1);
+    if (strcmp(cmd, "lint") == 0)
+        return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "rewrite") == 0)
+        return cmd_rewrite(argc - 1, argv + 1);
     fprintf(stderr, "sluice: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
