@@ -1,0 +1,260 @@
+/*
+ * check_rules.c - the guardrail rules: date arithmetic (month ends, leap
+ * days, timestamps vs dates), partition windows and how filters reach a
+ * scan, LIMIT caps, statement kinds and suppressions.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "sluice.h"
+
+static const char *RULES =
+    "{\"sluice\": 1, \"defaults\": {\"catalog\": \"main\", \"schema\": \"sales\"},"
+    " \"tables\": ["
+    "  {\"match\": \"main.sales.transactions\", \"partition\": {\"column\": \"transaction_date\","
+    "   \"derived_from\": \"transaction_ts\", \"max_days\": 400, \"default_days\": 90, \"enforce\": \"reject\"}},"
+    "  {\"match\": \"/^main\\\\.web\\\\..*_events$/\", \"partition\": {\"column\": \"event_date\","
+    "   \"max_days\": 90, \"default_days\": 30, \"enforce\": \"inject\"}},"
+    "  {\"match\": \"main.sales.orders\", \"partition\": {\"column\": \"d\", \"max_days\": 31,"
+    "   \"enforce\": \"warn\"}}],"
+    " \"limit\": {\"default\": 10000, \"max\": 100000, \"enforce\": \"rewrite\"}}";
+
+static sl_engine *eng;
+static char out[4096];
+
+/* "PASS", "REJECT <rule>: <message>", or "REWRITE <sql>". */
+static const char *run_mode(const char *sql, sl_mode mode)
+{
+    sl_request r = {0};
+    r.sql = sql;
+    r.sql_len = strlen(sql);
+    r.now = "2026-11-24 12:00:00";
+    r.mode = mode;
+    sl_result *res = sl_process(eng, &r);
+    switch (sl_result_action(res)) {
+    case SL_ACTION_PASS:
+        snprintf(out, sizeof out, "PASS");
+        break;
+    case SL_ACTION_REWRITE:
+        snprintf(out, sizeof out, "REWRITE %s", sl_result_sql(res, NULL));
+        break;
+    case SL_ACTION_REJECT: {
+        const sl_diagnostic *d = NULL;
+        for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
+            if (sl_result_diagnostic(res, i)->severity == SL_SEVERITY_ERROR) {
+                d = sl_result_diagnostic(res, i);
+                break;
+            }
+        snprintf(out, sizeof out, "REJECT %s: %s", d ? d->rule : "?", d ? d->message : "?");
+        break;
+    }
+    }
+    sl_result_free(res);
+    return out;
+}
+
+static const char *run(const char *sql)
+{
+    return run_mode(sql, SL_MODE_ENFORCE);
+}
+
+static void passes(const char *sql)
+{
+    ck_assert_msg(strcmp(run(sql), "PASS") == 0, "expected PASS for: %s\n got: %s", sql, out);
+}
+
+static void rejected(const char *sql)
+{
+    ck_assert_msg(strncmp(run(sql), "REJECT partition-filter", 23) == 0,
+                  "expected a partition-filter rejection for: %s\n got: %s", sql, out);
+}
+
+START_TEST(date_arithmetic)
+{
+    long d, s;
+    ck_assert_int_eq(dates_from_civil(1970, 1, 1), 0);
+    ck_assert_int_eq(dates_from_civil(2000, 3, 1) - dates_from_civil(2000, 2, 28), 2);   /* leap */
+    ck_assert_int_eq(dates_from_civil(1900, 3, 1) - dates_from_civil(1900, 2, 28), 1);   /* not leap */
+    ck_assert_int_eq(dates_add_months(dates_from_civil(2024, 1, 31), 1), dates_from_civil(2024, 2, 29));
+    ck_assert_int_eq(dates_add_months(dates_from_civil(2023, 1, 31), 1), dates_from_civil(2023, 2, 28));
+    ck_assert_int_eq(dates_add_months(dates_from_civil(2024, 3, 31), -1), dates_from_civil(2024, 2, 29));
+    ck_assert_int_eq(dates_add_months(dates_from_civil(2024, 2, 29), 12), dates_from_civil(2025, 2, 28));
+    ck_assert_int_eq(dates_add_months(dates_from_civil(2026, 1, 15), -13), dates_from_civil(2024, 12, 15));
+    ck_assert_int_eq(dates_parse("2024-02-29", &d, &s), 0);
+    ck_assert_int_eq(d, dates_from_civil(2024, 2, 29));
+    ck_assert_int_eq(dates_parse("2023-02-29", &d, &s), -1);
+    ck_assert_int_eq(dates_parse("2026-11-01 13:45:10.000000", &d, &s), 0);
+    ck_assert_int_eq(s, 13 * 3600 + 45 * 60 + 10);
+    ck_assert_int_eq(dates_parse("2026-11-01T00:00:00Z", &d, &s), 0);
+    ck_assert_int_eq(dates_parse("2026-13-01", &d, &s), -1);
+    ck_assert_int_eq(dates_parse("yesterday", &d, &s), -1);
+}
+END_TEST
+
+START_TEST(windows)
+{
+    /* 400 days is the maximum: a closed range of 400 passes, 401 not. */
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
+           "AND transaction_date < DATE '2026-02-05'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
+             "AND transaction_date < DATE '2026-02-06'");
+    /* BETWEEN and <= include their upper day. */
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date BETWEEN '2025-01-01' AND '2026-02-04'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date BETWEEN '2025-01-01' AND '2026-02-05'");
+    /* Open upper bound: up to today. */
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= current_date() - INTERVAL 400 DAYS");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= current_date() - INTERVAL 401 DAYS");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date > add_months(current_date(), -13)");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date > add_months(current_date(), -14)");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= date_sub(current_date(), 30)");
+    /* Timestamps, on the generating column. */
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL 12 HOURS");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_ts >= CAST('2026-11-01 00:00:00.000000' AS TIMESTAMP) "
+           "AND transaction_ts < CAST('2026-11-08 00:00:00.000000' AS TIMESTAMP)");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date IN ('2026-01-01', DATE '2026-02-01')");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date = to_date('2026-01-01')");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= date_trunc('month', current_date())");
+    /* Unbounded forms. */
+    rejected("SELECT sum(amount) FROM transactions");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date < DATE '2026-01-01'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= '2026-01-01' OR 1 = 1");
+    rejected("SELECT sum(amount) FROM transactions WHERE NOT transaction_date < '2026-01-01'");
+    rejected("SELECT sum(amount) FROM transactions WHERE date_trunc('day', transaction_date) >= '2026-01-01'");
+    rejected("SELECT sum(amount) FROM transactions WHERE CAST(transaction_date AS STRING) LIKE '2026%'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date IS NOT NULL");
+    /* OR qualifies when every branch does: the hull is the window. */
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date = '2026-01-01' "
+           "OR transaction_date BETWEEN '2026-03-01' AND '2026-03-31'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date = '2020-01-01' "
+             "OR transaction_date = '2026-03-01'");
+}
+END_TEST
+
+START_TEST(reaching_a_scan)
+{
+    /* Superset's time filter outside the virtual dataset. */
+    passes("SELECT region, sum(amount) AS `SUM(amount)` FROM (SELECT * FROM main.sales.transactions) "
+           "AS virtual_table WHERE transaction_date >= CAST('2026-11-01' AS DATE) GROUP BY region LIMIT 100");
+    passes("SELECT count(*) FROM (SELECT transaction_date AS d FROM transactions) v WHERE d >= '2026-11-01'");
+    passes("SELECT count(*) FROM (SELECT transaction_date, sum(amount) s FROM transactions "
+           "GROUP BY transaction_date) v WHERE transaction_date >= '2026-11-01'");
+    rejected("SELECT count(*) FROM (SELECT region, sum(amount) s FROM transactions GROUP BY region) v "
+             "WHERE region = 'EMEA'");
+    rejected("SELECT count(*) FROM (SELECT * FROM transactions LIMIT 10) v "
+             "WHERE transaction_date >= '2026-11-01'");
+    rejected("SELECT count(*) FROM (SELECT *, row_number() OVER (PARTITION BY region ORDER BY amount) r "
+             "FROM transactions) v WHERE transaction_date >= '2026-11-01'");
+    /* CTEs: every reference must bring a window. */
+    passes("WITH t AS (SELECT * FROM transactions) SELECT count(*) FROM t WHERE transaction_date > '2026-11-01'");
+    rejected("WITH t AS (SELECT * FROM transactions) SELECT count(*) FROM t a JOIN t b ON a.id = b.id "
+             "WHERE a.transaction_date > '2026-11-01'");
+    /* A CTE shadows the real table of the same name. */
+    passes("WITH transactions AS (SELECT 1 AS x) SELECT x FROM transactions LIMIT 5");
+    /* Joins: inner ON counts; outer ON only for the null-supplying side. */
+    passes("SELECT count(*) FROM products p JOIN transactions t ON t.product_id = p.id "
+           "AND t.transaction_date >= '2026-11-01'");
+    rejected("SELECT count(*) FROM transactions t LEFT JOIN products p ON t.product_id = p.id "
+             "AND t.transaction_date >= '2026-11-01'");
+    passes("SELECT count(*) FROM products p LEFT JOIN transactions t ON t.product_id = p.id "
+           "AND t.transaction_date >= '2026-11-01'");
+    passes("SELECT count(*) FROM products p LEFT JOIN transactions t ON t.product_id = p.id "
+           "WHERE t.transaction_date >= '2026-11-01'");
+    /* Another alias of the same table does not count. */
+    rejected("SELECT count(*) FROM transactions a JOIN transactions b ON a.id = b.id "
+             "WHERE a.transaction_date >= '2026-11-01'");
+    /* ... unless an equality carries the window across. */
+    passes("SELECT count(*) FROM transactions a JOIN transactions b ON a.transaction_date = b.transaction_date "
+           "WHERE a.transaction_date >= '2026-11-01'");
+    /* Every branch and subquery is a scan of its own. */
+    rejected("SELECT id FROM transactions WHERE transaction_date >= '2026-11-01' UNION ALL "
+             "SELECT id FROM transactions");
+    rejected("SELECT * FROM products WHERE id IN (SELECT product_id FROM transactions) LIMIT 5");
+    passes("SELECT * FROM products WHERE EXISTS (SELECT 1 FROM transactions t WHERE t.product_id = products.id "
+           "AND t.transaction_date >= current_date() - INTERVAL 7 DAYS) LIMIT 5");
+    /* Names resolve case-insensitively, with the defaults. */
+    rejected("SELECT count(*) FROM `MAIN`.Sales.TRANSACTIONS");
+    passes("SELECT count(*) FROM Main.Sales.Transactions WHERE Transaction_Date >= '2026-11-01'");
+}
+END_TEST
+
+START_TEST(inject_and_warn)
+{
+    ck_assert_str_eq(run("SELECT page FROM main.web.page_events LIMIT 10"),
+                     "REWRITE SELECT page FROM main.web.page_events WHERE page_events.event_date >= "
+                     "current_date() - INTERVAL 30 DAYS LIMIT 10");
+    ck_assert_str_eq(run("SELECT e.page FROM main.sales.products p LEFT JOIN main.web.click_events e "
+                         "ON e.pid = p.id LIMIT 10"),
+                     "REWRITE SELECT e.page FROM main.sales.products AS p LEFT JOIN main.web.click_events "
+                     "AS e ON e.pid = p.id AND e.event_date >= current_date() - INTERVAL 30 DAYS LIMIT 10");
+    ck_assert_str_eq(run("SELECT count(*) FROM (SELECT page FROM main.web.page_events WHERE page = 'x') v"),
+                     "REWRITE SELECT count(*) FROM (SELECT page FROM main.web.page_events WHERE page = 'x' "
+                     "AND page_events.event_date >= current_date() - INTERVAL 30 DAYS) AS v");
+    /* warn: the query runs, with a warning. */
+    ck_assert_str_eq(run("SELECT d FROM orders LIMIT 3"), "PASS");
+}
+END_TEST
+
+START_TEST(limits)
+{
+    ck_assert_str_eq(run("SELECT id FROM products"), "REWRITE SELECT id FROM products LIMIT 10000");
+    ck_assert_str_eq(run("SELECT id FROM products ORDER BY id DESC LIMIT 500000 OFFSET 5"),
+                     "REWRITE SELECT id FROM products ORDER BY id DESC LIMIT 100000 OFFSET 5");
+    ck_assert_str_eq(run("SELECT id FROM products LIMIT ALL"), "REWRITE SELECT id FROM products LIMIT 100000");
+    ck_assert_str_eq(run("SELECT id FROM products LIMIT 2 + 2"), "REWRITE SELECT id FROM products LIMIT 100000");
+    ck_assert_str_eq(run("SELECT id FROM products UNION SELECT id FROM products2"),
+                     "REWRITE SELECT id FROM products UNION SELECT id FROM products2 LIMIT 10000");
+    ck_assert_str_eq(run("SELECT * FROM (SELECT id FROM products LIMIT 5) s"),
+                     "REWRITE SELECT * FROM (SELECT id FROM products LIMIT 5) AS s LIMIT 10000");
+    ck_assert_str_eq(run("SELECT count(*) FROM products"), "PASS");
+    ck_assert_str_eq(run("SELECT 1"), "PASS");
+    ck_assert_str_eq(run("SELECT id FROM products LIMIT 100000"), "PASS");
+}
+END_TEST
+
+START_TEST(statement_kinds_and_suppression)
+{
+    ck_assert_str_eq(run("DELETE FROM products"),
+                     "REJECT statement-kind: DELETE statements (DeleteStmt) are not allowed here; "
+                     "only read-only queries may run");
+    ck_assert_str_eq(run("SELECT 1; SELECT 2"),
+                     "REJECT statement-kind: 2 statements in one request; only one is allowed");
+    ck_assert_str_eq(run("SELECT * INTO t2 FROM products"),
+                     "REJECT statement-kind: SELECT ... INTO statements (SELECT ... INTO) are not "
+                     "allowed here; only read-only queries may run");
+    ck_assert_str_eq(run("SELECT id FROM products FOR UPDATE"),
+                     "REJECT statement-kind: locking clauses (FOR UPDATE / FOR SHARE) are not allowed");
+    /* A suppression comment works in lint, not inline (the rules say no). */
+    const char *q = "-- sluice: allow limit-cap\nSELECT id FROM products";
+    ck_assert_str_eq(run_mode(q, SL_MODE_LINT), "PASS");
+    ck_assert_str_eq(run(q), "REWRITE SELECT id FROM products LIMIT 10000");
+}
+END_TEST
+
+int main(void)
+{
+    char *err = NULL;
+    eng = sl_engine_new(RULES, strlen(RULES), "rules", &err);
+    if (!eng) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    Suite *s = suite_create("rules");
+    TCase *tc = tcase_create("guardrails");
+    tcase_add_test(tc, date_arithmetic);
+    tcase_add_test(tc, windows);
+    tcase_add_test(tc, reaching_a_scan);
+    tcase_add_test(tc, inject_and_warn);
+    tcase_add_test(tc, limits);
+    tcase_add_test(tc, statement_kinds_and_suppression);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    sl_engine_free(eng);
+    return failed ? 1 : 0;
+}
