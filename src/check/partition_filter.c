@@ -298,6 +298,39 @@ static int col_matches(const char *name, const char *const *cols)
     return 0;
 }
 
+/* Could the derived table o have an output column named col? */
+static int derived_may_output(an_item *o, const char *col)
+{
+    json_t *sel = json_object_get(json_object_get(o->node, "subquery"), "SelectStmt");
+    while (sel && json_object_get(sel, "larg"))
+        sel = json_object_get(sel, "larg");
+    json_t *alias_cols = json_object_get(json_object_get(o->node, "alias"), "colnames");
+    size_t i;
+    json_t *t, *tf;
+    if (alias_cols) {
+        json_array_foreach(alias_cols, i, t) {
+            const char *n = ast_string_value(t);
+            if (n && strcasecmp(n, col) == 0)
+                return 1;
+        }
+        return 0;
+    }
+    json_array_foreach(json_object_get(sel, "targetList"), i, t) {
+        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
+            return 1;
+        json_t *vf;
+        if (ast_unwrap(json_object_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
+            json_t *fields = json_object_get(vf, "fields");
+            if (ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL, NULL) == AST_A_Star)
+                return 1;       /* SELECT *: could be anything */
+        }
+        const char *n = analysis_target_name(tf);
+        if (n && strcasecmp(n, col) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is e a reference to item's column (one of cols)? */
 static int is_item_column(json_t *e, an_item *item, const char *const *cols)
 {
@@ -313,13 +346,21 @@ static int is_item_column(json_t *e, an_item *item, const char *const *cols)
         const char *qual = ast_string_value(json_array_get(fields, n - 2));
         return qual && item->alias && strcasecmp(qual, item->alias) == 0;
     }
-    /* Unqualified: ours unless another item of the block could own it. */
+    /* Unqualified.  The scanned table has this column, so if the query
+     * runs at all the name is ours -- unless another item could also own
+     * it (then Spark would call it ambiguous, and we do not guess). */
     an_block *blk = item->block;
     for (size_t i = 0; i < blk->nitems; i++) {
         an_item *o = blk->items[i];
         if (o == item || o->kind == AN_FUNCTION)
             continue;
-        return 0;   /* another relation in scope: Spark would need a qualifier to be sure */
+        if (o->kind == AN_TABLE && item->qualified && o->qualified &&
+            strcmp(o->qualified, item->qualified) == 0)
+            return 0;
+        if (o->kind == AN_SUBQUERY && derived_may_output(o, col))
+            return 0;
+        if (o->kind == AN_CTE_REF)
+            return 0;
     }
     return 1;
 }
