@@ -48,7 +48,7 @@ valgrind: build
 	    rc=$$?; tail -1 $(BUILD)/valgrind-corpus.txt; exit $$rc
 
 bench: build
-	$(BUILD)/bench/bench_roundtrip corpus tests/roundtrip/spark_select.sql
+	$(BUILD)/bench/bench_roundtrip --rules rules/example.json corpus tests/roundtrip/spark_select.sql
 
 peer: build
 	$(BUILD)/tests/roundtrip --report-only ../shared/peer-sql/queries-valid.ndjson | tail -1

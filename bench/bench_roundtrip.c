@@ -22,6 +22,7 @@
 #include "emit.h"
 #include "parse.h"
 #include "sbuf.h"
+#include "sluice.h"
 
 typedef struct { char **sql; size_t n, cap; } list;
 
@@ -152,10 +153,18 @@ int main(int argc, char **argv)
 {
     int reps = 30;
     list l = {0};
+    sl_engine *eng = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc)
             reps = atoi(argv[++i]);
-        else
+        else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
+            char *err = NULL;
+            eng = sl_engine_new_from_file(argv[++i], &err);
+            if (!eng) {
+                fprintf(stderr, "%s\n", err);
+                return 2;
+            }
+        } else
             load(&l, argv[i]);
     }
     if (l.n == 0 || reps < 1) {
@@ -164,6 +173,7 @@ int main(int argc, char **argv)
     }
     double *t_sl = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
     double *t_pgb = xcalloc(l.n, sizeof(double)), *ratio = xcalloc(l.n, sizeof(double));
+    double *t_rules = xcalloc(l.n, sizeof(double));
     double *runs = xcalloc((size_t)reps, sizeof(double));
     sbuf out = SBUF_INIT;
     size_t pg_ok = 0;
@@ -192,6 +202,19 @@ int main(int argc, char **argv)
             pg_query_free_parse_result(res);
         }
         t_pgb[q] = pct(runs, (size_t)reps, 0.5);
+        if (eng) {
+            sl_request req = {0};
+            req.sql = sql;
+            req.sql_len = strlen(sql);
+            req.now = "2026-11-24 12:00:00";
+            for (int r = 0; r < reps; r++) {
+                double t0 = now_ns();
+                sl_result *res = sl_process(eng, &req);
+                runs[r] = now_ns() - t0;
+                sl_result_free(res);
+            }
+            t_rules[q] = pct(runs, (size_t)reps, 0.5);
+        }
         ratio[q] = t_sl[q] / t_pgb[q];
         free(br);
     }
@@ -204,6 +227,12 @@ int main(int argc, char **argv)
     printf("%-38s %10.1f %10.1f\n", "sluice bridge+parse+emit", sl50, sl99);
     printf("%-38s %10.1f %10.1f\n", "pg_query_parse, original text", pg50, pg99);
     printf("%-38s %10.1f %10.1f\n", "pg_query_parse, bridged text", pb50, pb99);
+    if (eng) {
+        double r50 = pct(t_rules, l.n, 0.5) / 1e3, r99 = pct(t_rules, l.n, 0.99) / 1e3;
+        printf("%-38s %10.1f %10.1f\n", "sl_process with rules (parse+analyse+check)", r50, r99);
+        printf("ratio sl_process(rules) / pg_query_parse(bridged): p50 %.2f, p99 %.2f\n",
+               r50 / pb50, r99 / pb99);
+    }
     printf("ratio sluice / pg_query_parse(original): p50 %.2f, p99 %.2f\n", sl50 / pg50, sl99 / pg99);
     printf("ratio sluice / pg_query_parse(bridged):  p50 %.2f, p99 %.2f\n", sl50 / pb50, sl99 / pb99);
     printf("per-query ratio to pg_query_parse(bridged): p50 %.2f, p99 %.2f\n",
@@ -211,7 +240,8 @@ int main(int argc, char **argv)
     for (size_t q = 0; q < l.n; q++)
         free(l.sql[q]);
     free(l.sql);
-    free(t_sl); free(t_pg); free(t_pgb); free(ratio); free(runs);
+    free(t_sl); free(t_pg); free(t_pgb); free(ratio); free(runs); free(t_rules);
+    sl_engine_free(eng);
     sbuf_free(&out);
     return 0;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE sales.products ADD COLUMN note STRING

@@ -1,0 +1,3 @@
+SELECT customer_id, amount
+FROM `main`.`SALES`.`Transactions`
+LIMIT 100

@@ -1,0 +1,3 @@
+SELECT order_id, amount
+FROM sales./* split */transactions
+LIMIT 100

@@ -1,0 +1,1 @@
+CREATE VIEW sales.all_tx AS SELECT * FROM sales.transactions

@@ -1,0 +1,1 @@
+DELETE FROM sales.transactions WHERE transaction_date < DATE '2020-01-01'

@@ -1,0 +1,1 @@
+GRANT SELECT ON TABLE sales.transactions TO `analysts`

@@ -1,0 +1,13 @@
+SELECT region AS region, sum(`amount`) AS `SUM(amount)`
+FROM sales.transactions
+JOIN (
+  SELECT region AS region__, sum(`amount`) AS mme_inner__
+  FROM sales.transactions
+  GROUP BY region
+  ORDER BY mme_inner__ DESC
+  LIMIT 5
+) AS series_limit ON region = region__
+WHERE transaction_date >= CAST('2026-11-01' AS DATE)
+  AND transaction_date < CAST('2026-11-24' AS DATE)
+GROUP BY region
+LIMIT 10000

@@ -1,0 +1,2 @@
+SELECT product_id FROM sales.products LIMIT 10 /* harmless;
+*/; TRUNCATE TABLE sales.products

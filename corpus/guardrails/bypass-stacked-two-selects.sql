@@ -1,0 +1,2 @@
+SELECT count(*) FROM sales.products;
+SELECT count(*) FROM sales.products

@@ -1,0 +1,7 @@
+SELECT date_trunc('month', transaction_ts) AS transaction_ts,
+       sum(`amount`) AS `SUM(amount)`
+FROM sales.transactions
+WHERE transaction_ts >= CAST('2020-01-01 00:00:00.000000' AS TIMESTAMP)
+  AND transaction_ts < CAST('2026-11-01 00:00:00.000000' AS TIMESTAMP)
+GROUP BY date_trunc('month', transaction_ts)
+LIMIT 10000

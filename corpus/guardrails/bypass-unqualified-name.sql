@@ -1,0 +1,4 @@
+SELECT customer_id, amount
+FROM transactions
+WHERE channel = 'web'
+LIMIT 100
