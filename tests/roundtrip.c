@@ -26,9 +26,10 @@
 #include "sbuf.h"
 #include "sluice.h"
 
-static size_t passed, failed, unparsed;
+static size_t passed, failed, unparsed, rewrites;
 static FILE *ndjson_out;
 static int verbose;
+static sl_engine *rules_engine;     /* --rules: also check what the rules rewrite */
 
 static int read_file(const char *path, sbuf *b)
 {
@@ -80,6 +81,29 @@ static json_t *parse_all(const char *text, size_t len, char *msg, size_t msgsz)
     free(st);
     dialect_source_free(&src);
     return arr;
+}
+
+static void check_statement(const char *id, const char *sql, size_t len);
+
+/* With --rules: the rewritten statement must round-trip as well. */
+static void check_rewrite(const char *id, const char *sql, size_t len)
+{
+    sl_request req = {0};
+    req.sql = sql;
+    req.sql_len = len;
+    req.now = "2026-11-24 12:00:00";
+    sl_result *r = sl_process(rules_engine, &req);
+    if (sl_result_action(r) == SL_ACTION_REWRITE) {
+        char rid[1100];
+        snprintf(rid, sizeof rid, "%s (rewritten)", id);
+        size_t olen;
+        const char *o = sl_result_sql(r, &olen);
+        char *copy = xstrndup(o, olen);
+        rewrites++;
+        check_statement(rid, copy, olen);
+        free(copy);
+    }
+    sl_result_free(r);
 }
 
 static void check_statement(const char *id, const char *sql, size_t len)
@@ -174,6 +198,8 @@ static void run_sql_file(const char *path)
         snprintf(id, sizeof id, "%s:%u", path, line);
         char *sql = xstrndup(b.data + st[i].start, st[i].end - st[i].start);
         check_statement(id, sql, strlen(sql));
+        if (rules_engine)
+            check_rewrite(id, sql, strlen(sql));
         free(sql);
     }
     free(st);
@@ -214,6 +240,13 @@ int main(int argc, char **argv)
                 fprintf(stderr, "roundtrip: cannot write %s\n", argv[i]);
                 return 2;
             }
+        } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
+            char *err = NULL;
+            rules_engine = sl_engine_new_from_file(argv[++i], &err);
+            if (!rules_engine) {
+                fprintf(stderr, "roundtrip: %s\n", err);
+                return 2;
+            }
         } else if (strcmp(argv[i], "--report-only") == 0) {
             report_only = 1;
         } else if (strcmp(argv[i], "-v") == 0) {
@@ -228,6 +261,9 @@ int main(int argc, char **argv)
     }
     if (ndjson_out)
         fclose(ndjson_out);
+    if (rules_engine)
+        printf("rewritten statements checked: %zu\n", rewrites);
+    sl_engine_free(rules_engine);
     printf("roundtrip: %zu passed, %zu failed (%zu did not parse)\n", passed, failed, unparsed);
     return report_only ? 0 : (failed ? 1 : 0);
 }

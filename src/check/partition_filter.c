@@ -118,6 +118,49 @@ static int parse_interval(const char *s, double *days, long *months)
 
 static int eval_date(pf *p, json_t *e, double *out, int depth);
 
+static const char *const_string(json_t *e)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_A_Const)
+        return NULL;
+    return json_string_value(json_object_get(json_object_get(f, "sval"), "sval"));
+}
+
+/* to_date('01/10/2026', 'dd/MM/yyyy'): the pattern letters y, M and d
+ * (each run of one letter is one field), anything else literal. */
+static int eval_formatted_date(json_t *value, json_t *format, double *out)
+{
+    const char *v = const_string(value), *fmt = const_string(format);
+    if (!v || !fmt)
+        return -1;
+    long y = -1, m = -1, d = -1;
+    while (*fmt) {
+        char c = *fmt;
+        size_t run = 0;
+        while (fmt[run] == c)
+            run++;
+        if (c == 'y' || c == 'M' || c == 'd') {
+            long x = 0;
+            size_t k = 0;
+            while (isdigit((unsigned char)v[k]) && (k < run || run == 1) && k < 4)
+                x = x * 10 + (v[k++] - '0');
+            if (k == 0)
+                return -1;
+            v += k;
+            if (c == 'y') y = x; else if (c == 'M') m = x; else d = x;
+        } else {
+            for (size_t k = 0; k < run; k++)
+                if (*v++ != c)
+                    return -1;
+        }
+        fmt += run;
+    }
+    if (*v || y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    *out = (double)dates_from_civil(y, (unsigned)m, (unsigned)d);
+    return 0;
+}
+
 static int eval_interval(json_t *e, double *days, long *months)
 {
     json_t *f, *af;
@@ -125,12 +168,36 @@ static int eval_interval(json_t *e, double *days, long *months)
         return -1;
     json_t *names = json_object_get(json_object_get(f, "typeName"), "names");
     const char *tn = ast_string_value(json_array_get(names, json_array_size(names) - 1));
-    if (!tn || strcmp(tn, "interval") != 0 || json_object_get(json_object_get(f, "typeName"), "typmods"))
+    if (!tn || strcmp(tn, "interval") != 0)
         return -1;
     if (ast_unwrap(json_object_get(f, "arg"), &af, NULL) != AST_A_Const)
         return -1;
     const char *s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
-    return s ? parse_interval(s, days, months) : -1;
+    if (!s)
+        return -1;
+    json_t *mods = json_object_get(json_object_get(f, "typeName"), "typmods"), *mf;
+    if (!mods)
+        return parse_interval(s, days, months);
+    /* INTERVAL '7' DAY: one unit, as PostgreSQL's INTERVAL_MASK bit. */
+    if (json_array_size(mods) != 1 ||
+        ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const)
+        return -1;
+    long mask = (long)json_integer_value(json_object_get(json_object_get(mf, "ival"), "ival"));
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end)
+        return -1;
+    *days = 0;
+    *months = 0;
+    switch (mask) {
+    case 1 << 2: *months = 12 * (long)v; return 0;      /* YEAR */
+    case 1 << 1: *months = (long)v; return 0;           /* MONTH */
+    case 1 << 3: *days = v; return 0;                   /* DAY */
+    case 1 << 10: *days = v / 24; return 0;             /* HOUR */
+    case 1 << 11: *days = v / 1440; return 0;           /* MINUTE */
+    case 1 << 12: *days = v / 86400; return 0;          /* SECOND */
+    default: return -1;
+    }
 }
 
 static int eval_int(json_t *e, long *out)
@@ -214,6 +281,8 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
             *out = floor(*out);
             return 0;
         }
+        if (strcasecmp(fn, "to_date") == 0 && n == 2)
+            return eval_formatted_date(json_array_get(args, 0), json_array_get(args, 1), out);
         if (strcasecmp(fn, "to_timestamp") == 0 && n == 1)
             return eval_date(p, json_array_get(args, 0), out, depth + 1);
         if ((strcasecmp(fn, "date_sub") == 0 || strcasecmp(fn, "date_add") == 0 ||

@@ -28,7 +28,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
     if (strcmp(name, "UpdateStmt") == 0) return RULES_STMT_UPDATE;
     if (strcmp(name, "DeleteStmt") == 0) return RULES_STMT_DELETE;
     if (strcmp(name, "MergeStmt") == 0) return RULES_STMT_MERGE;
-    if (strcmp(name, "VariableSetStmt") == 0 || strcmp(name, "VariableShowStmt") == 0)
+    if (strcmp(name, "VariableSetStmt") == 0)
         return RULES_STMT_SET;
     if (strncmp(name, "Create", 6) == 0 || strncmp(name, "Alter", 5) == 0 ||
         strncmp(name, "Drop", 4) == 0 || strcmp(name, "TruncateStmt") == 0 ||
@@ -64,9 +64,18 @@ void check_statement_kind(check_ctx *ctx)
         for (; w[i] && i + 1 < sizeof upper; i++)
             upper[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
         upper[i] = '\0';
+        /* Name the statement by its first word, as the author wrote it. */
+        char first[24];
+        const char *txt = ctx->req->sql + ctx->stmt->span.start;
+        size_t n = 0;
+        while (n + 1 < sizeof first && ((txt[n] >= 'a' && txt[n] <= 'z') ||
+                                        (txt[n] >= 'A' && txt[n] <= 'Z')))
+            first[n] = (char)(txt[n] >= 'a' ? txt[n] - 32 : txt[n]), n++;
+        first[n] = '\0';
         check_report(ctx, "statement-kind", SL_SEVERITY_ERROR, -1,
-                     "%s statements (%s) are not allowed here; only read-only queries may run",
-                     strcmp(name, "SELECT ... INTO") == 0 ? name : upper, name);
+                     "%s statements (kind %s) are not allowed here; only read-only queries may run",
+                     strcmp(name, "SELECT ... INTO") == 0 ? name : (n ? first : upper),
+                     kind_word(k));
         ctx->rejected = 1;
         return;
     }

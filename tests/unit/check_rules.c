@@ -217,12 +217,12 @@ END_TEST
 START_TEST(statement_kinds_and_suppression)
 {
     ck_assert_str_eq(run("DELETE FROM products"),
-                     "REJECT statement-kind: DELETE statements (DeleteStmt) are not allowed here; "
+                     "REJECT statement-kind: DELETE statements (kind delete) are not allowed here; "
                      "only read-only queries may run");
     ck_assert_str_eq(run("SELECT 1; SELECT 2"),
                      "REJECT statement-kind: 2 statements in one request; only one is allowed");
     ck_assert_str_eq(run("SELECT * INTO t2 FROM products"),
-                     "REJECT statement-kind: SELECT ... INTO statements (SELECT ... INTO) are not "
+                     "REJECT statement-kind: SELECT ... INTO statements (kind ddl) are not "
                      "allowed here; only read-only queries may run");
     ck_assert_str_eq(run("SELECT id FROM products FOR UPDATE"),
                      "REJECT statement-kind: locking clauses (FOR UPDATE / FOR SHARE) are not allowed");

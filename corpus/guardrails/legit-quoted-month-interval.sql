@@ -1,0 +1,5 @@
+SELECT region, sum(amount) AS revenue
+FROM sales.transactions
+WHERE transaction_date >= current_date() - INTERVAL '3' MONTH
+GROUP BY region
+LIMIT 100

@@ -1,0 +1,3 @@
+SELECT product_id, product_name
+FROM sales.products
+LIMIT (SELECT count(*) FROM sales.products)

@@ -1,0 +1,3 @@
+SELECT product_id FROM sales.products WHERE category = 'Toys'
+UNION
+SELECT product_id FROM sales.products WHERE category = 'Games'

@@ -1,0 +1,6 @@
+SELECT page_path AS page_path,
+       count(*) AS `count`
+FROM web.page_events
+GROUP BY page_path
+ORDER BY `count` DESC
+LIMIT 10000
