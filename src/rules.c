@@ -298,6 +298,8 @@ static int load_partition(loader *ld, json_t *obj, const char *path, rules_table
         free(derived);
         return fail_at(ld, path, "needs \"column\"");
     }
+    if (!json_object_get(obj, "default_days") && max_days && default_days > max_days)
+        default_days = max_days;    /* the default follows a tighter maximum */
     if (max_days && default_days > max_days) {
         free(col);
         free(derived);

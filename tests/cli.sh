@@ -56,5 +56,29 @@ printf 'SELECT 2' > "$T/c/one.sql"
 "$S" corpus "$T/c" > "$T/out"; check corpus-mismatch 1 $?
 grep -q '^+SELECT 2$' "$T/out"; check corpus-diff 0 $?
 
+# rewrite and lint with rules
+R="$T/rules.json"
+printf '{"sluice": 1, "defaults": {"catalog": "main", "schema": "sales"},\n "tables": [{"match": "main.sales.t", "partition": {"column": "d", "max_days": 10}}],\n "limit": {"max": 50}}' > "$R"
+printf 'SELECT a FROM u' | "$S" rewrite --rules "$R" > "$T/out" 2> "$T/err"; check rewrite-limit 0 $?
+same rewrite-limit-text "$T/out" "SELECT a FROM u LIMIT 50"
+printf 'SELECT a FROM u LIMIT 5' | "$S" rewrite --rules "$R" > "$T/out"; check rewrite-pass 0 $?
+same rewrite-pass-text "$T/out" "SELECT a FROM u LIMIT 5"
+printf 'SELECT a FROM t LIMIT 5' | "$S" rewrite --rules "$R" > "$T/out" 2> "$T/err"; check rewrite-reject 1 $?
+grep -q "partition-filter" "$T/err"; check rewrite-reject-reason 0 $?
+printf 'SELECT a FROM t WHERE d >= current_date() - INTERVAL 3 DAYS LIMIT 5' | "$S" rewrite --rules "$R" --context '{"catalog": "main", "schema": "sales", "now": "2026-11-24"}' > "$T/out"; check rewrite-context 0 $?
+printf 'SELECT 1' | "$S" rewrite --rules "$R" --context '{"catalgo": "x"}' > /dev/null 2> "$T/err"; check rewrite-bad-context 2 $?
+grep -q "unknown key 'catalgo'" "$T/err"; check rewrite-bad-context-text 0 $?
+printf '{"sluice": 1, "limit": {"max": "many"}}' > "$T/bad.json"
+printf 'SELECT 1' | "$S" rewrite --rules "$T/bad.json" > /dev/null 2> "$T/err"; check bad-rules 2 $?
+same bad-rules-text "$T/err" "sluice rewrite: $T/bad.json:1:25: key 'max': must be an integer >= 1"
+mkdir -p "$T/lint/sub"
+printf 'SELECT a FROM t LIMIT 5' > "$T/lint/sub/a.sql"
+printf 'SELECT a FROM u LIMIT 5' > "$T/lint/b.sql"
+"$S" lint --rules "$R" --format json "$T/lint" > "$T/out"; check lint-findings 1 $?
+same lint-json "$T/out" "{\"file\":\"$T/lint/sub/a.sql\",\"statement\":0,\"line\":1,\"column\":15,\"rule\":\"partition-filter\",\"severity\":\"error\",\"message\":\"main.sales.t is scanned without a lower bound on its partition column d; add a filter such as WHERE d >= current_date() - INTERVAL 10 DAYS\"}"
+printf -- '-- sluice: allow partition-filter\nSELECT a FROM t LIMIT 5' > "$T/lint/sub/a.sql"
+"$S" lint --rules "$R" "$T/lint" > "$T/out" 2>&1; check lint-suppressed 0 $?
+"$S" lint --format xml x > /dev/null 2>&1; check lint-bad-format 2 $?
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
