@@ -46,6 +46,44 @@ static int set_error(dialect_error *err, size_t offset, const char *fmt, ...)
 /* ------------------------------------------------------------------ */
 /* Lexing and bracket matching                                         */
 
+/* Offset of the first byte that is not part of valid UTF-8, or len. */
+static size_t utf8_invalid_at(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        /* overlong forms, surrogates and values past U+10FFFF */
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
 int dialect_lex(dialect_source *src, const char *text, size_t len,
                 dialect_error *err)
 {
@@ -57,6 +95,9 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
     if (nul)
         return set_error(err, (size_t)(nul - text),
                          "NUL byte in query text");
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad < len)
+        return set_error(err, bad, "invalid UTF-8 in query text");
     if (len > UINT32_MAX / 2)
         return set_error(err, 0, "query text too large");
 
@@ -827,7 +868,7 @@ static int bridge_interval(bridge *b, size_t i)
  * do on its own. */
 static int bridge_lambda(bridge *b, size_t i)
 {
-    if (b->depth == 0 || b->stack[b->depth].kind == FR_TOP)
+    if (b->depth == 0 || b->stack[b->depth].kind != FR_FUNC)
         return set_error(b->err, T(b, i)->start,
                          "a lambda '->' is only allowed as a function argument");
     size_t end = level_end(b, next_sig(b, i), 1, NULL);
@@ -882,7 +923,8 @@ static int bridge_lateral_view(bridge *b, size_t i)
     if (outer)
         fn = next_sig(b, fn);
     size_t open = next_sig(b, fn);
-    if (!in_stmt(b, fn) || T(b, fn)->kind != TK_WORD || !is_op(b, open, "("))
+    if (!in_stmt(b, fn) || (T(b, fn)->kind != TK_WORD && T(b, fn)->kind != TK_QIDENT) ||
+        !is_op(b, open, "("))
         return set_error(b->err, T(b, i)->start,
                          "LATERAL VIEW must be followed by a function call");
     size_t close = (size_t)T(b, open)->match;
@@ -1320,6 +1362,8 @@ static int bridge_op(bridge *b, size_t i)
         set_repl_s(b, i, "#");
         return 0;
     }
+    if (n == 1 && s[0] == '~' && ends_operand(b, prev_sig(b, i)))
+        return set_error(b->err, T(b, i)->start, "'~' is a prefix operator");
     if (n == 1 && s[0] == '~') {
         /* PostgreSQL gives a prefix operator the precedence of binary
          * operators, so ~a + b would read as ~(a + b). */

@@ -84,6 +84,7 @@ static void mutate(const char *in, size_t len, sbuf *out)
 }
 
 static size_t passed, failed;
+static sl_engine *rules_engine;     /* --rules: the rules must answer too */
 
 static json_t *parse_one(const char *text, size_t len)
 {
@@ -127,6 +128,23 @@ static void check(const sl_engine *eng, const char *sql, size_t len)
     }
     sl_result_free(r);
 
+    if (rules_engine && ok) {
+        req.now = "2026-11-24 12:00:00";
+        r = sl_process(rules_engine, &req);
+        sl_action a = sl_result_action(r);
+        if (a == SL_ACTION_REJECT) {
+            const sl_diagnostic *d = sl_result_diagnostic(r, 0);
+            ok = d && d->offset <= len && d->message[0];
+        } else if (a == SL_ACTION_REWRITE) {
+            /* The engine verified it; it must also be a single statement. */
+            size_t olen;
+            ok = sl_result_sql(r, &olen) != NULL && olen > 0;
+        }
+        if (!ok)
+            printf("FAIL: rules gave no usable answer\n  input: %s\n", sql);
+        sl_result_free(r);
+    }
+
     json_t *a1 = parse_one(sql, len);
     if (a1 && ok) {
         sbuf out = SBUF_INIT;
@@ -157,6 +175,13 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--iterations") == 0 && i + 1 < argc) {
             iterations = atol(argv[++i]);
+        } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
+            char *err = NULL;
+            rules_engine = sl_engine_new_from_file(argv[++i], &err);
+            if (!rules_engine) {
+                fprintf(stderr, "mutate: %s\n", err);
+                return 2;
+            }
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             rng_state = strtoull(argv[++i], NULL, 0) | 1;
         } else {
@@ -199,6 +224,7 @@ int main(int argc, char **argv)
     }
     sbuf_free(&m);
     sl_engine_free(eng);
+    sl_engine_free(rules_engine);
     for (size_t i = 0; i < nseeds; i++)
         free(seeds[i]);
     free(seeds);

@@ -190,6 +190,11 @@ START_TEST(lexer_errors)
     ck_assert_str_eq(bridge("SELECT 1)"), "ERR@8: unmatched ')'");
     ck_assert_str_eq(bridge("SELECT /* x"), "ERR@7: unterminated comment");
     ck_assert_str_eq(bridge("SELECT `x"), "ERR@7: unterminated quoted identifier");
+    ck_assert_str_eq(bridge("SELECT 'h\xc3\xa9', 1 \xff"), "ERR@16: invalid UTF-8 in query text");
+    ck_assert_str_eq(bridge("SELECT '\xc0\xaf'"), "ERR@8: invalid UTF-8 in query text");  /* overlong */
+    ck_assert_str_eq(bridge("SELECT * FROM a~b"), "ERR@15: '~' is a prefix operator");
+    ck_assert_str_eq(bridge("SELECT (a -> a + 1)"),
+                     "ERR@10: a lambda '->' is only allowed as a function argument");
 }
 END_TEST
 
