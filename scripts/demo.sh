@@ -1,23 +1,37 @@
 #!/bin/sh
-# What `make demo` shows: sluice on the shipped corpus and a few queries.
+# What `make demo` shows: sluice on the shipped rules and corpus.
 set -eu
 SLUICE="${1:-build/sluice}"
+RULES=rules/example.json
+NOW="2026-11-24 12:00:00"
 
-echo "== sluice $($SLUICE --version | cut -d' ' -f2): regression corpus"
+echo "== sluice $($SLUICE --version | cut -d' ' -f2): the regression corpus"
 $SLUICE corpus corpus | tail -1
 
-show() {
+rewrite() {
     echo
     echo "== $1"
-    echo "-- input:"
     cat "$1"
-    echo "-- sluice fmt:"
-    $SLUICE fmt "$1" || true
+    echo "-- sluice rewrite --rules $RULES:"
+    if $SLUICE rewrite --rules "$RULES" --now "$NOW" "$1"; then
+        echo "(exit 0: run the SQL above)"
+    else
+        echo "(exit 1: rejected)"
+    fi
 }
-show corpus/superset/timeseries-grain-day.sql
-show corpus/bridge/lambda-nested.sql
-show corpus/bridge/lateral-view-outer.sql
-show corpus/unsupported/pivot.sql
+rewrite corpus/guardrails/legit-virtual-table-time-filter-outside.sql
+rewrite corpus/guardrails/rewrite-web-events-no-time-range-chart.sql
+rewrite corpus/guardrails/bypass-or-one-equals-one.sql
+rewrite corpus/guardrails/bypass-stacked-drop-table.sql
+
+echo
+echo "== sluice fmt: Spark syntax through the dialect bridge"
+cat corpus/bridge/lambda-nested.sql
+$SLUICE fmt corpus/bridge/lambda-nested.sql
+
+echo
+echo "== sluice lint over the Superset chart corpus (summary)"
+$SLUICE lint --rules "$RULES" --now "$NOW" corpus/superset > /dev/null || true
 
 echo
 echo "== a syntax error, reported against the original text"

@@ -275,8 +275,13 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     pg_query_free_parse_result(r);
     if (!root) {
         err->offset = st->start;
-        snprintf(err->message, sizeof err->message,
-                 "internal error: parse tree is not valid JSON (%s)", jerr.text);
+        if (strstr(jerr.text, "depth"))
+            snprintf(err->message, sizeof err->message,
+                     "query nested too deeply to analyse (its parse tree exceeds %d levels)",
+                     JSON_PARSER_MAX_DEPTH);
+        else
+            snprintf(err->message, sizeof err->message,
+                     "internal error: parse tree is not valid JSON (%s)", jerr.text);
         return -1;
     }
     json_t *stmts = json_object_get(root, "stmts");

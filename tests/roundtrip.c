@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "ast.h"
 #include "dialect.h"
 #include "emit.h"
@@ -85,7 +86,27 @@ static json_t *parse_all(const char *text, size_t len, char *msg, size_t msgsz)
 
 static void check_statement(const char *id, const char *sql, size_t len);
 
-/* With --rules: the rewritten statement must round-trip as well. */
+/* Output column names of a statement, joined with commas ("*" kept). */
+static void output_columns(const char *sql, size_t len, sbuf *out)
+{
+    char msg[256];
+    json_t *asts = parse_all(sql, len, msg, sizeof msg);
+    json_t *sel = json_object_get(json_array_get(asts, 0), "SelectStmt");
+    while (sel && json_object_get(sel, "larg"))
+        sel = json_object_get(sel, "larg");
+    size_t i;
+    json_t *t, *tf;
+    json_array_foreach(json_object_get(sel, "targetList"), i, t) {
+        const char *n = NULL;
+        if (ast_unwrap(t, &tf, NULL) == AST_ResTarget)
+            n = analysis_target_name(tf);
+        sbuf_printf(out, "%s%s", i ? "," : "", n ? n : "?");
+    }
+    json_decref(asts);
+}
+
+/* With --rules: the rewritten statement must round-trip as well, and
+ * keep the output columns' names and order. */
 static void check_rewrite(const char *id, const char *sql, size_t len)
 {
     sl_request req = {0};
@@ -100,6 +121,13 @@ static void check_rewrite(const char *id, const char *sql, size_t len)
         const char *o = sl_result_sql(r, &olen);
         char *copy = xstrndup(o, olen);
         rewrites++;
+        sbuf before = SBUF_INIT, after = SBUF_INIT;
+        output_columns(sql, len, &before);
+        output_columns(copy, olen, &after);
+        if (strcmp(sbuf_cstr(&before), sbuf_cstr(&after)) != 0)
+            failure(rid, "the rewrite changed the output columns", sql, after.data);
+        sbuf_free(&before);
+        sbuf_free(&after);
         check_statement(rid, copy, olen);
         free(copy);
     }

@@ -99,6 +99,19 @@ START_TEST(hostile_input)
               strncmp(sl_result_sql(res, NULL), "SELECT NOT NOT", 14) == 0);
     sl_result_free(res);
     free(deep);
+
+    /* A 20000-term chain is fine for the parser but too deep a tree. */
+    size_t terms = 20000;
+    char *chain = malloc(terms * 2 + 16);
+    strcpy(chain, "SELECT a");
+    for (size_t i = 1; i < terms; i++)
+        strcat(chain + strlen(chain) - 1, "+a");
+    res = run(e, chain, strlen(chain), SL_MODE_ENFORCE);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->message,
+                     "query nested too deeply to analyse (its parse tree exceeds 2048 levels)");
+    sl_result_free(res);
+    free(chain);
     sl_engine_free(e);
 }
 END_TEST
