@@ -25,6 +25,10 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err);
 void parsed_stmt_free(parsed_stmt *p);
 
+/* Read the JSON text libpg_query produces into jansson values (a new
+ * reference), or NULL with *error set. */
+json_t *parse_tree_from_json(const char *text, size_t len, const char **error);
+
 /* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)"): returns a new
  * reference to the sl_hints array entries appended to list. */
 void parse_hint_text(const char *text, json_t *list);

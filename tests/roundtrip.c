@@ -15,6 +15,7 @@
  * Prints failures, then "roundtrip: N passed, M failed".
  */
 #include <jansson.h>
+#include <pg_query.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +135,40 @@ static void check_rewrite(const char *id, const char *sql, size_t len)
     sl_result_free(r);
 }
 
+/* sluice's reader of libpg_query's JSON must agree with jansson's. */
+static void check_reader(const char *id, const char *sql, size_t len)
+{
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, sql, len, &err) < 0)
+        return;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    for (size_t i = 0; i < n; i++) {
+        dialect_bridged br;
+        if (dialect_bridge(&src, &st[i], &br, &err) < 0)
+            continue;
+        PgQueryParseResult r = pg_query_parse(br.pg.data);
+        if (!r.error) {
+            const char *e;
+            json_t *mine = parse_tree_from_json(r.parse_tree, strlen(r.parse_tree), &e);
+            json_t *theirs = json_loads(r.parse_tree, 0, NULL);
+            if (!mine || !theirs || !json_equal(mine, theirs))
+                failure(id, "the JSON reader disagrees with jansson", sql, NULL);
+            json_decref(mine);
+            json_decref(theirs);
+        }
+        pg_query_free_parse_result(r);
+        dialect_bridged_free(&br);
+    }
+    free(st);
+    dialect_source_free(&src);
+}
+
 static void check_statement(const char *id, const char *sql, size_t len)
 {
     char msg[512];
+    check_reader(id, sql, len);
     json_t *a1 = parse_all(sql, len, msg, sizeof msg);
     if (!a1) {
         unparsed++;

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "parse.h"
 #include "sluice.h"
 
 static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode mode)
@@ -256,6 +259,30 @@ START_TEST(one_engine_many_threads)
 }
 END_TEST
 
+START_TEST(json_reader_matches_jansson)
+{
+    static const char *const docs[] = {
+        "{\"a\":\"x\\\"y\\\\z\\/\\u00e9\\ud83d\\ude00\\n\\t\",\"b\":[1,-2,3.5,1e3,true,false,null],\"c\":{}}",
+        "[]", "{\"k\":[[],[{}],\"\"]}", "-0", "\"plain\""};
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+        const char *e;
+        json_t *mine = parse_tree_from_json(docs[i], strlen(docs[i]), &e);
+        json_t *theirs = json_loads(docs[i], JSON_DECODE_ANY, NULL);
+        ck_assert_ptr_nonnull(mine);
+        ck_assert_ptr_nonnull(theirs);
+        ck_assert_msg(json_equal(mine, theirs), "reader differs on %s", docs[i]);
+        json_decref(mine);
+        json_decref(theirs);
+    }
+    static const char *const bad[] = {"{", "{\"a\" 1}", "[1,]", "\"\\u0000\"", "tru", "{}x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *e = NULL;
+        ck_assert_ptr_null(parse_tree_from_json(bad[i], strlen(bad[i]), &e));
+        ck_assert_ptr_nonnull(e);
+    }
+}
+END_TEST
+
 START_TEST(names)
 {
     ck_assert_str_eq(sl_action_name(SL_ACTION_REWRITE), "rewrite");
@@ -277,6 +304,7 @@ int main(void)
     tcase_add_test(tc, rules_errors_name_file_line_column_key);
     tcase_add_test(tc, unparseable_policy_is_explicit);
     tcase_add_test(tc, one_engine_many_threads);
+    tcase_add_test(tc, json_reader_matches_jansson);
     tcase_add_test(tc, names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
