@@ -169,7 +169,7 @@ static int is_trivia(tok_kind k)
            k == TK_HINT;
 }
 
-static int tok_is_op(const dialect_source *s, size_t i, const char *op)
+static inline __attribute__((always_inline)) int tok_is_op(const dialect_source *s, size_t i, const char *op)
 {
     const dtok *t = &s->toks[i];
     size_t n = strlen(op);
@@ -382,12 +382,12 @@ static size_t prev_sig(bridge *b, size_t i)
     return (size_t)-1;
 }
 
-static int in_stmt(bridge *b, size_t i)
+static inline int in_stmt(bridge *b, size_t i)
 {
     return i >= b->st->tok_begin && i < b->st->tok_end;
 }
 
-static int is_word(bridge *b, size_t i, const char *w)
+static inline __attribute__((always_inline)) int is_word(bridge *b, size_t i, const char *w)
 {
     if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
         return 0;
@@ -395,7 +395,7 @@ static int is_word(bridge *b, size_t i, const char *w)
     return TLEN(b, i) == n && strncasecmp(TXT(b, i), w, n) == 0;
 }
 
-static int is_op(bridge *b, size_t i, const char *op)
+static inline __attribute__((always_inline)) int is_op(bridge *b, size_t i, const char *op)
 {
     return in_stmt(b, i) && tok_is_op(b->s, i, op);
 }
