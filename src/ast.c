@@ -16,38 +16,34 @@ static const char *const kind_names[AST_KIND_COUNT] = {
 
 static int cmp_kind(const void *key, const void *elem)
 {
-    return strcmp((const char *)key, kind_names[*(const int *)elem]);
+    return strcmp((const char *)key, *(const char *const *)elem);
 }
 
+/* kind_names[1..] is in strcmp order (the X-macro list is kept sorted),
+ * so a node's kind is a binary search away; nothing is computed at run
+ * time, so any number of threads may call this. */
 ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
 {
-    static int sorted[AST_KIND_COUNT - 1];
-    static int ready;   /* benign race: every thread writes the same data */
     if (fields)
         *fields = NULL;
     if (name)
         *name = NULL;
     if (!json_is_object(node) || json_object_size(node) != 1)
         return AST_UNKNOWN;
-    if (!ready) {
-        /* kind_names is already in sorted order by construction of the
-         * X-macro list; keep an index array for bsearch. */
-        for (int i = 1; i < AST_KIND_COUNT; i++)
-            sorted[i - 1] = i;
-        ready = 1;
-    }
-    const char *key = json_object_iter_key(json_object_iter(node));
-    json_t *val = json_object_iter_value(json_object_iter(node));
+    void *it = json_object_iter(node);
+    const char *key = json_object_iter_key(it);
+    json_t *val = json_object_iter_value(it);
     if (name)
         *name = key;
     if (!json_is_object(val))
         return AST_UNKNOWN;
-    const int *hit = bsearch(key, sorted, AST_KIND_COUNT - 1, sizeof(int), cmp_kind);
+    const char *const *hit = bsearch(key, kind_names + 1, AST_KIND_COUNT - 1,
+                                     sizeof *kind_names, cmp_kind);
     if (!hit)
         return AST_UNKNOWN;
     if (fields)
         *fields = val;
-    return (ast_kind)*hit;
+    return (ast_kind)(hit - kind_names);
 }
 
 json_t *ast_get(json_t *fields, const char *key)
