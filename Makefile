@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all setup build demo test test-asan valgrind grammar bench peer install clean
+.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean
 
 all: build
 
@@ -25,6 +25,7 @@ demo: setup build
 test: setup build
 	cd $(BUILD) && ctest --output-on-failure
 	$(MAKE) test-asan
+	$(MAKE) test-tsan
 	$(MAKE) valgrind
 
 test-asan:
@@ -32,6 +33,16 @@ test-asan:
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -LE slow
+
+# ThreadSanitizer over the engine suite, whose last test shares one
+# engine between four threads.
+TSAN_BUILD ?= build-tsan
+test-tsan:
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="-fsanitize=thread" \
+	    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread"
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target check_engine check_rules
+	CK_FORK=no TSAN_OPTIONS=halt_on_error=1 $(TSAN_BUILD)/tests/check_engine
+	CK_FORK=no TSAN_OPTIONS=halt_on_error=1 $(TSAN_BUILD)/tests/check_rules
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 
@@ -57,4 +68,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
