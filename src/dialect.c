@@ -599,19 +599,27 @@ static int bridge_identifier(bridge *b, size_t i)
     return 0;
 }
 
-static int bridge_qident(bridge *b, size_t i)
+/* The name a `backtick identifier` token stands for (doubled backticks
+ * undone), appended to out. */
+static void decode_qident(bridge *b, size_t i, sbuf *out)
 {
     const char *w = TXT(b, i);
     size_t n = TLEN(b, i);
-    if (n == 2)
-        return set_error(b->err, T(b, i)->start, "zero-length quoted identifier");
-    sbuf name = SBUF_INIT;
     for (size_t k = 1; k + 1 < n; k++) {
         if (w[k] == '`')
-            k++;            /* doubled backtick */
-        sbuf_putc(&name, w[k]);
+            k++;
+        sbuf_putc(out, w[k]);
     }
-    if (strncmp(sbuf_cstr(&name), DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0) {
+    sbuf_cstr(out);
+}
+
+static int bridge_qident(bridge *b, size_t i)
+{
+    if (TLEN(b, i) == 2)
+        return set_error(b->err, T(b, i)->start, "zero-length quoted identifier");
+    sbuf name = SBUF_INIT;
+    decode_qident(b, i, &name);
+    if (strncmp(name.data, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0) {
         sbuf_free(&name);
         return set_error(b->err, T(b, i)->start,
                          "identifiers starting with '%s' are reserved by sluice",
@@ -773,17 +781,15 @@ static int bridge_type(bridge *b, size_t i)
     return 0;
 }
 
+/* A Spark interval unit; *pg_native says whether PostgreSQL's
+ * INTERVAL '...' UNIT accepts it too (singular YEAR ... SECOND). */
 static int is_interval_unit(bridge *b, size_t i, int *pg_native)
 {
-    static const char *const units[] = {
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
-        "hour", "hours", "minute", "minutes", "second", "seconds",
-        "millisecond", "milliseconds", "microsecond", "microseconds", NULL};
     static const char *const native[] = {
         "year", "month", "day", "hour", "minute", "second", NULL};
     if (pg_native)
         *pg_native = word_in(b, i, native);
-    return word_in(b, i, units);
+    return T(b, i)->kind == TK_WORD && spark_interval_unit(TXT(b, i), TLEN(b, i));
 }
 
 /*
@@ -881,22 +887,42 @@ static int bridge_lambda(bridge *b, size_t i)
  *     WINDOW "sluice:qualify" AS (PARTITION BY (cond))
  * which the PostgreSQL grammar accepts at the same place; parse.c moves
  * the condition into the SelectStmt as "sl_qualify". */
-static int bridge_qualify(bridge *b, size_t i)
+/* Clause keywords that end a QUALIFY / SORT BY / DISTRIBUTE BY /
+ * CLUSTER BY expression list at its bracket level. */
+static const char *const clause_stops[] = {
+    "order", "limit", "offset", "window", "union", "intersect", "except",
+    "minus", "sort", "cluster", "distribute", "fetch", NULL};
+
+/*
+ * Replace token i by the opening of a synthetic WINDOW entry named
+ * marker ("WINDOW "marker" AS (" + opening, or ", " instead of "WINDOW"
+ * when the block has a WINDOW clause already) and close it with closing
+ * before token end; a WINDOW keyword at end becomes the list's comma.
+ */
+static void open_synthetic_window(bridge *b, size_t i, const char *marker,
+                                  const char *opening, const char *closing, size_t end)
 {
-    static const char *const stops[] = {
-        "order", "limit", "offset", "window", "union", "intersect", "except",
-        "minus", "sort", "cluster", "distribute", "fetch", NULL};
     frame *f = &b->stack[b->depth];
-    size_t end = level_end(b, next_sig(b, i), 0, stops);
     sbuf_truncate(&b->scratch, 0);
     sbuf_puts(&b->scratch, f->window_seen ? ", " : "WINDOW ");
-    put_pg_ident(&b->scratch, DIALECT_QUALIFY_MARKER, strlen(DIALECT_QUALIFY_MARKER));
-    sbuf_puts(&b->scratch, " AS (PARTITION BY (");
+    put_pg_ident(&b->scratch, marker, strlen(marker));
+    sbuf_puts(&b->scratch, " AS (");
+    sbuf_puts(&b->scratch, opening);
     set_repl(b, i, b->scratch.data, b->scratch.len);
-    insert_before(b, end, in_stmt(b, end) && T(b, end)->kind == TK_WORD ? ")) " : "))");
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, closing);
+    if (in_stmt(b, end) && T(b, end)->kind == TK_WORD)
+        sbuf_putc(&b->scratch, ' ');
+    insert_before(b, end, sbuf_cstr(&b->scratch));
     if (is_word(b, end, "window"))
         set_repl_s(b, end, ",");
     f->window_seen = 1;
+}
+
+static int bridge_qualify(bridge *b, size_t i)
+{
+    size_t end = level_end(b, next_sig(b, i), 0, clause_stops);
+    open_synthetic_window(b, i, DIALECT_QUALIFY_MARKER, "PARTITION BY (", "))", end);
     return 0;
 }
 
@@ -989,29 +1015,19 @@ static int lateral_view_columns(bridge *b, size_t c, int outer)
  */
 static int bridge_organization(bridge *b, size_t i)
 {
-    static const char *const stops[] = {
-        "order", "limit", "offset", "window", "union", "intersect", "except",
-        "minus", "sort", "cluster", "distribute", "fetch", NULL};
-    frame *f = &b->stack[b->depth];
-    if (f->setop_seen)
+    if (b->stack[b->depth].setop_seen)
         return refuse(b, i, "SORT BY / CLUSTER BY / DISTRIBUTE BY after a set operation");
     size_t by = next_sig(b, i);
-    const char *marker = is_word(b, i, "sort") ? DIALECT_SORT_BY_MARKER :
+    int sort = is_word(b, i, "sort");
+    const char *marker = sort ? DIALECT_SORT_BY_MARKER :
                          is_word(b, i, "cluster") ? DIALECT_CLUSTER_BY_MARKER :
                          DIALECT_DISTRIBUTE_BY_MARKER;
-    size_t end = level_end(b, next_sig(b, by), 0, stops);
+    size_t end = level_end(b, next_sig(b, by), 0, clause_stops);
     if (is_word(b, end, "order"))
         return set_error(b->err, T(b, end)->start,
                          "ORDER BY cannot follow SORT BY / DISTRIBUTE BY / CLUSTER BY");
-    sbuf_truncate(&b->scratch, 0);
-    sbuf_puts(&b->scratch, f->window_seen ? ", " : "WINDOW ");
-    put_pg_ident(&b->scratch, marker, strlen(marker));
-    sbuf_puts(&b->scratch, is_word(b, i, "sort") ? " AS (ORDER" : " AS (PARTITION");
-    set_repl(b, i, b->scratch.data, b->scratch.len);
-    insert_before(b, end, in_stmt(b, end) && T(b, end)->kind == TK_WORD ? ") " : ")");
-    if (is_word(b, end, "window"))
-        set_repl_s(b, end, ",");
-    f->window_seen = 1;
+    /* The BY keyword stays: "... AS (ORDER" + " BY b" + ")". */
+    open_synthetic_window(b, i, marker, sort ? "ORDER" : "PARTITION", ")", end);
     return 0;
 }
 
@@ -1079,12 +1095,8 @@ static int bridge_struct_args(bridge *b, size_t open)
             sbuf_truncate(&b->scratch, 0);
             if (T(b, name)->kind == TK_QIDENT) {
                 sbuf q = SBUF_INIT;
-                for (size_t k = 1; k + 1 < TLEN(b, name); k++) {
-                    if (TXT(b, name)[k] == '`')
-                        k++;
-                    sbuf_putc(&q, TXT(b, name)[k]);
-                }
-                put_ident(b, &b->scratch, q.data ? q.data : "", q.len);
+                decode_qident(b, name, &q);
+                put_ident(b, &b->scratch, q.data, q.len);
                 sbuf_free(&q);
             } else {
                 put_ident(b, &b->scratch, TXT(b, name), TLEN(b, name));

@@ -780,18 +780,6 @@ static void emit_type_name(emitter *e, json_t *t)
     }
 }
 
-static int is_interval_unit(const char *u, size_t n)
-{
-    static const char *const units[] = {
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
-        "hour", "hours", "minute", "minutes", "second", "seconds",
-        "millisecond", "milliseconds", "microsecond", "microseconds", NULL};
-    for (int i = 0; units[i]; i++)
-        if (strlen(units[i]) == n && strncasecmp(units[i], u, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Spark's multi-unit interval text: "7 DAYS", "1 DAY 2 HOURS". */
 static int is_multi_unit_interval(const char *s)
 {
@@ -806,7 +794,7 @@ static int is_multi_unit_interval(const char *s)
         if (*p++ != ' ') return 0;
         const char *u = p;
         while (isalpha((unsigned char)*p)) p++;
-        if (!is_interval_unit(u, (size_t)(p - u))) return 0;
+        if (!spark_interval_unit(u, (size_t)(p - u))) return 0;
         pairs++;
     }
     return pairs > 0;

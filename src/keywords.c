@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 struct ScanKeywordList;
 extern const struct ScanKeywordList ScanKeywords;
@@ -48,4 +49,16 @@ int spark_ident_needs_quotes(const char *word)
             return 1;
     }
     return pg_keyword_category(word, n) != PG_KW_NONE;
+}
+
+int spark_interval_unit(const char *word, size_t len)
+{
+    static const char *const units[] = {
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        "hour", "hours", "minute", "minutes", "second", "seconds",
+        "millisecond", "milliseconds", "microsecond", "microseconds", NULL};
+    for (int i = 0; units[i]; i++)
+        if (strlen(units[i]) == len && strncasecmp(units[i], word, len) == 0)
+            return 1;
+    return 0;
 }

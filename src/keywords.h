@@ -26,4 +26,8 @@ int pg_keyword_category(const char *word, size_t len);
  * identifier that re-parses to the same name. */
 int spark_ident_needs_quotes(const char *word);
 
+/* Nonzero if word[0..len) is a Spark interval unit (YEAR, DAYS, ...,
+ * MICROSECONDS), case-insensitive. */
+int spark_interval_unit(const char *word, size_t len);
+
 #endif
