@@ -744,18 +744,24 @@ static void inject(an_item *item, const rules_table *t)
     and_into(item->block->select, "whereClause", pred);
 }
 
-static void check_scan(pf *p, an_item *item, const rules_table *t)
+/* Days a window spans, or -1 when it has no lower bound. */
+static double window_days(bound b, long now_days)
+{
+    if (!b.has_lo)
+        return -1;
+    double hi = b.has_hi ? b.hi : (double)now_days;
+    return ceil(hi - b.lo - 1e-9);
+}
+
+static void check_scan(pf *p, an_item *item, const rules_table *t, bound b)
 {
     check_ctx *c = p->ctx;
-    const char *cols[] = {t->column, t->derived_from, NULL};
-    bound b = item_bound(p, item, cols, 0);
     char problem[256];
-    if (!b.has_lo) {
+    double days = window_days(b, c->now_days);
+    if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
                  "partition column %s", item->qualified, t->column);
     } else {
-        double hi = b.has_hi ? b.hi : (double)c->now_days;
-        double days = ceil(hi - b.lo - 1e-9);
         if (t->max_days == 0 || days <= (double)t->max_days)
             return;
         snprintf(problem, sizeof problem, "the filter on %s.%s spans %.0f days; the maximum "
@@ -787,9 +793,11 @@ void check_partition_filter(check_ctx *ctx)
         return;
     pf p = {ctx, {0}};
     analysis_build(&p.an, ctx->stmt->node, ctx->catalog, ctx->schema);
-    /* Decide every scan before changing the tree: an injected filter in
-     * one block must not make another scan look bounded. */
+    /* Every window is measured on the original tree before any filter is
+     * injected: an injected filter in one block must not make another
+     * scan look bounded. */
     const rules_table **tables = calloc(p.an.nitems ? p.an.nitems : 1, sizeof *tables);
+    bound *bounds = calloc(p.an.nitems ? p.an.nitems : 1, sizeof *bounds);
     for (size_t i = 0; i < p.an.nitems; i++) {
         an_item *it = p.an.items[i];
         if (it->kind != AN_TABLE)
@@ -798,35 +806,16 @@ void check_partition_filter(check_ctx *ctx)
         if (it->block->cte && it->block->cte->nrefs == 0)
             continue;
         const rules_table *t = rules_find_table(ctx->rules, it->qualified);
-        if (t && t->partitioned)
-            tables[i] = t;
+        if (!t || !t->partitioned)
+            continue;
+        const char *cols[] = {t->column, t->derived_from, NULL};
+        tables[i] = t;
+        bounds[i] = item_bound(&p, it, cols, 0);
     }
-    int enforce_inject = 0;
     for (size_t i = 0; i < p.an.nitems; i++)
-        if (tables[i] && tables[i]->enforce == RULES_ENFORCE_REWRITE)
-            enforce_inject = 1;
-    if (!enforce_inject) {
-        for (size_t i = 0; i < p.an.nitems; i++)
-            if (tables[i])
-                check_scan(&p, p.an.items[i], tables[i]);
-    } else {
-        /* Injection changes WHERE clauses that other scans' windows read;
-         * evaluate all windows on the original tree first. */
-        int *violates = calloc(p.an.nitems ? p.an.nitems : 1, sizeof *violates);
-        for (size_t i = 0; i < p.an.nitems; i++) {
-            if (!tables[i])
-                continue;
-            const char *cols[] = {tables[i]->column, tables[i]->derived_from, NULL};
-            bound b = item_bound(&p, p.an.items[i], cols, 0);
-            double hi = b.has_hi ? b.hi : (double)ctx->now_days;
-            violates[i] = !b.has_lo ||
-                          (tables[i]->max_days && ceil(hi - b.lo - 1e-9) > (double)tables[i]->max_days);
-        }
-        for (size_t i = 0; i < p.an.nitems; i++)
-            if (tables[i] && violates[i])
-                check_scan(&p, p.an.items[i], tables[i]);
-        free(violates);
-    }
+        if (tables[i])
+            check_scan(&p, p.an.items[i], tables[i], bounds[i]);
+    free(bounds);
     free(tables);
     analysis_free(&p.an);
 }
