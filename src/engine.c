@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <ctype.h>
-#include <strings.h>
 #include <time.h>
 
 #include "ast.h"
@@ -263,27 +262,6 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     return ok;
 }
 
-/* For a statement the parser could not read: its kind, from the first
- * word, when that kind is not allowed (NULL otherwise). */
-static const char *first_word_kind(const char *text, const rules *ru)
-{
-    static const struct { const char *word; unsigned kind; } words[] = {
-        {"INSERT", RULES_STMT_INSERT}, {"UPDATE", RULES_STMT_UPDATE},
-        {"DELETE", RULES_STMT_DELETE}, {"MERGE", RULES_STMT_MERGE},
-        {"CREATE", RULES_STMT_DDL}, {"DROP", RULES_STMT_DDL}, {"ALTER", RULES_STMT_DDL},
-        {"TRUNCATE", RULES_STMT_DDL}, {"OPTIMIZE", RULES_STMT_OTHER},
-        {"VACUUM", RULES_STMT_OTHER}, {"COPY", RULES_STMT_OTHER}, {"GRANT", RULES_STMT_DDL},
-        {"REVOKE", RULES_STMT_DDL}, {"SET", RULES_STMT_SET}, {"USE", RULES_STMT_SET},
-        {NULL, 0}};
-    for (int i = 0; words[i].word; i++) {
-        size_t n = strlen(words[i].word);
-        if (strncasecmp(text, words[i].word, n) == 0 && !isalnum((unsigned char)text[n]) &&
-            !(ru->statements_allow & words[i].kind))
-            return words[i].word;
-    }
-    return NULL;
-}
-
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
@@ -320,7 +298,7 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
             unparseable = 1;
             parsed_stmt_free(&ps);
             /* Say what kind of statement it is when its first word tells. */
-            const char *kw = first_word_kind(req->sql + stmts[i].start, ru);
+            const char *kw = check_unparsed_statement_kind(ru, req->sql + stmts[i].start);
             if (kw) {
                 char msg[160];
                 snprintf(msg, sizeof msg, "%s statements are not allowed here; only read-only "

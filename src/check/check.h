@@ -45,4 +45,8 @@ void check_statement_kind(check_ctx *ctx);
 void check_limit_cap(check_ctx *ctx);
 void check_partition_filter(check_ctx *ctx);
 
+/* For a statement the parser could not read: its first word when that
+ * word names a statement kind the rules do not allow, else NULL. */
+const char *check_unparsed_statement_kind(const rules *ru, const char *text);
+
 #endif

@@ -4,6 +4,7 @@
  * default).  SELECT ... INTO and locking clauses are not queries a
  * dashboard needs and are refused with the rest.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "ast.h"
@@ -53,29 +54,31 @@ static const char *kind_word(unsigned k)
     }
 }
 
+/* The statement's first word, upper-cased, into buf; its length. */
+static size_t first_word(const char *txt, char *buf, size_t size)
+{
+    size_t n = 0;
+    while (n + 1 < size && isalpha((unsigned char)txt[n])) {
+        buf[n] = (char)toupper((unsigned char)txt[n]);
+        n++;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 void check_statement_kind(check_ctx *ctx)
 {
     const char *name;
     unsigned k = kind_of(ctx->stmt->node, &name);
     if (!(ctx->rules->statements_allow & k)) {
-        char upper[16];
-        const char *w = kind_word(k);
-        size_t i = 0;
-        for (; w[i] && i + 1 < sizeof upper; i++)
-            upper[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
-        upper[i] = '\0';
-        /* Name the statement by its first word, as the author wrote it. */
+        /* Name the statement by its first word, as the author wrote it
+         * (the kind's name when it starts with a bracket). */
         char first[24];
-        const char *txt = ctx->req->sql + ctx->stmt->span.start;
-        size_t n = 0;
-        while (n + 1 < sizeof first && ((txt[n] >= 'a' && txt[n] <= 'z') ||
-                                        (txt[n] >= 'A' && txt[n] <= 'Z')))
-            first[n] = (char)(txt[n] >= 'a' ? txt[n] - 32 : txt[n]), n++;
-        first[n] = '\0';
+        if (first_word(ctx->req->sql + ctx->stmt->span.start, first, sizeof first) == 0)
+            first_word(kind_word(k), first, sizeof first);
         check_report(ctx, "statement-kind", SL_SEVERITY_ERROR, -1,
                      "%s statements (kind %s) are not allowed here; only read-only queries may run",
-                     strcmp(name, "SELECT ... INTO") == 0 ? name : (n ? first : upper),
-                     kind_word(k));
+                     strcmp(name, "SELECT ... INTO") == 0 ? name : first, kind_word(k));
         ctx->rejected = 1;
         return;
     }
@@ -85,4 +88,24 @@ void check_statement_kind(check_ctx *ctx)
                      "locking clauses (FOR UPDATE / FOR SHARE) are not allowed");
         ctx->rejected = 1;
     }
+}
+
+const char *check_unparsed_statement_kind(const rules *ru, const char *text)
+{
+    static const struct { const char *word; unsigned kind; } words[] = {
+        {"INSERT", RULES_STMT_INSERT}, {"UPDATE", RULES_STMT_UPDATE},
+        {"DELETE", RULES_STMT_DELETE}, {"MERGE", RULES_STMT_MERGE},
+        {"CREATE", RULES_STMT_DDL}, {"DROP", RULES_STMT_DDL}, {"ALTER", RULES_STMT_DDL},
+        {"TRUNCATE", RULES_STMT_DDL}, {"OPTIMIZE", RULES_STMT_OTHER},
+        {"VACUUM", RULES_STMT_OTHER}, {"COPY", RULES_STMT_OTHER}, {"GRANT", RULES_STMT_DDL},
+        {"REVOKE", RULES_STMT_DDL}, {"SET", RULES_STMT_SET}, {"USE", RULES_STMT_SET},
+        {NULL, 0}};
+    char first[24];
+    size_t n = first_word(text, first, sizeof first);
+    if (isdigit((unsigned char)text[n]))
+        return NULL;        /* "INSERT2" is a name, not a statement */
+    for (int i = 0; words[i].word; i++)
+        if (strcmp(first, words[i].word) == 0 && !(ru->statements_allow & words[i].kind))
+            return words[i].word;
+    return NULL;
 }
