@@ -37,15 +37,11 @@ static void add(list *l, char *s)
 
 static void load_file(list *l, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
     sbuf b = SBUF_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_putn(&b, buf, n);
-    fclose(f);
+    if (sbuf_read_file(&b, path) < 0) {
+        sbuf_free(&b);
+        return;
+    }
     dialect_source src;
     dialect_error err;
     if (dialect_lex(&src, sbuf_cstr(&b), b.len, &err) == 0) {

@@ -90,31 +90,21 @@ SL_API sl_engine *sl_engine_new(const char *text, size_t len, const char *source
 SL_API sl_engine *sl_engine_new_from_file(const char *path, char **error)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (error) {
-            sbuf b = SBUF_INIT;
-            sbuf_printf(&b, "%s: cannot open rules file", path);
-            *error = sbuf_detach(&b);
-        }
-        return NULL;
-    }
     sbuf b = SBUF_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_putn(&b, buf, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    const char *problem = !f ? "cannot open rules file"
+                        : sbuf_read_stream(&b, f) < 0 ? "read error" : NULL;
+    if (f)
+        fclose(f);
+    if (problem) {
         sbuf_free(&b);
         if (error) {
             sbuf m = SBUF_INIT;
-            sbuf_printf(&m, "%s: read error", path);
+            sbuf_printf(&m, "%s: %s", path, problem);
             *error = sbuf_detach(&m);
         }
         return NULL;
     }
-    sl_engine *e = sl_engine_new(sbuf_cstr(&b), b.len, path, error);
+    sl_engine *e = sl_engine_new(b.data, b.len, path, error);
     sbuf_free(&b);
     return e;
 }

@@ -3,6 +3,7 @@
  */
 #include "sbuf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,4 +141,26 @@ void sbuf_free(sbuf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int sbuf_read_stream(sbuf *b, FILE *f)
+{
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_putn(b, buf, n);
+    sbuf_cstr(b);
+    return ferror(f) ? -1 : 0;
+}
+
+int sbuf_read_file(sbuf *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    int rc = sbuf_read_stream(b, f);
+    int saved = errno;
+    fclose(f);
+    errno = saved;
+    return rc;
 }

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct sbuf {
     char  *data;   /* NUL-terminated when len > 0 or after sbuf_cstr() */
@@ -36,6 +37,11 @@ const char *sbuf_cstr(sbuf *b);
 /* Hands the heap string to the caller (free() it) and resets b. */
 char  *sbuf_detach(sbuf *b);
 void   sbuf_free(sbuf *b);
+
+/* Append everything readable from f (0, or -1 on a read error), or from
+ * the file at path (-1 with errno set when it cannot be opened or read). */
+int    sbuf_read_stream(sbuf *b, FILE *f);
+int    sbuf_read_file(sbuf *b, const char *path);
 
 /* Allocation helpers that abort with a message instead of returning NULL. */
 void  *xmalloc(size_t n);

@@ -185,17 +185,12 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             rng_state = strtoull(argv[++i], NULL, 0) | 1;
         } else {
-            FILE *f = fopen(argv[i], "rb");
-            if (!f) {
+            sbuf b = SBUF_INIT;
+            if (sbuf_read_file(&b, argv[i]) < 0) {
                 fprintf(stderr, "mutate: cannot read %s\n", argv[i]);
+                sbuf_free(&b);
                 return 2;
             }
-            sbuf b = SBUF_INIT;
-            char buf[65536];
-            size_t n;
-            while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-                sbuf_putn(&b, buf, n);
-            fclose(f);
             dialect_source src;
             dialect_error err;
             if (dialect_lex(&src, sbuf_cstr(&b), b.len, &err) == 0) {

@@ -33,20 +33,6 @@ static FILE *ndjson_out;
 static int verbose;
 static sl_engine *rules_engine;     /* --rules: also check what the rules rewrite */
 
-static int read_file(const char *path, sbuf *b)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_putn(b, buf, n);
-    fclose(f);
-    sbuf_cstr(b);
-    return 0;
-}
-
 static void failure(const char *id, const char *what, const char *sql, const char *detail)
 {
     failed++;
@@ -235,7 +221,7 @@ static void check_statement(const char *id, const char *sql, size_t len)
 static void run_sql_file(const char *path)
 {
     sbuf b = SBUF_INIT;
-    if (read_file(path, &b) < 0) {
+    if (sbuf_read_file(&b, path) < 0) {
         fprintf(stderr, "roundtrip: cannot read %s\n", path);
         exit(2);
     }

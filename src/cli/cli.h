@@ -17,6 +17,14 @@ enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
  * an error naming the file. */
 int cli_read_file(const char *path, sbuf *b);
 
+/* The entries of a directory, without dot files, sorted by name; NULL
+ * with errno set if it cannot be read.  Free with cli_free_names(). */
+char **cli_list_dir(const char *path, size_t *n);
+void cli_free_names(char **names, size_t n);
+
+/* Does a file name end in ".sql" (and has something before it)? */
+int cli_is_sql_file(const char *name);
+
 /* Print "name:line:col: severity: message [rule]", the source line and a
  * caret under the column. */
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,

@@ -3,7 +3,9 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_read_file(const char *path, sbuf *b)
@@ -13,19 +15,55 @@ int cli_read_file(const char *path, sbuf *b)
         fprintf(stderr, "sluice: %s: %s\n", path, strerror(errno));
         return -1;
     }
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_putn(b, buf, n);
-    int bad = ferror(f);
+    int bad = sbuf_read_stream(b, f) < 0;
     if (f != stdin)
         fclose(f);
     if (bad) {
         fprintf(stderr, "sluice: %s: read error\n", path);
         return -1;
     }
-    sbuf_cstr(b);
     return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **cli_list_dir(const char *path, size_t *n)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL;
+    size_t cap = 32;
+    char **names = xmalloc(cap * sizeof *names);
+    struct dirent *de;
+    *n = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap *= 2;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[(*n)++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, *n, sizeof *names, cmp_names);
+    return names;
+}
+
+void cli_free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int cli_is_sql_file(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".sql") == 0;
 }
 
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,

@@ -7,7 +7,6 @@
  * applies.  Mismatches are shown as unified diffs; --bless rewrites the
  * expected files instead.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,17 +148,6 @@ typedef struct run {
     int io_error;
 } run;
 
-static int cmp_str(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static void run_case(run *r, const sl_engine *eng, const char *path)
 {
     sbuf in = SBUF_INIT, act = SBUF_INIT, exp = SBUF_INIT, epath = SBUF_INIT;
@@ -204,26 +192,13 @@ out:
 
 static void run_dir(run *r, const char *dir, const sl_engine *inherited)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    size_t n;
+    char **names = cli_list_dir(dir, &n);
+    if (!names) {
         fprintf(stderr, "sluice corpus: %s: %s\n", dir, strerror(errno));
         r->io_error = 1;
         return;
     }
-    size_t cap = 32, n = 0;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap *= 2;
-            names = realloc(names, cap * sizeof *names);
-        }
-        names[n++] = xstrdup(de->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
 
     sl_engine *own = NULL;
     const sl_engine *eng = inherited;
@@ -247,12 +222,11 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited)
         sbuf_printf(&p, "%s/%s", dir, names[i]);
         if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
             run_dir(r, p.data, eng);
-        else if (ends_with(names[i], ".sql") && eng)
+        else if (cli_is_sql_file(names[i]) && eng)
             run_case(r, eng, p.data);
         sbuf_free(&p);
-        free(names[i]);
     }
-    free(names);
+    cli_free_names(names, n);
     sl_engine_free(own);
 }
 

@@ -2,7 +2,6 @@
  * lint.c - `sluice lint` (offline check of .sql files and folders) and
  * `sluice rewrite` (the SQL to run for one request).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -55,48 +54,26 @@ static void lint_text(lint_opts *o, const char *name, const char *text, size_t l
     sl_result_free(res);
 }
 
-static int ends_with_sql(const char *s)
-{
-    size_t n = strlen(s);
-    return n > 4 && strcmp(s + n - 4, ".sql") == 0;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void lint_path(lint_opts *o, const char *path)
 {
     struct stat st;
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (!d) {
+        size_t n;
+        char **names = cli_list_dir(path, &n);
+        if (!names) {
             fprintf(stderr, "sluice lint: %s: %s\n", path, strerror(errno));
             o->io_error = 1;
             return;
         }
-        char **names = NULL;
-        size_t n = 0;
-        struct dirent *de;
-        while ((de = readdir(d))) {
-            if (de->d_name[0] == '.')
-                continue;
-            names = realloc(names, (n + 1) * sizeof *names);
-            names[n++] = strdup(de->d_name);
-        }
-        closedir(d);
-        qsort(names, n, sizeof *names, cmp_names);
         for (size_t i = 0; i < n; i++) {
             sbuf p = SBUF_INIT;
             sbuf_printf(&p, "%s/%s", path, names[i]);
             struct stat cs;
-            if (stat(p.data, &cs) == 0 && (S_ISDIR(cs.st_mode) || ends_with_sql(names[i])))
+            if (stat(p.data, &cs) == 0 && (S_ISDIR(cs.st_mode) || cli_is_sql_file(names[i])))
                 lint_path(o, p.data);
             sbuf_free(&p);
-            free(names[i]);
         }
-        free(names);
+        cli_free_names(names, n);
         return;
     }
     sbuf in = SBUF_INIT;
