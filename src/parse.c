@@ -528,3 +528,26 @@ void parsed_stmt_free(parsed_stmt *p)
     json_decref(p->node);
     p->node = NULL;
 }
+
+json_t *parse_text(const char *text, size_t len, dialect_error *err)
+{
+    dialect_source src;
+    if (dialect_lex(&src, text, len, err) < 0)
+        return NULL;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    json_t *nodes = json_array();
+    for (size_t i = 0; i < n && nodes; i++) {
+        parsed_stmt ps;
+        if (parse_stmt(&src, &st[i], &ps, err) == 0) {
+            json_array_append(nodes, ps.node);
+        } else {
+            json_decref(nodes);
+            nodes = NULL;
+        }
+        parsed_stmt_free(&ps);
+    }
+    free(st);
+    dialect_source_free(&src);
+    return nodes;
+}

@@ -25,6 +25,11 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err);
 void parsed_stmt_free(parsed_stmt *p);
 
+/* Lex, split and parse a whole text (NUL-terminated at len): a new
+ * array of its statement nodes, or NULL with *err set at the first
+ * failure. */
+json_t *parse_text(const char *text, size_t len, dialect_error *err);
+
 /* Read the JSON text libpg_query produces into jansson values (a new
  * reference), or NULL with *error set. */
 json_t *parse_tree_from_json(const char *text, size_t len, const char **error);

@@ -86,23 +86,13 @@ static void mutate(const char *in, size_t len, sbuf *out)
 static size_t passed, failed;
 static sl_engine *rules_engine;     /* --rules: the rules must answer too */
 
+/* The statement node when text holds exactly one that parses, else NULL. */
 static json_t *parse_one(const char *text, size_t len)
 {
-    dialect_source src;
     dialect_error err;
-    if (dialect_lex(&src, text, len, &err) < 0)
-        return NULL;
-    dialect_stmt *st;
-    size_t n = dialect_statements(&src, &st);
-    json_t *node = NULL;
-    if (n == 1) {
-        parsed_stmt ps;
-        if (parse_stmt(&src, &st[0], &ps, &err) == 0)
-            node = json_incref(ps.node);
-        parsed_stmt_free(&ps);
-    }
-    free(st);
-    dialect_source_free(&src);
+    json_t *nodes = parse_text(text, len, &err);
+    json_t *node = json_array_size(nodes) == 1 ? json_incref(json_array_get(nodes, 0)) : NULL;
+    json_decref(nodes);
     return node;
 }
 

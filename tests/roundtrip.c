@@ -45,30 +45,11 @@ static void failure(const char *id, const char *what, const char *sql, const cha
  * with msg set. */
 static json_t *parse_all(const char *text, size_t len, char *msg, size_t msgsz)
 {
-    dialect_source src;
     dialect_error err;
-    if (dialect_lex(&src, text, len, &err) < 0) {
+    json_t *nodes = parse_text(text, len, &err);
+    if (!nodes)
         snprintf(msg, msgsz, "offset %zu: %s", err.offset, err.message);
-        return NULL;
-    }
-    dialect_stmt *st;
-    size_t n = dialect_statements(&src, &st);
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) {
-        parsed_stmt ps;
-        if (parse_stmt(&src, &st[i], &ps, &err) < 0) {
-            snprintf(msg, msgsz, "offset %zu: %s", err.offset, err.message);
-            parsed_stmt_free(&ps);
-            json_decref(arr);
-            arr = NULL;
-            break;
-        }
-        json_array_append(arr, ps.node);
-        parsed_stmt_free(&ps);
-    }
-    free(st);
-    dialect_source_free(&src);
-    return arr;
+    return nodes;
 }
 
 static void check_statement(const char *id, const char *sql, size_t len);
