@@ -416,6 +416,18 @@ static int has_upper(const char *s, size_t n)
     return 0;
 }
 
+/* Token i in lower case, NUL-terminated, into buf; 0 if it does not fit. */
+static int lower_token(bridge *b, size_t i, char *buf, size_t size)
+{
+    size_t n = TLEN(b, i);
+    if (n >= size)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)tolower((unsigned char)TXT(b, i)[k]);
+    buf[n] = '\0';
+    return 1;
+}
+
 static int kw_category(bridge *b, size_t i)
 {
     return pg_keyword_category(TXT(b, i), TLEN(b, i));
@@ -772,10 +784,8 @@ static int bridge_type(bridge *b, size_t i)
     }
     char low[64];
     size_t n = TLEN(b, i);
-    if (n >= sizeof low)
+    if (!lower_token(b, i, low, sizeof low))
         return 0;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)tolower((unsigned char)TXT(b, i)[k]);
     put_pg_ident(&b->scratch, low, n);
     set_repl(b, i, b->scratch.data, b->scratch.len);
     return 0;
@@ -1170,12 +1180,8 @@ static const char *const special_words[] = {
 static int is_special_word(bridge *b, size_t i)
 {
     char low[24];
-    size_t n = TLEN(b, i);
-    if (n >= sizeof low)
+    if (!lower_token(b, i, low, sizeof low))
         return 0;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)tolower((unsigned char)TXT(b, i)[k]);
-    low[n] = '\0';
     return bsearch(low, special_words, sizeof special_words / sizeof *special_words,
                    sizeof *special_words, cmp_cstr) != NULL;
 }

@@ -30,6 +30,10 @@ int cli_is_sql_file(const char *name);
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,
                           size_t len, const sl_diagnostic *d);
 
+/* Every diagnostic of a result, as cli_print_diagnostic() prints one. */
+void cli_print_diagnostics(FILE *out, const char *name, const char *text,
+                           size_t len, const sl_result *res);
+
 int cmd_fmt(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_corpus(int argc, char **argv);

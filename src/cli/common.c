@@ -89,3 +89,10 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
     }
     fputs("^\n", out);
 }
+
+void cli_print_diagnostics(FILE *out, const char *name, const char *text,
+                           size_t len, const sl_result *res)
+{
+    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
+        cli_print_diagnostic(out, name, text, len, sl_result_diagnostic(res, i));
+}

@@ -21,8 +21,7 @@ static int run_mode(const char *path, sl_mode mode)
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     int rc = EXIT_OK;
-    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
-        cli_print_diagnostic(stderr, name, in.data, in.len, sl_result_diagnostic(res, i));
+    cli_print_diagnostics(stderr, name, in.data, in.len, res);
     if (sl_result_action(res) == SL_ACTION_REJECT) {
         rc = EXIT_FINDINGS;
     } else {

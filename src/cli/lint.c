@@ -220,8 +220,7 @@ int cmd_rewrite(int argc, char **argv)
     req.mode = SL_MODE_ENFORCE;
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
-        cli_print_diagnostic(stderr, name, in.data, in.len, sl_result_diagnostic(res, i));
+    cli_print_diagnostics(stderr, name, in.data, in.len, res);
     int rc = EXIT_OK;
     if (sl_result_action(res) == SL_ACTION_REJECT) {
         rc = EXIT_FINDINGS;
