@@ -1,18 +1,24 @@
 /*
- * analyze.c - query blocks, FROM items, CTE scopes and references.
+ * analyze.c - builds the analysis of one statement (see analyze.h):
+ * query blocks, FROM items, CTE scopes and references, and per block its
+ * conjuncts, GROUP BY keys, aggregates and output columns.
  *
  * One recursive walk over the statement.  A WITH clause opens a scope:
  * its CTE bodies are analysed first (a recursive CTE sees itself), then
  * the query; an unqualified table name that matches a CTE in scope is a
  * reference to it, not a catalog table.  Set operations contribute one
  * block per branch.  Subqueries inside expressions are found by walking
- * the expression trees of each block.
+ * the expression trees of each block.  The per-block facts (keys,
+ * aggregates, ...) are collected by block_facts() once the block's FROM
+ * is known.
  */
 #include "analyze.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ast.h"
 #include "sbuf.h"
@@ -39,7 +45,24 @@ static char *lower(const char *s)
 #define PUSH(arr, n, v) do { (arr) = xrealloc((arr), ((n) + 1) * sizeof *(arr)); (arr)[(n)++] = (v); } while (0)
 
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
-                       int in_expression, json_t *first_branch);
+                       int in_expression, json_t *first_branch, int depth);
+
+/* Record the first reason the analysis is incomplete. */
+static void give_up(builder *b, long long location, const char *fmt, const char *arg)
+{
+    analysis *an = b->an;
+    if (an->incomplete.set)
+        return;
+    an->incomplete.set = 1;
+    an->incomplete.location = location;
+    snprintf(an->incomplete.message, sizeof an->incomplete.message, fmt, arg);
+}
+
+static long long location_of(json_t *fields)
+{
+    json_t *l = json_object_get(fields, "location");
+    return l ? (long long)json_integer_value(l) : -1;
+}
 
 static an_cte *find_cte(builder *b, const char *name)
 {
@@ -50,73 +73,179 @@ static an_cte *find_cte(builder *b, const char *name)
 }
 
 static an_item *new_item(builder *b, an_block *blk, an_item_kind kind, json_t *node,
-                         const an_join_step *path, int npath)
+                         an_join_step *join)
 {
     an_item *it = xcalloc(1, sizeof *it);
     it->kind = kind;
     it->node = node;
     it->block = blk;
-    it->npath = npath;
-    memcpy(it->path, path, (size_t)npath * sizeof *path);
-    it->location = json_integer_value(json_object_get(node, "location"));
-    if (!json_object_get(node, "location"))
-        it->location = -1;
+    it->join = join;
+    it->location = location_of(node);
     PUSH(blk->items, blk->nitems, it);
     PUSH(b->an->items, b->an->nitems, it);
     return it;
 }
 
-static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *path, int npath)
+static void qualify(builder *b, an_item *it, const char *cat, const char *sch, const char *rel)
+{
+    sbuf q = SBUF_INIT;
+    sbuf_printf(&q, "%s.%s.%s", cat ? cat : (b->catalog ? b->catalog : ""),
+                sch ? sch : (b->schema ? b->schema : ""), rel);
+    it->qualified = lower(sbuf_cstr(&q));
+    sbuf_free(&q);
+}
+
+/* Split "a.b.c" (parts optionally in backticks, `` for a backtick) into
+ * at most three parts.  Returns the part count, or -1 if malformed. */
+static int split_name(const char *s, char parts[3][256])
+{
+    int n = 0;
+    const char *p = s;
+    for (;;) {
+        if (n == 3)
+            return -1;
+        size_t k = 0;
+        if (*p == '`') {
+            p++;
+            for (;;) {
+                if (!*p)
+                    return -1;
+                if (*p == '`') {
+                    if (p[1] != '`')
+                        break;
+                    p++;
+                }
+                if (k + 1 >= 256)
+                    return -1;
+                parts[n][k++] = *p++;
+            }
+            p++;
+        } else {
+            while (*p && *p != '.') {
+                if (k + 1 >= 256 || isspace((unsigned char)*p) || *p == '`')
+                    return -1;
+                parts[n][k++] = *p++;
+            }
+        }
+        if (k == 0)
+            return -1;
+        parts[n++][k] = '\0';
+        if (!*p)
+            return n;
+        if (*p != '.')
+            return -1;
+        p++;
+    }
+}
+
+/* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
+ * table through a string.  Returns 1 if rf is such a call (the item is
+ * then made), 0 otherwise. */
+static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
+                             const char *aname)
+{
+    json_t *fns = json_object_get(rf, "functions");
+    json_t *list = json_array_get(fns, 0), *lf, *cf, *af;
+    if (json_array_size(fns) != 1 || ast_unwrap(list, &lf, NULL) != AST_List)
+        return 0;
+    if (ast_unwrap(json_array_get(json_object_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+        return 0;
+    const char *fn = an_func_name(cf);
+    if (!fn || strcasecmp(fn, "identifier") != 0 ||
+        json_array_size(json_object_get(cf, "funcname")) != 1)
+        return 0;
+    json_t *args = json_object_get(cf, "args");
+    const char *s = NULL;
+    if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
+        s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
+    char parts[3][256];
+    int n = s ? split_name(s, parts) : -1;
+    an_item *it = new_item(b, blk, AN_TABLE, rf, join);
+    it->via_identifier = 1;
+    it->location = location_of(cf);
+    if (n < 0) {
+        it->kind = AN_FUNCTION;
+        it->alias = lower(aname);
+        give_up(b, location_of(cf), "%s", s ? "IDENTIFIER(...) names no table sluice can read"
+                : "IDENTIFIER(...) with an argument that is not a constant string: sluice "
+                  "cannot tell which table it names");
+        return 1;
+    }
+    an_cte *cte = n == 1 ? find_cte(b, parts[0]) : NULL;
+    char *rel = lower(parts[n - 1]);
+    it->alias = lower(aname ? aname : rel);
+    if (cte) {
+        it->kind = AN_CTE_REF;
+        it->cte = cte;
+        PUSH(cte->refs, cte->nrefs, it);
+    } else {
+        qualify(b, it, n == 3 ? parts[0] : NULL, n >= 2 ? parts[n - 2] : NULL, rel);
+    }
+    free(rel);
+    return 1;
+}
+
+static void walk_expr(builder *b, json_t *v, int depth);
+
+static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *join, int depth)
 {
     json_t *f;
     ast_kind k = ast_unwrap(node, &f, NULL);
     json_t *alias = f ? json_object_get(f, "alias") : NULL;
     const char *aname = json_string_value(json_object_get(alias, "aliasname"));
+    if (depth > AN_MAX_DEPTH) {
+        give_up(b, location_of(f), "FROM items nested deeper than %s levels", "1024");
+        return;
+    }
     if (k == AST_JoinExpr) {
-        if (npath >= AN_MAX_JOIN_DEPTH)
-            return;
-        path[npath] = (an_join_step){f, 0};
-        walk_from(b, blk, json_object_get(f, "larg"), path, npath + 1);
-        path[npath] = (an_join_step){f, 1};
-        walk_from(b, blk, json_object_get(f, "rarg"), path, npath + 1);
+        for (int side = 0; side < 2; side++) {
+            an_join_step *st = xcalloc(1, sizeof *st);
+            *st = (an_join_step){f, side, join};
+            PUSH(b->an->steps, b->an->nsteps, st);
+            walk_from(b, blk, json_object_get(f, side ? "rarg" : "larg"), st, depth + 1);
+        }
+        walk_expr(b, json_object_get(f, "quals"), depth + 1);
     } else if (k == AST_RangeVar) {
         const char *cat = json_string_value(json_object_get(f, "catalogname"));
         const char *sch = json_string_value(json_object_get(f, "schemaname"));
         char *rel = lower(ast_str(f, "relname"));
         an_cte *cte = !sch && !cat ? find_cte(b, rel) : NULL;
-        an_item *it = new_item(b, blk, cte ? AN_CTE_REF : AN_TABLE, f, path, npath);
+        an_item *it = new_item(b, blk, cte ? AN_CTE_REF : AN_TABLE, f, join);
         it->alias = lower(aname ? aname : rel);
         if (cte) {
             it->cte = cte;
             PUSH(cte->refs, cte->nrefs, it);
         } else {
-            sbuf q = SBUF_INIT;
-            sbuf_printf(&q, "%s.%s.%s", cat ? cat : (b->catalog ? b->catalog : ""),
-                        sch ? sch : (b->schema ? b->schema : ""), rel);
-            it->qualified = lower(sbuf_cstr(&q));
-            sbuf_free(&q);
+            qualify(b, it, cat, sch, rel);
         }
         free(rel);
     } else if (k == AST_RangeSubselect) {
-        an_item *it = new_item(b, blk, AN_SUBQUERY, f, path, npath);
+        an_item *it = new_item(b, blk, AN_SUBQUERY, f, join);
         it->alias = lower(aname);
         json_t *sub = json_object_get(json_object_get(f, "subquery"), "SelectStmt");
         if (sub)
-            walk_query(b, sub, it, NULL, 0, NULL);
+            walk_query(b, sub, it, NULL, 0, NULL, depth + 1);
     } else if (k == AST_RangeFunction) {
-        an_item *it = new_item(b, blk, AN_FUNCTION, f, path, npath);
-        it->alias = lower(aname);
+        if (!identifier_clause(b, blk, f, join, aname)) {
+            an_item *it = new_item(b, blk, AN_FUNCTION, f, join);
+            it->alias = lower(aname);
+        }
+        walk_expr(b, json_object_get(f, "functions"), depth + 1);
     }
 }
 
 /* Subqueries inside expressions (IN, EXISTS, scalar): their own blocks. */
-static void walk_expr(builder *b, json_t *v)
+static void walk_expr(builder *b, json_t *v, int depth)
 {
+    if (depth > AN_MAX_DEPTH) {
+        give_up(b, -1, "expressions nested deeper than %s levels", "1024");
+        return;
+    }
     if (json_is_array(v)) {
         size_t i;
         json_t *c;
         json_array_foreach(v, i, c)
-            walk_expr(b, c);
+            walk_expr(b, c, depth);
         return;
     }
     if (!json_is_object(v))
@@ -124,10 +253,10 @@ static void walk_expr(builder *b, json_t *v)
     json_t *f;
     ast_kind k = ast_unwrap(v, &f, NULL);
     if (k == AST_SubLink) {
-        walk_expr(b, json_object_get(f, "testexpr"));
+        walk_expr(b, json_object_get(f, "testexpr"), depth + 1);
         json_t *sub = json_object_get(json_object_get(f, "subselect"), "SelectStmt");
         if (sub)
-            walk_query(b, sub, NULL, NULL, 1, NULL);
+            walk_query(b, sub, NULL, NULL, 1, NULL, depth + 1);
         return;
     }
     if (k == AST_SelectStmt)
@@ -135,33 +264,199 @@ static void walk_expr(builder *b, json_t *v)
     const char *key;
     json_t *child;
     json_object_foreach(f ? f : v, key, child)
-        walk_expr(b, child);
+        walk_expr(b, child, depth + 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-block facts                                                     */
+
+/* Aggregates, window calls and function classes of one query level:
+ * subqueries are their own levels and are not entered. */
+static void scan_calls(an_block *blk, json_t *v, int in_aggregate, int depth)
+{
+    if (depth > AN_MAX_DEPTH)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c)
+            scan_calls(blk, c, in_aggregate, depth);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_t *f;
+    ast_kind k = ast_unwrap(v, &f, NULL);
+    if (k == AST_SubLink || k == AST_SelectStmt)
+        return;
+    if (k == AST_SQLValueFunction)
+        blk->time_dependent = 1;
+    if (k == AST_FuncCall) {
+        const char *fn = an_func_name(f);
+        if (json_object_get(f, "over")) {
+            blk->has_window = 1;
+        } else if (fn && an_is_aggregate_name(fn) && !in_aggregate) {
+            an_aggregate a = {0};
+            a.call = f;
+            a.name = fn;
+            a.distinct = json_is_true(json_object_get(f, "agg_distinct"));
+            a.star = json_is_true(json_object_get(f, "agg_star"));
+            a.args = json_object_get(f, "args");
+            a.filter = json_object_get(f, "agg_filter");
+            PUSH(blk->aggs, blk->naggs, a);
+            in_aggregate = 1;
+        }
+        if (fn && an_is_nondeterministic_name(fn))
+            blk->nondeterministic = 1;
+        if (fn && an_is_time_function_name(fn))
+            blk->time_dependent = 1;
+    }
+    const char *key;
+    json_t *child;
+    json_object_foreach(f ? f : v, key, child)
+        scan_calls(blk, child, in_aggregate, depth + 1);
+}
+
+static json_t *target_expr(json_t *targets, size_t i, json_t **rt_out)
+{
+    json_t *rf;
+    if (ast_unwrap(json_array_get(targets, i), &rf, NULL) != AST_ResTarget)
+        return NULL;
+    if (rt_out)
+        *rt_out = rf;
+    return json_object_get(rf, "val");
+}
+
+/* What a GROUP BY entry means: an ordinal names a select-list entry, a
+ * bare name may be a select-list alias. */
+static void add_group_key(an_block *blk, json_t *key)
+{
+    json_t *targets = json_object_get(blk->select, "targetList");
+    json_t *kf;
+    an_group_key g = {key, key, 0};
+    ast_kind k = ast_unwrap(key, &kf, NULL);
+    if (k == AST_A_Const && json_object_get(kf, "ival")) {
+        json_int_t ord = json_integer_value(json_object_get(json_object_get(kf, "ival"), "ival"));
+        json_t *e = ord >= 1 && (size_t)ord <= json_array_size(targets)
+                  ? target_expr(targets, (size_t)ord - 1, NULL) : NULL;
+        if (e)
+            g.expr = e;
+    } else if (k == AST_ColumnRef && json_array_size(json_object_get(kf, "fields")) == 1) {
+        const char *name = ast_string_value(json_array_get(json_object_get(kf, "fields"), 0));
+        size_t i;
+        json_t *t, *tf;
+        json_array_foreach(targets, i, t) {
+            if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
+                continue;
+            const char *alias = json_string_value(json_object_get(tf, "name"));
+            json_t *val = json_object_get(tf, "val");
+            if (name && alias && strcasecmp(alias, name) == 0 &&
+                !ast_equal_ignoring_locations(val, key)) {
+                g.expr = val;
+                g.via_alias = 1;
+                break;
+            }
+        }
+    }
+    PUSH(blk->group, blk->ngroup, g);
+}
+
+static void block_facts(builder *b, an_block *blk)
+{
+    json_t *sel = blk->select;
+    json_t *targets = json_object_get(sel, "targetList");
+    if (an_conjuncts(json_object_get(sel, "whereClause"), &blk->where, &blk->nwhere) < 0 ||
+        an_conjuncts(json_object_get(sel, "havingClause"), &blk->having, &blk->nhaving) < 0)
+        give_up(b, -1, "AND conditions nested deeper than %s levels", "1024");
+    size_t i;
+    json_t *g;
+    json_array_foreach(json_object_get(sel, "groupClause"), i, g) {
+        if (ast_unwrap(g, NULL, NULL) == AST_GroupingSet)
+            blk->grouping_sets = 1;
+        else
+            add_group_key(blk, g);
+    }
+    static const char *const call_fields[] = {
+        "targetList", "whereClause", "havingClause", "sl_qualify", "sortClause",
+        "groupClause", "windowClause", NULL};
+    for (int k = 0; call_fields[k]; k++)
+        scan_calls(blk, json_object_get(sel, call_fields[k]), 0, 0);
+    for (size_t k = 0; k < blk->nitems; k++)
+        for (an_join_step *st = blk->items[k]->join; st; st = st->up)
+            if (st->side == 1)
+                scan_calls(blk, json_object_get(st->join, "quals"), 0, 0);
+    json_t *t;
+    json_array_foreach(targets, i, t) {
+        json_t *tf, *vf;
+        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
+            continue;
+        an_output o = {0};
+        o.target = tf;
+        o.expr = json_object_get(tf, "val");
+        json_t *first = json_array_get(blk->first_branch, i), *ff;
+        o.name = first && ast_unwrap(first, &ff, NULL) == AST_ResTarget
+               ? analysis_target_name(ff) : analysis_target_name(tf);
+        if (ast_unwrap(o.expr, &vf, NULL) == AST_ColumnRef) {
+            json_t *fields = json_object_get(vf, "fields");
+            o.star = ast_unwrap(json_array_get(fields, json_array_size(fields) - 1),
+                                NULL, NULL) == AST_A_Star;
+        }
+        if (ast_unwrap(o.expr, &vf, NULL) == AST_FuncCall && !json_object_get(vf, "over")) {
+            const char *fn = an_func_name(vf);
+            if (fn && an_is_generator_name(fn))
+                blk->has_generator = 1;
+        }
+        PUSH(blk->outputs, blk->noutputs, o);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The walk                                                            */
+
+static void walk_with(builder *b, json_t *with, int depth)
+{
+    int recursive = json_is_true(json_object_get(with, "recursive"));
+    size_t i;
+    json_t *c, *cf;
+    json_array_foreach(json_object_get(with, "ctes"), i, c) {
+        if (ast_unwrap(c, &cf, NULL) != AST_CommonTableExpr)
+            continue;
+        an_cte *ce = xcalloc(1, sizeof *ce);
+        ce->name = lower(ast_str(cf, "ctename"));
+        ce->location = location_of(cf);
+        json_t *q = json_object_get(cf, "ctequery");
+        const char *qkind = NULL;
+        ast_unwrap(q, NULL, &qkind);
+        ce->query = json_object_get(q, "SelectStmt");
+        if (!ce->query && qkind)
+            ce->statement_kind = qkind;
+        PUSH(b->an->ctes, b->an->nctes, ce);
+        if (recursive)
+            PUSH(b->env.ctes, b->env.n, ce);
+        if (ce->query) {
+            walk_query(b, ce->query, NULL, ce, 0, NULL, depth + 1);
+        } else if (qkind) {
+            /* INSERT/UPDATE/DELETE/MERGE ... RETURNING: the statement-kind
+             * rule refuses it; its nested queries are still walked so no
+             * scan hides there. */
+            walk_expr(b, json_object_get(q, qkind), depth + 1);
+        }
+        if (!recursive)
+            PUSH(b->env.ctes, b->env.n, ce);
+    }
 }
 
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
-                       int in_expression, json_t *first_branch)
+                       int in_expression, json_t *first_branch, int depth)
 {
+    if (depth > AN_MAX_DEPTH) {
+        give_up(b, -1, "queries nested deeper than %s levels", "1024");
+        return;
+    }
     size_t saved = b->env.n;
     json_t *with = json_object_get(sel, "withClause");
-    if (with) {
-        int recursive = json_is_true(json_object_get(with, "recursive"));
-        size_t i;
-        json_t *c, *cf;
-        json_array_foreach(json_object_get(with, "ctes"), i, c) {
-            if (ast_unwrap(c, &cf, NULL) != AST_CommonTableExpr)
-                continue;
-            an_cte *ce = xcalloc(1, sizeof *ce);
-            ce->name = lower(ast_str(cf, "ctename"));
-            ce->query = json_object_get(json_object_get(cf, "ctequery"), "SelectStmt");
-            PUSH(b->an->ctes, b->an->nctes, ce);
-            if (recursive)
-                PUSH(b->env.ctes, b->env.n, ce);
-            if (ce->query)
-                walk_query(b, ce->query, NULL, ce, 0, NULL);
-            if (!recursive)
-                PUSH(b->env.ctes, b->env.n, ce);
-        }
-    }
+    if (with)
+        walk_with(b, with, depth);
     const char *op = ast_str(sel, "op");
     if (*op && strcmp(op, "SETOP_NONE") != 0) {
         /* Branches are matched by position to the leftmost branch's names. */
@@ -170,8 +465,8 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
                strcmp(ast_str(leftmost, "op"), "SETOP_NONE") != 0)
             leftmost = json_object_get(leftmost, "larg");
         json_t *fb = first_branch ? first_branch : json_object_get(leftmost, "targetList");
-        walk_query(b, json_object_get(sel, "larg"), derived, cte, in_expression, fb);
-        walk_query(b, json_object_get(sel, "rarg"), derived, cte, in_expression, fb);
+        walk_query(b, json_object_get(sel, "larg"), derived, cte, in_expression, fb, depth + 1);
+        walk_query(b, json_object_get(sel, "rarg"), derived, cte, in_expression, fb, depth + 1);
     } else {
         an_block *blk = xcalloc(1, sizeof *blk);
         blk->select = sel;
@@ -179,22 +474,18 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
         blk->cte = cte;
         blk->in_expression = in_expression;
         blk->first_branch = first_branch ? first_branch : json_object_get(sel, "targetList");
+        blk->depth = depth;
         PUSH(b->an->blocks, b->an->nblocks, blk);
         size_t i;
         json_t *item;
-        an_join_step path[AN_MAX_JOIN_DEPTH];
         json_array_foreach(json_object_get(sel, "fromClause"), i, item)
-            walk_from(b, blk, item, path, 0);
+            walk_from(b, blk, item, NULL, depth + 1);
         static const char *const expr_fields[] = {
             "targetList", "whereClause", "havingClause", "sl_qualify", "groupClause",
-            "sortClause", NULL};
+            "sortClause", "limitCount", "limitOffset", "valuesLists", NULL};
         for (int k = 0; expr_fields[k]; k++)
-            walk_expr(b, json_object_get(sel, expr_fields[k]));
-        /* Join conditions may hold subqueries too. */
-        for (size_t k = 0; k < blk->nitems; k++)
-            for (int s = 0; s < blk->items[k]->npath; s++)
-                if (blk->items[k]->path[s].side == 1)
-                    walk_expr(b, json_object_get(blk->items[k]->path[s].join, "quals"));
+            walk_expr(b, json_object_get(sel, expr_fields[k]), depth + 1);
+        block_facts(b, blk);
     }
     b->env.n = saved;
 }
@@ -204,16 +495,27 @@ void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char 
     memset(an, 0, sizeof *an);
     builder b = {an, catalog, schema, {NULL, 0}};
     json_t *sel = json_object_get(stmt, "SelectStmt");
-    if (sel)
-        walk_query(&b, sel, NULL, NULL, 0, NULL);
+    if (sel) {
+        walk_query(&b, sel, NULL, NULL, 0, NULL, 0);
+        const char *op = ast_str(sel, "op");
+        for (size_t i = 0; i < an->nblocks; i++)
+            if (an->blocks[i]->select == sel && (!*op || strcmp(op, "SETOP_NONE") == 0))
+                an->top = an->blocks[i];
+    }
     free(b.env.ctes);
 }
 
 void analysis_free(analysis *an)
 {
     for (size_t i = 0; i < an->nblocks; i++) {
-        free(an->blocks[i]->items);
-        free(an->blocks[i]);
+        an_block *blk = an->blocks[i];
+        free(blk->items);
+        free(blk->where);
+        free(blk->having);
+        free(blk->group);
+        free(blk->aggs);
+        free(blk->outputs);
+        free(blk);
     }
     for (size_t i = 0; i < an->nitems; i++) {
         free(an->items[i]->alias);
@@ -225,9 +527,12 @@ void analysis_free(analysis *an)
         free(an->ctes[i]->refs);
         free(an->ctes[i]);
     }
+    for (size_t i = 0; i < an->nsteps; i++)
+        free(an->steps[i]);
     free(an->blocks);
     free(an->items);
     free(an->ctes);
+    free(an->steps);
     memset(an, 0, sizeof *an);
 }
 

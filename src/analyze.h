@@ -1,13 +1,43 @@
 /*
- * analyze.h - the reusable analysis of one statement: its query blocks,
- * the FROM items of each block with their resolved tables and join
- * positions, CTEs (which shadow real tables of the same name) with
- * their references, derived tables, set-operation branches and
- * subqueries in expressions, and where each block's output columns
- * come from.
+ * analyze.h - the analysis of one statement, built once and shared by
+ * every rule.
  *
- * Everything points into the statement's AST (borrowed); the analysis
- * owns only its own arrays and strings.  Free with analysis_free().
+ * What it holds:
+ *   - query blocks (one per simple SELECT: the statement, each
+ *     set-operation branch, CTE bodies, derived tables, subqueries in
+ *     expressions), each with
+ *       its FROM items and the joins above each item,
+ *       its WHERE and HAVING conjuncts (AND lists flattened),
+ *       its GROUP BY keys (ordinals and select-list aliases resolved to
+ *       the expressions they name), whether it groups by GROUPING SETS,
+ *       ROLLUP or CUBE,
+ *       its aggregate calls (function, DISTINCT, FILTER, arguments),
+ *       whether it has window functions, generators (explode, ...) in
+ *       its select list, or non-deterministic calls,
+ *       its output columns: the expression and the output name of each;
+ *   - FROM items: catalog tables (resolved to lower-case
+ *     catalog.schema.table against the request's defaults, including
+ *     Databricks' IDENTIFIER('name') clause), CTE references, derived
+ *     tables and table functions;
+ *   - CTEs, which shadow catalog tables of the same name, with every
+ *     reference to them.
+ *
+ * Ownership and staleness.  Everything points into the statement's AST
+ * (borrowed); the analysis owns only its own arrays and strings, and is
+ * freed with analysis_free().  An analysis describes the tree as it was
+ * when analysis_build() ran.  After any edit of the tree (ast_edit.h)
+ * EVERY pointer in the analysis may be stale: an edit can free the node
+ * a block, item, key, conjunct or output points to, or leave a block
+ * without the conjunct it lists.  A rule that edits the tree must not
+ * read the analysis afterwards; the rewrite driver (rewrite.h) rebuilds
+ * it before the next rule runs.
+ *
+ * Limits.  The analysis never drops part of a statement silently.  When
+ * it cannot describe something it must not guess about (a table named by
+ * a non-constant IDENTIFIER(...), nesting beyond AN_MAX_DEPTH) it
+ * records the first such problem in analysis.incomplete, with a
+ * position, and rules that depend on seeing every scan refuse the
+ * statement (fail closed).
  */
 #ifndef SLUICE_ANALYZE_H
 #define SLUICE_ANALYZE_H
@@ -15,10 +45,12 @@
 #include <jansson.h>
 #include <stddef.h>
 
-#define AN_MAX_JOIN_DEPTH 32
+/* Deeper nesting of FROM items or query blocks than this is refused.
+ * The parse stage already refuses trees deeper than 2048 levels. */
+#define AN_MAX_DEPTH 1024
 
 typedef enum an_item_kind {
-    AN_TABLE,       /* a catalog table (RangeVar not naming a CTE) */
+    AN_TABLE,       /* a catalog table (RangeVar not naming a CTE, or IDENTIFIER('...')) */
     AN_CTE_REF,     /* a reference to a CTE */
     AN_SUBQUERY,    /* a derived table: (query) AS alias */
     AN_FUNCTION     /* a table function or LATERAL VIEW */
@@ -27,22 +59,53 @@ typedef enum an_item_kind {
 typedef struct an_block an_block;
 typedef struct an_cte an_cte;
 
+/* One side of a JoinExpr.  Items point at the innermost join above
+ * them; ->up leads outwards to the FROM entry. */
 typedef struct an_join_step {
-    json_t *join;   /* JoinExpr fields */
-    int side;       /* 0: the item is under larg, 1: under rarg */
+    json_t *join;               /* JoinExpr fields */
+    int side;                   /* 0: under larg, 1: under rarg */
+    struct an_join_step *up;    /* the join step above, NULL at the FROM entry */
 } an_join_step;
 
 typedef struct an_item {
     an_item_kind kind;
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
+    int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     json_t *node;           /* the RangeVar / RangeSubselect / RangeFunction fields */
     an_block *block;        /* the block whose FROM holds this item */
     an_cte *cte;            /* AN_CTE_REF */
-    an_join_step path[AN_MAX_JOIN_DEPTH];
-    int npath;              /* JoinExprs from the FROM entry down to the item */
+    an_join_step *join;     /* innermost join above the item, NULL if none */
     long long location;     /* bridged-text location, -1 if none */
 } an_item;
+
+/* A GROUP BY key.  expr is what the key means: for "GROUP BY 2" the
+ * second select-list expression, for "GROUP BY alias" the aliased
+ * expression; written is the key as written. */
+typedef struct an_group_key {
+    json_t *expr;
+    json_t *written;
+    int via_alias;          /* resolved through a select-list alias: Spark
+                               prefers a FROM column of that name, which
+                               sluice cannot rule out without schemas */
+} an_group_key;
+
+typedef struct an_aggregate {
+    json_t *call;           /* FuncCall fields */
+    const char *name;       /* the function name as written (any case) */
+    int distinct;
+    int star;               /* count(*) */
+    json_t *args;           /* the argument array, NULL for none */
+    json_t *filter;         /* the FILTER (WHERE ...) condition, or NULL */
+} an_aggregate;
+
+typedef struct an_output {
+    const char *name;       /* output name as written (set-operation
+                               branches: the leftmost branch's), or NULL */
+    json_t *expr;           /* the select-list expression */
+    json_t *target;         /* ResTarget fields */
+    int star;               /* * or alias.*: stands for several columns */
+} an_output;
 
 struct an_block {
     json_t *select;         /* SelectStmt fields of a simple SELECT (op NONE) */
@@ -53,31 +116,100 @@ struct an_block {
     an_cte *cte;            /* the CTE whose body it is (or a branch of) */
     int in_expression;      /* an IN / EXISTS / scalar subquery */
     json_t *first_branch;   /* targetList of the leftmost branch of its set operation */
+    int depth;              /* query nesting level, 0 for the statement's own */
+
+    json_t **where;  size_t nwhere;     /* WHERE conjuncts */
+    json_t **having; size_t nhaving;    /* HAVING conjuncts */
+    an_group_key *group; size_t ngroup; /* GROUP BY keys (plain keys; see grouping_sets) */
+    int grouping_sets;      /* GROUPING SETS / ROLLUP / CUBE in GROUP BY */
+    an_aggregate *aggs; size_t naggs;   /* this level's aggregate calls */
+    int has_window;         /* a window function (OVER) at this level */
+    int has_generator;      /* explode, posexplode, inline, stack, ... in the select list */
+    int nondeterministic;   /* rand(), uuid(), shuffle(), ... at this level */
+    int time_dependent;     /* current_date(), now(), ... at this level */
+    an_output *outputs; size_t noutputs;
 };
 
 struct an_cte {
     char *name;             /* lower case */
-    json_t *query;          /* SelectStmt fields */
+    json_t *query;          /* SelectStmt fields, NULL for a data-modifying CTE */
+    const char *statement_kind; /* node name of a CTE body that is not a SELECT */
+    long long location;
     an_item **refs;
     size_t nrefs;
 };
 
 typedef struct analysis {
-    an_block **blocks;
+    an_block **blocks;      /* in walk order; CTE bodies before their query */
     size_t nblocks;
+    an_block *top;          /* the statement's own block, NULL for a set operation */
     an_item **items;
     size_t nitems;
     an_cte **ctes;
     size_t nctes;
+    an_join_step **steps;   /* owned join steps */
+    size_t nsteps;
+    struct {
+        int set;
+        long long location;     /* bridged-text location, -1 if unknown */
+        char message[200];
+    } incomplete;
 } analysis;
 
 /* Analyse a statement node ({"SelectStmt": ...}); catalog and schema
- * qualify unqualified table names (either may be NULL). */
+ * qualify unqualified table names (either may be NULL).  Statements of
+ * other kinds get an empty analysis. */
 void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char *schema);
 void analysis_free(analysis *an);
 
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);
+
+/* ---- analyze_pred.c: names, columns and predicates ---------------- */
+
+/* Is name (any case) an aggregate function?  One list for the program. */
+int an_is_aggregate_name(const char *name);
+/* Is name a generator (a function that returns several rows per row)? */
+int an_is_generator_name(const char *name);
+/* Is name a function whose result differs between calls on the same
+ * input (rand, uuid, shuffle, ...)? */
+int an_is_nondeterministic_name(const char *name);
+/* Is name a function of the clock (current_date, now, ...)? */
+int an_is_time_function_name(const char *name);
+
+/* The last part of a FuncCall's name, NULL if none. */
+const char *an_func_name(json_t *funccall_fields);
+
+/* Does the expression contain an aggregate call of its own query level
+ * (subqueries and window calls excluded)? */
+int an_has_aggregate(json_t *expr);
+
+/* Append the conjuncts of cond (AND lists flattened, at any nesting) to
+ * *list.  Stops at depth AN_MAX_DEPTH; returns -1 then. */
+int an_conjuncts(json_t *cond, json_t ***list, size_t *n);
+
+/* Is e a reference to one of item's columns cols (NULL-terminated,
+ * lower case)?  A qualified reference must name the item's alias; an
+ * unqualified one is the item's unless another item of the block could
+ * also own a column of that name (then sluice does not guess). */
+int an_is_item_column(json_t *e, const an_item *item, const char *const *cols);
+
+/* Is e a qualified reference to a column of another item of self's
+ * block?  Sets *item_out and *col_out. */
+int an_column_of_other(json_t *e, const an_item *self, an_item **item_out,
+                       const char **col_out);
+
+/* Could the derived table o have an output column named col? */
+int an_derived_may_output(const an_item *o, const char *col);
+
+/* Is e (an expression of blk) equal to one of blk's plain GROUP BY
+ * keys?  Locations are ignored. */
+int an_is_group_key(const an_block *blk, json_t *e);
+
+/* Does every column reference in e name a GROUP BY key of blk, with no
+ * aggregate, window or subquery in e?  (A HAVING conjunct of that shape
+ * filters groups by their keys, so it filters the rows below.) */
+int an_refers_to_keys_only(const an_block *blk, json_t *e);
 
 #endif

@@ -1,10 +1,10 @@
 /*
  * engine.c - the one entry point.  sl_process() runs the stages in order
- * (bridge, parse, check, rewrite, emit) for every front end: library,
- * CLI and bindings alike.
+ * (bridge, parse, analyse, check, rewrite, emit) for every front end:
+ * library, CLI and bindings alike.
  *
- * A result owns everything it points to: diagnostics (with their
- * messages in one string pool) and the output text.
+ * A result owns everything it points to: diagnostics (each message a
+ * string of its own, listed in result->owned) and the output text.
  */
 #include "sluice.h"
 
@@ -15,12 +15,14 @@
 #include <ctype.h>
 #include <time.h>
 
+#include "analyze.h"
 #include "ast.h"
 #include "check/check.h"
 #include "dates.h"
 #include "dialect.h"
 #include "emit.h"
 #include "parse.h"
+#include "rewrite/rewrite.h"
 #include "rules.h"
 #include "sbuf.h"
 
@@ -136,7 +138,7 @@ static void line_col(const char *text, size_t len, size_t off,
     *col = c;
 }
 
-static void add_diag(sl_result *r, const sl_request *req, const char *rule,
+static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
                      sl_severity sev, size_t offset, unsigned stmt, const char *msg)
 {
     if (r->ndiags == r->capdiags) {
@@ -147,7 +149,7 @@ static void add_diag(sl_result *r, const sl_request *req, const char *rule,
     char *m = xstrdup(msg);
     r->owned[r->ndiags] = m;
     sl_diagnostic *d = &r->diags[r->ndiags++];
-    d->rule = rule;
+    d->rule = rule_name(rule);
     d->severity = sev;
     d->message = m;
     d->offset = offset;
@@ -188,7 +190,7 @@ typedef struct enforce_state {
     const dialect_stmt *span;
 } enforce_state;
 
-static void report_to_result(check_ctx *ctx, const char *rule, sl_severity sev,
+static void report_to_result(check_ctx *ctx, rule_id rule, sl_severity sev,
                              long long location, const char *message)
 {
     enforce_state *es = ctx->engine_data;
@@ -197,36 +199,49 @@ static void report_to_result(check_ctx *ctx, const char *rule, sl_severity sev,
     add_diag(es->r, es->req, rule, sev, off, ctx->index, message);
 }
 
-/* Rule ids named by "sluice: allow a, b" comments in tokens [from, to). */
-static size_t collect_suppressions(const dialect_source *src, size_t from, size_t to,
-                                   char ids[][32], size_t max)
+/* The rules switched off by "sluice: allow id, id" comments in tokens
+ * [from, to), as a bit mask over rule_id.  An id that names no rule
+ * that can be switched off gets a warning: a misspelt id must not look
+ * like a working suppression. */
+static unsigned collect_suppressions(const dialect_source *src, size_t from, size_t to,
+                                     sl_result *r, const sl_request *req, unsigned stmt)
 {
-    size_t n = 0;
+    static const char marker[] = "sluice: allow";
+    const size_t mlen = sizeof marker - 1;
+    unsigned mask = 0;
     for (size_t i = from; i < to && i < src->ntoks; i++) {
         const dtok *t = &src->toks[i];
         if (t->kind != TK_LINE_COMMENT && t->kind != TK_BLOCK_COMMENT)
             continue;
         const char *p = src->text + t->start, *end = src->text + t->end;
         const char *hit = NULL;
-        for (const char *q = p; q + 13 <= end; q++)
-            if (strncmp(q, "sluice: allow", 13) == 0) {
-                hit = q + 13;
+        for (const char *q = p; q + mlen <= end; q++)
+            if (memcmp(q, marker, mlen) == 0) {
+                hit = q + mlen;
                 break;
             }
-        while (hit && hit < end && n < max) {
+        while (hit && hit < end) {
             while (hit < end && (*hit == ' ' || *hit == ','))
                 hit++;
             const char *w = hit;
             while (hit < end && (isalnum((unsigned char)*hit) || *hit == '-'))
                 hit++;
-            if (hit == w || (size_t)(hit - w) >= 32)
+            if (hit == w)
                 break;
-            memcpy(ids[n], w, (size_t)(hit - w));
-            ids[n][hit - w] = '\0';
-            n++;
+            int id = rule_lookup_suppressible(w, (size_t)(hit - w));
+            if (id >= 0) {
+                mask |= 1u << id;
+            } else {
+                char msg[200];
+                snprintf(msg, sizeof msg, "'%.*s' in \"sluice: allow\" names no rule that can be "
+                         "switched off (partition-filter, limit-cap); it has no "
+                         "effect", (int)(hit - w > 60 ? 60 : hit - w), w);
+                add_diag(r, req, RULE_SUPPRESSION, SL_SEVERITY_WARNING,
+                         (size_t)(w - src->text), stmt, msg);
+            }
         }
     }
-    return n;
+    return mask;
 }
 
 /* Re-parse emitted text and compare with the AST it came from: a
@@ -241,108 +256,131 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     return ok ? 0 : -1;
 }
 
+/* What enforcing the rules on one request shares across its statements. */
+typedef struct enforce_run {
+    const sl_engine *eng;
+    sl_result *r;
+    const sl_request *req;
+    const dialect_source *src;
+    const dialect_stmt *stmts;
+    size_t n;
+    long now_days, now_secs;
+    int rejected, unparseable, modified;
+    char **rewritten;           /* per statement: its new text, or NULL */
+} enforce_run;
+
+/* Parse, analyse, check and rewrite statement i of the request. */
+static void enforce_statement(enforce_run *run, size_t i)
+{
+    const rules *ru = &run->eng->rules;
+    const sl_request *req = run->req;
+    const dialect_stmt *st = &run->stmts[i];
+    sl_result *r = run->r;
+    parsed_stmt ps;
+    dialect_error derr;
+    if (parse_stmt(run->src, st, &ps, &derr) < 0) {
+        add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
+        run->unparseable = 1;
+        parsed_stmt_free(&ps);
+        /* Say what kind of statement it is when its first word tells. */
+        const char *kw = check_unparsed_statement_kind(ru, run->src->text + st->start,
+                                                       st->end - st->start);
+        if (kw) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "%s statements are not allowed here; only read-only "
+                     "queries may run", kw);
+            add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, st->start, (unsigned)i, msg);
+            run->rejected = 1;
+        }
+        return;
+    }
+    unsigned suppressed = 0;
+    if (req->mode == SL_MODE_LINT || ru->inline_suppressions) {
+        size_t from = i == 0 ? 0 : run->stmts[i - 1].tok_end + 1;
+        suppressed = collect_suppressions(run->src, from, st->tok_end, r, req, (unsigned)i);
+    }
+    enforce_state es = {r, req, st};
+    analysis an;
+    check_ctx ctx = {0};
+    ctx.rules = ru;
+    ctx.req = req;
+    ctx.text = run->src->text;
+    ctx.stmt = &ps;
+    ctx.an = &an;
+    ctx.index = (unsigned)i;
+    ctx.now_days = run->now_days;
+    ctx.now_seconds = run->now_secs;
+    ctx.catalog = req->catalog ? req->catalog : ru->default_catalog;
+    ctx.schema = req->schema ? req->schema : ru->default_schema;
+    ctx.report = report_to_result;
+    ctx.engine_data = &es;
+    ctx.suppressed = suppressed;
+    /* One analysis, shared by every rule (the rewrite driver rebuilds it
+     * after an edit). */
+    analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
+    check_statement_kind(&ctx);     /* never switched off by a comment */
+    if (!ctx.rejected && json_object_get(ps.node, "SelectStmt"))
+        rewrite_statement(&ctx);
+    analysis_free(&an);
+    run->rejected |= ctx.rejected;
+    if (ctx.modified && !ctx.rejected) {
+        sbuf out = SBUF_INIT;
+        emit_error eerr;
+        if (emit_statement(ps.node, EMIT_DATABRICKS, &out, &eerr) < 0 ||
+            verify_rewrite(sbuf_cstr(&out), out.len, ps.node) < 0) {
+            add_diag(r, req, RULE_REWRITE_VERIFY, SL_SEVERITY_ERROR, st->start, (unsigned)i,
+                     "internal error: the rewritten statement does not re-parse to the "
+                     "intended query; refusing it");
+            run->rejected = 1;
+            sbuf_free(&out);
+        } else {
+            run->rewritten[i] = sbuf_detach(&out);
+            run->modified = 1;
+        }
+    }
+    parsed_stmt_free(&ps);
+}
+
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
     const rules *ru = &eng->rules;
-    long now_days, now_secs;
+    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, 0, 0, NULL};
     if (req->now) {
-        if (dates_parse(req->now, &now_days, &now_secs) < 0) {
+        if (dates_parse(req->now, &run.now_days, &run.now_secs) < 0) {
             char msg[160];
             snprintf(msg, sizeof msg, "invalid \"now\" '%.60s': expected YYYY-MM-DD[ HH:MM:SS]",
                      req->now);
-            add_diag(r, req, "request", SL_SEVERITY_ERROR, 0, 0, msg);
+            add_diag(r, req, RULE_REQUEST, SL_SEVERITY_ERROR, 0, 0, msg);
             r->action = SL_ACTION_REJECT;
             return;
         }
     } else {
         time_t t = time(NULL);
-        now_days = (long)(t / 86400);
-        now_secs = (long)(t % 86400);
+        run.now_days = (long)(t / 86400);
+        run.now_secs = (long)(t % 86400);
     }
-    int lint = req->mode == SL_MODE_LINT;
-    int rejected = 0, unparseable = 0, modified = 0;
     if (n > 1 && ru->multiple_reject) {
         char msg[160];
         snprintf(msg, sizeof msg, "%zu statements in one request; only one is allowed", n);
-        add_diag(r, req, "statement-kind", SL_SEVERITY_ERROR, stmts[1].start, 1, msg);
-        rejected = 1;
+        add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, stmts[1].start, 1, msg);
+        run.rejected = 1;
     }
-    char **rewritten = xcalloc(n, sizeof *rewritten);
-    for (size_t i = 0; i < n; i++) {
-        parsed_stmt ps;
-        dialect_error derr;
-        if (parse_stmt(src, &stmts[i], &ps, &derr) < 0) {
-            add_diag(r, req, "syntax", SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
-            unparseable = 1;
-            parsed_stmt_free(&ps);
-            /* Say what kind of statement it is when its first word tells. */
-            const char *kw = check_unparsed_statement_kind(ru, req->sql + stmts[i].start);
-            if (kw) {
-                char msg[160];
-                snprintf(msg, sizeof msg, "%s statements are not allowed here; only read-only "
-                         "queries may run", kw);
-                add_diag(r, req, "statement-kind", SL_SEVERITY_ERROR, stmts[i].start, (unsigned)i, msg);
-                rejected = 1;
-            }
-            continue;
-        }
-        char ids[16][32];
-        const char *suppressed[17] = {0};
-        if (lint || ru->inline_suppressions) {
-            size_t from = i == 0 ? 0 : stmts[i - 1].tok_end + 1;
-            size_t k = collect_suppressions(src, from, stmts[i].tok_end, ids, 16);
-            for (size_t j = 0; j < k; j++)
-                suppressed[j] = ids[j];
-        }
-        enforce_state es = {r, req, &stmts[i]};
-        check_ctx ctx = {0};
-        ctx.rules = ru;
-        ctx.req = req;
-        ctx.stmt = &ps;
-        ctx.index = (unsigned)i;
-        ctx.now_days = now_days;
-        ctx.now_seconds = now_secs;
-        ctx.catalog = req->catalog ? req->catalog : ru->default_catalog;
-        ctx.schema = req->schema ? req->schema : ru->default_schema;
-        ctx.report = report_to_result;
-        ctx.engine_data = &es;
-        ctx.suppressed = suppressed;
-        check_statement_kind(&ctx);
-        if (!ctx.rejected && json_object_get(ps.node, "SelectStmt")) {
-            check_partition_filter(&ctx);
-            check_limit_cap(&ctx);
-        }
-        rejected |= ctx.rejected;
-        if (ctx.modified && !ctx.rejected) {
-            sbuf out = SBUF_INIT;
-            emit_error eerr;
-            if (emit_statement(ps.node, EMIT_DATABRICKS, &out, &eerr) < 0 ||
-                verify_rewrite(sbuf_cstr(&out), out.len, ps.node) < 0) {
-                add_diag(r, req, "rewrite", SL_SEVERITY_ERROR, stmts[i].start, (unsigned)i,
-                         "internal error: the rewritten statement does not re-parse to the "
-                         "intended query; refusing it");
-                rejected = 1;
-                sbuf_free(&out);
-            } else {
-                rewritten[i] = sbuf_detach(&out);
-                modified = 1;
-            }
-        }
-        parsed_stmt_free(&ps);
-    }
-    if (unparseable && !rejected) {
+    run.rewritten = xcalloc(n, sizeof *run.rewritten);
+    for (size_t i = 0; i < n; i++)
+        enforce_statement(&run, i);
+    if (run.unparseable && !run.rejected) {
         reject_or_pass_unparseable(eng, r, req);
-    } else if (rejected) {
+    } else if (run.rejected) {
         r->action = SL_ACTION_REJECT;
     } else {
         sbuf out = SBUF_INIT;
-        if (modified) {
+        if (run.modified) {
             for (size_t i = 0; i < n; i++) {
                 if (i)
                     sbuf_puts(&out, ";\n");
-                if (rewritten[i])
-                    sbuf_puts(&out, rewritten[i]);
+                if (run.rewritten[i])
+                    sbuf_puts(&out, run.rewritten[i]);
                 else
                     sbuf_putn(&out, req->sql + stmts[i].start, stmts[i].end - stmts[i].start);
             }
@@ -355,8 +393,8 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         set_sql(r, &out);
     }
     for (size_t i = 0; i < n; i++)
-        free(rewritten[i]);
-    free(rewritten);
+        free(run.rewritten[i]);
+    free(run.rewritten);
 }
 
 SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
@@ -367,7 +405,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
         sl_request empty = *req;
         empty.sql = "";
         empty.sql_len = 0;
-        add_diag(r, &empty, "syntax", SL_SEVERITY_ERROR, 0, 0, "no query text");
+        add_diag(r, &empty, RULE_SYNTAX, SL_SEVERITY_ERROR, 0, 0, "no query text");
         r->action = SL_ACTION_REJECT;
         return r;
     }
@@ -375,7 +413,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
         char msg[128];
         snprintf(msg, sizeof msg, "query is %zu bytes; the limit is %u",
                  req->sql_len, SL_MAX_QUERY_BYTES);
-        add_diag(r, req, "limits", SL_SEVERITY_ERROR, 0, 0, msg);
+        add_diag(r, req, RULE_LIMITS, SL_SEVERITY_ERROR, 0, 0, msg);
         reject_or_pass_unparseable(eng, r, req);
         return r;
     }
@@ -384,7 +422,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
     dialect_source src;
     dialect_error derr;
     if (dialect_lex(&src, text, req->sql_len, &derr) < 0) {
-        add_diag(r, req, "syntax", SL_SEVERITY_ERROR, derr.offset, 0, derr.message);
+        add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, 0, derr.message);
         reject_or_pass_unparseable(eng, r, req);
         free(text);
         return r;
@@ -393,7 +431,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
     size_t n = dialect_statements(&src, &stmts);
     r->nstatements = n;
     if (n == 0) {
-        add_diag(r, req, "syntax", SL_SEVERITY_ERROR, 0, 0, "no SQL statement in the request");
+        add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, 0, 0, "no SQL statement in the request");
         reject_or_pass_unparseable(eng, r, req);
         goto out;
     }
@@ -408,7 +446,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
     for (size_t i = 0; i < n; i++) {
         parsed_stmt ps;
         if (parse_stmt(&src, &stmts[i], &ps, &derr) < 0) {
-            add_diag(r, req, "syntax", SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
+            add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
             failed = 1;
             parsed_stmt_free(&ps);
             continue;
@@ -423,7 +461,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
             if (emit_statement(ps.node, t, &outb, &eerr) < 0) {
                 size_t off = eerr.location >= 0 ? dialect_to_orig(&ps.br, (size_t)eerr.location)
                                                 : stmts[i].start;
-                add_diag(r, req, "emit", SL_SEVERITY_ERROR, off, (unsigned)i, eerr.message);
+                add_diag(r, req, RULE_EMIT, SL_SEVERITY_ERROR, off, (unsigned)i, eerr.message);
                 failed = 1;
             }
         }

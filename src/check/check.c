@@ -1,13 +1,38 @@
 /*
- * check.c - the reporting and suppression helpers every rule uses.
+ * check.c - the rule id table, and the reporting and suppression
+ * helpers every rule uses.
  */
 #include "check.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
-void check_report(check_ctx *ctx, const char *rule, sl_severity sev,
+static const struct {
+    const char *name;
+    int suppressible;
+} rule_table[RULE_COUNT] = {
+#define RULE_ROW(e, id, suppressible, about) [e] = {id, suppressible},
+    RULE_IDS(RULE_ROW)
+#undef RULE_ROW
+};
+
+const char *rule_name(rule_id id)
+{
+    return (unsigned)id < RULE_COUNT ? rule_table[id].name : "?";
+}
+
+int rule_lookup_suppressible(const char *name, size_t n)
+{
+    for (int i = 0; i < RULE_COUNT; i++)
+        if (rule_table[i].suppressible && strlen(rule_table[i].name) == n &&
+            strncasecmp(rule_table[i].name, name, n) == 0)
+            return i;
+    return -1;
+}
+
+void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
 {
     char msg[512];
@@ -18,10 +43,7 @@ void check_report(check_ctx *ctx, const char *rule, sl_severity sev,
     ctx->report(ctx, rule, sev, location, msg);
 }
 
-int check_is_suppressed(const check_ctx *ctx, const char *rule)
+int check_is_suppressed(const check_ctx *ctx, rule_id rule)
 {
-    for (const char *const *s = ctx->suppressed; s && *s; s++)
-        if (strcmp(*s, rule) == 0)
-            return 1;
-    return 0;
+    return (ctx->suppressed >> rule) & 1u;
 }

@@ -1,52 +1,90 @@
 /*
- * check.h - what every rule module sees, and how it reports.
+ * check.h - what every rule sees, how it reports, and the one table of
+ * rule ids.
  *
- * A rule reads the parsed statement (and the analysis, for rules that
- * need it), reports diagnostics through check_report(), and may change
- * the AST when its policy says "rewrite"; it then sets ctx->modified.
- * The engine re-emits, re-parses and compares modified statements
- * before it hands them out, so a faulty rewrite fails closed.
+ * A rule reads the parsed statement and its analysis (ctx->an, built
+ * once by the engine and rebuilt by the rewrite driver after a rule
+ * changes the tree), reports diagnostics through check_report(), and
+ * may change the AST when its policy says "rewrite"; it then sets
+ * ctx->modified and must not read ctx->an again (see analyze.h on
+ * staleness).  The engine re-emits, re-parses and compares modified
+ * statements before it hands them out, so a faulty rewrite fails closed
+ * (diagnostic id "rewrite-verify").
  */
 #ifndef SLUICE_CHECK_H
 #define SLUICE_CHECK_H
 
 #include <jansson.h>
 
+#include "analyze.h"
 #include "parse.h"
 #include "rules.h"
 #include "sluice.h"
 
+/* Every diagnostic id sluice can produce: enum name, id as printed and
+ * as written in "-- sluice: allow ID", whether such a comment may
+ * switch it off, and what it is about.  Ids are only ever named through
+ * this table, so a misspelt id is a compile error, and an allow comment
+ * naming an id that is not here gets a warning (id "suppression"). */
+#define RULE_IDS(X) \
+    X(RULE_SYNTAX,           "syntax",           0, "the text is not SQL sluice can read") \
+    X(RULE_LIMITS,           "limits",           0, "the request is larger than sluice accepts") \
+    X(RULE_REQUEST,          "request",          0, "the request's own fields are invalid") \
+    X(RULE_EMIT,             "emit",             0, "a statement cannot be printed as Databricks SQL") \
+    X(RULE_SUPPRESSION,      "suppression",      0, "a sluice: allow comment names no rule") \
+    X(RULE_STATEMENT_KIND,   "statement-kind",   0, "only the statement kinds the rules allow run") \
+    X(RULE_PARTITION_FILTER, "partition-filter", 1, "scans of partitioned tables are bounded") \
+    X(RULE_LIMIT_CAP,        "limit-cap",        1, "the rows a statement returns are capped") \
+    X(RULE_REWRITE_VERIFY,   "rewrite-verify",   0, "a rewritten statement must re-parse to the tree the rules built")
+
+typedef enum rule_id {
+#define RULE_ENUM(e, id, suppressible, about) e,
+    RULE_IDS(RULE_ENUM)
+#undef RULE_ENUM
+    RULE_COUNT
+} rule_id;
+
+/* The printed id of a rule ("partition-filter"); a static string. */
+const char *rule_name(rule_id id);
+/* The rule an allow comment may name, or -1 for an unknown or
+ * unsuppressible id (n bytes of name, any case). */
+int rule_lookup_suppressible(const char *name, size_t n);
+
 typedef struct check_ctx {
     const rules *rules;
     const sl_request *req;
+    const char *text;           /* the request text, NUL-terminated (a copy) */
     parsed_stmt *stmt;          /* the statement; its node may be changed */
+    analysis *an;               /* the statement's analysis (see above) */
     unsigned index;             /* statement number in the request */
     long now_days;              /* "now" as days since 1970-01-01 */
     long now_seconds;           /* seconds into that day */
     const char *catalog, *schema;   /* name resolution defaults */
     int modified;               /* a rule changed the AST */
     int rejected;               /* a rule asked for rejection */
+    unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */
-    void (*report)(struct check_ctx *ctx, const char *rule, sl_severity sev,
+    void (*report)(struct check_ctx *ctx, rule_id rule, sl_severity sev,
                    long long location, const char *message);
     void *engine_data;
-    const char *const *suppressed;  /* rule ids switched off for this statement */
 } check_ctx;
 
 /* Report a diagnostic at a bridged-text location (-1: statement start). */
-void check_report(check_ctx *ctx, const char *rule, sl_severity sev,
+void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-int check_is_suppressed(const check_ctx *ctx, const char *rule);
+int check_is_suppressed(const check_ctx *ctx, rule_id rule);
 
-/* The rules.  Each returns nothing: findings go through check_report. */
+/* Rules that only judge. */
 void check_statement_kind(check_ctx *ctx);
-void check_limit_cap(check_ctx *ctx);
+/* Judges every scan of a partitioned table; injects the default window
+ * where the table's policy says so.  Run by the rewrite driver. */
 void check_partition_filter(check_ctx *ctx);
 
-/* For a statement the parser could not read: its first word when that
- * word names a statement kind the rules do not allow, else NULL. */
-const char *check_unparsed_statement_kind(const rules *ru, const char *text);
+/* For a statement the parser could not read (text[0..len)): its first
+ * word when that word names a statement kind the rules do not allow,
+ * else NULL. */
+const char *check_unparsed_statement_kind(const rules *ru, const char *text, size_t len);
 
 #endif

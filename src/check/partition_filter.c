@@ -8,7 +8,12 @@
  * conjunct that reaches it the way Spark pushes filters down:
  *   - the WHERE of its own block, and the ON of each join above it that
  *     restricts its side (inner: both sides; outer: the null-supplying
- *     side only; full: neither);
+ *     side only; full: neither); JOIN ... USING (col) is the equality
+ *     of the two sides' col;
+ *   - the HAVING conjuncts of its own block that use GROUP BY keys only
+ *     (no aggregate): they keep or drop whole groups by their keys, so
+ *     they keep or drop the rows below (Spark pushes them below the
+ *     aggregate); not with GROUPING SETS, ROLLUP or CUBE;
  *   - from the block around a derived table, CTE reference or Superset's
  *     virtual_table, when the column passes through unchanged (no LIMIT,
  *     grouped on it if grouped, no window function partitioned
@@ -17,13 +22,20 @@
  * An OR bounds a scan only if every branch does (their hull); anything
  * else a conjunct says (NOT, functions around the column, other tables'
  * columns) bounds nothing.  Constants are evaluated against the
- * request's "now": DATE/TIMESTAMP literals, strings, CAST, to_date,
- * current_date(), current_timestamp(), now(), +/- INTERVAL, date_add,
- * date_sub, add_months, date_trunc.
+ * request's "now" by the date_functions[] table below and by
+ * eval_date() for literals, casts and +/- INTERVAL.
  *
  * Windows are measured in days: from the lower bound to the upper bound
  * (exclusive), a missing upper bound meaning the start of today, so
- * "col >= current_date() - INTERVAL 30 DAYS" is a 30-day window.
+ * "col >= current_date() - INTERVAL 30 DAYS" is a 30-day window.  A
+ * window whose start is after its end is empty: bounded, 0 days.
+ *
+ * Fail closed.  The search for a window is bounded in depth and in work
+ * (PF_MAX_DEPTH, PF_MAX_STEPS); a scan whose search hit a bound counts as
+ * unbounded, and the message says that sluice gave up, not that the
+ * filter is missing.  A statement whose analysis is incomplete (a table
+ * named by a non-constant IDENTIFIER(...)) is refused when the rules
+ * declare any table.
  */
 #include <ctype.h>
 #include <math.h>
@@ -34,10 +46,14 @@
 
 #include "analyze.h"
 #include "ast.h"
+#include "ast_edit.h"
 #include "check.h"
 #include "dates.h"
 
-#define MAX_DEPTH 24
+/* Nested windows searched (derived tables, CTEs, equalities, AND/OR
+ * groups, date expressions), and conjuncts examined per scan. */
+#define PF_MAX_DEPTH 256
+#define PF_MAX_STEPS 200000
 
 typedef struct bound {
     int has_lo, has_hi;
@@ -64,21 +80,33 @@ static bound hull(bound a, bound b)
     return r;
 }
 
+typedef struct pf_frame {
+    const an_item *item;
+    const char *col;
+} pf_frame;
+
 typedef struct pf {
     check_ctx *ctx;
-    analysis an;
+    analysis *an;
+    size_t steps;               /* conjuncts examined for the current scan */
+    int gave_up;                /* a depth or step bound was hit */
+    pf_frame stack[PF_MAX_DEPTH];   /* (item, column) windows being computed */
+    int nstack;
 } pf;
+
+/* Count one step of work at depth; 0 when a bound is hit. */
+static int pf_step(pf *p, int depth)
+{
+    if (depth > PF_MAX_DEPTH || ++p->steps > PF_MAX_STEPS) {
+        p->gave_up = 1;
+        return 0;
+    }
+    return 1;
+}
 
 /* ------------------------------------------------------------------ */
 /* Constant date expressions                                           */
 
-static const char *func_name(json_t *f)
-{
-    json_t *names = json_object_get(f, "funcname");
-    return ast_string_value(json_array_get(names, json_array_size(names) - 1));
-}
-
-/* Interval text "7 DAYS", "1 DAY 2 HOURS", "3 months": *days, *months. */
 static int parse_interval(const char *s, double *days, long *months)
 {
     *days = 0;
@@ -161,9 +189,64 @@ static int eval_formatted_date(json_t *value, json_t *format, double *out)
     return 0;
 }
 
+/* PostgreSQL's INTERVAL_MASK bits, as typmods carry them. */
+enum { IV_MONTH = 1 << 1, IV_YEAR = 1 << 2, IV_DAY = 1 << 3, IV_HOUR = 1 << 10,
+       IV_MINUTE = 1 << 11, IV_SECOND = 1 << 12 };
+
+/* The text of a qualified interval: INTERVAL '1-2' YEAR TO MONTH,
+ * INTERVAL '3 04:05:06.5' DAY TO SECOND, INTERVAL '7' DAY.  The fields
+ * from the first unit to the last, in order, separated by '-' (year to
+ * month), ' ' (day to hour) or ':'; a leading sign applies to all. */
+static int parse_qualified_interval(const char *s, long mask, double *days, long *months)
+{
+    static const struct { long bit; double days; long months; } units[] = {
+        {IV_YEAR, 0, 12}, {IV_MONTH, 0, 1}, {IV_DAY, 1, 0}, {IV_HOUR, 1.0 / 24, 0},
+        {IV_MINUTE, 1.0 / 1440, 0}, {IV_SECOND, 1.0 / 86400, 0}};
+    int first = -1, last = -1;
+    for (int i = 0; i < 6; i++)
+        if (mask & units[i].bit) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    /* Only contiguous ranges, and never across the month/day divide. */
+    if (first < 0 || (first <= 1 && last >= 2))
+        return -1;
+    for (int i = first; i <= last; i++)
+        if (!(mask & units[i].bit))
+            return -1;
+    while (isspace((unsigned char)*s))
+        s++;
+    double sign = 1;
+    if (*s == '-' || *s == '+') {
+        sign = *s == '-' ? -1 : 1;
+        s++;
+    }
+    *days = 0;
+    *months = 0;
+    for (int i = first; i <= last; i++) {
+        if (i > first) {
+            char sep = i == 1 ? '-' : i == 3 ? ' ' : ':';
+            if (*s != sep)
+                return -1;
+            s++;
+        }
+        if (!isdigit((unsigned char)*s))
+            return -1;
+        char *end;
+        double v = i == 5 ? strtod(s, &end) : (double)strtol(s, &end, 10);
+        s = end;
+        *days += sign * v * units[i].days;
+        *months += (long)(sign * v) * units[i].months;
+    }
+    while (isspace((unsigned char)*s))
+        s++;
+    return *s ? -1 : 0;
+}
+
 static int eval_interval(json_t *e, double *days, long *months)
 {
-    json_t *f, *af;
+    json_t *f, *af, *mf;
     if (ast_unwrap(e, &f, NULL) != AST_TypeCast)
         return -1;
     json_t *names = json_object_get(json_object_get(f, "typeName"), "names");
@@ -175,29 +258,16 @@ static int eval_interval(json_t *e, double *days, long *months)
     const char *s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
     if (!s)
         return -1;
-    json_t *mods = json_object_get(json_object_get(f, "typeName"), "typmods"), *mf;
+    json_t *mods = json_object_get(json_object_get(f, "typeName"), "typmods");
     if (!mods)
         return parse_interval(s, days, months);
-    /* INTERVAL '7' DAY: one unit, as PostgreSQL's INTERVAL_MASK bit. */
-    if (json_array_size(mods) != 1 ||
+    /* The first typmod is the field mask; a second is the seconds'
+     * precision, which does not change the value. */
+    if (json_array_size(mods) > 2 ||
         ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const)
         return -1;
     long mask = (long)json_integer_value(json_object_get(json_object_get(mf, "ival"), "ival"));
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end)
-        return -1;
-    *days = 0;
-    *months = 0;
-    switch (mask) {
-    case 1 << 2: *months = 12 * (long)v; return 0;      /* YEAR */
-    case 1 << 1: *months = (long)v; return 0;           /* MONTH */
-    case 1 << 3: *days = v; return 0;                   /* DAY */
-    case 1 << 10: *days = v / 24; return 0;             /* HOUR */
-    case 1 << 11: *days = v / 1440; return 0;           /* MINUTE */
-    case 1 << 12: *days = v / 86400; return 0;          /* SECOND */
-    default: return -1;
-    }
+    return parse_qualified_interval(s, mask, days, months);
 }
 
 static int eval_int(json_t *e, long *out)
@@ -218,15 +288,150 @@ static double add_months_frac(double d, long months)
     return (double)dates_add_months((long)whole, months) + (d - whole);
 }
 
+/* ---- date functions: one row per function and arity ---------------- */
+
+typedef int (*date_fn)(pf *p, json_t *args, double *out, int depth);
+
+static double now_timestamp(const pf *p)
+{
+    return (double)p->ctx->now_days + (double)p->ctx->now_seconds / 86400.0;
+}
+
+static int df_today(pf *p, json_t *args, double *out, int depth)
+{
+    (void)args, (void)depth;
+    *out = (double)p->ctx->now_days;
+    return 0;
+}
+
+static int df_now(pf *p, json_t *args, double *out, int depth)
+{
+    (void)args, (void)depth;
+    *out = now_timestamp(p);
+    return 0;
+}
+
+static int df_to_date(pf *p, json_t *args, double *out, int depth)
+{
+    if (eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    *out = floor(*out);
+    return 0;
+}
+
+static int df_to_date_format(pf *p, json_t *args, double *out, int depth)
+{
+    (void)p, (void)depth;
+    return eval_formatted_date(json_array_get(args, 0), json_array_get(args, 1), out);
+}
+
+static int df_to_timestamp(pf *p, json_t *args, double *out, int depth)
+{
+    return eval_date(p, json_array_get(args, 0), out, depth + 1);
+}
+
+static int shift_days(pf *p, json_t *args, double *out, int depth, int sign)
+{
+    long v;
+    if (eval_int(json_array_get(args, 1), &v) < 0 ||
+        eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    *out = floor(*out) + sign * v;
+    return 0;
+}
+
+static int df_date_add(pf *p, json_t *args, double *out, int depth)
+{
+    return shift_days(p, args, out, depth, 1);
+}
+
+static int df_date_sub(pf *p, json_t *args, double *out, int depth)
+{
+    return shift_days(p, args, out, depth, -1);
+}
+
+static int df_add_months(pf *p, json_t *args, double *out, int depth)
+{
+    long v;
+    if (eval_int(json_array_get(args, 1), &v) < 0 ||
+        eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    *out = (double)dates_add_months((long)floor(*out), v);
+    return 0;
+}
+
+static int df_make_date(pf *p, json_t *args, double *out, int depth)
+{
+    long y, m, d;
+    (void)p, (void)depth;
+    if (eval_int(json_array_get(args, 0), &y) < 0 || eval_int(json_array_get(args, 1), &m) < 0 ||
+        eval_int(json_array_get(args, 2), &d) < 0 || m < 1 || m > 12 || d < 1 ||
+        d > 31 || y < 1 || y > 9999)
+        return -1;
+    long day = dates_from_civil(y, (unsigned)m, (unsigned)d);
+    long yy;
+    unsigned mm, dd;
+    dates_to_civil(day, &yy, &mm, &dd);
+    if (yy != y || (long)mm != m || (long)dd != d)
+        return -1;      /* 2026-02-30 is NULL in Spark, not a date */
+    *out = (double)day;
+    return 0;
+}
+
+static int df_date_trunc(pf *p, json_t *args, double *out, int depth)
+{
+    const char *unit = const_string(json_array_get(args, 0));
+    if (!unit || eval_date(p, json_array_get(args, 1), out, depth + 1) < 0)
+        return -1;
+    long day = (long)floor(*out), y;
+    unsigned m, d;
+    dates_to_civil(day, &y, &m, &d);
+    if (strcasecmp(unit, "day") == 0 || strcasecmp(unit, "dd") == 0)
+        *out = (double)day;
+    else if (strcasecmp(unit, "week") == 0)
+        *out = (double)(day - ((day + 3) % 7 + 7) % 7);   /* Monday */
+    else if (strcasecmp(unit, "month") == 0 || strcasecmp(unit, "mm") == 0)
+        *out = (double)dates_from_civil(y, m, 1);
+    else if (strcasecmp(unit, "quarter") == 0)
+        *out = (double)dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+    else if (strcasecmp(unit, "year") == 0 || strcasecmp(unit, "yyyy") == 0)
+        *out = (double)dates_from_civil(y, 1, 1);
+    else
+        return -1;
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    size_t nargs;
+    date_fn fn;
+} date_functions[] = {
+    {"add_months", 2, df_add_months},
+    {"current_date", 0, df_today},
+    {"current_timestamp", 0, df_now},
+    {"date", 1, df_to_date},
+    {"date_add", 2, df_date_add},
+    {"date_sub", 2, df_date_sub},
+    {"date_trunc", 2, df_date_trunc},
+    {"dateadd", 2, df_date_add},
+    {"make_date", 3, df_make_date},
+    {"now", 0, df_now},
+    {"to_date", 1, df_to_date},
+    {"to_date", 2, df_to_date_format},
+    {"to_timestamp", 1, df_to_timestamp},
+};
+
+/* The value of a constant date or timestamp expression, in days since
+ * 1970-01-01 (fractions for the time of day).  Returns 0, or -1 when e
+ * is not a constant sluice can evaluate. */
 static int eval_date(pf *p, json_t *e, double *out, int depth)
 {
     json_t *f;
-    const char *kind;
-    if (depth > MAX_DEPTH)
+    if (depth > PF_MAX_DEPTH) {
+        p->gave_up = 1;
         return -1;
-    ast_kind k = ast_unwrap(e, &f, &kind);
-    check_ctx *c = p->ctx;
-    double now_ts = (double)c->now_days + (double)c->now_seconds / 86400.0;
+    }
+    ast_kind k = ast_unwrap(e, &f, NULL);
     if (k == AST_A_Const) {
         const char *s = json_string_value(json_object_get(json_object_get(f, "sval"), "sval"));
         long d, secs;
@@ -250,78 +455,21 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
     }
     if (k == AST_SQLValueFunction) {
         const char *op = ast_str(f, "op");
-        if (strcmp(op, "SVFOP_CURRENT_DATE") == 0) {
-            *out = (double)c->now_days;
-            return 0;
-        }
-        if (strcmp(op, "SVFOP_CURRENT_TIMESTAMP") == 0) {
-            *out = now_ts;
-            return 0;
-        }
+        if (strcmp(op, "SVFOP_CURRENT_DATE") == 0)
+            return df_today(p, NULL, out, depth);
+        if (strcmp(op, "SVFOP_CURRENT_TIMESTAMP") == 0)
+            return df_now(p, NULL, out, depth);
         return -1;
     }
     if (k == AST_FuncCall) {
-        const char *fn = func_name(f);
+        const char *fn = an_func_name(f);
         json_t *args = json_object_get(f, "args");
         size_t n = json_array_size(args);
-        long v;
-        if (!fn)
+        if (!fn || json_object_get(f, "over") || json_object_get(f, "agg_filter"))
             return -1;
-        if ((strcasecmp(fn, "now") == 0 || strcasecmp(fn, "current_timestamp") == 0) && n == 0) {
-            *out = now_ts;
-            return 0;
-        }
-        if (strcasecmp(fn, "current_date") == 0 && n == 0) {
-            *out = (double)c->now_days;
-            return 0;
-        }
-        if ((strcasecmp(fn, "to_date") == 0 || strcasecmp(fn, "date") == 0) && n == 1) {
-            if (eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
-                return -1;
-            *out = floor(*out);
-            return 0;
-        }
-        if (strcasecmp(fn, "to_date") == 0 && n == 2)
-            return eval_formatted_date(json_array_get(args, 0), json_array_get(args, 1), out);
-        if (strcasecmp(fn, "to_timestamp") == 0 && n == 1)
-            return eval_date(p, json_array_get(args, 0), out, depth + 1);
-        if ((strcasecmp(fn, "date_sub") == 0 || strcasecmp(fn, "date_add") == 0 ||
-             strcasecmp(fn, "dateadd") == 0) && n == 2 &&
-            eval_int(json_array_get(args, 1), &v) == 0 &&
-            eval_date(p, json_array_get(args, 0), out, depth + 1) == 0) {
-            *out = floor(*out) + (strcasecmp(fn, "date_sub") == 0 ? -v : v);
-            return 0;
-        }
-        if (strcasecmp(fn, "add_months") == 0 && n == 2 &&
-            eval_int(json_array_get(args, 1), &v) == 0 &&
-            eval_date(p, json_array_get(args, 0), out, depth + 1) == 0) {
-            *out = (double)dates_add_months((long)floor(*out), v);
-            return 0;
-        }
-        if (strcasecmp(fn, "date_trunc") == 0 && n == 2) {
-            json_t *uf;
-            const char *unit = NULL;
-            if (ast_unwrap(json_array_get(args, 0), &uf, NULL) == AST_A_Const)
-                unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
-            if (!unit || eval_date(p, json_array_get(args, 1), out, depth + 1) < 0)
-                return -1;
-            long day = (long)floor(*out), y;
-            unsigned m, d;
-            dates_to_civil(day, &y, &m, &d);
-            if (strcasecmp(unit, "day") == 0 || strcasecmp(unit, "dd") == 0)
-                *out = (double)day;
-            else if (strcasecmp(unit, "week") == 0)
-                *out = (double)(day - ((day + 3) % 7 + 7) % 7);   /* Monday */
-            else if (strcasecmp(unit, "month") == 0 || strcasecmp(unit, "mm") == 0)
-                *out = (double)dates_from_civil(y, m, 1);
-            else if (strcasecmp(unit, "quarter") == 0)
-                *out = (double)dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
-            else if (strcasecmp(unit, "year") == 0 || strcasecmp(unit, "yyyy") == 0)
-                *out = (double)dates_from_civil(y, 1, 1);
-            else
-                return -1;
-            return 0;
-        }
+        for (size_t i = 0; i < sizeof date_functions / sizeof *date_functions; i++)
+            if (date_functions[i].nargs == n && strcasecmp(date_functions[i].name, fn) == 0)
+                return date_functions[i].fn(p, args, out, depth);
         return -1;
     }
     if (k == AST_A_Expr) {
@@ -352,113 +500,11 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
         *out = add_months_frac(*out, months) + days;
         return 0;
     }
-    (void)kind;
     return -1;
 }
 
 /* ------------------------------------------------------------------ */
 /* Which conjuncts reach an item, and what they say                    */
-
-static int col_matches(const char *name, const char *const *cols)
-{
-    for (; *cols; cols++)
-        if (strcasecmp(name, *cols) == 0)
-            return 1;
-    return 0;
-}
-
-/* Could the derived table o have an output column named col? */
-static int derived_may_output(an_item *o, const char *col)
-{
-    json_t *sel = json_object_get(json_object_get(o->node, "subquery"), "SelectStmt");
-    while (sel && json_object_get(sel, "larg"))
-        sel = json_object_get(sel, "larg");
-    json_t *alias_cols = json_object_get(json_object_get(o->node, "alias"), "colnames");
-    size_t i;
-    json_t *t, *tf;
-    if (alias_cols) {
-        json_array_foreach(alias_cols, i, t) {
-            const char *n = ast_string_value(t);
-            if (n && strcasecmp(n, col) == 0)
-                return 1;
-        }
-        return 0;
-    }
-    json_array_foreach(json_object_get(sel, "targetList"), i, t) {
-        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
-            return 1;
-        json_t *vf;
-        if (ast_unwrap(json_object_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
-            json_t *fields = json_object_get(vf, "fields");
-            if (ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL, NULL) == AST_A_Star)
-                return 1;       /* SELECT *: could be anything */
-        }
-        const char *n = analysis_target_name(tf);
-        if (n && strcasecmp(n, col) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Is e a reference to item's column (one of cols)? */
-static int is_item_column(json_t *e, an_item *item, const char *const *cols)
-{
-    json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = json_object_get(f, "fields");
-    size_t n = json_array_size(fields);
-    const char *col = ast_string_value(json_array_get(fields, n - 1));
-    if (!col || !col_matches(col, cols))
-        return 0;
-    if (n >= 2) {
-        const char *qual = ast_string_value(json_array_get(fields, n - 2));
-        return qual && item->alias && strcasecmp(qual, item->alias) == 0;
-    }
-    /* Unqualified.  The scanned table has this column, so if the query
-     * runs at all the name is ours -- unless another item could also own
-     * it (then Spark would call it ambiguous, and we do not guess). */
-    an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nitems; i++) {
-        an_item *o = blk->items[i];
-        if (o == item || o->kind == AN_FUNCTION)
-            continue;
-        if (o->kind == AN_TABLE && item->qualified && o->qualified &&
-            strcmp(o->qualified, item->qualified) == 0)
-            return 0;
-        if (o->kind == AN_SUBQUERY && derived_may_output(o, col))
-            return 0;
-        if (o->kind == AN_CTE_REF)
-            return 0;
-    }
-    return 1;
-}
-
-/* Other items' columns that an equality can borrow a window from. */
-static int column_of_other(json_t *e, an_item *self, an_item **item_out, const char **col_out)
-{
-    json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = json_object_get(f, "fields");
-    size_t n = json_array_size(fields);
-    if (n < 2)
-        return 0;
-    const char *qual = ast_string_value(json_array_get(fields, n - 2));
-    const char *col = ast_string_value(json_array_get(fields, n - 1));
-    if (!qual || !col)
-        return 0;
-    an_block *blk = self->block;
-    for (size_t i = 0; i < blk->nitems; i++) {
-        an_item *o = blk->items[i];
-        if (o != self && o->alias && strcasecmp(o->alias, qual) == 0) {
-            *item_out = o;
-            *col_out = col;
-            return 1;
-        }
-    }
-    return 0;
-}
 
 static bound item_bound(pf *p, an_item *item, const char *const *cols, int depth);
 
@@ -493,13 +539,20 @@ static bound cmp_bound(const char *op, double v, int column_on_left)
     return b;
 }
 
+/* The window of another item's column, borrowed through an equality. */
+static bound borrowed_bound(pf *p, an_item *other, const char *col, int depth)
+{
+    const char *oc[] = {col, NULL};
+    return item_bound(p, other, oc, depth + 1);
+}
+
 /* What conjunct e says about item's cols. */
 static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols, int depth)
 {
     json_t *f;
-    ast_kind k = ast_unwrap(e, &f, NULL);
-    if (depth > MAX_DEPTH)
+    if (!pf_step(p, depth))
         return FULL;
+    ast_kind k = ast_unwrap(e, &f, NULL);
     if (k == AST_BoolExpr) {
         const char *op = ast_str(f, "boolop");
         json_t *args = json_object_get(f, "args");
@@ -528,43 +581,40 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     json_t *l = json_object_get(f, "lexpr"), *r = json_object_get(f, "rexpr");
     double v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
-        if (is_item_column(l, item, cols) && eval_date(p, r, &v, 0) == 0)
+        if (an_is_item_column(l, item, cols) && eval_date(p, r, &v, depth + 1) == 0)
             return cmp_bound(op, v, 1);
-        if (is_item_column(r, item, cols) && eval_date(p, l, &v, 0) == 0)
+        if (an_is_item_column(r, item, cols) && eval_date(p, l, &v, depth + 1) == 0)
             return cmp_bound(op, v, 0);
         /* col = other.col: borrow the other side's window. */
         an_item *other;
         const char *ocol;
         if (strcmp(op, "=") == 0) {
-            if (is_item_column(l, item, cols) && column_of_other(r, item, &other, &ocol)) {
-                const char *oc[] = {ocol, NULL};
-                return item_bound(p, other, oc, depth + 1);
-            }
-            if (is_item_column(r, item, cols) && column_of_other(l, item, &other, &ocol)) {
-                const char *oc[] = {ocol, NULL};
-                return item_bound(p, other, oc, depth + 1);
-            }
+            if (an_is_item_column(l, item, cols) && an_column_of_other(r, item, &other, &ocol))
+                return borrowed_bound(p, other, ocol, depth);
+            if (an_is_item_column(r, item, cols) && an_column_of_other(l, item, &other, &ocol))
+                return borrowed_bound(p, other, ocol, depth);
         }
         return FULL;
     }
-    if (strcmp(kind, "AEXPR_BETWEEN") == 0 && is_item_column(l, item, cols)) {
+    if (strcmp(kind, "AEXPR_BETWEEN") == 0 && an_is_item_column(l, item, cols)) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? json_object_get(lf, "items") : r;
-        if (eval_date(p, json_array_get(items, 0), &v, 0) == 0 &&
-            eval_date(p, json_array_get(items, 1), &w, 0) == 0) {
+        if (eval_date(p, json_array_get(items, 0), &v, depth + 1) == 0 &&
+            eval_date(p, json_array_get(items, 1), &w, depth + 1) == 0) {
             bound b = {1, 1, v, is_whole_day(w) ? w + 1 : w};
             return b;
         }
         return FULL;
     }
-    if (strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 && is_item_column(l, item, cols)) {
+    if (strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 &&
+        an_is_item_column(l, item, cols)) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? json_object_get(lf, "items") : r;
         bound b = {1, 1, 0, 0};
         size_t i;
         json_t *a;
         json_array_foreach(items, i, a) {
-            if (eval_date(p, a, &v, 0) < 0)
+            if (eval_date(p, a, &v, depth + 1) < 0)
                 return FULL;
             double hi = is_whole_day(v) ? v + 1 : v;
             if (i == 0 || v < b.lo) b.lo = v;
@@ -575,20 +625,75 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     return FULL;
 }
 
-/* Conjuncts of the item's block that reach it: WHERE, and the ON of
- * each join above it that restricts its side. */
+static bound conj_list_bound(pf *p, json_t **list, size_t n, an_item *item,
+                             const char *const *cols, int depth)
+{
+    bound b = FULL;
+    for (size_t i = 0; i < n; i++)
+        b = intersect(b, conj_bound(p, list[i], item, cols, depth));
+    return b;
+}
+
+/* Is the join step's side (the item's) below the other side of a join
+ * step of the same JoinExpr? */
+static int under_other_side(const an_item *o, const an_join_step *st)
+{
+    for (const an_join_step *s = o->join; s; s = s->up)
+        if (s->join == st->join)
+            return s->side != st->side;
+    return 0;
+}
+
+/* JOIN ... USING (c): item.c = other.c for the item on the other side
+ * that owns c.  When that side holds several items, the hull of their
+ * windows (any of them may be the one). */
+static bound using_bound(pf *p, an_item *item, const an_join_step *st,
+                         const char *const *cols, int depth)
+{
+    size_t i;
+    json_t *u;
+    json_array_foreach(json_object_get(st->join, "usingClause"), i, u) {
+        const char *name = ast_string_value(u);
+        int ours = 0;
+        for (const char *const *c = cols; name && *c; c++)
+            ours |= strcasecmp(*c, name) == 0;
+        if (!ours)
+            continue;
+        an_block *blk = item->block;
+        bound via = FULL;
+        int found = 0;
+        for (size_t k = 0; k < blk->nitems; k++) {
+            an_item *o = blk->items[k];
+            if (o == item || o->kind == AN_FUNCTION || !under_other_side(o, st))
+                continue;
+            bound x = borrowed_bound(p, o, name, depth);
+            via = found++ ? hull(via, x) : x;
+        }
+        return via;
+    }
+    return FULL;
+}
+
+/* Conjuncts of the item's block that reach it: WHERE, HAVING on GROUP BY
+ * keys, and the ON (or USING) of each join above it that restricts its
+ * side. */
 static bound local_bound(pf *p, an_item *item, const char *const *cols, int depth)
 {
-    bound b = conj_bound(p, json_object_get(item->block->select, "whereClause"), item, cols, depth);
-    for (int s = 0; s < item->npath; s++) {
-        json_t *j = item->path[s].join;
-        const char *jt = ast_str(j, "jointype");
-        int side = item->path[s].side;
+    an_block *blk = item->block;
+    bound b = conj_list_bound(p, blk->where, blk->nwhere, item, cols, depth);
+    for (size_t i = 0; i < blk->nhaving; i++)
+        if (an_refers_to_keys_only(blk, blk->having[i]))
+            b = intersect(b, conj_bound(p, blk->having[i], item, cols, depth));
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        const char *jt = ast_str(st->join, "jointype");
         int reaches = strcmp(jt, "JOIN_INNER") == 0 ||
-                      (strcmp(jt, "JOIN_LEFT") == 0 && side == 1) ||
-                      (strcmp(jt, "JOIN_RIGHT") == 0 && side == 0);
-        if (reaches)
-            b = intersect(b, conj_bound(p, json_object_get(j, "quals"), item, cols, depth));
+                      (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
+                      (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
+        if (!reaches)
+            continue;
+        b = intersect(b, conj_bound(p, json_object_get(st->join, "quals"), item, cols, depth));
+        if (json_object_get(st->join, "usingClause"))
+            b = intersect(b, using_bound(p, item, st, cols, depth));
     }
     return b;
 }
@@ -601,56 +706,40 @@ static const char *passes_through(an_item *item, const char *const *cols)
     json_t *sel = blk->select;
     if (json_object_get(sel, "limitCount") || json_object_get(sel, "limitOffset"))
         return NULL;
-    json_t *targets = json_object_get(sel, "targetList");
-    json_t *group = json_object_get(sel, "groupClause");
     size_t i;
-    json_t *t, *tf;
     /* A window function partitioned by something else blocks pushdown. */
-    json_array_foreach(targets, i, t) {
+    for (i = 0; i < blk->noutputs; i++) {
         json_t *vf;
-        if (ast_unwrap(t, &tf, NULL) == AST_ResTarget &&
-            ast_unwrap(json_object_get(tf, "val"), &vf, NULL) == AST_FuncCall &&
+        if (ast_unwrap(blk->outputs[i].expr, &vf, NULL) == AST_FuncCall &&
             json_object_get(vf, "over")) {
             json_t *part = json_object_get(json_object_get(vf, "over"), "partitionClause");
             int ok = 0;
             size_t k;
             json_t *pe;
             json_array_foreach(part, k, pe)
-                ok |= is_item_column(pe, item, cols);
+                ok |= an_is_item_column(pe, item, cols);
             if (!ok)
                 return NULL;
         }
     }
-    if (group) {
+    if (json_object_get(sel, "groupClause")) {
         int grouped = 0;
-        json_t *g;
-        json_array_foreach(group, i, g)
-            grouped |= is_item_column(g, item, cols);
+        for (i = 0; i < blk->ngroup; i++)
+            grouped |= an_is_item_column(blk->group[i].written, item, cols);
         if (!grouped)
             return NULL;
     }
-    json_array_foreach(targets, i, t) {
-        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
-            continue;
-        json_t *val = json_object_get(tf, "val"), *vf;
-        if (is_item_column(val, item, cols)) {
-            /* Set-operation branches are named by the leftmost branch. */
-            json_t *first = json_array_get(blk->first_branch, i), *ff;
-            if (first && ast_unwrap(first, &ff, NULL) == AST_ResTarget)
-                return analysis_target_name(ff);
-            return analysis_target_name(tf);
-        }
-        if (ast_unwrap(val, &vf, NULL) == AST_ColumnRef) {
-            json_t *fields = json_object_get(vf, "fields");
-            json_t *last = json_array_get(fields, json_array_size(fields) - 1);
-            if (ast_unwrap(last, NULL, NULL) == AST_A_Star) {
-                /* SELECT * / alias.*: every column passes under its name. */
-                if (json_array_size(fields) == 1 ||
-                    (item->alias && strcasecmp(ast_string_value(json_array_get(fields, 0)) ?
-                                               ast_string_value(json_array_get(fields, 0)) : "",
-                                               item->alias) == 0))
-                    return cols[0];
-            }
+    for (i = 0; i < blk->noutputs; i++) {
+        const an_output *o = &blk->outputs[i];
+        if (an_is_item_column(o->expr, item, cols))
+            return o->name;     /* set-operation branches: the leftmost branch's name */
+        if (o->star) {
+            json_t *fields = json_object_get(json_object_get(o->expr, "ColumnRef"), "fields");
+            const char *qual = ast_string_value(json_array_get(fields, 0));
+            /* SELECT * / alias.*: every column passes under its name. */
+            if (json_array_size(fields) == 1 ||
+                (item->alias && qual && strcasecmp(qual, item->alias) == 0))
+                return cols[0];
         }
     }
     return NULL;
@@ -659,106 +748,108 @@ static const char *passes_through(an_item *item, const char *const *cols)
 /* The window that reaches item's column from everywhere it can. */
 static bound item_bound(pf *p, an_item *item, const char *const *cols, int depth)
 {
-    if (depth > MAX_DEPTH)
+    if (!pf_step(p, depth) || p->nstack >= PF_MAX_DEPTH) {
+        p->gave_up = 1;
         return FULL;
+    }
+    /* A window that depends on itself (a.d = b.d AND b.d = a.d) adds
+     * nothing: the cycle contributes no bound. */
+    for (int i = 0; i < p->nstack; i++)
+        if (p->stack[i].item == item && strcasecmp(p->stack[i].col, cols[0]) == 0)
+            return FULL;
+    p->stack[p->nstack++] = (pf_frame){item, cols[0]};
     bound b = local_bound(p, item, cols, depth + 1);
     an_block *blk = item->block;
-    if (blk->in_expression)
-        return b;
-    const char *out = (blk->derived || blk->cte) ? passes_through(item, cols) : NULL;
-    if (!out)
-        return b;
-    const char *oc[] = {out, NULL};
-    if (blk->derived)
-        return intersect(b, item_bound(p, blk->derived, oc, depth + 1));
-    /* A CTE is scanned once per reference: the widest of their windows. */
-    an_cte *cte = blk->cte;
-    bound via = FULL;
-    for (size_t i = 0; i < cte->nrefs; i++) {
-        bound x = item_bound(p, cte->refs[i], oc, depth + 1);
-        via = i == 0 ? x : hull(via, x);
+    const char *out = (!blk->in_expression && (blk->derived || blk->cte))
+                    ? passes_through(item, cols) : NULL;
+    if (out) {
+        const char *oc[] = {out, NULL};
+        if (blk->derived) {
+            b = intersect(b, item_bound(p, blk->derived, oc, depth + 1));
+        } else if (blk->cte->nrefs) {
+            /* A CTE is scanned once per reference: the widest of their windows. */
+            an_cte *cte = blk->cte;
+            bound via = FULL;
+            for (size_t i = 0; i < cte->nrefs; i++) {
+                bound x = item_bound(p, cte->refs[i], oc, depth + 1);
+                via = i == 0 ? x : hull(via, x);
+            }
+            b = intersect(b, via);
+        }
     }
-    return cte->nrefs ? intersect(b, via) : b;
+    p->nstack--;
+    return b;
 }
 
 /* ------------------------------------------------------------------ */
 /* Enforcement                                                         */
 
-static json_t *str_node(const char *s)
-{
-    return json_pack("{s:{s:s}}", "String", "sval", s);
-}
-
 /* alias.col >= current_date() - INTERVAL 'n DAYS', as the parser builds it. */
-static json_t *window_predicate(const an_item *item, const char *col, long days)
+static json_t *window_predicate(const char *qualifier, const char *col, long days)
 {
     char iv[32];
     snprintf(iv, sizeof iv, "%ld DAYS", days);
-    json_t *colref = json_pack("{s:{s:[o,o],s:i}}", "ColumnRef", "fields",
-                               str_node(item->alias), str_node(col), "location", -1);
-    json_t *today = json_pack("{s:{s:s,s:i,s:i}}", "SQLValueFunction", "op",
-                              "SVFOP_CURRENT_DATE", "typmod", -1, "location", -1);
-    json_t *konst = json_pack("{s:{s:{s:s},s:i}}", "A_Const", "sval", "sval", iv,
-                              "location", -1);
-    json_t *type = json_pack("{s:[o,o],s:i,s:i}", "names", str_node("pg_catalog"),
-                             str_node("interval"), "typemod", -1, "location", -1);
-    json_t *interval = json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", konst,
-                                 "typeName", type, "location", -1);
-    json_t *minus = json_pack("{s:{s:s,s:[o],s:o,s:o,s:i}}", "A_Expr", "kind", "AEXPR_OP",
-                              "name", str_node("-"), "lexpr", today, "rexpr", interval,
-                              "location", -1);
-    return json_pack("{s:{s:s,s:[o],s:o,s:o,s:i}}", "A_Expr", "kind", "AEXPR_OP", "name",
-                     str_node(">="), "lexpr", colref, "rexpr", minus, "location", -1);
+    json_t *since = ast_new_binary_op("-", ast_new_current_date(),
+                                      ast_new_typed_literal("interval", iv));
+    return ast_new_binary_op(">=", ast_new_column_ref(qualifier, col), since);
 }
 
-/* AND pred into the condition held in holder[key] (steals pred). */
-static void and_into(json_t *holder, const char *key, json_t *pred)
+/* Add the default window to the scan.  Returns 0, or -1 when there is
+ * no name to qualify the column with (IDENTIFIER(...) without an alias
+ * beside other FROM items). */
+static int inject(an_item *item, const rules_table *t)
 {
-    json_t *old = json_object_get(holder, key), *of;
-    if (!old) {
-        json_object_set_new(holder, key, pred);
-    } else if (ast_unwrap(old, &of, NULL) == AST_BoolExpr &&
-               strcmp(ast_str(of, "boolop"), "AND_EXPR") == 0) {
-        json_array_append_new(json_object_get(of, "args"), pred);   /* as the parser flattens */
-    } else {
-        json_t *and = json_pack("{s:{s:s,s:[O,o],s:i}}", "BoolExpr", "boolop", "AND_EXPR",
-                                "args", old, pred, "location", -1);
-        json_object_set_new(holder, key, and);
+    const char *qualifier = item->alias;
+    if (item->via_identifier && !json_object_get(item->node, "alias")) {
+        if (item->block->nitems != 1)
+            return -1;
+        qualifier = NULL;
     }
-}
-
-static void inject(an_item *item, const rules_table *t)
-{
-    json_t *pred = window_predicate(item, t->column, t->default_days);
+    json_t *pred = window_predicate(qualifier, t->column, t->default_days);
     /* On the null-supplying side of an outer join the filter belongs in
      * that join's ON, where it cannot turn the join into an inner one. */
-    for (int s = item->npath; s-- > 0;) {
-        const char *jt = ast_str(item->path[s].join, "jointype");
-        int side = item->path[s].side;
-        if ((strcmp(jt, "JOIN_LEFT") == 0 && side == 1) ||
-            (strcmp(jt, "JOIN_RIGHT") == 0 && side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
-            and_into(item->path[s].join, "quals", pred);
-            return;
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        const char *jt = ast_str(st->join, "jointype");
+        if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
+            (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
+            ast_and_into(st->join, "quals", pred);
+            return 0;
         }
     }
-    and_into(item->block->select, "whereClause", pred);
+    ast_and_into(item->block->select, "whereClause", pred);
+    return 0;
 }
 
-/* Days a window spans, or -1 when it has no lower bound. */
+/* Days a window spans (0 for an empty window), or -1 when it has no
+ * lower bound. */
 static double window_days(bound b, long now_days)
 {
     if (!b.has_lo)
         return -1;
     double hi = b.has_hi ? b.hi : (double)now_days;
-    return ceil(hi - b.lo - 1e-9);
+    double days = ceil(hi - b.lo - 1e-9);
+    return days < 0 ? 0 : days;
 }
 
-static void check_scan(pf *p, an_item *item, const rules_table *t, bound b)
+typedef struct scan {
+    an_item *item;
+    const rules_table *table;
+    bound window;
+    int gave_up;
+} scan;
+
+static void check_scan(pf *p, const scan *sc)
 {
     check_ctx *c = p->ctx;
+    an_item *item = sc->item;
+    const rules_table *t = sc->table;
     char problem[256];
-    double days = window_days(b, c->now_days);
-    if (days < 0) {
+    double days = window_days(sc->window, c->now_days);
+    if (days < 0 && sc->gave_up) {
+        snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
+                 "than %d levels of nesting or %d conditions); it counts as unfiltered",
+                 item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+    } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
                  "partition column %s", item->qualified, t->column);
     } else {
@@ -767,39 +858,56 @@ static void check_scan(pf *p, an_item *item, const rules_table *t, bound b)
         snprintf(problem, sizeof problem, "the filter on %s.%s spans %.0f days; the maximum "
                  "is %ld days", item->qualified, t->column, days, t->max_days);
     }
-    switch (t->enforce) {
+    rules_enforce enforce = t->enforce;
+    if (enforce == RULES_ENFORCE_REWRITE && inject(item, t) < 0) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; give IDENTIFIER(...) an alias so a filter can name it, or add a "
+                     "filter such as WHERE %s >= current_date() - INTERVAL %ld DAYS",
+                     problem, t->column, t->default_days);
+        return;
+    }
+    switch (enforce) {
     case RULES_ENFORCE_REWRITE:
-        inject(item, t);
         c->modified = 1;
-        check_report(c, "partition-filter", SL_SEVERITY_INFO, item->location,
-                     "%s; added %s.%s >= current_date() - INTERVAL %ld DAYS", problem,
-                     item->alias, t->column, t->default_days);
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_INFO, item->location,
+                     "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS", problem,
+                     item->alias, *item->alias ? "." : "", t->column, t->default_days);
         break;
     case RULES_ENFORCE_REJECT:
         c->rejected = 1;
-        check_report(c, "partition-filter", SL_SEVERITY_ERROR, item->location,
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
                      "%s; add a filter such as WHERE %s >= current_date() - INTERVAL %ld DAYS",
                      problem, t->column, t->default_days);
         break;
     case RULES_ENFORCE_WARN:
-        check_report(c, "partition-filter", SL_SEVERITY_WARNING, item->location, "%s", problem);
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_WARNING, item->location, "%s", problem);
         break;
     }
 }
 
 void check_partition_filter(check_ctx *ctx)
 {
-    if (ctx->rules->ntables == 0 || check_is_suppressed(ctx, "partition-filter"))
+    if (ctx->rules->ntables == 0)
         return;
-    pf p = {ctx, {0}};
-    analysis_build(&p.an, ctx->stmt->node, ctx->catalog, ctx->schema);
+    analysis *an = ctx->an;
+    if (an->incomplete.set) {
+        ctx->rejected = 1;
+        check_report(ctx, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, an->incomplete.location,
+                     "%s; refusing the statement, since a scan sluice cannot see could be "
+                     "unbounded", an->incomplete.message);
+        return;
+    }
+    pf *p = xcalloc(1, sizeof *p);
+    p->ctx = ctx;
+    p->an = an;
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
-    const rules_table **tables = calloc(p.an.nitems ? p.an.nitems : 1, sizeof *tables);
-    bound *bounds = calloc(p.an.nitems ? p.an.nitems : 1, sizeof *bounds);
-    for (size_t i = 0; i < p.an.nitems; i++) {
-        an_item *it = p.an.items[i];
+    scan *scans = xcalloc(an->nitems ? an->nitems : 1, sizeof *scans);
+    size_t nscans = 0;
+    for (size_t i = 0; i < an->nitems; i++) {
+        an_item *it = an->items[i];
         if (it->kind != AN_TABLE)
             continue;
         /* Scans inside CTEs nobody references are never run. */
@@ -809,13 +917,14 @@ void check_partition_filter(check_ctx *ctx)
         if (!t || !t->partitioned)
             continue;
         const char *cols[] = {t->column, t->derived_from, NULL};
-        tables[i] = t;
-        bounds[i] = item_bound(&p, it, cols, 0);
+        p->steps = 0;
+        p->gave_up = 0;
+        p->nstack = 0;
+        scans[nscans] = (scan){it, t, item_bound(p, it, cols, 0), 0};
+        scans[nscans++].gave_up = p->gave_up;
     }
-    for (size_t i = 0; i < p.an.nitems; i++)
-        if (tables[i])
-            check_scan(&p, p.an.items[i], tables[i], bounds[i]);
-    free(bounds);
-    free(tables);
-    analysis_free(&p.an);
+    for (size_t i = 0; i < nscans; i++)
+        check_scan(p, &scans[i]);
+    free(scans);
+    free(p);
 }

@@ -2,7 +2,9 @@
  * statement_kind.c - rule "statement-kind": only the statement kinds the
  * rules allow may run (SELECT, including WITH ... SELECT and VALUES, by
  * default).  SELECT ... INTO and locking clauses are not queries a
- * dashboard needs and are refused with the rest.
+ * dashboard needs and are refused with the rest, and so is a
+ * data-modifying statement nested in WITH (WITH gone AS (DELETE ...
+ * RETURNING *) SELECT ...), which is a DELETE however it is dressed.
  */
 #include <ctype.h>
 #include <string.h>
@@ -54,11 +56,12 @@ static const char *kind_word(unsigned k)
     }
 }
 
-/* The statement's first word, upper-cased, into buf; its length. */
-static size_t first_word(const char *txt, char *buf, size_t size)
+/* The first word of txt[0..len), upper-cased, into buf; its length.
+ * Reads no byte at or past txt[len]. */
+static size_t first_word(const char *txt, size_t len, char *buf, size_t size)
 {
     size_t n = 0;
-    while (n + 1 < size && isalpha((unsigned char)txt[n])) {
+    while (n + 1 < size && n < len && isalpha((unsigned char)txt[n])) {
         buf[n] = (char)toupper((unsigned char)txt[n]);
         n++;
     }
@@ -74,9 +77,11 @@ void check_statement_kind(check_ctx *ctx)
         /* Name the statement by its first word, as the author wrote it
          * (the kind's name when it starts with a bracket). */
         char first[24];
-        if (first_word(ctx->req->sql + ctx->stmt->span.start, first, sizeof first) == 0)
-            first_word(kind_word(k), first, sizeof first);
-        check_report(ctx, "statement-kind", SL_SEVERITY_ERROR, -1,
+        const parsed_stmt *ps = ctx->stmt;
+        if (first_word(ctx->text + ps->span.start, ps->span.end - ps->span.start,
+                       first, sizeof first) == 0)
+            first_word(kind_word(k), strlen(kind_word(k)), first, sizeof first);
+        check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
                      "%s statements (kind %s) are not allowed here; only read-only queries may run",
                      strcmp(name, "SELECT ... INTO") == 0 ? name : first, kind_word(k));
         ctx->rejected = 1;
@@ -84,13 +89,31 @@ void check_statement_kind(check_ctx *ctx)
     }
     json_t *f = json_object_get(ctx->stmt->node, "SelectStmt");
     if (f && json_object_get(f, "lockingClause")) {
-        check_report(ctx, "statement-kind", SL_SEVERITY_ERROR, -1,
+        check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
                      "locking clauses (FOR UPDATE / FOR SHARE) are not allowed");
+        ctx->rejected = 1;
+    }
+    for (size_t i = 0; i < ctx->an->nctes; i++) {
+        const an_cte *c = ctx->an->ctes[i];
+        if (!c->statement_kind)
+            continue;
+        json_t *node = json_pack("{s:{}}", c->statement_kind);
+        const char *nested;
+        unsigned nk = kind_of(node, &nested);
+        json_decref(node);
+        if (ctx->rules->statements_allow & nk)
+            continue;
+        char up[24];
+        first_word(kind_word(nk), strlen(kind_word(nk)), up, sizeof up);
+        check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, c->location,
+                     "WITH %s AS (%s ...) is a data-modifying statement (kind %s) nested in a "
+                     "query; only read-only queries may run", c->name,
+                     nk == RULES_STMT_OTHER ? c->statement_kind : up, kind_word(nk));
         ctx->rejected = 1;
     }
 }
 
-const char *check_unparsed_statement_kind(const rules *ru, const char *text)
+const char *check_unparsed_statement_kind(const rules *ru, const char *text, size_t len)
 {
     static const struct { const char *word; unsigned kind; } words[] = {
         {"INSERT", RULES_STMT_INSERT}, {"UPDATE", RULES_STMT_UPDATE},
@@ -101,8 +124,8 @@ const char *check_unparsed_statement_kind(const rules *ru, const char *text)
         {"REVOKE", RULES_STMT_DDL}, {"SET", RULES_STMT_SET}, {"USE", RULES_STMT_SET},
         {NULL, 0}};
     char first[24];
-    size_t n = first_word(text, first, sizeof first);
-    if (isdigit((unsigned char)text[n]))
+    size_t n = first_word(text, len, first, sizeof first);
+    if (n < len && isdigit((unsigned char)text[n]))
         return NULL;        /* "INSERT2" is a name, not a statement */
     for (int i = 0; words[i].word; i++)
         if (strcmp(first, words[i].word) == 0 && !(ru->statements_allow & words[i].kind))

@@ -1,0 +1,262 @@
+/*
+ * analyze_pred.c - the analysis layer's questions about names, columns
+ * and predicates: which functions are aggregates, generators or
+ * non-deterministic (one list each for the whole program), flattening
+ * AND lists into conjuncts, whether an expression is a given item's
+ * column, and whether an expression uses GROUP BY keys only.
+ *
+ * Column ownership is decided without table schemas; where a name could
+ * belong to more than one FROM item the answer is "not this item's",
+ * which makes every rule built on it err towards refusing, never towards
+ * letting an unbounded scan through.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "ast.h"
+#include "sbuf.h"
+
+/* Sorted (strcmp on lower case) so lookups are a binary search. */
+static const char *const aggregate_names[] = {
+    "any", "any_value", "approx_count_distinct", "approx_percentile", "array_agg",
+    "avg", "bit_and", "bit_or", "bit_xor", "bitmap_construct_agg", "bitmap_or_agg",
+    "bool_and", "bool_or", "collect_list", "collect_set", "corr", "count", "count_if",
+    "count_min_sketch", "covar_pop", "covar_samp", "every", "first", "first_value",
+    "histogram_numeric", "hll_sketch_agg", "hll_union_agg", "kurtosis", "last",
+    "last_value", "listagg", "max", "max_by", "mean", "median", "min", "min_by", "mode",
+    "percentile", "percentile_approx", "percentile_cont", "percentile_disc",
+    "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope",
+    "regr_sxx", "regr_sxy", "regr_syy", "skewness", "some", "std", "stddev",
+    "stddev_pop", "stddev_samp", "string_agg", "sum", "try_avg", "try_sum", "var_pop",
+    "var_samp", "variance"};
+
+static const char *const generator_names[] = {
+    "explode", "explode_outer", "inline", "inline_outer", "json_tuple", "posexplode",
+    "posexplode_outer", "stack"};
+
+static const char *const nondeterministic_names[] = {
+    "input_file_name", "monotonically_increasing_id", "rand", "randn", "random", "shuffle",
+    "spark_partition_id", "try_reflect", "uniform", "uuid"};
+
+static const char *const time_function_names[] = {
+    "curdate", "current_date", "current_timestamp", "current_timezone", "getdate",
+    "localtimestamp", "now", "unix_timestamp"};
+
+static int cmp_lower(const void *key, const void *elem)
+{
+    return strcasecmp((const char *)key, *(const char *const *)elem);
+}
+
+#define IN_LIST(name, list) \
+    ((name) && bsearch((name), (list), sizeof (list) / sizeof *(list), sizeof *(list), cmp_lower) != NULL)
+
+int an_is_aggregate_name(const char *name)       { return IN_LIST(name, aggregate_names); }
+int an_is_generator_name(const char *name)       { return IN_LIST(name, generator_names); }
+int an_is_nondeterministic_name(const char *name) { return IN_LIST(name, nondeterministic_names); }
+int an_is_time_function_name(const char *name)   { return IN_LIST(name, time_function_names); }
+
+const char *an_func_name(json_t *f)
+{
+    json_t *names = json_object_get(f, "funcname");
+    return ast_string_value(json_array_get(names, json_array_size(names) - 1));
+}
+
+int an_has_aggregate(json_t *v)
+{
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c)
+            if (an_has_aggregate(c))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    json_t *f;
+    ast_kind k = ast_unwrap(v, &f, NULL);
+    if (k == AST_SubLink || k == AST_SelectStmt)
+        return 0;           /* a subquery's aggregates are its own */
+    if (k == AST_FuncCall && !json_object_get(f, "over") && an_is_aggregate_name(an_func_name(f)))
+        return 1;
+    const char *key;
+    json_t *child;
+    json_object_foreach(f ? f : v, key, child)
+        if (an_has_aggregate(child))
+            return 1;
+    return 0;
+}
+
+static int conjuncts_at(json_t *cond, json_t ***list, size_t *n, int depth)
+{
+    json_t *f;
+    if (!cond)
+        return 0;
+    if (depth > AN_MAX_DEPTH)
+        return -1;
+    if (ast_unwrap(cond, &f, NULL) == AST_BoolExpr &&
+        strcmp(ast_str(f, "boolop"), "AND_EXPR") == 0) {
+        size_t i;
+        json_t *a;
+        json_array_foreach(json_object_get(f, "args"), i, a)
+            if (conjuncts_at(a, list, n, depth + 1) < 0)
+                return -1;
+        return 0;
+    }
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = cond;
+    return 0;
+}
+
+int an_conjuncts(json_t *cond, json_t ***list, size_t *n)
+{
+    return conjuncts_at(cond, list, n, 0);
+}
+
+static int col_matches(const char *name, const char *const *cols)
+{
+    for (; *cols; cols++)
+        if (strcasecmp(name, *cols) == 0)
+            return 1;
+    return 0;
+}
+
+int an_derived_may_output(const an_item *o, const char *col)
+{
+    json_t *sel = json_object_get(json_object_get(o->node, "subquery"), "SelectStmt");
+    while (sel && json_object_get(sel, "larg"))
+        sel = json_object_get(sel, "larg");
+    json_t *alias_cols = json_object_get(json_object_get(o->node, "alias"), "colnames");
+    size_t i;
+    json_t *t, *tf;
+    if (alias_cols) {
+        json_array_foreach(alias_cols, i, t) {
+            const char *n = ast_string_value(t);
+            if (n && strcasecmp(n, col) == 0)
+                return 1;
+        }
+        return 0;
+    }
+    json_array_foreach(json_object_get(sel, "targetList"), i, t) {
+        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
+            return 1;
+        json_t *vf;
+        if (ast_unwrap(json_object_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
+            json_t *fields = json_object_get(vf, "fields");
+            if (ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL, NULL) == AST_A_Star)
+                return 1;       /* SELECT *: could be anything */
+        }
+        const char *n = analysis_target_name(tf);
+        if (n && strcasecmp(n, col) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int an_is_item_column(json_t *e, const an_item *item, const char *const *cols)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *fields = json_object_get(f, "fields");
+    size_t n = json_array_size(fields);
+    const char *col = ast_string_value(json_array_get(fields, n - 1));
+    if (!col || !col_matches(col, cols))
+        return 0;
+    if (n >= 2) {
+        const char *qual = ast_string_value(json_array_get(fields, n - 2));
+        return qual && item->alias && strcasecmp(qual, item->alias) == 0;
+    }
+    /* Unqualified.  The scanned table has this column, so if the query
+     * runs at all the name is ours -- unless another item could also own
+     * it (then Spark would call it ambiguous, and we do not guess). */
+    an_block *blk = item->block;
+    for (size_t i = 0; i < blk->nitems; i++) {
+        an_item *o = blk->items[i];
+        if (o == item || o->kind == AN_FUNCTION)
+            continue;
+        if (o->kind == AN_TABLE && item->qualified && o->qualified &&
+            strcmp(o->qualified, item->qualified) == 0)
+            return 0;
+        if (o->kind == AN_SUBQUERY && an_derived_may_output(o, col))
+            return 0;
+        if (o->kind == AN_CTE_REF)
+            return 0;
+    }
+    return 1;
+}
+
+int an_column_of_other(json_t *e, const an_item *self, an_item **item_out, const char **col_out)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *fields = json_object_get(f, "fields");
+    size_t n = json_array_size(fields);
+    if (n < 2)
+        return 0;
+    const char *qual = ast_string_value(json_array_get(fields, n - 2));
+    const char *col = ast_string_value(json_array_get(fields, n - 1));
+    if (!qual || !col)
+        return 0;
+    an_block *blk = self->block;
+    for (size_t i = 0; i < blk->nitems; i++) {
+        an_item *o = blk->items[i];
+        if (o != self && o->alias && strcasecmp(o->alias, qual) == 0) {
+            *item_out = o;
+            *col_out = col;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int an_is_group_key(const an_block *blk, json_t *e)
+{
+    if (blk->grouping_sets)
+        return 0;
+    for (size_t i = 0; i < blk->ngroup; i++)
+        if (!blk->group[i].via_alias && ast_equal_ignoring_locations(blk->group[i].expr, e))
+            return 1;
+    return 0;
+}
+
+static int keys_only(const an_block *blk, json_t *v, int depth)
+{
+    if (depth > AN_MAX_DEPTH)
+        return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c)
+            if (!keys_only(blk, c, depth + 1))
+                return 0;
+        return 1;
+    }
+    if (!json_is_object(v))
+        return 1;
+    json_t *f;
+    ast_kind k = ast_unwrap(v, &f, NULL);
+    if (k != AST_UNKNOWN && an_is_group_key(blk, v))
+        return 1;
+    if (k == AST_ColumnRef || k == AST_SubLink || k == AST_SelectStmt || k == AST_GroupingFunc)
+        return 0;
+    if (k == AST_FuncCall && (json_object_get(f, "over") || an_is_aggregate_name(an_func_name(f)) ||
+                              an_is_nondeterministic_name(an_func_name(f))))
+        return 0;
+    const char *key;
+    json_t *child;
+    json_object_foreach(f ? f : v, key, child)
+        if (!keys_only(blk, child, depth + 1))
+            return 0;
+    return 1;
+}
+
+int an_refers_to_keys_only(const an_block *blk, json_t *e)
+{
+    if (blk->grouping_sets || blk->ngroup == 0)
+        return 0;
+    return keys_only(blk, e, 0);
+}

@@ -1,0 +1,158 @@
+/*
+ * ast_edit.c - node constructors and tree edits (see ast_edit.h for the
+ * ownership rules every function here follows).
+ */
+#include "ast_edit.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "ast.h"
+
+json_t *ast_new_string(const char *s)
+{
+    return json_pack("{s:{s:s}}", "String", "sval", s);
+}
+
+json_t *ast_new_column_ref(const char *qualifier, const char *column)
+{
+    json_t *fields = json_array();
+    if (qualifier)
+        json_array_append_new(fields, ast_new_string(qualifier));
+    json_array_append_new(fields, ast_new_string(column));
+    return json_pack("{s:{s:o,s:i}}", "ColumnRef", "fields", fields, "location", -1);
+}
+
+json_t *ast_new_func_call(const char *name, json_t *args)
+{
+    json_t *f = json_pack("{s:[o],s:s,s:i}", "funcname", ast_new_string(name),
+                          "funcformat", "COERCE_EXPLICIT_CALL", "location", -1);
+    if (args)
+        json_object_set_new(f, "args", args);
+    return json_pack("{s:o}", "FuncCall", f);
+}
+
+json_t *ast_new_int_const(long long v)
+{
+    return json_pack("{s:{s:{s:I},s:i}}", "A_Const", "ival", "ival", (json_int_t)v,
+                     "location", -1);
+}
+
+json_t *ast_new_string_const(const char *s)
+{
+    return json_pack("{s:{s:{s:s},s:i}}", "A_Const", "sval", "sval", s, "location", -1);
+}
+
+json_t *ast_new_typed_literal(const char *type, const char *text)
+{
+    /* The parser qualifies the built-in types it knows by keyword. */
+    json_t *names = strcasecmp(type, "date") == 0
+        ? json_pack("[o]", ast_new_string("date"))
+        : json_pack("[o,o]", ast_new_string("pg_catalog"), ast_new_string(type));
+    json_t *tn = json_pack("{s:o,s:i,s:i}", "names", names, "typemod", -1, "location", -1);
+    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", ast_new_string_const(text),
+                     "typeName", tn, "location", -1);
+}
+
+json_t *ast_new_current_date(void)
+{
+    return json_pack("{s:{s:s,s:i,s:i}}", "SQLValueFunction", "op", "SVFOP_CURRENT_DATE",
+                     "typmod", -1, "location", -1);
+}
+
+json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r)
+{
+    return json_pack("{s:{s:s,s:[o],s:o,s:o,s:i}}", "A_Expr", "kind", "AEXPR_OP",
+                     "name", ast_new_string(op), "lexpr", l, "rexpr", r, "location", -1);
+}
+
+void ast_and_into(json_t *holder, const char *key, json_t *pred)
+{
+    json_t *old = json_object_get(holder, key), *of;
+    if (!old) {
+        json_object_set_new(holder, key, pred);
+    } else if (ast_unwrap(old, &of, NULL) == AST_BoolExpr &&
+               strcmp(ast_str(of, "boolop"), "AND_EXPR") == 0) {
+        json_array_append_new(json_object_get(of, "args"), pred);
+    } else {
+        json_t *and = json_pack("{s:{s:s,s:[O,o],s:i}}", "BoolExpr", "boolop", "AND_EXPR",
+                                "args", old, pred, "location", -1);
+        json_object_set_new(holder, key, and);
+    }
+}
+
+static int replace_in(json_t *v, json_t *old_fields, json_t *replacement, int depth)
+{
+    if (depth > AN_MAX_DEPTH * 2)
+        return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c, *cf;
+        json_array_foreach(v, i, c) {
+            if (ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
+                json_array_set(v, i, replacement);
+                return 1;
+            }
+            if (replace_in(c, old_fields, replacement, depth + 1))
+                return 1;
+        }
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    const char *key;
+    json_t *c, *cf;
+    json_object_foreach(v, key, c) {
+        if (json_is_object(c) && ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
+            json_object_set(v, key, replacement);
+            return 1;
+        }
+        if (replace_in(c, old_fields, replacement, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+int ast_replace_node(json_t *root, json_t *old_fields, json_t *replacement)
+{
+    int found = replace_in(root, old_fields, replacement, 0);
+    json_decref(replacement);
+    return found ? 0 : -1;
+}
+
+void ast_replace_target_expr(json_t *rt, json_t *expr)
+{
+    if (!json_object_get(rt, "name")) {
+        const char *name = analysis_target_name(rt);
+        if (name)
+            json_object_set_new(rt, "name", json_string(name));
+    }
+    json_object_set_new(rt, "val", expr);
+}
+
+void ast_add_hint(json_t *sel, const char *name, const char *arg)
+{
+    json_t *hints = json_object_get(sel, "sl_hints");
+    if (!hints) {
+        hints = json_array();
+        json_object_set_new(sel, "sl_hints", hints);
+    }
+    size_t i;
+    json_t *h;
+    json_array_foreach(hints, i, h) {
+        const char *hn = json_string_value(json_object_get(h, "name"));
+        if (hn && strcasecmp(hn, name) == 0) {
+            json_array_append_new(json_object_get(h, "args"), json_string(arg));
+            return;
+        }
+    }
+    json_array_append_new(hints, json_pack("{s:s,s:[s]}", "name", name, "args", arg));
+}
+
+void ast_set_limit(json_t *sel, long long n)
+{
+    json_object_set_new(sel, "limitCount", ast_new_int_const(n));
+    json_object_set_new(sel, "limitOption", json_string("LIMIT_OPTION_COUNT"));
+}

@@ -1,0 +1,63 @@
+/*
+ * ast_edit.h - building nodes and editing the AST: the only place that
+ * knows the shape of the nodes sluice adds to a parse tree.
+ *
+ * Constructors return a NEW reference (json_decref it, or hand it to an
+ * edit, which steals it).  Built nodes carry "location": -1, which the
+ * emitter and every comparison treat as "not from the source text".
+ *
+ * Edits take the node to change as a borrowed fields object (the value
+ * inside {"Kind": {...}}) and STEAL the node they insert: after the call
+ * the caller holds no reference to it, on success or failure.  An edit
+ * may free nodes it replaces; any pointer into the replaced part of the
+ * tree, and every pointer held by an analysis of the tree (analyze.h),
+ * is stale after the call.
+ */
+#ifndef SLUICE_AST_EDIT_H
+#define SLUICE_AST_EDIT_H
+
+#include <jansson.h>
+
+/* {"String": {"sval": s}} */
+json_t *ast_new_string(const char *s);
+/* qualifier.column, or column when qualifier is NULL. */
+json_t *ast_new_column_ref(const char *qualifier, const char *column);
+/* name(args...); args is stolen (NULL: no arguments). */
+json_t *ast_new_func_call(const char *name, json_t *args);
+/* An integer constant. */
+json_t *ast_new_int_const(long long v);
+/* A string constant. */
+json_t *ast_new_string_const(const char *s);
+/* TYPE 'text' as the parser builds it (a cast of a string constant);
+ * type is "date", "timestamp" or "interval". */
+json_t *ast_new_typed_literal(const char *type, const char *text);
+/* current_date(), as the bridge parses it. */
+json_t *ast_new_current_date(void);
+/* l op r, a binary operator; steals l and r. */
+json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r);
+
+/* AND pred into the condition at holder[key] (a WHERE, HAVING or join
+ * ON): sets it when absent, appends to a top-level AND list (as the
+ * parser flattens), else builds AND(old, pred).  Steals pred. */
+void ast_and_into(json_t *holder, const char *key, json_t *pred);
+
+/* Replace the node whose fields object is old_fields, wherever it is
+ * held inside root (an array slot or an object member), by
+ * replacement.  Steals replacement.  Returns 0, or -1 if old_fields was
+ * not found (replacement is then freed). */
+int ast_replace_node(json_t *root, json_t *old_fields, json_t *replacement);
+
+/* Replace the expression of a select-list entry (ResTarget fields),
+ * keeping its output name: when the entry had no alias, the name it
+ * had (the column's name) becomes its alias.  Steals expr. */
+void ast_replace_target_expr(json_t *restarget_fields, json_t *expr);
+
+/* Add NAME(arg) to a SELECT's hint list (sl_hints): arg joins an
+ * existing hint of that name, else a new hint is appended.  arg is the
+ * hint argument as it is to be printed (an alias as written). */
+void ast_add_hint(json_t *select_fields, const char *name, const char *arg);
+
+/* Set a SELECT's LIMIT to the constant n. */
+void ast_set_limit(json_t *select_fields, long long n);
+
+#endif

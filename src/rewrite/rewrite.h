@@ -1,0 +1,33 @@
+/*
+ * rewrite.h - the rewrite stage: the rules that may change a statement,
+ * run in one fixed order on one shared analysis.
+ *
+ * Order (the table in rewrite.c is the one place it is written down):
+ *   1. (aggregate routing, when it lands: a routed block no longer scans
+ *      the fact table, so it runs before partition-filter judges scans)
+ *   2. partition-filter: judge every scan of a partitioned table and
+ *      inject the default window where the policy says "inject"
+ *   3. (broadcast hints, when they land: after routing, which may remove
+ *      joins, and before limit-cap)
+ *   4. limit-cap: cap the rows the statement returns
+ *
+ * After a rule changes the tree (sets ctx->modified), the driver
+ * rebuilds ctx->an before the next rule runs; a rule never sees an
+ * analysis of a tree that has since changed.  A rejection does not stop
+ * the stage: every rule still reports, so one lint run lists every
+ * finding; the rejected statement's tree is discarded.
+ */
+#ifndef SLUICE_REWRITE_H
+#define SLUICE_REWRITE_H
+
+#include "check/check.h"
+
+/* Run the rewrite stage on ctx->stmt.  ctx->an must hold the analysis
+ * of the current tree.  On return ctx->an is stale if ctx->modified is
+ * set (nothing after the stage reads it); it must still be freed. */
+void rewrite_statement(check_ctx *ctx);
+
+/* The rules (one file each). */
+void rewrite_limit_cap(check_ctx *ctx);
+
+#endif
