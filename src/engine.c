@@ -244,6 +244,29 @@ static unsigned collect_suppressions(const dialect_source *src, size_t from, siz
     return mask;
 }
 
+/* The end of statement i's suppression range: its tokens, then the
+ * comments on the rest of its last line (after an optional ';'), so
+ * "SELECT ... -- sluice: allow limit-cap" applies to that SELECT.  The
+ * next statement's range starts where this one ends. */
+static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
+{
+    size_t i = st->tok_end;
+    if (i < src->ntoks && src->toks[i].kind == TK_OP &&
+        src->text[src->toks[i].start] == ';')
+        i++;
+    size_t end = st->tok_end;
+    for (; i < src->ntoks; i++) {
+        const dtok *t = &src->toks[i];
+        if (t->kind == TK_LINE_COMMENT || t->kind == TK_BLOCK_COMMENT)
+            end = i + 1;
+        else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start))
+            break;
+        if (t->kind == TK_LINE_COMMENT)
+            break;
+    }
+    return end;
+}
+
 /* Re-parse emitted text and compare with the AST it came from: a
  * rewrite is only handed out when it means what the rules built. */
 static int verify_rewrite(const char *sql, size_t len, json_t *expected)
@@ -296,8 +319,9 @@ static void enforce_statement(enforce_run *run, size_t i)
     }
     unsigned suppressed = 0;
     if (req->mode == SL_MODE_LINT || ru->inline_suppressions) {
-        size_t from = i == 0 ? 0 : run->stmts[i - 1].tok_end + 1;
-        suppressed = collect_suppressions(run->src, from, st->tok_end, r, req, (unsigned)i);
+        size_t from = i == 0 ? 0 : suppression_end(run->src, &run->stmts[i - 1]);
+        suppressed = collect_suppressions(run->src, from, suppression_end(run->src, st), r,
+                                          req, (unsigned)i);
     }
     enforce_state es = {r, req, st};
     analysis an;

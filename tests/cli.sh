@@ -24,6 +24,16 @@ same() {    # same NAME FILE EXPECTED
     fi
 }
 
+bytes() {   # bytes NAME FILE PRINTF-FORMAT: the file holds exactly these bytes
+    printf "$3" > "$T/expected-bytes"
+    if cmp -s "$2" "$T/expected-bytes"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL $1: got"; od -c "$2" | head -5
+    fi
+}
+
 "$S" --version > "$T/out"; check version 0 $?
 same version-text "$T/out" "sluice 0.1.0"
 "$S" --help > "$T/out"; check help 0 $?
@@ -63,6 +73,16 @@ printf 'SELECT a FROM u' | "$S" rewrite --rules "$R" > "$T/out" 2> "$T/err"; che
 same rewrite-limit-text "$T/out" "SELECT a FROM u LIMIT 50"
 printf 'SELECT a FROM u LIMIT 5' | "$S" rewrite --rules "$R" > "$T/out"; check rewrite-pass 0 $?
 same rewrite-pass-text "$T/out" "SELECT a FROM u LIMIT 5"
+# Pass-through is byte for byte: no newline added, none taken away.
+bytes rewrite-pass-no-newline "$T/out" 'SELECT a FROM u LIMIT 5'
+printf 'SELECT a FROM u LIMIT 5\n\n' | "$S" rewrite --rules "$R" > "$T/out"; check rewrite-pass-nl 0 $?
+bytes rewrite-pass-newlines "$T/out" 'SELECT a FROM u LIMIT 5\n\n'
+printf 'SELECT a FROM u' | "$S" rewrite --rules "$R" > "$T/out" 2> /dev/null
+bytes rewrite-exact-text "$T/out" 'SELECT a FROM u LIMIT 50'
+# A misspelt rule id in an allow comment is reported, not silently ignored.
+printf 'SELECT a FROM u -- sluice: allow limit-capp\n' | "$S" lint --rules "$R" - > "$T/out" 2>&1
+grep -q "'limit-capp' in \"sluice: allow\" names no rule" "$T/out"; check allow-typo-warned 0 $?
+grep -q "LIMIT 50" "$T/out"; check allow-typo-no-effect 0 $?
 printf 'SELECT a FROM t LIMIT 5' | "$S" rewrite --rules "$R" > "$T/out" 2> "$T/err"; check rewrite-reject 1 $?
 grep -q "partition-filter" "$T/err"; check rewrite-reject-reason 0 $?
 printf 'SELECT a FROM t WHERE d >= current_date() - INTERVAL 3 DAYS LIMIT 5' | "$S" rewrite --rules "$R" --context '{"catalog": "main", "schema": "sales", "now": "2026-11-24"}' > "$T/out"; check rewrite-context 0 $?

@@ -794,10 +794,11 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
     return ast_new_binary_op(">=", ast_new_column_ref(qualifier, col), since);
 }
 
-/* Add the default window to the scan.  Returns 0, or -1 when there is
- * no name to qualify the column with (IDENTIFIER(...) without an alias
- * beside other FROM items). */
-static int inject(an_item *item, const rules_table *t)
+/* Add the default window to the scan; *qualifier receives the name the
+ * column is qualified with ("" for none).  Returns 0, or -1 when there
+ * is no name to qualify the column with (IDENTIFIER(...) without an
+ * alias beside other FROM items). */
+static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
     if (item->via_identifier && !json_object_get(item->node, "alias")) {
@@ -805,6 +806,7 @@ static int inject(an_item *item, const rules_table *t)
             return -1;
         qualifier = NULL;
     }
+    *qualifier_out = qualifier ? qualifier : "";
     json_t *pred = window_predicate(qualifier, t->column, t->default_days);
     /* On the null-supplying side of an outer join the filter belongs in
      * that join's ON, where it cannot turn the join into an inner one. */
@@ -859,7 +861,8 @@ static void check_scan(pf *p, const scan *sc)
                  "is %ld days", item->qualified, t->column, days, t->max_days);
     }
     rules_enforce enforce = t->enforce;
-    if (enforce == RULES_ENFORCE_REWRITE && inject(item, t) < 0) {
+    const char *qualifier = "";
+    if (enforce == RULES_ENFORCE_REWRITE && inject(item, t, &qualifier) < 0) {
         c->rejected = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
                      "%s; give IDENTIFIER(...) an alias so a filter can name it, or add a "
@@ -872,7 +875,7 @@ static void check_scan(pf *p, const scan *sc)
         c->modified = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_INFO, item->location,
                      "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS", problem,
-                     item->alias, *item->alias ? "." : "", t->column, t->default_days);
+                     qualifier, *qualifier ? "." : "", t->column, t->default_days);
         break;
     case RULES_ENFORCE_REJECT:
         c->rejected = 1;

@@ -41,6 +41,6 @@ int cmd_lint(int argc, char **argv);
 int cmd_rewrite(int argc, char **argv);
 
 /* The expected-result text of one corpus case (see README, "Corpus"). */
-void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
+int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
 
 #endif

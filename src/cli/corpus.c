@@ -31,8 +31,13 @@ static void render_diags(const sl_result *res, sbuf *out)
     }
 }
 
-void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
+/* Run a case and render its expected-result text.  Returns 0, or -1
+ * when the case breaks an invariant that no expected file may bless: a
+ * rewrite whose output, run again, is not passed unchanged (rewriting a
+ * rewritten query must change nothing). */
+int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
 {
+    int rc = 0;
     sl_request req = {0};
     req.sql = sql;
     req.sql_len = len;
@@ -52,6 +57,18 @@ void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *ou
         sbuf_putn(out, o, olen);
         sbuf_puts(out, "\n");
     }
+    if (sl_result_action(res) == SL_ACTION_REWRITE) {
+        sl_request again = req;
+        again.sql = o;
+        again.sql_len = olen;
+        sl_result *res2 = sl_process(eng, &again);
+        if (sl_result_action(res2) != SL_ACTION_PASS) {
+            sbuf_printf(out, "NOT IDEMPOTENT: the rewritten query, run again, gives %s\n",
+                        sl_action_name(sl_result_action(res2)));
+            rc = -1;
+        }
+        sl_result_free(res2);
+    }
     sl_result_free(res);
 
     req.mode = SL_MODE_FORMAT;
@@ -66,6 +83,7 @@ void cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *ou
         sbuf_puts(out, "\n");
     }
     sl_result_free(res);
+    return rc;
 }
 
 /* ---- a small unified diff --------------------------------------------- */
@@ -157,7 +175,12 @@ static void run_case(run *r, const sl_engine *eng, const char *path)
         r->io_error = 1;
         goto out;
     }
-    cli_render_case(eng, in.data, in.len, &act);
+    if (cli_render_case(eng, in.data, in.len, &act) < 0) {
+        printf("FAIL %s: rewriting the rewritten query changes it again\n", path);
+        fwrite(act.data, 1, act.len, stdout);
+        r->failed++;
+        goto out;
+    }
     FILE *f = fopen(epath.data, "rb");
     if (f) {
         fclose(f);

@@ -227,9 +227,9 @@ int cmd_rewrite(int argc, char **argv)
     } else {
         size_t len;
         const char *sql = sl_result_sql(res, &len);
+        /* Exactly the text to run: a pass-through is the input byte for
+         * byte, with or without a final newline. */
         fwrite(sql, 1, len, stdout);
-        if (len == 0 || sql[len - 1] != '\n')
-            fputc('\n', stdout);
     }
     sl_result_free(res);
     sl_engine_free(eng);

@@ -1,0 +1,2 @@
+WITH gone AS (DELETE FROM sales.transactions WHERE amount < 0 RETURNING *)
+SELECT count(*) FROM gone

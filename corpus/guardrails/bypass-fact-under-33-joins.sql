@@ -1,0 +1,34 @@
+SELECT t.order_id, t.amount
+FROM sales.transactions t
+JOIN sales.products p1 ON p1.product_id = t.product_id
+JOIN sales.products p2 ON p2.product_id = t.product_id
+JOIN sales.products p3 ON p3.product_id = t.product_id
+JOIN sales.products p4 ON p4.product_id = t.product_id
+JOIN sales.products p5 ON p5.product_id = t.product_id
+JOIN sales.products p6 ON p6.product_id = t.product_id
+JOIN sales.products p7 ON p7.product_id = t.product_id
+JOIN sales.products p8 ON p8.product_id = t.product_id
+JOIN sales.products p9 ON p9.product_id = t.product_id
+JOIN sales.products p10 ON p10.product_id = t.product_id
+JOIN sales.products p11 ON p11.product_id = t.product_id
+JOIN sales.products p12 ON p12.product_id = t.product_id
+JOIN sales.products p13 ON p13.product_id = t.product_id
+JOIN sales.products p14 ON p14.product_id = t.product_id
+JOIN sales.products p15 ON p15.product_id = t.product_id
+JOIN sales.products p16 ON p16.product_id = t.product_id
+JOIN sales.products p17 ON p17.product_id = t.product_id
+JOIN sales.products p18 ON p18.product_id = t.product_id
+JOIN sales.products p19 ON p19.product_id = t.product_id
+JOIN sales.products p20 ON p20.product_id = t.product_id
+JOIN sales.products p21 ON p21.product_id = t.product_id
+JOIN sales.products p22 ON p22.product_id = t.product_id
+JOIN sales.products p23 ON p23.product_id = t.product_id
+JOIN sales.products p24 ON p24.product_id = t.product_id
+JOIN sales.products p25 ON p25.product_id = t.product_id
+JOIN sales.products p26 ON p26.product_id = t.product_id
+JOIN sales.products p27 ON p27.product_id = t.product_id
+JOIN sales.products p28 ON p28.product_id = t.product_id
+JOIN sales.products p29 ON p29.product_id = t.product_id
+JOIN sales.products p30 ON p30.product_id = t.product_id
+JOIN sales.products p31 ON p31.product_id = t.product_id
+JOIN sales.products p32 ON p32.product_id = t.product_id

@@ -1,0 +1,1 @@
+SELECT order_id, amount FROM IDENTIFIER("sales.transactions") LIMIT 100

@@ -1,0 +1,3 @@
+SELECT sum(amount) AS revenue
+FROM sales.transactions
+WHERE transaction_date >= current_date() - INTERVAL '1-2' YEAR TO MONTH

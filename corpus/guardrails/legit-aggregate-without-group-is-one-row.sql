@@ -1,0 +1,1 @@
+SELECT count(*) AS products, max(price) AS top_price FROM sales.products

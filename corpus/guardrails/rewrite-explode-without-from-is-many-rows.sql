@@ -1,0 +1,1 @@
+SELECT explode(array(1, 2, 3)) AS n

@@ -1,0 +1,1 @@
+SELECT stack(2, 'a', count(*), 'b', max(price)) FROM sales.products
