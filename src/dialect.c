@@ -887,6 +887,19 @@ static int bridge_lambda(bridge *b, size_t i)
     if (b->depth == 0 || b->stack[b->depth].kind != FR_FUNC)
         return set_error(b->err, T(b, i)->start,
                          "a lambda '->' is only allowed as a function argument");
+    /* Its parameters (x, or (x, y)) must be where the argument starts:
+     * "p -> p > q -> 1" or "f(a = (k, v) -> k)" are not lambdas Spark
+     * reads as PostgreSQL would group them. */
+    size_t p = prev_sig(b, i), start = p;
+    if (is_op(b, p, ")") && T(b, p)->match >= 0)
+        start = (size_t)T(b, p)->match;
+    else if (T(b, p)->kind != TK_WORD && T(b, p)->kind != TK_QIDENT)
+        return set_error(b->err, T(b, i)->start, "a lambda '->' must follow its parameters");
+    size_t before = prev_sig(b, start);
+    if (!is_op(b, before, "(") && !is_op(b, before, ","))
+        return set_error(b->err, T(b, i)->start,
+                         "a lambda must be a whole function argument: put it in its own "
+                         "argument or in parentheses");
     size_t end = level_end(b, next_sig(b, i), 1, NULL);
     set_repl_s(b, i, "-> (");
     insert_before(b, end, ")");

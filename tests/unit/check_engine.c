@@ -119,6 +119,51 @@ START_TEST(hostile_input)
 }
 END_TEST
 
+/* sl_request.sql need not be NUL-terminated: every reader of the text
+ * must stop at sql_len.  Each input is copied into a buffer of exactly
+ * its length, so AddressSanitizer flags any read past it; the inputs end
+ * inside a word, a string, a comment and an unparseable statement (the
+ * first-word reader of statement-kind once read past "SEL"). */
+START_TEST(unterminated_exact_size_buffers)
+{
+    static const char rules[] =
+        "{\"sluice\": 1, \"limit\": {\"max\": 10}, \"inline_suppressions\": true}";
+    sl_engine *e = sl_engine_new(rules, strlen(rules), "t", NULL);
+    ck_assert_ptr_nonnull(e);
+    static const char *const inputs[] = {
+        "SEL", "S", "INSERT", "DELETE FROM t", "DROP", "WITH", "SELECT", "SELECT 1 FROM t WHERE",
+        "SELECT 'abc", "SELECT 1 -- sluice: allow limit-cap", "SELECT 1 /* sluice: allow limit",
+        "OPTIMIZE t", "select a from t; SEL", "SELECT `a", NULL};
+    for (int i = 0; inputs[i]; i++) {
+        size_t len = strlen(inputs[i]);
+        char *exact = malloc(len);
+        memcpy(exact, inputs[i], len);
+        for (int mode = SL_MODE_ENFORCE; mode <= SL_MODE_LINT; mode++) {
+            sl_result *res = run(e, exact, len, (sl_mode)mode);
+            ck_assert_ptr_nonnull(res);
+            if (sl_result_action(res) == SL_ACTION_REJECT) {
+                const sl_diagnostic *d = sl_result_diagnostic(res, 0);
+                ck_assert_ptr_nonnull(d);
+                ck_assert_uint_le(d->offset, len);
+            }
+            sl_result_free(res);
+        }
+        free(exact);
+    }
+    /* The first word is still named when the buffer ends right after it. */
+    char *ins = malloc(6);
+    memcpy(ins, "INSERT", 6);
+    sl_result *res = run(e, ins, 6, SL_MODE_ENFORCE);
+    int named = 0;
+    for (size_t k = 0; k < sl_result_diagnostic_count(res); k++)
+        named |= strcmp(sl_result_diagnostic(res, k)->rule, "statement-kind") == 0;
+    ck_assert(named);
+    sl_result_free(res);
+    free(ins);
+    sl_engine_free(e);
+}
+END_TEST
+
 START_TEST(several_statements)
 {
     sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
@@ -299,6 +344,7 @@ int main(void)
     tcase_add_test(tc, pass_through_is_byte_identical);
     tcase_add_test(tc, syntax_error_has_original_position);
     tcase_add_test(tc, hostile_input);
+    tcase_add_test(tc, unterminated_exact_size_buffers);
     tcase_add_test(tc, several_statements);
     tcase_add_test(tc, parse_mode_gives_the_ast);
     tcase_add_test(tc, rules_errors_name_file_line_column_key);
