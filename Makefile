@@ -40,14 +40,14 @@ TSAN_BUILD ?= build-tsan
 test-tsan:
 	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS="-fsanitize=thread" \
 	    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread"
-	cmake --build $(TSAN_BUILD) -j $(JOBS) --target check_engine check_rules
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target check_engine check_rules check_analyze
 	CK_FORK=no TSAN_OPTIONS=halt_on_error=1 $(TSAN_BUILD)/tests/check_engine
 	CK_FORK=no TSAN_OPTIONS=halt_on_error=1 $(TSAN_BUILD)/tests/check_rules
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 
 valgrind: build
-	@for t in check_dialect check_emit check_engine; do \
+	@for t in check_dialect check_emit check_engine check_rules check_analyze; do \
 	    echo "valgrind $$t"; CK_FORK=no $(VALGRIND) $(BUILD)/tests/$$t > /dev/null || exit 1; done
 	@echo "valgrind roundtrip"; $(VALGRIND) $(BUILD)/tests/roundtrip tests/roundtrip/spark_select.sql \
 	    corpus/superset/*.sql corpus/bridge/*.sql > $(BUILD)/valgrind-roundtrip.txt; \

@@ -53,10 +53,6 @@ enum {
     FO_EXCLUDE_GROUP = 0x10000, FO_EXCLUDE_TIES = 0x20000
 };
 
-/* PostgreSQL's INTERVAL_MASK bits for interval type modifiers. */
-enum { IM_MONTH = 1 << 1, IM_YEAR = 1 << 2, IM_DAY = 1 << 3, IM_HOUR = 1 << 10,
-       IM_MINUTE = 1 << 11, IM_SECOND = 1 << 12 };
-
 #define EMIT_MAX_DEPTH 1000
 
 typedef struct emitter {
@@ -1557,6 +1553,15 @@ static void emit_select(emitter *e, json_t *f)
     }
 out:
     e->depth--;
+}
+
+int emit_expression(json_t *node, emit_target target, sbuf *out, emit_error *err)
+{
+    emitter e = {out, target, err, 0, 0, 0};
+    err->location = -1;
+    err->message[0] = '\0';
+    emit_expr(&e, node, PREC_LOWEST);
+    return e.failed ? -1 : 0;
 }
 
 int emit_statement(json_t *node, emit_target target, sbuf *out, emit_error *err)

@@ -28,6 +28,10 @@ typedef struct emit_error {
  * Returns 0, or -1 with *err set (out then holds partial text). */
 int emit_statement(json_t *node, emit_target target, sbuf *out, emit_error *err);
 
+/* Append one expression node (diagnostics, tests and rewrites that
+ * quote an expression).  Returns 0, or -1 with *err set. */
+int emit_expression(json_t *node, emit_target target, sbuf *out, emit_error *err);
+
 /* Append one identifier, quoted as the target requires. */
 void emit_identifier(sbuf *out, const char *name, emit_target target);
 

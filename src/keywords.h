@@ -30,4 +30,11 @@ int spark_ident_needs_quotes(const char *word);
  * MICROSECONDS), case-insensitive. */
 int spark_interval_unit(const char *word, size_t len);
 
+/* PostgreSQL's INTERVAL_MASK bits, as an interval type's first typmod
+ * carries them (INTERVAL '1-2' YEAR TO MONTH: IM_YEAR | IM_MONTH). */
+enum interval_mask {
+    IM_MONTH = 1 << 1, IM_YEAR = 1 << 2, IM_DAY = 1 << 3, IM_HOUR = 1 << 10,
+    IM_MINUTE = 1 << 11, IM_SECOND = 1 << 12
+};
+
 #endif

@@ -49,6 +49,7 @@
 #include "ast_edit.h"
 #include "check.h"
 #include "dates.h"
+#include "keywords.h"
 
 /* Nested windows searched (derived tables, CTEs, equalities, AND/OR
  * groups, date expressions), and conjuncts examined per scan. */
@@ -189,10 +190,6 @@ static int eval_formatted_date(json_t *value, json_t *format, double *out)
     return 0;
 }
 
-/* PostgreSQL's INTERVAL_MASK bits, as typmods carry them. */
-enum { IV_MONTH = 1 << 1, IV_YEAR = 1 << 2, IV_DAY = 1 << 3, IV_HOUR = 1 << 10,
-       IV_MINUTE = 1 << 11, IV_SECOND = 1 << 12 };
-
 /* The text of a qualified interval: INTERVAL '1-2' YEAR TO MONTH,
  * INTERVAL '3 04:05:06.5' DAY TO SECOND, INTERVAL '7' DAY.  The fields
  * from the first unit to the last, in order, separated by '-' (year to
@@ -200,8 +197,8 @@ enum { IV_MONTH = 1 << 1, IV_YEAR = 1 << 2, IV_DAY = 1 << 3, IV_HOUR = 1 << 10,
 static int parse_qualified_interval(const char *s, long mask, double *days, long *months)
 {
     static const struct { long bit; double days; long months; } units[] = {
-        {IV_YEAR, 0, 12}, {IV_MONTH, 0, 1}, {IV_DAY, 1, 0}, {IV_HOUR, 1.0 / 24, 0},
-        {IV_MINUTE, 1.0 / 1440, 0}, {IV_SECOND, 1.0 / 86400, 0}};
+        {IM_YEAR, 0, 12}, {IM_MONTH, 0, 1}, {IM_DAY, 1, 0}, {IM_HOUR, 1.0 / 24, 0},
+        {IM_MINUTE, 1.0 / 1440, 0}, {IM_SECOND, 1.0 / 86400, 0}};
     int first = -1, last = -1;
     for (int i = 0; i < 6; i++)
         if (mask & units[i].bit) {

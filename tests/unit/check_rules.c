@@ -133,6 +133,62 @@ START_TEST(windows)
 }
 END_TEST
 
+/* Qualified intervals, make_date and empty windows ("now" is 2026-11-24). */
+START_TEST(interval_forms_and_empty_windows)
+{
+    /* 1 year 1 month back is 396 days; 1 year 2 months is 426. */
+    passes("SELECT count(*) FROM transactions WHERE transaction_date >= current_date() - INTERVAL '1-1' YEAR TO MONTH");
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date >= current_date() - INTERVAL '1-2' YEAR TO MONTH");
+    /* A leading sign applies to every field: minus a negative interval is the future. */
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date >= current_date() + INTERVAL '-1-2' YEAR TO MONTH");
+    passes("SELECT count(*) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL '399 23:59:59' DAY TO SECOND");
+    rejected("SELECT count(*) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL '400 12:00:01' DAY TO SECOND");
+    passes("SELECT count(*) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL '9 12' DAY TO HOUR");
+    passes("SELECT count(*) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL '100:30' HOUR TO MINUTE");
+    passes("SELECT count(*) FROM transactions WHERE transaction_ts >= current_timestamp() - INTERVAL '30' DAY");
+    /* Malformed text bounds nothing (never a guess). */
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date >= current_date() - INTERVAL '1 2' YEAR TO MONTH");
+    passes("SELECT count(*) FROM transactions WHERE transaction_date >= make_date(2025, 11, 1)");
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date >= make_date(2025, 10, 1)");
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date >= make_date(2026, 2, 30)");
+    /* A window whose start is after its end is empty: bounded. */
+    passes("SELECT count(*) FROM transactions WHERE transaction_date >= '2026-11-20' AND transaction_date < '2026-11-10'");
+    ck_assert_str_eq(run("SELECT count(*) FROM page_events WHERE event_date >= '2026-01-01' "
+                         "AND event_date < '2025-01-01' LIMIT 5"), "PASS");
+    /* An empty window beside a missing lower bound is still unbounded. */
+    rejected("SELECT count(*) FROM transactions WHERE transaction_date < '2026-11-10' AND transaction_date < '2020-01-01'");
+}
+END_TEST
+
+START_TEST(having_using_and_identifier)
+{
+    passes("SELECT transaction_date, sum(amount) FROM transactions GROUP BY transaction_date "
+           "HAVING transaction_date >= '2026-11-01' LIMIT 5");
+    passes("SELECT transaction_date, sum(amount) FROM transactions GROUP BY 1 "
+           "HAVING transaction_date >= '2026-11-01' LIMIT 5");
+    rejected("SELECT region, sum(amount) FROM transactions GROUP BY region "
+             "HAVING transaction_date >= '2026-11-01' LIMIT 5");
+    rejected("SELECT transaction_date, sum(amount) FROM transactions GROUP BY CUBE (transaction_date) "
+             "HAVING transaction_date >= '2026-11-01' LIMIT 5");
+    rejected("SELECT transaction_date, count(*) FROM transactions GROUP BY transaction_date "
+             "HAVING NOT (transaction_date < '2026-11-01')");
+    passes("SELECT count(*) FROM transactions a JOIN transactions b USING (transaction_date) "
+           "WHERE b.transaction_date >= '2026-11-01'");
+    passes("SELECT count(*) FROM transactions a RIGHT JOIN transactions b USING (transaction_date) "
+           "WHERE b.transaction_date >= '2026-11-01'");
+    rejected("SELECT count(*) FROM transactions a LEFT JOIN transactions b USING (transaction_date) "
+             "WHERE b.transaction_date >= '2026-11-01'");
+    /* FULL JOIN: USING carries no window either way. */
+    rejected("SELECT count(*) FROM transactions a FULL JOIN transactions b USING (transaction_date) "
+             "WHERE a.transaction_date >= '2026-11-01'");
+    rejected("SELECT count(*) FROM IDENTIFIER('transactions')");
+    rejected("SELECT count(*) FROM IDENTIFIER('main.sales.' || 'transactions')");
+    passes("SELECT count(*) FROM IDENTIFIER('sales.transactions') t WHERE t.transaction_date >= '2026-11-01'");
+    /* A table name that merely looks like the clause is a table. */
+    passes("SELECT 1 FROM identifier LIMIT 5");
+}
+END_TEST
+
 START_TEST(reaching_a_scan)
 {
     /* Superset's time filter outside the virtual dataset. */
@@ -245,6 +301,8 @@ int main(void)
     TCase *tc = tcase_create("guardrails");
     tcase_add_test(tc, date_arithmetic);
     tcase_add_test(tc, windows);
+    tcase_add_test(tc, interval_forms_and_empty_windows);
+    tcase_add_test(tc, having_using_and_identifier);
     tcase_add_test(tc, reaching_a_scan);
     tcase_add_test(tc, inject_and_warn);
     tcase_add_test(tc, limits);

@@ -1,0 +1,325 @@
+/*
+ * check_analyze.c - the analysis layer: query blocks, FROM items and
+ * joins, CTE scopes, GROUP BY keys, aggregates, conjuncts, output
+ * columns, function classes, and the predicates of analyze_pred.c.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "ast.h"
+#include "emit.h"
+#include "parse.h"
+#include "sbuf.h"
+
+static json_t *tree;
+static analysis an;
+
+static void build(const char *sql)
+{
+    dialect_error err;
+    json_t *nodes = parse_text(sql, strlen(sql), &err);
+    ck_assert_msg(nodes != NULL, "does not parse: %s (%s)", sql, err.message);
+    tree = json_incref(json_array_get(nodes, 0));
+    json_decref(nodes);
+    analysis_build(&an, tree, "main", "sales");
+}
+
+static void done(void)
+{
+    analysis_free(&an);
+    json_decref(tree);
+    tree = NULL;
+}
+
+/* An expression as Databricks SQL, for comparisons. */
+static char text[1024];
+static const char *sql_of(json_t *e)
+{
+    sbuf b = SBUF_INIT;
+    emit_error err;
+    ck_assert_int_eq(emit_expression(e, EMIT_DATABRICKS, &b, &err), 0);
+    snprintf(text, sizeof text, "%s", sbuf_cstr(&b));
+    sbuf_free(&b);
+    return text;
+}
+
+static an_item *item_named(const char *alias)
+{
+    for (size_t i = 0; i < an.nitems; i++)
+        if (an.items[i]->alias && strcmp(an.items[i]->alias, alias) == 0)
+            return an.items[i];
+    ck_abort_msg("no item %s", alias);
+    return NULL;
+}
+
+START_TEST(blocks_items_and_joins)
+{
+    build("SELECT * FROM sales.transactions t JOIN main.sales.products p ON p.id = t.id "
+          "LEFT JOIN (SELECT id FROM web.page_events) e ON e.id = t.id, explode(array(1)) x");
+    ck_assert_uint_eq(an.nblocks, 2);
+    ck_assert_ptr_eq(an.top, an.blocks[0]);     /* a block comes before those in its FROM */
+    ck_assert_uint_eq(an.top->nitems, 4);
+    an_item *t = item_named("t"), *p = item_named("p"), *e = item_named("e");
+    ck_assert_int_eq(t->kind, AN_TABLE);
+    ck_assert_str_eq(t->qualified, "main.sales.transactions");
+    ck_assert_str_eq(p->qualified, "main.sales.products");
+    ck_assert_int_eq(e->kind, AN_SUBQUERY);
+    ck_assert_ptr_eq(an.blocks[1]->derived, e);
+    ck_assert_str_eq(an.blocks[1]->items[0]->qualified, "main.web.page_events");
+    /* t is under the left side of the inner join, under the left side of the LEFT JOIN. */
+    ck_assert_ptr_nonnull(t->join);
+    ck_assert_int_eq(t->join->side, 0);
+    ck_assert_str_eq(ast_str(t->join->join, "jointype"), "JOIN_INNER");
+    ck_assert_int_eq(t->join->up->side, 0);
+    ck_assert_str_eq(ast_str(t->join->up->join, "jointype"), "JOIN_LEFT");
+    ck_assert_ptr_null(t->join->up->up);
+    ck_assert_int_eq(e->join->side, 1);
+    ck_assert_ptr_null(e->join->up);
+    ck_assert_int_eq(item_named("x")->kind, AN_FUNCTION);
+    ck_assert(!an.incomplete.set);
+    done();
+}
+END_TEST
+
+START_TEST(joins_of_any_depth)
+{
+    sbuf q = SBUF_INIT;
+    sbuf_puts(&q, "SELECT * FROM sales.transactions t");
+    for (int i = 1; i < 200; i++)
+        sbuf_printf(&q, " JOIN sales.products p%d ON p%d.id = t.id", i, i);
+    build(sbuf_cstr(&q));
+    sbuf_free(&q);
+    ck_assert_uint_eq(an.nitems, 200);
+    an_item *t = item_named("t");
+    int depth = 0;
+    for (an_join_step *st = t->join; st; st = st->up)
+        depth++;
+    ck_assert_int_eq(depth, 199);
+    ck_assert(!an.incomplete.set);
+    done();
+}
+END_TEST
+
+START_TEST(ctes_shadow_tables)
+{
+    build("WITH transactions AS (SELECT * FROM sales.transactions), "
+          "r AS (SELECT * FROM transactions) "
+          "SELECT * FROM r JOIN transactions x ON true JOIN unused_elsewhere u ON true");
+    ck_assert_uint_eq(an.nctes, 2);
+    ck_assert_str_eq(an.ctes[0]->name, "transactions");
+    ck_assert_uint_eq(an.ctes[0]->nrefs, 2);      /* in r and as x */
+    ck_assert_uint_eq(an.ctes[1]->nrefs, 1);
+    ck_assert_int_eq(item_named("x")->kind, AN_CTE_REF);
+    ck_assert_int_eq(item_named("u")->kind, AN_TABLE);
+    ck_assert_str_eq(item_named("u")->qualified, "main.sales.unused_elsewhere");
+    /* The qualified name inside the first CTE is the catalog table. */
+    ck_assert_int_eq(an.blocks[0]->items[0]->kind, AN_TABLE);
+    ck_assert_ptr_eq(an.blocks[0]->cte, an.ctes[0]);
+    done();
+
+    build("WITH gone AS (DELETE FROM sales.transactions RETURNING *) SELECT * FROM gone");
+    ck_assert_uint_eq(an.nctes, 1);
+    ck_assert_ptr_null(an.ctes[0]->query);
+    ck_assert_str_eq(an.ctes[0]->statement_kind, "DeleteStmt");
+    done();
+}
+END_TEST
+
+START_TEST(set_operations_name_by_first_branch)
+{
+    build("SELECT a AS x, b FROM t1 UNION ALL SELECT c, d AS y FROM t2");
+    ck_assert_uint_eq(an.nblocks, 2);
+    ck_assert_ptr_null(an.top);
+    const an_block *second = an.blocks[1];
+    ck_assert_uint_eq(second->noutputs, 2);
+    ck_assert_str_eq(second->outputs[0].name, "x");
+    ck_assert_str_eq(second->outputs[1].name, "b");
+    ck_assert_str_eq(sql_of(second->outputs[0].expr), "c");
+    done();
+}
+END_TEST
+
+START_TEST(group_keys_resolved)
+{
+    build("SELECT date_trunc('day', ts) AS day, region AS r, sum(amount) AS revenue "
+          "FROM sales.transactions GROUP BY 1, r, channel");
+    const an_block *b = an.top;
+    ck_assert_uint_eq(b->ngroup, 3);
+    ck_assert_str_eq(sql_of(b->group[0].expr), "date_trunc('day', ts)");
+    ck_assert_str_eq(sql_of(b->group[0].written), "1");
+    ck_assert_int_eq(b->group[0].via_alias, 0);
+    ck_assert_str_eq(sql_of(b->group[1].expr), "region");
+    ck_assert_int_eq(b->group[1].via_alias, 1);
+    ck_assert_str_eq(sql_of(b->group[2].expr), "channel");
+    ck_assert_int_eq(b->grouping_sets, 0);
+    done();
+
+    build("SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)");
+    ck_assert_int_eq(an.top->grouping_sets, 1);
+    done();
+    build("SELECT a, count(*) FROM t GROUP BY GROUPING SETS ((a), ())");
+    ck_assert_int_eq(an.top->grouping_sets, 1);
+    done();
+}
+END_TEST
+
+START_TEST(aggregates_of_this_level)
+{
+    build("SELECT count(*), count(DISTINCT customer_id), sum(amount) FILTER (WHERE amount > 0), "
+          "avg(x) OVER (PARTITION BY y), (SELECT max(z) FROM u), SUM(amount) "
+          "FROM t HAVING min(a) > 0 ORDER BY max(b)");
+    const an_block *b = NULL;
+    for (size_t i = 0; i < an.nblocks; i++)
+        if (!an.blocks[i]->in_expression)
+            b = an.blocks[i];
+    ck_assert_uint_eq(b->naggs, 6);
+    ck_assert_int_eq(b->aggs[0].star, 1);
+    ck_assert_str_eq(b->aggs[0].name, "count");
+    ck_assert_int_eq(b->aggs[1].distinct, 1);
+    ck_assert_ptr_nonnull(b->aggs[2].filter);
+    ck_assert_str_eq(sql_of(b->aggs[2].filter), "amount > 0");
+    ck_assert_str_eq(sql_of(json_array_get(b->aggs[2].args, 0)), "amount");
+    ck_assert_str_eq(b->aggs[3].name, "SUM");
+    ck_assert_str_eq(b->aggs[4].name, "min");
+    ck_assert_str_eq(b->aggs[5].name, "max");
+    ck_assert_int_eq(b->has_window, 1);
+    done();
+}
+END_TEST
+
+START_TEST(conjuncts_flattened)
+{
+    build("SELECT a FROM t WHERE a = 1 AND (b = 2 AND (c = 3 OR d = 4)) AND e = 5 "
+          "GROUP BY a HAVING a > 0 AND count(*) > 1");
+    const an_block *b = an.top;
+    ck_assert_uint_eq(b->nwhere, 4);
+    ck_assert_str_eq(sql_of(b->where[0]), "a = 1");
+    ck_assert_str_eq(sql_of(b->where[1]), "b = 2");
+    ck_assert_str_eq(sql_of(b->where[2]), "c = 3 OR d = 4");
+    ck_assert_str_eq(sql_of(b->where[3]), "e = 5");
+    ck_assert_uint_eq(b->nhaving, 2);
+    /* A HAVING conjunct on keys only, and one with an aggregate. */
+    ck_assert(an_refers_to_keys_only(b, b->having[0]));
+    ck_assert(!an_refers_to_keys_only(b, b->having[1]));
+    done();
+
+    build("SELECT d, sum(x) FROM t GROUP BY date_trunc('month', d), d "
+          "HAVING date_trunc('month', d) >= '2026-01-01' AND rand() > 0.5 AND e > 1");
+    b = an.top;
+    ck_assert(an_refers_to_keys_only(b, b->having[0]));
+    ck_assert(!an_refers_to_keys_only(b, b->having[1]));   /* not deterministic */
+    ck_assert(!an_refers_to_keys_only(b, b->having[2]));   /* e is not a key */
+    done();
+}
+END_TEST
+
+START_TEST(function_classes)
+{
+    build("SELECT explode(collect_list(a)) FROM t");
+    ck_assert_int_eq(an.top->has_generator, 1);
+    ck_assert_uint_eq(an.top->naggs, 1);
+    done();
+    build("SELECT a, rand() AS r FROM t WHERE d >= current_date()");
+    ck_assert_int_eq(an.top->has_generator, 0);
+    ck_assert_int_eq(an.top->nondeterministic, 1);
+    ck_assert_int_eq(an.top->time_dependent, 1);
+    done();
+    build("SELECT a FROM t WHERE b IN (SELECT uuid() FROM u)");
+    ck_assert_int_eq(an.top->nondeterministic, 0);      /* the subquery's, not ours */
+    done();
+    ck_assert(an_is_aggregate_name("COUNT_IF"));
+    ck_assert(an_is_aggregate_name("percentile_approx"));
+    ck_assert(!an_is_aggregate_name("coalesce"));
+    ck_assert(an_is_generator_name("posexplode_outer"));
+    ck_assert(!an_is_generator_name("explodes"));
+}
+END_TEST
+
+START_TEST(outputs_and_origins)
+{
+    build("SELECT t.a, b AS bee, sum(c), t.* FROM t");
+    const an_block *b = an.top;
+    ck_assert_uint_eq(b->noutputs, 4);
+    ck_assert_str_eq(b->outputs[0].name, "a");
+    ck_assert_str_eq(sql_of(b->outputs[0].expr), "t.a");
+    ck_assert_str_eq(b->outputs[1].name, "bee");
+    ck_assert_ptr_null(b->outputs[2].name);
+    ck_assert_str_eq(sql_of(b->outputs[2].expr), "sum(c)");
+    ck_assert_int_eq(b->outputs[3].star, 1);
+    done();
+}
+END_TEST
+
+START_TEST(identifier_clause)
+{
+    build("SELECT * FROM IDENTIFIER('`main`.sales.`trans``actions`') AS x "
+          "JOIN IDENTIFIER('products') ON true");
+    ck_assert_str_eq(item_named("x")->qualified, "main.sales.trans`actions");
+    ck_assert_int_eq(item_named("x")->via_identifier, 1);
+    ck_assert_str_eq(item_named("products")->qualified, "main.sales.products");
+    ck_assert(!an.incomplete.set);
+    done();
+    build("SELECT * FROM IDENTIFIER(concat('a', 'b'))");
+    ck_assert(an.incomplete.set);
+    ck_assert_ptr_nonnull(strstr(an.incomplete.message, "not a constant string"));
+    ck_assert_int_ge(an.incomplete.location, 0);
+    done();
+    build("SELECT * FROM IDENTIFIER('a..b')");
+    ck_assert(an.incomplete.set);
+    done();
+}
+END_TEST
+
+START_TEST(item_columns)
+{
+    build("SELECT * FROM sales.transactions t JOIN sales.products p ON p.id = t.id "
+          "WHERE t.d = 1 AND d = 2 AND p.d = 3");
+    an_item *t = item_named("t");
+    const char *cols[] = {"d", NULL};
+    const an_block *b = an.top;
+    json_t *l0 = json_object_get(json_object_get(b->where[0], "A_Expr"), "lexpr");
+    json_t *l1 = json_object_get(json_object_get(b->where[1], "A_Expr"), "lexpr");
+    json_t *l2 = json_object_get(json_object_get(b->where[2], "A_Expr"), "lexpr");
+    ck_assert(an_is_item_column(l0, t, cols));
+    ck_assert(an_is_item_column(l1, t, cols));  /* unqualified, two different tables */
+    ck_assert(!an_is_item_column(l2, t, cols));
+    an_item *o;
+    const char *c;
+    ck_assert(an_column_of_other(l2, t, &o, &c));
+    ck_assert_ptr_eq(o, item_named("p"));
+    ck_assert_str_eq(c, "d");
+    done();
+
+    /* A self-join: an unqualified name could be either side's. */
+    build("SELECT * FROM sales.transactions a JOIN sales.transactions b ON true WHERE d = 1");
+    json_t *l = json_object_get(json_object_get(an.top->where[0], "A_Expr"), "lexpr");
+    ck_assert(!an_is_item_column(l, item_named("a"), cols));
+    done();
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("analyze");
+    TCase *tc = tcase_create("analyze");
+    tcase_add_test(tc, blocks_items_and_joins);
+    tcase_add_test(tc, joins_of_any_depth);
+    tcase_add_test(tc, ctes_shadow_tables);
+    tcase_add_test(tc, set_operations_name_by_first_branch);
+    tcase_add_test(tc, group_keys_resolved);
+    tcase_add_test(tc, aggregates_of_this_level);
+    tcase_add_test(tc, conjuncts_flattened);
+    tcase_add_test(tc, function_classes);
+    tcase_add_test(tc, outputs_and_origins);
+    tcase_add_test(tc, identifier_clause);
+    tcase_add_test(tc, item_columns);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
