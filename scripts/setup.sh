@@ -29,3 +29,9 @@ GRAMMAR_DIR="$(dirname "$0")/../tests/spark-grammar"
 if [ ! -f "$GRAMMAR_DIR/build/spark-sql.cjs" ]; then
     (cd "$GRAMMAR_DIR" && npm ci --no-audit --no-fund --loglevel=error && npm run -s build)
 fi
+
+# The rules-schema check's validator (ajv, pinned by package-lock.json).
+SCHEMA_DIR="$(dirname "$0")/../tests/rules-schema"
+if [ ! -d "$SCHEMA_DIR/node_modules/ajv" ]; then
+    (cd "$SCHEMA_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
