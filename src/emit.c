@@ -1384,134 +1384,139 @@ static void emit_setop_operand(emitter *e, json_t *f, int parent_rank, int right
     if (paren) puts_(e, ")");
 }
 
-static void emit_select(emitter *e, json_t *f)
+/* Left UNION [ALL] right (also INTERSECT, EXCEPT). */
+static void emit_setop(emitter *e, json_t *f)
 {
-    if (e->failed)
-        return;
-    if (++e->depth > EMIT_MAX_DEPTH) {
-        fail(e, f, "query nested too deeply");
-        e->depth--;
-        return;
-    }
-    if (ast_get(f, "intoClause")) {
-        fail(e, f, "SELECT ... INTO has no Databricks equivalent");
-        goto out;
-    }
-    if (ast_get(f, "lockingClause")) {
-        fail(e, f, "locking clauses (FOR UPDATE ...) have no Databricks equivalent");
-        goto out;
-    }
-    json_t *with = ast_get(f, "withClause");
-    if (with)
-        emit_with(e, with);
     const char *op = ast_str(f, "op");
-    if (strcmp(op, "SETOP_NONE") != 0 && *op) {
-        int rank = setop_rank(f);
-        emit_setop_operand(e, ast_get(f, "larg"), rank, 0);
-        if (strcmp(op, "SETOP_UNION") == 0) puts_(e, " UNION ");
-        else if (strcmp(op, "SETOP_INTERSECT") == 0) puts_(e, " INTERSECT ");
-        else puts_(e, " EXCEPT ");
-        if (ast_bool(f, "all"))
-            puts_(e, "ALL ");
-        emit_setop_operand(e, ast_get(f, "rarg"), rank, 1);
-    } else if (ast_get(f, "valuesLists")) {
-        puts_(e, "VALUES ");
-        size_t i;
-        json_t *row, *lf;
-        json_array_foreach(ast_get(f, "valuesLists"), i, row) {
-            if (i)
-                puts_(e, ", ");
-            puts_(e, "(");
-            if (ast_unwrap(row, &lf, NULL) == AST_List)
-                expr_list(e, ast_get(lf, "items"), PREC_LOWEST);
-            puts_(e, ")");
+    int rank = setop_rank(f);
+    emit_setop_operand(e, ast_get(f, "larg"), rank, 0);
+    if (strcmp(op, "SETOP_UNION") == 0) puts_(e, " UNION ");
+    else if (strcmp(op, "SETOP_INTERSECT") == 0) puts_(e, " INTERSECT ");
+    else puts_(e, " EXCEPT ");
+    if (ast_bool(f, "all"))
+        puts_(e, "ALL ");
+    emit_setop_operand(e, ast_get(f, "rarg"), rank, 1);
+}
+
+/* VALUES (...), (...) */
+static void emit_values(emitter *e, json_t *f)
+{
+    puts_(e, "VALUES ");
+    size_t i;
+    json_t *row, *lf;
+    json_array_foreach(ast_get(f, "valuesLists"), i, row) {
+        if (i)
+            puts_(e, ", ");
+        puts_(e, "(");
+        if (ast_unwrap(row, &lf, NULL) == AST_List)
+            expr_list(e, ast_get(lf, "items"), PREC_LOWEST);
+        puts_(e, ")");
+    }
+}
+
+static void emit_target_list(emitter *e, json_t *f)
+{
+    size_t i;
+    json_t *t, *tf;
+    json_array_foreach(ast_get(f, "targetList"), i, t) {
+        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget) {
+            fail(e, f, "expected a select-list item");
+            return;
         }
-    } else {
-        puts_(e, "SELECT");
-        json_t *hints = ast_get(f, "sl_hints");
-        if (hints) {
-            if (spark(e))
-                emit_hints(e, hints);
-        }
-        json_t *distinct = ast_get(f, "distinctClause");
-        if (distinct) {
-            json_t *d0 = json_array_get(distinct, 0);
-            if (json_array_size(distinct) != 1 || json_object_size(d0) != 0) {
-                fail(e, f, "DISTINCT ON has no Databricks equivalent");
-                goto out;
-            }
-            puts_(e, " DISTINCT");
-        }
-        puts_(e, " ");
-        size_t i;
-        json_t *t, *tf;
-        json_array_foreach(ast_get(f, "targetList"), i, t) {
-            if (ast_unwrap(t, &tf, NULL) != AST_ResTarget) {
-                fail(e, f, "expected a select-list item");
-                goto out;
-            }
-            if (i)
-                puts_(e, ", ");
-            emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
-            const char *alias = json_string_value(ast_get(tf, "name"));
-            if (alias) {
-                puts_(e, " AS ");
-                ident(e, alias);
-            }
-        }
-        json_t *from = ast_get(f, "fromClause");
-        if (from) {
-            puts_(e, " FROM ");
-            json_t *item;
-            json_array_foreach(from, i, item) {
-                if (i)
-                    puts_(e, ", ");
-                emit_from_item(e, item);
-            }
-        }
-        if (ast_get(f, "whereClause")) {
-            puts_(e, " WHERE ");
-            emit_expr(e, ast_get(f, "whereClause"), PREC_LOWEST);
-        }
-        if (ast_get(f, "groupClause")) {
-            puts_(e, " GROUP BY ");
-            if (ast_bool(f, "groupDistinct")) {
-                fail(e, f, "GROUP BY DISTINCT has no Databricks equivalent");
-                goto out;
-            }
-            expr_list(e, ast_get(f, "groupClause"), PREC_LOWEST);
-        }
-        if (ast_get(f, "havingClause")) {
-            puts_(e, " HAVING ");
-            emit_expr(e, ast_get(f, "havingClause"), PREC_LOWEST);
-        }
-        json_t *qualify = ast_get(f, "sl_qualify");
-        if (qualify) {
-            if (!spark(e)) {
-                fail(e, f, "QUALIFY has no PostgreSQL equivalent");
-                goto out;
-            }
-            puts_(e, " QUALIFY ");
-            emit_expr(e, qualify, PREC_LOWEST);
-        }
-        json_t *windows = ast_get(f, "windowClause");
-        if (windows) {
-            puts_(e, " WINDOW ");
-            json_t *w, *wf;
-            json_array_foreach(windows, i, w) {
-                if (ast_unwrap(w, &wf, NULL) != AST_WindowDef) {
-                    fail(e, f, "expected a window definition");
-                    goto out;
-                }
-                if (i)
-                    puts_(e, ", ");
-                ident(e, ast_str(wf, "name"));
-                puts_(e, " AS (");
-                emit_window_spec(e, wf);
-                puts_(e, ")");
-            }
+        if (i)
+            puts_(e, ", ");
+        emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+        const char *alias = json_string_value(ast_get(tf, "name"));
+        if (alias) {
+            puts_(e, " AS ");
+            ident(e, alias);
         }
     }
+}
+
+static void emit_window_clause(emitter *e, json_t *f, json_t *windows)
+{
+    size_t i;
+    json_t *w, *wf;
+    puts_(e, " WINDOW ");
+    json_array_foreach(windows, i, w) {
+        if (ast_unwrap(w, &wf, NULL) != AST_WindowDef) {
+            fail(e, f, "expected a window definition");
+            return;
+        }
+        if (i)
+            puts_(e, ", ");
+        ident(e, ast_str(wf, "name"));
+        puts_(e, " AS (");
+        emit_window_spec(e, wf);
+        puts_(e, ")");
+    }
+}
+
+/* SELECT [hints] [DISTINCT] list [FROM] [WHERE] [GROUP BY] [HAVING]
+ * [QUALIFY] [WINDOW]: a simple SELECT up to its shared tail. */
+static void emit_simple_select(emitter *e, json_t *f)
+{
+    puts_(e, "SELECT");
+    json_t *hints = ast_get(f, "sl_hints");
+    if (hints && spark(e))
+        emit_hints(e, hints);
+    json_t *distinct = ast_get(f, "distinctClause");
+    if (distinct) {
+        json_t *d0 = json_array_get(distinct, 0);
+        if (json_array_size(distinct) != 1 || json_object_size(d0) != 0) {
+            fail(e, f, "DISTINCT ON has no Databricks equivalent");
+            return;
+        }
+        puts_(e, " DISTINCT");
+    }
+    puts_(e, " ");
+    emit_target_list(e, f);
+    json_t *from = ast_get(f, "fromClause");
+    if (from) {
+        puts_(e, " FROM ");
+        size_t i;
+        json_t *item;
+        json_array_foreach(from, i, item) {
+            if (i)
+                puts_(e, ", ");
+            emit_from_item(e, item);
+        }
+    }
+    if (ast_get(f, "whereClause")) {
+        puts_(e, " WHERE ");
+        emit_expr(e, ast_get(f, "whereClause"), PREC_LOWEST);
+    }
+    if (ast_get(f, "groupClause")) {
+        if (ast_bool(f, "groupDistinct")) {
+            fail(e, f, "GROUP BY DISTINCT has no Databricks equivalent");
+            return;
+        }
+        puts_(e, " GROUP BY ");
+        expr_list(e, ast_get(f, "groupClause"), PREC_LOWEST);
+    }
+    if (ast_get(f, "havingClause")) {
+        puts_(e, " HAVING ");
+        emit_expr(e, ast_get(f, "havingClause"), PREC_LOWEST);
+    }
+    json_t *qualify = ast_get(f, "sl_qualify");
+    if (qualify) {
+        if (!spark(e)) {
+            fail(e, f, "QUALIFY has no PostgreSQL equivalent");
+            return;
+        }
+        puts_(e, " QUALIFY ");
+        emit_expr(e, qualify, PREC_LOWEST);
+    }
+    json_t *windows = ast_get(f, "windowClause");
+    if (windows)
+        emit_window_clause(e, f, windows);
+}
+
+/* The tail every query form shares: ORDER BY, Spark's CLUSTER /
+ * DISTRIBUTE / SORT BY, LIMIT and OFFSET. */
+static void emit_query_tail(emitter *e, json_t *f)
+{
     if (ast_get(f, "sortClause")) {
         puts_(e, " ORDER BY ");
         emit_sort_list(e, ast_get(f, "sortClause"));
@@ -1525,7 +1530,7 @@ static void emit_select(emitter *e, json_t *f)
             continue;
         if (!spark(e)) {
             fail(e, f, "%sBY has no PostgreSQL equivalent", organization[k].text + 1);
-            goto out;
+            return;
         }
         puts_(e, organization[k].text);
         if (k == 2)
@@ -1536,7 +1541,7 @@ static void emit_select(emitter *e, json_t *f)
     const char *lim = ast_str(f, "limitOption");
     if (strcmp(lim, "LIMIT_OPTION_WITH_TIES") == 0) {
         fail(e, f, "FETCH ... WITH TIES has no Databricks equivalent");
-        goto out;
+        return;
     }
     json_t *count = ast_get(f, "limitCount");
     if (count) {
@@ -1551,7 +1556,37 @@ static void emit_select(emitter *e, json_t *f)
         puts_(e, " OFFSET ");
         emit_expr(e, ast_get(f, "limitOffset"), PREC_LOWEST);
     }
-out:
+}
+
+/* A query: [WITH ...] then a set operation, VALUES or a simple SELECT,
+ * then the shared tail. */
+static void emit_select(emitter *e, json_t *f)
+{
+    if (e->failed)
+        return;
+    if (++e->depth > EMIT_MAX_DEPTH) {
+        fail(e, f, "query nested too deeply");
+        e->depth--;
+        return;
+    }
+    if (ast_get(f, "intoClause")) {
+        fail(e, f, "SELECT ... INTO has no Databricks equivalent");
+    } else if (ast_get(f, "lockingClause")) {
+        fail(e, f, "locking clauses (FOR UPDATE ...) have no Databricks equivalent");
+    } else {
+        json_t *with = ast_get(f, "withClause");
+        if (with)
+            emit_with(e, with);
+        const char *op = ast_str(f, "op");
+        if (strcmp(op, "SETOP_NONE") != 0 && *op)
+            emit_setop(e, f);
+        else if (ast_get(f, "valuesLists"))
+            emit_values(e, f);
+        else
+            emit_simple_select(e, f);
+        if (!e->failed)
+            emit_query_tail(e, f);
+    }
     e->depth--;
 }
 
@@ -1566,7 +1601,7 @@ int emit_expression(json_t *node, emit_target target, sbuf *out, emit_error *err
 
 int emit_statement(json_t *node, emit_target target, sbuf *out, emit_error *err)
 {
-    emitter e = {out, target, err, 0, 0};
+    emitter e = {out, target, err, 0, 0, 0};
     json_t *f;
     const char *name;
     err->location = -1;

@@ -438,12 +438,90 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
     return 0;
 }
 
+static int load_version(loader *ld, json_t *v, rules *r)
+{
+    (void)r;
+    if (!json_is_integer(v) || json_integer_value(v) != 1)
+        return fail_at(ld, "sluice", "unsupported rules format version (expected 1)");
+    return 0;
+}
+
+static int load_description(loader *ld, json_t *v, rules *r)
+{
+    (void)r;
+    if (!json_is_string(v))
+        return fail_at(ld, "description", "must be a string");
+    return 0;
+}
+
+static int load_on_unparseable(loader *ld, json_t *v, rules *r)
+{
+    const char *s = json_string_value(v);
+    if (s && strcmp(s, "reject") == 0)
+        r->on_unparseable = RULES_UNPARSEABLE_REJECT;
+    else if (s && strcmp(s, "pass") == 0)
+        r->on_unparseable = RULES_UNPARSEABLE_PASS;
+    else
+        return fail_at(ld, "on_unparseable", "must be \"reject\" or \"pass\"");
+    return 0;
+}
+
+static int load_inline_suppressions(loader *ld, json_t *v, rules *r)
+{
+    if (!json_is_boolean(v))
+        return fail_at(ld, "inline_suppressions", "must be true or false");
+    r->inline_suppressions = json_is_true(v);
+    return 0;
+}
+
+static int load_defaults(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"catalog", "schema", NULL};
+    if (!json_is_object(v))
+        return fail_at(ld, "defaults", "must be an object");
+    if (check_keys(ld, v, "defaults", keys) < 0 ||
+        get_string(ld, v, "defaults", "catalog", &r->default_catalog) < 0 ||
+        get_string(ld, v, "defaults", "schema", &r->default_schema) < 0)
+        return -1;
+    return 0;
+}
+
+static int load_tables(loader *ld, json_t *v, rules *r)
+{
+    if (!json_is_array(v))
+        return fail_at(ld, "tables", "must be an array");
+    r->ntables = json_array_size(v);
+    r->tables = xcalloc(r->ntables ? r->ntables : 1, sizeof *r->tables);
+    for (size_t i = 0; i < r->ntables; i++) {
+        char p[32];
+        snprintf(p, sizeof p, "tables/%zu", i);
+        if (load_table(ld, json_array_get(v, i), p, &r->tables[i]) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* One loader per top-level key, in the order they are applied.  A key
+ * not in this table is an error (a typo must never switch a guardrail
+ * off silently). */
+static const struct {
+    const char *key;
+    int (*load)(loader *ld, json_t *value, rules *r);
+} sections[] = {
+    {"sluice", load_version},
+    {"description", load_description},
+    {"defaults", load_defaults},
+    {"on_unparseable", load_on_unparseable},
+    {"tables", load_tables},
+    {"limit", load_limit},
+    {"statements", load_statements},
+    {"inline_suppressions", load_inline_suppressions},
+};
+#define NSECTIONS (sizeof sections / sizeof *sections)
+
 int rules_compile(const char *text, size_t len, const char *source,
                   rules *out, char **error)
 {
-    static const char *const top_keys[] = {
-        "sluice", "description", "defaults", "on_unparseable", "tables", "limit",
-        "statements", "inline_suppressions", NULL};
     memset(out, 0, sizeof *out);
     out->on_unparseable = RULES_UNPARSEABLE_REJECT;
     out->statements_allow = RULES_STMT_SELECT;
@@ -464,72 +542,25 @@ int rules_compile(const char *text, size_t len, const char *source,
     sc_value(&sc, "", 0);
 
     int rc = -1;
+    const char *top_keys[NSECTIONS + 1];
+    for (size_t i = 0; i < NSECTIONS; i++)
+        top_keys[i] = sections[i].key;
+    top_keys[NSECTIONS] = NULL;
     if (!json_is_object(root)) {
         fail_at(&ld, "", "a rules document must be a JSON object");
         goto done;
     }
     if (check_keys(&ld, root, "", top_keys) < 0)
         goto done;
-    json_t *v = json_object_get(root, "sluice");
-    if (!v) {
+    if (!json_object_get(root, "sluice")) {
         fail_at(&ld, "", "missing key 'sluice' (the format version, 1)");
         goto done;
     }
-    if (!json_is_integer(v) || json_integer_value(v) != 1) {
-        fail_at(&ld, "sluice", "unsupported rules format version (expected 1)");
-        goto done;
-    }
-    char *desc = NULL;
-    if (get_string(&ld, root, "", "description", &desc) < 0)
-        goto done;
-    free(desc);
-    if ((v = json_object_get(root, "on_unparseable"))) {
-        const char *s = json_string_value(v);
-        if (s && strcmp(s, "reject") == 0)
-            out->on_unparseable = RULES_UNPARSEABLE_REJECT;
-        else if (s && strcmp(s, "pass") == 0)
-            out->on_unparseable = RULES_UNPARSEABLE_PASS;
-        else {
-            fail_at(&ld, "on_unparseable", "must be \"reject\" or \"pass\"");
-            goto done;
-        }
-    }
-    if ((v = json_object_get(root, "inline_suppressions"))) {
-        if (!json_is_boolean(v)) {
-            fail_at(&ld, "inline_suppressions", "must be true or false");
-            goto done;
-        }
-        out->inline_suppressions = json_is_true(v);
-    }
-    if ((v = json_object_get(root, "defaults"))) {
-        static const char *const keys[] = {"catalog", "schema", NULL};
-        if (!json_is_object(v)) {
-            fail_at(&ld, "defaults", "must be an object");
-            goto done;
-        }
-        if (check_keys(&ld, v, "defaults", keys) < 0 ||
-            get_string(&ld, v, "defaults", "catalog", &out->default_catalog) < 0 ||
-            get_string(&ld, v, "defaults", "schema", &out->default_schema) < 0)
+    for (size_t i = 0; i < NSECTIONS; i++) {
+        json_t *v = json_object_get(root, sections[i].key);
+        if (v && sections[i].load(&ld, v, out) < 0)
             goto done;
     }
-    if ((v = json_object_get(root, "tables"))) {
-        if (!json_is_array(v)) {
-            fail_at(&ld, "tables", "must be an array");
-            goto done;
-        }
-        out->ntables = json_array_size(v);
-        out->tables = xcalloc(out->ntables ? out->ntables : 1, sizeof *out->tables);
-        for (size_t i = 0; i < out->ntables; i++) {
-            char p[32];
-            snprintf(p, sizeof p, "tables/%zu", i);
-            if (load_table(&ld, json_array_get(v, i), p, &out->tables[i]) < 0)
-                goto done;
-        }
-    }
-    if ((v = json_object_get(root, "limit")) && load_limit(&ld, v, out) < 0)
-        goto done;
-    if ((v = json_object_get(root, "statements")) && load_statements(&ld, v, out) < 0)
-        goto done;
     rc = 0;
 done:
     json_decref(root);
