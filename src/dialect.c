@@ -1174,148 +1174,274 @@ static int bridge_hex(bridge *b, size_t i)
     return 0;
 }
 
-/* Words that start a construct the bridge must either map or refuse. */
-static int cmp_cstr(const void *key, const void *elem)
+/*
+ * Words the bridge maps or refuses, one handler per word (several words
+ * may share one).  A handler returns 0 when it has bridged the token, -1
+ * with b->err set when it refuses it, or WORD_NOT_MINE when the word is
+ * used as a plain name here; bridge_word() then treats it as a type name
+ * in CAST(x AS type), else as an identifier.  Adding a Spark word is
+ * adding a row (kept sorted: the table is binary-searched).
+ */
+#define WORD_NOT_MINE 1
+
+typedef struct word_at {
+    size_t i, prev, next;   /* the word, its significant neighbours */
+    frame *f;               /* the bracket level it is in */
+} word_at;
+
+typedef int (*word_fn)(bridge *b, const word_at *w);
+
+static int w_select(bridge *b, const word_at *w)
+{
+    (void)b;
+    w->f->window_seen = 0;
+    return 0;
+}
+
+static int w_interval(bridge *b, const word_at *w)
+{
+    return bridge_interval(b, w->i);
+}
+
+/* [NOT] RLIKE / REGEXP as an operator: LIKE marked DM_RLIKE. */
+static int w_rlike(bridge *b, const word_at *w)
+{
+    int negated = is_word(b, w->prev, "not");
+    if (!negated && !ends_operand(b, w->prev))
+        return WORD_NOT_MINE;
+    set_repl_s(b, w->i, "LIKE");
+    P(b, negated ? w->prev : w->i)->mark = DM_RLIKE;
+    return 0;
+}
+
+static int w_div(bridge *b, const word_at *w)
+{
+    if (!ends_operand(b, w->prev))
+        return WORD_NOT_MINE;
+    set_repl_s(b, w->i, "/");
+    P(b, w->i)->mark = DM_DIV;
+    return 0;
+}
+
+/* UNION / INTERSECT / EXCEPT / MINUS after an operand start a set
+ * operation; MINUS is Spark's EXCEPT; "* EXCEPT (cols)" is refused. */
+static int w_setop(bridge *b, const word_at *w)
+{
+    if (ends_operand(b, w->prev))
+        w->f->setop_seen = 1;
+    if (is_word(b, w->i, "minus") && ends_operand(b, w->prev) &&
+        (is_word(b, w->next, "select") || is_op(b, w->next, "(") ||
+         is_word(b, w->next, "all") || is_word(b, w->next, "distinct"))) {
+        set_repl_s(b, w->i, "EXCEPT");
+        return 0;
+    }
+    if (is_word(b, w->i, "except") && is_op(b, w->prev, "*"))
+        return refuse(b, w->i, "SELECT * EXCEPT (...)");
+    return WORD_NOT_MINE;
+}
+
+static int w_qualify(bridge *b, const word_at *w)
+{
+    return ends_operand(b, w->prev) ? bridge_qualify(b, w->i) : WORD_NOT_MINE;
+}
+
+static int w_window(bridge *b, const word_at *w)
+{
+    if (in_stmt(b, w->next) &&
+        (T(b, w->next)->kind == TK_WORD || T(b, w->next)->kind == TK_QIDENT) &&
+        is_word(b, next_sig(b, w->next), "as")) {
+        w->f->window_seen = 1;
+        return 0;
+    }
+    return WORD_NOT_MINE;
+}
+
+static int w_lateral(bridge *b, const word_at *w)
+{
+    return is_word(b, w->next, "view") ? bridge_lateral_view(b, w->i) : WORD_NOT_MINE;
+}
+
+static int w_values(bridge *b, const word_at *w)
+{
+    if (is_word(b, w->prev, "from") || is_word(b, w->prev, "join"))
+        return bridge_from_values(b, w->i, 1);
+    if (w->prev == (size_t)-1 || is_op(b, w->prev, "("))
+        return bridge_from_values(b, w->i, 0);
+    return WORD_NOT_MINE;
+}
+
+/* Typed literals whose type word PostgreSQL does not know as a keyword:
+ * DATE '...', TIMESTAMP_NTZ '...'. */
+static int w_typed_literal(bridge *b, const word_at *w)
+{
+    if (in_stmt(b, w->next) && T(b, w->next)->kind == TK_STRING && TXT(b, w->next)[0] == '\'')
+        return bridge_type(b, w->i);
+    return WORD_NOT_MINE;
+}
+
+/* A Spark function whose name is a reserved word in PostgreSQL. */
+static int quote_function_name(bridge *b, size_t i)
+{
+    sbuf_truncate(&b->scratch, 0);
+    put_ident(b, &b->scratch, TXT(b, i), TLEN(b, i));
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    return 0;
+}
+
+/* exists(array, x -> ...) is a function; EXISTS (SELECT ...) is not. */
+static int w_exists(bridge *b, const word_at *w)
+{
+    size_t after = next_sig(b, w->next);
+    if (is_op(b, w->next, "(") && !is_word(b, after, "select") && !is_word(b, after, "with") &&
+        !is_op(b, after, "("))
+        return quote_function_name(b, w->i);
+    return WORD_NOT_MINE;
+}
+
+/* any(x) / some(x) as functions; LIKE ANY / SOME / ALL is refused. */
+static int w_any_some_all(bridge *b, const word_at *w)
+{
+    if (!is_word(b, w->i, "all") && is_op(b, w->next, "(") && function_position(b, w->prev))
+        return quote_function_name(b, w->i);
+    if (is_word(b, w->prev, "like") || is_word(b, w->prev, "ilike") ||
+        is_word(b, w->prev, "rlike"))
+        return refuse(b, w->i, "LIKE ANY / SOME / ALL");
+    return WORD_NOT_MINE;
+}
+
+static int w_array(bridge *b, const word_at *w)
+{
+    return is_op(b, w->next, "(") ? quote_function_name(b, w->i) : WORD_NOT_MINE;
+}
+
+static int w_try_cast(bridge *b, const word_at *w)
+{
+    if (!is_op(b, w->next, "("))
+        return WORD_NOT_MINE;
+    set_repl_s(b, w->i, "CAST");
+    P(b, w->i)->mark = DM_TRY_CAST;
+    return 0;
+}
+
+/* current_date() and friends: PostgreSQL knows them without brackets. */
+static int w_current_value(bridge *b, const word_at *w)
+{
+    if (is_op(b, w->next, "(") && (size_t)T(b, w->next)->match == next_sig(b, w->next)) {
+        skip_range(b, w->next, (size_t)T(b, w->next)->match + 1);
+        return 0;
+    }
+    return WORD_NOT_MINE;
+}
+
+static int w_semi_anti(bridge *b, const word_at *w)
+{
+    return is_word(b, w->next, "join") ? refuse(b, w->i, "LEFT SEMI / LEFT ANTI JOIN")
+                                       : WORD_NOT_MINE;
+}
+
+static int w_pivot(bridge *b, const word_at *w)
+{
+    return is_op(b, w->next, "(") ? refuse(b, w->i, "PIVOT / UNPIVOT") : WORD_NOT_MINE;
+}
+
+static int w_organization(bridge *b, const word_at *w)
+{
+    if (is_word(b, w->next, "by") && ends_operand(b, w->prev))
+        return bridge_organization(b, w->i);
+    return WORD_NOT_MINE;
+}
+
+static int w_tablesample(bridge *b, const word_at *w)
+{
+    return refuse(b, w->i, "TABLESAMPLE");
+}
+
+static int w_as(bridge *b, const word_at *w)
+{
+    return is_word(b, w->next, "of") ? refuse(b, w->i, "time travel (AS OF)") : WORD_NOT_MINE;
+}
+
+static int w_transform(bridge *b, const word_at *w)
+{
+    if (is_op(b, w->next, "(") && is_word(b, next_sig(b, (size_t)T(b, w->next)->match), "using"))
+        return refuse(b, w->i, "TRANSFORM ... USING");
+    return WORD_NOT_MINE;
+}
+
+static int w_with(bridge *b, const word_at *w)
+{
+    if (is_word(b, w->next, "rollup") || is_word(b, w->next, "cube"))
+        return refuse(b, w->i, "GROUP BY ... WITH ROLLUP / CUBE");
+    return WORD_NOT_MINE;
+}
+
+typedef struct word_handler {
+    const char *word;
+    word_fn fn;
+} word_handler;
+
+static const word_handler word_handlers[] = {
+    {"all", w_any_some_all},
+    {"anti", w_semi_anti},
+    {"any", w_any_some_all},
+    {"array", w_array},
+    {"as", w_as},
+    {"cluster", w_organization},
+    {"current_catalog", w_current_value},
+    {"current_date", w_current_value},
+    {"current_schema", w_current_value},
+    {"current_timestamp", w_current_value},
+    {"current_user", w_current_value},
+    {"date", w_typed_literal},
+    {"distribute", w_organization},
+    {"div", w_div},
+    {"except", w_setop},
+    {"exists", w_exists},
+    {"intersect", w_setop},
+    {"interval", w_interval},
+    {"lateral", w_lateral},
+    {"minus", w_setop},
+    {"pivot", w_pivot},
+    {"qualify", w_qualify},
+    {"regexp", w_rlike},
+    {"rlike", w_rlike},
+    {"select", w_select},
+    {"semi", w_semi_anti},
+    {"some", w_any_some_all},
+    {"sort", w_organization},
+    {"tablesample", w_tablesample},
+    {"timestamp_ltz", w_typed_literal},
+    {"timestamp_ntz", w_typed_literal},
+    {"transform", w_transform},
+    {"try_cast", w_try_cast},
+    {"union", w_setop},
+    {"unpivot", w_pivot},
+    {"values", w_values},
+    {"window", w_window},
+    {"with", w_with},
+};
+
+static int cmp_word(const void *key, const void *elem)
 {
     return strcmp((const char *)key, *(const char *const *)elem);
 }
 
-/* The words bridge_word() treats specially, sorted for bsearch. */
-static const char *const special_words[] = {
-        "all", "anti", "any", "array", "as", "cluster",
-        "current_catalog", "current_date", "current_schema", "current_timestamp", "current_user", "date",
-        "distribute", "div", "except", "exists", "intersect", "interval",
-        "lateral", "minus", "pivot", "qualify", "regexp", "rlike",
-        "select", "semi", "some", "sort", "tablesample", "timestamp_ltz",
-        "timestamp_ntz", "transform", "try_cast", "union", "unpivot", "values",
-        "window", "with"};
-
-static int is_special_word(bridge *b, size_t i)
-{
-    char low[24];
-    if (!lower_token(b, i, low, sizeof low))
-        return 0;
-    return bsearch(low, special_words, sizeof special_words / sizeof *special_words,
-                   sizeof *special_words, cmp_cstr) != NULL;
-}
-
 static int bridge_word(bridge *b, size_t i)
 {
-    size_t prev = prev_sig(b, i), next = next_sig(b, i);
-    frame *f = &b->stack[b->depth];
-
-    if (!is_special_word(b, i)) {
-        if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
-            return bridge_type(b, i);
-
-        return bridge_identifier(b, i);
+    word_at w = {i, prev_sig(b, i), next_sig(b, i), &b->stack[b->depth]};
+    char low[24];
+    if (lower_token(b, i, low, sizeof low)) {
+        const word_handler *hit = bsearch(low, word_handlers,
+                                          sizeof word_handlers / sizeof *word_handlers,
+                                          sizeof *word_handlers, cmp_word);
+        if (hit) {
+            int rc = hit->fn(b, &w);
+            if (rc != WORD_NOT_MINE)
+                return rc;
+        }
     }
-
-    if (is_word(b, i, "select")) {
-        f->window_seen = 0;
-        return 0;
-    }
-    if (is_word(b, i, "interval"))
-        return bridge_interval(b, i);
-    if ((is_word(b, i, "rlike") || is_word(b, i, "regexp")) &&
-        (ends_operand(b, prev) || is_word(b, prev, "not"))) {
-        size_t at = i;
-        if (is_word(b, prev, "not"))
-            at = prev;
-        else if (!ends_operand(b, prev))
-            return bridge_identifier(b, i);
-        set_repl_s(b, i, "LIKE");
-        P(b, at)->mark = DM_RLIKE;
-        return 0;
-    }
-    if (is_word(b, i, "div") && ends_operand(b, prev)) {
-        set_repl_s(b, i, "/");
-        P(b, i)->mark = DM_DIV;
-        return 0;
-    }
-    if (is_word(b, i, "minus") && ends_operand(b, prev) && (f->setop_seen = 1) &&
-        (is_word(b, next, "select") || is_op(b, next, "(") ||
-         is_word(b, next, "all") || is_word(b, next, "distinct"))) {
-        set_repl_s(b, i, "EXCEPT");
-        return 0;
-    }
-    if (is_word(b, i, "qualify") && ends_operand(b, prev))
-        return bridge_qualify(b, i);
-    if (is_word(b, i, "window") && in_stmt(b, next) &&
-        (T(b, next)->kind == TK_WORD || T(b, next)->kind == TK_QIDENT) &&
-        is_word(b, next_sig(b, next), "as")) {
-        f->window_seen = 1;
-        return 0;
-    }
-    if (is_word(b, i, "lateral") && is_word(b, next, "view"))
-        return bridge_lateral_view(b, i);
-    if (is_word(b, i, "values") && (is_word(b, prev, "from") || is_word(b, prev, "join")))
-        return bridge_from_values(b, i, 1);
-    if (is_word(b, i, "values") && (prev == (size_t)-1 || is_op(b, prev, "(")))
-        return bridge_from_values(b, i, 0);
-    /* Typed literals whose type word PostgreSQL does not know as a
-     * keyword: DATE '...', TIMESTAMP_NTZ '...'. */
-    if ((is_word(b, i, "date") || is_word(b, i, "timestamp_ntz") ||
-         is_word(b, i, "timestamp_ltz")) && in_stmt(b, next) &&
-        T(b, next)->kind == TK_STRING && TXT(b, next)[0] == '\'')
-        return bridge_type(b, i);
-    /* Spark functions whose names are reserved words in PostgreSQL. */
-    if (is_op(b, next, "(") &&
-        ((is_word(b, i, "exists") && !is_word(b, next_sig(b, next), "select") &&
-          !is_word(b, next_sig(b, next), "with") && !is_op(b, next_sig(b, next), "(")) ||
-         ((is_word(b, i, "any") || is_word(b, i, "some")) && function_position(b, prev)))) {
-        sbuf_truncate(&b->scratch, 0);
-        put_ident(b, &b->scratch, TXT(b, i), TLEN(b, i));
-        set_repl(b, i, b->scratch.data, b->scratch.len);
-        return 0;
-    }
-    if (is_word(b, i, "try_cast") && is_op(b, next, "(")) {
-        set_repl_s(b, i, "CAST");
-        P(b, i)->mark = DM_TRY_CAST;
-        return 0;
-    }
-    if ((is_word(b, i, "current_date") || is_word(b, i, "current_timestamp") ||
-         is_word(b, i, "current_user") || is_word(b, i, "current_catalog") ||
-         is_word(b, i, "current_schema")) &&
-        is_op(b, next, "(") && (size_t)T(b, next)->match == next_sig(b, next)) {
-        skip_range(b, next, (size_t)T(b, next)->match + 1);
-        return 0;
-    }
-    if (is_word(b, i, "array") && is_op(b, next, "(")) {
-        sbuf_truncate(&b->scratch, 0);
-        put_ident(b, &b->scratch, TXT(b, i), TLEN(b, i));
-        set_repl(b, i, b->scratch.data, b->scratch.len);
-        return 0;
-    }
-    /* Constructs that PostgreSQL would silently misread: refuse them. */
-    if ((is_word(b, i, "semi") || is_word(b, i, "anti")) && is_word(b, next, "join"))
-        return refuse(b, i, "LEFT SEMI / LEFT ANTI JOIN");
-    if ((is_word(b, i, "pivot") || is_word(b, i, "unpivot")) && is_op(b, next, "("))
-        return refuse(b, i, "PIVOT / UNPIVOT");
-    if ((is_word(b, i, "sort") || is_word(b, i, "cluster") ||
-         is_word(b, i, "distribute")) && is_word(b, next, "by") && ends_operand(b, prev))
-        return bridge_organization(b, i);
-    if ((is_word(b, i, "union") || is_word(b, i, "intersect") || is_word(b, i, "except") ||
-         is_word(b, i, "minus")) && ends_operand(b, prev))
-        f->setop_seen = 1;
-    if (is_word(b, i, "tablesample"))
-        return refuse(b, i, "TABLESAMPLE");
-    if (is_word(b, i, "as") && is_word(b, next, "of"))
-        return refuse(b, i, "time travel (AS OF)");
-    if (is_word(b, i, "except") && is_op(b, prev, "*"))
-        return refuse(b, i, "SELECT * EXCEPT (...)");
-    if (is_word(b, i, "transform") && is_op(b, next, "(") &&
-        is_word(b, next_sig(b, (size_t)T(b, next)->match), "using"))
-        return refuse(b, i, "TRANSFORM ... USING");
-    if ((is_word(b, i, "any") || is_word(b, i, "some") || is_word(b, i, "all")) &&
-        (is_word(b, prev, "like") || is_word(b, prev, "ilike") ||
-         is_word(b, prev, "rlike")))
-        return refuse(b, i, "LIKE ANY / SOME / ALL");
-    if (is_word(b, i, "with") && (is_word(b, next, "rollup") || is_word(b, next, "cube")))
-        return refuse(b, i, "GROUP BY ... WITH ROLLUP / CUBE");
-
     /* Type position: CAST(x AS type), directly inside the CAST brackets. */
-    if (prev != (size_t)-1 && is_word(b, prev, "as") && f->kind == FR_CAST)
+    if (w.prev != (size_t)-1 && is_word(b, w.prev, "as") && w.f->kind == FR_CAST)
         return bridge_type(b, i);
     return bridge_identifier(b, i);
 }
