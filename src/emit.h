@@ -2,9 +2,10 @@
  * emit.h - serialise an AST statement as Databricks SQL (or as
  * PostgreSQL, for proving rewrites on a real database).
  *
- * One function per node kind, one dispatch, one precedence table: the
- * emitter decides every parenthesis from the tree, never from the
- * original text.  An unsupported node or a construct the target cannot
+ * One switch dispatch per context (expressions, FROM items) with a
+ * function per non-trivial node kind, one function per part of a query,
+ * and one precedence table: the emitter decides every parenthesis from
+ * the tree, never from the original text.  An unsupported node or a construct the target cannot
  * express is an error naming it, never a silent drop.
  */
 #ifndef SLUICE_EMIT_H

@@ -34,8 +34,10 @@ json_t *parse_text(const char *text, size_t len, dialect_error *err);
  * reference), or NULL with *error set. */
 json_t *parse_tree_from_json(const char *text, size_t len, const char **error);
 
-/* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)"): returns a new
- * reference to the sl_hints array entries appended to list. */
+/* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)") and append its
+ * sl_hints entries to list ({"name", "args"} each); a body it cannot
+ * read is appended whole as {"raw": text}.  Returns nothing: list owns
+ * what is appended. */
 void parse_hint_text(const char *text, json_t *list);
 
 #endif
