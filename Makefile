@@ -47,7 +47,7 @@ test-tsan:
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 
 valgrind: build
-	@for t in check_dialect check_emit check_engine check_rules check_analyze; do \
+	@for t in check_dialect check_emit check_engine check_rules check_analyze check_ast_edit; do \
 	    echo "valgrind $$t"; CK_FORK=no $(VALGRIND) $(BUILD)/tests/$$t > /dev/null || exit 1; done
 	@echo "valgrind roundtrip"; $(VALGRIND) $(BUILD)/tests/roundtrip tests/roundtrip/spark_select.sql \
 	    corpus/superset/*.sql corpus/bridge/*.sql > $(BUILD)/valgrind-roundtrip.txt; \
