@@ -185,7 +185,7 @@ static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step
     return 1;
 }
 
-static void walk_expr(builder *b, json_t *v, int depth);
+static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_aggregate);
 
 static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *join, int depth)
 {
@@ -204,7 +204,7 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             PUSH(b->an->steps, b->an->nsteps, st);
             walk_from(b, blk, json_object_get(f, side ? "rarg" : "larg"), st, depth + 1);
         }
-        walk_expr(b, json_object_get(f, "quals"), depth + 1);
+        walk_expr(b, blk, json_object_get(f, "quals"), depth + 1, 0);
     } else if (k == AST_RangeVar) {
         const char *cat = json_string_value(json_object_get(f, "catalogname"));
         const char *sch = json_string_value(json_object_get(f, "schemaname"));
@@ -230,12 +230,49 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             an_item *it = new_item(b, blk, AN_FUNCTION, f, join);
             it->alias = lower(aname);
         }
-        walk_expr(b, json_object_get(f, "functions"), depth + 1);
+        walk_expr(b, blk, json_object_get(f, "functions"), depth + 1, 0);
     }
 }
 
-/* Subqueries inside expressions (IN, EXISTS, scalar): their own blocks. */
-static void walk_expr(builder *b, json_t *v, int depth)
+/* Note what one expression node tells about its block: aggregate calls
+ * (not those nested in another aggregate's arguments), window calls,
+ * clock and non-deterministic functions.  Returns 1 if the node is an
+ * aggregate call. */
+static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
+{
+    if (k == AST_SQLValueFunction) {
+        blk->time_dependent = 1;
+        return 0;
+    }
+    if (k != AST_FuncCall)
+        return 0;
+    const char *fn = an_func_name(f);
+    int aggregate = 0;
+    if (json_object_get(f, "over")) {
+        blk->has_window = 1;
+    } else if (fn && !in_aggregate && an_is_aggregate_name(fn)) {
+        an_aggregate a = {0};
+        a.call = f;
+        a.name = fn;
+        a.distinct = json_is_true(json_object_get(f, "agg_distinct"));
+        a.star = json_is_true(json_object_get(f, "agg_star"));
+        a.args = json_object_get(f, "args");
+        a.filter = json_object_get(f, "agg_filter");
+        PUSH(blk->aggs, blk->naggs, a);
+        aggregate = 1;
+    }
+    if (fn && an_is_nondeterministic_name(fn))
+        blk->nondeterministic = 1;
+    if (fn && an_is_time_function_name(fn))
+        blk->time_dependent = 1;
+    return aggregate;
+}
+
+/* One walk over the expressions of a block (blk may be NULL for the
+ * body of a data-modifying CTE): the facts of note_call(), and every
+ * subquery inside (IN, EXISTS, scalar), which becomes a block of its
+ * own and is not entered further here. */
+static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_aggregate)
 {
     if (depth > AN_MAX_DEPTH) {
         give_up(b, -1, "expressions nested deeper than %s levels", "1024");
@@ -245,7 +282,7 @@ static void walk_expr(builder *b, json_t *v, int depth)
         size_t i;
         json_t *c;
         json_array_foreach(v, i, c)
-            walk_expr(b, c, depth);
+            walk_expr(b, blk, c, depth, in_aggregate);
         return;
     }
     if (!json_is_object(v))
@@ -253,7 +290,7 @@ static void walk_expr(builder *b, json_t *v, int depth)
     json_t *f;
     ast_kind k = ast_unwrap(v, &f, NULL);
     if (k == AST_SubLink) {
-        walk_expr(b, json_object_get(f, "testexpr"), depth + 1);
+        walk_expr(b, blk, json_object_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = json_object_get(json_object_get(f, "subselect"), "SelectStmt");
         if (sub)
             walk_query(b, sub, NULL, NULL, 1, NULL, depth + 1);
@@ -261,61 +298,16 @@ static void walk_expr(builder *b, json_t *v, int depth)
     }
     if (k == AST_SelectStmt)
         return;
+    if (blk && note_call(blk, f, k, in_aggregate))
+        in_aggregate = 1;
     const char *key;
     json_t *child;
     json_object_foreach(f ? f : v, key, child)
-        walk_expr(b, child, depth + 1);
+        walk_expr(b, blk, child, depth + 1, in_aggregate);
 }
 
 /* ------------------------------------------------------------------ */
 /* Per-block facts                                                     */
-
-/* Aggregates, window calls and function classes of one query level:
- * subqueries are their own levels and are not entered. */
-static void scan_calls(an_block *blk, json_t *v, int in_aggregate, int depth)
-{
-    if (depth > AN_MAX_DEPTH)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            scan_calls(blk, c, in_aggregate, depth);
-        return;
-    }
-    if (!json_is_object(v))
-        return;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
-    if (k == AST_SubLink || k == AST_SelectStmt)
-        return;
-    if (k == AST_SQLValueFunction)
-        blk->time_dependent = 1;
-    if (k == AST_FuncCall) {
-        const char *fn = an_func_name(f);
-        if (json_object_get(f, "over")) {
-            blk->has_window = 1;
-        } else if (fn && an_is_aggregate_name(fn) && !in_aggregate) {
-            an_aggregate a = {0};
-            a.call = f;
-            a.name = fn;
-            a.distinct = json_is_true(json_object_get(f, "agg_distinct"));
-            a.star = json_is_true(json_object_get(f, "agg_star"));
-            a.args = json_object_get(f, "args");
-            a.filter = json_object_get(f, "agg_filter");
-            PUSH(blk->aggs, blk->naggs, a);
-            in_aggregate = 1;
-        }
-        if (fn && an_is_nondeterministic_name(fn))
-            blk->nondeterministic = 1;
-        if (fn && an_is_time_function_name(fn))
-            blk->time_dependent = 1;
-    }
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
-        scan_calls(blk, child, in_aggregate, depth + 1);
-}
 
 static json_t *target_expr(json_t *targets, size_t i, json_t **rt_out)
 {
@@ -376,15 +368,6 @@ static void block_facts(builder *b, an_block *blk)
         else
             add_group_key(blk, g);
     }
-    static const char *const call_fields[] = {
-        "targetList", "whereClause", "havingClause", "sl_qualify", "sortClause",
-        "groupClause", "windowClause", NULL};
-    for (int k = 0; call_fields[k]; k++)
-        scan_calls(blk, json_object_get(sel, call_fields[k]), 0, 0);
-    for (size_t k = 0; k < blk->nitems; k++)
-        for (an_join_step *st = blk->items[k]->join; st; st = st->up)
-            if (st->side == 1)
-                scan_calls(blk, json_object_get(st->join, "quals"), 0, 0);
     json_t *t;
     json_array_foreach(targets, i, t) {
         json_t *tf, *vf;
@@ -439,7 +422,7 @@ static void walk_with(builder *b, json_t *with, int depth)
             /* INSERT/UPDATE/DELETE/MERGE ... RETURNING: the statement-kind
              * rule refuses it; its nested queries are still walked so no
              * scan hides there. */
-            walk_expr(b, json_object_get(q, qkind), depth + 1);
+            walk_expr(b, NULL, json_object_get(q, qkind), depth + 1, 0);
         }
         if (!recursive)
             PUSH(b->env.ctes, b->env.n, ce);
@@ -482,9 +465,9 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
             walk_from(b, blk, item, NULL, depth + 1);
         static const char *const expr_fields[] = {
             "targetList", "whereClause", "havingClause", "sl_qualify", "groupClause",
-            "sortClause", "limitCount", "limitOffset", "valuesLists", NULL};
+            "sortClause", "windowClause", "limitCount", "limitOffset", "valuesLists", NULL};
         for (int k = 0; expr_fields[k]; k++)
-            walk_expr(b, json_object_get(sel, expr_fields[k]), depth + 1);
+            walk_expr(b, blk, json_object_get(sel, expr_fields[k]), depth + 1, 0);
         block_facts(b, blk);
     }
     b->env.n = saved;
