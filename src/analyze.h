@@ -185,8 +185,12 @@ const char *an_func_name(json_t *funccall_fields);
  * (subqueries and window calls excluded)? */
 int an_has_aggregate(json_t *expr);
 
+/* Append node to a list built only by an_push_node (and an_conjuncts),
+ * growing it geometrically.  Free the list with free(). */
+void an_push_node(json_t ***list, size_t *n, json_t *node);
+
 /* Append the conjuncts of cond (AND lists flattened, at any nesting) to
- * *list.  Stops at depth AN_MAX_DEPTH; returns -1 then. */
+ * *list, a list built by an_push_node.  Stops at depth AN_MAX_DEPTH; returns -1 then. */
 int an_conjuncts(json_t *cond, json_t ***list, size_t *n);
 
 /* Is e a reference to one of item's columns cols (NULL-terminated,

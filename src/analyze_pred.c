@@ -89,6 +89,14 @@ int an_has_aggregate(json_t *v)
     return 0;
 }
 
+void an_push_node(json_t ***list, size_t *n, json_t *node)
+{
+    /* The capacity is the next power of two: grow when n reaches one. */
+    if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0))
+        *list = xrealloc(*list, (*n ? *n * 2 : 4) * sizeof **list);
+    (*list)[(*n)++] = node;
+}
+
 static int conjuncts_at(json_t *cond, json_t ***list, size_t *n, int depth)
 {
     json_t *f;
@@ -105,8 +113,7 @@ static int conjuncts_at(json_t *cond, json_t ***list, size_t *n, int depth)
                 return -1;
         return 0;
     }
-    *list = xrealloc(*list, (*n + 1) * sizeof **list);
-    (*list)[(*n)++] = cond;
+    an_push_node(list, n, cond);
     return 0;
 }
 

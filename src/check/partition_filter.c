@@ -31,7 +31,8 @@
  * window whose start is after its end is empty: bounded, 0 days.
  *
  * Fail closed.  The search for a window is bounded in depth and in work
- * (PF_MAX_DEPTH, PF_MAX_STEPS); a scan whose search hit a bound counts as
+ * (PF_MAX_DEPTH per search, PF_MAX_STEPS for the whole statement, so no
+ * query can make the search slow); a scan whose search hit a bound counts as
  * unbounded, and the message says that sluice gave up, not that the
  * filter is missing.  A statement whose analysis is incomplete (a table
  * named by a non-constant IDENTIFIER(...)) is refused when the rules
@@ -52,7 +53,9 @@
 #include "keywords.h"
 
 /* Nested windows searched (derived tables, CTEs, equalities, AND/OR
- * groups, date expressions), and conjuncts examined per scan. */
+ * groups, date expressions), and conditions examined per statement:
+ * the work is bounded for the whole statement, not per scan, so a
+ * statement with many scans cannot multiply it. */
 #define PF_MAX_DEPTH 256
 #define PF_MAX_STEPS 200000
 
@@ -81,18 +84,32 @@ static bound hull(bound a, bound b)
     return r;
 }
 
-typedef struct pf_frame {
-    const an_item *item;
-    const char *col;
-} pf_frame;
+/* One unknown of the window equations: the window of item's column
+ * (cols: the column, and the column it is generated from, if any). */
+typedef struct pf_node {
+    an_item *item;
+    const char *cols[3];
+    bound value;            /* the current window; starts unbounded */
+    int computed;           /* fixed and dynamic below are set */
+    bound fixed;            /* what the conjuncts that read no other window say */
+    json_t **dynamic;       /* conjuncts that read another window */
+    size_t ndynamic;
+    int *readers;           /* nodes whose value was computed from this one */
+    size_t nreaders;
+    int queued;
+} pf_node;
 
 typedef struct pf {
     check_ctx *ctx;
     analysis *an;
-    size_t steps;               /* conjuncts examined for the current scan */
+    size_t steps;               /* conditions examined in this statement */
     int gave_up;                /* a depth or step bound was hit */
-    pf_frame stack[PF_MAX_DEPTH];   /* (item, column) windows being computed */
-    int nstack;
+    pf_node *nodes;
+    size_t nnodes;
+    int *queue;                 /* nodes to (re)compute, first in first out */
+    size_t nqueue, qhead;
+    int current;                /* the node being computed, -1 if none */
+    size_t reads;               /* neighbour() calls so far */
 } pf;
 
 /* Count one step of work at depth; 0 when a bound is hit. */
@@ -503,7 +520,8 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
 /* ------------------------------------------------------------------ */
 /* Which conjuncts reach an item, and what they say                    */
 
-static bound item_bound(pf *p, an_item *item, const char *const *cols, int depth);
+static bound neighbour(pf *p, an_item *item, const char *col);
+static const char *passes_through(an_item *item, const char *const *cols);
 
 static int is_whole_day(double v)
 {
@@ -539,8 +557,8 @@ static bound cmp_bound(const char *op, double v, int column_on_left)
 /* The window of another item's column, borrowed through an equality. */
 static bound borrowed_bound(pf *p, an_item *other, const char *col, int depth)
 {
-    const char *oc[] = {col, NULL};
-    return item_bound(p, other, oc, depth + 1);
+    (void)depth;
+    return neighbour(p, other, col);
 }
 
 /* What conjunct e says about item's cols. */
@@ -622,15 +640,6 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     return FULL;
 }
 
-static bound conj_list_bound(pf *p, json_t **list, size_t n, an_item *item,
-                             const char *const *cols, int depth)
-{
-    bound b = FULL;
-    for (size_t i = 0; i < n; i++)
-        b = intersect(b, conj_bound(p, list[i], item, cols, depth));
-    return b;
-}
-
 /* Is the join step's side (the item's) below the other side of a join
  * step of the same JoinExpr? */
 static int under_other_side(const an_item *o, const an_join_step *st)
@@ -671,28 +680,28 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
     return FULL;
 }
 
-/* Conjuncts of the item's block that reach it: WHERE, HAVING on GROUP BY
- * keys, and the ON (or USING) of each join above it that restricts its
- * side. */
-static bound local_bound(pf *p, an_item *item, const char *const *cols, int depth)
+static int join_reaches(const an_join_step *st)
+{
+    const char *jt = ast_str(st->join, "jointype");
+    return strcmp(jt, "JOIN_INNER") == 0 || (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
+           (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
+}
+
+/* The conjuncts of the item's block that reach it: WHERE, HAVING on
+ * GROUP BY keys, and the ON of each join above it that restricts its
+ * side (flattened).  Returns -1 if an ON nests ANDs too deeply. */
+static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    bound b = conj_list_bound(p, blk->where, blk->nwhere, item, cols, depth);
+    for (size_t i = 0; i < blk->nwhere; i++)
+        an_push_node(list, n, blk->where[i]);
     for (size_t i = 0; i < blk->nhaving; i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
-            b = intersect(b, conj_bound(p, blk->having[i], item, cols, depth));
-    for (const an_join_step *st = item->join; st; st = st->up) {
-        const char *jt = ast_str(st->join, "jointype");
-        int reaches = strcmp(jt, "JOIN_INNER") == 0 ||
-                      (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
-                      (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
-        if (!reaches)
-            continue;
-        b = intersect(b, conj_bound(p, json_object_get(st->join, "quals"), item, cols, depth));
-        if (json_object_get(st->join, "usingClause"))
-            b = intersect(b, using_bound(p, item, st, cols, depth));
-    }
-    return b;
+            an_push_node(list, n, blk->having[i]);
+    for (const an_join_step *st = item->join; st; st = st->up)
+        if (join_reaches(st) && an_conjuncts(json_object_get(st->join, "quals"), list, n) < 0)
+            return -1;
+    return 0;
 }
 
 /* The output name under which item.col leaves its block, or NULL when
@@ -742,40 +751,166 @@ static const char *passes_through(an_item *item, const char *const *cols)
     return NULL;
 }
 
-/* The window that reaches item's column from everywhere it can. */
-static bound item_bound(pf *p, an_item *item, const char *const *cols, int depth)
+/*
+ * The windows of all scans, as one system of equations.
+ *
+ * A scan's window is what its own block says about the column (WHERE,
+ * HAVING, ON) intersected with what reaches it from elsewhere: the
+ * window of another item's column it is equal to (a.d = b.d, USING), of
+ * the column it leaves its block as (derived tables, CTEs: the widest
+ * over all references).  Those windows depend on others in turn, and
+ * the dependencies can form cycles (a.d = b.d AND b.d = c.d AND c.d =
+ * a.d), so a recursive search is exponential in the worst case.
+ *
+ * Instead every (item, column) is one unknown, starting unbounded, and a
+ * worklist recomputes an unknown whenever one it was computed from has
+ * changed.  Recomputing only intersects and takes hulls of current
+ * values, so values only shrink, and every value at every moment is a
+ * window the actual rows lie in (by induction: the rows lie in the
+ * unbounded start, and in local AND neighbours).  Stopping early is
+ * therefore never unsafe, only less precise; the final values are the
+ * greatest solution, the tightest windows this reasoning gives.  Each
+ * value is one of finitely many bounds the query spells out, so the
+ * worklist ends; PF_MAX_STEPS bounds its work for hostile input.
+ */
+
+static int node_for(pf *p, an_item *item, const char *const *cols)
 {
-    if (!pf_step(p, depth) || p->nstack >= PF_MAX_DEPTH) {
-        p->gave_up = 1;
-        return FULL;
+    for (size_t i = 0; i < p->nnodes; i++) {
+        pf_node *n = &p->nodes[i];
+        if (n->item != item)
+            continue;
+        int same = 1;
+        for (int k = 0; k < 3 && same; k++)
+            same = (!n->cols[k] && !cols[k]) ||
+                   (n->cols[k] && cols[k] && strcasecmp(n->cols[k], cols[k]) == 0);
+        if (same)
+            return (int)i;
+        }
+    p->nodes = xrealloc(p->nodes, (p->nnodes + 1) * sizeof *p->nodes);
+    pf_node *n = &p->nodes[p->nnodes];
+    memset(n, 0, sizeof *n);
+    n->item = item;
+    for (int k = 0; k < 2 && cols[k]; k++)
+        n->cols[k] = cols[k];
+    n->value = FULL;
+    n->queued = 1;
+    p->queue = xrealloc(p->queue, (p->nqueue + 1) * sizeof *p->queue);
+    p->queue[p->nqueue++] = (int)p->nnodes;
+    return (int)p->nnodes++;
+}
+
+/* The current window of item.col, read by the node being computed. */
+static bound neighbour(pf *p, an_item *item, const char *col)
+{
+    const char *cols[] = {col, NULL, NULL};
+    int n = node_for(p, item, cols);
+    p->reads++;
+    if (p->current >= 0 && n != p->current) {
+        pf_node *nd = &p->nodes[n];
+        size_t k;
+        for (k = 0; k < nd->nreaders && nd->readers[k] != p->current; k++)
+            ;
+        if (k == nd->nreaders) {
+            nd->readers = xrealloc(nd->readers, (nd->nreaders + 1) * sizeof *nd->readers);
+            nd->readers[nd->nreaders++] = p->current;
+        }
     }
-    /* A window that depends on itself (a.d = b.d AND b.d = a.d) adds
-     * nothing: the cycle contributes no bound. */
-    for (int i = 0; i < p->nstack; i++)
-        if (p->stack[i].item == item && strcasecmp(p->stack[i].col, cols[0]) == 0)
-            return FULL;
-    p->stack[p->nstack++] = (pf_frame){item, cols[0]};
-    bound b = local_bound(p, item, cols, depth + 1);
+    return p->nodes[n].value;
+}
+
+/* One computation of node i from its block and its neighbours' values.
+ * The first computation sorts the reaching conjuncts into those that
+ * read no other window (their bound is fixed, kept) and those that do
+ * (evaluated again each time, since their neighbours change). */
+static bound compute(pf *p, int i)
+{
+    pf_node *nd = &p->nodes[i];
+    an_item *item = nd->item;
+    const char *cols[3] = {nd->cols[0], nd->cols[1], NULL};
+    p->current = i;
+    if (!p->nodes[i].computed) {
+        json_t **conj = NULL, **dyn = NULL;
+        size_t nconj = 0, ndyn = 0;
+        bound fixed = FULL;
+        if (reaching_conjuncts(item, &conj, &nconj) < 0)
+            p->gave_up = 1;
+        for (size_t k = 0; k < nconj; k++) {
+            size_t before = p->reads;
+            bound x = conj_bound(p, conj[k], item, cols, 1);
+            if (p->reads != before) {
+                an_push_node(&dyn, &ndyn, conj[k]);
+            } else {
+                fixed = intersect(fixed, x);
+            }
+        }
+        free(conj);
+        nd = &p->nodes[i];      /* neighbour() may have moved the array */
+        nd->fixed = fixed;
+        nd->dynamic = dyn;
+        nd->ndynamic = ndyn;
+        nd->computed = 1;
+    }
+    bound b = p->nodes[i].fixed;
+    for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
+        b = intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
+    for (const an_join_step *st = item->join; st; st = st->up)
+        if (join_reaches(st) && json_object_get(st->join, "usingClause"))
+            b = intersect(b, using_bound(p, item, st, cols, 1));
     an_block *blk = item->block;
     const char *out = (!blk->in_expression && (blk->derived || blk->cte))
                     ? passes_through(item, cols) : NULL;
     if (out) {
-        const char *oc[] = {out, NULL};
         if (blk->derived) {
-            b = intersect(b, item_bound(p, blk->derived, oc, depth + 1));
+            b = intersect(b, neighbour(p, blk->derived, out));
         } else if (blk->cte->nrefs) {
             /* A CTE is scanned once per reference: the widest of their windows. */
             an_cte *cte = blk->cte;
             bound via = FULL;
-            for (size_t i = 0; i < cte->nrefs; i++) {
-                bound x = item_bound(p, cte->refs[i], oc, depth + 1);
-                via = i == 0 ? x : hull(via, x);
+            for (size_t k = 0; k < cte->nrefs; k++) {
+                bound x = neighbour(p, cte->refs[k], out);
+                via = k == 0 ? x : hull(via, x);
             }
             b = intersect(b, via);
         }
     }
-    p->nstack--;
+    p->current = -1;
     return b;
+}
+
+static int same_bound(bound a, bound b)
+{
+    return a.has_lo == b.has_lo && a.has_hi == b.has_hi && (!a.has_lo || a.lo == b.lo) &&
+           (!a.has_hi || a.hi == b.hi);
+}
+
+/* Run the worklist until no value changes or the work bound is hit. */
+static void solve(pf *p)
+{
+    /* First in, first out: a change reaches all its readers before any
+     * of them is recomputed twice. */
+    while (p->qhead < p->nqueue) {
+        if (p->steps > PF_MAX_STEPS) {
+            p->gave_up = 1;
+            return;
+        }
+        int i = p->queue[p->qhead++];
+        if (p->qhead == p->nqueue)
+            p->qhead = p->nqueue = 0;
+        p->nodes[i].queued = 0;
+        bound b = intersect(p->nodes[i].value, compute(p, i));
+        if (same_bound(b, p->nodes[i].value))
+            continue;
+        p->nodes[i].value = b;
+        for (size_t k = 0; k < p->nodes[i].nreaders; k++) {
+            int r = p->nodes[i].readers[k];
+            if (!p->nodes[r].queued) {
+                p->nodes[r].queued = 1;
+                p->queue = xrealloc(p->queue, (p->nqueue + 1) * sizeof *p->queue);
+                p->queue[p->nqueue++] = r;
+            }
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -834,6 +969,7 @@ typedef struct scan {
     an_item *item;
     const rules_table *table;
     bound window;
+    int node;               /* its unknown in the window equations */
     int gave_up;
 } scan;
 
@@ -846,8 +982,8 @@ static void check_scan(pf *p, const scan *sc)
     double days = window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
-                 "than %d levels of nesting or %d conditions); it counts as unfiltered",
-                 item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+                 "than %d levels of nesting, or %d conditions examined in the statement); it "
+                 "counts as unfiltered", item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
     } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
                  "partition column %s", item->qualified, t->column);
@@ -901,6 +1037,7 @@ void check_partition_filter(check_ctx *ctx)
     pf *p = xcalloc(1, sizeof *p);
     p->ctx = ctx;
     p->an = an;
+    p->current = -1;
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
@@ -917,14 +1054,21 @@ void check_partition_filter(check_ctx *ctx)
         if (!t || !t->partitioned)
             continue;
         const char *cols[] = {t->column, t->derived_from, NULL};
-        p->steps = 0;
-        p->gave_up = 0;
-        p->nstack = 0;
-        scans[nscans] = (scan){it, t, item_bound(p, it, cols, 0), 0};
-        scans[nscans++].gave_up = p->gave_up;
+        scans[nscans] = (scan){it, t, FULL, node_for(p, it, cols), 0};
+        nscans++;
     }
-    for (size_t i = 0; i < nscans; i++)
+    solve(p);
+    for (size_t i = 0; i < nscans; i++) {
+        scans[i].window = p->nodes[scans[i].node].value;
+        scans[i].gave_up = p->gave_up;
         check_scan(p, &scans[i]);
+    }
     free(scans);
+    for (size_t i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].readers);
+        free(p->nodes[i].dynamic);
+    }
+    free(p->nodes);
+    free(p->queue);
     free(p);
 }
