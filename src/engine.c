@@ -250,19 +250,21 @@ static unsigned collect_suppressions(const dialect_source *src, size_t from, siz
  * next statement's range starts where this one ends. */
 static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
 {
-    size_t i = st->tok_end;
-    if (i < src->ntoks && src->toks[i].kind == TK_OP &&
-        src->text[src->toks[i].start] == ';')
-        i++;
     size_t end = st->tok_end;
-    for (; i < src->ntoks; i++) {
+    int semicolon = 0;
+    for (size_t i = st->tok_end; i < src->ntoks; i++) {
         const dtok *t = &src->toks[i];
-        if (t->kind == TK_LINE_COMMENT || t->kind == TK_BLOCK_COMMENT)
+        if (t->kind == TK_LINE_COMMENT) {
             end = i + 1;
-        else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start))
             break;
-        if (t->kind == TK_LINE_COMMENT)
+        }
+        if (t->kind == TK_BLOCK_COMMENT) {
+            end = i + 1;
+        } else if (t->kind == TK_OP && src->text[t->start] == ';' && !semicolon) {
+            semicolon = 1;
+        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start)) {
             break;
+        }
     }
     return end;
 }

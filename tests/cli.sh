@@ -83,6 +83,10 @@ bytes rewrite-exact-text "$T/out" 'SELECT a FROM u LIMIT 50'
 printf 'SELECT a FROM u -- sluice: allow limit-capp\n' | "$S" lint --rules "$R" - > "$T/out" 2>&1
 grep -q "'limit-capp' in \"sluice: allow\" names no rule" "$T/out"; check allow-typo-warned 0 $?
 grep -q "LIMIT 50" "$T/out"; check allow-typo-no-effect 0 $?
+# An allow comment at the end of a statement's last line applies to it, and only to it.
+printf 'SELECT a FROM u ; -- sluice: allow limit-cap\nSELECT b FROM u' | "$S" lint --rules "$R" - > "$T/out" 2>&1
+grep -q "1:1: info: the query has no LIMIT" "$T/out"; check allow-trailing-applies 1 $?
+grep -q "2:1: info: the query has no LIMIT" "$T/out"; check allow-trailing-only-its-statement 0 $?
 printf 'SELECT a FROM t LIMIT 5' | "$S" rewrite --rules "$R" > "$T/out" 2> "$T/err"; check rewrite-reject 1 $?
 grep -q "partition-filter" "$T/err"; check rewrite-reject-reason 0 $?
 printf 'SELECT a FROM t WHERE d >= current_date() - INTERVAL 3 DAYS LIMIT 5' | "$S" rewrite --rules "$R" --context '{"catalog": "main", "schema": "sales", "now": "2026-11-24"}' > "$T/out"; check rewrite-context 0 $?

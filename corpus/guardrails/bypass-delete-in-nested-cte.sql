@@ -1,0 +1,3 @@
+SELECT *
+FROM (WITH gone AS (DELETE FROM sales.transactions RETURNING *) SELECT * FROM gone) AS s
+LIMIT 10
