@@ -42,7 +42,13 @@ static char *lower(const char *s)
     return d;
 }
 
-#define PUSH(arr, n, v) do { (arr) = xrealloc((arr), ((n) + 1) * sizeof *(arr)); (arr)[(n)++] = (v); } while (0)
+/* Append to an array that only PUSH grows: its capacity is the next
+ * power of two (at least 4), so it grows when n reaches one. */
+#define PUSH(arr, n, v) do { \
+        if ((n) == 0 || ((n) >= 4 && ((n) & ((n) - 1)) == 0)) \
+            (arr) = xrealloc((arr), ((n) ? (n) * 2 : 4) * sizeof *(arr)); \
+        (arr)[(n)++] = (v); \
+    } while (0)
 
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
                        int in_expression, json_t *first_branch, int depth);
@@ -247,10 +253,11 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
     if (k != AST_FuncCall)
         return 0;
     const char *fn = an_func_name(f);
+    unsigned classes = an_function_classes(fn);
     int aggregate = 0;
     if (json_object_get(f, "over")) {
         blk->has_window = 1;
-    } else if (fn && !in_aggregate && an_is_aggregate_name(fn)) {
+    } else if (!in_aggregate && (classes & AN_FN_AGGREGATE)) {
         an_aggregate a = {0};
         a.call = f;
         a.name = fn;
@@ -261,9 +268,9 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
         PUSH(blk->aggs, blk->naggs, a);
         aggregate = 1;
     }
-    if (fn && an_is_nondeterministic_name(fn))
+    if (classes & AN_FN_NONDETERMINISTIC)
         blk->nondeterministic = 1;
-    if (fn && an_is_time_function_name(fn))
+    if (classes & AN_FN_CLOCK)
         blk->time_dependent = 1;
     return aggregate;
 }

@@ -168,7 +168,15 @@ const char *analysis_target_name(json_t *restarget_fields);
 
 /* ---- analyze_pred.c: names, columns and predicates ---------------- */
 
-/* Is name (any case) an aggregate function?  One list for the program. */
+/* The classes of a function name (any case), as a bit mask of the
+ * AN_FN_* bits below; one table for the whole program. */
+#define AN_FN_AGGREGATE 1u
+#define AN_FN_GENERATOR 2u
+#define AN_FN_NONDETERMINISTIC 4u
+#define AN_FN_CLOCK 8u
+unsigned an_function_classes(const char *name);
+
+/* Is name (any case) an aggregate function? */
 int an_is_aggregate_name(const char *name);
 /* Is name a generator (a function that returns several rows per row)? */
 int an_is_generator_name(const char *name);

@@ -18,44 +18,77 @@
 #include "ast.h"
 #include "sbuf.h"
 
-/* Sorted (strcmp on lower case) so lookups are a binary search. */
-static const char *const aggregate_names[] = {
-    "any", "any_value", "approx_count_distinct", "approx_percentile", "array_agg",
-    "avg", "bit_and", "bit_or", "bit_xor", "bitmap_construct_agg", "bitmap_or_agg",
-    "bool_and", "bool_or", "collect_list", "collect_set", "corr", "count", "count_if",
-    "count_min_sketch", "covar_pop", "covar_samp", "every", "first", "first_value",
-    "histogram_numeric", "hll_sketch_agg", "hll_union_agg", "kurtosis", "last",
-    "last_value", "listagg", "max", "max_by", "mean", "median", "min", "min_by", "mode",
-    "percentile", "percentile_approx", "percentile_cont", "percentile_disc",
-    "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope",
-    "regr_sxx", "regr_sxy", "regr_syy", "skewness", "some", "std", "stddev",
-    "stddev_pop", "stddev_samp", "string_agg", "sum", "try_avg", "try_sum", "var_pop",
-    "var_samp", "variance"};
+/* Every function sluice classifies, with its classes: one sorted table
+ * (strcmp order of the lower-case names), one binary search per call. */
+enum {
+    FN_AGGREGATE = AN_FN_AGGREGATE,             /* one value per group */
+    FN_GENERATOR = AN_FN_GENERATOR,             /* several rows per input row */
+    FN_NONDETERMINISTIC = AN_FN_NONDETERMINISTIC, /* differs between calls on one input */
+    FN_CLOCK = AN_FN_CLOCK                      /* depends on when the query runs */
+};
 
-static const char *const generator_names[] = {
-    "explode", "explode_outer", "inline", "inline_outer", "json_tuple", "posexplode",
-    "posexplode_outer", "stack"};
+static const struct fn_class {
+    const char *name;
+    unsigned classes;
+} function_classes[] = {
+    {"any", FN_AGGREGATE}, {"any_value", FN_AGGREGATE},
+    {"approx_count_distinct", FN_AGGREGATE}, {"approx_percentile", FN_AGGREGATE},
+    {"array_agg", FN_AGGREGATE}, {"avg", FN_AGGREGATE}, {"bit_and", FN_AGGREGATE},
+    {"bit_or", FN_AGGREGATE}, {"bit_xor", FN_AGGREGATE},
+    {"bitmap_construct_agg", FN_AGGREGATE}, {"bitmap_or_agg", FN_AGGREGATE},
+    {"bool_and", FN_AGGREGATE}, {"bool_or", FN_AGGREGATE},
+    {"collect_list", FN_AGGREGATE}, {"collect_set", FN_AGGREGATE}, {"corr", FN_AGGREGATE},
+    {"count", FN_AGGREGATE}, {"count_if", FN_AGGREGATE}, {"count_min_sketch", FN_AGGREGATE},
+    {"covar_pop", FN_AGGREGATE}, {"covar_samp", FN_AGGREGATE}, {"curdate", FN_CLOCK},
+    {"current_date", FN_CLOCK}, {"current_timestamp", FN_CLOCK},
+    {"current_timezone", FN_CLOCK}, {"every", FN_AGGREGATE}, {"explode", FN_GENERATOR},
+    {"explode_outer", FN_GENERATOR}, {"first", FN_AGGREGATE}, {"first_value", FN_AGGREGATE},
+    {"getdate", FN_CLOCK}, {"histogram_numeric", FN_AGGREGATE},
+    {"hll_sketch_agg", FN_AGGREGATE}, {"hll_union_agg", FN_AGGREGATE},
+    {"inline", FN_GENERATOR}, {"inline_outer", FN_GENERATOR},
+    {"input_file_name", FN_NONDETERMINISTIC}, {"json_tuple", FN_GENERATOR},
+    {"kurtosis", FN_AGGREGATE}, {"last", FN_AGGREGATE}, {"last_value", FN_AGGREGATE},
+    {"listagg", FN_AGGREGATE}, {"localtimestamp", FN_CLOCK}, {"max", FN_AGGREGATE},
+    {"max_by", FN_AGGREGATE}, {"mean", FN_AGGREGATE}, {"median", FN_AGGREGATE},
+    {"min", FN_AGGREGATE}, {"min_by", FN_AGGREGATE}, {"mode", FN_AGGREGATE},
+    {"monotonically_increasing_id", FN_NONDETERMINISTIC}, {"now", FN_CLOCK},
+    {"percentile", FN_AGGREGATE}, {"percentile_approx", FN_AGGREGATE},
+    {"percentile_cont", FN_AGGREGATE}, {"percentile_disc", FN_AGGREGATE},
+    {"posexplode", FN_GENERATOR}, {"posexplode_outer", FN_GENERATOR},
+    {"rand", FN_NONDETERMINISTIC}, {"randn", FN_NONDETERMINISTIC},
+    {"random", FN_NONDETERMINISTIC}, {"regr_avgx", FN_AGGREGATE},
+    {"regr_avgy", FN_AGGREGATE}, {"regr_count", FN_AGGREGATE},
+    {"regr_intercept", FN_AGGREGATE}, {"regr_r2", FN_AGGREGATE}, {"regr_slope", FN_AGGREGATE},
+    {"regr_sxx", FN_AGGREGATE}, {"regr_sxy", FN_AGGREGATE}, {"regr_syy", FN_AGGREGATE},
+    {"shuffle", FN_NONDETERMINISTIC}, {"skewness", FN_AGGREGATE}, {"some", FN_AGGREGATE},
+    {"spark_partition_id", FN_NONDETERMINISTIC}, {"stack", FN_GENERATOR},
+    {"std", FN_AGGREGATE}, {"stddev", FN_AGGREGATE}, {"stddev_pop", FN_AGGREGATE},
+    {"stddev_samp", FN_AGGREGATE}, {"string_agg", FN_AGGREGATE}, {"sum", FN_AGGREGATE},
+    {"try_avg", FN_AGGREGATE}, {"try_reflect", FN_NONDETERMINISTIC},
+    {"try_sum", FN_AGGREGATE}, {"uniform", FN_NONDETERMINISTIC},
+    {"unix_timestamp", FN_CLOCK}, {"uuid", FN_NONDETERMINISTIC},
+    {"var_pop", FN_AGGREGATE}, {"var_samp", FN_AGGREGATE}, {"variance", FN_AGGREGATE},
+};
 
-static const char *const nondeterministic_names[] = {
-    "input_file_name", "monotonically_increasing_id", "rand", "randn", "random", "shuffle",
-    "spark_partition_id", "try_reflect", "uniform", "uuid"};
-
-static const char *const time_function_names[] = {
-    "curdate", "current_date", "current_timestamp", "current_timezone", "getdate",
-    "localtimestamp", "now", "unix_timestamp"};
-
-static int cmp_lower(const void *key, const void *elem)
+static int cmp_fn(const void *key, const void *elem)
 {
-    return strcasecmp((const char *)key, *(const char *const *)elem);
+    return strcasecmp((const char *)key, ((const struct fn_class *)elem)->name);
 }
 
-#define IN_LIST(name, list) \
-    ((name) && bsearch((name), (list), sizeof (list) / sizeof *(list), sizeof *(list), cmp_lower) != NULL)
+unsigned an_function_classes(const char *name)
+{
+    if (!name)
+        return 0;
+    const struct fn_class *c = bsearch(name, function_classes,
+                                       sizeof function_classes / sizeof *function_classes,
+                                       sizeof *function_classes, cmp_fn);
+    return c ? c->classes : 0;
+}
 
-int an_is_aggregate_name(const char *name)       { return IN_LIST(name, aggregate_names); }
-int an_is_generator_name(const char *name)       { return IN_LIST(name, generator_names); }
-int an_is_nondeterministic_name(const char *name) { return IN_LIST(name, nondeterministic_names); }
-int an_is_time_function_name(const char *name)   { return IN_LIST(name, time_function_names); }
+int an_is_aggregate_name(const char *name)        { return (an_function_classes(name) & FN_AGGREGATE) != 0; }
+int an_is_generator_name(const char *name)        { return (an_function_classes(name) & FN_GENERATOR) != 0; }
+int an_is_nondeterministic_name(const char *name) { return (an_function_classes(name) & FN_NONDETERMINISTIC) != 0; }
+int an_is_time_function_name(const char *name)    { return (an_function_classes(name) & FN_CLOCK) != 0; }
 
 const char *an_func_name(json_t *f)
 {

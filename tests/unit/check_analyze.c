@@ -234,6 +234,21 @@ START_TEST(function_classes)
     ck_assert(an_is_aggregate_name("percentile_approx"));
     ck_assert(!an_is_aggregate_name("coalesce"));
     ck_assert(an_is_generator_name("posexplode_outer"));
+    /* The table is binary-searched: its first, last and neighbouring
+     * names must all be found. */
+    static const char *const aggs[] = {"any", "any_value", "bit_xor", "bitmap_construct_agg",
+                                       "first", "first_value", "std", "stddev", "var_samp",
+                                       "variance", NULL};
+    for (int i = 0; aggs[i]; i++)
+        ck_assert_msg(an_is_aggregate_name(aggs[i]), "%s", aggs[i]);
+    ck_assert(an_is_nondeterministic_name("monotonically_increasing_id"));
+    ck_assert(an_is_nondeterministic_name("UUID"));
+    ck_assert(an_is_time_function_name("curdate"));
+    ck_assert(an_is_time_function_name("unix_timestamp"));
+    ck_assert(an_is_generator_name("stack"));
+    ck_assert(an_is_generator_name("explode"));
+    ck_assert_uint_eq(an_function_classes("rand"), AN_FN_NONDETERMINISTIC);
+    ck_assert_uint_eq(an_function_classes("nope"), 0);
     ck_assert(!an_is_generator_name("explodes"));
 }
 END_TEST
