@@ -92,13 +92,22 @@ static an_item *new_item(builder *b, an_block *blk, an_item_kind kind, json_t *n
     return it;
 }
 
+/* it->qualified = lower-case "catalog.schema.rel", the request's
+ * defaults standing in for missing parts. */
 static void qualify(builder *b, an_item *it, const char *cat, const char *sch, const char *rel)
 {
-    sbuf q = SBUF_INIT;
-    sbuf_printf(&q, "%s.%s.%s", cat ? cat : (b->catalog ? b->catalog : ""),
-                sch ? sch : (b->schema ? b->schema : ""), rel);
-    it->qualified = lower(sbuf_cstr(&q));
-    sbuf_free(&q);
+    const char *parts[3] = {cat ? cat : (b->catalog ? b->catalog : ""),
+                            sch ? sch : (b->schema ? b->schema : ""), rel};
+    size_t len[3], total = 0;
+    for (int i = 0; i < 3; i++)
+        total += (len[i] = strlen(parts[i])) + 1;
+    char *q = xmalloc(total), *p = q;
+    for (int i = 0; i < 3; i++) {
+        for (size_t k = 0; k < len[i]; k++)
+            *p++ = (char)tolower((unsigned char)parts[i][k]);
+        *p++ = i < 2 ? '.' : '\0';
+    }
+    it->qualified = q;
 }
 
 /* Split "a.b.c" (parts optionally in backticks, `` for a backtick) into
@@ -294,8 +303,19 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     }
     if (!json_is_object(v))
         return;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
+    /* Only four kinds matter here, and all start with 'S' or 'F': the
+     * full kind lookup is skipped for the rest (most nodes are column
+     * references, constants and operators). */
+    json_t *f = NULL;
+    ast_kind k = AST_UNKNOWN;
+    if (json_object_size(v) == 1) {
+        void *it = json_object_iter(v);
+        const char *key = json_object_iter_key(it);
+        if (key[0] == 'S' || key[0] == 'F')
+            k = ast_unwrap(v, &f, NULL);
+        else if (json_is_object(json_object_iter_value(it)))
+            f = json_object_iter_value(it);
+    }
     if (k == AST_SubLink) {
         walk_expr(b, blk, json_object_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = json_object_get(json_object_get(f, "subselect"), "SelectStmt");
@@ -383,18 +403,19 @@ static void block_facts(builder *b, an_block *blk)
         an_output o = {0};
         o.target = tf;
         o.expr = json_object_get(tf, "val");
-        json_t *first = json_array_get(blk->first_branch, i), *ff;
-        o.name = first && ast_unwrap(first, &ff, NULL) == AST_ResTarget
-               ? analysis_target_name(ff) : analysis_target_name(tf);
-        if (ast_unwrap(o.expr, &vf, NULL) == AST_ColumnRef) {
+        json_t *ff = tf;
+        if (blk->first_branch != targets &&
+            ast_unwrap(json_array_get(blk->first_branch, i), &ff, NULL) != AST_ResTarget)
+            ff = NULL;
+        o.name = ff ? analysis_target_name(ff) : NULL;
+        ast_kind ek = ast_unwrap(o.expr, &vf, NULL);
+        if (ek == AST_ColumnRef) {
             json_t *fields = json_object_get(vf, "fields");
             o.star = ast_unwrap(json_array_get(fields, json_array_size(fields) - 1),
                                 NULL, NULL) == AST_A_Star;
-        }
-        if (ast_unwrap(o.expr, &vf, NULL) == AST_FuncCall && !json_object_get(vf, "over")) {
-            const char *fn = an_func_name(vf);
-            if (fn && an_is_generator_name(fn))
-                blk->has_generator = 1;
+        } else if (ek == AST_FuncCall && !json_object_get(vf, "over") &&
+                   an_is_generator_name(an_func_name(vf))) {
+            blk->has_generator = 1;
         }
         PUSH(blk->outputs, blk->noutputs, o);
     }
@@ -470,11 +491,16 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
         json_t *item;
         json_array_foreach(json_object_get(sel, "fromClause"), i, item)
             walk_from(b, blk, item, NULL, depth + 1);
-        static const char *const expr_fields[] = {
-            "targetList", "whereClause", "havingClause", "sl_qualify", "groupClause",
-            "sortClause", "windowClause", "limitCount", "limitOffset", "valuesLists", NULL};
-        for (int k = 0; expr_fields[k]; k++)
-            walk_expr(b, blk, json_object_get(sel, expr_fields[k]), depth + 1, 0);
+        /* Every other clause holds expressions (select list, WHERE,
+         * GROUP BY, HAVING, QUALIFY, ORDER / SORT / CLUSTER BY, WINDOW,
+         * LIMIT, VALUES, ...): one pass over the SELECT's fields. */
+        const char *key;
+        json_t *clause;
+        json_object_foreach(sel, key, clause)
+            if (json_is_array(clause) ? strcmp(key, "fromClause") != 0
+                                      : json_is_object(clause) && strcmp(key, "withClause") != 0 &&
+                                        strcmp(key, "larg") != 0 && strcmp(key, "rarg") != 0)
+                walk_expr(b, blk, clause, depth + 1, 0);
         block_facts(b, blk);
     }
     b->env.n = saved;
