@@ -17,13 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules_load.h"
 #include "sbuf.h"
 
 /* ------------------------------------------------------------------ */
 /* Key positions                                                       */
 
-typedef struct keypos { char *path; int line, col; } keypos;
-typedef struct posmap { keypos *v; size_t n, cap; } posmap;
 
 typedef struct scanner {
     const char *s;
@@ -144,35 +143,28 @@ static void posmap_free(posmap *m)
 /* ------------------------------------------------------------------ */
 /* Errors                                                              */
 
-typedef struct loader {
-    const char *source;
-    posmap pos;
-    char **error;
-} loader;
-
-static int fail_at(loader *ld, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail_at(loader *ld, const char *path, const char *fmt, ...)
+static int key_position(const loader *ld, const char *path, int *line, int *col)
 {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < ld->pos.n; i++) {
+    *line = *col = 1;
+    for (size_t i = 0; i < ld->pos.n; i++)
         if (strcmp(ld->pos.v[i].path, path) == 0) {
-            line = ld->pos.v[i].line;
-            col = ld->pos.v[i].col;
-            break;
+            *line = ld->pos.v[i].line;
+            *col = ld->pos.v[i].col;
+            return 0;
         }
-    }
+    return -1;
+}
+
+static int fail_at_position(loader *ld, const char *path, int line, int col,
+                            const char *fmt, va_list ap)
+{
     sbuf b = SBUF_INIT;
     sbuf_printf(&b, "%s:%d:%d: ", ld->source, line, col);
     const char *key = strrchr(path, '/');
     key = key ? key + 1 : path;
     if (*path)
         sbuf_printf(&b, "key '%s': ", key);
-    va_list ap;
-    va_start(ap, fmt);
     sbuf_vprintf(&b, fmt, ap);
-    va_end(ap);
     if (*ld->error == NULL)
         *ld->error = sbuf_detach(&b);
     else
@@ -180,7 +172,81 @@ static int fail_at(loader *ld, const char *path, const char *fmt, ...)
     return -1;
 }
 
-static char *path_join(const char *base, const char *key)
+int ld_fail_at(loader *ld, const char *path, const char *fmt, ...)
+{
+    int line, col;
+    key_position(ld, path, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    fail_at_position(ld, path, line, col, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Advance one character of the document, counting lines and columns
+ * (columns in characters). */
+static void doc_advance(const loader *ld, size_t *i, int *line, int *col)
+{
+    if (ld->text[*i] == '\n') {
+        (*line)++;
+        *col = 1;
+    } else if (((unsigned char)ld->text[*i] & 0xC0) != 0x80) {
+        (*col)++;
+    }
+    (*i)++;
+}
+
+int ld_fail_in_string(loader *ld, const char *path, size_t offset, const char *fmt, ...)
+{
+    int line, col;
+    va_list ap;
+    va_start(ap, fmt);
+    if (key_position(ld, path, &line, &col) < 0) {
+        fail_at_position(ld, path, line, col, fmt, ap);
+        va_end(ap);
+        return -1;
+    }
+    /* Find the key in the text, then its value's opening quote. */
+    size_t i = 0;
+    int l = 1, c = 1;
+    while (i < ld->len && (l < line || (l == line && c < col)))
+        doc_advance(ld, &i, &l, &c);
+    int quotes = 0;     /* the key's two quotes, then the value's opening one */
+    while (i < ld->len && quotes < 3) {
+        if (ld->text[i] == '\\' && quotes == 1)
+            doc_advance(ld, &i, &l, &c);
+        else if (ld->text[i] == '"')
+            quotes++;
+        doc_advance(ld, &i, &l, &c);
+    }
+    /* Walk the string's decoded bytes up to offset. */
+    size_t decoded = 0;
+    while (i < ld->len && ld->text[i] != '"' && decoded < offset) {
+        if (ld->text[i] == '\\') {
+            char e = i + 1 < ld->len ? ld->text[i + 1] : 0;
+            size_t width = e == 'u' ? 6 : 2;
+            /* \uXXXX decodes to 1-3 UTF-8 bytes; count it as its bytes. */
+            size_t bytes = 1;
+            if (e == 'u' && i + 5 < ld->len) {
+                unsigned cp = (unsigned)strtoul((char[5]){ld->text[i + 2], ld->text[i + 3],
+                                                          ld->text[i + 4], ld->text[i + 5], 0},
+                                                NULL, 16);
+                bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+            }
+            for (size_t k = 0; k < width && i < ld->len; k++)
+                doc_advance(ld, &i, &l, &c);
+            decoded += bytes;
+        } else {
+            doc_advance(ld, &i, &l, &c);
+            decoded++;
+        }
+    }
+    fail_at_position(ld, path, l, c, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+char *ld_path_join(const char *base, const char *key)
 {
     sbuf b = SBUF_INIT;
     sbuf_printf(&b, "%s%s%s", base, *base ? "/" : "", key);
@@ -188,7 +254,7 @@ static char *path_join(const char *base, const char *key)
 }
 
 /* Every key of obj must be one of allowed (NULL-terminated). */
-static int check_keys(loader *ld, json_t *obj, const char *path,
+int ld_check_keys(loader *ld, json_t *obj, const char *path,
                       const char *const *allowed)
 {
     const char *key;
@@ -198,11 +264,11 @@ static int check_keys(loader *ld, json_t *obj, const char *path,
         for (const char *const *a = allowed; *a; a++)
             ok |= strcmp(*a, key) == 0;
         if (!ok) {
-            char *p = path_join(path, key);
+            char *p = ld_path_join(path, key);
             sbuf list = SBUF_INIT;
             for (const char *const *a = allowed; *a; a++)
                 sbuf_printf(&list, "%s%s", a == allowed ? "" : ", ", *a);
-            fail_at(ld, p, "unknown key (expected one of: %s)", sbuf_cstr(&list));
+            ld_fail_at(ld, p, "unknown key (expected one of: %s)", sbuf_cstr(&list));
             sbuf_free(&list);
             free(p);
             return -1;
@@ -211,16 +277,16 @@ static int check_keys(loader *ld, json_t *obj, const char *path,
     return 0;
 }
 
-static int get_string(loader *ld, json_t *obj, const char *path, const char *key,
+int ld_get_string(loader *ld, json_t *obj, const char *path, const char *key,
                       char **out)
 {
     json_t *v = json_object_get(obj, key);
     if (!v)
         return 0;
-    char *p = path_join(path, key);
+    char *p = ld_path_join(path, key);
     int rc = 0;
     if (!json_is_string(v))
-        rc = fail_at(ld, p, "must be a string");
+        rc = ld_fail_at(ld, p, "must be a string");
     else
         *out = xstrdup(json_string_value(v));
     free(p);
@@ -233,10 +299,10 @@ static int get_count(loader *ld, json_t *obj, const char *path, const char *key,
     json_t *v = json_object_get(obj, key);
     if (!v)
         return 0;
-    char *p = path_join(path, key);
+    char *p = ld_path_join(path, key);
     int rc = 0;
     if (!json_is_integer(v) || json_integer_value(v) < min)
-        rc = fail_at(ld, p, "must be an integer >= %lld", min);
+        rc = ld_fail_at(ld, p, "must be an integer >= %lld", min);
     else
         *out = json_integer_value(v);
     free(p);
@@ -249,7 +315,7 @@ static int get_enforce(loader *ld, json_t *obj, const char *path, const char *re
     json_t *v = json_object_get(obj, "enforce");
     if (!v)
         return 0;
-    char *p = path_join(path, "enforce");
+    char *p = ld_path_join(path, "enforce");
     const char *s = json_string_value(v);
     int rc = 0;
     if (s && strcmp(s, "reject") == 0)
@@ -259,7 +325,7 @@ static int get_enforce(loader *ld, json_t *obj, const char *path, const char *re
     else if (s && strcmp(s, "warn") == 0)
         *out = RULES_ENFORCE_WARN;
     else
-        rc = fail_at(ld, p, "must be \"reject\", \"%s\" or \"warn\"", rewrite_word);
+        rc = ld_fail_at(ld, p, "must be \"reject\", \"%s\" or \"warn\"", rewrite_word);
     free(p);
     return rc;
 }
@@ -280,13 +346,13 @@ static int load_partition(loader *ld, json_t *obj, const char *path, rules_table
     static const char *const keys[] = {"column", "derived_from", "max_days",
                                        "default_days", "enforce", NULL};
     if (!json_is_object(obj))
-        return fail_at(ld, path, "must be an object");
-    if (check_keys(ld, obj, path, keys) < 0)
+        return ld_fail_at(ld, path, "must be an object");
+    if (ld_check_keys(ld, obj, path, keys) < 0)
         return -1;
     char *col = NULL, *derived = NULL;
     long long max_days = 0, default_days = 30;
-    if (get_string(ld, obj, path, "column", &col) < 0 ||
-        get_string(ld, obj, path, "derived_from", &derived) < 0 ||
+    if (ld_get_string(ld, obj, path, "column", &col) < 0 ||
+        ld_get_string(ld, obj, path, "derived_from", &derived) < 0 ||
         get_count(ld, obj, path, "max_days", 1, &max_days) < 0 ||
         get_count(ld, obj, path, "default_days", 1, &default_days) < 0 ||
         get_enforce(ld, obj, path, "inject", &t->enforce) < 0) {
@@ -296,15 +362,15 @@ static int load_partition(loader *ld, json_t *obj, const char *path, rules_table
     }
     if (!col) {
         free(derived);
-        return fail_at(ld, path, "needs \"column\"");
+        return ld_fail_at(ld, path, "needs \"column\"");
     }
     if (!json_object_get(obj, "default_days") && max_days && default_days > max_days)
         default_days = max_days;    /* the default follows a tighter maximum */
     if (max_days && default_days > max_days) {
         free(col);
         free(derived);
-        char *p = path_join(path, "default_days");
-        fail_at(ld, p, "is larger than max_days (%lld)", max_days);
+        char *p = ld_path_join(path, "default_days");
+        ld_fail_at(ld, p, "is larger than max_days (%lld)", max_days);
         free(p);
         return -1;
     }
@@ -325,16 +391,16 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
     t->rows = t->bytes = -1;
     t->enforce = RULES_ENFORCE_REJECT;
     if (!json_is_object(obj))
-        return fail_at(ld, path, "must be an object");
-    if (check_keys(ld, obj, path, keys) < 0 ||
-        get_string(ld, obj, path, "match", &t->match) < 0 ||
-        get_string(ld, obj, path, "description", &t->description) < 0 ||
+        return ld_fail_at(ld, path, "must be an object");
+    if (ld_check_keys(ld, obj, path, keys) < 0 ||
+        ld_get_string(ld, obj, path, "match", &t->match) < 0 ||
+        ld_get_string(ld, obj, path, "description", &t->description) < 0 ||
         get_count(ld, obj, path, "rows", 0, &t->rows) < 0 ||
         get_count(ld, obj, path, "bytes", 0, &t->bytes) < 0)
         return -1;
     if (!t->match)
-        return fail_at(ld, path, "needs \"match\"");
-    char *mp = path_join(path, "match");
+        return ld_fail_at(ld, path, "needs \"match\"");
+    char *mp = ld_path_join(path, "match");
     size_t n = strlen(t->match);
     int rc = 0;
     if (n >= 2 && t->match[0] == '/' && t->match[n - 1] == '/') {
@@ -345,7 +411,7 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         if (!t->pattern) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(errcode, msg, sizeof msg);
-            rc = fail_at(ld, mp, "invalid pattern at offset %zu: %s", (size_t)erroff, (char *)msg);
+            rc = ld_fail_at(ld, mp, "invalid pattern at offset %zu: %s", (size_t)erroff, (char *)msg);
         } else {
             pcre2_jit_compile(t->pattern, PCRE2_JIT_COMPLETE);  /* best effort */
         }
@@ -354,7 +420,7 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         for (const char *p = t->match; *p; p++)
             dots += *p == '.';
         if (dots != 2)
-            rc = fail_at(ld, mp, "must be catalog.schema.table or a /pattern/");
+            rc = ld_fail_at(ld, mp, "must be catalog.schema.table or a /pattern/");
         else
             t->exact = lower_dup(t->match);
     }
@@ -363,7 +429,7 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         return -1;
     json_t *part = json_object_get(obj, "partition");
     if (part) {
-        char *pp = path_join(path, "partition");
+        char *pp = ld_path_join(path, "partition");
         rc = load_partition(ld, part, pp, t);
         free(pp);
     }
@@ -374,19 +440,19 @@ static int load_limit(loader *ld, json_t *obj, rules *r)
 {
     static const char *const keys[] = {"default", "max", "enforce", NULL};
     if (!json_is_object(obj))
-        return fail_at(ld, "limit", "must be an object");
+        return ld_fail_at(ld, "limit", "must be an object");
     r->limit_enforce = RULES_ENFORCE_REWRITE;
-    if (check_keys(ld, obj, "limit", keys) < 0 ||
+    if (ld_check_keys(ld, obj, "limit", keys) < 0 ||
         get_count(ld, obj, "limit", "default", 1, &r->limit_default) < 0 ||
         get_count(ld, obj, "limit", "max", 1, &r->limit_max) < 0 ||
         get_enforce(ld, obj, "limit", "rewrite", &r->limit_enforce) < 0)
         return -1;
     if (!r->limit_max)
-        return fail_at(ld, "limit", "needs \"max\"");
+        return ld_fail_at(ld, "limit", "needs \"max\"");
     if (!r->limit_default)
         r->limit_default = r->limit_max;
     if (r->limit_default > r->limit_max)
-        return fail_at(ld, "limit/default", "is larger than max (%lld)", r->limit_max);
+        return ld_fail_at(ld, "limit/default", "is larger than max (%lld)", r->limit_max);
     r->has_limit = 1;
     return 0;
 }
@@ -400,13 +466,13 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
         {"merge", RULES_STMT_MERGE}, {"ddl", RULES_STMT_DDL}, {"set", RULES_STMT_SET},
         {"other", RULES_STMT_OTHER}, {NULL, 0}};
     if (!json_is_object(obj))
-        return fail_at(ld, "statements", "must be an object");
-    if (check_keys(ld, obj, "statements", keys) < 0)
+        return ld_fail_at(ld, "statements", "must be an object");
+    if (ld_check_keys(ld, obj, "statements", keys) < 0)
         return -1;
     json_t *allow = json_object_get(obj, "allow");
     if (allow) {
         if (!json_is_array(allow))
-            return fail_at(ld, "statements/allow", "must be an array of statement kinds");
+            return ld_fail_at(ld, "statements/allow", "must be an array of statement kinds");
         r->statements_allow = 0;
         size_t i;
         json_t *v;
@@ -419,7 +485,7 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
             if (!bit) {
                 char p[64];
                 snprintf(p, sizeof p, "statements/allow/%zu", i);
-                return fail_at(ld, p, "unknown statement kind (expected select, insert, "
+                return ld_fail_at(ld, p, "unknown statement kind (expected select, insert, "
                                "update, delete, merge, ddl, set or other)");
             }
             r->statements_allow |= bit;
@@ -433,7 +499,7 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
         else if (s && strcmp(s, "allow") == 0)
             r->multiple_reject = 0;
         else
-            return fail_at(ld, "statements/multiple", "must be \"reject\" or \"allow\"");
+            return ld_fail_at(ld, "statements/multiple", "must be \"reject\" or \"allow\"");
     }
     return 0;
 }
@@ -442,7 +508,7 @@ static int load_version(loader *ld, json_t *v, rules *r)
 {
     (void)r;
     if (!json_is_integer(v) || json_integer_value(v) != 1)
-        return fail_at(ld, "sluice", "unsupported rules format version (expected 1)");
+        return ld_fail_at(ld, "sluice", "unsupported rules format version (expected 1)");
     return 0;
 }
 
@@ -450,7 +516,7 @@ static int load_description(loader *ld, json_t *v, rules *r)
 {
     (void)r;
     if (!json_is_string(v))
-        return fail_at(ld, "description", "must be a string");
+        return ld_fail_at(ld, "description", "must be a string");
     return 0;
 }
 
@@ -462,14 +528,14 @@ static int load_on_unparseable(loader *ld, json_t *v, rules *r)
     else if (s && strcmp(s, "pass") == 0)
         r->on_unparseable = RULES_UNPARSEABLE_PASS;
     else
-        return fail_at(ld, "on_unparseable", "must be \"reject\" or \"pass\"");
+        return ld_fail_at(ld, "on_unparseable", "must be \"reject\" or \"pass\"");
     return 0;
 }
 
 static int load_inline_suppressions(loader *ld, json_t *v, rules *r)
 {
     if (!json_is_boolean(v))
-        return fail_at(ld, "inline_suppressions", "must be true or false");
+        return ld_fail_at(ld, "inline_suppressions", "must be true or false");
     r->inline_suppressions = json_is_true(v);
     return 0;
 }
@@ -478,10 +544,10 @@ static int load_defaults(loader *ld, json_t *v, rules *r)
 {
     static const char *const keys[] = {"catalog", "schema", NULL};
     if (!json_is_object(v))
-        return fail_at(ld, "defaults", "must be an object");
-    if (check_keys(ld, v, "defaults", keys) < 0 ||
-        get_string(ld, v, "defaults", "catalog", &r->default_catalog) < 0 ||
-        get_string(ld, v, "defaults", "schema", &r->default_schema) < 0)
+        return ld_fail_at(ld, "defaults", "must be an object");
+    if (ld_check_keys(ld, v, "defaults", keys) < 0 ||
+        ld_get_string(ld, v, "defaults", "catalog", &r->default_catalog) < 0 ||
+        ld_get_string(ld, v, "defaults", "schema", &r->default_schema) < 0)
         return -1;
     return 0;
 }
@@ -489,7 +555,7 @@ static int load_defaults(loader *ld, json_t *v, rules *r)
 static int load_tables(loader *ld, json_t *v, rules *r)
 {
     if (!json_is_array(v))
-        return fail_at(ld, "tables", "must be an array");
+        return ld_fail_at(ld, "tables", "must be an array");
     r->ntables = json_array_size(v);
     r->tables = xcalloc(r->ntables ? r->ntables : 1, sizeof *r->tables);
     for (size_t i = 0; i < r->ntables; i++) {
@@ -516,6 +582,7 @@ static const struct {
     {"limit", load_limit},
     {"statements", load_statements},
     {"inline_suppressions", load_inline_suppressions},
+    {"aggregates", rules_load_aggregates},      /* after defaults and tables */
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
@@ -529,7 +596,7 @@ int rules_compile(const char *text, size_t len, const char *source,
     *error = NULL;
     if (!text)
         return 0;
-    loader ld = {source, {0}, error};
+    loader ld = {source, text, len, {0}, error};
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -547,13 +614,13 @@ int rules_compile(const char *text, size_t len, const char *source,
         top_keys[i] = sections[i].key;
     top_keys[NSECTIONS] = NULL;
     if (!json_is_object(root)) {
-        fail_at(&ld, "", "a rules document must be a JSON object");
+        ld_fail_at(&ld, "", "a rules document must be a JSON object");
         goto done;
     }
-    if (check_keys(&ld, root, "", top_keys) < 0)
+    if (ld_check_keys(&ld, root, "", top_keys) < 0)
         goto done;
     if (!json_object_get(root, "sluice")) {
-        fail_at(&ld, "", "missing key 'sluice' (the format version, 1)");
+        ld_fail_at(&ld, "", "missing key 'sluice' (the format version, 1)");
         goto done;
     }
     for (size_t i = 0; i < NSECTIONS; i++) {
@@ -585,6 +652,7 @@ void rules_free(rules *r)
         free(t->derived_from);
     }
     free(r->tables);
+    rules_aggregates_free(r);
     memset(r, 0, sizeof *r);
 }
 

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -49,6 +51,52 @@ typedef struct rules_table {
     long long    rows, bytes;   /* size statistics, -1 when unknown */
 } rules_table;
 
+/* An aggregate table declared by the SELECT that built it (see
+ * rules_aggregate.c): its dimensions (GROUP BY expressions with their
+ * output names), measures (aggregate calls with their output names),
+ * its own WHERE and its source table.  Every json_t here belongs to the
+ * engine and is shared by all threads: read it, copy it
+ * (json_deep_copy), never insert it into a request's tree. */
+typedef struct rules_dimension {
+    char   *name;           /* output name as written */
+    json_t *expr;           /* the GROUP BY expression */
+    int     grain;          /* for a time dimension: RULES_GRAIN_*, else 0 */
+} rules_dimension;
+
+typedef struct rules_measure {
+    char   *name;           /* output name as written */
+    char   *func;           /* lower case: sum, min, max, count */
+    int     distinct;
+    int     star;           /* count(*) */
+    json_t *arg;            /* the argument, NULL for count(*) */
+} rules_measure;
+
+enum {
+    RULES_GRAIN_NONE = 0, RULES_GRAIN_HOUR, RULES_GRAIN_DAY, RULES_GRAIN_WEEK,
+    RULES_GRAIN_MONTH, RULES_GRAIN_QUARTER, RULES_GRAIN_YEAR
+};
+
+typedef enum rules_routing {
+    RULES_ROUTING_REWRITE = 0,
+    RULES_ROUTING_WARN = 1,
+    RULES_ROUTING_OFF = 2
+} rules_routing;
+
+typedef struct rules_aggregate {
+    char   *table;          /* lower-case catalog.schema.table */
+    char   *table_written;  /* as written */
+    char   *description;
+    json_t *statement;      /* the parsed query (owned) */
+    char   *source;         /* lower-case catalog.schema.table it reads */
+    rules_dimension *dims;  size_t ndims;
+    rules_measure *measures; size_t nmeasures;
+    json_t **where;         size_t nwhere;  /* its WHERE conjuncts */
+    int     has_fresh;
+    long    fresh_through;  /* last complete day (days since 1970-01-01) */
+    int     time_dim;       /* index into dims, -1 if none */
+    rules_routing enforce;
+} rules_aggregate;
+
 typedef struct rules {
     rules_unparseable on_unparseable;
     char *default_catalog;
@@ -61,6 +109,8 @@ typedef struct rules {
     unsigned statements_allow;      /* RULES_STMT_* mask */
     int multiple_reject;            /* several statements in one request */
     int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
+    rules_aggregate *aggregates;
+    size_t naggregates;
 } rules;
 
 /* Compile text[0..len) (NULL for the empty rule set).  Returns 0, or -1

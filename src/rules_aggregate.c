@@ -1,0 +1,376 @@
+/*
+ * rules_aggregate.c - the "aggregates" section of a rules document:
+ * each pre-computed aggregate table is declared by the SELECT that built
+ * it, which sluice parses with its own parser when the rules load.
+ *
+ * From that SELECT come the aggregate's dimensions (each GROUP BY
+ * expression, under its output name), its measures (each SUM, MIN, MAX
+ * or COUNT call, under its output name), its own WHERE and its source
+ * table.  A query sluice cannot use that way is a rules-file error at the
+ * line and column inside the JSON string where the problem is.
+ *
+ * What a usable definition looks like (anything else is refused here, so
+ * the router never has to guess what a stored column means):
+ *   - one plain SELECT over one catalog table: no joins, WITH, set
+ *     operations, DISTINCT, HAVING, ORDER BY, LIMIT, window functions,
+ *     generators, GROUPING SETS or non-deterministic calls;
+ *   - every select-list entry is either a GROUP BY expression (a
+ *     dimension) or one aggregate call SUM / MIN / MAX / COUNT of one
+ *     argument or COUNT(*), without FILTER (a measure); measures need an
+ *     alias;
+ *   - every GROUP BY expression is in the select list.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "ast.h"
+#include "dates.h"
+#include "dialect.h"
+#include "parse.h"
+#include "rules_load.h"
+#include "sbuf.h"
+
+static char *lower_copy(const char *s)
+{
+    char *d = xstrdup(s);
+    for (char *p = d; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return d;
+}
+
+/* The grain of a time dimension: date_trunc('unit', x) by its unit; a
+ * plain column that is the source's partition column (or the column it
+ * derives from) is a day. */
+static int dimension_grain(json_t *expr, const rules_table *source)
+{
+    json_t *f, *uf;
+    ast_kind k = ast_unwrap(expr, &f, NULL);
+    if (k == AST_ColumnRef && source && source->partitioned) {
+        json_t *fields = json_object_get(f, "fields");
+        const char *col = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+        if (col && source->column && strcasecmp(col, source->column) == 0)
+            return RULES_GRAIN_DAY;
+        return RULES_GRAIN_NONE;
+    }
+    if (k != AST_FuncCall || !an_func_name(f) || strcasecmp(an_func_name(f), "date_trunc") != 0)
+        return RULES_GRAIN_NONE;
+    json_t *args = json_object_get(f, "args");
+    if (json_array_size(args) != 2 || ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
+        return RULES_GRAIN_NONE;
+    const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
+    static const struct { const char *unit; int grain; } units[] = {
+        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
+        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
+        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
+        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
+    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i].unit) == 0)
+            return units[i].grain;
+    return RULES_GRAIN_NONE;
+}
+
+typedef struct agg_query {
+    loader *ld;
+    const char *path;           /* "aggregates/N/query" */
+    parsed_stmt *ps;
+} agg_query;
+
+/* An error at a node of the query (its bridged location mapped back). */
+static int fail_at_node(agg_query *q, json_t *fields, const char *message)
+{
+    json_t *loc = json_object_get(fields, "location");
+    size_t off = 0;
+    if (loc && json_integer_value(loc) >= 0)
+        off = dialect_to_orig(&q->ps->br, (size_t)json_integer_value(loc));
+    return ld_fail_in_string(q->ld, q->path, off, "%s", message);
+}
+
+static int read_measure(agg_query *q, an_block *blk, const an_output *o, rules_measure *m)
+{
+    json_t *f;
+    if (ast_unwrap(o->expr, &f, NULL) != AST_FuncCall)
+        return fail_at_node(q, o->target, "a select-list entry must be a GROUP BY "
+                            "expression or one SUM, MIN, MAX or COUNT call");
+    const char *fn = an_func_name(f);
+    static const char *const allowed[] = {"sum", "min", "max", "count", NULL};
+    int ok = 0;
+    for (int i = 0; fn && allowed[i]; i++)
+        ok |= strcasecmp(fn, allowed[i]) == 0;
+    json_t *args = json_object_get(f, "args");
+    int star = json_is_true(json_object_get(f, "agg_star"));
+    if (!ok || json_object_get(f, "over") || json_object_get(f, "agg_filter") ||
+        json_object_get(f, "agg_order") || json_array_size(json_object_get(f, "funcname")) != 1)
+        return fail_at_node(q, f, "measures are SUM, MIN, MAX or COUNT calls without "
+                            "FILTER or OVER");
+    if (star ? (strcasecmp(fn, "count") != 0 || args) : json_array_size(args) != 1)
+        return fail_at_node(q, f, "a measure takes one argument (or is COUNT(*))");
+    if (!star && an_has_aggregate(json_array_get(args, 0)))
+        return fail_at_node(q, f, "aggregates cannot be nested in a measure");
+    if (!json_object_get(o->target, "name"))
+        return fail_at_node(q, o->target, "give every measure an alias (AS name): the "
+                            "name Spark would make up is not a stable column name");
+    (void)blk;
+    m->name = xstrdup(o->name);
+    m->func = lower_copy(fn);
+    m->distinct = json_is_true(json_object_get(f, "agg_distinct"));
+    m->star = star;
+    m->arg = star ? NULL : json_array_get(args, 0);
+    return 0;
+}
+
+/* Parse and check one aggregate's query; fills a's structure. */
+static int compile_query(loader *ld, const char *path, const char *sql, rules *r,
+                         rules_aggregate *a)
+{
+    size_t len = strlen(sql);
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, sql, len, &err) < 0)
+        return ld_fail_in_string(ld, path, err.offset, "%s", err.message);
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    int rc = -1;
+    parsed_stmt ps;
+    memset(&ps, 0, sizeof ps);
+    analysis an;
+    memset(&an, 0, sizeof an);
+    agg_query q = {ld, path, &ps};
+    if (n != 1) {
+        ld_fail_in_string(ld, path, n ? st[1].start : 0, "%s",
+                          n ? "must be one SELECT statement" : "is empty");
+        goto out;
+    }
+    if (parse_stmt(&src, &st[0], &ps, &err) < 0) {
+        ld_fail_in_string(ld, path, err.offset, "%s", err.message);
+        goto out;
+    }
+    json_t *sel = json_object_get(ps.node, "SelectStmt");
+    const char *op = sel ? ast_str(sel, "op") : "";
+    if (!sel || (*op && strcmp(op, "SETOP_NONE") != 0) || json_object_get(sel, "valuesLists")) {
+        ld_fail_in_string(ld, path, 0, "%s", "must be a plain SELECT ... FROM ... GROUP BY");
+        goto out;
+    }
+    static const struct { const char *field, *what; } refused[] = {
+        {"withClause", "WITH"}, {"distinctClause", "DISTINCT"}, {"havingClause", "HAVING"},
+        {"sortClause", "ORDER BY"}, {"limitCount", "LIMIT"}, {"limitOffset", "OFFSET"},
+        {"sl_qualify", "QUALIFY"}, {"windowClause", "WINDOW"}, {"intoClause", "INTO"}};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (json_object_get(sel, refused[i].field)) {
+            ld_fail_in_string(ld, path, 0, "%s in an aggregate's query is not supported: sluice "
+                              "could not tell what its rows stand for", refused[i].what);
+            goto out;
+        }
+    analysis_build(&an, ps.node, r->default_catalog, r->default_schema);
+    an_block *blk = an.top;
+    if (!blk || an.nblocks != 1 || blk->nitems != 1 || blk->items[0]->kind != AN_TABLE ||
+        blk->items[0]->via_identifier) {
+        ld_fail_in_string(ld, path, 0, "%s", "must read exactly one table (no joins, "
+                          "subqueries or table functions)");
+        goto out;
+    }
+    if (blk->grouping_sets || blk->has_window || blk->has_generator || blk->nondeterministic ||
+        blk->time_dependent) {
+        ld_fail_in_string(ld, path, 0, "%s", "GROUPING SETS, window functions, generators "
+                          "and non-deterministic or clock functions are not supported");
+        goto out;
+    }
+    const rules_table *source = rules_find_table(r, blk->items[0]->qualified);
+    a->source = xstrdup(blk->items[0]->qualified);
+    for (size_t i = 0; i < blk->noutputs; i++) {
+        const an_output *o = &blk->outputs[i];
+        if (o->star) {
+            fail_at_node(&q, o->target, "* is not a dimension or a measure");
+            goto out;
+        }
+        int is_key = 0;
+        for (size_t k = 0; k < blk->ngroup && !is_key; k++)
+            is_key = ast_equal_ignoring_locations(blk->group[k].expr, o->expr);
+        if (is_key) {
+            if (!o->name) {
+                fail_at_node(&q, o->target, "give this dimension an alias (AS name)");
+                goto out;
+            }
+            a->dims = xrealloc(a->dims, (a->ndims + 1) * sizeof *a->dims);
+            a->dims[a->ndims++] = (rules_dimension){xstrdup(o->name), o->expr,
+                                                    dimension_grain(o->expr, source)};
+        } else {
+            rules_measure m = {0};
+            if (read_measure(&q, blk, o, &m) < 0)
+                goto out;
+            a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+            a->measures[a->nmeasures++] = m;
+        }
+    }
+    for (size_t k = 0; k < blk->ngroup; k++) {
+        int listed = 0;
+        for (size_t i = 0; i < a->ndims && !listed; i++)
+            listed = ast_equal_ignoring_locations(a->dims[i].expr, blk->group[k].expr);
+        if (!listed) {
+            json_t *kf;
+            ast_unwrap(blk->group[k].written, &kf, NULL);
+            fail_at_node(&q, kf, "every GROUP BY expression must be in the select list, "
+                         "or the table's rows cannot be told apart");
+            goto out;
+        }
+    }
+    if (a->nmeasures == 0) {
+        ld_fail_in_string(ld, path, 0, "%s", "declares no measure");
+        goto out;
+    }
+    /* Names are compared case-insensitively, as Spark does. */
+    for (size_t i = 0; i < a->ndims + a->nmeasures; i++)
+        for (size_t j = i + 1; j < a->ndims + a->nmeasures; j++) {
+            const char *x = i < a->ndims ? a->dims[i].name : a->measures[i - a->ndims].name;
+            const char *y = j < a->ndims ? a->dims[j].name : a->measures[j - a->ndims].name;
+            if (strcasecmp(x, y) == 0) {
+                ld_fail_in_string(ld, path, 0, "two columns are named '%s'", y);
+                goto out;
+            }
+        }
+    for (size_t i = 0; i < blk->nwhere; i++) {
+        a->where = xrealloc(a->where, (a->nwhere + 1) * sizeof *a->where);
+        a->where[a->nwhere++] = blk->where[i];
+    }
+    /* Default time dimension: the one built from the partition column. */
+    a->time_dim = -1;
+    for (size_t i = 0; i < a->ndims && a->time_dim < 0; i++)
+        if (a->dims[i].grain != RULES_GRAIN_NONE)
+            a->time_dim = (int)i;
+    a->statement = json_incref(ps.node);
+    rc = 0;
+out:
+    analysis_free(&an);
+    parsed_stmt_free(&ps);
+    free(st);
+    dialect_source_free(&src);
+    return rc;
+}
+
+static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, rules_aggregate *a)
+{
+    static const char *const keys[] = {"table", "description", "query", "fresh_through",
+                                       "time_dimension", "enforce", NULL};
+    a->time_dim = -1;
+    if (!json_is_object(obj))
+        return ld_fail_at(ld, path, "must be an object");
+    if (ld_check_keys(ld, obj, path, keys) < 0 ||
+        ld_get_string(ld, obj, path, "table", &a->table_written) < 0 ||
+        ld_get_string(ld, obj, path, "description", &a->description) < 0)
+        return -1;
+    if (!a->table_written)
+        return ld_fail_at(ld, path, "needs \"table\"");
+    int dots = 0;
+    for (const char *p = a->table_written; *p; p++)
+        dots += *p == '.';
+    char *tp = ld_path_join(path, "table");
+    int rc = dots == 2 ? 0 : ld_fail_at(ld, tp, "must be catalog.schema.table");
+    free(tp);
+    if (rc < 0)
+        return -1;
+    a->table = lower_copy(a->table_written);
+    json_t *query = json_object_get(obj, "query");
+    char *qp = ld_path_join(path, "query");
+    if (!query || !json_is_string(query)) {
+        rc = ld_fail_at(ld, query ? qp : path, query ? "must be a string (the SELECT that "
+                        "built the table)" : "needs \"query\"");
+        free(qp);
+        return rc;
+    }
+    rc = compile_query(ld, qp, json_string_value(query), r, a);
+    free(qp);
+    if (rc < 0)
+        return -1;
+    json_t *fresh = json_object_get(obj, "fresh_through");
+    if (fresh) {
+        char *fp = ld_path_join(path, "fresh_through");
+        long days, secs;
+        if (!json_is_string(fresh) || dates_parse(json_string_value(fresh), &days, &secs) < 0 ||
+            secs != 0) {
+            rc = ld_fail_at(ld, fp, "must be a date \"YYYY-MM-DD\"");
+        } else {
+            a->has_fresh = 1;
+            a->fresh_through = days;
+        }
+        free(fp);
+        if (rc < 0)
+            return -1;
+    }
+    json_t *td = json_object_get(obj, "time_dimension");
+    if (td) {
+        char *tdp = ld_path_join(path, "time_dimension");
+        const char *name = json_string_value(td);
+        a->time_dim = -1;
+        for (size_t i = 0; name && i < a->ndims; i++)
+            if (strcasecmp(a->dims[i].name, name) == 0)
+                a->time_dim = (int)i;
+        if (a->time_dim < 0)
+            rc = ld_fail_at(ld, tdp, "must name a dimension of the aggregate's query");
+        else if (a->dims[a->time_dim].grain == RULES_GRAIN_NONE)
+            a->dims[a->time_dim].grain = RULES_GRAIN_DAY;
+        free(tdp);
+        if (rc < 0)
+            return -1;
+    }
+    if (a->has_fresh && a->time_dim < 0)
+        return ld_fail_at(ld, path, "\"fresh_through\" needs a time dimension: name it in "
+                          "\"time_dimension\"");
+    json_t *enforce = json_object_get(obj, "enforce");
+    if (enforce) {
+        const char *s = json_string_value(enforce);
+        char *ep = ld_path_join(path, "enforce");
+        if (s && strcmp(s, "rewrite") == 0) a->enforce = RULES_ROUTING_REWRITE;
+        else if (s && strcmp(s, "warn") == 0) a->enforce = RULES_ROUTING_WARN;
+        else if (s && strcmp(s, "off") == 0) a->enforce = RULES_ROUTING_OFF;
+        else rc = ld_fail_at(ld, ep, "must be \"rewrite\", \"warn\" or \"off\"");
+        free(ep);
+    }
+    return rc;
+}
+
+int rules_load_aggregates(loader *ld, json_t *v, rules *r)
+{
+    if (!json_is_array(v))
+        return ld_fail_at(ld, "aggregates", "must be an array");
+    r->naggregates = json_array_size(v);
+    r->aggregates = xcalloc(r->naggregates ? r->naggregates : 1, sizeof *r->aggregates);
+    for (size_t i = 0; i < r->naggregates; i++) {
+        char p[40];
+        snprintf(p, sizeof p, "aggregates/%zu", i);
+        if (load_aggregate(ld, json_array_get(v, i), p, r, &r->aggregates[i]) < 0)
+            return -1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->aggregates[j].table, r->aggregates[i].table) == 0) {
+                char tp[48];
+                snprintf(tp, sizeof tp, "%s/table", p);
+                return ld_fail_at(ld, tp, "is declared twice");
+            }
+    }
+    return 0;
+}
+
+void rules_aggregates_free(rules *r)
+{
+    for (size_t i = 0; i < r->naggregates; i++) {
+        rules_aggregate *a = &r->aggregates[i];
+        for (size_t k = 0; k < a->ndims; k++)
+            free(a->dims[k].name);
+        for (size_t k = 0; k < a->nmeasures; k++) {
+            free(a->measures[k].name);
+            free(a->measures[k].func);
+        }
+        free(a->dims);
+        free(a->measures);
+        free(a->where);
+        free(a->table);
+        free(a->table_written);
+        free(a->description);
+        free(a->source);
+        json_decref(a->statement);
+    }
+    free(r->aggregates);
+    r->aggregates = NULL;
+    r->naggregates = 0;
+}
