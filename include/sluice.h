@@ -74,6 +74,8 @@ typedef struct sl_request {
     const char *user;       /* who runs the query, may be NULL */
     const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
     sl_mode     mode;
+    int         explain;    /* nonzero: also report, as info diagnostics, why
+                               each candidate rewrite was not made */
 } sl_request;
 
 typedef struct sl_diagnostic {

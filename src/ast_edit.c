@@ -36,6 +36,9 @@ json_t *ast_new_func_call(const char *name, json_t *args)
 
 json_t *ast_new_int_const(long long v)
 {
+    /* The parser's JSON leaves a zero value out: {"ival": {}}. */
+    if (v == 0)
+        return json_pack("{s:{s:{},s:i}}", "A_Const", "ival", "location", -1);
     return json_pack("{s:{s:{s:I},s:i}}", "A_Const", "ival", "ival", (json_int_t)v,
                      "location", -1);
 }

@@ -33,6 +33,7 @@
     X(RULE_EMIT,             "emit",             0, "a statement cannot be printed as Databricks SQL") \
     X(RULE_SUPPRESSION,      "suppression",      0, "a sluice: allow comment names no rule") \
     X(RULE_STATEMENT_KIND,   "statement-kind",   0, "only the statement kinds the rules allow run") \
+    X(RULE_AGGREGATE_ROUTING, "aggregate-routing", 1, "aggregate queries are answered from pre-computed tables") \
     X(RULE_PARTITION_FILTER, "partition-filter", 1, "scans of partitioned tables are bounded") \
     X(RULE_LIMIT_CAP,        "limit-cap",        1, "the rows a statement returns are capped") \
     X(RULE_REWRITE_VERIFY,   "rewrite-verify",   0, "a rewritten statement must re-parse to the tree the rules built")
@@ -81,6 +82,12 @@ void check_statement_kind(check_ctx *ctx);
 /* Judges every scan of a partitioned table; injects the default window
  * where the table's policy says so.  Run by the rewrite driver. */
 void check_partition_filter(check_ctx *ctx);
+
+/* The exclusive upper bound (days since 1970-01-01) that the filters
+ * reaching item put on its column, by partition-filter's reasoning.
+ * Returns 0, or -1 when the column has no upper bound (or sluice gave
+ * up measuring it). */
+int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi);
 
 /* For a statement the parser could not read (text[0..len)): its first
  * word when that word names a statement kind the rules do not allow,

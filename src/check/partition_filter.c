@@ -1072,3 +1072,26 @@ void check_partition_filter(check_ctx *ctx)
     free(p->queue);
     free(p);
 }
+
+int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi)
+{
+    pf *p = xcalloc(1, sizeof *p);
+    p->ctx = ctx;
+    p->an = ctx->an;
+    p->current = -1;
+    const char *cols[] = {column, NULL, NULL};
+    int n = node_for(p, item, cols);
+    solve(p);
+    bound b = p->nodes[n].value;
+    int rc = b.has_hi && !p->gave_up ? 0 : -1;
+    if (rc == 0)
+        *hi = b.hi;
+    for (size_t i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].readers);
+        free(p->nodes[i].dynamic);
+    }
+    free(p->nodes);
+    free(p->queue);
+    free(p);
+    return rc;
+}

@@ -17,6 +17,8 @@ typedef struct rewrite_rule {
 } rewrite_rule;
 
 static const rewrite_rule rewrite_rules[] = {
+    {RULE_AGGREGATE_ROUTING, rewrite_aggregate_routing,
+     "answer aggregate blocks from pre-computed aggregate tables when the result is the same"},
     {RULE_PARTITION_FILTER, check_partition_filter,
      "bound every scan of a partitioned table; inject the default window where allowed"},
     {RULE_LIMIT_CAP, rewrite_limit_cap,

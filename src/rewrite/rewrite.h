@@ -3,8 +3,9 @@
  * run in one fixed order on one shared analysis.
  *
  * Order (the table in rewrite.c is the one place it is written down):
- *   1. (aggregate routing, when it lands: a routed block no longer scans
- *      the fact table, so it runs before partition-filter judges scans)
+ *   1. aggregate-routing: answer aggregate blocks from pre-computed
+ *      tables; a routed block no longer scans the fact table, so it runs
+ *      before partition-filter judges scans
  *   2. partition-filter: judge every scan of a partitioned table and
  *      inject the default window where the policy says "inject"
  *   3. (broadcast hints, when they land: after routing, which may remove
@@ -28,6 +29,7 @@
 void rewrite_statement(check_ctx *ctx);
 
 /* The rules (one file each). */
+void rewrite_aggregate_routing(check_ctx *ctx);
 void rewrite_limit_cap(check_ctx *ctx);
 
 #endif
