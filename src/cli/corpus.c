@@ -43,6 +43,7 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
     req.sql_len = len;
     req.now = "2026-11-24 12:00:00";
     req.mode = SL_MODE_ENFORCE;
+    req.explain = 1;        /* a case shows why a rewrite was not made */
     sl_result *res = sl_process(eng, &req);
     sbuf_printf(out, "action: %s\n", sl_action_name(sl_result_action(res)));
     render_diags(res, out);

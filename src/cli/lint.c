@@ -14,6 +14,7 @@ typedef struct lint_opts {
     const sl_engine *eng;
     int json;
     const char *now;
+    int explain;
     size_t errors, findings, files;
     int io_error;
 } lint_opts;
@@ -25,6 +26,7 @@ static void lint_text(lint_opts *o, const char *name, const char *text, size_t l
     req.sql_len = len;
     req.now = o->now;
     req.mode = SL_MODE_LINT;
+    req.explain = o->explain;
     sl_result *res = sl_process(o->eng, &req);
     o->files++;
     size_t fixlen;
@@ -107,6 +109,8 @@ int cmd_lint(int argc, char **argv)
             rules_path = argv[++i];
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
             o.now = argv[++i];
+        else if (strcmp(argv[i], "--explain") == 0)
+            o.explain = 1;
         else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "json") == 0)
@@ -124,7 +128,7 @@ int cmd_lint(int argc, char **argv)
             paths[npaths++] = argv[i];
     }
     if (npaths == 0) {
-        fprintf(stderr, "usage: sluice lint [--rules FILE] [--format text|json] [--now DATE] PATH...\n");
+        fprintf(stderr, "usage: sluice lint [--rules FILE] [--format text|json] [--now DATE] [--explain] PATH...\n");
         free(paths);
         return EXIT_USAGE;
     }
@@ -181,11 +185,14 @@ int cmd_rewrite(int argc, char **argv)
 {
     const char *rules_path = NULL, *now = NULL, *path = "-";
     json_t *ctx = NULL;
+    int explain = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
             rules_path = argv[++i];
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
             now = argv[++i];
+        else if (strcmp(argv[i], "--explain") == 0)
+            explain = 1;
         else if (strcmp(argv[i], "--context") == 0 && i + 1 < argc) {
             json_decref(ctx);
             ctx = NULL;
@@ -199,7 +206,7 @@ int cmd_rewrite(int argc, char **argv)
             path = argv[i];
     }
     if (!rules_path) {
-        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [FILE|-]\n");
+        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [--explain] [FILE|-]\n");
         json_decref(ctx);
         return EXIT_USAGE;
     }
@@ -218,6 +225,7 @@ int cmd_rewrite(int argc, char **argv)
     req.user = json_string_value(json_object_get(ctx, "user"));
     req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
     req.mode = SL_MODE_ENFORCE;
+    req.explain = explain;
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     cli_print_diagnostics(stderr, name, in.data, in.len, res);

@@ -1,0 +1,793 @@
+/*
+ * aggregate_routing.c - rule "aggregate-routing": a query block that
+ * aggregates a fact table is answered from a pre-computed aggregate
+ * table when, and only when, that returns the same rows.
+ *
+ *     SELECT region, sum(amount) AS revenue
+ *     FROM main.sales.transactions
+ *     WHERE transaction_date >= DATE '2026-11-01'
+ *     GROUP BY region
+ * becomes, with revenue_by_day_region built by
+ *     SELECT transaction_date AS `date`, region, SUM(amount) AS revenue, ...
+ *     FROM main.sales.transactions GROUP BY transaction_date, region
+ * the query
+ *     SELECT region, sum(revenue) AS revenue
+ *     FROM main.sales.revenue_by_day_region AS transactions
+ *     WHERE `date` >= DATE '2026-11-01'
+ *     GROUP BY region
+ *
+ * The unit is one SELECT block wherever it is (top level, CTE, derived
+ * table, series-limit subquery, UNION branch).  It is routed onto an
+ * aggregate only if all of these hold; each is checked in this file, in
+ * this order, and the first that fails is the reason given:
+ *
+ *  1. The block reads the aggregate's source table and nothing else (one
+ *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
+ *     calls without GROUP BY).  Another FROM item could multiply or drop
+ *     rows in ways the stored groups do not record.
+ *
+ *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
+ *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
+ *     CLUSTER BY, or column of an outer query in the block.  Each of these
+ *     sees individual rows or row order, which the aggregate no longer
+ *     has.
+ *
+ *  3. Every expression the block evaluates per row (GROUP BY keys, WHERE
+ *     conjuncts, and the parts of select-list, HAVING and ORDER BY
+ *     expressions outside aggregate calls) is built from dimensions only:
+ *     each column reference is inside a subexpression equal to a
+ *     dimension's expression (`upper(region)` over the dimension
+ *     `region`, `date_trunc('month', transaction_date)` over the dimension
+ *     `transaction_date`).  Such an expression has one value per stored
+ *     group, so grouping and filtering the groups is grouping and
+ *     filtering the rows.  A GROUP BY key resolved through a select-list
+ *     alias is not used (Spark may read it as a column instead).
+ *
+ *  4. A time dimension stored at a grain (date_trunc('day', ts)) serves a
+ *     coarser date_trunc of the same expression only along exact unions
+ *     of buckets: hour to day, week, month, quarter, year; day to week,
+ *     month, quarter, year; month to quarter, year; quarter to year.
+ *     Never week to month (weeks straddle months).  A bound on the raw
+ *     column is not a bound on the truncated dimension, so such filters
+ *     fail condition 3.
+ *
+ *  5. The aggregate's own WHERE is implied: each of its conjuncts is also
+ *     a conjunct of the block's WHERE (equal up to locations and the
+ *     table's qualifier); those conjuncts are dropped from the routed
+ *     block, since every stored group already satisfies them.
+ *
+ *  6. Every aggregate call is answered from stored measures:
+ *     SUM(e) from a stored SUM(e), MIN(e) / MAX(e) from a stored MIN(e) /
+ *     MAX(e) or from a dimension e; COUNT(*) from a stored COUNT(*), and
+ *     COUNT(e) from a stored COUNT(e), as CAST(COALESCE(SUM(c), 0) AS
+ *     BIGINT) so that an empty global aggregate still returns 0, typed as
+ *     COUNT is; COUNT(DISTINCT e) where e is built from dimensions.  Not:
+ *     SUM(e) from anything else (a stored SUM(price*qty) is not
+ *     SUM(price)*SUM(qty)), DISTINCT other than in COUNT, FILTER, ordered
+ *     aggregates, or any other function (AVG among them: its result type
+ *     depends on the column's type, which the rules do not declare).
+ *
+ *  7. The output columns keep their names and order: every select-list
+ *     entry whose expression changes has an alias, or is a column
+ *     reference (whose name becomes its alias).  SELECT * is not routed.
+ *
+ *  8. If the aggregate declares fresh_through, the block's WHERE bounds
+ *     the time dimension's column from above at or before that day;
+ *     otherwise the query could ask for days the table does not hold yet.
+ *
+ * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
+ * aggregate table takes the block's alias (or the source's name), so
+ * qualified names in hints still resolve.  Among several aggregates that
+ * qualify, the one with the fewest rows (the "rows" of its tables entry)
+ * wins, then the one with fewer dimensions, then file order.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze.h"
+#include "ast.h"
+#include "ast_edit.h"
+#include "emit.h"
+#include "rewrite.h"
+
+typedef struct route {
+    check_ctx *ctx;
+    const rules_aggregate *agg;
+    an_block *blk;
+    an_item *item;
+    char reason[240];
+} route;
+
+static int refuse(route *r, const char *fmt, const char *arg)
+{
+    if (!r->reason[0])
+        snprintf(r->reason, sizeof r->reason, fmt, arg ? arg : "");
+    return -1;
+}
+
+/* ---- expressions: equality up to the table's qualifier ------------- */
+
+static int equiv(route *r, json_t *q, json_t *d, int depth);
+
+/* The last part of a column reference, NULL if not a plain one. */
+static const char *column_name(json_t *fields)
+{
+    json_t *parts = json_object_get(fields, "fields");
+    return ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
+}
+
+/* Does a qualified column reference of the block name the source item? */
+static int qualifier_is_item(route *r, json_t *colref_fields)
+{
+    json_t *parts = json_object_get(colref_fields, "fields");
+    size_t n = json_array_size(parts);
+    if (n <= 1)
+        return 1;
+    const char *q = ast_string_value(json_array_get(parts, n - 2));
+    return q && r->item->alias && strcasecmp(q, r->item->alias) == 0 && n == 2;
+}
+
+static int equiv_values(route *r, json_t *q, json_t *d, int depth)
+{
+    if (json_typeof(q) != json_typeof(d))
+        return 0;
+    if (json_is_array(q)) {
+        if (json_array_size(q) != json_array_size(d))
+            return 0;
+        for (size_t i = 0; i < json_array_size(q); i++)
+            if (!equiv(r, json_array_get(q, i), json_array_get(d, i), depth + 1))
+                return 0;
+        return 1;
+    }
+    if (json_is_object(q)) {
+        const char *key;
+        json_t *v;
+        size_t nq = 0, nd = 0;
+        json_object_foreach(q, key, v) {
+            if (strcmp(key, "location") == 0)
+                continue;
+            nq++;
+            if (!equiv(r, v, json_object_get(d, key), depth + 1))
+                return 0;
+        }
+        json_object_foreach(d, key, v)
+            nd += strcmp(key, "location") != 0;
+        return nq == nd;
+    }
+    return json_equal(q, d);
+}
+
+/* Is the block's expression q the definition's expression d?  Column
+ * names and function names compare case-insensitively (Spark's rule);
+ * the block's columns must belong to the source item. */
+static int equiv(route *r, json_t *q, json_t *d, int depth)
+{
+    json_t *qf, *df;
+    if (!q || !d || depth > AN_MAX_DEPTH)
+        return 0;
+    ast_kind kq = ast_unwrap(q, &qf, NULL), kd = ast_unwrap(d, &df, NULL);
+    if (kq != kd)
+        return 0;
+    if (kq == AST_ColumnRef) {
+        const char *a = column_name(qf), *b = column_name(df);
+        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
+    }
+    if (kq == AST_FuncCall) {
+        const char *a = an_func_name(qf), *b = an_func_name(df);
+        if (!a || !b || strcasecmp(a, b) != 0 ||
+            json_array_size(json_object_get(qf, "funcname")) !=
+            json_array_size(json_object_get(df, "funcname")))
+            return 0;
+        static const char *const fields[] = {"args", "agg_star", "agg_distinct", "agg_filter",
+                                             "agg_order", "over", "func_variadic", NULL};
+        for (int i = 0; fields[i]; i++) {
+            json_t *x = json_object_get(qf, fields[i]), *y = json_object_get(df, fields[i]);
+            if ((x == NULL) != (y == NULL) || (x && !equiv(r, x, y, depth + 1)))
+                return 0;
+        }
+        return 1;
+    }
+    if (kq == AST_UNKNOWN)
+        return equiv_values(r, q, d, depth);
+    return equiv_values(r, qf, df, depth);
+}
+
+/* ---- mapping the block's expressions onto the aggregate's columns --- */
+
+static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth);
+
+static int dimension_of(route *r, json_t *e)
+{
+    for (size_t i = 0; i < r->agg->ndims; i++)
+        if (equiv(r, e, r->agg->dims[i].expr, 0))
+            return (int)i;
+    return -1;
+}
+
+static int grain_of_unit(const char *unit)
+{
+    static const struct { const char *unit; int grain; } units[] = {
+        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
+        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
+        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
+        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
+    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i].unit) == 0)
+            return units[i].grain;
+    return RULES_GRAIN_NONE;
+}
+
+/* Condition 4: may buckets of grain `fine` be unioned into `coarse`? */
+static int rolls_up(int fine, int coarse)
+{
+    if (fine == RULES_GRAIN_NONE || coarse == RULES_GRAIN_NONE || coarse < fine)
+        return 0;
+    if (fine == RULES_GRAIN_WEEK)
+        return coarse == RULES_GRAIN_WEEK;
+    return coarse != RULES_GRAIN_WEEK || fine <= RULES_GRAIN_DAY;
+}
+
+/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer. */
+static json_t *map_rollup(route *r, json_t *f)
+{
+    json_t *args = json_object_get(f, "args"), *uf;
+    if (json_array_size(args) != 2 ||
+        ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
+        return NULL;
+    const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
+    int coarse = grain_of_unit(unit);
+    for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
+        json_t *df;
+        const rules_dimension *d = &r->agg->dims[i];
+        if (ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
+            strcasecmp(an_func_name(df), "date_trunc") != 0)
+            continue;
+        json_t *dargs = json_object_get(df, "args");
+        if (json_array_size(dargs) != 2 ||
+            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1), 0) ||
+            !rolls_up(d->grain, coarse))
+            continue;
+        json_t *na = json_array();
+        json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
+        json_array_append_new(na, ast_new_column_ref(NULL, d->name));
+        return ast_new_func_call(an_func_name(f), na);
+    }
+    return NULL;
+}
+
+static const rules_measure *find_measure(route *r, const char *func, int star, json_t *arg)
+{
+    for (size_t i = 0; i < r->agg->nmeasures; i++) {
+        const rules_measure *m = &r->agg->measures[i];
+        if (m->distinct || strcmp(m->func, func) != 0 || m->star != star)
+            continue;
+        if (star || equiv(r, arg, m->arg, 0))
+            return m;
+    }
+    return NULL;
+}
+
+/* CAST(COALESCE(SUM(col), 0) AS BIGINT): COUNT from a stored count. */
+static json_t *summed_count(const char *col)
+{
+    json_t *sum_args = json_array();
+    json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
+    json_t *co = json_pack("{s:{s:[o,o],s:i}}", "CoalesceExpr", "args",
+                           ast_new_func_call("sum", sum_args), ast_new_int_const(0),
+                           "location", -1);
+    json_t *tn = json_pack("{s:[o],s:i,s:i}", "names", ast_new_string("bigint"),
+                           "typemod", -1, "location", -1);
+    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", co, "typeName", tn, "location", -1);
+}
+
+/* Condition 6: one aggregate call of the block, answered from the
+ * aggregate's columns. */
+static json_t *map_aggregate(route *r, json_t *f, int depth)
+{
+    const char *fn = an_func_name(f);
+    char name[32];
+    snprintf(name, sizeof name, "%s", fn ? fn : "");
+    for (char *p = name; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    json_t *args = json_object_get(f, "args");
+    int star = json_is_true(json_object_get(f, "agg_star"));
+    int distinct = json_is_true(json_object_get(f, "agg_distinct"));
+    if (json_object_get(f, "agg_filter") || json_object_get(f, "agg_order") ||
+        json_object_get(f, "func_variadic") || json_object_get(f, "agg_within_group")) {
+        refuse(r, "%s(...) has a FILTER or ORDER clause", name);
+        return NULL;
+    }
+    if (strcmp(name, "count") == 0 && distinct) {
+        json_t *mapped = map_expr(r, args, 0, depth + 1);
+        if (!mapped)
+            return NULL;
+        json_t *call = ast_new_func_call("count", mapped);
+        json_object_set_new(json_object_get(call, "FuncCall"), "agg_distinct", json_true());
+        return call;
+    }
+    if (distinct) {
+        refuse(r, "%s(DISTINCT ...) cannot be answered from stored groups", name);
+        return NULL;
+    }
+    if (strcmp(name, "count") == 0) {
+        const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
+        if (!m || (!star && json_array_size(args) != 1)) {
+            refuse(r, "%s has no stored COUNT of the same argument", "count(...)");
+            return NULL;
+        }
+        return summed_count(m->name);
+    }
+    if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
+        json_array_size(args) == 1 && !star) {
+        const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
+        json_t *arg;
+        if (m) {
+            arg = ast_new_column_ref(NULL, m->name);
+        } else if (strcmp(name, "sum") != 0) {
+            /* MIN / MAX of an expression of dimensions: the groups hold
+             * every value it takes. */
+            r->reason[0] = '\0';
+            arg = map_expr(r, json_array_get(args, 0), 0, depth + 1);
+            if (!arg) {
+                r->reason[0] = '\0';
+                refuse(r, "%s(...) has no stored measure over the same expression", name);
+                return NULL;
+            }
+        } else {
+            refuse(r, "sum(...) has no stored SUM over the same expression%s", "");
+            return NULL;
+        }
+        json_t *na = json_array();
+        json_array_append_new(na, arg);
+        return ast_new_func_call(name, na);
+    }
+    refuse(r, "%s(...) is not answered from stored measures (only SUM, MIN, MAX, COUNT and "
+           "COUNT(DISTINCT dimension) are)", name);
+    return NULL;
+}
+
+/* A new tree for expression e in terms of the aggregate's columns, or
+ * NULL with r->reason set.  in_aggregate_context: e may hold aggregate
+ * calls (select list, HAVING, ORDER BY). */
+static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth)
+{
+    if (depth > AN_MAX_DEPTH) {
+        refuse(r, "%s", "expression nested too deeply");
+        return NULL;
+    }
+    if (json_is_array(e)) {
+        json_t *out = json_array();
+        size_t i;
+        json_t *c;
+        json_array_foreach(e, i, c) {
+            json_t *m = map_expr(r, c, in_aggregate_context, depth + 1);
+            if (!m) {
+                json_decref(out);
+                return NULL;
+            }
+            json_array_append_new(out, m);
+        }
+        return out;
+    }
+    if (!json_is_object(e))
+        return json_deep_copy(e);
+    json_t *f;
+    const char *kname;
+    ast_kind k = ast_unwrap(e, &f, &kname);
+    if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
+        int d = dimension_of(r, e);
+        if (d >= 0)
+            return ast_new_column_ref(NULL, r->agg->dims[d].name);
+    }
+    switch (k) {
+    case AST_ColumnRef: {
+        const char *col = column_name(f);
+        if (!qualifier_is_item(r, f))
+            refuse(r, "a column of another query (%s) is used", col ? col : "?");
+        else
+            refuse(r, "column %s is not a dimension", col ? col : "*");
+        return NULL;
+    }
+    case AST_FuncCall: {
+        if (json_object_get(f, "over")) {
+            refuse(r, "%s", "a window function is used");
+            return NULL;
+        }
+        if (an_is_aggregate_name(an_func_name(f))) {
+            if (!in_aggregate_context) {
+                refuse(r, "%s(...) is used where rows are filtered or grouped", an_func_name(f));
+                return NULL;
+            }
+            return map_aggregate(r, f, depth);
+        }
+        const char *fn = an_func_name(f);
+        if (fn && strcasecmp(fn, "date_trunc") == 0) {
+            json_t *m = map_rollup(r, f);
+            if (m)
+                return m;
+        }
+        break;
+    }
+    case AST_SubLink:
+    case AST_SelectStmt:
+        refuse(r, "%s", "a subquery is used in the block");
+        return NULL;
+    case AST_GroupingFunc:
+        refuse(r, "%s", "GROUPING() is used");
+        return NULL;
+    case AST_A_Star:
+        refuse(r, "%s", "* is used");
+        return NULL;
+    case AST_A_ArrayExpr: case AST_A_Const: case AST_A_Expr: case AST_A_Indices:
+    case AST_A_Indirection: case AST_Alias: case AST_BitString: case AST_BoolExpr:
+    case AST_Boolean: case AST_BooleanTest: case AST_CaseExpr: case AST_CaseWhen:
+    case AST_CoalesceExpr: case AST_CollateClause: case AST_CommonTableExpr: case AST_Float:
+    case AST_GroupingSet: case AST_Integer: case AST_IntoClause: case AST_JoinExpr:
+    case AST_List: case AST_LockingClause: case AST_MinMaxExpr: case AST_NamedArgExpr:
+    case AST_NullTest: case AST_ParamRef: case AST_RangeFunction: case AST_RangeSubselect:
+    case AST_RangeTableSample: case AST_RangeVar: case AST_ResTarget: case AST_RowExpr:
+    case AST_SQLValueFunction: case AST_SortBy: case AST_String: case AST_TypeCast:
+    case AST_TypeName: case AST_WindowDef: case AST_WithClause: case AST_UNKNOWN:
+    case AST_KIND_COUNT:
+        break;
+    }
+    /* Anything else: the same node over mapped children. */
+    json_t *out = json_object();
+    const char *key;
+    json_t *child;
+    json_t *src = k == AST_UNKNOWN ? e : f;
+    json_object_foreach(src, key, child) {
+        json_t *m = map_expr(r, child, in_aggregate_context, depth + 1);
+        if (!m) {
+            json_decref(out);
+            return NULL;
+        }
+        json_object_set_new(out, key, m);
+    }
+    if (k == AST_UNKNOWN)
+        return out;
+    json_t *wrapped = json_object();
+    json_object_set_new(wrapped, kname, out);
+    return wrapped;
+}
+
+/* ---- the block ------------------------------------------------------ */
+
+/* A rewritten block, built aside: the new clauses replace the old ones
+ * only once every condition has held. */
+typedef struct routed {
+    json_t *targets, *where, *group, *having, *sort;
+} routed;
+
+static void routed_free(routed *o)
+{
+    json_decref(o->targets);
+    json_decref(o->where);
+    json_decref(o->group);
+    json_decref(o->having);
+    json_decref(o->sort);
+    memset(o, 0, sizeof *o);
+}
+
+/* The ORDER BY / HAVING name of a select-list alias stays as it is: it
+ * names the output, which keeps its name. */
+static json_t *map_clause_with_aliases(route *r, json_t *clause, int depth);
+
+static json_t *map_sort(route *r, json_t *sort)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *s, *sf;
+    json_array_foreach(sort, i, s) {
+        if (ast_unwrap(s, &sf, NULL) != AST_SortBy) {
+            json_decref(out);
+            refuse(r, "%s", "unexpected ORDER BY entry");
+            return NULL;
+        }
+        json_t *node = map_clause_with_aliases(r, json_object_get(sf, "node"), 0);
+        if (!node) {
+            json_decref(out);
+            return NULL;
+        }
+        json_t *copy = json_deep_copy(s);
+        json_object_set_new(json_object_get(copy, "SortBy"), "node", node);
+        json_array_append_new(out, copy);
+    }
+    return out;
+}
+
+static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) == AST_ColumnRef &&
+        json_array_size(json_object_get(f, "fields")) == 1) {
+        const char *name = column_name(f);
+        for (size_t i = 0; name && i < r->blk->noutputs; i++) {
+            const char *alias = json_string_value(json_object_get(r->blk->outputs[i].target, "name"));
+            if (alias && strcasecmp(alias, name) == 0)
+                return json_deep_copy(e);
+        }
+    }
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const && json_object_get(f, "ival"))
+        return json_deep_copy(e);       /* ORDER BY 2 */
+    return map_expr(r, e, 1, depth);
+}
+
+/* The block's WHERE without the aggregate's own conjuncts, mapped. */
+static json_t *map_where(route *r)
+{
+    const rules_aggregate *a = r->agg;
+    for (size_t k = 0; k < a->nwhere; k++) {
+        int found = 0;
+        for (size_t i = 0; i < r->blk->nwhere && !found; i++)
+            found = equiv(r, r->blk->where[i], a->where[k], 0);
+        if (!found) {
+            sbuf b = SBUF_INIT;
+            emit_error err;
+            emit_expression(a->where[k], EMIT_DATABRICKS, &b, &err);
+            refuse(r, "the query does not filter as the aggregate does (%s)", sbuf_cstr(&b));
+            sbuf_free(&b);
+            return NULL;
+        }
+    }
+    json_t *kept = json_array();
+    for (size_t i = 0; i < r->blk->nwhere; i++) {
+        int own = 0;
+        for (size_t k = 0; k < a->nwhere && !own; k++)
+            own = equiv(r, r->blk->where[i], a->where[k], 0);
+        if (own)
+            continue;
+        json_t *m = map_expr(r, r->blk->where[i], 0, 0);
+        if (!m) {
+            json_decref(kept);
+            return NULL;
+        }
+        json_array_append_new(kept, m);
+    }
+    if (json_array_size(kept) == 0) {
+        json_decref(kept);
+        return json_null();
+    }
+    if (json_array_size(kept) == 1) {
+        json_t *one = json_incref(json_array_get(kept, 0));
+        json_decref(kept);
+        return one;
+    }
+    return json_pack("{s:{s:s,s:o,s:i}}", "BoolExpr", "boolop", "AND_EXPR", "args", kept,
+                     "location", -1);
+}
+
+/* Condition 8: the block's WHERE bounds the time dimension's column
+ * at or before fresh_through. */
+static int fresh_enough(route *r)
+{
+    const rules_aggregate *a = r->agg;
+    if (!a->has_fresh)
+        return 1;
+    json_t *tf;
+    json_t *texpr = a->dims[a->time_dim].expr;
+    if (ast_unwrap(texpr, &tf, NULL) != AST_ColumnRef)
+        return refuse(r, "%s", "fresh_through is only checked on a plain time column") + 1;
+    const char *col = column_name(tf);
+    double hi;
+    if (check_upper_bound(r->ctx, r->item, col, &hi) < 0 || hi > (double)a->fresh_through + 1)
+        return refuse(r, "the query may read days after fresh_through (%s)", a->table_written) + 1;
+    return 1;
+}
+
+static int check_block(route *r, routed *out)
+{
+    an_block *blk = r->blk;
+    json_t *sel = blk->select;
+    const rules_aggregate *a = r->agg;
+    /* 1 */
+    if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
+        return refuse(r, "%s", "the block reads more than the aggregate's source (joins or "
+                      "several FROM items)");
+    if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
+        return refuse(r, "%s", "the block does not aggregate");
+    /* 2 */
+    if (blk->grouping_sets)
+        return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+    if (blk->has_window || json_object_get(sel, "sl_qualify") || json_object_get(sel, "windowClause"))
+        return refuse(r, "%s", "a window function or QUALIFY is used");
+    if (blk->has_generator || blk->nondeterministic)
+        return refuse(r, "%s", "a generator or a non-deterministic function is used");
+    static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
+                                              "lockingClause", "intoClause", NULL};
+    for (int i = 0; unsupported[i]; i++)
+        if (json_object_get(sel, unsupported[i]))
+            return refuse(r, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
+    json_t *lc = json_object_get(sel, "limitCount"), *lo = json_object_get(sel, "limitOffset");
+    if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
+        (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
+        return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
+    /* 3, 4: GROUP BY keys */
+    out->group = json_array();
+    for (size_t i = 0; i < blk->ngroup; i++) {
+        if (blk->group[i].via_alias)
+            return refuse(r, "%s", "a GROUP BY key names a select-list alias");
+        json_t *m = map_expr(r, blk->group[i].expr, 0, 0);
+        if (!m)
+            return -1;
+        json_decref(m);
+        json_t *written = blk->group[i].written, *wf;
+        if (ast_unwrap(written, &wf, NULL) == AST_A_Const) {
+            json_array_append_new(out->group, json_deep_copy(written));
+        } else {
+            m = map_expr(r, written, 0, 0);
+            if (!m)
+                return -1;
+            json_array_append_new(out->group, m);
+        }
+    }
+    /* 5, 3: WHERE */
+    out->where = map_where(r);
+    if (!out->where)
+        return -1;
+    /* 6, 7: the select list */
+    out->targets = json_array();
+    for (size_t i = 0; i < blk->noutputs; i++) {
+        const an_output *o = &blk->outputs[i];
+        if (o->star)
+            return refuse(r, "%s", "SELECT * is used");
+        json_t *m = map_expr(r, o->expr, 1, 0);
+        if (!m)
+            return -1;
+        json_t *rt = json_deep_copy(o->target);
+        int changed = !ast_equal_ignoring_locations(m, o->expr);
+        if (changed && !json_object_get(rt, "name") &&
+            ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
+            json_decref(m);
+            json_decref(rt);
+            return refuse(r, "%s", "a select-list expression without an alias would change "
+                          "its output name");
+        }
+        if (changed)
+            ast_replace_target_expr(rt, m);     /* keeps the output name */
+        else
+            json_decref(m);
+        json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+    }
+    /* 6: HAVING and ORDER BY */
+    json_t *having = json_object_get(sel, "havingClause");
+    if (having && !(out->having = map_clause_with_aliases(r, having, 0)))
+        return -1;
+    json_t *sort = json_object_get(sel, "sortClause");
+    if (sort && !(out->sort = map_sort(r, sort)))
+        return -1;
+    /* 8 */
+    if (!fresh_enough(r))
+        return -1;
+    (void)a;
+    return 0;
+}
+
+/* Replace the block's clauses and its FROM item (see ast_edit.h: every
+ * analysis pointer is stale afterwards). */
+static void apply(route *r, routed *o)
+{
+    json_t *sel = r->blk->select;
+    const rules_aggregate *a = r->agg;
+    json_object_set(sel, "targetList", o->targets);
+    if (json_is_null(o->where))
+        json_object_del(sel, "whereClause");
+    else
+        json_object_set(sel, "whereClause", o->where);
+    if (json_array_size(o->group))
+        json_object_set(sel, "groupClause", o->group);
+    if (o->having)
+        json_object_set(sel, "havingClause", o->having);
+    if (o->sort)
+        json_object_set(sel, "sortClause", o->sort);
+    /* The aggregate table, under the block's alias or the source's name. */
+    char parts[3][256];
+    const char *t = a->table_written;
+    for (int i = 0; i < 3; i++) {
+        const char *dot = i < 2 ? strchr(t, '.') : t + strlen(t);
+        size_t n = (size_t)(dot - t);
+        snprintf(parts[i], sizeof parts[i], "%.*s", (int)n, t);
+        t = dot + (i < 2);
+    }
+    json_t *old = r->item->node;
+    json_t *alias = json_object_get(old, "alias");
+    const char *alias_name = json_string_value(json_object_get(alias, "aliasname"));
+    const char *relname = json_string_value(json_object_get(old, "relname"));
+    json_t *rv = json_pack("{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}", "catalogname", parts[0],
+                           "schemaname", parts[1], "relname", parts[2], "inh", 1,
+                           "relpersistence", "p", "alias", "aliasname",
+                           alias_name ? alias_name : (relname ? relname : parts[2]),
+                           "location", -1);
+    ast_replace_node(sel, old, json_pack("{s:o}", "RangeVar", rv));
+}
+
+static long long table_rows(const rules *ru, const rules_aggregate *a)
+{
+    const rules_table *t = rules_find_table(ru, a->table);
+    return t && t->rows >= 0 ? t->rows : LLONG_MAX;
+}
+
+/* Route one block if some aggregate qualifies.  Returns 1 if the tree
+ * changed. */
+static int route_block(check_ctx *ctx, an_block *blk)
+{
+    const rules *ru = ctx->rules;
+    if (blk->nitems != 1 || blk->items[0]->kind != AN_TABLE || !blk->items[0]->qualified)
+        return 0;
+    an_item *item = blk->items[0];
+    route best = {0};
+    routed best_out = {0};
+    int have = 0;
+    for (size_t i = 0; i < ru->naggregates; i++) {
+        const rules_aggregate *a = &ru->aggregates[i];
+        if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
+            continue;
+        route r = {ctx, a, blk, item, ""};
+        routed out = {0};
+        if (check_block(&r, &out) < 0) {
+            /* Why not: on request, and always in lint for "warn" aggregates
+             * (that is how chart owners learn what would make them fast). */
+            if (ctx->req->explain ||
+                (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN))
+                check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                             "not routed onto %s: %s", a->table_written, r.reason);
+            routed_free(&out);
+            continue;
+        }
+        int better = !have;
+        if (have) {
+            long long ra = table_rows(ru, a), rb = table_rows(ru, best.agg);
+            better = ra < rb || (ra == rb && a->ndims < best.agg->ndims);
+        }
+        if (better) {
+            routed_free(&best_out);
+            best = r;
+            best_out = out;
+            have = 1;
+        } else {
+            routed_free(&out);
+        }
+    }
+    if (!have)
+        return 0;
+    int changed = 0;
+    long long rows = table_rows(ru, best.agg);
+    char size[48] = "";
+    if (rows != LLONG_MAX)
+        snprintf(size, sizeof size, " (%lld rows)", rows);
+    if (best.agg->enforce == RULES_ROUTING_WARN) {
+        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
+                     "this aggregate of %s could be answered from %s%s", item->qualified,
+                     best.agg->table_written, size);
+    } else {
+        apply(&best, &best_out);
+        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                     "routed onto %s%s instead of %s", best.agg->table_written, size,
+                     item->qualified);
+        changed = 1;
+    }
+    routed_free(&best_out);
+    return changed;
+}
+
+void rewrite_aggregate_routing(check_ctx *ctx)
+{
+    if (ctx->rules->naggregates == 0 || ctx->an->incomplete.set)
+        return;
+    /* One block at a time: a routed block changes the tree, so the
+     * analysis is rebuilt before the next one is looked at.  A routed
+     * block no longer reads a source, so this ends. */
+    for (size_t i = 0; i < ctx->an->nblocks; i++) {
+        if (!route_block(ctx, ctx->an->blocks[i]))
+            continue;
+        /* Routing replaces one FROM item and the block's expressions; the
+         * blocks keep their number and walk order, so the scan goes on
+         * after this one in the rebuilt analysis. */
+        ctx->modified = 1;
+        analysis_free(ctx->an);
+        analysis_build(ctx->an, ctx->stmt->node, ctx->catalog, ctx->schema);
+    }
+}
