@@ -3,7 +3,9 @@
 # Idempotent: installs only what is missing.  Run as root (or via sudo).
 set -eu
 
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev check valgrind"
+# postgresql and python3: the aggregate-routing proof runs both queries on a
+# throwaway PostgreSQL server (tests/routing/prove.py).
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev check valgrind postgresql python3"
 
 missing=""
 for p in $PACKAGES; do

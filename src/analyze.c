@@ -110,49 +110,6 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
     it->qualified = q;
 }
 
-/* Split "a.b.c" (parts optionally in backticks, `` for a backtick) into
- * at most three parts.  Returns the part count, or -1 if malformed. */
-static int split_name(const char *s, char parts[3][256])
-{
-    int n = 0;
-    const char *p = s;
-    for (;;) {
-        if (n == 3)
-            return -1;
-        size_t k = 0;
-        if (*p == '`') {
-            p++;
-            for (;;) {
-                if (!*p)
-                    return -1;
-                if (*p == '`') {
-                    if (p[1] != '`')
-                        break;
-                    p++;
-                }
-                if (k + 1 >= 256)
-                    return -1;
-                parts[n][k++] = *p++;
-            }
-            p++;
-        } else {
-            while (*p && *p != '.') {
-                if (k + 1 >= 256 || isspace((unsigned char)*p) || *p == '`')
-                    return -1;
-                parts[n][k++] = *p++;
-            }
-        }
-        if (k == 0)
-            return -1;
-        parts[n++][k] = '\0';
-        if (!*p)
-            return n;
-        if (*p != '.')
-            return -1;
-        p++;
-    }
-}
-
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
  * table through a string.  Returns 1 if rf is such a call (the item is
  * then made), 0 otherwise. */
@@ -174,7 +131,7 @@ static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step
     if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
         s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
     char parts[3][256];
-    int n = s ? split_name(s, parts) : -1;
+    int n = s ? ast_split_name(s, parts) : -1;
     an_item *it = new_item(b, blk, AN_TABLE, rf, join);
     it->via_identifier = 1;
     it->location = location_of(cf);

@@ -4,6 +4,7 @@
  */
 #include "ast.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,3 +160,45 @@ int ast_equal_ignoring_locations(json_t *a, json_t *b)
     json_decref(y);
     return eq;
 }
+
+int ast_split_name(const char *s, char parts[3][256])
+{
+    int n = 0;
+    const char *p = s;
+    for (;;) {
+        if (n == 3)
+            return -1;
+        size_t k = 0;
+        if (*p == '`') {
+            p++;
+            for (;;) {
+                if (!*p)
+                    return -1;
+                if (*p == '`') {
+                    if (p[1] != '`')
+                        break;
+                    p++;
+                }
+                if (k + 1 >= 256)
+                    return -1;
+                parts[n][k++] = *p++;
+            }
+            p++;
+        } else {
+            while (*p && *p != '.') {
+                if (k + 1 >= 256 || isspace((unsigned char)*p) || *p == '`')
+                    return -1;
+                parts[n][k++] = *p++;
+            }
+        }
+        if (k == 0)
+            return -1;
+        parts[n++][k] = '\0';
+        if (!*p)
+            return n;
+        if (*p != '.')
+            return -1;
+        p++;
+    }
+}
+

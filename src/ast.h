@@ -65,4 +65,10 @@ json_t *ast_without_locations(json_t *tree);
 /* 1 if the trees are equal ignoring every "location" field. */
 int ast_equal_ignoring_locations(json_t *a, json_t *b);
 
+/* Split a table name given as text ("a.b.c", parts optionally in
+ * backticks with `` for a backtick, as IDENTIFIER('...') takes it) into
+ * at most three parts of at most 255 bytes.  Returns the part count, or
+ * -1 if malformed. */
+int ast_split_name(const char *s, char parts[3][256]);
+
 #endif

@@ -1168,6 +1168,28 @@ static void emit_range_function_call(emitter *e, json_t *f, json_t **call_out)
     json_t *call = json_array_get(ast_get(lf, "items"), 0);
     if (call_out)
         *call_out = call;
+    /* PostgreSQL has no IDENTIFIER('name') clause: print the name. */
+    json_t *cf, *af;
+    const char *fn;
+    if (!spark(e) && ast_unwrap(call, &cf, NULL) == AST_FuncCall &&
+        json_array_size(ast_get(cf, "funcname")) == 1 &&
+        (fn = ast_string_value(json_array_get(ast_get(cf, "funcname"), 0))) &&
+        strcasecmp(fn, "identifier") == 0 && json_array_size(ast_get(cf, "args")) == 1 &&
+        ast_unwrap(json_array_get(ast_get(cf, "args"), 0), &af, NULL) == AST_A_Const) {
+        const char *name = json_string_value(json_object_get(ast_get(af, "sval"), "sval"));
+        char parts[3][256];
+        int n = name ? ast_split_name(name, parts) : -1;
+        if (n < 0) {
+            fail(e, f, "IDENTIFIER(...) names no table");
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (i)
+                puts_(e, ".");
+            ident(e, parts[i]);
+        }
+        return;
+    }
     emit_expr(e, call, PREC_PRIMARY);
 }
 

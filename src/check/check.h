@@ -89,6 +89,11 @@ void check_partition_filter(check_ctx *ctx);
  * up measuring it). */
 int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi);
 
+/* The value of a constant date or timestamp expression (a literal,
+ * current_date() - INTERVAL ..., ...) in days since 1970-01-01, by the
+ * request's "now".  Returns 0, or -1 if it is not such a constant. */
+int check_eval_date(check_ctx *ctx, json_t *expr, double *days);
+
 /* For a statement the parser could not read (text[0..len)): its first
  * word when that word names a statement kind the rules do not allow,
  * else NULL. */

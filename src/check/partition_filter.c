@@ -1095,3 +1095,13 @@ int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double 
     free(p);
     return rc;
 }
+
+int check_eval_date(check_ctx *ctx, json_t *expr, double *days)
+{
+    pf p;
+    memset(&p, 0, sizeof p);
+    p.ctx = ctx;
+    p.an = ctx->an;
+    p.current = -1;
+    return eval_date(&p, expr, days, 0);
+}

@@ -69,7 +69,9 @@
  *
  *  7. The output columns keep their names and order: every select-list
  *     entry whose expression changes has an alias, or is a column
- *     reference (whose name becomes its alias).  SELECT * is not routed.
+ *     reference (whose name becomes its alias), or the block is an IN /
+ *     EXISTS / scalar subquery, whose column names are not visible.
+ *     SELECT * is not routed.
  *
  *  8. If the aggregate declares fresh_through, the block's WHERE bounds
  *     the time dimension's column from above at or before that day;
@@ -82,6 +84,7 @@
  * wins, then the one with fewer dimensions, then file order.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +93,7 @@
 #include "analyze.h"
 #include "ast.h"
 #include "ast_edit.h"
+#include "dates.h"
 #include "emit.h"
 #include "rewrite.h"
 
@@ -560,21 +564,81 @@ static json_t *map_where(route *r)
                      "location", -1);
 }
 
-/* Condition 8: the block's WHERE bounds the time dimension's column
- * at or before fresh_through. */
+/* The start of the bucket of grain g that holds day value v, and the
+ * start of the next one. */
+static double bucket_start(double v, int g)
+{
+    long day = (long)floor(v), y;
+    unsigned m, d;
+    dates_to_civil(day, &y, &m, &d);
+    switch (g) {
+    case RULES_GRAIN_HOUR: return floor(v * 24) / 24;
+    case RULES_GRAIN_WEEK: return (double)(day - ((day + 3) % 7 + 7) % 7);
+    case RULES_GRAIN_MONTH: return (double)dates_from_civil(y, m, 1);
+    case RULES_GRAIN_QUARTER: return (double)dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+    case RULES_GRAIN_YEAR: return (double)dates_from_civil(y, 1, 1);
+    default: return (double)day;
+    }
+}
+
+static double bucket_next(double start, int g)
+{
+    switch (g) {
+    case RULES_GRAIN_HOUR: return start + 1.0 / 24;
+    case RULES_GRAIN_WEEK: return start + 7;
+    case RULES_GRAIN_MONTH: return (double)dates_add_months((long)start, 1);
+    case RULES_GRAIN_QUARTER: return (double)dates_add_months((long)start, 3);
+    case RULES_GRAIN_YEAR: return (double)dates_add_months((long)start, 12);
+    default: return start + 1;
+    }
+}
+
+/* Condition 8: the block's filters bound the time dimension from above
+ * at or before fresh_through.  An upper bound v on a dimension stored
+ * at grain g admits the whole bucket holding the last value below v, so
+ * the rows it reads end where that bucket ends. */
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
     if (!a->has_fresh)
         return 1;
+    const rules_dimension *td = &a->dims[a->time_dim];
+    int g = td->grain ? td->grain : RULES_GRAIN_DAY;
+    double hi = INFINITY, h;
     json_t *tf;
-    json_t *texpr = a->dims[a->time_dim].expr;
-    if (ast_unwrap(texpr, &tf, NULL) != AST_ColumnRef)
-        return refuse(r, "%s", "fresh_through is only checked on a plain time column") + 1;
-    const char *col = column_name(tf);
-    double hi;
-    if (check_upper_bound(r->ctx, r->item, col, &hi) < 0 || hi > (double)a->fresh_through + 1)
-        return refuse(r, "the query may read days after fresh_through (%s)", a->table_written) + 1;
+    if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
+        check_upper_bound(r->ctx, r->item, column_name(tf), &h) == 0)
+        hi = bucket_next(bucket_start(h - 1e-9, g), g);
+    for (size_t i = 0; i < r->blk->nwhere; i++) {
+        json_t *f, *lf;
+        if (ast_unwrap(r->blk->where[i], &f, NULL) != AST_A_Expr)
+            continue;
+        const char *kind = ast_str(f, "kind");
+        const char *op = ast_string_value(json_array_get(json_object_get(f, "name"), 0));
+        json_t *l = json_object_get(f, "lexpr"), *rx = json_object_get(f, "rexpr");
+        if (!equiv(r, l, td->expr, 0))
+            continue;
+        double v;
+        int inclusive;
+        if (strcmp(kind, "AEXPR_OP") == 0 && op && (strcmp(op, "<") == 0 || strcmp(op, "<=") == 0)) {
+            if (check_eval_date(r->ctx, rx, &v) < 0)
+                continue;
+            inclusive = op[1] == '=';
+        } else if (strcmp(kind, "AEXPR_BETWEEN") == 0) {
+            json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? json_object_get(lf, "items") : rx;
+            if (check_eval_date(r->ctx, json_array_get(items, 1), &v) < 0)
+                continue;
+            inclusive = 1;
+        } else {
+            continue;
+        }
+        double end = bucket_next(bucket_start(inclusive ? v : v - 1e-9, g), g);
+        if (end < hi)
+            hi = end;
+    }
+    if (hi > (double)a->fresh_through + 1)
+        return refuse(r, "the query may read days after fresh_through of %s (no upper bound on "
+                      "its time dimension at or before that day)", a->table_written) + 1;
     return 1;
 }
 
@@ -639,7 +703,9 @@ static int check_block(route *r, routed *out)
             return -1;
         json_t *rt = json_deep_copy(o->target);
         int changed = !ast_equal_ignoring_locations(m, o->expr);
-        if (changed && !json_object_get(rt, "name") &&
+        /* (The names of an IN / EXISTS / scalar subquery's columns are
+         * not visible outside it.) */
+        if (changed && !json_object_get(rt, "name") && !blk->in_expression &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             json_decref(m);
             json_decref(rt);
@@ -715,9 +781,15 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
 static int route_block(check_ctx *ctx, an_block *blk)
 {
     const rules *ru = ctx->rules;
-    if (blk->nitems != 1 || blk->items[0]->kind != AN_TABLE || !blk->items[0]->qualified)
+    /* The block's scan of some aggregate's source, if it has one. */
+    an_item *item = NULL;
+    for (size_t k = 0; k < blk->nitems && !item; k++)
+        for (size_t i = 0; i < ru->naggregates && !item; i++)
+            if (blk->items[k]->kind == AN_TABLE && blk->items[k]->qualified &&
+                strcmp(ru->aggregates[i].source, blk->items[k]->qualified) == 0)
+                item = blk->items[k];
+    if (!item)
         return 0;
-    an_item *item = blk->items[0];
     route best = {0};
     routed best_out = {0};
     int have = 0;

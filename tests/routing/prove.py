@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Aggregate routing, proven on a real database.
 
-usage: prove.py SLUICE RULES CORPUS_DIR [--generated N] [--seed S]
+usage: prove.py SLUICE CORPUS_DIR... [--generated N] [--seed S]
 
 Starts a throwaway PostgreSQL (Debian's package; an unprivileged user,
 a Unix socket in a temporary directory, no network port), fills the fact
 table main.sales.transactions with data that has the traps in it (NULL
 measures and dimensions, days without rows, timestamps at all hours,
-several statuses and channels), builds every aggregate of RULES from its
-own query (printed for PostgreSQL by `sluice fmt --target postgres`),
-then runs every .sql case of CORPUS_DIR and N generated Superset-shaped
-queries twice: as written and as sluice routes them.  Both must return
+several statuses and channels), builds every aggregate of each
+CORPUS_DIR's rules.json from its own query (printed for PostgreSQL by
+`sluice fmt --target postgres`), then runs every .sql case of each
+CORPUS_DIR under its rules, and N generated Superset-shaped queries under
+the first one's, twice: as written and as sluice routes them.  Both must return
 the same column names and the same multiset of rows.  The server is
 stopped at the end, whatever happens.
 
@@ -127,7 +128,14 @@ def load_data(server, seed):
         CREATE SCHEMA sales;
         CREATE TABLE sales.transactions (
             transaction_date date, transaction_ts timestamp, region text, channel text,
-            status text, amount numeric(12,2), customer_id integer, product_id integer);""")
+            status text, amount numeric(12,2), customer_id integer, product_id integer);
+        CREATE TABLE sales.products (product_id integer, category text, price numeric(10,2));
+        INSERT INTO sales.products
+            SELECT i, (ARRAY['north', 'toys', 'east', NULL])[1 + i % 4], i * 1.5
+            FROM generate_series(1, 25) AS i;
+        CREATE TABLE sales.regions (region text);
+        INSERT INTO sales.regions VALUES ('north'), ('west');
+        ALTER DATABASE main SET search_path = sales, public;""")
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
@@ -232,31 +240,44 @@ def rows_of(output):
 
 def main():
     args = sys.argv[1:]
-    if len(args) < 3:
+    if len(args) < 2:
         sys.exit(__doc__)
-    binary, rules_path, corpus = args[0], args[1], args[2]
+    binary = args[0]
     generated, seed = 2000, 7
-    if "--generated" in args:
-        generated = int(args[args.index("--generated") + 1])
-    if "--seed" in args:
-        seed = int(args[args.index("--seed") + 1])
+    dirs = []
+    i = 1
+    while i < len(args):
+        if args[i] == "--generated":
+            generated = int(args[i + 1])
+            i += 2
+        elif args[i] == "--seed":
+            seed = int(args[i + 1])
+            i += 2
+        else:
+            dirs.append(args[i])
+            i += 1
+    if not dirs:
+        sys.exit(__doc__)
 
-    cases = []
-    for path in sorted(glob.glob(os.path.join(corpus, "*.sql"))):
-        cases.append((os.path.basename(path), open(path).read()))
+    cases = []      # (name, rules file, sql)
+    for d in dirs:
+        rules_path = os.path.join(d, "rules.json")
+        for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
+            cases.append((path, rules_path, open(path).read()))
     rnd = random.Random(seed)
     for i in range(generated):
-        cases.append(("generated-%d" % i, gen_query(rnd)))
+        cases.append(("generated-%d" % i, os.path.join(dirs[0], "rules.json"), gen_query(rnd)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
     try:
         server.start()
         nrows = load_data(server, seed)
-        build_aggregates(server, binary, rules_path)
+        for d in dirs:
+            build_aggregates(server, binary, os.path.join(d, "rules.json"))
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs = []
-        for name, sql in cases:
+        for name, rules_path, sql in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW], sql)
             if rc != 0 or "[aggregate-routing]" not in err or "routed onto" not in err:
                 continue

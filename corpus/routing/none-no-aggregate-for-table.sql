@@ -1,0 +1,3 @@
+SELECT region, sum(amount) AS revenue
+FROM main.sales.refunds
+GROUP BY region

@@ -1,0 +1,2 @@
+SELECT explode(collect_list(region)) AS r
+FROM main.sales.transactions

@@ -1,0 +1,3 @@
+SELECT region, sum(amount) * rand() AS noisy
+FROM main.sales.transactions
+GROUP BY region

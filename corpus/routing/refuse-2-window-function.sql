@@ -1,0 +1,3 @@
+SELECT region, sum(amount) AS revenue, rank() OVER (ORDER BY sum(amount) DESC) AS rnk
+FROM main.sales.transactions
+GROUP BY region

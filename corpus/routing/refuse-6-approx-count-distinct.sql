@@ -1,0 +1,2 @@
+SELECT approx_count_distinct(region) AS regions
+FROM main.sales.transactions

@@ -1,0 +1,2 @@
+SELECT count(DISTINCT product_id) AS products
+FROM main.sales.transactions

@@ -1,0 +1,3 @@
+SELECT region, stddev(amount) AS spread
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,3 @@
+SELECT region, sum(DISTINCT amount) AS s
+FROM main.sales.transactions
+GROUP BY region

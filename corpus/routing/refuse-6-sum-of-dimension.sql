@@ -1,0 +1,2 @@
+SELECT sum(customer_id) AS s
+FROM main.sales.transactions

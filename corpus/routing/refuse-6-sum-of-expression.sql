@@ -1,0 +1,3 @@
+SELECT region, sum(amount * 2) AS doubled
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,3 @@
+SELECT region, sum(amount)
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,4 @@
+SELECT region, amount
+FROM main.sales.transactions
+ORDER BY amount DESC
+LIMIT 10

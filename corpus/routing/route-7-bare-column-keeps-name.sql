@@ -1,0 +1,4 @@
+SELECT transaction_date, sum(amount) AS revenue
+FROM main.sales.transactions
+GROUP BY transaction_date
+ORDER BY 1

@@ -1,0 +1,4 @@
+SELECT DISTINCT region, sum(amount) AS revenue
+FROM main.sales.transactions
+GROUP BY region
+ORDER BY 1
