@@ -60,6 +60,9 @@ valgrind: build
 
 bench: build
 	$(BUILD)/bench/bench_roundtrip --rules rules/example.json corpus tests/roundtrip/spark_select.sql
+	@echo "aggregate routing: the example rules without aggregates against 20 aggregates"
+	$(BUILD)/bench/bench_roundtrip --compare bench/rules-without-aggregates.json \
+	    bench/rules-20-aggregates.json corpus tests/roundtrip/spark_select.sql
 
 peer: build
 	$(BUILD)/tests/roundtrip --report-only ../shared/peer-sql/queries-valid.ndjson | tail -1

@@ -2,7 +2,11 @@
  * bench_roundtrip.c - per-query latency of sluice's bridge+parse+emit
  * against bare pg_query_parse on the same texts, in one run.
  *
- * usage: bench_roundtrip [--reps N] PATH...   (files or directories of .sql)
+ * usage: bench_roundtrip [--reps N] [--rules FILE] PATH...   (files or directories of .sql)
+ *        bench_roundtrip [--reps N] --compare BASE.json OTHER.json PATH...
+ * --compare times sl_process under two rules files on the same
+ * statements, the runs of the two interleaved so that the machine's
+ * noise falls on both alike, and prints the ratio OTHER / BASE.
  * Every statement is timed N times (default 30) for each pipeline; the
  * per-query figure is the median of its runs, and p50/p99 are taken over
  * queries.  Baselines: pg_query_parse on the original text (what a
@@ -145,14 +149,64 @@ static char *bridged_text(const char *sql)
     return res;
 }
 
+static sl_engine *load_engine(const char *path)
+{
+    char *err = NULL;
+    sl_engine *e = sl_engine_new_from_file(path, &err);
+    if (!e) {
+        fprintf(stderr, "%s\n", err);
+        exit(2);
+    }
+    return e;
+}
+
+static int compare(sl_engine *a, sl_engine *b, const list *l, int reps,
+                   const char *an, const char *bn)
+{
+    double *ta = xcalloc(l->n, sizeof(double)), *tb = xcalloc(l->n, sizeof(double));
+    double *ra = xcalloc((size_t)reps, sizeof(double)), *rb = xcalloc((size_t)reps, sizeof(double));
+    for (size_t q = 0; q < l->n; q++) {
+        sl_request req = {0};
+        req.sql = l->sql[q];
+        req.sql_len = strlen(l->sql[q]);
+        req.now = "2026-11-24 12:00:00";
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            sl_result_free(sl_process(a, &req));
+            double t1 = now_ns();
+            sl_result_free(sl_process(b, &req));
+            ra[r] = t1 - t0;
+            rb[r] = now_ns() - t1;
+        }
+        ta[q] = pct(ra, (size_t)reps, 0.5);
+        tb[q] = pct(rb, (size_t)reps, 0.5);
+    }
+    double a50 = pct(ta, l->n, 0.5) / 1e3, a99 = pct(ta, l->n, 0.99) / 1e3;
+    double b50 = pct(tb, l->n, 0.5) / 1e3, b99 = pct(tb, l->n, 0.99) / 1e3;
+    printf("queries: %zu (median of %d interleaved runs each)\n", l->n, reps);
+    printf("%-46s %10s %10s\n", "sl_process latency (us)", "p50", "p99");
+    printf("%-46s %10.1f %10.1f\n", an, a50, a99);
+    printf("%-46s %10.1f %10.1f\n", bn, b50, b99);
+    printf("ratio %s / %s: p50 %.3f, p99 %.3f\n", bn, an, b50 / a50, b99 / a99);
+    free(ta); free(tb); free(ra); free(rb);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int reps = 30;
     list l = {0};
-    sl_engine *eng = NULL;
+    sl_engine *eng = NULL, *cmp_a = NULL, *cmp_b = NULL;
+    const char *cmp_an = NULL, *cmp_bn = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc)
             reps = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--compare") == 0 && i + 2 < argc) {
+            cmp_an = argv[++i];
+            cmp_a = load_engine(cmp_an);
+            cmp_bn = argv[++i];
+            cmp_b = load_engine(cmp_bn);
+        }
         else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             char *err = NULL;
             eng = sl_engine_new_from_file(argv[++i], &err);
@@ -164,8 +218,17 @@ int main(int argc, char **argv)
             load(&l, argv[i]);
     }
     if (l.n == 0 || reps < 1) {
-        fprintf(stderr, "usage: bench_roundtrip [--reps N] PATH...\n");
+        fprintf(stderr, "usage: bench_roundtrip [--reps N] [--rules FILE | --compare A B] PATH...\n");
         return 2;
+    }
+    if (cmp_a) {
+        int rc = compare(cmp_a, cmp_b, &l, reps, cmp_an, cmp_bn);
+        sl_engine_free(cmp_a);
+        sl_engine_free(cmp_b);
+        for (size_t q = 0; q < l.n; q++)
+            free(l.sql[q]);
+        free(l.sql);
+        return rc;
     }
     double *t_sl = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
     double *t_pgb = xcalloc(l.n, sizeof(double)), *ratio = xcalloc(l.n, sizeof(double));

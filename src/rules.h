@@ -111,6 +111,9 @@ typedef struct rules {
     int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
     rules_aggregate *aggregates;
     size_t naggregates;
+    size_t *aggregate_order;        /* indices into aggregates, most preferred
+                                       first: fewest rows, then fewest dimensions,
+                                       then file order */
 } rules;
 
 /* Compile text[0..len) (NULL for the empty rule set).  Returns 0, or -1

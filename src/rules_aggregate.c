@@ -21,6 +21,7 @@
  *   - every GROUP BY expression is in the select list.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -330,6 +331,24 @@ static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, r
     return rc;
 }
 
+static long long aggregate_rows(const rules *r, const rules_aggregate *a)
+{
+    const rules_table *t = rules_find_table(r, a->table);
+    return t && t->rows >= 0 ? t->rows : LLONG_MAX;
+}
+
+/* Is aggregate i preferred to aggregate j? */
+static int preferred(const rules *r, size_t i, size_t j)
+{
+    const rules_aggregate *a = &r->aggregates[i], *b = &r->aggregates[j];
+    long long ra = aggregate_rows(r, a), rb = aggregate_rows(r, b);
+    if (ra != rb)
+        return ra < rb;
+    if (a->ndims != b->ndims)
+        return a->ndims < b->ndims;
+    return i < j;
+}
+
 int rules_load_aggregates(loader *ld, json_t *v, rules *r)
 {
     if (!json_is_array(v))
@@ -347,6 +366,17 @@ int rules_load_aggregates(loader *ld, json_t *v, rules *r)
                 snprintf(tp, sizeof tp, "%s/table", p);
                 return ld_fail_at(ld, tp, "is declared twice");
             }
+    }
+    /* The order in which the router tries them (an insertion sort: the
+     * list is short, and the comparison needs the rules). */
+    r->aggregate_order = xcalloc(r->naggregates ? r->naggregates : 1, sizeof *r->aggregate_order);
+    for (size_t i = 0; i < r->naggregates; i++) {
+        size_t k = i;
+        while (k > 0 && preferred(r, i, r->aggregate_order[k - 1])) {
+            r->aggregate_order[k] = r->aggregate_order[k - 1];
+            k--;
+        }
+        r->aggregate_order[k] = i;
     }
     return 0;
 }
@@ -371,6 +401,8 @@ void rules_aggregates_free(rules *r)
         json_decref(a->statement);
     }
     free(r->aggregates);
+    free(r->aggregate_order);
+    r->aggregate_order = NULL;
     r->aggregates = NULL;
     r->naggregates = 0;
 }

@@ -790,32 +790,32 @@ static int route_block(check_ctx *ctx, an_block *blk)
                 item = blk->items[k];
     if (!item)
         return 0;
+    /* Candidates in the rules' order of preference: the first that
+     * qualifies wins, so the rest are only looked at to explain. */
     route best = {0};
     routed best_out = {0};
     int have = 0;
-    for (size_t i = 0; i < ru->naggregates; i++) {
-        const rules_aggregate *a = &ru->aggregates[i];
+    int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
+    for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
+        const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
+            continue;
+        int why = ctx->req->explain ||
+                  (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN);
+        if (have && !why)
             continue;
         route r = {ctx, a, blk, item, ""};
         routed out = {0};
         if (check_block(&r, &out) < 0) {
             /* Why not: on request, and always in lint for "warn" aggregates
              * (that is how chart owners learn what would make them fast). */
-            if (ctx->req->explain ||
-                (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN))
+            if (why)
                 check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                              "not routed onto %s: %s", a->table_written, r.reason);
             routed_free(&out);
             continue;
         }
-        int better = !have;
-        if (have) {
-            long long ra = table_rows(ru, a), rb = table_rows(ru, best.agg);
-            better = ra < rb || (ra == rb && a->ndims < best.agg->ndims);
-        }
-        if (better) {
-            routed_free(&best_out);
+        if (!have) {
             best = r;
             best_out = out;
             have = 1;
