@@ -152,13 +152,44 @@ json_t *ast_without_locations(json_t *tree)
     return copy;
 }
 
+/* Compared in place: no copies.  Objects must have the same keys apart
+ * from "location"; everything else as json_equal() compares it. */
+static int equal_at(json_t *a, json_t *b, int depth)
+{
+    if (a == b)
+        return 1;
+    if (!a || !b || json_typeof(a) != json_typeof(b) || depth > 4096)
+        return 0;
+    if (json_is_object(a)) {
+        const char *key;
+        json_t *v;
+        size_t na = 0, nb = 0;
+        json_object_foreach(a, key, v) {
+            if (strcmp(key, "location") == 0)
+                continue;
+            na++;
+            if (!equal_at(v, json_object_get(b, key), depth + 1))
+                return 0;
+        }
+        json_object_foreach(b, key, v)
+            nb += strcmp(key, "location") != 0;
+        return na == nb;
+    }
+    if (json_is_array(a)) {
+        size_t n = json_array_size(a);
+        if (n != json_array_size(b))
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            if (!equal_at(json_array_get(a, i), json_array_get(b, i), depth + 1))
+                return 0;
+        return 1;
+    }
+    return json_equal(a, b);
+}
+
 int ast_equal_ignoring_locations(json_t *a, json_t *b)
 {
-    json_t *x = ast_without_locations(a), *y = ast_without_locations(b);
-    int eq = json_equal(x, y);
-    json_decref(x);
-    json_decref(y);
-    return eq;
+    return equal_at(a, b, 0);
 }
 
 int ast_split_name(const char *s, char parts[3][256])
