@@ -734,10 +734,21 @@ static int check_block(route *r, routed *out)
 
 /* Replace the block's clauses and its FROM item (see ast_edit.h: every
  * analysis pointer is stale afterwards). */
-static void apply(route *r, routed *o)
+static void apply(route *r, routed *o, json_t *graveyard)
 {
     json_t *sel = r->blk->select;
     const rules_aggregate *a = r->agg;
+    /* What this replaces stays alive until the rule ends (graveyard), so
+     * the analysis of the other blocks, which may point into it (a set
+     * operation's first branch names the others' columns), stays valid
+     * while they are looked at. */
+    static const char *const replaced[] = {"targetList", "whereClause", "groupClause",
+                                           "havingClause", "sortClause", "fromClause", NULL};
+    for (int i = 0; replaced[i]; i++) {
+        json_t *v = json_object_get(sel, replaced[i]);
+        if (v)
+            json_array_append(graveyard, v);
+    }
     json_object_set(sel, "targetList", o->targets);
     if (json_is_null(o->where))
         json_object_del(sel, "whereClause");
@@ -767,7 +778,8 @@ static void apply(route *r, routed *o)
                            "relpersistence", "p", "alias", "aliasname",
                            alias_name ? alias_name : (relname ? relname : parts[2]),
                            "location", -1);
-    ast_replace_node(sel, old, json_pack("{s:o}", "RangeVar", rv));
+    /* Condition 1 made the source the block's only FROM item. */
+    json_object_set_new(sel, "fromClause", json_pack("[{s:o}]", "RangeVar", rv));
 }
 
 static long long table_rows(const rules *ru, const rules_aggregate *a)
@@ -778,7 +790,7 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
 
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
-static int route_block(check_ctx *ctx, an_block *blk)
+static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
 {
     const rules *ru = ctx->rules;
     /* The block's scan of some aggregate's source, if it has one. */
@@ -835,7 +847,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
                      "this aggregate of %s could be answered from %s%s", item->qualified,
                      best.agg->table_written, size);
     } else {
-        apply(&best, &best_out);
+        apply(&best, &best_out, graveyard);
         check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                      "routed onto %s%s instead of %s", best.agg->table_written, size,
                      item->qualified);
@@ -849,17 +861,14 @@ void rewrite_aggregate_routing(check_ctx *ctx)
 {
     if (ctx->rules->naggregates == 0 || ctx->an->incomplete.set)
         return;
-    /* One block at a time: a routed block changes the tree, so the
-     * analysis is rebuilt before the next one is looked at.  A routed
-     * block no longer reads a source, so this ends. */
-    for (size_t i = 0; i < ctx->an->nblocks; i++) {
-        if (!route_block(ctx, ctx->an->blocks[i]))
-            continue;
-        /* Routing replaces one FROM item and the block's expressions; the
-         * blocks keep their number and walk order, so the scan goes on
-         * after this one in the rebuilt analysis. */
-        ctx->modified = 1;
-        analysis_free(ctx->an);
-        analysis_build(ctx->an, ctx->stmt->node, ctx->catalog, ctx->schema);
-    }
+    /* Every block is looked at on the analysis of the original tree.
+     * Routing a block edits only that block (a routed block holds no
+     * other block: subqueries are refused), and what it replaces is kept
+     * alive until the end, so the other blocks' analysis stays valid;
+     * the driver rebuilds the analysis once afterwards. */
+    json_t *graveyard = json_array();
+    for (size_t i = 0; i < ctx->an->nblocks; i++)
+        if (route_block(ctx, ctx->an->blocks[i], graveyard))
+            ctx->modified = 1;
+    json_decref(graveyard);
 }
