@@ -102,6 +102,8 @@ typedef struct route {
     const rules_aggregate *agg;
     an_block *blk;
     an_item *item;
+    int build;              /* 0: only decide (no trees are built; success is
+                               json_null()), 1: build the routed clauses */
     char reason[240];
 } route;
 
@@ -254,6 +256,8 @@ static json_t *map_rollup(route *r, json_t *f)
             !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1), 0) ||
             !rolls_up(d->grain, coarse))
             continue;
+        if (!r->build)
+            return json_null();
         json_t *na = json_array();
         json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
         json_array_append_new(na, ast_new_column_ref(NULL, d->name));
@@ -306,8 +310,8 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
     }
     if (strcmp(name, "count") == 0 && distinct) {
         json_t *mapped = map_expr(r, args, 0, depth + 1);
-        if (!mapped)
-            return NULL;
+        if (!mapped || !r->build)
+            return mapped;
         json_t *call = ast_new_func_call("count", mapped);
         json_object_set_new(json_object_get(call, "FuncCall"), "agg_distinct", json_true());
         return call;
@@ -322,14 +326,14 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
             refuse(r, "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
-        return summed_count(m->name);
+        return r->build ? summed_count(m->name) : json_null();
     }
     if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
         json_array_size(args) == 1 && !star) {
         const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
         json_t *arg;
         if (m) {
-            arg = ast_new_column_ref(NULL, m->name);
+            arg = r->build ? ast_new_column_ref(NULL, m->name) : json_null();
         } else if (strcmp(name, "sum") != 0) {
             /* MIN / MAX of an expression of dimensions: the groups hold
              * every value it takes. */
@@ -344,6 +348,8 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
             refuse(r, "sum(...) has no stored SUM over the same expression%s", "");
             return NULL;
         }
+        if (!r->build)
+            return json_null();
         json_t *na = json_array();
         json_array_append_new(na, arg);
         return ast_new_func_call(name, na);
@@ -363,7 +369,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         return NULL;
     }
     if (json_is_array(e)) {
-        json_t *out = json_array();
+        json_t *out = r->build ? json_array() : json_null();
         size_t i;
         json_t *c;
         json_array_foreach(e, i, c) {
@@ -372,19 +378,20 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
                 json_decref(out);
                 return NULL;
             }
-            json_array_append_new(out, m);
+            if (r->build)
+                json_array_append_new(out, m);
         }
         return out;
     }
     if (!json_is_object(e))
-        return json_deep_copy(e);
+        return r->build ? json_deep_copy(e) : json_null();
     json_t *f;
     const char *kname;
     ast_kind k = ast_unwrap(e, &f, &kname);
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
         if (d >= 0)
-            return ast_new_column_ref(NULL, r->agg->dims[d].name);
+            return r->build ? ast_new_column_ref(NULL, r->agg->dims[d].name) : json_null();
     }
     switch (k) {
     case AST_ColumnRef: {
@@ -439,7 +446,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         break;
     }
     /* Anything else: the same node over mapped children. */
-    json_t *out = json_object();
+    json_t *out = r->build ? json_object() : json_null();
     const char *key;
     json_t *child;
     json_t *src = k == AST_UNKNOWN ? e : f;
@@ -449,9 +456,10 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             json_decref(out);
             return NULL;
         }
-        json_object_set_new(out, key, m);
+        if (r->build)
+            json_object_set_new(out, key, m);
     }
-    if (k == AST_UNKNOWN)
+    if (k == AST_UNKNOWN || !r->build)
         return out;
     json_t *wrapped = json_object();
     json_object_set_new(wrapped, kname, out);
@@ -482,7 +490,7 @@ static json_t *map_clause_with_aliases(route *r, json_t *clause, int depth);
 
 static json_t *map_sort(route *r, json_t *sort)
 {
-    json_t *out = json_array();
+    json_t *out = r->build ? json_array() : json_null();
     size_t i;
     json_t *s, *sf;
     json_array_foreach(sort, i, s) {
@@ -496,6 +504,8 @@ static json_t *map_sort(route *r, json_t *sort)
             json_decref(out);
             return NULL;
         }
+        if (!r->build)
+            continue;
         json_t *copy = json_deep_copy(s);
         json_object_set_new(json_object_get(copy, "SortBy"), "node", node);
         json_array_append_new(out, copy);
@@ -512,11 +522,11 @@ static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
         for (size_t i = 0; name && i < r->blk->noutputs; i++) {
             const char *alias = json_string_value(json_object_get(r->blk->outputs[i].target, "name"));
             if (alias && strcasecmp(alias, name) == 0)
-                return json_deep_copy(e);
+                return r->build ? json_deep_copy(e) : json_null();
         }
     }
     if (ast_unwrap(e, &f, NULL) == AST_A_Const && json_object_get(f, "ival"))
-        return json_deep_copy(e);       /* ORDER BY 2 */
+        return r->build ? json_deep_copy(e) : json_null();     /* ORDER BY 2 */
     return map_expr(r, e, 1, depth);
 }
 
@@ -537,7 +547,7 @@ static json_t *map_where(route *r)
             return NULL;
         }
     }
-    json_t *kept = json_array();
+    json_t *kept = r->build ? json_array() : json_null();
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         int own = 0;
         for (size_t k = 0; k < a->nwhere && !own; k++)
@@ -549,8 +559,11 @@ static json_t *map_where(route *r)
             json_decref(kept);
             return NULL;
         }
-        json_array_append_new(kept, m);
+        if (r->build)
+            json_array_append_new(kept, m);
     }
+    if (!r->build)
+        return json_null();
     if (json_array_size(kept) == 0) {
         json_decref(kept);
         return json_null();
@@ -670,15 +683,19 @@ static int check_block(route *r, routed *out)
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
     /* 3, 4: GROUP BY keys */
-    out->group = json_array();
+    out->group = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->ngroup; i++) {
         if (blk->group[i].via_alias)
             return refuse(r, "%s", "a GROUP BY key names a select-list alias");
+        int was = r->build;
+        r->build = 0;
         json_t *m = map_expr(r, blk->group[i].expr, 0, 0);
+        r->build = was;
         if (!m)
             return -1;
-        json_decref(m);
         json_t *written = blk->group[i].written, *wf;
+        if (!r->build)
+            continue;
         if (ast_unwrap(written, &wf, NULL) == AST_A_Const) {
             json_array_append_new(out->group, json_deep_copy(written));
         } else {
@@ -689,18 +706,29 @@ static int check_block(route *r, routed *out)
         }
     }
     /* 5, 3: WHERE */
-    out->where = map_where(r);
-    if (!out->where)
+    json_t *where = map_where(r);
+    if (!where)
         return -1;
+    out->where = r->build ? where : NULL;
     /* 6, 7: the select list */
-    out->targets = json_array();
+    out->targets = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->noutputs; i++) {
         const an_output *o = &blk->outputs[i];
         if (o->star)
             return refuse(r, "%s", "SELECT * is used");
+        /* Deciding only: an unaliased expression still has to be built to
+         * see whether it changes (condition 7). */
+        int was = r->build;
+        if (!json_object_get(o->target, "name") && !blk->in_expression &&
+            ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef)
+            r->build = 1;
         json_t *m = map_expr(r, o->expr, 1, 0);
+        int built = r->build;
+        r->build = was;
         if (!m)
             return -1;
+        if (!built)
+            continue;
         json_t *rt = json_deep_copy(o->target);
         int changed = !ast_equal_ignoring_locations(m, o->expr);
         /* (The names of an IN / EXISTS / scalar subquery's columns are
@@ -716,15 +744,22 @@ static int check_block(route *r, routed *out)
             ast_replace_target_expr(rt, m);     /* keeps the output name */
         else
             json_decref(m);
-        json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+        if (r->build)
+            json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+        else
+            json_decref(rt);
     }
     /* 6: HAVING and ORDER BY */
     json_t *having = json_object_get(sel, "havingClause");
-    if (having && !(out->having = map_clause_with_aliases(r, having, 0)))
+    json_t *mh = having ? map_clause_with_aliases(r, having, 0) : NULL;
+    if (having && !mh)
         return -1;
+    out->having = r->build ? mh : NULL;
     json_t *sort = json_object_get(sel, "sortClause");
-    if (sort && !(out->sort = map_sort(r, sort)))
+    json_t *ms = sort ? map_sort(r, sort) : NULL;
+    if (sort && !ms)
         return -1;
+    out->sort = r->build ? ms : NULL;
     /* 8 */
     if (!fresh_enough(r))
         return -1;
@@ -816,7 +851,7 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN);
         if (have && !why)
             continue;
-        route r = {ctx, a, blk, item, ""};
+        route r = {ctx, a, blk, item, 0, ""};
         routed out = {0};
         if (check_block(&r, &out) < 0) {
             /* Why not: on request, and always in lint for "warn" aggregates
@@ -827,12 +862,17 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
             routed_free(&out);
             continue;
         }
+        routed_free(&out);
         if (!have) {
+            /* The winner: now build its clauses. */
+            r.build = 1;
+            if (check_block(&r, &out) < 0) {
+                routed_free(&out);
+                continue;
+            }
             best = r;
             best_out = out;
             have = 1;
-        } else {
-            routed_free(&out);
         }
     }
     if (!have)
