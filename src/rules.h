@@ -95,6 +95,11 @@ typedef struct rules_aggregate {
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
     rules_routing enforce;
+    char  **columns;        /* lower-case names of the source columns its
+                               dimensions, measures and WHERE read (a quick
+                               test: a query reading another column cannot
+                               be routed onto it) */
+    size_t  ncolumns;
 } rules_aggregate;
 
 typedef struct rules {

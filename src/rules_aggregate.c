@@ -122,6 +122,38 @@ static int read_measure(agg_query *q, an_block *blk, const an_output *o, rules_m
     return 0;
 }
 
+static void collect_columns(rules_aggregate *a, json_t *v, int depth)
+{
+    if (depth > AN_MAX_DEPTH || !v)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c)
+            collect_columns(a, c, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_t *f;
+    if (ast_unwrap(v, &f, NULL) == AST_ColumnRef) {
+        json_t *parts = json_object_get(f, "fields");
+        const char *col = ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
+        if (!col)
+            return;
+        for (size_t i = 0; i < a->ncolumns; i++)
+            if (strcasecmp(a->columns[i], col) == 0)
+                return;
+        a->columns = xrealloc(a->columns, (a->ncolumns + 1) * sizeof *a->columns);
+        a->columns[a->ncolumns++] = lower_copy(col);
+        return;
+    }
+    const char *key;
+    json_t *child;
+    json_object_foreach(f ? f : v, key, child)
+        collect_columns(a, child, depth + 1);
+}
+
 /* Parse and check one aggregate's query; fills a's structure. */
 static int compile_query(loader *ld, const char *path, const char *sql, rules *r,
                          rules_aggregate *a)
@@ -240,6 +272,12 @@ static int compile_query(loader *ld, const char *path, const char *sql, rules *r
     for (size_t i = 0; i < a->ndims && a->time_dim < 0; i++)
         if (a->dims[i].grain != RULES_GRAIN_NONE)
             a->time_dim = (int)i;
+    for (size_t i = 0; i < a->ndims; i++)
+        collect_columns(a, a->dims[i].expr, 0);
+    for (size_t i = 0; i < a->nmeasures; i++)
+        collect_columns(a, a->measures[i].arg, 0);
+    for (size_t i = 0; i < a->nwhere; i++)      /* the query repeats these */
+        collect_columns(a, a->where[i], 0);
     a->statement = json_incref(ps.node);
     rc = 0;
 out:
@@ -391,6 +429,9 @@ void rules_aggregates_free(rules *r)
             free(a->measures[k].name);
             free(a->measures[k].func);
         }
+        for (size_t k = 0; k < a->ncolumns; k++)
+            free(a->columns[k]);
+        free(a->columns);
         free(a->dims);
         free(a->measures);
         free(a->where);

@@ -823,6 +823,61 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
     return t && t->rows >= 0 ? t->rows : LLONG_MAX;
 }
 
+/* The names of the columns a block reads (select list, WHERE, GROUP BY,
+ * HAVING, ORDER BY), select-list aliases left out (ORDER BY and HAVING
+ * may name them).  Borrowed strings, in *names (malloc'd). */
+typedef struct name_list { const char **v; size_t n; } name_list;
+
+static void block_columns(json_t *v, const an_block *blk, name_list *out, int depth)
+{
+    if (depth > AN_MAX_DEPTH || !v)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c)
+            block_columns(c, blk, out, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    json_t *f;
+    ast_kind k = ast_unwrap(v, &f, NULL);
+    if (k == AST_SubLink || k == AST_SelectStmt)
+        return;
+    if (k == AST_ColumnRef) {
+        const char *col = column_name(f);
+        if (!col)
+            return;
+        for (size_t i = 0; i < blk->noutputs; i++) {
+            const char *alias = json_string_value(json_object_get(blk->outputs[i].target, "name"));
+            if (alias && strcasecmp(alias, col) == 0)
+                return;
+        }
+        out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+        out->v[out->n++] = col;
+        return;
+    }
+    const char *key;
+    json_t *child;
+    json_object_foreach(f ? f : v, key, child)
+        block_columns(child, blk, out, depth + 1);
+}
+
+/* A quick "no": a column the block reads that the aggregate does not
+ * store.  NULL if every column is stored (the full check decides). */
+static const char *unstored_column(const rules_aggregate *a, const name_list *cols)
+{
+    for (size_t i = 0; i < cols->n; i++) {
+        int found = 0;
+        for (size_t k = 0; k < a->ncolumns && !found; k++)
+            found = strcasecmp(a->columns[k], cols->v[i]) == 0;
+        if (!found)
+            return cols->v[i];
+    }
+    return NULL;
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
@@ -843,6 +898,11 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     routed best_out = {0};
     int have = 0;
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
+    name_list cols = {NULL, 0};
+    static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
+                                          "havingClause", "sortClause", NULL};
+    for (int c = 0; clauses[c]; c++)
+        block_columns(json_object_get(blk->select, clauses[c]), blk, &cols, 0);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
@@ -853,6 +913,8 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
             continue;
         route r = {ctx, a, blk, item, 0, ""};
         routed out = {0};
+        if (!why && unstored_column(a, &cols))
+            continue;       /* the full check would fail too */
         if (check_block(&r, &out) < 0) {
             /* Why not: on request, and always in lint for "warn" aggregates
              * (that is how chart owners learn what would make them fast). */
@@ -875,6 +937,7 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
             have = 1;
         }
     }
+    free(cols.v);
     if (!have)
         return 0;
     int changed = 0;
