@@ -854,7 +854,11 @@ static void block_columns(json_t *v, const an_block *blk, name_list *out, int de
             if (alias && strcasecmp(alias, col) == 0)
                 return;
         }
-        out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+        for (size_t i = 0; i < out->n; i++)
+            if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
+                return;
+        if (out->n == 0 || (out->n >= 4 && (out->n & (out->n - 1)) == 0))
+            out->v = xrealloc(out->v, (out->n ? out->n * 2 : 4) * sizeof *out->v);
         out->v[out->n++] = col;
         return;
     }
