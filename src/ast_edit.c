@@ -11,27 +11,45 @@
 #include "analyze.h"
 #include "ast.h"
 
+/* {kind: fields}; steals fields.  (Built directly: json_pack parses its
+ * format string on every call, which costs more than the objects.) */
+static json_t *wrap(const char *kind, json_t *fields)
+{
+    json_t *node = json_object();
+    json_object_set_new(node, kind, fields);
+    return node;
+}
+
 json_t *ast_new_string(const char *s)
 {
-    return json_pack("{s:{s:s}}", "String", "sval", s);
+    json_t *f = json_object();
+    json_object_set_new(f, "sval", json_string(s));
+    return wrap("String", f);
 }
 
 json_t *ast_new_column_ref(const char *qualifier, const char *column)
 {
-    json_t *fields = json_array();
+    json_t *parts = json_array();
     if (qualifier)
-        json_array_append_new(fields, ast_new_string(qualifier));
-    json_array_append_new(fields, ast_new_string(column));
-    return json_pack("{s:{s:o,s:i}}", "ColumnRef", "fields", fields, "location", -1);
+        json_array_append_new(parts, ast_new_string(qualifier));
+    json_array_append_new(parts, ast_new_string(column));
+    json_t *f = json_object();
+    json_object_set_new(f, "fields", parts);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("ColumnRef", f);
 }
 
 json_t *ast_new_func_call(const char *name, json_t *args)
 {
-    json_t *f = json_pack("{s:[o],s:s,s:i}", "funcname", ast_new_string(name),
-                          "funcformat", "COERCE_EXPLICIT_CALL", "location", -1);
+    json_t *f = json_object();
+    json_t *names = json_array();
+    json_array_append_new(names, ast_new_string(name));
+    json_object_set_new(f, "funcname", names);
     if (args)
         json_object_set_new(f, "args", args);
-    return json_pack("{s:o}", "FuncCall", f);
+    json_object_set_new(f, "funcformat", json_string("COERCE_EXPLICIT_CALL"));
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("FuncCall", f);
 }
 
 json_t *ast_new_int_const(long long v)

@@ -506,9 +506,16 @@ static json_t *map_sort(route *r, json_t *sort)
         }
         if (!r->build)
             continue;
-        json_t *copy = json_deep_copy(s);
-        json_object_set_new(json_object_get(copy, "SortBy"), "node", node);
-        json_array_append_new(out, copy);
+        json_t *fields = json_object();
+        const char *fk;
+        json_t *fv;
+        json_object_foreach(sf, fk, fv)
+            if (strcmp(fk, "node") != 0)
+                json_object_set_new(fields, fk, json_deep_copy(fv));
+        json_object_set_new(fields, "node", node);
+        json_t *wrapped = json_object();
+        json_object_set_new(wrapped, "SortBy", fields);
+        json_array_append_new(out, wrapped);
     }
     return out;
 }
@@ -729,10 +736,16 @@ static int check_block(route *r, routed *out)
             return -1;
         if (!built)
             continue;
-        json_t *rt = json_deep_copy(o->target);
+        /* A new entry: every field of the old one but its expression
+         * (copying the old expression only to drop it costs). */
+        json_t *rt = json_object();
+        const char *fk;
+        json_t *fv;
+        json_object_foreach(o->target, fk, fv)
+            if (strcmp(fk, "val") != 0)
+                json_object_set_new(rt, fk, json_deep_copy(fv));
+        json_object_set(rt, "val", o->expr);   /* replaced below if it changes */
         int changed = !ast_equal_ignoring_locations(m, o->expr);
-        /* (The names of an IN / EXISTS / scalar subquery's columns are
-         * not visible outside it.) */
         if (changed && !json_object_get(rt, "name") && !blk->in_expression &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             json_decref(m);
@@ -740,10 +753,11 @@ static int check_block(route *r, routed *out)
             return refuse(r, "%s", "a select-list expression without an alias would change "
                           "its output name");
         }
-        if (changed)
+        if (changed) {
             ast_replace_target_expr(rt, m);     /* keeps the output name */
-        else
-            json_decref(m);
+        } else {
+            json_object_set_new(rt, "val", m);  /* the same expression, copied */
+        }
         if (r->build)
             json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
         else
