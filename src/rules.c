@@ -504,6 +504,29 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
     return 0;
 }
 
+static int load_broadcast(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"max_rows", "max_bytes", "enforce", NULL};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "broadcast", "must be an object");
+    if (ld_check_keys(ld, v, "broadcast", keys) < 0 ||
+        get_count(ld, v, "broadcast", "max_rows", 0, &r->broadcast_max_rows) < 0 ||
+        get_count(ld, v, "broadcast", "max_bytes", 0, &r->broadcast_max_bytes) < 0)
+        return -1;
+    if (r->broadcast_max_rows < 0 && r->broadcast_max_bytes < 0)
+        return ld_fail_at(ld, "broadcast", "needs \"max_rows\" or \"max_bytes\"");
+    r->broadcast = RULES_ROUTING_REWRITE;
+    json_t *e = json_object_get(v, "enforce");
+    if (e) {
+        const char *s = json_string_value(e);
+        if (s && strcmp(s, "rewrite") == 0) r->broadcast = RULES_ROUTING_REWRITE;
+        else if (s && strcmp(s, "warn") == 0) r->broadcast = RULES_ROUTING_WARN;
+        else if (s && strcmp(s, "off") == 0) r->broadcast = RULES_ROUTING_OFF;
+        else return ld_fail_at(ld, "broadcast/enforce", "must be \"rewrite\", \"warn\" or \"off\"");
+    }
+    return 0;
+}
+
 static int load_version(loader *ld, json_t *v, rules *r)
 {
     (void)r;
@@ -583,6 +606,7 @@ static const struct {
     {"statements", load_statements},
     {"inline_suppressions", load_inline_suppressions},
     {"aggregates", rules_load_aggregates},      /* after defaults and tables */
+    {"broadcast", load_broadcast},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
@@ -593,6 +617,8 @@ int rules_compile(const char *text, size_t len, const char *source,
     out->on_unparseable = RULES_UNPARSEABLE_REJECT;
     out->statements_allow = RULES_STMT_SELECT;
     out->multiple_reject = 1;
+    out->broadcast = RULES_ROUTING_OFF;
+    out->broadcast_max_rows = out->broadcast_max_bytes = -1;
     *error = NULL;
     if (!text)
         return 0;

@@ -116,6 +116,10 @@ typedef struct rules {
     int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
     rules_aggregate *aggregates;
     size_t naggregates;
+    rules_routing broadcast;        /* BROADCAST hints: rewrite, warn, or off
+                                       (the default when "broadcast" is absent) */
+    long long broadcast_max_rows;   /* -1: no row limit */
+    long long broadcast_max_bytes;  /* -1: no byte limit */
     size_t *aggregate_order;        /* indices into aggregates, most preferred
                                        first: fewest rows, then fewest dimensions,
                                        then file order */

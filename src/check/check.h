@@ -35,6 +35,7 @@
     X(RULE_STATEMENT_KIND,   "statement-kind",   0, "only the statement kinds the rules allow run") \
     X(RULE_AGGREGATE_ROUTING, "aggregate-routing", 1, "aggregate queries are answered from pre-computed tables") \
     X(RULE_PARTITION_FILTER, "partition-filter", 1, "scans of partitioned tables are bounded") \
+    X(RULE_BROADCAST_HINT,   "broadcast-hint",   1, "joins with small tables get a BROADCAST hint") \
     X(RULE_LIMIT_CAP,        "limit-cap",        1, "the rows a statement returns are capped") \
     X(RULE_REWRITE_VERIFY,   "rewrite-verify",   0, "a rewritten statement must re-parse to the tree the rules built")
 

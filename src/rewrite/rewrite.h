@@ -8,8 +8,8 @@
  *      before partition-filter judges scans
  *   2. partition-filter: judge every scan of a partitioned table and
  *      inject the default window where the policy says "inject"
- *   3. (broadcast hints, when they land: after routing, which may remove
- *      joins, and before limit-cap)
+ *   3. broadcast-hint: hint joins with small tables; after routing, which
+ *      may remove joins, and before limit-cap
  *   4. limit-cap: cap the rows the statement returns
  *
  * After a rule changes the tree (sets ctx->modified), the driver
@@ -30,6 +30,7 @@ void rewrite_statement(check_ctx *ctx);
 
 /* The rules (one file each). */
 void rewrite_aggregate_routing(check_ctx *ctx);
+void rewrite_broadcast_hints(check_ctx *ctx);
 void rewrite_limit_cap(check_ctx *ctx);
 
 #endif

@@ -1,0 +1,3 @@
+SELECT t.order_id, r.name
+FROM main.sales.transactions t
+CROSS JOIN main.sales.regions r

@@ -1,0 +1,4 @@
+SELECT /*+ BROADCAST(p) */ p.category, r.name, t.amount
+FROM main.sales.transactions t
+JOIN main.sales.products p ON p.product_id = t.product_id
+JOIN main.sales.regions r ON r.region_id = t.region_id

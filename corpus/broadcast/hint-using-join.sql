@@ -1,0 +1,3 @@
+SELECT product_id, p.category, t.amount
+FROM main.sales.transactions t
+JOIN main.sales.products p USING (product_id)

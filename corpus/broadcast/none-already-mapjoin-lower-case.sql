@@ -1,0 +1,3 @@
+SELECT /*+ mapjoin(p) */ p.category, t.amount
+FROM main.sales.transactions t
+JOIN main.sales.products p ON p.product_id = t.product_id

@@ -1,0 +1,1 @@
+SELECT product_id, category FROM main.sales.products
