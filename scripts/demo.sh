@@ -14,7 +14,7 @@ rewrite() {
     cat "$1"
     echo "-- sluice rewrite --rules $RULES:"
     if $SLUICE rewrite --rules "$RULES" --now "$NOW" "$1"; then
-        echo "(exit 0: run the SQL above)"
+        echo; echo "(exit 0: run the SQL above)"
     else
         echo "(exit 1: rejected)"
     fi
@@ -23,6 +23,8 @@ rewrite corpus/guardrails/legit-virtual-table-time-filter-outside.sql
 rewrite corpus/guardrails/rewrite-web-events-no-time-range-chart.sql
 rewrite corpus/guardrails/bypass-or-one-equals-one.sql
 rewrite corpus/guardrails/bypass-stacked-drop-table.sql
+rewrite corpus/routing/route-4-superset-time-series.sql
+rewrite corpus/broadcast/hint-two-small-tables.sql
 
 echo
 echo "== sluice fmt: Spark syntax through the dialect bridge"
