@@ -46,6 +46,7 @@
 #include "analyze.h"
 #include "ast.h"
 #include "ast_edit.h"
+#include "dialect.h"
 #include "emit.h"
 #include "rewrite.h"
 
@@ -121,15 +122,22 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
 
 /* The name a hint gives the side: its alias as written, else the name it
  * is scanned by (the table's, or the CTE's), back-quoted when needed. */
-static void hint_name(const side *s, sbuf *out)
+static const char *written_name(const side *s)
 {
     json_t *alias = json_object_get(s->item->node, "alias");
     const char *name = json_string_value(json_object_get(alias, "aliasname"));
     if (!name)
         name = json_string_value(json_object_get(s->item->node, "relname"));
-    if (!name)
-        name = s->item->alias;
-    emit_identifier(out, name ? name : "", EMIT_DATABRICKS);
+    /* A derived table written without an alias has none a hint could
+     * name (the bridge's stand-in is not printed). */
+    if (!name || strncmp(name, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0)
+        return NULL;
+    return name;
+}
+
+static void hint_name(const side *s, sbuf *out)
+{
+    emit_identifier(out, written_name(s), EMIT_DATABRICKS);
 }
 
 /* A hint argument as written ("`My P`", "p") compared with a name. */
@@ -268,7 +276,7 @@ static void hint_block(check_ctx *ctx, an_block *blk)
     }
     for (size_t k = 0; k < npicks; k++) {
         side *s = &picks[k].s;
-        if (user_decided(sel, s))
+        if (!written_name(s) || user_decided(sel, s))
             continue;
         sbuf name = SBUF_INIT;
         hint_name(s, &name);
