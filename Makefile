@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean
+.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean fuzz
 
 all: build
 
@@ -27,6 +27,7 @@ test: setup build
 	$(MAKE) test-asan
 	$(MAKE) test-tsan
 	$(MAKE) valgrind
+	$(MAKE) fuzz FUZZ_SECONDS=60
 
 test-asan:
 	cmake -S . -B $(ASAN_BUILD) -DSLUICE_WERROR=ON -DSLUICE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
@@ -58,6 +59,20 @@ valgrind: build
 	@echo "valgrind corpus"; $(VALGRIND) $(BUILD)/sluice corpus corpus > $(BUILD)/valgrind-corpus.txt; \
 	    rc=$$?; tail -1 $(BUILD)/valgrind-corpus.txt; exit $$rc
 
+# libFuzzer over sl_process (every mode, the example rules), seeded from
+# the corpus and fuzz/regressions (every finding so far, replayed on each
+# run); FUZZ_SECONDS bounds the run.  Findings go to $(FUZZ_BUILD)/findings.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 1800
+fuzz:
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DSLUICE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_process
+	rm -rf $(FUZZ_BUILD)/seeds && mkdir -p $(FUZZ_BUILD)/seeds $(FUZZ_BUILD)/work $(FUZZ_BUILD)/findings
+	for f in $$(find corpus tests/roundtrip -name '*.sql'); do cp "$$f" $(FUZZ_BUILD)/seeds/$$(echo "$$f" | tr / _); done
+	$(FUZZ_BUILD)/fuzz_process -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/findings/ \
+	    $(FUZZ_BUILD)/work $(FUZZ_BUILD)/seeds fuzz/regressions
+
 bench: build
 	$(BUILD)/bench/bench_roundtrip --rules rules/example.json corpus tests/roundtrip/spark_select.sql
 	@echo "aggregate routing: the example rules without aggregates against 20 aggregates"
@@ -71,4 +86,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

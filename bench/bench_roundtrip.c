@@ -166,7 +166,7 @@ static int compare(sl_engine *a, sl_engine *b, const list *l, int reps,
     double *ta = xcalloc(l->n, sizeof(double)), *tb = xcalloc(l->n, sizeof(double));
     double *ra = xcalloc((size_t)reps, sizeof(double)), *rb = xcalloc((size_t)reps, sizeof(double));
     for (size_t q = 0; q < l->n; q++) {
-        sl_request req = {0};
+        sl_request req = SL_REQUEST_INIT;
         req.sql = l->sql[q];
         req.sql_len = strlen(l->sql[q]);
         req.now = "2026-11-24 12:00:00";
@@ -262,7 +262,7 @@ int main(int argc, char **argv)
         }
         t_pgb[q] = pct(runs, (size_t)reps, 0.5);
         if (eng) {
-            sl_request req = {0};
+            sl_request req = SL_REQUEST_INIT;
             req.sql = sql;
             req.sql_len = strlen(sql);
             req.now = "2026-11-24 12:00:00";

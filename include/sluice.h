@@ -6,7 +6,9 @@
  *     char *err = NULL;
  *     sl_engine *eng = sl_engine_new_from_file("rules/example.json", &err);
  *     if (!eng) { fprintf(stderr, "%s\n", err); sl_free(err); ... }
- *     sl_request req = { .sql = text, .sql_len = strlen(text) };
+ *     sl_request req = SL_REQUEST_INIT;
+ *     req.sql = text;
+ *     req.sql_len = strlen(text);
  *     sl_result *res = sl_process(eng, &req);
  *     switch (sl_result_action(res)) { ... }
  *     sl_result_free(res);
@@ -22,6 +24,16 @@
  * Threads.  An engine is immutable after creation: any number of threads
  * may call sl_process() on one engine at the same time.  A result
  * belongs to the thread that made it.
+ *
+ * Layout.  sl_request and sl_diagnostic are the structs a caller or a
+ * binding mirrors.  Their rule: fields are only ever appended, never
+ * moved, removed or retyped, and each starts with its own size.  A
+ * caller sets sl_request.size to the sizeof it was compiled with
+ * (SL_REQUEST_INIT does); the library reads only the fields within it
+ * and takes the rest as zero.  A diagnostic's size says which fields it
+ * has; a reader must not read past it.  sl_request_size() and
+ * sl_diagnostic_size() give the library's own sizes, so a binding can
+ * check at load time that what it mirrors is a prefix of them.
  */
 #ifndef SLUICE_H
 #define SLUICE_H
@@ -38,7 +50,7 @@ extern "C" {
 #define SL_API
 #endif
 
-#define SLUICE_VERSION "0.1.0"
+#define SLUICE_VERSION "0.2.0"
 
 typedef struct sl_engine sl_engine;
 typedef struct sl_result sl_result;
@@ -67,6 +79,7 @@ typedef enum sl_mode {
 } sl_mode;
 
 typedef struct sl_request {
+    size_t      size;       /* sizeof(sl_request) as the caller knows it */
     const char *sql;        /* the query text; need not be NUL-terminated */
     size_t      sql_len;
     const char *catalog;    /* default catalog, NULL for the rules' default */
@@ -78,7 +91,11 @@ typedef struct sl_request {
                                each candidate rewrite was not made */
 } sl_request;
 
+/* A request with its size set and every other field zero. */
+#define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0}
+
 typedef struct sl_diagnostic {
+    size_t      size;       /* sizeof(sl_diagnostic) of the library that made it */
     const char *rule;       /* rule id, e.g. "syntax", "limit-cap" */
     sl_severity severity;
     const char *message;
@@ -108,9 +125,17 @@ SL_API const char *sl_result_sql(const sl_result *result, size_t *len);
 SL_API size_t     sl_result_diagnostic_count(const sl_result *result);
 SL_API const sl_diagnostic *sl_result_diagnostic(const sl_result *result, size_t index);
 SL_API size_t     sl_result_statement_count(const sl_result *result);
+/* The tables the SQL to run reads (PASS and REWRITE; none for REJECT),
+ * as lower-case catalog.schema.table, each once, in order of first
+ * appearance.  After aggregate routing these are the aggregate tables:
+ * an operator matching cache entries to refreshed tables needs them. */
+SL_API size_t     sl_result_table_count(const sl_result *result);
+SL_API const char *sl_result_table(const sl_result *result, size_t index);
 SL_API void       sl_result_free(sl_result *result);
 
 SL_API void       sl_free(void *ptr);
+SL_API size_t     sl_request_size(void);
+SL_API size_t     sl_diagnostic_size(void);
 SL_API const char *sl_version(void);
 SL_API const char *sl_action_name(sl_action action);
 SL_API const char *sl_severity_name(sl_severity severity);

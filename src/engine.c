@@ -8,6 +8,7 @@
  */
 #include "sluice.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ struct sl_result {
     char *sql;
     size_t sql_len;
     size_t nstatements;
+    char **tables;          /* what the SQL to run reads */
+    size_t ntables;
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
@@ -149,6 +152,7 @@ static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
     char *m = xstrdup(msg);
     r->owned[r->ndiags] = m;
     sl_diagnostic *d = &r->diags[r->ndiags++];
+    d->size = sizeof *d;
     d->rule = rule_name(rule);
     d->severity = sev;
     d->message = m;
@@ -269,6 +273,25 @@ static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
     return end;
 }
 
+/* Record the catalog tables the analysed statement reads (CTE bodies
+ * that no reference runs are not read). */
+static void note_tables(sl_result *r, const analysis *an)
+{
+    for (size_t i = 0; i < an->nitems; i++) {
+        const an_item *it = an->items[i];
+        if (it->kind != AN_TABLE || !it->qualified ||
+            (it->block->cte && it->block->cte->nrefs == 0))
+            continue;
+        size_t k;
+        for (k = 0; k < r->ntables && strcmp(r->tables[k], it->qualified) != 0; k++)
+            ;
+        if (k < r->ntables)
+            continue;
+        r->tables = xrealloc(r->tables, (r->ntables + 1) * sizeof *r->tables);
+        r->tables[r->ntables++] = xstrdup(it->qualified);
+    }
+}
+
 /* Re-parse emitted text and compare with the AST it came from: a
  * rewrite is only handed out when it means what the rules built. */
 static int verify_rewrite(const char *sql, size_t len, json_t *expected)
@@ -347,6 +370,13 @@ static void enforce_statement(enforce_run *run, size_t i)
     check_statement_kind(&ctx);     /* never switched off by a comment */
     if (!ctx.rejected && json_object_get(ps.node, "SelectStmt"))
         rewrite_statement(&ctx);
+    if (!ctx.rejected) {
+        if (ctx.modified) {     /* the analysis is stale: the tables of the final tree */
+            analysis_free(&an);
+            analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
+        }
+        note_tables(r, &an);
+    }
     analysis_free(&an);
     run->rejected |= ctx.rejected;
     if (ctx.modified && !ctx.rejected) {
@@ -423,10 +453,35 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
     free(run.rewritten);
 }
 
-SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *req)
+SL_API size_t sl_request_size(void)
+{
+    return sizeof(sl_request);
+}
+
+SL_API size_t sl_diagnostic_size(void)
+{
+    return sizeof(sl_diagnostic);
+}
+
+SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *caller_req)
 {
     sl_result *r = xcalloc(1, sizeof *r);
     r->action = SL_ACTION_PASS;
+    /* The caller's request, as far as its size says; the rest zero. */
+    sl_request full;
+    memset(&full, 0, sizeof full);
+    size_t given = caller_req->size < sizeof full ? caller_req->size : sizeof full;
+    memcpy(&full, caller_req, given);
+    const sl_request *req = &full;
+    if (given < offsetof(sl_request, mode) + sizeof full.mode) {
+        sl_request empty = full;
+        empty.sql = "";
+        empty.sql_len = 0;
+        add_diag(r, &empty, RULE_REQUEST, SL_SEVERITY_ERROR, 0, 0,
+                 "the request's size field is not set: start from SL_REQUEST_INIT");
+        r->action = SL_ACTION_REJECT;
+        return r;
+    }
     if (!req->sql) {
         sl_request empty = *req;
         empty.sql = "";
@@ -541,6 +596,16 @@ SL_API size_t sl_result_statement_count(const sl_result *r)
     return r->nstatements;
 }
 
+SL_API size_t sl_result_table_count(const sl_result *r)
+{
+    return r->action == SL_ACTION_REJECT ? 0 : r->ntables;
+}
+
+SL_API const char *sl_result_table(const sl_result *r, size_t i)
+{
+    return i < sl_result_table_count(r) ? r->tables[i] : NULL;
+}
+
 SL_API void sl_result_free(sl_result *r)
 {
     if (!r)
@@ -548,6 +613,9 @@ SL_API void sl_result_free(sl_result *r)
     for (size_t i = 0; i < r->ndiags; i++)
         free(r->owned[i]);
     free(r->owned);
+    for (size_t i = 0; i < r->ntables; i++)
+        free(r->tables[i]);
+    free(r->tables);
     free(r->diags);
     free(r->sql);
     free(r);

@@ -35,7 +35,7 @@ bytes() {   # bytes NAME FILE PRINTF-FORMAT: the file holds exactly these bytes
 }
 
 "$S" --version > "$T/out"; check version 0 $?
-same version-text "$T/out" "sluice 0.1.0"
+same version-text "$T/out" "sluice 0.2.0"
 "$S" --help > "$T/out"; check help 0 $?
 grep -q "usage: sluice" "$T/out"; check help-text 0 $?
 "$S" > /dev/null 2>&1; check no-args 2 $?

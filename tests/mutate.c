@@ -103,7 +103,7 @@ static void check(const sl_engine *eng, const char *sql, size_t len)
      * sanitizer builds catch any read past it. */
     char *exact = malloc(len ? len : 1);
     memcpy(exact, sql, len);
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = exact;
     req.sql_len = len;
     req.mode = SL_MODE_ENFORCE;

@@ -77,7 +77,7 @@ static void output_columns(const char *sql, size_t len, sbuf *out)
  * keep the output columns' names and order. */
 static void check_rewrite(const char *id, const char *sql, size_t len)
 {
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = sql;
     req.sql_len = len;
     req.now = "2026-11-24 12:00:00";
@@ -187,7 +187,7 @@ static void check_statement(const char *id, const char *sql, size_t len)
 
     /* Pass-through with no rules is byte-identical. */
     sl_engine *eng = sl_engine_new(NULL, 0, NULL, NULL);
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = sql;
     req.sql_len = len;
     sl_result *r = sl_process(eng, &req);

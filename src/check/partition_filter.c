@@ -898,7 +898,9 @@ static void solve(pf *p)
         if (p->qhead == p->nqueue)
             p->qhead = p->nqueue = 0;
         p->nodes[i].queued = 0;
-        bound b = intersect(p->nodes[i].value, compute(p, i));
+        /* compute() may grow p->nodes: call it before reading the array. */
+        bound computed = compute(p, i);
+        bound b = intersect(p->nodes[i].value, computed);
         if (same_bound(b, p->nodes[i].value))
             continue;
         p->nodes[i].value = b;

@@ -38,7 +38,7 @@ static void render_diags(const sl_result *res, sbuf *out)
 int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
 {
     int rc = 0;
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = sql;
     req.sql_len = len;
     req.now = "2026-11-24 12:00:00";

@@ -14,7 +14,7 @@ static int run_mode(const char *path, sl_mode mode)
         return EXIT_USAGE;
     char *err = NULL;
     sl_engine *eng = sl_engine_new(NULL, 0, NULL, &err);
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = sbuf_cstr(&in);
     req.sql_len = in.len;
     req.mode = mode;

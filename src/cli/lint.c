@@ -21,7 +21,7 @@ typedef struct lint_opts {
 
 static void lint_text(lint_opts *o, const char *name, const char *text, size_t len)
 {
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = text;
     req.sql_len = len;
     req.now = o->now;
@@ -217,7 +217,7 @@ int cmd_rewrite(int argc, char **argv)
         json_decref(ctx);
         return EXIT_USAGE;
     }
-    sl_request req = {0};
+    sl_request req = SL_REQUEST_INIT;
     req.sql = in.data;
     req.sql_len = in.len;
     req.catalog = json_string_value(json_object_get(ctx, "catalog"));

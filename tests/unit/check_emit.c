@@ -15,7 +15,7 @@ static char out[8192];
 static const char *fmt_target(const char *sql, sl_mode mode)
 {
     sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
-    sl_request r = {0};
+    sl_request r = SL_REQUEST_INIT;
     r.sql = sql;
     r.sql_len = strlen(sql);
     r.mode = mode;

@@ -16,7 +16,7 @@
 
 static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode mode)
 {
-    sl_request r = {0};
+    sl_request r = SL_REQUEST_INIT;
     r.sql = sql;
     r.sql_len = len;
     r.mode = mode;

@@ -28,7 +28,7 @@ static char out[4096];
 /* "PASS", "REJECT <rule>: <message>", or "REWRITE <sql>". */
 static const char *run_mode(const char *sql, sl_mode mode)
 {
-    sl_request r = {0};
+    sl_request r = SL_REQUEST_INIT;
     r.sql = sql;
     r.sql_len = strlen(sql);
     r.now = "2026-11-24 12:00:00";
