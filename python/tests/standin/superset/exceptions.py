@@ -1,0 +1,6 @@
+class SupersetException(Exception):
+    pass
+
+
+class QueryObjectValidationError(SupersetException):
+    pass

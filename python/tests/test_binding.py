@@ -1,0 +1,194 @@
+"""The binding: API, errors, the layout check, threads."""
+import ctypes
+import os
+import tempfile
+import threading
+import unittest
+
+import sluice
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+EXAMPLE = os.path.join(ROOT, "rules", "example.json")
+NOW = "2026-11-24 12:00:00"
+
+
+class Api(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = sluice.Engine.from_file(EXAMPLE)
+
+    def test_version(self):
+        self.assertRegex(sluice.version(), r"^\d+\.\d+\.\d+$")
+
+    def test_pass_is_byte_identical(self):
+        sql = "SELECT  product_id , `Name`  FROM sales.products LIMIT 5 -- note\n"
+        r = self.engine.process(sql, now=NOW)
+        self.assertEqual(r.action, "pass")
+        self.assertEqual(r.sql, sql)
+        self.assertEqual(r.tables, ["main.sales.products"])
+
+    def test_rewrite(self):
+        r = self.engine.process("SELECT product_id FROM sales.products", now=NOW)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual(r.sql, "SELECT product_id FROM sales.products LIMIT 10000")
+        self.assertEqual([d.rule for d in r.diagnostics], ["limit-cap"])
+        self.assertEqual(r.diagnostics[0].severity, "info")
+
+    def test_reject_has_positions(self):
+        r = self.engine.process("SELECT *\nFROM sales.transactions\nLIMIT 5", now=NOW)
+        self.assertEqual(r.action, "reject")
+        self.assertIsNone(r.sql)
+        d = r.errors()[0]
+        self.assertEqual((d.rule, d.line, d.column, d.statement), ("partition-filter", 2, 6, 0))
+        self.assertIn("transaction_date", d.message)
+        self.assertEqual(r.tables, [])
+
+    def test_routed_tables(self):
+        r = self.engine.process(
+            "SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region", now=NOW)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual(r.tables, ["main.sales.revenue_by_day_region"])
+
+    def test_context(self):
+        r = self.engine.process("SELECT * FROM transactions LIMIT 5", catalog="main",
+                                schema="marketing", now=NOW)
+        self.assertEqual(r.action, "pass")      # main.marketing.transactions: no rule
+        self.assertEqual(r.tables, ["main.marketing.transactions"])
+
+    def test_unicode_and_nul(self):
+        r = self.engine.process("SELECT 'café' AS x", now=NOW)
+        self.assertEqual(r.action, "pass")
+        self.assertEqual(r.sql, "SELECT 'café' AS x")
+        r = self.engine.process("SELECT 1\0", now=NOW)
+        self.assertEqual(r.action, "reject")
+        self.assertEqual(r.diagnostics[0].message, "NUL byte in query text")
+
+    def test_format_and_parse(self):
+        self.assertEqual(self.engine.format("select `a`,`Total Sales` from t").sql, "SELECT a, `Total Sales` FROM t")
+        self.assertEqual(self.engine.format("select a from t", target="postgres").sql,
+                         "SELECT a FROM t")
+        self.assertIn('"SelectStmt"', self.engine.parse("SELECT 1").sql)
+
+    def test_bad_mode(self):
+        with self.assertRaises(ValueError):
+            self.engine.process("SELECT 1", mode="nope")
+
+    def test_explain(self):
+        r = self.engine.process("SELECT customer_id, sum(amount) AS s FROM main.sales.transactions "
+                                "WHERE transaction_date >= DATE '2026-11-01' GROUP BY customer_id",
+                                now=NOW, explain=True)
+        self.assertTrue(any("not routed onto" in d.message for d in r.diagnostics))
+
+
+class Errors(unittest.TestCase):
+    def test_rules_error_has_position(self):
+        with self.assertRaises(sluice.RulesError) as cm:
+            sluice.Engine.from_json('{\n  "sluice": 1,\n  "limits": {}\n}', source="r.json")
+        e = cm.exception
+        self.assertEqual((e.file, e.line, e.column), ("r.json", 3, 3))
+        self.assertIn("unknown key", e.message)
+        self.assertTrue(str(e).startswith("r.json:3:3: "))
+
+    def test_rules_file_error(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            f.write('{"sluice": 1, "limit": {"max": 0}}')
+        try:
+            with self.assertRaises(sluice.RulesError) as cm:
+                sluice.Engine.from_file(f.name)
+            self.assertEqual(cm.exception.file, f.name)
+            self.assertEqual(cm.exception.line, 1)
+        finally:
+            os.unlink(f.name)
+        with self.assertRaises(sluice.RulesError):
+            sluice.Engine.from_file("/nonexistent/rules.json")
+
+    def test_library_not_found_lists_paths(self):
+        saved = os.environ.get("SLUICE_LIBRARY")
+        os.environ["SLUICE_LIBRARY"] = "/nonexistent/libsluice-env.so"
+        try:
+            tried = list(sluice._candidates("/nonexistent/libsluice-arg.so"))
+            self.assertEqual([o for _, o in tried][:2], ["argument", "SLUICE_LIBRARY"])
+            self.assertEqual(tried[-1][1], "build tree")
+        finally:
+            if saved is None:
+                del os.environ["SLUICE_LIBRARY"]
+            else:
+                os.environ["SLUICE_LIBRARY"] = saved
+        e = sluice.LibraryNotFound([("/a/libsluice.so [argument]", "no such file")])
+        self.assertIn("/a/libsluice.so", str(e))
+
+    def test_layout_is_checked(self):
+        """A library whose structs are smaller than the binding's mirror is refused."""
+        lib = sluice.load_library()
+
+        class Older:
+            def __getattr__(self, name):
+                return getattr(lib, name)
+
+        older = Older()
+
+        def small():
+            return 8
+        small.argtypes = None
+        older.sl_request_size = small
+        for name in ("sl_engine_new", "sl_engine_new_from_file", "sl_engine_free", "sl_process",
+                     "sl_result_action", "sl_result_sql", "sl_result_diagnostic_count",
+                     "sl_result_diagnostic", "sl_result_table_count", "sl_result_table",
+                     "sl_result_free", "sl_free", "sl_version", "sl_diagnostic_size"):
+            setattr(older, name, getattr(lib, name))
+        with self.assertRaises(sluice.SluiceError) as cm:
+            sluice._bind(older)
+        self.assertIn("older than this binding", str(cm.exception))
+        self.assertEqual(lib.sl_request_size(), ctypes.sizeof(sluice._Request))
+        self.assertEqual(lib.sl_diagnostic_size(), ctypes.sizeof(sluice._Diagnostic))
+
+    def test_closed_engine(self):
+        e = sluice.Engine.from_json('{"sluice": 1}')
+        e.close()
+        with self.assertRaises(sluice.SluiceError):
+            e.process("SELECT 1")
+
+
+QUERIES = [
+    "SELECT product_id FROM sales.products",
+    "SELECT * FROM sales.transactions",
+    "SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+    "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region",
+    "SELECT page, count(*) AS views FROM web.page_events GROUP BY page LIMIT 10",
+    "SELECT p.category, t.amount FROM sales.transactions t JOIN sales.products p "
+    "ON p.product_id = t.product_id WHERE t.transaction_date >= current_date() - INTERVAL 7 DAYS",
+    "DELETE FROM sales.products",
+    "SELECT `broken FROM x",
+    "SELECT 1; SELECT 2",
+]
+
+
+def answer(engine, sql):
+    r = engine.process(sql, now=NOW)
+    return (r.action, r.sql, [(d.rule, d.severity, d.message, d.line, d.column)
+                              for d in r.diagnostics], r.tables)
+
+
+class Threads(unittest.TestCase):
+    def test_sixteen_threads_share_one_engine(self):
+        engine = sluice.Engine.from_file(EXAMPLE)
+        expected = {q: answer(engine, q) for q in QUERIES}
+        failures = []
+
+        def work(seed):
+            for i in range(300):
+                q = QUERIES[(seed + i) % len(QUERIES)]
+                got = answer(engine, q)
+                if got != expected[q]:
+                    failures.append((q, got))
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [])
+
+
+if __name__ == "__main__":
+    unittest.main()
