@@ -20,7 +20,7 @@ cat > "$P/use.c" <<'C'
 int main(void)
 {
     sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
-    sl_request r = {0};
+    sl_request r = SL_REQUEST_INIT;
     r.sql = "select `A` from t";
     r.sql_len = strlen(r.sql);
     r.mode = SL_MODE_FORMAT;

@@ -4,6 +4,7 @@
  * several threads.
  */
 #include <check.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -160,6 +161,32 @@ START_TEST(unterminated_exact_size_buffers)
     ck_assert(named);
     sl_result_free(res);
     free(ins);
+    sl_engine_free(e);
+}
+END_TEST
+
+/* The layout rule: a request's size says which fields the caller has. */
+START_TEST(request_size_is_checked)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    sl_request r;
+    memset(&r, 0, sizeof r);        /* size not set */
+    r.sql = "SELECT 1";
+    r.sql_len = 8;
+    sl_result *res = sl_process(e, &r);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->rule, "request");
+    ck_assert_ptr_nonnull(strstr(sl_result_diagnostic(res, 0)->message, "SL_REQUEST_INIT"));
+    sl_result_free(res);
+    /* A caller that knows the fields up to mode only: explain reads as 0. */
+    r.size = offsetof(sl_request, explain);
+    r.explain = 12345;
+    res = sl_process(e, &r);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_uint_eq(sl_result_diagnostic_count(res), 0);
+    ck_assert_uint_eq(sl_diagnostic_size(), sizeof(sl_diagnostic));
+    sl_result_free(res);
+    ck_assert_uint_eq(sl_request_size(), sizeof(sl_request));
     sl_engine_free(e);
 }
 END_TEST
@@ -345,6 +372,7 @@ int main(void)
     tcase_add_test(tc, syntax_error_has_original_position);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, unterminated_exact_size_buffers);
+    tcase_add_test(tc, request_size_is_checked);
     tcase_add_test(tc, several_statements);
     tcase_add_test(tc, parse_mode_gives_the_ast);
     tcase_add_test(tc, rules_errors_name_file_line_column_key);
