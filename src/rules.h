@@ -76,6 +76,10 @@ enum {
     RULES_GRAIN_MONTH, RULES_GRAIN_QUARTER, RULES_GRAIN_YEAR
 };
 
+/* The grain a date_trunc unit names ('day', 'MM', ...), RULES_GRAIN_NONE
+ * for anything else. */
+int rules_grain_of_unit(const char *unit);
+
 typedef enum rules_routing {
     RULES_ROUTING_REWRITE = 0,
     RULES_ROUTING_WARN = 1,

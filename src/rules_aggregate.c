@@ -42,6 +42,19 @@ static char *lower_copy(const char *s)
     return d;
 }
 
+int rules_grain_of_unit(const char *unit)
+{
+    static const struct { const char *unit; int grain; } units[] = {
+        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
+        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
+        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
+        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
+    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i].unit) == 0)
+            return units[i].grain;
+    return RULES_GRAIN_NONE;
+}
+
 /* The grain of a time dimension: date_trunc('unit', x) by its unit; a
  * plain column that is the source's partition column (or the column it
  * derives from) is a day. */
@@ -62,15 +75,7 @@ static int dimension_grain(json_t *expr, const rules_table *source)
     if (json_array_size(args) != 2 || ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
         return RULES_GRAIN_NONE;
     const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
-    static const struct { const char *unit; int grain; } units[] = {
-        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
-        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
-        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
-        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
-    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
-        if (strcasecmp(unit, units[i].unit) == 0)
-            return units[i].grain;
-    return RULES_GRAIN_NONE;
+    return rules_grain_of_unit(unit);
 }
 
 typedef struct agg_query {

@@ -213,19 +213,6 @@ static int dimension_of(route *r, json_t *e)
     return -1;
 }
 
-static int grain_of_unit(const char *unit)
-{
-    static const struct { const char *unit; int grain; } units[] = {
-        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
-        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
-        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
-        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
-    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
-        if (strcasecmp(unit, units[i].unit) == 0)
-            return units[i].grain;
-    return RULES_GRAIN_NONE;
-}
-
 /* Condition 4: may buckets of grain `fine` be unioned into `coarse`? */
 static int rolls_up(int fine, int coarse)
 {
@@ -244,7 +231,7 @@ static json_t *map_rollup(route *r, json_t *f)
         ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
         return NULL;
     const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
-    int coarse = grain_of_unit(unit);
+    int coarse = rules_grain_of_unit(unit);
     for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
         json_t *df;
         const rules_dimension *d = &r->agg->dims[i];
