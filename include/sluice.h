@@ -135,6 +135,13 @@ SL_API void       sl_result_free(sl_result *result);
 
 SL_API void       sl_free(void *ptr);
 SL_API size_t     sl_request_size(void);
+/* The diagnostic ids sluice reports (0 <= i < sl_rule_count()): the id,
+ * a one-line summary of what the rule is about, and how to fix a
+ * finding.  Static strings. */
+SL_API size_t     sl_rule_count(void);
+SL_API const char *sl_rule_id(size_t i);
+SL_API const char *sl_rule_summary(size_t i);
+SL_API const char *sl_rule_help(size_t i);
 SL_API size_t     sl_diagnostic_size(void);
 SL_API const char *sl_version(void);
 SL_API const char *sl_action_name(sl_action action);

@@ -238,7 +238,7 @@ static unsigned collect_suppressions(const dialect_source *src, size_t from, siz
             } else {
                 char msg[200];
                 snprintf(msg, sizeof msg, "'%.*s' in \"sluice: allow\" names no rule that can be "
-                         "switched off (partition-filter, limit-cap); it has no "
+                         "switched off (aggregate-routing, partition-filter, broadcast-hint, limit-cap); it has no "
                          "effect", (int)(hit - w > 60 ? 60 : hit - w), w);
                 add_diag(r, req, RULE_SUPPRESSION, SL_SEVERITY_WARNING,
                          (size_t)(w - src->text), stmt, msg);

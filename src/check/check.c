@@ -12,11 +12,32 @@
 static const struct {
     const char *name;
     int suppressible;
+    const char *about, *help;
 } rule_table[RULE_COUNT] = {
-#define RULE_ROW(e, id, suppressible, about) [e] = {id, suppressible},
+#define RULE_ROW(e, id, suppressible, about, help) [e] = {id, suppressible, about, help},
     RULE_IDS(RULE_ROW)
 #undef RULE_ROW
 };
+
+SL_API size_t sl_rule_count(void)
+{
+    return RULE_COUNT;
+}
+
+SL_API const char *sl_rule_id(size_t i)
+{
+    return i < RULE_COUNT ? rule_table[i].name : NULL;
+}
+
+SL_API const char *sl_rule_summary(size_t i)
+{
+    return i < RULE_COUNT ? rule_table[i].about : NULL;
+}
+
+SL_API const char *sl_rule_help(size_t i)
+{
+    return i < RULE_COUNT ? rule_table[i].help : NULL;
+}
 
 const char *rule_name(rule_id id)
 {

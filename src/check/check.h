@@ -23,24 +23,36 @@
 
 /* Every diagnostic id sluice can produce: enum name, id as printed and
  * as written in "-- sluice: allow ID", whether such a comment may
- * switch it off, and what it is about.  Ids are only ever named through
+ * switch it off, what it is about, and how to fix a finding (both
+ * public through sl_rule_*(), for lint's SARIF rule entries).  Ids are only ever named through
  * this table, so a misspelt id is a compile error, and an allow comment
  * naming an id that is not here gets a warning (id "suppression"). */
 #define RULE_IDS(X) \
-    X(RULE_SYNTAX,           "syntax",           0, "the text is not SQL sluice can read") \
-    X(RULE_LIMITS,           "limits",           0, "the request is larger than sluice accepts") \
-    X(RULE_REQUEST,          "request",          0, "the request's own fields are invalid") \
-    X(RULE_EMIT,             "emit",             0, "a statement cannot be printed as Databricks SQL") \
-    X(RULE_SUPPRESSION,      "suppression",      0, "a sluice: allow comment names no rule") \
-    X(RULE_STATEMENT_KIND,   "statement-kind",   0, "only the statement kinds the rules allow run") \
-    X(RULE_AGGREGATE_ROUTING, "aggregate-routing", 1, "aggregate queries are answered from pre-computed tables") \
-    X(RULE_PARTITION_FILTER, "partition-filter", 1, "scans of partitioned tables are bounded") \
-    X(RULE_BROADCAST_HINT,   "broadcast-hint",   1, "joins with small tables get a BROADCAST hint") \
-    X(RULE_LIMIT_CAP,        "limit-cap",        1, "the rows a statement returns are capped") \
-    X(RULE_REWRITE_VERIFY,   "rewrite-verify",   0, "a rewritten statement must re-parse to the tree the rules built")
+    X(RULE_SYNTAX, "syntax", 0, "the text is not SQL sluice can read", \
+      "Fix the syntax at the position shown; constructs sluice does not support yet are named in the message.") \
+    X(RULE_LIMITS, "limits", 0, "the request is larger than sluice accepts", \
+      "Split the request or shorten the query (the limit is 4 MiB).") \
+    X(RULE_REQUEST, "request", 0, "the request's own fields are invalid", \
+      "Correct the field named in the message (for example \"now\" as YYYY-MM-DD[ HH:MM:SS]).") \
+    X(RULE_EMIT, "emit", 0, "a statement cannot be printed as Databricks SQL", \
+      "Rewrite the construct named in the message in a form Databricks SQL has.") \
+    X(RULE_SUPPRESSION, "suppression", 0, "a sluice: allow comment names no rule", \
+      "Name a rule that can be switched off (partition-filter, limit-cap, aggregate-routing, broadcast-hint) or remove the comment.") \
+    X(RULE_STATEMENT_KIND, "statement-kind", 0, "only the statement kinds the rules allow run", \
+      "Send one read-only query (SELECT, WITH ... SELECT, VALUES) per request.") \
+    X(RULE_AGGREGATE_ROUTING, "aggregate-routing", 1, "aggregate queries are answered from pre-computed tables", \
+      "Nothing to fix when a query is routed; run with --explain to see why a query was not, and group or filter on the aggregate's dimensions to make it routable.") \
+    X(RULE_PARTITION_FILTER, "partition-filter", 1, "scans of partitioned tables are bounded", \
+      "Add a filter on the table's partition column within the allowed window, e.g. WHERE transaction_date >= current_date() - INTERVAL 30 DAYS.") \
+    X(RULE_BROADCAST_HINT, "broadcast-hint", 1, "joins with small tables get a BROADCAST hint", \
+      "Nothing to fix: the hint ships the small table to every executor; add /*+ BROADCAST(alias) */ yourself to keep it in the chart's SQL.") \
+    X(RULE_LIMIT_CAP, "limit-cap", 1, "the rows a statement returns are capped", \
+      "Add a LIMIT at or below the cap.") \
+    X(RULE_REWRITE_VERIFY, "rewrite-verify", 0, "a rewritten statement must re-parse to the tree the rules built", \
+      "An internal error: report the query; the statement was refused rather than run in a form nobody intended.")
 
 typedef enum rule_id {
-#define RULE_ENUM(e, id, suppressible, about) e,
+#define RULE_ENUM(e, id, suppressible, about, help) e,
     RULE_IDS(RULE_ENUM)
 #undef RULE_ENUM
     RULE_COUNT

@@ -14,7 +14,7 @@ static void usage(FILE *out)
           "  fmt [--target databricks|postgres] [FILE|-]\n"
           "                        re-serialise the SQL (default: stdin)\n"
           "  parse [FILE|-]        print the AST as JSON\n"
-          "  lint [--rules FILE] [--format text|json] [--now DATE] [--explain] PATH...\n"
+          "  lint [--rules FILE] [--format text|json|sarif|github] [--now DATE] [--explain] PATH...\n"
           "                        check .sql files and folders against the rules\n"
           "  rewrite --rules FILE [--context JSON] [--now DATE] [--explain] [FILE|-]\n"
           "                        print the SQL to run, or the rejection (exit 1)\n"

@@ -1,0 +1,2 @@
+SELECT 'a,b:c' AS `x:y`,
+  100% AS pct FROM sales.products

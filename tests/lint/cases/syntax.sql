@@ -1,0 +1,2 @@
+SELECT 'x:y,z%' AS v FROM `t`
+WHERE

@@ -1,0 +1,2 @@
+SELECT a,
+  b FROM u -- sluice: allow limit-capp
