@@ -166,6 +166,42 @@ class Mutator(unittest.TestCase):
         self.assertTrue(any("rules.json:2:" in m and "previous rules stay" in m
                             for m in self.log.records))
 
+    def test_reload_while_threads_call(self):
+        """Eight threads call the mutator while the rules file is rewritten
+        (sometimes broken): every call gets a valid answer."""
+        import threading
+        sql = "SELECT product_id FROM sales.products"
+        with open(self.rules) as f:
+            rules = json.load(f)
+        errors, stop = [], []
+
+        def work():
+            while not stop:
+                try:
+                    out = self.call(sql)
+                    if not out.startswith(sql + " LIMIT "):
+                        errors.append(out)
+                except Exception as e:  # noqa: BLE001 - any exception is a failure here
+                    errors.append(repr(e))
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        try:
+            for i in range(60):
+                rules["limit"]["default"] = 10 + i
+                with open(self.rules + ".tmp", "w") as f:
+                    json.dump(rules, f)
+                os.replace(self.rules + ".tmp", self.rules)
+                if i % 15 == 0:
+                    with open(self.rules, "w") as f:
+                        f.write("{broken")
+                time.sleep(0.005)
+        finally:
+            stop.append(True)
+            for t in threads:
+                t.join()
+        self.assertEqual(errors, [])
+
     def test_fail_closed_and_open(self):
         def broken(*a, **k):
             raise RuntimeError("engine failure")
