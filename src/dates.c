@@ -102,3 +102,28 @@ int dates_parse(const char *s, long *days, long *seconds)
     *seconds = hh * 3600 + mm * 60 + ss;
     return 0;
 }
+
+long dates_trunc(long day, int unit)
+{
+    long y;
+    unsigned m, d;
+    dates_to_civil(day, &y, &m, &d);
+    switch (unit) {
+    case DATES_WEEK: return day - ((day + 3) % 7 + 7) % 7;     /* 1970-01-01 was a Thursday */
+    case DATES_MONTH: return dates_from_civil(y, m, 1);
+    case DATES_QUARTER: return dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+    case DATES_YEAR: return dates_from_civil(y, 1, 1);
+    default: return day;
+    }
+}
+
+long dates_next(long start, int unit)
+{
+    switch (unit) {
+    case DATES_WEEK: return start + 7;
+    case DATES_MONTH: return dates_add_months(start, 1);
+    case DATES_QUARTER: return dates_add_months(start, 3);
+    case DATES_YEAR: return dates_add_months(start, 12);
+    default: return start + 1;
+    }
+}

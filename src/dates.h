@@ -15,4 +15,15 @@ long dates_add_months(long days, long months);
  * "T...".  Returns 0 and sets *days and *seconds, or -1. */
 int dates_parse(const char *s, long *days, long *seconds);
 
+/* Calendar units, finest first (date_trunc's units from the day up). */
+enum dates_unit {
+    DATES_NONE = 0, DATES_HOUR, DATES_DAY, DATES_WEEK, DATES_MONTH, DATES_QUARTER,
+    DATES_YEAR
+};
+/* The first day of the unit (DATES_DAY .. DATES_YEAR) holding day; weeks
+ * start on Monday, as Spark's date_trunc('week', ...). */
+long dates_trunc(long day, int unit);
+/* The first day of the next unit after the one starting at start. */
+long dates_next(long start, int unit);
+
 #endif

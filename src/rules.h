@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "dates.h"
+
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -72,8 +74,9 @@ typedef struct rules_measure {
 } rules_measure;
 
 enum {
-    RULES_GRAIN_NONE = 0, RULES_GRAIN_HOUR, RULES_GRAIN_DAY, RULES_GRAIN_WEEK,
-    RULES_GRAIN_MONTH, RULES_GRAIN_QUARTER, RULES_GRAIN_YEAR
+    RULES_GRAIN_NONE = DATES_NONE, RULES_GRAIN_HOUR = DATES_HOUR, RULES_GRAIN_DAY = DATES_DAY,
+    RULES_GRAIN_WEEK = DATES_WEEK, RULES_GRAIN_MONTH = DATES_MONTH,
+    RULES_GRAIN_QUARTER = DATES_QUARTER, RULES_GRAIN_YEAR = DATES_YEAR
 };
 
 /* The grain a date_trunc unit names ('day', 'MM', ...), RULES_GRAIN_NONE

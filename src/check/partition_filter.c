@@ -397,22 +397,16 @@ static int df_date_trunc(pf *p, json_t *args, double *out, int depth)
     const char *unit = const_string(json_array_get(args, 0));
     if (!unit || eval_date(p, json_array_get(args, 1), out, depth + 1) < 0)
         return -1;
-    long day = (long)floor(*out), y;
-    unsigned m, d;
-    dates_to_civil(day, &y, &m, &d);
-    if (strcasecmp(unit, "day") == 0 || strcasecmp(unit, "dd") == 0)
-        *out = (double)day;
-    else if (strcasecmp(unit, "week") == 0)
-        *out = (double)(day - ((day + 3) % 7 + 7) % 7);   /* Monday */
-    else if (strcasecmp(unit, "month") == 0 || strcasecmp(unit, "mm") == 0)
-        *out = (double)dates_from_civil(y, m, 1);
-    else if (strcasecmp(unit, "quarter") == 0)
-        *out = (double)dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
-    else if (strcasecmp(unit, "year") == 0 || strcasecmp(unit, "yyyy") == 0)
-        *out = (double)dates_from_civil(y, 1, 1);
-    else
-        return -1;
-    return 0;
+    static const struct { const char *name; int unit; } units[] = {
+        {"day", DATES_DAY}, {"dd", DATES_DAY}, {"week", DATES_WEEK}, {"month", DATES_MONTH},
+        {"mm", DATES_MONTH}, {"quarter", DATES_QUARTER}, {"year", DATES_YEAR},
+        {"yyyy", DATES_YEAR}};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i].name) == 0) {
+            *out = (double)dates_trunc((long)floor(*out), units[i].unit);
+            return 0;
+        }
+    return -1;
 }
 
 static const struct {

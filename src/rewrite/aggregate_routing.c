@@ -575,29 +575,12 @@ static json_t *map_where(route *r)
  * start of the next one. */
 static double bucket_start(double v, int g)
 {
-    long day = (long)floor(v), y;
-    unsigned m, d;
-    dates_to_civil(day, &y, &m, &d);
-    switch (g) {
-    case RULES_GRAIN_HOUR: return floor(v * 24) / 24;
-    case RULES_GRAIN_WEEK: return (double)(day - ((day + 3) % 7 + 7) % 7);
-    case RULES_GRAIN_MONTH: return (double)dates_from_civil(y, m, 1);
-    case RULES_GRAIN_QUARTER: return (double)dates_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
-    case RULES_GRAIN_YEAR: return (double)dates_from_civil(y, 1, 1);
-    default: return (double)day;
-    }
+    return g == RULES_GRAIN_HOUR ? floor(v * 24) / 24 : (double)dates_trunc((long)floor(v), g);
 }
 
 static double bucket_next(double start, int g)
 {
-    switch (g) {
-    case RULES_GRAIN_HOUR: return start + 1.0 / 24;
-    case RULES_GRAIN_WEEK: return start + 7;
-    case RULES_GRAIN_MONTH: return (double)dates_add_months((long)start, 1);
-    case RULES_GRAIN_QUARTER: return (double)dates_add_months((long)start, 3);
-    case RULES_GRAIN_YEAR: return (double)dates_add_months((long)start, 12);
-    default: return start + 1;
-    }
+    return g == RULES_GRAIN_HOUR ? start + 1.0 / 24 : (double)dates_next((long)start, g);
 }
 
 /* Condition 8: the block's filters bound the time dimension from above

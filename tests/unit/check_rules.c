@@ -91,6 +91,13 @@ START_TEST(date_arithmetic)
     ck_assert_int_eq(dates_parse("2026-11-01T00:00:00Z", &d, &s), 0);
     ck_assert_int_eq(dates_parse("2026-13-01", &d, &s), -1);
     ck_assert_int_eq(dates_parse("yesterday", &d, &s), -1);
+    long nov24 = dates_from_civil(2026, 11, 24);    /* a Tuesday */
+    ck_assert_int_eq(dates_trunc(nov24, DATES_WEEK), dates_from_civil(2026, 11, 23));
+    ck_assert_int_eq(dates_trunc(nov24, DATES_QUARTER), dates_from_civil(2026, 10, 1));
+    ck_assert_int_eq(dates_next(dates_from_civil(2026, 11, 1), DATES_QUARTER),
+                     dates_from_civil(2027, 2, 1));
+    ck_assert_int_eq(dates_next(dates_trunc(nov24, DATES_YEAR), DATES_YEAR),
+                     dates_from_civil(2027, 1, 1));
 }
 END_TEST
 
