@@ -112,6 +112,25 @@ typedef struct pf {
     size_t reads;               /* neighbour() calls so far */
 } pf;
 
+static void pf_init(pf *p, check_ctx *ctx)
+{
+    memset(p, 0, sizeof *p);
+    p->ctx = ctx;
+    p->an = ctx->an;
+    p->current = -1;
+}
+
+static void pf_free(pf *p)
+{
+    for (size_t i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].readers);
+        free(p->nodes[i].dynamic);
+    }
+    free(p->nodes);
+    free(p->queue);
+    memset(p, 0, sizeof *p);
+}
+
 /* Count one step of work at depth; 0 when a bound is hit. */
 static int pf_step(pf *p, int depth)
 {
@@ -1030,10 +1049,8 @@ void check_partition_filter(check_ctx *ctx)
                      "unbounded", an->incomplete.message);
         return;
     }
-    pf *p = xcalloc(1, sizeof *p);
-    p->ctx = ctx;
-    p->an = an;
-    p->current = -1;
+    pf p;
+    pf_init(&p, ctx);
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
@@ -1050,54 +1067,39 @@ void check_partition_filter(check_ctx *ctx)
         if (!t || !t->partitioned)
             continue;
         const char *cols[] = {t->column, t->derived_from, NULL};
-        scans[nscans] = (scan){it, t, FULL, node_for(p, it, cols), 0};
+        scans[nscans] = (scan){it, t, FULL, node_for(&p, it, cols), 0};
         nscans++;
     }
-    solve(p);
+    solve(&p);
     for (size_t i = 0; i < nscans; i++) {
-        scans[i].window = p->nodes[scans[i].node].value;
-        scans[i].gave_up = p->gave_up;
-        check_scan(p, &scans[i]);
+        scans[i].window = p.nodes[scans[i].node].value;
+        scans[i].gave_up = p.gave_up;
+        check_scan(&p, &scans[i]);
     }
     free(scans);
-    for (size_t i = 0; i < p->nnodes; i++) {
-        free(p->nodes[i].readers);
-        free(p->nodes[i].dynamic);
-    }
-    free(p->nodes);
-    free(p->queue);
-    free(p);
+    pf_free(&p);
 }
 
 int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi)
 {
-    pf *p = xcalloc(1, sizeof *p);
-    p->ctx = ctx;
-    p->an = ctx->an;
-    p->current = -1;
+    pf p;
+    pf_init(&p, ctx);
     const char *cols[] = {column, NULL, NULL};
-    int n = node_for(p, item, cols);
-    solve(p);
-    bound b = p->nodes[n].value;
-    int rc = b.has_hi && !p->gave_up ? 0 : -1;
+    int n = node_for(&p, item, cols);
+    solve(&p);
+    bound b = p.nodes[n].value;
+    int rc = b.has_hi && !p.gave_up ? 0 : -1;
     if (rc == 0)
         *hi = b.hi;
-    for (size_t i = 0; i < p->nnodes; i++) {
-        free(p->nodes[i].readers);
-        free(p->nodes[i].dynamic);
-    }
-    free(p->nodes);
-    free(p->queue);
-    free(p);
+    pf_free(&p);
     return rc;
 }
 
 int check_eval_date(check_ctx *ctx, json_t *expr, double *days)
 {
     pf p;
-    memset(&p, 0, sizeof p);
-    p.ctx = ctx;
-    p.an = ctx->an;
-    p.current = -1;
-    return eval_date(&p, expr, days, 0);
+    pf_init(&p, ctx);
+    int rc = eval_date(&p, expr, days, 0);
+    pf_free(&p);
+    return rc;
 }
