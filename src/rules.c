@@ -330,6 +330,27 @@ static int get_enforce(loader *ld, json_t *obj, const char *path, const char *re
     return rc;
 }
 
+int ld_get_routing(loader *ld, json_t *obj, const char *path, rules_routing *out)
+{
+    json_t *v = json_object_get(obj, "enforce");
+    if (!v)
+        return 0;
+    const char *s = json_string_value(v);
+    if (s && strcmp(s, "rewrite") == 0)
+        *out = RULES_ROUTING_REWRITE;
+    else if (s && strcmp(s, "warn") == 0)
+        *out = RULES_ROUTING_WARN;
+    else if (s && strcmp(s, "off") == 0)
+        *out = RULES_ROUTING_OFF;
+    else {
+        char *p = ld_path_join(path, "enforce");
+        ld_fail_at(ld, p, "must be \"rewrite\", \"warn\" or \"off\"");
+        free(p);
+        return -1;
+    }
+    return 0;
+}
+
 static char *lower_dup(const char *s)
 {
     char *d = xstrdup(s);
@@ -516,15 +537,7 @@ static int load_broadcast(loader *ld, json_t *v, rules *r)
     if (r->broadcast_max_rows < 0 && r->broadcast_max_bytes < 0)
         return ld_fail_at(ld, "broadcast", "needs \"max_rows\" or \"max_bytes\"");
     r->broadcast = RULES_ROUTING_REWRITE;
-    json_t *e = json_object_get(v, "enforce");
-    if (e) {
-        const char *s = json_string_value(e);
-        if (s && strcmp(s, "rewrite") == 0) r->broadcast = RULES_ROUTING_REWRITE;
-        else if (s && strcmp(s, "warn") == 0) r->broadcast = RULES_ROUTING_WARN;
-        else if (s && strcmp(s, "off") == 0) r->broadcast = RULES_ROUTING_OFF;
-        else return ld_fail_at(ld, "broadcast/enforce", "must be \"rewrite\", \"warn\" or \"off\"");
-    }
-    return 0;
+    return ld_get_routing(ld, v, "broadcast", &r->broadcast);
 }
 
 static int load_version(loader *ld, json_t *v, rules *r)

@@ -361,17 +361,7 @@ static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, r
     if (a->has_fresh && a->time_dim < 0)
         return ld_fail_at(ld, path, "\"fresh_through\" needs a time dimension: name it in "
                           "\"time_dimension\"");
-    json_t *enforce = json_object_get(obj, "enforce");
-    if (enforce) {
-        const char *s = json_string_value(enforce);
-        char *ep = ld_path_join(path, "enforce");
-        if (s && strcmp(s, "rewrite") == 0) a->enforce = RULES_ROUTING_REWRITE;
-        else if (s && strcmp(s, "warn") == 0) a->enforce = RULES_ROUTING_WARN;
-        else if (s && strcmp(s, "off") == 0) a->enforce = RULES_ROUTING_OFF;
-        else rc = ld_fail_at(ld, ep, "must be \"rewrite\", \"warn\" or \"off\"");
-        free(ep);
-    }
-    return rc;
+    return ld_get_routing(ld, obj, path, &a->enforce);
 }
 
 static long long aggregate_rows(const rules *r, const rules_aggregate *a)

@@ -40,6 +40,9 @@ int ld_check_keys(loader *ld, json_t *obj, const char *path, const char *const *
 /* obj[key] as a malloc'd string in *out, if present; an error if not a string. */
 int ld_get_string(loader *ld, json_t *obj, const char *path, const char *key, char **out);
 
+/* obj["enforce"] as "rewrite", "warn" or "off" into *out, if present. */
+int ld_get_routing(loader *ld, json_t *obj, const char *path, rules_routing *out);
+
 /* The "aggregates" section (rules_aggregate.c). */
 int rules_load_aggregates(loader *ld, json_t *value, rules *r);
 void rules_aggregates_free(rules *r);
