@@ -153,9 +153,15 @@ json_t *ast_without_locations(json_t *tree)
 }
 
 /* Compared in place: no copies.  Objects must have the same keys apart
- * from "location"; everything else as json_equal() compares it. */
-static int equal_at(json_t *a, json_t *b, int depth)
+ * from "location"; everything else as json_equal() compares it.  A hook,
+ * when given, decides first for every pair of values. */
+static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *ctx)
 {
+    if (hook && a && b) {
+        int decided = hook(a, b, ctx);
+        if (decided >= 0)
+            return decided;
+    }
     if (a == b)
         return 1;
     if (!a || !b || json_typeof(a) != json_typeof(b) || depth > 4096)
@@ -168,7 +174,7 @@ static int equal_at(json_t *a, json_t *b, int depth)
             if (strcmp(key, "location") == 0)
                 continue;
             na++;
-            if (!equal_at(v, json_object_get(b, key), depth + 1))
+            if (!equal_at(v, json_object_get(b, key), depth + 1, hook, ctx))
                 return 0;
         }
         json_object_foreach(b, key, v)
@@ -180,7 +186,7 @@ static int equal_at(json_t *a, json_t *b, int depth)
         if (n != json_array_size(b))
             return 0;
         for (size_t i = 0; i < n; i++)
-            if (!equal_at(json_array_get(a, i), json_array_get(b, i), depth + 1))
+            if (!equal_at(json_array_get(a, i), json_array_get(b, i), depth + 1, hook, ctx))
                 return 0;
         return 1;
     }
@@ -189,7 +195,12 @@ static int equal_at(json_t *a, json_t *b, int depth)
 
 int ast_equal_ignoring_locations(json_t *a, json_t *b)
 {
-    return equal_at(a, b, 0);
+    return equal_at(a, b, 0, NULL, NULL);
+}
+
+int ast_equal_with(json_t *a, json_t *b, ast_equal_hook hook, void *ctx)
+{
+    return equal_at(a, b, 0, hook, ctx);
 }
 
 int ast_split_name(const char *s, char parts[3][256])

@@ -65,6 +65,13 @@ json_t *ast_without_locations(json_t *tree);
 /* 1 if the trees are equal ignoring every "location" field. */
 int ast_equal_ignoring_locations(json_t *a, json_t *b);
 
+/* The same comparison, but hook(a, b, ctx) is asked first for every pair
+ * of values met (both non-NULL): it returns 1 (equal) or 0 (not) to
+ * decide, or -1 to let the comparison go on as usual.  A hook that
+ * compares children itself calls ast_equal_with() on them. */
+typedef int (*ast_equal_hook)(json_t *a, json_t *b, void *ctx);
+int ast_equal_with(json_t *a, json_t *b, ast_equal_hook hook, void *ctx);
+
 /* Split a table name given as text ("a.b.c", parts optionally in
  * backticks with `` for a backtick, as IDENTIFIER('...') takes it) into
  * at most three parts of at most 255 bytes.  Returns the part count, or

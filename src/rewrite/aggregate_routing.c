@@ -116,7 +116,6 @@ static int refuse(route *r, const char *fmt, const char *arg)
 
 /* ---- expressions: equality up to the table's qualifier ------------- */
 
-static int equiv(route *r, json_t *q, json_t *d, int depth);
 
 /* The last part of a column reference, NULL if not a plain one. */
 static const char *column_name(json_t *fields)
@@ -136,44 +135,12 @@ static int qualifier_is_item(route *r, json_t *colref_fields)
     return q && r->item->alias && strcasecmp(q, r->item->alias) == 0 && n == 2;
 }
 
-static int equiv_values(route *r, json_t *q, json_t *d, int depth)
+/* The hook of equiv(): column references and function calls by Spark's
+ * rules; everything else as the AST compares it. */
+static int equiv_node(json_t *q, json_t *d, void *ctx)
 {
-    if (json_typeof(q) != json_typeof(d))
-        return 0;
-    if (json_is_array(q)) {
-        if (json_array_size(q) != json_array_size(d))
-            return 0;
-        for (size_t i = 0; i < json_array_size(q); i++)
-            if (!equiv(r, json_array_get(q, i), json_array_get(d, i), depth + 1))
-                return 0;
-        return 1;
-    }
-    if (json_is_object(q)) {
-        const char *key;
-        json_t *v;
-        size_t nq = 0, nd = 0;
-        json_object_foreach(q, key, v) {
-            if (strcmp(key, "location") == 0)
-                continue;
-            nq++;
-            if (!equiv(r, v, json_object_get(d, key), depth + 1))
-                return 0;
-        }
-        json_object_foreach(d, key, v)
-            nd += strcmp(key, "location") != 0;
-        return nq == nd;
-    }
-    return json_equal(q, d);
-}
-
-/* Is the block's expression q the definition's expression d?  Column
- * names and function names compare case-insensitively (Spark's rule);
- * the block's columns must belong to the source item. */
-static int equiv(route *r, json_t *q, json_t *d, int depth)
-{
+    route *r = ctx;
     json_t *qf, *df;
-    if (!q || !d || depth > AN_MAX_DEPTH)
-        return 0;
     ast_kind kq = ast_unwrap(q, &qf, NULL), kd = ast_unwrap(d, &df, NULL);
     if (kq != kd)
         return 0;
@@ -191,14 +158,20 @@ static int equiv(route *r, json_t *q, json_t *d, int depth)
                                              "agg_order", "over", "func_variadic", NULL};
         for (int i = 0; fields[i]; i++) {
             json_t *x = json_object_get(qf, fields[i]), *y = json_object_get(df, fields[i]);
-            if ((x == NULL) != (y == NULL) || (x && !equiv(r, x, y, depth + 1)))
+            if ((x == NULL) != (y == NULL) || (x && !ast_equal_with(x, y, equiv_node, r)))
                 return 0;
         }
         return 1;
     }
-    if (kq == AST_UNKNOWN)
-        return equiv_values(r, q, d, depth);
-    return equiv_values(r, qf, df, depth);
+    return -1;
+}
+
+/* Is the block's expression q the definition's expression d?  Column
+ * names and function names compare case-insensitively (Spark's rule);
+ * the block's columns must belong to the source item. */
+static int equiv(route *r, json_t *q, json_t *d)
+{
+    return q && d && ast_equal_with(q, d, equiv_node, r);
 }
 
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
@@ -208,7 +181,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
 static int dimension_of(route *r, json_t *e)
 {
     for (size_t i = 0; i < r->agg->ndims; i++)
-        if (equiv(r, e, r->agg->dims[i].expr, 0))
+        if (equiv(r, e, r->agg->dims[i].expr))
             return (int)i;
     return -1;
 }
@@ -240,7 +213,7 @@ static json_t *map_rollup(route *r, json_t *f)
             continue;
         json_t *dargs = json_object_get(df, "args");
         if (json_array_size(dargs) != 2 ||
-            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1), 0) ||
+            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)) ||
             !rolls_up(d->grain, coarse))
             continue;
         if (!r->build)
@@ -259,7 +232,7 @@ static const rules_measure *find_measure(route *r, const char *func, int star, j
         const rules_measure *m = &r->agg->measures[i];
         if (m->distinct || strcmp(m->func, func) != 0 || m->star != star)
             continue;
-        if (star || equiv(r, arg, m->arg, 0))
+        if (star || equiv(r, arg, m->arg))
             return m;
     }
     return NULL;
@@ -531,7 +504,7 @@ static json_t *map_where(route *r)
     for (size_t k = 0; k < a->nwhere; k++) {
         int found = 0;
         for (size_t i = 0; i < r->blk->nwhere && !found; i++)
-            found = equiv(r, r->blk->where[i], a->where[k], 0);
+            found = equiv(r, r->blk->where[i], a->where[k]);
         if (!found) {
             sbuf b = SBUF_INIT;
             emit_error err;
@@ -545,7 +518,7 @@ static json_t *map_where(route *r)
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         int own = 0;
         for (size_t k = 0; k < a->nwhere && !own; k++)
-            own = equiv(r, r->blk->where[i], a->where[k], 0);
+            own = equiv(r, r->blk->where[i], a->where[k]);
         if (own)
             continue;
         json_t *m = map_expr(r, r->blk->where[i], 0, 0);
@@ -606,7 +579,7 @@ static int fresh_enough(route *r)
         const char *kind = ast_str(f, "kind");
         const char *op = ast_string_value(json_array_get(json_object_get(f, "name"), 0));
         json_t *l = json_object_get(f, "lexpr"), *rx = json_object_get(f, "rexpr");
-        if (!equiv(r, l, td->expr, 0))
+        if (!equiv(r, l, td->expr))
             continue;
         double v;
         int inclusive;
