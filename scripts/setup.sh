@@ -5,8 +5,9 @@ set -eu
 
 # postgresql and python3: the aggregate-routing proof runs both queries on a
 # throwaway PostgreSQL server (tests/routing/prove.py); python3 also runs
-# the binding's tests.  clang: libFuzzer (make fuzz).
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev check valgrind postgresql python3 clang"
+# the binding's tests.  clang: libFuzzer (make fuzz).  libyaml and libzip:
+# `sluice lint` reads Superset's YAML exports and ZIP bundles.
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 clang"
 
 missing=""
 for p in $PACKAGES; do

@@ -78,6 +78,8 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
     size_t end = start;
     while (end < len && text[end] != '\n')
         end++;
+    if (end > start && text[end - 1] == '\r')
+        end--;      /* a CRLF file */
     if (end > start + 200)
         return;     /* very long line: the position says enough */
     fprintf(out, "  %.*s\n  ", (int)(end - start), text + start);

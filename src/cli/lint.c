@@ -9,12 +9,14 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "lint.h"
+#include "source_map.h"
 
 typedef enum lint_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB } lint_format;
 
 /* One finding: every output format prints this same list. */
 typedef struct finding {
-    char *file;
+    char *file;                 /* as the user would type it */
     const char *text;           /* the file's text (owned by the file list) */
     size_t len;
     sl_diagnostic d;            /* rule and message point into strings below */
@@ -27,48 +29,93 @@ typedef struct lint_opts {
     lint_format format;
     const char *now;
     int explain;
-    size_t errors, warnings, notes, files;
-    int io_error;
+    sl_severity threshold;      /* findings at or above it fail the run */
+    size_t errors, warnings, notes, files, failing;
     finding *f;
     size_t nf;
-    char **texts;               /* the files' contents, kept for the text format */
-    size_t ntexts;
+    lint_walk walk;
 } lint_opts;
 
-static void lint_text(lint_opts *o, const char *name, char *text, size_t len)
+/* Findings lint makes itself, about inputs it does not pass to the
+ * engine; listed after the engine's rules in SARIF. */
+static const struct lint_rule {
+    const char *id, *summary, *help;
+} lint_rules[] = {
+    {"templated-sql", "The SQL holds Jinja templating and was not checked",
+     "Superset renders Jinja ({{ ... }}, {% ... %}) before the query runs, and sluice checks "
+     "the rendered SQL inline (the query mutator). Lint reads files as saved, so it cannot "
+     "check this statement; check a rendered copy (SQL Lab's 'View query' or the chart data "
+     "API with result_type=query) instead."},
+};
+#define N_LINT_RULES (sizeof lint_rules / sizeof *lint_rules)
+
+static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnostic *d,
+                        const char *fix, size_t fixlen)
 {
+    o->f = xrealloc(o->f, (o->nf + 1) * sizeof *o->f);
+    finding *f = &o->f[o->nf++];
+    f->file = xstrdup(src->name);
+    f->text = src->text;
+    f->len = src->len;
+    f->d = *d;
+    f->rule = xstrdup(d->rule);
+    f->message = xstrdup(d->message);
+    f->d.rule = f->rule;
+    f->d.message = f->message;
+    if (src->sql != src->text) {
+        /* Positions in the YAML or JSON file the SQL came from. */
+        f->d.offset = lint_source_offset(src, d->offset);
+        source_line_column(src->text, src->len, f->d.offset, &f->d.line, &f->d.column);
+    }
+    f->fix = fix ? xstrndup(fix, fixlen) : NULL;
+    if (d->severity == SL_SEVERITY_ERROR)
+        o->errors++;
+    else if (d->severity == SL_SEVERITY_WARNING)
+        o->warnings++;
+    else
+        o->notes++;
+    if (d->severity <= o->threshold)   /* ERROR is 0 */
+        o->failing++;
+}
+
+/* The first Jinja delimiter in sql, or NULL. */
+static const char *find_template(const char *sql, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if (sql[i] == '{' && (sql[i + 1] == '{' || sql[i + 1] == '%' || sql[i + 1] == '#'))
+            return sql + i;
+    return NULL;
+}
+
+static void lint_source_found(void *ctx, const lint_source *src)
+{
+    lint_opts *o = ctx;
+    o->files++;
+    const char *tpl = find_template(src->sql, src->sql_len);
+    if (tpl) {
+        sl_diagnostic d = {sizeof d, lint_rules[0].id, SL_SEVERITY_INFO,
+                           "not checked: the SQL holds Jinja templating, which Superset "
+                           "renders before the query runs", 0, 0, (size_t)(tpl - src->sql), 0};
+        source_line_column(src->sql, src->sql_len, d.offset, &d.line, &d.column);
+        add_finding(o, src, &d, NULL, 0);
+        return;
+    }
     sl_request req = SL_REQUEST_INIT;
-    req.sql = text;
-    req.sql_len = len;
+    req.sql = src->sql;
+    req.sql_len = src->sql_len;
     req.now = o->now;
+    req.catalog = src->catalog;
+    req.schema = src->schema;
     req.mode = SL_MODE_LINT;
     req.explain = o->explain;
     sl_result *res = sl_process(o->eng, &req);
-    o->files++;
-    o->texts = xrealloc(o->texts, (o->ntexts + 1) * sizeof *o->texts);
-    o->texts[o->ntexts++] = text;
-    size_t fixlen;
+    size_t fixlen = 0;
     const char *fix = sl_result_action(res) == SL_ACTION_REWRITE ? sl_result_sql(res, &fixlen) : NULL;
-    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++) {
-        const sl_diagnostic *d = sl_result_diagnostic(res, i);
-        o->f = xrealloc(o->f, (o->nf + 1) * sizeof *o->f);
-        finding *f = &o->f[o->nf++];
-        f->file = xstrdup(name);
-        f->text = text;
-        f->len = len;
-        f->d = *d;
-        f->rule = xstrdup(d->rule);
-        f->message = xstrdup(d->message);
-        f->d.rule = f->rule;
-        f->d.message = f->message;
-        f->fix = fix ? xstrndup(fix, fixlen) : NULL;
-        if (d->severity == SL_SEVERITY_ERROR)
-            o->errors++;
-        else if (d->severity == SL_SEVERITY_WARNING)
-            o->warnings++;
-        else
-            o->notes++;
-    }
+    /* A fix replaces the whole file, so only for a file that is the SQL. */
+    if (src->sql != src->text)
+        fix = NULL;
+    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
+        add_finding(o, src, sl_result_diagnostic(res, i), fix, fixlen);
     sl_result_free(res);
 }
 
@@ -127,44 +174,38 @@ static char *file_uri(const char *name)
     return sbuf_detach(&b);
 }
 
-/* Line and column one past the end of text (for a whole-file replacement). */
-static void text_end(const char *text, size_t len, unsigned *line, unsigned *col)
-{
-    unsigned l = 1, c = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 static void print_sarif(const lint_opts *o)
 {
     json_t *rules = json_array();
-    for (size_t i = 0; i < sl_rule_count(); i++) {
-        /* Rewrites report at info level, refusals at error: the default
-         * level is what a finding of the rule usually is. */
-        const char *id = sl_rule_id(i);
-        const char *level = strcmp(id, "aggregate-routing") == 0 ||
-                            strcmp(id, "broadcast-hint") == 0 ? "note" : "error";
+    size_t nrules = sl_rule_count() + N_LINT_RULES;
+    for (size_t i = 0; i < nrules; i++) {
+        const char *id, *summary, *help, *level;
+        if (i < sl_rule_count()) {
+            id = sl_rule_id(i);
+            summary = sl_rule_summary(i);
+            help = sl_rule_help(i);
+            /* What a finding of the rule usually is: rewrite
+             * opportunities are notes, refusals errors. */
+            level = strcmp(id, "aggregate-routing") == 0 ||
+                    strcmp(id, "broadcast-hint") == 0 ? "note" : "error";
+        } else {
+            id = lint_rules[i - sl_rule_count()].id;
+            summary = lint_rules[i - sl_rule_count()].summary;
+            help = lint_rules[i - sl_rule_count()].help;
+            level = "note";
+        }
         json_array_append_new(rules, json_pack(
             "{s:s,s:{s:s},s:{s:s},s:{s:s},s:{s:s}}", "id", id,
-            "shortDescription", "text", sl_rule_summary(i),
-            "fullDescription", "text", sl_rule_summary(i),
-            "help", "text", sl_rule_help(i),
-            "defaultConfiguration", "level", level));
+            "shortDescription", "text", summary, "fullDescription", "text", summary,
+            "help", "text", help, "defaultConfiguration", "level", level));
     }
     json_t *results = json_array();
     for (size_t i = 0; i < o->nf; i++) {
         const finding *f = &o->f[i];
         size_t index = 0;
-        for (size_t k = 0; k < sl_rule_count(); k++)
-            if (strcmp(sl_rule_id(k), f->rule) == 0)
+        for (size_t k = 0; k < nrules; k++)
+            if (strcmp(k < sl_rule_count() ? sl_rule_id(k) : lint_rules[k - sl_rule_count()].id,
+                       f->rule) == 0)
                 index = k;
         char *uri = file_uri(f->file);
         json_t *r = json_pack("{s:s,s:I,s:s,s:{s:s},s:[{s:{s:{s:s},s:{s:I,s:I}}}]}",
@@ -175,7 +216,7 @@ static void print_sarif(const lint_opts *o)
                               "startColumn", (json_int_t)f->d.column);
         if (f->fix) {
             unsigned el, ec;
-            text_end(f->text, f->len, &el, &ec);
+            source_line_column(f->text, f->len, f->len, &el, &ec);
             json_object_set_new(r, "fixes", json_pack(
                 "[{s:{s:s},s:[{s:{s:s},s:[{s:{s:i,s:i,s:I,s:I},s:{s:s}}]}]}]",
                 "description", "text", "run the rewritten SQL instead",
@@ -239,37 +280,6 @@ static void print_github(const lint_opts *o)
            o->files, o->errors, o->warnings, o->notes);
 }
 
-static void lint_path(lint_opts *o, const char *path)
-{
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        size_t n;
-        char **names = cli_list_dir(path, &n);
-        if (!names) {
-            fprintf(stderr, "sluice lint: %s: %s\n", path, strerror(errno));
-            o->io_error = 1;
-            return;
-        }
-        for (size_t i = 0; i < n; i++) {
-            sbuf p = SBUF_INIT;
-            sbuf_printf(&p, "%s/%s", path, names[i]);
-            struct stat cs;
-            if (stat(p.data, &cs) == 0 && (S_ISDIR(cs.st_mode) || cli_is_sql_file(names[i])))
-                lint_path(o, p.data);
-            sbuf_free(&p);
-        }
-        cli_free_names(names, n);
-        return;
-    }
-    sbuf in = SBUF_INIT;
-    if (cli_read_file(path, &in) < 0) {
-        o->io_error = 1;
-        return;
-    }
-    size_t len = in.len;
-    lint_text(o, strcmp(path, "-") == 0 ? "<stdin>" : path, sbuf_detach(&in), len);
-}
-
 static sl_engine *load_rules(const char *cmd, const char *path)
 {
     char *err = NULL;
@@ -281,42 +291,67 @@ static sl_engine *load_rules(const char *cmd, const char *path)
     return e;
 }
 
+static const char lint_usage[] =
+    "usage: sluice lint [--rules FILE] [--format text|json|sarif|github]\n"
+    "                   [--severity error|warning|info] [--physical-datasets]\n"
+    "                   [--now DATE] [--explain] PATH...\n";
+
 int cmd_lint(int argc, char **argv)
 {
     lint_opts o = {0};
+    o.threshold = SL_SEVERITY_ERROR;
+    o.walk.found = lint_source_found;
+    o.walk.ctx = &o;
     const char *rules_path = NULL;
     int npaths = 0;
     char **paths = calloc((size_t)argc, sizeof *paths);
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+        const char *a = argv[i];
+        if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
             rules_path = argv[++i];
-        else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
+        } else if (strcmp(a, "--now") == 0 && i + 1 < argc) {
             o.now = argv[++i];
-        else if (strcmp(argv[i], "--explain") == 0)
+        } else if (strcmp(a, "--explain") == 0) {
             o.explain = 1;
-        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+        } else if (strcmp(a, "--physical-datasets") == 0) {
+            o.walk.physical_datasets = 1;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
-            if (strcmp(f, "json") == 0)
-                o.format = FMT_JSON;
-            else if (strcmp(f, "sarif") == 0)
-                o.format = FMT_SARIF;
-            else if (strcmp(f, "github") == 0)
-                o.format = FMT_GITHUB;
-            else if (strcmp(f, "text") != 0) {
+            static const char *const names[] = {"text", "json", "sarif", "github"};
+            size_t k = 0;
+            while (k < 4 && strcmp(f, names[k]) != 0)
+                k++;
+            if (k == 4) {
                 fprintf(stderr, "sluice lint: unknown format '%s' (text, json, sarif or "
                         "github)\n", f);
                 free(paths);
                 return EXIT_USAGE;
             }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "sluice lint: unknown option '%s'\n", argv[i]);
+            o.format = (lint_format)k;
+        } else if (strcmp(a, "--severity") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (strcmp(v, "error") == 0)
+                o.threshold = SL_SEVERITY_ERROR;
+            else if (strcmp(v, "warning") == 0)
+                o.threshold = SL_SEVERITY_WARNING;
+            else if (strcmp(v, "info") == 0 || strcmp(v, "note") == 0)
+                o.threshold = SL_SEVERITY_INFO;
+            else {
+                fprintf(stderr, "sluice lint: unknown severity '%s' (error, warning or info)\n",
+                        v);
+                free(paths);
+                return EXIT_USAGE;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "sluice lint: unknown option '%s'\n%s", a, lint_usage);
             free(paths);
             return EXIT_USAGE;
-        } else
+        } else {
             paths[npaths++] = argv[i];
+        }
     }
     if (npaths == 0) {
-        fprintf(stderr, "usage: sluice lint [--rules FILE] [--format text|json|sarif|github] [--now DATE] [--explain] PATH...\n");
+        fputs(lint_usage, stderr);
         free(paths);
         return EXIT_USAGE;
     }
@@ -327,12 +362,12 @@ int cmd_lint(int argc, char **argv)
     }
     o.eng = eng;
     for (int i = 0; i < npaths; i++)
-        lint_path(&o, paths[i]);
+        lint_walk_path(&o.walk, paths[i]);
     switch (o.format) {
     case FMT_TEXT:
         print_text(&o);
-        fprintf(stderr, "sluice lint: %zu file(s), %zu finding(s), %zu error(s)\n",
-                o.files, o.nf, o.errors);
+        fprintf(stderr, "sluice lint: %zu file(s), %zu finding(s): %zu error(s), %zu warning(s), "
+                "%zu info\n", o.files, o.nf, o.errors, o.warnings, o.notes);
         break;
     case FMT_JSON: print_json(&o); break;
     case FMT_SARIF: print_sarif(&o); break;
@@ -345,14 +380,12 @@ int cmd_lint(int argc, char **argv)
         free(o.f[i].fix);
     }
     free(o.f);
-    for (size_t i = 0; i < o.ntexts; i++)
-        free(o.texts[i]);
-    free(o.texts);
+    lint_walk_free(&o.walk);
     sl_engine_free(eng);
     free(paths);
-    if (o.io_error)
+    if (o.walk.io_error)
         return EXIT_USAGE;
-    return o.errors ? EXIT_FINDINGS : EXIT_OK;
+    return o.failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...}' */

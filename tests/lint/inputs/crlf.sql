@@ -1,0 +1,3 @@
+SELECT *
+FROM main.sales.transactions
+WHERE region = 'Zürich'

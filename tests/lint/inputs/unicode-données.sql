@@ -1,0 +1,2 @@
+-- données par région
+SELECT région, COUNT(*) FROM main.sales.transactions GROUP BY région
