@@ -6,8 +6,9 @@ set -eu
 # postgresql and python3: the aggregate-routing proof runs both queries on a
 # throwaway PostgreSQL server (tests/routing/prove.py); python3 also runs
 # the binding's tests.  clang: libFuzzer (make fuzz).  libyaml and libzip:
-# `sluice lint` reads Superset's YAML exports and ZIP bundles.
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 clang"
+# `sluice lint` reads Superset's YAML exports and ZIP bundles; python3-yaml
+# writes YAML in every scalar style for the lint position test.
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml clang"
 
 missing=""
 for p in $PACKAGES; do
@@ -32,6 +33,12 @@ fi
 GRAMMAR_DIR="$(dirname "$0")/../tests/spark-grammar"
 if [ ! -f "$GRAMMAR_DIR/build/spark-sql.cjs" ]; then
     (cd "$GRAMMAR_DIR" && npm ci --no-audit --no-fund --loglevel=error && npm run -s build)
+fi
+
+# The SARIF check's validator and the published SARIF 2.1.0 schema.
+SARIF_DIR="$(dirname "$0")/../tests/lint/sarif"
+if [ ! -d "$SARIF_DIR/node_modules/@microsoft/sarif-multitool-linux" ]; then
+    (cd "$SARIF_DIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # The rules-schema check's validator (ajv, pinned by package-lock.json).

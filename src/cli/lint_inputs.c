@@ -130,8 +130,9 @@ static int yaml_is_null(const yaml_value *v)
 /* The keys of a dataset export that lint reads, from the top-level
  * mapping of the first document.  Returns -1 (error printed) if the file
  * is not YAML, 0 otherwise. */
-enum { K_TABLE, K_SQL, K_SCHEMA, K_CATALOG, K_COUNT };
-static const char *const dataset_keys[K_COUNT] = {"table_name", "sql", "schema", "catalog"};
+enum { K_TABLE, K_SQL, K_SCHEMA, K_CATALOG, K_SLICE, K_COUNT };
+static const char *const dataset_keys[K_COUNT] = {"table_name", "sql", "schema", "catalog",
+                                                  "slice_name"};
 
 static int read_dataset_yaml(lint_walk *w, const char *name, const char *text, size_t len,
                              yaml_value *out)
@@ -217,7 +218,9 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
         const char *catalog = yaml_is_null(&v[K_CATALOG]) ? NULL : v[K_CATALOG].value;
         const char *schema = yaml_is_null(&v[K_SCHEMA]) ? NULL : v[K_SCHEMA].value;
         if (yaml_is_null(&v[K_TABLE])) {
-            note(w, name, "not a Superset dataset export: no table_name");
+            note(w, name, v[K_SLICE].set ? "a chart: Superset builds its SQL when it runs; lint "
+                          "the chart data API's answer (result_type query) instead"
+                          : "no SQL: not a Superset dataset export (no table_name)");
         } else if (!yaml_is_null(&v[K_SQL]) && v[K_SQL].len > 0) {
             yaml_value *sql = &v[K_SQL];
             size_t *map = source_map_scalar(text, sql->end, sql->start, style_of(sql->style),

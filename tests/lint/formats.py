@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """`sluice lint` says the same thing in every format.
 
-usage: formats.py SLUICE RULES DIR
+usage: formats.py SLUICE RULES PATH...
 
-Runs lint over DIR in text, json, sarif and github formats and checks
+Runs lint over the PATHs in text, json, sarif and github formats and checks
 that each lists the same findings: (file, line, column, rule, severity,
 message), in the same order; that the SARIF log is a 2.1.0 log whose
 results name rules the driver lists, and that GitHub commands escape what
@@ -13,11 +13,12 @@ import json
 import re
 import subprocess
 import sys
+import urllib.parse
 
 
-def run(sluice, rules, path, fmt):
+def run(sluice, rules, paths, fmt):
     r = subprocess.run([sluice, "lint", "--rules", rules, "--now", "2026-11-24 12:00:00",
-                        "--format", fmt, path], capture_output=True, text=True)
+                        "--format", fmt] + paths, capture_output=True, text=True)
     return r.returncode, r.stdout, r.stderr
 
 
@@ -62,7 +63,7 @@ def from_sarif(out, failures):
         if ids[res["ruleIndex"]] != res["ruleId"]:
             failures.append("sarif: ruleIndex does not match ruleId %s" % res["ruleId"])
         loc = res["locations"][0]["physicalLocation"]
-        rows.append((loc["artifactLocation"]["uri"], loc["region"]["startLine"],
+        rows.append((urllib.parse.unquote(loc["artifactLocation"]["uri"]), loc["region"]["startLine"],
                      loc["region"]["startColumn"], res["ruleId"], LEVEL[res["level"]],
                      res["message"]["text"]))
     return rows
@@ -95,9 +96,9 @@ def from_github(out, failures):
 
 
 def main():
-    sluice, rules, path = sys.argv[1:4]
+    sluice, rules, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
     failures = []
-    outputs = {fmt: run(sluice, rules, path, fmt) for fmt in ("text", "json", "sarif", "github")}
+    outputs = {fmt: run(sluice, rules, paths, fmt) for fmt in ("text", "json", "sarif", "github")}
     codes = {fmt: o[0] for fmt, o in outputs.items()}
     if len(set(codes.values())) != 1:
         failures.append("exit codes differ: %s" % codes)
