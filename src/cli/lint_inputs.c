@@ -28,6 +28,10 @@
  * no business holding one). */
 #define MAX_MEMBER_SIZE (64u << 20)
 
+/* Superset's files nest four levels deep; libyaml's work per token grows
+ * with the nesting, so a hostile file is stopped here. */
+#define MAX_YAML_DEPTH 64
+
 static void note(lint_walk *w, const char *name, const char *why)
 {
     fprintf(stderr, "sluice lint: note: %s: skipped (%s)\n", name, why);
@@ -140,20 +144,40 @@ static int read_dataset_yaml(lint_walk *w, const char *name, const char *text, s
     yaml_parser_t p;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-    int depth = 0, rc = 0, top_mapping = 0, want = -1, expect_key = 1;
+    int depth = 0, rc = 0, top_mapping = 0, want = -1, expect_key = 1, documents = 0;
     for (;;) {
         yaml_event_t e;
         if (!yaml_parser_parse(&p, &e)) {
+            /* The reader reports a byte offset, the scanner and parser a
+             * mark. */
+            unsigned line = (unsigned)p.problem_mark.line + 1;
+            unsigned col = (unsigned)p.problem_mark.column + 1;
+            if (p.error == YAML_READER_ERROR)
+                source_line_column(text, len, p.problem_offset, &line, &col);
             char msg[512];
-            snprintf(msg, sizeof msg, "%zu:%zu: error: not valid YAML: %s%s%s",
-                     p.problem_mark.line + 1, p.problem_mark.column + 1,
+            snprintf(msg, sizeof msg, "%u:%u: error: not valid YAML: %s%s%s", line, col,
                      p.problem ? p.problem : "invalid YAML", p.context ? " " : "",
                      p.context ? p.context : "");
             fail_at(w, name, msg);
             rc = -1;
             break;
         }
-        int done = e.type == YAML_STREAM_END_EVENT || e.type == YAML_DOCUMENT_END_EVENT;
+        if (e.type == YAML_DOCUMENT_START_EVENT && ++documents > 1) {
+            note(w, name, "its second and later YAML documents: a dataset export has one");
+            yaml_event_delete(&e);
+            break;
+        }
+        if ((e.type == YAML_MAPPING_START_EVENT || e.type == YAML_SEQUENCE_START_EVENT) &&
+            depth >= MAX_YAML_DEPTH) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "%zu:%zu: error: YAML nested deeper than %d levels",
+                     e.start_mark.line + 1, e.start_mark.column + 1, MAX_YAML_DEPTH);
+            fail_at(w, name, msg);
+            yaml_event_delete(&e);
+            rc = -1;
+            break;
+        }
+        int done = e.type == YAML_STREAM_END_EVENT;
         switch (e.type) {
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT:

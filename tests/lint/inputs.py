@@ -134,6 +134,21 @@ def main():
               and "bad/broken.json:1:34: error: not valid JSON" in err,
               "YAML and JSON that do not parse are errors at file:line:column")
 
+        # Hostile YAML: nesting that costs libyaml quadratic time, bytes
+        # its reader refuses; errors at the byte, never a hang.
+        with open(os.path.join(tmp, "deep.yaml"), "w") as f:
+            f.write("table_name: x\nsql: " + "[" * 200000 + "]" * 200000 + "\n")
+        with open(os.path.join(tmp, "control.yaml"), "wb") as f:
+            f.write(b"table_name: x\nsql: SELECT \x01 FROM t\n")
+        with open(os.path.join(tmp, "latin1.yaml"), "wb") as f:
+            f.write(b"table_name: x\nsql: SELECT 'Z\xfcrich'\n")
+        r = subprocess.run([sluice, "lint", "deep.yaml", "control.yaml", "latin1.yaml"], cwd=tmp,
+                           capture_output=True, text=True, timeout=60)
+        check(r.returncode == 2 and "deep.yaml:2:69: error: YAML nested deeper than 64 levels"
+              in r.stderr and "control.yaml:2:13: error: not valid YAML: control characters"
+              in r.stderr and "latin1.yaml:2:15: error: not valid YAML: invalid" in r.stderr,
+              "hostile YAML is an error at its position")
+
         # 6. Severity threshold, warn mode, physical datasets.
         info_only = os.path.join("inputs", "..", "superset-export", "dashboard_export_20261130T120000",
                                  "datasets", "examples", "recent_revenue.yaml")
