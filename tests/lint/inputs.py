@@ -179,6 +179,24 @@ def main():
         check(rc0 == 0 and not findings(out0) and "physical dataset 'transactions'" in err0
               and rc1 == 1 and pf and pf[0]["line"] == 1 and pf[0]["column"] == 13,
               "a physical dataset is listed, and checked as SELECT * FROM it on request")
+
+        # 7. The pre-commit hook runs lint on the files it selects.
+        import re
+        import yaml
+        with open(os.path.join(lint_dir, "..", "..", ".pre-commit-hooks.yaml")) as f:
+            hooks = yaml.safe_load(f)
+        hook = hooks[0]
+        pattern = re.compile(hook["files"])
+        chosen = [p for p in ["a.sql", "d/x.yaml", "x.yml", "c.json", "b.zip", "n.txt", "sql"]
+                  if pattern.search(p)]
+        entry = hook["entry"].split()
+        r = subprocess.run([sluice] + entry[1:] + ["--rules", rules, "inputs/crlf.sql",
+                           "inputs/README.txt"], cwd=lint_dir, capture_output=True, text=True)
+        check(hook["id"] == "sluice-lint" and hook["language"] == "system" and
+              entry[:2] == ["sluice", "lint"] and
+              chosen == ["a.sql", "d/x.yaml", "x.yml", "c.json", "b.zip"] and
+              r.returncode == 1 and "inputs/crlf.sql:2:6: error:" in r.stdout,
+              ".pre-commit-hooks.yaml selects SQL, YAML, JSON and ZIP files and runs lint")
     finally:
         shutil.rmtree(tmp)
 
