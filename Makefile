@@ -58,6 +58,10 @@ valgrind: build
 	    rc=$$?; tail -1 $(BUILD)/valgrind-mutate.txt; exit $$rc
 	@echo "valgrind corpus"; $(VALGRIND) $(BUILD)/sluice corpus corpus > $(BUILD)/valgrind-corpus.txt; \
 	    rc=$$?; tail -1 $(BUILD)/valgrind-corpus.txt; exit $$rc
+	@echo "valgrind lint"; $(VALGRIND) $(BUILD)/sluice lint --rules rules/example.json --format sarif \
+	    tests/lint/cases tests/lint/inputs tests/lint/superset-export tests/lint/bad \
+	    > $(BUILD)/valgrind-lint.sarif 2> $(BUILD)/valgrind-lint.txt; \
+	    rc=$$?; [ $$rc -ne 99 ] || { cat $(BUILD)/valgrind-lint.txt; exit 1; }
 
 # libFuzzer over sl_process (every mode, the example rules), seeded from
 # the corpus and fuzz/regressions (every finding so far, replayed on each
