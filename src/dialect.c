@@ -1351,6 +1351,41 @@ static int w_organization(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
+/* Is the ',' at i a separator of a FROM list?  Walks back over its
+ * bracket level to the clause word that governs it. */
+static int in_from_list(bridge *b, size_t i)
+{
+    static const char *const other_clauses[] = {
+        "select", "where", "group", "having", "order", "limit", "qualify", "window",
+        "union", "intersect", "except", "minus", "sort", "cluster", "distribute", "by", NULL};
+    for (size_t k = prev_sig(b, i); k != (size_t)-1; k = prev_sig(b, k)) {
+        if (is_op(b, k, ")") || is_op(b, k, "]")) {
+            k = (size_t)T(b, k)->match;
+            continue;
+        }
+        if (is_op(b, k, "(") || is_op(b, k, "[") || word_in(b, k, other_clauses))
+            return 0;
+        if (is_word(b, k, "from"))
+            return !is_word(b, prev_sig(b, k), "distinct");    /* IS DISTINCT FROM */
+    }
+    return 0;
+}
+
+/* STREAM t and STREAM(t) read t as a stream (Delta Live Tables).
+ * PostgreSQL would take `stream t` for a table named stream with the
+ * alias t and STREAM(t) for a function, and the rules would never see t:
+ * refused where a table reference starts. */
+static int w_stream(bridge *b, const word_at *w)
+{
+    if (w->prev == (size_t)-1 ||
+        !(is_word(b, w->prev, "from") || is_word(b, w->prev, "join") ||
+          (is_op(b, w->prev, ",") && in_from_list(b, w->prev))))
+        return WORD_NOT_MINE;
+    if (is_op(b, w->next, "(") || (starts_alias(b, w->next) && !is_word(b, w->next, "as")))
+        return refuse(b, w->i, "STREAM (a streaming read)");
+    return WORD_NOT_MINE;
+}
+
 static int w_tablesample(bridge *b, const word_at *w)
 {
     return refuse(b, w->i, "TABLESAMPLE");
@@ -1409,6 +1444,7 @@ static const word_handler word_handlers[] = {
     {"semi", w_semi_anti},
     {"some", w_any_some_all},
     {"sort", w_organization},
+    {"stream", w_stream},
     {"tablesample", w_tablesample},
     {"timestamp_ltz", w_typed_literal},
     {"timestamp_ntz", w_typed_literal},

@@ -1,0 +1,2 @@
+-- A table that happens to be named stream, without an alias, is a table.
+SELECT id FROM stream WHERE id > 10
