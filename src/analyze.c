@@ -203,6 +203,16 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             it->alias = lower(aname);
         }
         walk_expr(b, blk, json_object_get(f, "functions"), depth + 1, 0);
+    } else if (k == AST_RangeTableSample) {
+        /* The table is still read (and scanned for the sample). */
+        size_t before = blk->nitems;
+        walk_from(b, blk, json_object_get(f, "relation"), join, depth + 1);
+        for (size_t i = before; i < blk->nitems; i++)
+            blk->items[i]->sampled = 1;
+        walk_expr(b, blk, json_object_get(f, "args"), depth + 1, 0);
+    } else {
+        /* A FROM item the analysis does not know hides what it reads. */
+        give_up(b, location_of(f), "%s", "a FROM item sluice does not know");
     }
 }
 

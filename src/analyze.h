@@ -72,6 +72,7 @@ typedef struct an_item {
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
+    int sampled;            /* under TABLESAMPLE: the rows are a sample */
     json_t *node;           /* the RangeVar / RangeSubselect / RangeFunction fields */
     an_block *block;        /* the block whose FROM holds this item */
     an_cte *cte;            /* AN_CTE_REF */

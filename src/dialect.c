@@ -1386,9 +1386,68 @@ static int w_stream(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
+/* t TABLESAMPLE (n PERCENT | n ROWS | BUCKET x OUT OF y) [AS] alias  ->
+ * t AS alias TABLESAMPLE sluice_percent (n) | sluice_rows (n) | sluice_bucket (x, y).
+ * PostgreSQL's grammar takes any sampling method name and wants the
+ * alias before TABLESAMPLE; the emitter prints the Spark form back. */
 static int w_tablesample(bridge *b, const word_at *w)
 {
-    return refuse(b, w->i, "TABLESAMPLE");
+    size_t open = w->next;
+    if (w->prev == (size_t)-1 ||
+        (T(b, w->prev)->kind != TK_WORD && T(b, w->prev)->kind != TK_QIDENT))
+        return refuse(b, w->i, "TABLESAMPLE other than right after a table name");
+    if (!is_op(b, open, "("))
+        return refuse(b, w->i, "TABLESAMPLE without (n PERCENT), (n ROWS) or (BUCKET x OUT OF y)");
+    size_t close = (size_t)T(b, open)->match;
+    size_t first = next_sig(b, open);
+    const char *method;
+    if (is_word(b, first, "bucket")) {
+        size_t x = next_sig(b, first), out = next_sig(b, x), of = next_sig(b, out);
+        size_t y = next_sig(b, of);
+        if (!in_stmt(b, y) || T(b, x)->kind != TK_NUMBER || !is_word(b, out, "out") ||
+            !is_word(b, of, "of") || T(b, y)->kind != TK_NUMBER || next_sig(b, y) != close)
+            return refuse(b, w->i, "TABLESAMPLE (BUCKET ...) other than BUCKET x OUT OF y");
+        skip_range(b, first, first + 1);
+        set_repl_s(b, out, ",");
+        skip_range(b, of, of + 1);
+        method = " sluice_bucket ";
+    } else {
+        size_t unit = prev_sig(b, close);
+        if (unit == first || !(is_word(b, unit, "percent") || is_word(b, unit, "rows")))
+            return refuse(b, w->i, "TABLESAMPLE other than (n PERCENT), (n ROWS) or "
+                                   "(BUCKET x OUT OF y)");
+        method = is_word(b, unit, "percent") ? " sluice_percent " : " sluice_rows ";
+        skip_range(b, unit, unit + 1);
+    }
+    insert_before(b, open, method);
+    /* The alias moves before TABLESAMPLE. */
+    size_t a = next_sig(b, close), name = a;
+    if (is_word(b, a, "as"))
+        name = next_sig(b, a);
+    else if (!starts_alias(b, a))
+        return 0;
+    if (!in_stmt(b, name) || (T(b, name)->kind != TK_WORD && T(b, name)->kind != TK_QIDENT) ||
+        is_op(b, next_sig(b, name), "("))
+        return refuse(b, w->i, "TABLESAMPLE followed by an alias with column names");
+    sbuf alias = SBUF_INIT, id = SBUF_INIT;
+    if (T(b, name)->kind == TK_QIDENT)
+        decode_qident(b, name, &id);
+    else
+        sbuf_putn(&id, TXT(b, name), TLEN(b, name));
+    if (strncmp(sbuf_cstr(&id), DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0 ||
+        id.len == 0 || id.len > DIALECT_MAX_PG_IDENT) {
+        sbuf_free(&alias);
+        sbuf_free(&id);
+        return refuse(b, name, "this TABLESAMPLE alias");
+    }
+    sbuf_puts(&alias, "AS ");
+    put_pg_ident(&alias, id.data, id.len);
+    sbuf_putc(&alias, ' ');
+    insert_before(b, w->i, sbuf_cstr(&alias));
+    skip_range(b, a, name + 1);
+    sbuf_free(&alias);
+    sbuf_free(&id);
+    return 0;
 }
 
 static int w_as(bridge *b, const word_at *w)

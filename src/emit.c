@@ -1262,6 +1262,44 @@ static void emit_join(emitter *e, json_t *f)
     }
 }
 
+/* The bridge's sampling methods (dialect.c, w_tablesample) and the
+ * Spark clause each stands for. */
+static void emit_table_sample(emitter *e, json_t *f)
+{
+    json_t *rf, *sf;
+    json_t *method = ast_get(f, "method");
+    json_t *args = ast_get(f, "args");
+    const char *m = json_array_size(method) == 1 &&
+                    ast_unwrap(json_array_get(method, 0), &sf, NULL) == AST_String ?
+                    json_string_value(ast_get(sf, "sval")) : NULL;
+    size_t nargs = json_array_size(args);
+    int bucket = m && strcmp(m, "sluice_bucket") == 0 && nargs == 2;
+    int one = m && (strcmp(m, "sluice_percent") == 0 || strcmp(m, "sluice_rows") == 0) &&
+              nargs == 1;
+    if (!spark(e) || (!bucket && !one) || ast_get(f, "repeatable") ||
+        ast_unwrap(ast_get(f, "relation"), &rf, NULL) != AST_RangeVar) {
+        fail(e, f, "TABLESAMPLE is not supported%s", spark(e) ? " in this form" : " by this target");
+        return;
+    }
+    const char *cat = json_string_value(ast_get(rf, "catalogname"));
+    const char *sch = json_string_value(ast_get(rf, "schemaname"));
+    if (cat) { ident(e, cat); puts_(e, "."); }
+    if (sch) { ident(e, sch); puts_(e, "."); }
+    ident(e, ast_str(rf, "relname"));
+    puts_(e, " TABLESAMPLE (");
+    if (bucket) {
+        puts_(e, "BUCKET ");
+        emit_expr(e, json_array_get(args, 0), 0);
+        puts_(e, " OUT OF ");
+        emit_expr(e, json_array_get(args, 1), 0);
+    } else {
+        emit_expr(e, json_array_get(args, 0), 0);
+        puts_(e, strcmp(m, "sluice_percent") == 0 ? " PERCENT" : " ROWS");
+    }
+    puts_(e, ")");
+    emit_alias(e, ast_get(rf, "alias"));
+}
+
 static void emit_from_item(emitter *e, json_t *node)
 {
     json_t *f;
@@ -1300,7 +1338,7 @@ static void emit_from_item(emitter *e, json_t *node)
         emit_join(e, f);
         break;
     case AST_RangeTableSample:
-        fail(e, f, "TABLESAMPLE is not supported");
+        emit_table_sample(e, f);
         break;
     case AST_A_ArrayExpr: case AST_A_Const: case AST_A_Expr: case AST_A_Indices:
     case AST_A_Indirection: case AST_A_Star: case AST_Alias: case AST_BitString:

@@ -853,6 +853,10 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
                 item = blk->items[k];
     if (!item)
         return 0;
+    /* A sample of the source aggregates to other numbers than the
+     * aggregate table holds. */
+    if (item->sampled)
+        return 0;
     /* Candidates in the rules' order of preference: the first that
      * qualifies wins, so the rest are only looked at to explain. */
     route best = {0};
