@@ -1333,10 +1333,60 @@ static int w_current_value(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
+/* The last significant token of a join condition that starts after on:
+ * up to a clause or join word, a ',' or a closing bracket at its level. */
+static size_t join_condition_end(bridge *b, size_t on)
+{
+    static const char *const stop[] = {
+        "join", "inner", "left", "right", "full", "cross", "natural", "semi", "anti", "where",
+        "group", "having", "order", "limit", "qualify", "window", "union", "intersect",
+        "except", "minus", "sort", "cluster", "distribute", "lateral", "pivot", "unpivot", NULL};
+    size_t last = on;
+    for (size_t k = next_sig(b, on); in_stmt(b, k); k = next_sig(b, k)) {
+        if (is_op(b, k, ")") || is_op(b, k, "]") || is_op(b, k, ",") || is_op(b, k, ";"))
+            break;
+        if (word_in(b, k, stop) && !is_op(b, next_sig(b, k), "("))
+            break;
+        if (is_op(b, k, "(") || is_op(b, k, "["))
+            k = (size_t)T(b, k)->match;
+        last = k;
+    }
+    return last;
+}
+
+/* [LEFT] SEMI JOIN r ON c, [LEFT] ANTI JOIN r ON c  ->
+ * LEFT JOIN r ON "sluice:semi"(c) / "sluice:anti"(c).  The parser's
+ * fix-up (parse.c) takes the marker off and records the join kind; the
+ * rules see a left join, whose right side supplies no rows to the
+ * output, which is what a semi or anti join's right side is for them. */
 static int w_semi_anti(bridge *b, const word_at *w)
 {
-    return is_word(b, w->next, "join") ? refuse(b, w->i, "LEFT SEMI / LEFT ANTI JOIN")
-                                       : WORD_NOT_MINE;
+    if (!is_word(b, w->next, "join"))
+        return WORD_NOT_MINE;
+    int anti = is_word(b, w->i, "anti");
+    /* The right side: a name or a bracketed item, then its alias. */
+    size_t on = next_sig(b, w->next);
+    while (in_stmt(b, on) && !is_word(b, on, "on")) {
+        if (is_word(b, on, "using") || is_op(b, on, ",") || is_op(b, on, ")") ||
+            is_word(b, on, "join") || is_word(b, on, "where"))
+            return refuse(b, w->i, anti ? "ANTI JOIN without ON" : "SEMI JOIN without ON");
+        if (is_op(b, on, "(") || is_op(b, on, "["))
+            on = (size_t)T(b, on)->match;
+        on = next_sig(b, on);
+    }
+    if (!in_stmt(b, on))
+        return refuse(b, w->i, anti ? "ANTI JOIN without ON" : "SEMI JOIN without ON");
+    size_t last = join_condition_end(b, on);
+    if (last == on)
+        return set_error(b->err, T(b, on)->start, "ON must be followed by a join condition");
+    if (is_word(b, w->prev, "left"))
+        skip_range(b, w->i, w->i + 1);
+    else
+        set_repl_s(b, w->i, "LEFT");
+    set_repl_s(b, on, anti ? "ON \"" DIALECT_RESERVED_PREFIX "anti\"("
+                           : "ON \"" DIALECT_RESERVED_PREFIX "semi\"(");
+    insert_before(b, last + 1, ")");
+    return 0;
 }
 
 static int w_pivot(bridge *b, const word_at *w)

@@ -1235,6 +1235,19 @@ static void emit_join(emitter *e, json_t *f)
     }
     int natural = ast_bool(f, "isNatural");
     json_t *quals = ast_get(f, "quals"), *using = ast_get(f, "usingClause");
+    const char *semi_anti = json_string_value(ast_get(f, "sl_join"));
+    if (semi_anti) {
+        if (!spark(e) || natural || using || strcmp(jt, "JOIN_LEFT") != 0) {
+            fail(e, f, "%s JOIN is not supported%s", strcmp(semi_anti, "anti") == 0 ? "ANTI"
+                 : "SEMI", spark(e) ? " in this form" : " by this target");
+            return;
+        }
+        puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
+        emit_from_item(e, r);
+        puts_(e, " ON ");
+        emit_expr(e, quals, 0);
+        return;
+    }
     if (natural) puts_(e, " NATURAL");
     if (strcmp(jt, "JOIN_INNER") == 0)
         puts_(e, (quals || using || natural) ? " JOIN " : " CROSS JOIN ");

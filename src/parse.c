@@ -299,7 +299,8 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
 {
     fixup_ctx *ctx = vctx;
     /* Only these kinds need fixing; test the first letter before strcmp. */
-    if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S'))
+    if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S' ||
+                   kind[0] == 'J'))
         return;
     json_int_t loc = -1;
     if (kind[0] == 'A' || kind[0] == 'T')
@@ -316,6 +317,22 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             json_object_set_new(obj, "name",
                                 json_pack("[o]", string_node(neg ? "!rlike" : "rlike")));
         }
+    } else if (strcmp(kind, "JoinExpr") == 0) {
+        /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
+         * condition: a SEMI or ANTI join (dialect.c, w_semi_anti). */
+        json_t *q = json_object_get(obj, "quals"), *qf;
+        if (ast_unwrap(q, &qf, NULL) != AST_FuncCall)
+            return;
+        json_t *fname = json_object_get(qf, "funcname");
+        const char *fn = json_array_size(fname) == 1 ?
+                         ast_string_value(json_array_get(fname, 0)) : NULL;
+        size_t plen = strlen(DIALECT_RESERVED_PREFIX);
+        if (!fn || strncmp(fn, DIALECT_RESERVED_PREFIX, plen) != 0 ||
+            (strcmp(fn + plen, "semi") != 0 && strcmp(fn + plen, "anti") != 0) ||
+            json_array_size(json_object_get(qf, "args")) != 1)
+            return;
+        json_object_set_new(obj, "sl_join", json_string(fn + plen));
+        json_object_set(obj, "quals", json_array_get(json_object_get(qf, "args"), 0));
     } else if (strcmp(kind, "TypeCast") == 0) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
             json_object_set_new(obj, "sl_try_cast", json_true());

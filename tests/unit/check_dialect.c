@@ -162,13 +162,29 @@ START_TEST(hints_and_values)
     ck_assert_str_eq(bridge("SELECT * FROM VALUES (1), (2) AS t(a)"),
                      "SELECT * FROM (VALUES (1), (2)) AS t(a)");
     ck_assert_str_eq(bridge("VALUES 1, 2"), "VALUES (1), (2)");
+    /* SEMI / ANTI joins: a LEFT JOIN whose condition carries the kind. */
+    ck_assert_str_eq(bridge("SELECT * FROM a LEFT SEMI JOIN b ON x"),
+                     "SELECT * FROM a LEFT  JOIN b ON \"sluice:semi\"( x)");
+    ck_assert_str_eq(bridge("SELECT * FROM a ANTI JOIN b ON x = 1 WHERE y"),
+                     "SELECT * FROM a LEFT JOIN b ON \"sluice:anti\"( x = 1) WHERE y");
+    /* TABLESAMPLE: the alias moves first, the kind is the method name. */
+    ck_assert_str_eq(bridge("SELECT * FROM t TABLESAMPLE(5 ROWS) `S`"),
+                     "SELECT * FROM t AS \"S\" TABLESAMPLE sluice_rows (5 ) ");
+    ck_assert_str_eq(bridge("SELECT * FROM t TABLESAMPLE (BUCKET 4 OUT OF 10)"),
+                     "SELECT * FROM t TABLESAMPLE  sluice_bucket ( 4 ,  10)");
 }
 END_TEST
 
 START_TEST(refusals_are_positioned)
 {
-    ck_assert_str_eq(bridge("SELECT * FROM a LEFT SEMI JOIN b ON x"),
-                     "ERR@21: LEFT SEMI / LEFT ANTI JOIN is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM a ANTI JOIN b USING (x)"),
+                     "ERR@16: ANTI JOIN without ON is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM STREAM t"),
+                     "ERR@14: STREAM (a streaming read) is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM a, STREAM(t)"),
+                     "ERR@17: STREAM (a streaming read) is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM (SELECT 1) TABLESAMPLE (5 ROWS)"),
+                     "ERR@25: TABLESAMPLE other than right after a table name is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT * FROM t WHERE d > ${start}"),
                      "ERR@26: unrendered template variable ${start}: render the query first");
     ck_assert_str_eq(bridge("SELECT ?"), "ERR@7: parameter marker ? is not supported: bind values first");
