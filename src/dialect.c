@@ -1648,6 +1648,12 @@ static int bridge_op(bridge *b, size_t i)
         }
         return 0;
     }
+    /* Spark reads `*` `/` as two operators; PostgreSQL would read the
+     * run as one (a user-defined `*` `/` operator): keep them apart. */
+    static const char pg_op_chars[] = "+-*/<>=~!@#%^&|`?";
+    if (in_stmt(b, i + 1) && T(b, i + 1)->kind == TK_OP && TLEN(b, i + 1) >= 1 &&
+        strchr(pg_op_chars, s[n - 1]) && strchr(pg_op_chars, TXT(b, i + 1)[0]))
+        insert_before(b, i + 1, " ");
     if (n == 2 && memcmp(s, "==", 2) == 0) {
         set_repl_s(b, i, "=");
         return 0;
@@ -1679,6 +1685,17 @@ static int bridge_op(bridge *b, size_t i)
         return bridge_type(b, next_sig(b, i));
     if (n == 2 && memcmp(s, "&&", 2) == 0)
         return refuse(b, i, "operator '&&'");
+    /* PostgreSQL reads any run of operator characters as an operator
+     * (a star followed by a slash, `@@`, `!~`); Spark has only these. */
+    static const char *const spark_ops[] = {
+        "||", "<<", ">>", ">>>", "!=", "<>", "<=", ">=", "=>", NULL};
+    if (n >= 2) {
+        for (int k = 0; spark_ops[k]; k++)
+            if (strlen(spark_ops[k]) == n && memcmp(s, spark_ops[k], n) == 0)
+                return 0;
+        return set_error(b->err, T(b, i)->start, "'%.*s' is not a Spark SQL operator",
+                         (int)(n > 8 ? 8 : n), s);
+    }
     return 0;
 }
 
