@@ -26,6 +26,7 @@
 #include "rewrite/rewrite.h"
 #include "rules.h"
 #include "sbuf.h"
+#include "textpos.h"
 
 /* Requests larger than this are refused before any work is done. */
 #define SL_MAX_QUERY_BYTES (4u << 20)
@@ -122,25 +123,6 @@ SL_API void sl_engine_free(sl_engine *e)
     free(e);
 }
 
-/* Line and column (1-based, column in characters) of a byte offset. */
-static void line_col(const char *text, size_t len, size_t off,
-                     unsigned *line, unsigned *col)
-{
-    unsigned l = 1, c = 1;
-    if (off > len)
-        off = len;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
                      sl_severity sev, size_t offset, unsigned stmt, const char *msg)
 {
@@ -158,7 +140,7 @@ static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
     d->message = m;
     d->offset = offset;
     d->statement = stmt;
-    line_col(req->sql, req->sql_len, offset, &d->line, &d->column);
+    text_line_column(req->sql, req->sql_len, offset, &d->line, &d->column);
 }
 
 static void set_sql(sl_result *r, sbuf *b)

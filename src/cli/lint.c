@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "lint.h"
 #include "source_map.h"
+#include "textpos.h"
 
 typedef enum lint_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB } lint_format;
 
@@ -65,7 +66,7 @@ static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnosti
     if (src->sql != src->text) {
         /* Positions in the YAML or JSON file the SQL came from. */
         f->d.offset = lint_source_offset(src, d->offset);
-        source_line_column(src->text, src->len, f->d.offset, &f->d.line, &f->d.column);
+        text_line_column(src->text, src->len, f->d.offset, &f->d.line, &f->d.column);
     }
     f->fix = fix ? xstrndup(fix, fixlen) : NULL;
     if (d->severity == SL_SEVERITY_ERROR)
@@ -96,7 +97,7 @@ static void lint_source_found(void *ctx, const lint_source *src)
         sl_diagnostic d = {sizeof d, lint_rules[0].id, SL_SEVERITY_INFO,
                            "not checked: the SQL holds Jinja templating, which Superset "
                            "renders before the query runs", 0, 0, (size_t)(tpl - src->sql), 0};
-        source_line_column(src->sql, src->sql_len, d.offset, &d.line, &d.column);
+        text_line_column(src->sql, src->sql_len, d.offset, &d.line, &d.column);
         add_finding(o, src, &d, NULL, 0);
         return;
     }
@@ -216,7 +217,7 @@ static void print_sarif(const lint_opts *o)
                               "startColumn", (json_int_t)f->d.column);
         if (f->fix) {
             unsigned el, ec;
-            source_line_column(f->text, f->len, f->len, &el, &ec);
+            text_line_column(f->text, f->len, f->len, &el, &ec);
             json_object_set_new(r, "fixes", json_pack(
                 "[{s:{s:s},s:[{s:{s:s},s:[{s:{s:i,s:i,s:I,s:I},s:{s:s}}]}]}]",
                 "description", "text", "run the rewritten SQL instead",

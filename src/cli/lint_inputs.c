@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "source_map.h"
+#include "textpos.h"
 
 /* A ZIP member larger than this is refused (a bundle of YAML files has
  * no business holding one). */
@@ -153,7 +154,7 @@ static int read_dataset_yaml(lint_walk *w, const char *name, const char *text, s
             unsigned line = (unsigned)p.problem_mark.line + 1;
             unsigned col = (unsigned)p.problem_mark.column + 1;
             if (p.error == YAML_READER_ERROR)
-                source_line_column(text, len, p.problem_offset, &line, &col);
+                text_line_column(text, len, p.problem_offset, &line, &col);
             char msg[512];
             snprintf(msg, sizeof msg, "%u:%u: error: not valid YAML: %s%s%s", line, col,
                      p.problem ? p.problem : "invalid YAML", p.context ? " " : "",

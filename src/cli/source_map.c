@@ -355,21 +355,3 @@ size_t source_byte_offset(const char *text, size_t len, size_t chars)
     }
     return len;
 }
-
-void source_line_column(const char *text, size_t len, size_t off, unsigned *line,
-                        unsigned *column)
-{
-    unsigned l = 1, c = 1;
-    if (off > len)
-        off = len;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *column = c;
-}

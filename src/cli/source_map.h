@@ -33,8 +33,4 @@ size_t *source_map_scalar(const char *text, size_t end, size_t start, source_sty
  * is not counted, as libyaml does not count it). */
 size_t source_byte_offset(const char *text, size_t len, size_t chars);
 
-/* 1-based line and column (in code points) of byte offset off. */
-void source_line_column(const char *text, size_t len, size_t off, unsigned *line,
-                        unsigned *column);
-
 #endif
