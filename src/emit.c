@@ -1275,6 +1275,16 @@ static void emit_join(emitter *e, json_t *f)
     }
 }
 
+/* A RangeVar's [catalog.][schema.]table, without its alias. */
+static void emit_relation_name(emitter *e, json_t *rv)
+{
+    const char *cat = json_string_value(ast_get(rv, "catalogname"));
+    const char *sch = json_string_value(ast_get(rv, "schemaname"));
+    if (cat) { ident(e, cat); puts_(e, "."); }
+    if (sch) { ident(e, sch); puts_(e, "."); }
+    ident(e, ast_str(rv, "relname"));
+}
+
 /* The bridge's sampling methods (dialect.c, w_tablesample) and the
  * Spark clause each stands for. */
 static void emit_table_sample(emitter *e, json_t *f)
@@ -1294,11 +1304,7 @@ static void emit_table_sample(emitter *e, json_t *f)
         fail(e, f, "TABLESAMPLE is not supported%s", spark(e) ? " in this form" : " by this target");
         return;
     }
-    const char *cat = json_string_value(ast_get(rf, "catalogname"));
-    const char *sch = json_string_value(ast_get(rf, "schemaname"));
-    if (cat) { ident(e, cat); puts_(e, "."); }
-    if (sch) { ident(e, sch); puts_(e, "."); }
-    ident(e, ast_str(rf, "relname"));
+    emit_relation_name(e, rf);
     puts_(e, " TABLESAMPLE (");
     if (bucket) {
         puts_(e, "BUCKET ");
@@ -1326,15 +1332,10 @@ static void emit_from_item(emitter *e, json_t *node)
     }
     ast_kind k = ast_unwrap(node, &f, &name);
     switch (k) {
-    case AST_RangeVar: {
-        const char *cat = json_string_value(ast_get(f, "catalogname"));
-        const char *sch = json_string_value(ast_get(f, "schemaname"));
-        if (cat) { ident(e, cat); puts_(e, "."); }
-        if (sch) { ident(e, sch); puts_(e, "."); }
-        ident(e, ast_str(f, "relname"));
+    case AST_RangeVar:
+        emit_relation_name(e, f);
         emit_alias(e, ast_get(f, "alias"));
         break;
-    }
     case AST_RangeSubselect:
         if (ast_bool(f, "lateral"))
             puts_(e, "LATERAL ");
