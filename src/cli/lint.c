@@ -203,9 +203,9 @@ static void print_sarif(const lint_opts *o)
     json_t *results = json_array();
     for (size_t i = 0; i < o->nf; i++) {
         const finding *f = &o->f[i];
-        size_t index = 0;
+        size_t index = 0;   /* the rule's entry in the driver's list above */
         for (size_t k = 0; k < nrules; k++)
-            if (strcmp(k < sl_rule_count() ? sl_rule_id(k) : lint_rules[k - sl_rule_count()].id,
+            if (strcmp(json_string_value(json_object_get(json_array_get(rules, k), "id")),
                        f->rule) == 0)
                 index = k;
         char *uri = file_uri(f->file);

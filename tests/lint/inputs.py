@@ -150,7 +150,7 @@ def main():
               "hostile YAML is an error at its position")
 
         # 6. Severity threshold, warn mode, physical datasets.
-        info_only = os.path.join("inputs", "..", "superset-export", "dashboard_export_20261130T120000",
+        info_only = os.path.join("superset-export", "dashboard_export_20261130T120000",
                                  "datasets", "examples", "recent_revenue.yaml")
         rc0, _, _ = lint(sluice, ["--rules", rules, info_only], lint_dir)
         rc1, _, _ = lint(sluice, ["--rules", rules, "--severity", "info", info_only], lint_dir)
