@@ -204,11 +204,20 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
         }
         walk_expr(b, blk, json_object_get(f, "functions"), depth + 1, 0);
     } else if (k == AST_RangeTableSample) {
-        /* The table is still read (and scanned for the sample). */
+        /* The table is still read (and scanned for the sample); time
+         * travel (dialect.c, w_temporal) travels as a sampling method. */
+        json_t *method = json_array_get(json_object_get(f, "method"), 0), *mf;
+        const char *m = ast_unwrap(method, &mf, NULL) == AST_String ? ast_str(mf, "sval") : "";
+        int historical = strcmp(m, "sluice_version") == 0 ||
+                         strcmp(m, "sluice_timestamp") == 0 || strcmp(m, "sluice_at") == 0;
         size_t before = blk->nitems;
         walk_from(b, blk, json_object_get(f, "relation"), join, depth + 1);
-        for (size_t i = before; i < blk->nitems; i++)
-            blk->items[i]->sampled = 1;
+        for (size_t i = before; i < blk->nitems; i++) {
+            if (historical)
+                blk->items[i]->historical = 1;
+            else
+                blk->items[i]->sampled = 1;
+        }
         walk_expr(b, blk, json_object_get(f, "args"), depth + 1, 0);
     } else {
         /* A FROM item the analysis does not know hides what it reads. */

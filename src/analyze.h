@@ -73,6 +73,7 @@ typedef struct an_item {
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     int sampled;            /* under TABLESAMPLE: the rows are a sample */
+    int historical;         /* time travel: an older version of the table */
     json_t *node;           /* the RangeVar / RangeSubselect / RangeFunction fields */
     an_block *block;        /* the block whose FROM holds this item */
     an_cte *cte;            /* AN_CTE_REF */

@@ -340,6 +340,7 @@ typedef struct bridge {
     dialect_error *err;
     sbuf scratch;
     dialect_bridged *out;
+    size_t nparams;         /* parameter markers numbered so far */
 } bridge;
 
 static tplan *P(bridge *b, size_t i)
@@ -958,6 +959,7 @@ static int bridge_qualify(bridge *b, size_t i)
 static int lateral_view_columns(bridge *b, size_t c, int outer);
 static int refuse(bridge *b, size_t i, const char *what);
 static int starts_alias(bridge *b, size_t i);
+static int in_from_list(bridge *b, size_t i);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -1069,16 +1071,15 @@ static int starts_alias(bridge *b, size_t i)
 }
 
 /* FROM VALUES (..), (..) [AS] t(a, b)  ->  FROM (VALUES (..), (..)) AS t(a, b);
- * FROM VALUES 1, 2 gets one parenthesised row per value. */
+ * FROM VALUES 1, 2 gets one parenthesised row per value, and a FROM
+ * list may hold several: FROM VALUES 1, VALUES 2.  A query that is
+ * VALUES with an alias (VALUES (1, 2) AS t(a, b), also as a CTE body)
+ * is Spark's inline table: SELECT * FROM (VALUES (1, 2)) AS t(a, b),
+ * which has the same columns. */
 static int bridge_from_values(bridge *b, size_t i, int in_from)
 {
-    size_t r = next_sig(b, i);
-    if (is_op(b, r, "("))
-        if (!in_from)
-            return 0;       /* VALUES (..), (..): PostgreSQL reads it as is */
-    set_repl_s(b, i, in_from ? "(VALUES" : "VALUES");
+    size_t r = next_sig(b, i), end, n;
     for (;;) {
-        size_t end;
         if (is_op(b, r, "(")) {
             end = (size_t)T(b, r)->match + 1;
         } else {
@@ -1088,15 +1089,22 @@ static int bridge_from_values(bridge *b, size_t i, int in_from)
             insert_before(b, r, "(");
             insert_before(b, end, ")");
         }
-        size_t n = next_sig(b, end - 1);
-        if (!is_op(b, n, ",")) {
-            if (in_from)
-                insert_before(b, end, starts_alias(b, n) ? ")"
-                              : ") AS \"" DIALECT_ANON_ALIAS "\"");
-            return 0;
-        }
+        n = next_sig(b, end - 1);
+        if (!is_op(b, n, ",") || (in_from && is_word(b, next_sig(b, n), "values")))
+            break;
         r = next_sig(b, n);
     }
+    int aliased = starts_alias(b, n);
+    if (in_from) {
+        set_repl_s(b, i, "(VALUES");
+        insert_before(b, end, aliased ? ")" : ") AS \"" DIALECT_ANON_ALIAS "\"");
+    } else if (aliased) {
+        set_repl_s(b, i, "SELECT * FROM (VALUES");
+        insert_before(b, end, ")");
+    }
+    if (aliased && is_word(b, n, "as") && is_op(b, next_sig(b, n), "("))
+        insert_before(b, next_sig(b, n), "\"" DIALECT_ANON_ALIAS "\"");
+    return 0;
 }
 
 /* struct(a AS x, b) -> struct("x" => a, b): PostgreSQL's named argument
@@ -1200,6 +1208,47 @@ static int w_select(bridge *b, const word_at *w)
 
 static int w_interval(bridge *b, const word_at *w)
 {
+    /* The type INTERVAL unit [TO unit] in CAST(x AS ...) or after '::'
+     * is PostgreSQL's own syntax. */
+    if ((is_word(b, w->prev, "as") && w->f->kind == FR_CAST) || is_op(b, w->prev, "::")) {
+        int native = 0;
+        if (!is_interval_unit(b, w->next, &native) || !native)
+            return set_error(b->err, T(b, w->i)->start,
+                             "expected INTERVAL YEAR|MONTH|DAY|HOUR|MINUTE|SECOND [TO unit]");
+        size_t to = next_sig(b, w->next);
+        if (is_word(b, to, "to") &&
+            (!is_interval_unit(b, next_sig(b, to), &native) || !native))
+            return set_error(b->err, T(b, to)->end, "expected an interval unit after TO");
+        return 0;
+    }
+    /* INTERVAL -'1 2' DAY TO HOUR: the sign goes into the string. */
+    size_t sign = w->next, str = next_sig(b, sign);
+    int native = 0;
+    if ((is_op(b, sign, "-") || is_op(b, sign, "+")) && in_stmt(b, str) &&
+        T(b, str)->kind == TK_STRING && is_interval_unit(b, next_sig(b, str), &native) &&
+        native && is_word(b, next_sig(b, next_sig(b, str)), "to")) {
+        sbuf val = SBUF_INIT;
+        if (is_op(b, sign, "-"))
+            sbuf_putc(&val, '-');
+        size_t at = val.len;
+        if (dialect_decode_string(TXT(b, str), TLEN(b, str), 0, &val, T(b, str)->start,
+                                  b->err) < 0) {
+            sbuf_free(&val);
+            return -1;
+        }
+        if (val.len == at || val.data[at] == '-' || val.data[at] == '+' ||
+            isspace((unsigned char)val.data[at])) {
+            sbuf_free(&val);
+            return refuse(b, sign, "a sign before an interval string that starts with a sign "
+                                   "or a space");
+        }
+        sbuf_truncate(&b->scratch, 0);
+        put_pg_string(&b->scratch, val.data, val.len);
+        sbuf_free(&val);
+        set_repl(b, str, b->scratch.data, b->scratch.len);
+        skip_range(b, sign, sign + 1);
+        return 0;
+    }
     return bridge_interval(b, w->i);
 }
 
@@ -1263,7 +1312,8 @@ static int w_lateral(bridge *b, const word_at *w)
 
 static int w_values(bridge *b, const word_at *w)
 {
-    if (is_word(b, w->prev, "from") || is_word(b, w->prev, "join"))
+    if (is_word(b, w->prev, "from") || is_word(b, w->prev, "join") ||
+        (is_op(b, w->prev, ",") && in_from_list(b, w->prev)))
         return bridge_from_values(b, w->i, 1);
     if (w->prev == (size_t)-1 || is_op(b, w->prev, "("))
         return bridge_from_values(b, w->i, 0);
@@ -1298,15 +1348,83 @@ static int w_exists(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
-/* any(x) / some(x) as functions; LIKE ANY / SOME / ALL is refused. */
+/* any(x) / some(x) as functions.  [NOT] LIKE|ILIKE ANY|SOME|ALL (p, ...)
+ * becomes PostgreSQL's  LIKE ANY|ALL (ARRAY[p, ...]): the same
+ * operator applied to each pattern, combined with OR (ANY, SOME) or AND
+ * (ALL).  RLIKE ANY has no PostgreSQL form and is refused. */
 static int w_any_some_all(bridge *b, const word_at *w)
 {
     if (!is_word(b, w->i, "all") && is_op(b, w->next, "(") && function_position(b, w->prev))
         return quote_function_name(b, w->i);
-    if (is_word(b, w->prev, "like") || is_word(b, w->prev, "ilike") ||
-        is_word(b, w->prev, "rlike"))
-        return refuse(b, w->i, "LIKE ANY / SOME / ALL");
-    return WORD_NOT_MINE;
+    if (is_word(b, w->prev, "rlike") || is_word(b, w->prev, "regexp"))
+        return refuse(b, w->i, "RLIKE ANY / SOME / ALL");
+    if (!is_word(b, w->prev, "like") && !is_word(b, w->prev, "ilike"))
+        return WORD_NOT_MINE;
+    if (!is_op(b, w->next, "("))
+        return set_error(b->err, T(b, w->i)->end,
+                         "expected a bracketed list of patterns after LIKE %.*s",
+                         (int)TLEN(b, w->i), TXT(b, w->i));
+    size_t close = (size_t)T(b, w->next)->match, first = next_sig(b, w->next);
+    if (first == close)
+        return set_error(b->err, T(b, close)->start, "LIKE %.*s needs at least one pattern",
+                         (int)TLEN(b, w->i), TXT(b, w->i));
+    if (is_word(b, first, "select") || is_word(b, first, "with"))
+        return refuse(b, w->i, "LIKE ANY / SOME / ALL over a subquery");
+    set_repl_s(b, w->i, is_word(b, w->i, "all") ? "ALL" : "ANY");
+    set_repl_s(b, w->next, "(ARRAY[");
+    insert_before(b, close, "]");
+    return 0;
+}
+
+/* The first token of the (possibly qualified) function name whose
+ * argument list opens at open, or open itself when none precedes it. */
+static size_t call_name_start(bridge *b, size_t open)
+{
+    size_t name = prev_sig(b, open);
+    if (name == (size_t)-1 ||
+        !(T(b, name)->kind == TK_QIDENT ||
+          (T(b, name)->kind == TK_WORD && kw_category(b, name) != PG_KW_RESERVED) ||
+          (P(b, name)->has_repl && P(b, name)->repl.data[0] == '"')))
+        return open;
+    for (;;) {
+        size_t dot = prev_sig(b, name);
+        if (dot == (size_t)-1 || !is_op(b, dot, "."))
+            return name;
+        size_t q = prev_sig(b, dot);
+        if (q == (size_t)-1 || !(T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT))
+            return name;
+        name = q;
+    }
+}
+
+/* f(x) IGNORE NULLS [OVER ...] and f(x IGNORE NULLS) (also RESPECT
+ * NULLS): the two words go and the call's name carries a mark, which
+ * parse.c turns into the FuncCall's "sl_nulls".  A mark no FuncCall
+ * takes (coalesce(x IGNORE NULLS) parses as something else) is an
+ * error there, never a silent drop. */
+static int w_nulls_treatment(bridge *b, const word_at *w)
+{
+    if (!is_word(b, w->next, "nulls"))
+        return WORD_NOT_MINE;
+    int ignore = is_word(b, w->i, "ignore");
+    size_t after = next_sig(b, w->next), name = (size_t)-1;
+    int mark;
+    if (w->prev != (size_t)-1 && is_op(b, w->prev, ")") && T(b, w->prev)->match >= 0) {
+        size_t open = (size_t)T(b, w->prev)->match;
+        name = call_name_start(b, open);
+        if (name == open)
+            name = (size_t)-1;
+        mark = ignore ? DM_IGNORE_NULLS : DM_RESPECT_NULLS;
+    } else if (is_op(b, after, ")") && w->f->kind == FR_FUNC && w->prev != w->f->open) {
+        name = w->f->name;
+        mark = ignore ? DM_IGNORE_NULLS_IN : DM_RESPECT_NULLS_IN;
+    }
+    if (name == (size_t)-1 || P(b, name)->mark)
+        return refuse(b, w->i, "IGNORE / RESPECT NULLS other than after a function call "
+                               "or its last argument");
+    P(b, name)->mark = (uint8_t)mark;
+    skip_range(b, w->i, w->next + 1);
+    return 0;
 }
 
 static int w_array(bridge *b, const word_at *w)
@@ -1436,6 +1554,44 @@ static int w_stream(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
+/* The alias ([AS] name) that starts at token a, if any, moves to just
+ * before token to, which is where PostgreSQL wants it; what names the
+ * construct for a refusal. */
+static int move_alias_before(bridge *b, size_t a, size_t to, const char *what)
+{
+    size_t name = a;
+    if (is_word(b, a, "as"))
+        name = next_sig(b, a);
+    else if (!starts_alias(b, a))
+        return 0;
+    char msg[96];
+    if (!in_stmt(b, name) || (T(b, name)->kind != TK_WORD && T(b, name)->kind != TK_QIDENT) ||
+        is_op(b, next_sig(b, name), "(")) {
+        snprintf(msg, sizeof msg, "%s followed by an alias with column names", what);
+        return refuse(b, in_stmt(b, name) ? name : a, msg);
+    }
+    sbuf alias = SBUF_INIT, id = SBUF_INIT;
+    if (T(b, name)->kind == TK_QIDENT)
+        decode_qident(b, name, &id);
+    else
+        sbuf_putn(&id, TXT(b, name), TLEN(b, name));
+    if (strncmp(sbuf_cstr(&id), DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0 ||
+        id.len == 0 || id.len > DIALECT_MAX_PG_IDENT) {
+        sbuf_free(&alias);
+        sbuf_free(&id);
+        snprintf(msg, sizeof msg, "this %s alias", what);
+        return refuse(b, name, msg);
+    }
+    sbuf_puts(&alias, " AS ");
+    put_pg_ident(&alias, id.data, id.len);
+    sbuf_putc(&alias, ' ');
+    insert_before(b, to, sbuf_cstr(&alias));
+    skip_range(b, a, name + 1);
+    sbuf_free(&alias);
+    sbuf_free(&id);
+    return 0;
+}
+
 /* t TABLESAMPLE (n PERCENT | n ROWS | BUCKET x OUT OF y) [AS] alias  ->
  * t AS alias TABLESAMPLE sluice_percent (n) | sluice_rows (n) | sluice_bucket (x, y).
  * PostgreSQL's grammar takes any sampling method name and wants the
@@ -1470,40 +1626,118 @@ static int w_tablesample(bridge *b, const word_at *w)
         skip_range(b, unit, unit + 1);
     }
     insert_before(b, open, method);
-    /* The alias moves before TABLESAMPLE. */
-    size_t a = next_sig(b, close), name = a;
-    if (is_word(b, a, "as"))
-        name = next_sig(b, a);
-    else if (!starts_alias(b, a))
+    return move_alias_before(b, next_sig(b, close), w->i, "TABLESAMPLE");
+}
+
+/* Does the table name ending at token last start right after FROM, JOIN
+ * or a FROM list's ','?  (Time travel and sampling follow a table name.) */
+static int ends_table_name(bridge *b, size_t last)
+{
+    if (last == (size_t)-1 || (T(b, last)->kind != TK_WORD && T(b, last)->kind != TK_QIDENT))
         return 0;
-    if (!in_stmt(b, name) || (T(b, name)->kind != TK_WORD && T(b, name)->kind != TK_QIDENT) ||
-        is_op(b, next_sig(b, name), "("))
-        return refuse(b, w->i, "TABLESAMPLE followed by an alias with column names");
-    sbuf alias = SBUF_INIT, id = SBUF_INIT;
-    if (T(b, name)->kind == TK_QIDENT)
-        decode_qident(b, name, &id);
-    else
-        sbuf_putn(&id, TXT(b, name), TLEN(b, name));
-    if (strncmp(sbuf_cstr(&id), DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0 ||
-        id.len == 0 || id.len > DIALECT_MAX_PG_IDENT) {
-        sbuf_free(&alias);
-        sbuf_free(&id);
-        return refuse(b, name, "this TABLESAMPLE alias");
+    size_t first = last;
+    for (;;) {
+        size_t dot = prev_sig(b, first);
+        if (dot == (size_t)-1 || !is_op(b, dot, "."))
+            break;
+        size_t q = prev_sig(b, dot);
+        if (q == (size_t)-1 || (T(b, q)->kind != TK_WORD && T(b, q)->kind != TK_QIDENT))
+            return 0;
+        first = q;
     }
-    sbuf_puts(&alias, "AS ");
-    put_pg_ident(&alias, id.data, id.len);
-    sbuf_putc(&alias, ' ');
-    insert_before(b, w->i, sbuf_cstr(&alias));
-    skip_range(b, a, name + 1);
-    sbuf_free(&alias);
-    sbuf_free(&id);
+    size_t before = prev_sig(b, first);
+    return before != (size_t)-1 &&
+           (is_word(b, before, "from") || is_word(b, before, "join") ||
+            (is_op(b, before, ",") && in_from_list(b, before)));
+}
+
+/*
+ * Time travel:  t VERSION AS OF 12 [AS] a,  t TIMESTAMP AS OF expr [AS] a
+ * (each also with FOR and as SYSTEM_VERSION / SYSTEM_TIME), t@v12 and
+ * t@20190101000000000  ->  t AS a TABLESAMPLE sluice_version (12) |
+ * sluice_timestamp (expr) | sluice_at ('v12').  Like sampling, the
+ * table stays a RangeVar the rules see; the emitter prints it back.
+ */
+static int w_temporal(bridge *b, const word_at *w)
+{
+    static const char *const stops[] = {
+        "as", "where", "group", "having", "order", "limit", "join", "inner", "left", "right",
+        "full", "cross", "natural", "on", "using", "tablesample", "window", "qualify",
+        "union", "intersect", "except", "minus", "sort", "cluster", "distribute", "lateral",
+        "pivot", "unpivot", "semi", "anti", NULL};
+    size_t of = next_sig(b, w->next);
+    if (!is_word(b, w->next, "as") || !is_word(b, of, "of"))
+        return WORD_NOT_MINE;
+    size_t start = w->i, before = w->prev;
+    if (is_word(b, before, "for")) {
+        start = before;
+        before = prev_sig(b, before);
+    }
+    if (!ends_table_name(b, before))
+        return WORD_NOT_MINE;
+    int version = is_word(b, w->i, "version") || is_word(b, w->i, "system_version");
+    size_t v = next_sig(b, of), end;
+    if (!in_stmt(b, v))
+        return set_error(b->err, T(b, of)->end, "expected a %s after AS OF",
+                         version ? "version" : "timestamp");
+    if (version) {
+        if (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING)
+            return set_error(b->err, T(b, v)->start,
+                             "VERSION AS OF takes a version number or string");
+        end = next_sig(b, v);
+    } else {
+        end = level_end(b, v, 1, stops);
+        size_t last = prev_sig(b, end);
+        /* A bare alias after the timestamp: '2024-01-01' t. */
+        size_t pl = prev_sig(b, last);
+        if (last != v && T(b, last)->kind == TK_WORD && kw_category(b, last) <= PG_KW_UNRESERVED &&
+            !is_interval_unit(b, last, NULL) &&
+            (T(b, pl)->kind == TK_STRING || T(b, pl)->kind == TK_NUMBER || is_op(b, pl, ")")))
+            end = last;
+        if (end == v)
+            return set_error(b->err, T(b, v)->start, "expected a timestamp after AS OF");
+    }
+    if (is_word(b, end, "tablesample") || is_word(b, next_sig(b, end), "tablesample"))
+        return refuse(b, end, "TABLESAMPLE together with time travel");
+    int rc = move_alias_before(b, end, start, "time travel");
+    if (rc < 0)
+        return rc;
+    insert_before(b, start, version ? "TABLESAMPLE sluice_version (" :
+                                      "TABLESAMPLE sluice_timestamp (");
+    skip_range(b, start, v);
+    insert_before(b, end, ") ");
     return 0;
 }
 
-static int w_as(bridge *b, const word_at *w)
+/* t@v12 / t@20190101000000000 (bridge_op, at the '@'). */
+static int bridge_at_version(bridge *b, size_t at)
 {
-    return is_word(b, w->next, "of") ? refuse(b, w->i, "time travel (AS OF)") : WORD_NOT_MINE;
+    size_t prev = prev_sig(b, at), v = at + 1;
+    if (prev != at - 1 || !ends_table_name(b, prev) || !in_stmt(b, v))
+        return WORD_NOT_MINE;
+    const char *s = TXT(b, v);
+    size_t n = TLEN(b, v), k = 0;
+    if (T(b, v)->kind == TK_WORD && n >= 2 && (s[0] == 'v' || s[0] == 'V'))
+        k = 1;
+    else if (T(b, v)->kind != TK_NUMBER || n != 17)
+        return refuse(b, at, "'@' after a table name other than @v<version> or "
+                             "@yyyyMMddHHmmssSSS");
+    for (size_t c = k; c < n; c++)
+        if (!isdigit((unsigned char)s[c]))
+            return refuse(b, at, "'@' after a table name other than @v<version> or "
+                                 "@yyyyMMddHHmmssSSS");
+    int rc = move_alias_before(b, next_sig(b, v), at, "time travel");
+    if (rc < 0)
+        return rc;
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, " TABLESAMPLE sluice_at (");
+    put_pg_string(&b->scratch, s, n);
+    sbuf_puts(&b->scratch, ") ");
+    insert_before(b, at, b->scratch.data);
+    skip_range(b, at, v + 1);
+    return 0;
 }
+
 
 static int w_transform(bridge *b, const word_at *w)
 {
@@ -1512,11 +1746,58 @@ static int w_transform(bridge *b, const word_at *w)
     return WORD_NOT_MINE;
 }
 
+/* GROUP BY a, b WITH ROLLUP | WITH CUBE  ->  GROUP BY ROLLUP(a, b) |
+ * CUBE(a, b), which Spark defines them to be. */
 static int w_with(bridge *b, const word_at *w)
 {
-    if (is_word(b, w->next, "rollup") || is_word(b, w->next, "cube"))
-        return refuse(b, w->i, "GROUP BY ... WITH ROLLUP / CUBE");
-    return WORD_NOT_MINE;
+    static const char *const clause_words[] = {
+        "select", "from", "where", "having", "on", "join", NULL};
+    if (!is_word(b, w->next, "rollup") && !is_word(b, w->next, "cube"))
+        return WORD_NOT_MINE;
+    size_t k = w->prev;
+    while (k != (size_t)-1 && !is_word(b, k, "by") && !word_in(b, k, clause_words) &&
+           !is_op(b, k, "(") && !is_op(b, k, "[")) {
+        if ((is_op(b, k, ")") || is_op(b, k, "]")) && T(b, k)->match >= 0)
+            k = (size_t)T(b, k)->match;
+        k = prev_sig(b, k);
+    }
+    if (k == (size_t)-1 || !is_word(b, k, "by") || !is_word(b, prev_sig(b, k), "group"))
+        return refuse(b, w->i, "WITH ROLLUP / CUBE other than after GROUP BY columns");
+    size_t first = next_sig(b, k);
+    if (first == w->i)
+        return set_error(b->err, T(b, w->i)->start, "GROUP BY needs columns before WITH %.*s",
+                         (int)TLEN(b, w->next), TXT(b, w->next));
+    insert_before(b, first, is_word(b, w->next, "rollup") ? "ROLLUP(" : "CUBE(");
+    set_repl_s(b, w->i, ")");
+    skip_range(b, w->next, w->next + 1);
+    return 0;
+}
+
+/* LEFT and RIGHT are names in Spark unless a join or a call follows;
+ * PostgreSQL reserves them as type and function names. */
+static int w_left_right(bridge *b, const word_at *w)
+{
+    static const char *const join_words[] = {"join", "outer", "semi", "anti", NULL};
+    if (word_in(b, w->next, join_words) || is_op(b, w->next, "(") ||
+        (w->prev != (size_t)-1 && is_op(b, w->prev, ".")))
+        return WORD_NOT_MINE;
+    return quote_function_name(b, w->i);
+}
+
+/* FROM item AS (a, b): Spark names the columns without naming the
+ * item; PostgreSQL wants a name, so the anonymous one goes in. */
+static int w_as(bridge *b, const word_at *w)
+{
+    if (!is_op(b, w->next, "(") || w->prev == (size_t)-1 || P(b, w->next)->before.len ||
+        !(is_op(b, w->prev, ")") || T(b, w->prev)->kind == TK_WORD ||
+          T(b, w->prev)->kind == TK_QIDENT) ||
+        !in_from_list(b, w->i))
+        return WORD_NOT_MINE;
+    size_t first = next_sig(b, w->next);
+    if (is_word(b, first, "select") || is_word(b, first, "with") || is_word(b, first, "values"))
+        return WORD_NOT_MINE;
+    insert_before(b, w->next, "\"" DIALECT_ANON_ALIAS "\"");
+    return 0;
 }
 
 typedef struct word_handler {
@@ -1541,20 +1822,27 @@ static const word_handler word_handlers[] = {
     {"div", w_div},
     {"except", w_setop},
     {"exists", w_exists},
+    {"ignore", w_nulls_treatment},
     {"intersect", w_setop},
     {"interval", w_interval},
     {"lateral", w_lateral},
+    {"left", w_left_right},
     {"minus", w_setop},
     {"pivot", w_pivot},
     {"qualify", w_qualify},
     {"regexp", w_rlike},
+    {"respect", w_nulls_treatment},
+    {"right", w_left_right},
     {"rlike", w_rlike},
     {"select", w_select},
     {"semi", w_semi_anti},
     {"some", w_any_some_all},
     {"sort", w_organization},
     {"stream", w_stream},
+    {"system_time", w_temporal},
+    {"system_version", w_temporal},
     {"tablesample", w_tablesample},
+    {"timestamp", w_temporal},
     {"timestamp_ltz", w_typed_literal},
     {"timestamp_ntz", w_typed_literal},
     {"transform", w_transform},
@@ -1562,6 +1850,7 @@ static const word_handler word_handlers[] = {
     {"union", w_setop},
     {"unpivot", w_pivot},
     {"values", w_values},
+    {"version", w_temporal},
     {"window", w_window},
     {"with", w_with},
 };
@@ -1601,7 +1890,8 @@ static int bridge_op(bridge *b, size_t i)
         size_t prev = prev_sig(b, i);
         frame nf = {FR_PLAIN, 0, 0, 0, i, i};
         if (s[0] == '(' && prev != (size_t)-1 &&
-            (is_word(b, prev, "from") || is_word(b, prev, "join")) &&
+            (is_word(b, prev, "from") || is_word(b, prev, "join") ||
+             (is_op(b, prev, ",") && in_from_list(b, prev))) &&
             (is_word(b, next_sig(b, i), "select") || is_word(b, next_sig(b, i), "with") ||
              is_word(b, next_sig(b, i), "values") || is_op(b, next_sig(b, i), "(")))
             nf.from_subquery = 1;
@@ -1654,6 +1944,11 @@ static int bridge_op(bridge *b, size_t i)
     if (in_stmt(b, i + 1) && T(b, i + 1)->kind == TK_OP && TLEN(b, i + 1) >= 1 &&
         strchr(pg_op_chars, s[n - 1]) && strchr(pg_op_chars, TXT(b, i + 1)[0]))
         insert_before(b, i + 1, " ");
+    if (n == 1 && s[0] == '@') {
+        int rc = bridge_at_version(b, i);
+        if (rc != WORD_NOT_MINE)
+            return rc;
+    }
     if (n == 2 && memcmp(s, "==", 2) == 0) {
         set_repl_s(b, i, "=");
         return 0;
@@ -1682,7 +1977,7 @@ static int bridge_op(bridge *b, size_t i)
     if (n == 2 && memcmp(s, "->", 2) == 0)
         return bridge_lambda(b, i);
     if (n == 2 && memcmp(s, "::", 2) == 0)
-        return bridge_type(b, next_sig(b, i));
+        return is_word(b, next_sig(b, i), "interval") ? 0 : bridge_type(b, next_sig(b, i));
     if (n == 2 && memcmp(s, "&&", 2) == 0)
         return refuse(b, i, "operator '&&'");
     /* PostgreSQL reads any run of operator characters as an operator
@@ -1696,6 +1991,25 @@ static int bridge_op(bridge *b, size_t i)
         return set_error(b->err, T(b, i)->start, "'%.*s' is not a Spark SQL operator",
                          (int)(n > 8 ? 8 : n), s);
     }
+    return 0;
+}
+
+/*
+ * :name and ? parameter markers become $n, marked; parse.c gives the
+ * ParamRef the marker as written ("sl_param") and drops the number.
+ * The rules treat a marker as a value they cannot know.  "col:key"
+ * written against an operand is a JSON path, not a marker: refused.
+ */
+static int bridge_param(bridge *b, size_t i)
+{
+    size_t prev = prev_sig(b, i);
+    if (TXT(b, i)[0] == ':' && prev != (size_t)-1 && T(b, prev)->end == T(b, i)->start &&
+        ends_operand(b, prev))
+        return refuse(b, i, "JSON path extraction (col:key)");
+    char buf[32];
+    snprintf(buf, sizeof buf, "$%zu", ++b->nparams);
+    set_repl_s(b, i, buf);
+    P(b, i)->mark = DM_PARAM;
     return 0;
 }
 
@@ -1894,6 +2208,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     size_t ntok = st->tok_end - st->tok_begin + 1;   /* +1: the end token */
     bridge b;       /* not zeroed whole: the frame stack is large */
     b.depth = 0;
+    b.nparams = 0;
     b.scratch = (sbuf)SBUF_INIT;
     b.s = src;
     b.out = out;
@@ -1974,9 +2289,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
                                "unrendered template variable %.*s: render the query first",
                                (int)TLEN(&b, i), TXT(&b, i));
             else
-                rc = set_error(err, t->start,
-                               "parameter marker %.*s is not supported: bind values first",
-                               (int)TLEN(&b, i), TXT(&b, i));
+                rc = bridge_param(&b, i);
             break;
         case TK_EOF: case TK_ERROR:
             break;

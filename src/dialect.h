@@ -80,7 +80,12 @@ typedef enum dialect_mark {
     DM_RLIKE,               /* LIKE that was RLIKE / REGEXP */
     DM_TRY_CAST,            /* CAST that was TRY_CAST */
     DM_LATERAL_VIEW,        /* function of a LATERAL VIEW */
-    DM_LATERAL_VIEW_OUTER   /* function of a LATERAL VIEW OUTER */
+    DM_LATERAL_VIEW_OUTER,  /* function of a LATERAL VIEW OUTER */
+    DM_IGNORE_NULLS,        /* call followed by IGNORE NULLS */
+    DM_RESPECT_NULLS,       /* call followed by RESPECT NULLS */
+    DM_IGNORE_NULLS_IN,     /* call ending in IGNORE NULLS: f(x IGNORE NULLS) */
+    DM_RESPECT_NULLS_IN,    /* call ending in RESPECT NULLS */
+    DM_PARAM                /* $n standing for a :name or ? parameter marker */
 } dialect_mark;
 
 typedef struct dialect_map_entry {

@@ -433,6 +433,26 @@ static void emit_a_expr(emitter *e, json_t *f)
         } else {
             emit_expr(e, r, PREC_CMP + 1);
         }
+    } else if (strcmp(kind, "AEXPR_OP_ANY") == 0 || strcmp(kind, "AEXPR_OP_ALL") == 0) {
+        /* Only [NOT] LIKE|ILIKE ANY|ALL (patterns), as the bridge maps it. */
+        const char *word = NULL;
+        if (strcmp(op, "~~") == 0) word = "LIKE";
+        else if (strcmp(op, "!~~") == 0) word = "NOT LIKE";
+        else if (strcmp(op, "~~*") == 0) word = "ILIKE";
+        else if (strcmp(op, "!~~*") == 0) word = "NOT ILIKE";
+        json_t *rf;
+        if (!word || ast_unwrap(r, &rf, NULL) != AST_A_ArrayExpr ||
+            json_array_size(ast_get(rf, "elements")) == 0) {
+            fail(e, f, "quantified comparison '%s' has no Databricks equivalent", op);
+            return;
+        }
+        int all = strcmp(kind, "AEXPR_OP_ALL") == 0;
+        emit_expr(e, l, PREC_CMP + 1);
+        sbuf_printf(e->o, " %s %s (", word, all ? "ALL" : "ANY");
+        if (!spark(e))
+            puts_(e, "ARRAY[");
+        expr_list(e, ast_get(rf, "elements"), PREC_LOWEST);
+        puts_(e, spark(e) ? ")" : "])");
     } else if (strcmp(kind, "AEXPR_BETWEEN") == 0 || strcmp(kind, "AEXPR_NOT_BETWEEN") == 0) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
@@ -602,7 +622,16 @@ static void emit_func_call(emitter *e, json_t *f)
         puts_(e, " ORDER BY ");
         emit_sort_list(e, order);
     }
+    const char *nulls = json_string_value(ast_get(f, "sl_nulls"));
+    if (nulls && !spark(e)) {
+        fail(e, f, "IGNORE / RESPECT NULLS has no PostgreSQL equivalent");
+        return;
+    }
+    if (nulls && ast_bool(f, "sl_nulls_inside"))
+        puts_(e, strcmp(nulls, "ignore") == 0 ? " IGNORE NULLS" : " RESPECT NULLS");
     puts_(e, ")");
+    if (nulls && !ast_bool(f, "sl_nulls_inside"))
+        puts_(e, strcmp(nulls, "ignore") == 0 ? " IGNORE NULLS" : " RESPECT NULLS");
     if (order && ast_bool(f, "agg_within_group")) {
         puts_(e, " WITHIN GROUP (ORDER BY ");
         emit_sort_list(e, order);
@@ -828,7 +857,7 @@ static void emit_type_cast(emitter *e, json_t *f)
     if (ast_unwrap(arg, &af, NULL) == AST_A_Const)
         sval = json_string_value(json_object_get(ast_get(af, "sval"), "sval"));
     int pgcat = json_array_size(names) == 2 && name_is(names, 0, "pg_catalog");
-    if (sval && pgcat && !ast_bool(f, "sl_try_cast")) {
+    if (sval && pgcat && !ast_bool(f, "sl_try_cast") && !ast_bool(f, "sl_cast")) {
         /* Typed literals: INTERVAL '...', TIMESTAMP '...'. */
         if (name_is(names, 1, "interval")) {
             json_t *mods = json_object_get(t, "typmods");
@@ -865,6 +894,21 @@ static void emit_type_cast(emitter *e, json_t *f)
         ast_int(f, "location") < 0 && !ast_bool(f, "sl_try_cast")) {
         puts_(e, "DATE ");
         string_literal(e, sval);
+        return;
+    }
+    if (pgcat && name_is(names, 1, "interval") && spark(e)) {
+        /* CAST(x AS INTERVAL DAY TO SECOND) */
+        json_t *mods = json_object_get(t, "typmods"), *mf;
+        if (json_array_size(mods) != 1 ||
+            ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const) {
+            fail(e, f, "a cast to INTERVAL needs its fields (INTERVAL DAY TO SECOND)");
+            return;
+        }
+        puts_(e, ast_bool(f, "sl_try_cast") ? "TRY_CAST(" : "CAST(");
+        emit_expr(e, arg, PREC_LOWEST);
+        puts_(e, " AS INTERVAL ");
+        interval_unit(e, (int)json_integer_value(json_object_get(ast_get(mf, "ival"), "ival")));
+        puts_(e, ")");
         return;
     }
     if (pgcat) {
@@ -1106,9 +1150,15 @@ static void emit_expr(emitter *e, json_t *node, int min_prec)
     case AST_A_ArrayExpr:
         fail(e, f, "ARRAY[...] has no Databricks equivalent; use array(...)");
         break;
-    case AST_ParamRef:
-        fail(e, f, "parameter references have no Databricks equivalent");
+    case AST_ParamRef: {
+        const char *marker = json_string_value(ast_get(f, "sl_param"));
+        if (!marker || !spark(e))
+            fail(e, f, "parameter references have no %s equivalent",
+                 spark(e) ? "Databricks" : "PostgreSQL");
+        else
+            puts_(e, marker);
         break;
+    }
     case AST_SelectStmt:
         emit_subquery(e, node);
         break;
@@ -1140,14 +1190,18 @@ static void emit_alias(emitter *e, json_t *alias)
 {
     if (!alias)
         return;
+    json_t *cols = json_object_get(alias, "colnames");
     if (is_anonymous(alias)) {
         if (!spark(e))      /* PostgreSQL 15 needs a name */
             puts_(e, " AS anonymous");
-        return;
+        else if (cols)      /* FROM u AS (a, b) */
+            puts_(e, " AS ");
+        if (!cols)
+            return;
+    } else {
+        puts_(e, " AS ");
+        ident(e, json_string_value(json_object_get(alias, "aliasname")));
     }
-    puts_(e, " AS ");
-    ident(e, json_string_value(json_object_get(alias, "aliasname")));
-    json_t *cols = json_object_get(alias, "colnames");
     if (cols) {
         puts_(e, "(");
         ident_list(e, cols);
@@ -1296,6 +1350,30 @@ static void emit_table_sample(emitter *e, json_t *f)
                     ast_unwrap(json_array_get(method, 0), &sf, NULL) == AST_String ?
                     json_string_value(ast_get(sf, "sval")) : NULL;
     size_t nargs = json_array_size(args);
+    if (m && nargs == 1 && spark(e) && !ast_get(f, "repeatable") &&
+        ast_unwrap(ast_get(f, "relation"), &rf, NULL) == AST_RangeVar &&
+        (strcmp(m, "sluice_version") == 0 || strcmp(m, "sluice_timestamp") == 0 ||
+         strcmp(m, "sluice_at") == 0)) {
+        /* Time travel (dialect.c, w_temporal). */
+        json_t *cf;
+        emit_relation_name(e, rf);
+        if (strcmp(m, "sluice_at") == 0) {
+            const char *at = ast_unwrap(json_array_get(args, 0), &cf, NULL) == AST_A_Const ?
+                             json_string_value(json_object_get(ast_get(cf, "sval"), "sval")) :
+                             NULL;
+            if (!at) {
+                fail(e, f, "bad @ version");
+                return;
+            }
+            puts_(e, "@");
+            puts_(e, at);
+        } else {
+            puts_(e, strcmp(m, "sluice_version") == 0 ? " VERSION AS OF " : " TIMESTAMP AS OF ");
+            emit_expr(e, json_array_get(args, 0), PREC_LOWEST);
+        }
+        emit_alias(e, ast_get(rf, "alias"));
+        return;
+    }
     int bucket = m && strcmp(m, "sluice_bucket") == 0 && nargs == 2;
     int one = m && (strcmp(m, "sluice_percent") == 0 || strcmp(m, "sluice_rows") == 0) &&
               nargs == 1;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <pg_query.h>
 
@@ -249,8 +250,18 @@ json_t *parse_tree_from_json(const char *text, size_t len, const char **error)
 
 typedef struct fixup_ctx {
     const dialect_bridged *br;
+    const dialect_source *src;
     int error;
+    size_t marks_taken;     /* DM_*NULLS* and DM_PARAM marks a node took */
 } fixup_ctx;
+
+/* Marks that must each be taken by a node; one left over would be a
+ * construct dropped on the way (see parse_stmt). */
+static int mark_must_be_taken(int kind)
+{
+    return kind == DM_IGNORE_NULLS || kind == DM_RESPECT_NULLS || kind == DM_IGNORE_NULLS_IN ||
+           kind == DM_RESPECT_NULLS_IN || kind == DM_PARAM;
+}
 
 static json_t *string_node(const char *s)
 {
@@ -300,12 +311,39 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     fixup_ctx *ctx = vctx;
     /* Only these kinds need fixing; test the first letter before strcmp. */
     if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S' ||
-                   kind[0] == 'J'))
+                   kind[0] == 'J' || kind[0] == 'F' || kind[0] == 'P'))
         return;
     json_int_t loc = -1;
-    if (kind[0] == 'A' || kind[0] == 'T')
+    if (kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'F' || kind[0] == 'P')
         loc = json_integer_value(json_object_get(obj, "location"));
-    if (strcmp(kind, "A_Const") == 0) {
+    if (strcmp(kind, "FuncCall") == 0) {
+        static const struct { int mark; const char *nulls; int inside; } treat[] = {
+            {DM_IGNORE_NULLS, "ignore", 0}, {DM_RESPECT_NULLS, "respect", 0},
+            {DM_IGNORE_NULLS_IN, "ignore", 1}, {DM_RESPECT_NULLS_IN, "respect", 1}};
+        int mark = dialect_mark_at(ctx->br, (size_t)loc);
+        for (size_t k = 0; k < sizeof treat / sizeof *treat; k++) {
+            if (treat[k].mark != mark)
+                continue;
+            json_object_set_new(obj, "sl_nulls", json_string(treat[k].nulls));
+            if (treat[k].inside)
+                json_object_set_new(obj, "sl_nulls_inside", json_true());
+            ctx->marks_taken++;
+        }
+    } else if (strcmp(kind, "ParamRef") == 0) {
+        if (dialect_mark_at(ctx->br, (size_t)loc) != DM_PARAM)
+            return;
+        size_t at = dialect_to_orig(ctx->br, (size_t)loc);
+        for (size_t i = 0; i < ctx->src->ntoks; i++) {
+            const dtok *t = &ctx->src->toks[i];
+            if (t->start == at && t->kind == TK_PARAM) {
+                json_object_set_new(obj, "sl_param",
+                                    json_stringn(ctx->src->text + t->start, t->end - t->start));
+                json_object_set_new(obj, "number", json_integer(0));
+                ctx->marks_taken++;
+                break;
+            }
+        }
+    } else if (strcmp(kind, "A_Const") == 0) {
         fix_negative_integer(obj, ctx->br);
     } else if (strcmp(kind, "A_Expr") == 0) {
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
@@ -336,6 +374,19 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     } else if (strcmp(kind, "TypeCast") == 0) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
             json_object_set_new(obj, "sl_try_cast", json_true());
+        /* CAST('1 2' AS INTERVAL DAY TO HOUR) and the literal
+         * INTERVAL '1 2' DAY TO HOUR give PostgreSQL the same tree, but
+         * Spark parses the literal's text strictly: keep them apart. */
+        json_t *names = json_object_get(json_object_get(json_object_get(obj, "typeName"),
+                                                        "TypeName") ?
+                                        json_object_get(json_object_get(obj, "typeName"),
+                                                        "TypeName") :
+                                        json_object_get(obj, "typeName"), "names");
+        const char *last = ast_string_value(json_array_get(names, json_array_size(names) - 1));
+        if (last && strcmp(last, "interval") == 0 && loc >= 0 &&
+            (size_t)loc + 4 <= ctx->br->pg.len &&
+            strncasecmp(ctx->br->pg.data + loc, "cast", 4) == 0)
+            json_object_set_new(obj, "sl_cast", json_true());
     } else if (strcmp(kind, "RangeFunction") == 0) {
         json_t *list = json_array_get(json_object_get(obj, "functions"), 0);
         json_t *lf, *items, *fc, *fcf;
@@ -532,8 +583,21 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     out->node = json_incref(json_object_get(json_array_get(stmts, 0), "stmt"));
     json_decref(root);
 
-    fixup_ctx ctx = {&out->br, 0};
+    fixup_ctx ctx = {&out->br, src, 0, 0};
     ast_walk(out->node, fixup_visit, &ctx);
+    size_t must = 0, first_left = 0;
+    for (size_t i = 0; i < out->br.nmarks; i++)
+        if (mark_must_be_taken(out->br.marks[i].kind) && must++ == 0)
+            first_left = out->br.marks[i].out;
+    if (ctx.marks_taken != must) {
+        err->offset = dialect_to_orig(&out->br, first_left);
+        snprintf(err->message, sizeof err->message,
+                 "IGNORE / RESPECT NULLS or a parameter marker is in a place sluice cannot "
+                 "represent faithfully");
+        parsed_stmt_free(out);
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
     if (out->br.nlong)
         ast_walk(out->node, restore_long_idents, &out->br);
     return 0;

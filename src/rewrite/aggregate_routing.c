@@ -853,9 +853,9 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
                 item = blk->items[k];
     if (!item)
         return 0;
-    /* A sample of the source aggregates to other numbers than the
-     * aggregate table holds. */
-    if (item->sampled)
+    /* A sample of the source, or an older version of it (time travel),
+     * aggregates to other numbers than the aggregate table holds now. */
+    if (item->sampled || item->historical)
         return 0;
     /* Candidates in the rules' order of preference: the first that
      * qualifies wins, so the rest are only looked at to explain. */

@@ -169,7 +169,20 @@ START_TEST(hints_and_values)
                      "SELECT * FROM a LEFT JOIN b ON \"sluice:anti\"( x = 1) WHERE y");
     /* TABLESAMPLE: the alias moves first, the kind is the method name. */
     ck_assert_str_eq(bridge("SELECT * FROM t TABLESAMPLE(5 ROWS) `S`"),
-                     "SELECT * FROM t AS \"S\" TABLESAMPLE sluice_rows (5 ) ");
+                     "SELECT * FROM t  AS \"S\" TABLESAMPLE sluice_rows (5 ) ");
+    /* Time travel travels the same way. */
+    ck_assert_str_eq(bridge("SELECT * FROM t VERSION AS OF 3 x"),
+                     "SELECT * FROM t  AS \"x\" TABLESAMPLE sluice_version (3 ) ");
+    ck_assert_str_eq(bridge("SELECT * FROM t@v3"),
+                     "SELECT * FROM t TABLESAMPLE sluice_at ('v3') ");
+    /* Parameter markers are numbered in order. */
+    ck_assert_str_eq(bridge("SELECT :a, ? FROM t"), "SELECT $1, $2 FROM t");
+    /* LIKE ANY (...) is PostgreSQL's LIKE ANY (ARRAY[...]). */
+    ck_assert_str_eq(bridge("SELECT a LIKE SOME ('x', 'y')"),
+                     "SELECT a LIKE ANY (ARRAY['x', 'y'])");
+    /* WITH ROLLUP becomes ROLLUP(...) around the GROUP BY list. */
+    ck_assert_str_eq(bridge("SELECT 1 FROM t GROUP BY a, b WITH ROLLUP"),
+                     "SELECT 1 FROM t GROUP BY ROLLUP(a, b ) ");
     ck_assert_str_eq(bridge("SELECT * FROM t TABLESAMPLE (BUCKET 4 OUT OF 10)"),
                      "SELECT * FROM t TABLESAMPLE  sluice_bucket ( 4 ,  10)");
 }
@@ -187,7 +200,12 @@ START_TEST(refusals_are_positioned)
                      "ERR@25: TABLESAMPLE other than right after a table name is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT * FROM t WHERE d > ${start}"),
                      "ERR@26: unrendered template variable ${start}: render the query first");
-    ck_assert_str_eq(bridge("SELECT ?"), "ERR@7: parameter marker ? is not supported: bind values first");
+    ck_assert_str_eq(bridge("SELECT a:b"),
+                     "ERR@8: JSON path extraction (col:key) is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM t VERSION AS OF 1 TABLESAMPLE (1 ROWS)"),
+                     "ERR@32: TABLESAMPLE together with time travel is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT a FROM t WHERE a RLIKE ANY ('x')"),
+                     "ERR@30: RLIKE ANY / SOME / ALL is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT a FROM t PIVOT (sum(x) FOR y IN (1))"),
                      "ERR@16: PIVOT / UNPIVOT is not supported by sluice's Databricks dialect bridge");
 }

@@ -1,0 +1,1 @@
+SELECT a, b FROM main.sales.products AS (a, b, c)

@@ -1,0 +1,2 @@
+WITH t AS (VALUES ('foo_val') AS t(foo1))
+SELECT foo1 FROM t

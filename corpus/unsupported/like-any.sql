@@ -1,3 +1,0 @@
-SELECT page
-FROM main.web.page_events
-WHERE page LIKE ANY ('/cart%', '/checkout%')
