@@ -84,7 +84,9 @@ bench: build
 	    bench/rules-20-aggregates.json corpus tests/roundtrip/spark_select.sql
 
 peer: build
-	$(BUILD)/tests/roundtrip --report-only ../shared/peer-sql/queries-valid.ndjson | tail -1
+	$(BUILD)/tests/roundtrip --report-only --ndjson-out $(BUILD)/peer-emitted.ndjson \
+	    ../shared/peer-sql/queries-valid.ndjson | tail -1
+	node tests/spark-grammar/check.cjs $(BUILD)/peer-emitted.ndjson
 
 install: build
 	cmake --install $(BUILD)

@@ -540,3 +540,79 @@ const char *analysis_target_name(json_t *rt)
     }
     return NULL;
 }
+
+typedef struct col_use {
+    const char *col;
+    int used;
+} col_use;
+
+static void note_col_use(json_t *obj, const char *kind, void *vctx)
+{
+    col_use *u = vctx;
+    if (!kind || strcmp(kind, "ColumnRef") != 0)
+        return;
+    json_t *fields = json_object_get(obj, "fields");
+    const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+    if (last && strcasecmp(last, u->col) == 0)
+        u->used = 1;
+}
+
+/* The column name an IN value of PIVOT gets: its alias, or the text of
+ * a plain string or integer; NULL when sluice cannot tell. */
+static const char *pivot_value_name(json_t *item, char *buf, size_t size)
+{
+    json_t *rf, *cf;
+    if (ast_unwrap(item, &rf, NULL) != AST_ResTarget)
+        return NULL;
+    const char *name = json_string_value(json_object_get(rf, "name"));
+    if (name)
+        return name;
+    if (ast_unwrap(json_object_get(rf, "val"), &cf, NULL) != AST_A_Const)
+        return NULL;
+    json_t *sv = json_object_get(cf, "sval"), *iv = json_object_get(cf, "ival");
+    if (sv)
+        return json_string_value(json_object_get(sv, "sval"));
+    if (iv) {
+        snprintf(buf, size, "%lld", (long long)json_integer_value(json_object_get(iv, "ival")));
+        return buf;
+    }
+    return NULL;
+}
+
+int an_pivot_passes(const an_block *blk, const char *col)
+{
+    json_t *spec = json_object_get(blk->select, "sl_pivot");
+    if (!spec)
+        return 1;
+    int unpivot = strcmp(json_string_value(json_object_get(spec, "kind")), "unpivot") == 0;
+    /* A column the clause reads is aggregated or unpivoted away. */
+    col_use u = {col, 0};
+    ast_walk(json_object_get(spec, "values"), note_col_use, &u);
+    ast_walk(json_object_get(spec, unpivot ? "in" : "for"), note_col_use, &u);
+    if (unpivot) {
+        /* Its name and value columns are new columns of those names. */
+        ast_walk(json_object_get(spec, "for"), note_col_use, &u);
+        return !u.used;
+    }
+    if (u.used)
+        return 0;
+    /* PIVOT names its columns after the IN values, joined with the
+     * aggregate's alias when there are several: v, v_alias. */
+    size_t i;
+    json_t *it;
+    char buf[32];
+    json_array_foreach(json_object_get(spec, "in"), i, it) {
+        const char *name = pivot_value_name(it, buf, sizeof buf);
+        size_t n = name ? strlen(name) : 0;
+        if (!name || (strncasecmp(col, name, n) == 0 && (col[n] == '\0' || col[n] == '_')))
+            return 0;
+    }
+    json_array_foreach(json_object_get(spec, "values"), i, it) {
+        json_t *rf;
+        const char *name = ast_unwrap(it, &rf, NULL) == AST_ResTarget ?
+                           json_string_value(json_object_get(rf, "name")) : NULL;
+        if (name && strcasecmp(col, name) == 0)
+            return 0;
+    }
+    return 1;
+}

@@ -209,6 +209,13 @@ int an_conjuncts(json_t *cond, json_t ***list, size_t *n);
  * also own a column of that name (then sluice does not guess). */
 int an_is_item_column(json_t *e, const an_item *item, const char *const *cols);
 
+/* For a block that carries PIVOT / UNPIVOT (its SelectStmt has
+ * "sl_pivot", see parse.c): does source column col leave it unchanged
+ * under its own name?  Only a column the clause does not use and that
+ * no column it generates could be named like; a filter on it outside
+ * filters the rows going in.  Other blocks: 1. */
+int an_pivot_passes(const an_block *blk, const char *col);
+
 /* Is e a qualified reference to a column of another item of self's
  * block?  Sets *item_out and *col_out. */
 int an_column_of_other(json_t *e, const an_item *self, an_item **item_out,

@@ -960,6 +960,8 @@ static int lateral_view_columns(bridge *b, size_t c, int outer);
 static int refuse(bridge *b, size_t i, const char *what);
 static int starts_alias(bridge *b, size_t i);
 static int in_from_list(bridge *b, size_t i);
+typedef struct word_at word_at;
+static int w_all_group(bridge *b, const word_at *w);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -1192,10 +1194,10 @@ static int bridge_hex(bridge *b, size_t i)
  */
 #define WORD_NOT_MINE 1
 
-typedef struct word_at {
+struct word_at {
     size_t i, prev, next;   /* the word, its significant neighbours */
     frame *f;               /* the bracket level it is in */
-} word_at;
+};
 
 typedef int (*word_fn)(bridge *b, const word_at *w);
 
@@ -1354,6 +1356,11 @@ static int w_exists(bridge *b, const word_at *w)
  * (ALL).  RLIKE ANY has no PostgreSQL form and is refused. */
 static int w_any_some_all(bridge *b, const word_at *w)
 {
+    if (is_word(b, w->i, "all")) {
+        int rc = w_all_group(b, w);
+        if (rc != WORD_NOT_MINE)
+            return rc;
+    }
     if (!is_word(b, w->i, "all") && is_op(b, w->next, "(") && function_position(b, w->prev))
         return quote_function_name(b, w->i);
     if (is_word(b, w->prev, "rlike") || is_word(b, w->prev, "regexp"))
@@ -1482,6 +1489,21 @@ static int w_semi_anti(bridge *b, const word_at *w)
     if (!is_word(b, w->next, "join"))
         return WORD_NOT_MINE;
     int anti = is_word(b, w->i, "anti");
+    size_t before = is_word(b, w->prev, "left") ? prev_sig(b, w->prev) : w->prev;
+    if (is_word(b, before, "natural")) {
+        /* NATURAL [LEFT] SEMI JOIN name: NATURAL LEFT JOIN name, the
+         * name marked (parse.c records the kind on the join). */
+        size_t r = next_sig(b, w->next);
+        if (!in_stmt(b, r) || (T(b, r)->kind != TK_WORD && T(b, r)->kind != TK_QIDENT))
+            return refuse(b, w->i, anti ? "NATURAL ANTI JOIN other than of a table name"
+                                        : "NATURAL SEMI JOIN other than of a table name");
+        if (is_word(b, w->prev, "left"))
+            skip_range(b, w->i, w->i + 1);
+        else
+            set_repl_s(b, w->i, "LEFT");
+        P(b, r)->mark = anti ? DM_NATURAL_ANTI : DM_NATURAL_SEMI;
+        return 0;
+    }
     /* The right side: a name or a bracketed item, then its alias. */
     size_t on = next_sig(b, w->next);
     while (in_stmt(b, on) && !is_word(b, on, "on")) {
@@ -1507,9 +1529,115 @@ static int w_semi_anti(bridge *b, const word_at *w)
     return 0;
 }
 
+/* The items of a PIVOT aggregate list or IN list, from token first up
+ * to token end (FOR, or the closing bracket): each "expr [AS] name"
+ * becomes the named argument "name" => expr. */
+static int pivot_named_items(bridge *b, size_t first, size_t end)
+{
+    static const char *const for_word[] = {"for", NULL};
+    size_t start = first;
+    while (start < end) {
+        size_t stop = level_end(b, start, 1, for_word);
+        if (stop > end)
+            stop = end;
+        size_t last = prev_sig(b, stop), before = prev_sig(b, last), as = (size_t)-1;
+        if (last != start && (T(b, last)->kind == TK_WORD || T(b, last)->kind == TK_QIDENT)) {
+            if (is_word(b, before, "as") && before != start)
+                as = before;
+            else if ((T(b, last)->kind == TK_QIDENT || kw_category(b, last) <= PG_KW_UNRESERVED) &&
+                     ends_operand(b, before) && !is_op(b, prev_sig(b, before), ".") &&
+                     T(b, before)->kind != TK_WORD && T(b, before)->kind != TK_QIDENT)
+                as = last;      /* bare alias: sum(x) total, 'Q1' q1 */
+        }
+        if (as != (size_t)-1) {
+            sbuf_truncate(&b->scratch, 0);
+            if (T(b, last)->kind == TK_QIDENT) {
+                sbuf q = SBUF_INIT;
+                decode_qident(b, last, &q);
+                if (q.len == 0) {
+                    sbuf_free(&q);
+                    return set_error(b->err, T(b, last)->start, "zero-length quoted identifier");
+                }
+                put_ident(b, &b->scratch, q.data, q.len);
+                sbuf_free(&q);
+            } else {
+                put_ident(b, &b->scratch, TXT(b, last), TLEN(b, last));
+            }
+            sbuf_puts(&b->scratch, " => ");
+            insert_before(b, start, b->scratch.data);
+            skip_range(b, as, last + 1);
+        }
+        if (!is_op(b, stop, ","))
+            break;
+        start = next_sig(b, stop);
+    }
+    return 0;
+}
+
+/*
+ * PIVOT / UNPIVOT after a FROM item:
+ *   src PIVOT (agg [AS] a, ... FOR col | (c1, c2) IN (v [AS] x, ...)) [AS] p
+ *   src UNPIVOT [INCLUDE | EXCLUDE NULLS] (val | (v1, v2) FOR name IN (c [AS] x, ...))
+ * become
+ *   src CROSS JOIN LATERAL "sluice:pivot"("a" => agg, ..., "sluice:for"(col),
+ *                                         "sluice:in"("x" => v, ...)) [AS] p
+ * ("sluice:unpivot", "sluice:unpivot_include", "sluice:unpivot_exclude"
+ * likewise), which PostgreSQL parses with src as the join's left side,
+ * exactly what the clause applies to in Spark.  parse.c turns the join
+ * into a derived table over src that carries the clause (sl_pivot).
+ */
 static int w_pivot(bridge *b, const word_at *w)
 {
-    return is_op(b, w->next, "(") ? refuse(b, w->i, "PIVOT / UNPIVOT") : WORD_NOT_MINE;
+    static const char *const for_word[] = {"for", NULL};
+    static const char *const in_word[] = {"in", NULL};
+    int unpivot = is_word(b, w->i, "unpivot");
+    size_t open = w->next, nulls_kw = (size_t)-1;
+    if (unpivot && (is_word(b, open, "include") || is_word(b, open, "exclude")) &&
+        is_word(b, next_sig(b, open), "nulls")) {
+        nulls_kw = open;
+        open = next_sig(b, next_sig(b, open));
+    }
+    if (!is_op(b, open, "("))
+        return WORD_NOT_MINE;
+    const char *what = unpivot ? "UNPIVOT" : "PIVOT";
+    if (w->prev == (size_t)-1 ||
+        !(is_op(b, w->prev, ")") || T(b, w->prev)->kind == TK_WORD ||
+          T(b, w->prev)->kind == TK_QIDENT) ||
+        !in_from_list(b, w->i))
+        return refuse(b, w->i, "PIVOT / UNPIVOT other than after a FROM item");
+    size_t close = (size_t)T(b, open)->match, first = next_sig(b, open);
+    size_t for_kw = level_end(b, first, 0, for_word);
+    if (!is_word(b, for_kw, "for"))
+        return set_error(b->err, T(b, for_kw)->start, "expected FOR in %s (...)", what);
+    if (for_kw == first)
+        return set_error(b->err, T(b, for_kw)->start, "%s needs %s before FOR", what,
+                         unpivot ? "a value column" : "an aggregate");
+    size_t in_kw = level_end(b, next_sig(b, for_kw), 0, in_word);
+    if (!is_word(b, in_kw, "in") || !is_op(b, next_sig(b, in_kw), "("))
+        return set_error(b->err, T(b, in_kw)->start, "expected IN (...) in %s (...)", what);
+    if (in_kw == next_sig(b, for_kw))
+        return set_error(b->err, T(b, in_kw)->start, "%s needs a column after FOR", what);
+    size_t in_open = next_sig(b, in_kw), in_close = (size_t)T(b, in_open)->match;
+    if (next_sig(b, in_open) == in_close)
+        return set_error(b->err, T(b, in_close)->start, "%s needs at least one IN value", what);
+    if (next_sig(b, in_close) != close)
+        return set_error(b->err, T(b, next_sig(b, in_close))->start,
+                         "expected ')' after the IN list of %s", what);
+    const char *fn = !unpivot ? "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "pivot\"" :
+                     nulls_kw == (size_t)-1 ?
+                         "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot\"" :
+                     is_word(b, nulls_kw, "include") ?
+                         "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot_include\"" :
+                         "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot_exclude\"";
+    set_repl_s(b, w->i, fn);
+    if (nulls_kw != (size_t)-1)
+        skip_range(b, nulls_kw, open);
+    if (!unpivot && pivot_named_items(b, first, for_kw) < 0)
+        return -1;
+    set_repl_s(b, for_kw, ", \"" DIALECT_RESERVED_PREFIX "for\"(");
+    insert_before(b, in_kw, ") ");
+    set_repl_s(b, in_kw, ", \"" DIALECT_RESERVED_PREFIX "in\"");
+    return pivot_named_items(b, next_sig(b, in_open), in_close);
 }
 
 static int w_organization(bridge *b, const word_at *w)
@@ -1770,6 +1898,23 @@ static int w_with(bridge *b, const word_at *w)
     insert_before(b, first, is_word(b, w->next, "rollup") ? "ROLLUP(" : "CUBE(");
     set_repl_s(b, w->i, ")");
     skip_range(b, w->next, w->next + 1);
+    return 0;
+}
+
+/* GROUP BY ALL (group by every select item without an aggregate) ->
+ * GROUP BY "sluice:all", ORDER BY ALL likewise; the rules see a key
+ * they cannot match. */
+static int w_all_group(bridge *b, const word_at *w)
+{
+    static const char *const ends[] = {
+        "having", "order", "limit", "offset", "window", "qualify", "union", "intersect",
+        "except", "minus", "sort", "cluster", "distribute", "asc", "desc", "nulls", NULL};
+    if (!is_word(b, w->prev, "by") || !(is_word(b, prev_sig(b, w->prev), "group") ||
+                                        is_word(b, prev_sig(b, w->prev), "order")))
+        return WORD_NOT_MINE;
+    if (in_stmt(b, w->next) && !word_in(b, w->next, ends) && !is_op(b, w->next, ")"))
+        return WORD_NOT_MINE;
+    set_repl_s(b, w->i, "\"" DIALECT_GROUP_BY_ALL "\"");
     return 0;
 }
 

@@ -41,6 +41,8 @@
 #define DIALECT_SORT_BY_MARKER "sluice:sort_by"
 #define DIALECT_DISTRIBUTE_BY_MARKER "sluice:distribute_by"
 #define DIALECT_CLUSTER_BY_MARKER "sluice:cluster_by"
+/* GROUP BY ALL travels as a GROUP BY of this column name. */
+#define DIALECT_GROUP_BY_ALL "sluice:all"
 /* Alias given to FROM items Spark allows without one (PostgreSQL 15
  * requires it); the emitter leaves it out again. */
 #define DIALECT_ANON_ALIAS "sluice:anonymous"
@@ -85,7 +87,9 @@ typedef enum dialect_mark {
     DM_RESPECT_NULLS,       /* call followed by RESPECT NULLS */
     DM_IGNORE_NULLS_IN,     /* call ending in IGNORE NULLS: f(x IGNORE NULLS) */
     DM_RESPECT_NULLS_IN,    /* call ending in RESPECT NULLS */
-    DM_PARAM                /* $n standing for a :name or ? parameter marker */
+    DM_PARAM,               /* $n standing for a :name or ? parameter marker */
+    DM_NATURAL_SEMI,        /* right side of a NATURAL [LEFT] SEMI JOIN */
+    DM_NATURAL_ANTI         /* right side of a NATURAL [LEFT] ANTI JOIN */
 } dialect_mark;
 
 typedef struct dialect_map_entry {

@@ -301,6 +301,17 @@ static int expr_prec(json_t *node)
 
 static void emit_column_ref(emitter *e, json_t *f)
 {
+    json_t *only = json_array_size(ast_get(f, "fields")) == 1 ?
+                   json_array_get(ast_get(f, "fields"), 0) : NULL;
+    const char *name = only ? ast_string_value(only) : NULL;
+    if (name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0) {
+        /* GROUP BY ALL (dialect.c, w_all_group) */
+        if (!spark(e))
+            fail(e, f, "GROUP BY ALL has no PostgreSQL equivalent");
+        else
+            puts_(e, "ALL");
+        return;
+    }
     size_t i;
     json_t *part;
     json_array_foreach(ast_get(f, "fields"), i, part) {
@@ -1291,15 +1302,19 @@ static void emit_join(emitter *e, json_t *f)
     json_t *quals = ast_get(f, "quals"), *using = ast_get(f, "usingClause");
     const char *semi_anti = json_string_value(ast_get(f, "sl_join"));
     if (semi_anti) {
-        if (!spark(e) || natural || using || strcmp(jt, "JOIN_LEFT") != 0) {
+        if (!spark(e) || using || strcmp(jt, "JOIN_LEFT") != 0 || (natural == !!quals)) {
             fail(e, f, "%s JOIN is not supported%s", strcmp(semi_anti, "anti") == 0 ? "ANTI"
                  : "SEMI", spark(e) ? " in this form" : " by this target");
             return;
         }
+        if (natural)
+            puts_(e, " NATURAL");
         puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
         emit_from_item(e, r);
-        puts_(e, " ON ");
-        emit_expr(e, quals, 0);
+        if (quals) {
+            puts_(e, " ON ");
+            emit_expr(e, quals, 0);
+        }
         return;
     }
     if (natural) puts_(e, " NATURAL");
@@ -1397,6 +1412,63 @@ static void emit_table_sample(emitter *e, json_t *f)
     emit_alias(e, ast_get(rf, "alias"));
 }
 
+/* expr [AS name] items of a PIVOT / UNPIVOT clause. */
+static void pivot_items(emitter *e, json_t *items)
+{
+    size_t i;
+    json_t *it, *rf;
+    json_array_foreach(items, i, it) {
+        if (i)
+            puts_(e, ", ");
+        if (ast_unwrap(it, &rf, NULL) != AST_ResTarget) {
+            fail(e, NULL, "bad PIVOT item");
+            return;
+        }
+        emit_expr(e, ast_get(rf, "val"), PREC_LOWEST);
+        const char *name = json_string_value(ast_get(rf, "name"));
+        if (name) {
+            puts_(e, " AS ");
+            ident(e, name);
+        }
+    }
+}
+
+/* A derived table carrying PIVOT / UNPIVOT (parse.c, pivot_from_join):
+ * its source, then the clause.  A source with a WHERE or hints (one a
+ * rule injected, or written so) is printed as the (SELECT * ...) it is. */
+static void emit_pivot(emitter *e, json_t *rs, json_t *sel)
+{
+    json_t *spec = ast_get(sel, "sl_pivot");
+    const char *kind = json_string_value(json_object_get(spec, "kind"));
+    const char *nulls = json_string_value(json_object_get(spec, "nulls"));
+    json_t *from = ast_get(sel, "fromClause");
+    if (!spark(e)) {
+        fail(e, rs, "PIVOT / UNPIVOT have no PostgreSQL equivalent");
+        return;
+    }
+    if (json_array_size(from) == 1 && !ast_get(sel, "whereClause") && !ast_get(sel, "sl_hints"))
+        emit_from_item(e, json_array_get(from, 0));
+    else
+        emit_subquery(e, ast_get(rs, "subquery"));
+    int unpivot = kind && strcmp(kind, "unpivot") == 0;
+    puts_(e, unpivot ? " UNPIVOT " : " PIVOT ");
+    if (nulls)
+        puts_(e, strcmp(nulls, "include") == 0 ? "INCLUDE NULLS " : "EXCLUDE NULLS ");
+    puts_(e, "(");
+    pivot_items(e, json_object_get(spec, "values"));
+    puts_(e, " FOR ");
+    json_t *forcols = json_object_get(spec, "for");
+    if (json_array_size(forcols) != 1) {
+        fail(e, rs, "bad PIVOT column");
+        return;
+    }
+    emit_expr(e, json_array_get(forcols, 0), PREC_LOWEST);
+    puts_(e, " IN (");
+    pivot_items(e, json_object_get(spec, "in"));
+    puts_(e, "))");
+    emit_alias(e, ast_get(rs, "alias"));
+}
+
 static void emit_from_item(emitter *e, json_t *node)
 {
     json_t *f;
@@ -1414,12 +1486,19 @@ static void emit_from_item(emitter *e, json_t *node)
         emit_relation_name(e, f);
         emit_alias(e, ast_get(f, "alias"));
         break;
-    case AST_RangeSubselect:
+    case AST_RangeSubselect: {
+        json_t *sf;
+        if (ast_unwrap(ast_get(f, "subquery"), &sf, NULL) == AST_SelectStmt &&
+            ast_get(sf, "sl_pivot")) {
+            emit_pivot(e, f, sf);
+            break;
+        }
         if (ast_bool(f, "lateral"))
             puts_(e, "LATERAL ");
         emit_subquery(e, ast_get(f, "subquery"));
         emit_alias(e, ast_get(f, "alias"));
         break;
+    }
     case AST_RangeFunction:
         if (ast_bool(f, "lateral"))
             puts_(e, "LATERAL ");
@@ -1570,6 +1649,10 @@ static void emit_target_list(emitter *e, json_t *f)
 {
     size_t i;
     json_t *t, *tf;
+    if (json_array_size(ast_get(f, "targetList")) == 0) {
+        fail(e, f, "a SELECT needs at least one select item");
+        return;
+    }
     json_array_foreach(ast_get(f, "targetList"), i, t) {
         if (ast_unwrap(t, &tf, NULL) != AST_ResTarget) {
             fail(e, f, "expected a select-list item");

@@ -260,7 +260,8 @@ typedef struct fixup_ctx {
 static int mark_must_be_taken(int kind)
 {
     return kind == DM_IGNORE_NULLS || kind == DM_RESPECT_NULLS || kind == DM_IGNORE_NULLS_IN ||
-           kind == DM_RESPECT_NULLS_IN || kind == DM_PARAM;
+           kind == DM_RESPECT_NULLS_IN || kind == DM_PARAM || kind == DM_NATURAL_SEMI ||
+           kind == DM_NATURAL_ANTI;
 }
 
 static json_t *string_node(const char *s)
@@ -358,7 +359,18 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     } else if (strcmp(kind, "JoinExpr") == 0) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
          * condition: a SEMI or ANTI join (dialect.c, w_semi_anti). */
-        json_t *q = json_object_get(obj, "quals"), *qf;
+        json_t *q = json_object_get(obj, "quals"), *qf, *rf;
+        if (json_is_true(json_object_get(obj, "isNatural")) &&
+            ast_unwrap(json_object_get(obj, "rarg"), &rf, NULL) == AST_RangeVar) {
+            /* NATURAL [LEFT] SEMI / ANTI JOIN t (w_semi_anti). */
+            int mark = dialect_mark_at(ctx->br, (size_t)ast_int(rf, "location"));
+            if (mark == DM_NATURAL_SEMI || mark == DM_NATURAL_ANTI) {
+                json_object_set_new(obj, "sl_join",
+                                    json_string(mark == DM_NATURAL_SEMI ? "semi" : "anti"));
+                ctx->marks_taken++;
+            }
+            return;
+        }
         if (ast_unwrap(q, &qf, NULL) != AST_FuncCall)
             return;
         json_t *fname = json_object_get(qf, "funcname");
@@ -527,6 +539,170 @@ void parse_hint_text(const char *text, json_t *list)
     json_decref(parsed);
 }
 
+/* ---- PIVOT / UNPIVOT -------------------------------------------------- */
+
+/* The name after the reserved prefix of a one-part call, or NULL. */
+static const char *reserved_call(json_t *node, json_t **fields)
+{
+    if (ast_unwrap(node, fields, NULL) != AST_FuncCall)
+        return NULL;
+    json_t *names = json_object_get(*fields, "funcname");
+    const char *fn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
+                                                 : NULL;
+    size_t plen = strlen(DIALECT_RESERVED_PREFIX);
+    return fn && strncmp(fn, DIALECT_RESERVED_PREFIX, plen) == 0 ? fn + plen : NULL;
+}
+
+/* An argument of the bridged call as a select item: "x" => e is e AS x. */
+static json_t *pivot_item(json_t *arg)
+{
+    json_t *f;
+    if (ast_unwrap(arg, &f, NULL) == AST_NamedArgExpr)
+        return json_pack("{s:{s:s,s:O}}", "ResTarget", "name", ast_str(f, "name"),
+                         "val", json_object_get(f, "arg"));
+    return json_pack("{s:{s:O}}", "ResTarget", "val", arg);
+}
+
+/* Is this FROM item a derived table that only wraps a FROM list, with
+ * at most a WHERE and hints ((SELECT * FROM src WHERE c) with no name)?
+ * Its SelectStmt fields, or NULL. */
+static json_t *plain_wrapper(json_t *src)
+{
+    json_t *f, *sf, *tf, *cf;
+    if (ast_unwrap(src, &f, NULL) != AST_RangeSubselect || ast_bool(f, "lateral"))
+        return NULL;
+    const char *alias = json_string_value(
+        json_object_get(json_object_get(f, "alias"), "aliasname"));
+    if ((alias && strcmp(alias, DIALECT_ANON_ALIAS) != 0) ||
+        json_object_get(json_object_get(f, "alias"), "colnames"))
+        return NULL;
+    if (ast_unwrap(json_object_get(f, "subquery"), &sf, NULL) != AST_SelectStmt)
+        return NULL;
+    for (void *it = json_object_iter(sf); it; it = json_object_iter_next(sf, it)) {
+        const char *k = json_object_iter_key(it);
+        if (strcmp(k, "targetList") && strcmp(k, "fromClause") && strcmp(k, "whereClause") &&
+            strcmp(k, "sl_hints") && strcmp(k, "limitOption") && strcmp(k, "op"))
+            return NULL;
+    }
+    json_t *tl = json_object_get(sf, "targetList");
+    if (strcmp(ast_str(sf, "op"), "SETOP_NONE") != 0 || json_array_size(tl) != 1 ||
+        ast_unwrap(json_array_get(tl, 0), &tf, NULL) != AST_ResTarget ||
+        json_object_get(tf, "name") ||
+        ast_unwrap(json_object_get(tf, "val"), &cf, NULL) != AST_ColumnRef ||
+        json_array_size(json_object_get(cf, "fields")) != 1 ||
+        ast_unwrap(json_array_get(json_object_get(cf, "fields"), 0), NULL, NULL) != AST_A_Star ||
+        json_object_get(sf, "sl_pivot"))
+        return NULL;
+    return sf;
+}
+
+/*
+ * The bridge (dialect.c, w_pivot) writes  src PIVOT (...) [AS p]  as
+ *   JoinExpr{larg: src, rarg: RangeFunction{lateral, "sluice:pivot"(items...,
+ *            "sluice:for"(col), "sluice:in"(values...)), alias: p}}
+ * Here it becomes what it means, a derived table over src that carries
+ * the clause:
+ *   RangeSubselect{subquery: SelectStmt{targetList: [*], fromClause: [src],
+ *                  sl_pivot: {kind, [nulls], values, for, in}}, alias: p}
+ * so the analysis sees src as it sees any derived table's FROM.  A src
+ * that is itself such a plain wrapper, (SELECT * FROM t WHERE c), is
+ * merged in: written either way (or injected into by a rule) the clause
+ * has one tree, which the emitter prints back.  Returns the new node,
+ * or NULL when the join is not a bridged PIVOT / UNPIVOT.
+ */
+static json_t *pivot_from_join(json_t *jf, int *bad)
+{
+    json_t *rf, *lf, *call, *cf;
+    if (ast_unwrap(json_object_get(jf, "rarg"), &rf, NULL) != AST_RangeFunction ||
+        json_object_get(jf, "quals") || json_object_get(jf, "usingClause"))
+        return NULL;
+    if (ast_unwrap(json_array_get(json_object_get(rf, "functions"), 0), &lf, NULL) != AST_List)
+        return NULL;
+    call = json_array_get(json_object_get(lf, "items"), 0);
+    const char *kind = reserved_call(call, &cf);
+    if (!kind || (strcmp(kind, "pivot") && strncmp(kind, "unpivot", 7)))
+        return NULL;
+    int unpivot = kind[0] == 'u';
+    json_t *args = json_object_get(cf, "args");
+    size_t n = json_array_size(args);
+    json_t *ff, *inf;
+    if (n < 3 || !reserved_call(json_array_get(args, n - 2), &ff) ||
+        strcmp(reserved_call(json_array_get(args, n - 2), &ff), "for") ||
+        !reserved_call(json_array_get(args, n - 1), &inf) ||
+        strcmp(reserved_call(json_array_get(args, n - 1), &inf), "in") ||
+        (unpivot && n != 3)) {
+        *bad = 1;
+        return NULL;
+    }
+    json_t *spec = json_object();
+    json_object_set_new(spec, "kind", json_string(unpivot ? "unpivot" : "pivot"));
+    if (unpivot && kind[7] == '_')
+        json_object_set_new(spec, "nulls", json_string(kind + 8));
+    json_t *values = json_array();
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (unpivot && ast_unwrap(json_array_get(args, i), NULL, NULL) == AST_NamedArgExpr)
+            *bad = 1;
+        json_array_append_new(values, pivot_item(json_array_get(args, i)));
+    }
+    json_object_set_new(spec, "values", values);
+    json_object_set(spec, "for", json_object_get(ff, "args"));
+    json_t *in = json_array();
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(inf, "args"), i, a)
+        json_array_append_new(in, pivot_item(a));
+    json_object_set_new(spec, "in", in);
+
+    json_t *src = json_object_get(jf, "larg");
+    json_t *sel = plain_wrapper(src);
+    json_t *sub;
+    if (sel) {
+        sub = json_pack("{s:O}", "SelectStmt", sel);
+    } else {
+        sub = json_pack("{s:{s:[{s:{s:{s:{s:[{s:{}}]}}}}],s:[O],s:s,s:s}}", "SelectStmt",
+                        "targetList", "ResTarget", "val", "ColumnRef", "fields", "A_Star",
+                        "fromClause", src, "limitOption", "LIMIT_OPTION_DEFAULT",
+                        "op", "SETOP_NONE");
+    }
+    sel = json_object_get(sub, "SelectStmt");
+    json_object_set_new(sel, "sl_pivot", spec);
+    json_t *node = json_pack("{s:{s:o}}", "RangeSubselect", "subquery", sub);
+    json_t *alias = json_object_get(rf, "alias");
+    if (alias)
+        json_object_set(json_object_get(node, "RangeSubselect"), "alias", alias);
+    return node;
+}
+
+/* Replace every bridged PIVOT / UNPIVOT join below node (see above). */
+static void restructure_pivots(json_t *node, int *bad)
+{
+    if (json_is_array(node)) {
+        for (size_t i = 0; i < json_array_size(node); i++) {
+            json_t *v = json_array_get(node, i), *jf;
+            if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr) {
+                json_t *p = pivot_from_join(jf, bad);
+                if (p) {
+                    json_array_set_new(node, i, p);
+                    v = p;
+                }
+            }
+            restructure_pivots(v, bad);
+        }
+    } else if (json_is_object(node)) {
+        for (void *it = json_object_iter(node); it; it = json_object_iter_next(node, it)) {
+            json_t *v = json_object_iter_value(it), *jf;
+            if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr) {
+                json_t *p = pivot_from_join(jf, bad);
+                if (p) {
+                    json_object_iter_set_new(node, it, p);
+                    v = p;
+                }
+            }
+            restructure_pivots(v, bad);
+        }
+    }
+}
+
 int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err)
 {
@@ -585,6 +761,16 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
 
     fixup_ctx ctx = {&out->br, src, 0, 0};
     ast_walk(out->node, fixup_visit, &ctx);
+    int bad_pivot = 0;
+    restructure_pivots(out->node, &bad_pivot);
+    if (bad_pivot) {
+        err->offset = st->start;
+        snprintf(err->message, sizeof err->message,
+                 "internal error: a bridged PIVOT / UNPIVOT did not parse as expected");
+        parsed_stmt_free(out);
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
     size_t must = 0, first_left = 0;
     for (size_t i = 0; i < out->br.nmarks; i++)
         if (mark_must_be_taken(out->br.marks[i].kind) && must++ == 0)
@@ -592,8 +778,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     if (ctx.marks_taken != must) {
         err->offset = dialect_to_orig(&out->br, first_left);
         snprintf(err->message, sizeof err->message,
-                 "IGNORE / RESPECT NULLS or a parameter marker is in a place sluice cannot "
-                 "represent faithfully");
+                 "IGNORE / RESPECT NULLS, a parameter marker or a NATURAL SEMI / ANTI JOIN "
+                 "is in a place sluice cannot represent faithfully");
         parsed_stmt_free(out);
         memset(out, 0, sizeof *out);
         return -1;

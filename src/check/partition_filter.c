@@ -725,6 +725,9 @@ static const char *passes_through(an_item *item, const char *const *cols)
     json_t *sel = blk->select;
     if (json_object_get(sel, "limitCount") || json_object_get(sel, "limitOffset"))
         return NULL;
+    for (int k = 0; cols[k]; k++)
+        if (!an_pivot_passes(blk, cols[k]))
+            return NULL;
     size_t i;
     /* A window function partitioned by something else blocks pushdown. */
     for (i = 0; i < blk->noutputs; i++) {

@@ -175,6 +175,11 @@ START_TEST(hints_and_values)
                      "SELECT * FROM t  AS \"x\" TABLESAMPLE sluice_version (3 ) ");
     ck_assert_str_eq(bridge("SELECT * FROM t@v3"),
                      "SELECT * FROM t TABLESAMPLE sluice_at ('v3') ");
+    /* PIVOT: a lateral call the parser's fix-up turns into a derived table. */
+    ck_assert_str_eq(bridge("SELECT * FROM t PIVOT (sum(x) s FOR y IN (1 AS a))"),
+                     "SELECT * FROM t CROSS JOIN LATERAL \"sluice:pivot\" (\"s\" => sum(x)  , "
+                     "\"sluice:for\"( y ) , \"sluice:in\" (\"a\" => 1 ))");
+    ck_assert_str_eq(bridge("SELECT 1 FROM t GROUP BY ALL"), "SELECT 1 FROM t GROUP BY \"sluice:all\"");
     /* Parameter markers are numbered in order. */
     ck_assert_str_eq(bridge("SELECT :a, ? FROM t"), "SELECT $1, $2 FROM t");
     /* LIKE ANY (...) is PostgreSQL's LIKE ANY (ARRAY[...]). */
@@ -206,8 +211,14 @@ START_TEST(refusals_are_positioned)
                      "ERR@32: TABLESAMPLE together with time travel is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT a FROM t WHERE a RLIKE ANY ('x')"),
                      "ERR@30: RLIKE ANY / SOME / ALL is not supported by sluice's Databricks dialect bridge");
-    ck_assert_str_eq(bridge("SELECT a FROM t PIVOT (sum(x) FOR y IN (1))"),
-                     "ERR@16: PIVOT / UNPIVOT is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT a FROM t PIVOT (sum(x) y IN (1))"),
+                     "ERR@38: expected FOR in PIVOT (...)");
+    ck_assert_str_eq(bridge("SELECT a FROM t PIVOT (sum(x) FOR y IN ())"),
+                     "ERR@40: PIVOT needs at least one IN value");
+    ck_assert_str_eq(bridge("SELECT a, PIVOT (x) FROM t"),
+                     "ERR@10: PIVOT / UNPIVOT other than after a FROM item is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT * FROM a NATURAL SEMI JOIN (SELECT 1) b"),
+                     "ERR@24: NATURAL SEMI JOIN other than of a table name is not supported by sluice's Databricks dialect bridge");
 }
 END_TEST
 
