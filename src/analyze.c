@@ -616,3 +616,20 @@ int an_pivot_passes(const an_block *blk, const char *col)
     }
     return 1;
 }
+
+static void note_qualified_ref(json_t *obj, const char *kind, void *vctx)
+{
+    int *found = vctx;
+    if (kind && strcmp(kind, "ColumnRef") == 0 &&
+        json_array_size(json_object_get(obj, "fields")) > 1)
+        *found = 1;
+}
+
+int an_block_takes_clauses(const an_block *blk)
+{
+    json_t *spec = json_object_get(blk->select, "sl_pivot");
+    int found = 0;
+    if (spec)
+        ast_walk(spec, note_qualified_ref, &found);
+    return !found;
+}

@@ -216,6 +216,12 @@ int an_is_item_column(json_t *e, const an_item *item, const char *const *cols);
  * filters the rows going in.  Other blocks: 1. */
 int an_pivot_passes(const an_block *blk, const char *col);
 
+/* Can a rule add a WHERE condition or a hint to this block?  Always,
+ * unless it carries PIVOT / UNPIVOT whose clause names columns by their
+ * table (sum(t.x)): the emitter prints such a block's source as
+ * (SELECT * FROM src WHERE ...), where t no longer names anything. */
+int an_block_takes_clauses(const an_block *blk);
+
 /* Is e a qualified reference to a column of another item of self's
  * block?  Sets *item_out and *col_out. */
 int an_column_of_other(json_t *e, const an_item *self, an_item **item_out,

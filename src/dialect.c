@@ -962,6 +962,7 @@ static int starts_alias(bridge *b, size_t i);
 static int in_from_list(bridge *b, size_t i);
 typedef struct word_at word_at;
 static int w_all_group(bridge *b, const word_at *w);
+static int w_from(bridge *b, const word_at *w);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -1901,6 +1902,15 @@ static int w_with(bridge *b, const word_at *w)
     return 0;
 }
 
+/* Hive's FROM-first form (FROM t SELECT ..., FROM t INSERT ... INSERT
+ * ...) has no PostgreSQL counterpart. */
+static int w_from(bridge *b, const word_at *w)
+{
+    if (w->prev != (size_t)-1)
+        return WORD_NOT_MINE;
+    return refuse(b, w->i, "a statement that starts with FROM (FROM-first query or multi-insert)");
+}
+
 /* GROUP BY ALL (group by every select item without an aggregate) ->
  * GROUP BY "sluice:all", ORDER BY ALL likewise; the rules see a key
  * they cannot match. */
@@ -1967,6 +1977,7 @@ static const word_handler word_handlers[] = {
     {"div", w_div},
     {"except", w_setop},
     {"exists", w_exists},
+    {"from", w_from},
     {"ignore", w_nulls_treatment},
     {"intersect", w_setop},
     {"interval", w_interval},

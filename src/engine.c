@@ -313,8 +313,7 @@ static void enforce_statement(enforce_run *run, size_t i)
         run->unparseable = 1;
         parsed_stmt_free(&ps);
         /* Say what kind of statement it is when its first word tells. */
-        const char *kw = check_unparsed_statement_kind(ru, run->src->text + st->start,
-                                                       st->end - st->start);
+        const char *kw = check_unparsed_statement_kind(ru, run->src, st);
         if (kw) {
             char msg[160];
             snprintf(msg, sizeof msg, "%s statements are not allowed here; only read-only "

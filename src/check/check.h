@@ -107,9 +107,10 @@ int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double 
  * request's "now".  Returns 0, or -1 if it is not such a constant. */
 int check_eval_date(check_ctx *ctx, json_t *expr, double *days);
 
-/* For a statement the parser could not read (text[0..len)): its first
- * word when that word names a statement kind the rules do not allow,
- * else NULL. */
-const char *check_unparsed_statement_kind(const rules *ru, const char *text, size_t len);
+/* For a statement the parser could not read: its first word when that
+ * word names a statement kind the rules do not allow (or "FROM ...
+ * INSERT" for a FROM-first multi-insert), else NULL. */
+const char *check_unparsed_statement_kind(const rules *ru, const dialect_source *src,
+                                         const dialect_stmt *st);
 
 #endif

@@ -947,7 +947,8 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
 /* Add the default window to the scan; *qualifier receives the name the
  * column is qualified with ("" for none).  Returns 0, or -1 when there
  * is no name to qualify the column with (IDENTIFIER(...) without an
- * alias beside other FROM items). */
+ * alias beside other FROM items), -2 when the block cannot take a WHERE
+ * (an_block_takes_clauses). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
@@ -967,6 +968,10 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
             ast_and_into(st->join, "quals", pred);
             return 0;
         }
+    }
+    if (!an_block_takes_clauses(item->block)) {
+        json_decref(pred);
+        return -2;
     }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;
@@ -1013,12 +1018,16 @@ static void check_scan(pf *p, const scan *sc)
     }
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
-    if (enforce == RULES_ENFORCE_REWRITE && inject(item, t, &qualifier) < 0) {
+    int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
+    if (injected < 0) {
         c->rejected = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
-                     "%s; give IDENTIFIER(...) an alias so a filter can name it, or add a "
-                     "filter such as WHERE %s >= current_date() - INTERVAL %ld DAYS",
-                     problem, t->column, t->default_days);
+                     "%s; %s add a filter such as WHERE %s >= current_date() - "
+                     "INTERVAL %ld DAYS", problem,
+                     injected == -1 ? "give IDENTIFIER(...) an alias so a filter can name it, or"
+                                    : "sluice cannot add one under a PIVOT / UNPIVOT whose "
+                                      "clause names columns by table:",
+                     t->column, t->default_days);
         return;
     }
     switch (enforce) {

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ast.h"
 #include "check.h"
@@ -113,8 +114,29 @@ void check_statement_kind(check_ctx *ctx)
     }
 }
 
-const char *check_unparsed_statement_kind(const rules *ru, const char *text, size_t len)
+const char *check_unparsed_statement_kind(const rules *ru, const dialect_source *src,
+                                         const dialect_stmt *st)
 {
+    const char *text = src->text + st->start;
+    size_t len = st->end - st->start;
+    /* Hive's FROM-first multi-insert: FROM src INSERT INTO a SELECT ...
+     * INSERT INTO b SELECT ... is an INSERT however it starts. */
+    char w[8];
+    if (first_word(text, len, w, sizeof w) == 4 && strcmp(w, "FROM") == 0 &&
+        !(ru->statements_allow & RULES_STMT_INSERT)) {
+        int depth = 0;
+        for (size_t i = st->tok_begin; i < st->tok_end; i++) {
+            const dtok *t = &src->toks[i];
+            size_t n = t->end - t->start;
+            if (t->kind == TK_OP && n == 1 && src->text[t->start] == '(')
+                depth++;
+            else if (t->kind == TK_OP && n == 1 && src->text[t->start] == ')')
+                depth--;
+            else if (t->kind == TK_WORD && depth == 0 && n == 6 &&
+                     strncasecmp(src->text + t->start, "insert", 6) == 0)
+                return "FROM ... INSERT (a multi-insert)";
+        }
+    }
     static const struct { const char *word; unsigned kind; } words[] = {
         {"INSERT", RULES_STMT_INSERT}, {"UPDATE", RULES_STMT_UPDATE},
         {"DELETE", RULES_STMT_DELETE}, {"MERGE", RULES_STMT_MERGE},

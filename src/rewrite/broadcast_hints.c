@@ -32,6 +32,12 @@
  *     MAPJOIN hint names it, and no other join strategy (MERGE,
  *     SHUFFLE_MERGE, MERGEJOIN, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) does;
  *     a SELECT with a hint sluice could not read is left alone.
+ *  6. There is a SELECT for the hint to sit in.  A join written directly
+ *     under PIVOT / UNPIVOT gets one, (SELECT with the hint, * FROM join),
+ *     only when the clause names no column by its table (sum(t.x) would
+ *     name nothing outside that SELECT).
+ *
+ * A sampled or time-travel read of a small table is that small table.
  *
  * The hint goes in the SELECT whose FROM holds the join (inside a
  * virtual dataset, CTE or series-limit subquery, that inner SELECT) and
@@ -97,6 +103,10 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
     json_t *f;
     ast_kind k = ast_unwrap(node, &f, NULL);
     if (k == AST_JoinExpr || !f)
+        return s;
+    /* A sampled or time-travel read is still a read of its table. */
+    if (k == AST_RangeTableSample &&
+        ast_unwrap(json_object_get(f, "relation"), &f, NULL) != AST_RangeVar)
         return s;
     for (size_t i = 0; i < blk->nitems; i++)
         if (blk->items[i]->node == f)
@@ -262,6 +272,8 @@ static void hint_block(check_ctx *ctx, an_block *blk)
         relations += blk->items[k]->kind != AN_FUNCTION;
     if (relations < 2)
         return;                 /* condition 3: never the only relation */
+    if (!an_block_takes_clauses(blk))
+        return;                 /* condition 6 */
     pick *picks = NULL;
     size_t npicks = 0;
     size_t i;

@@ -23,6 +23,7 @@ import json
 import os
 import pwd
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -147,6 +148,17 @@ def load_data(server, seed):
 def sluice(binary, args, text):
     r = subprocess.run([binary] + args + ["-"], input=text, capture_output=True, text=True)
     return r.returncode, r.stdout, r.stderr
+
+
+BIND_LINE = re.compile(r"^--\s*bind\s+:(\w+)\s*=\s*(.+?)\s*$", re.M)
+
+
+def bind_parameters(case_sql, sql):
+    """A case with parameter markers names their values in comment lines
+    "-- bind :name = 'literal'"; both queries run with those values."""
+    for name, value in BIND_LINE.findall(case_sql):
+        sql = re.sub(r"(?<![\w:]):%s\b" % re.escape(name), lambda m: value, sql)
+    return sql
 
 
 def to_postgres(binary, sql):
@@ -282,7 +294,8 @@ def main():
             if rc != 0 or "[aggregate-routing]" not in err or "routed onto" not in err:
                 continue
             routed += 1
-            pairs.append((name, to_postgres(binary, sql), to_postgres(binary, out)))
+            pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
+                          to_postgres(binary, bind_parameters(sql, out))))
         script = []
         for k, (name, a, b) in enumerate(pairs):
             script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))

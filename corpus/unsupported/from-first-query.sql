@@ -1,0 +1,1 @@
+FROM main.sales.products SELECT product_id
