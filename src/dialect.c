@@ -327,6 +327,7 @@ typedef struct frame {
     int window_seen;    /* a WINDOW clause exists in this query block */
     int setop_seen;     /* a set operator appeared at this level */
     int from_subquery;  /* '(' opened a subquery right after FROM / JOIN */
+    int from_join;      /* '(' opened a bracketed join in a FROM clause */
     size_t open;        /* token index of '(' */
     size_t name;        /* token index where the function name starts */
 } frame;
@@ -656,6 +657,9 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
     size_t prev = prev_sig(b, i);
     if (prev != (size_t)-1 &&
         (T(b, prev)->kind == TK_QIDENT || is_op(b, prev, ")") ||
+         (T(b, prev)->kind == TK_WORD && P(b, prev)->has_repl &&
+          P(b, prev)->repl.data[0] == '"' && !is_word(b, prev, "date") &&
+          !is_word(b, prev, "timestamp_ntz") && !is_word(b, prev, "timestamp_ltz")) ||
          (T(b, prev)->kind == TK_WORD && kw_category(b, prev) == PG_KW_NONE &&
           !(P(b, prev)->has_repl && P(b, prev)->repl.data[0] != '"') &&
           !is_word(b, prev, "date") && !is_word(b, prev, "timestamp_ntz") &&
@@ -699,6 +703,9 @@ static int bridge_number(bridge *b, size_t i)
     static const struct { const char *suffix, *type; } suffixes[] = {
         {"l", "bigint"}, {"s", "smallint"}, {"y", "tinyint"},
         {"d", "double"}, {"f", "float"}, {"bd", "decimal"}, {NULL, NULL}};
+    if (is_op(b, next_sig(b, i), "("))
+        return set_error(b->err, T(b, next_sig(b, i))->start,
+                         "unexpected '(' after the literal %.*s", (int)n, s);
     for (int m = 0; suffixes[m].suffix; m++) {
         if (strlen(suffixes[m].suffix) == n - k &&
             strncasecmp(s + k, suffixes[m].suffix, n - k) == 0) {
@@ -787,6 +794,20 @@ static int bridge_type(bridge *b, size_t i)
     size_t n = TLEN(b, i);
     if (!lower_token(b, i, low, sizeof low))
         return 0;
+    if (is_op(b, nx, "(")) {
+        /* DECIMAL(10, 2), VARCHAR(20): numbers only */
+        size_t close = (size_t)T(b, nx)->match;
+        int want_num = 1;
+        for (size_t k = next_sig(b, nx); k < close; k = next_sig(b, k)) {
+            int digits = T(b, k)->kind == TK_NUMBER;
+            for (size_t c = 0; digits && c < TLEN(b, k); c++)
+                digits = isdigit((unsigned char)TXT(b, k)[c]) != 0;
+            if (want_num ? !digits : !is_op(b, k, ","))
+                return set_error(b->err, T(b, k)->start,
+                                 "a type's parameters are numbers: DECIMAL(10, 2)");
+            want_num = !want_num;
+        }
+    }
     put_pg_ident(&b->scratch, low, n);
     set_repl(b, i, b->scratch.data, b->scratch.len);
     return 0;
@@ -892,10 +913,23 @@ static int bridge_lambda(bridge *b, size_t i)
      * "p -> p > q -> 1" or "f(a = (k, v) -> k)" are not lambdas Spark
      * reads as PostgreSQL would group them. */
     size_t p = prev_sig(b, i), start = p;
-    if (is_op(b, p, ")") && T(b, p)->match >= 0)
+    if (is_op(b, p, ")") && T(b, p)->match >= 0) {
         start = (size_t)T(b, p)->match;
-    else if (T(b, p)->kind != TK_WORD && T(b, p)->kind != TK_QIDENT)
+        /* (x, y): names separated by commas, nothing else */
+        int want_name = 1;
+        for (size_t k = next_sig(b, start); k < p; k = next_sig(b, k)) {
+            int name = T(b, k)->kind == TK_WORD || T(b, k)->kind == TK_QIDENT;
+            if (want_name ? !name : !is_op(b, k, ","))
+                return set_error(b->err, T(b, k)->start,
+                                 "lambda parameters must be names: (x, y) -> ...");
+            want_name = !want_name;
+        }
+        if (want_name)
+            return set_error(b->err, T(b, p)->start,
+                             "lambda parameters must be names: (x, y) -> ...");
+    } else if (T(b, p)->kind != TK_WORD && T(b, p)->kind != TK_QIDENT) {
         return set_error(b->err, T(b, i)->start, "a lambda '->' must follow its parameters");
+    }
     size_t before = prev_sig(b, start);
     if (!is_op(b, before, "(") && !is_op(b, before, ","))
         return set_error(b->err, T(b, i)->start,
@@ -1007,6 +1041,10 @@ static int bridge_lateral_view(bridge *b, size_t i)
                                  (T(b, c)->kind == TK_WORD && !word_in(b, c, clause_words)))) {
         insert_before(b, c, "(");
     } else {
+        if (in_stmt(b, c) && ((T(b, c)->kind != TK_WORD && !is_op(b, c, ")") &&
+                               !is_op(b, c, ",")) || is_word(b, c, "on") || is_word(b, c, "using")))
+            return set_error(b->err, T(b, c)->start, "unexpected '%.*s' after LATERAL VIEW",
+                             (int)(TLEN(b, c) > 20 ? 20 : TLEN(b, c)), TXT(b, c));
         if (outer)
             insert_before(b, after_alias, " ON TRUE");
         return 0;
@@ -1028,6 +1066,13 @@ static int lateral_view_columns(bridge *b, size_t c, int outer)
             break;
         c = next_sig(b, n);
     }
+    /* What follows the list starts a clause or ends the FROM item; an
+     * operator would join the stand-in's ON TRUE. */
+    size_t n = next_sig(b, last);
+    if (in_stmt(b, n) && ((T(b, n)->kind != TK_WORD && !is_op(b, n, ")") && !is_op(b, n, ",")) ||
+                          is_word(b, n, "on") || is_word(b, n, "using")))
+        return set_error(b->err, T(b, n)->start, "unexpected '%.*s' after LATERAL VIEW columns",
+                         (int)(TLEN(b, n) > 20 ? 20 : TLEN(b, n)), TXT(b, n));
     insert_before(b, last + 1, outer ? ") ON TRUE" : ")");
     return 0;
 }
@@ -1344,11 +1389,15 @@ static int quote_function_name(bridge *b, size_t i)
 /* exists(array, x -> ...) is a function; EXISTS (SELECT ...) is not. */
 static int w_exists(bridge *b, const word_at *w)
 {
+    if (!is_op(b, w->next, "("))
+        return WORD_NOT_MINE;
+    /* EXISTS (SELECT ...), also with the query in more brackets. */
     size_t after = next_sig(b, w->next);
-    if (is_op(b, w->next, "(") && !is_word(b, after, "select") && !is_word(b, after, "with") &&
-        !is_op(b, after, "("))
-        return quote_function_name(b, w->i);
-    return WORD_NOT_MINE;
+    while (is_op(b, after, "("))
+        after = next_sig(b, after);
+    if (is_word(b, after, "select") || is_word(b, after, "with") || is_word(b, after, "values"))
+        return WORD_NOT_MINE;
+    return quote_function_name(b, w->i);
 }
 
 /* any(x) / some(x) as functions.  [NOT] LIKE|ILIKE ANY|SOME|ALL (p, ...)
@@ -1424,8 +1473,16 @@ static int w_nulls_treatment(bridge *b, const word_at *w)
             name = (size_t)-1;
         mark = ignore ? DM_IGNORE_NULLS : DM_RESPECT_NULLS;
     } else if (is_op(b, after, ")") && w->f->kind == FR_FUNC && w->prev != w->f->open) {
+        /* Spark's grammar has this form for first, last and any_value,
+         * with IGNORE NULLS and one argument only. */
+        static const char *const inside[] = {"first", "last", "any_value", NULL};
+        if (!ignore || !word_in(b, w->f->name, inside) ||
+            next_sig(b, w->f->name) != w->f->open ||
+            level_end(b, next_sig(b, w->f->open), 1, NULL) != after)
+            return refuse(b, w->i, "IGNORE / RESPECT NULLS inside the brackets other than "
+                                   "first(x IGNORE NULLS), last(...) or any_value(...)");
         name = w->f->name;
-        mark = ignore ? DM_IGNORE_NULLS_IN : DM_RESPECT_NULLS_IN;
+        mark = DM_IGNORE_NULLS_IN;
     }
     if (name == (size_t)-1 || P(b, name)->mark)
         return refuse(b, w->i, "IGNORE / RESPECT NULLS other than after a function call "
@@ -1533,7 +1590,7 @@ static int w_semi_anti(bridge *b, const word_at *w)
 /* The items of a PIVOT aggregate list or IN list, from token first up
  * to token end (FOR, or the closing bracket): each "expr [AS] name"
  * becomes the named argument "name" => expr. */
-static int pivot_named_items(bridge *b, size_t first, size_t end)
+static int pivot_named_items(bridge *b, size_t first, size_t end, int unpivot)
 {
     static const char *const for_word[] = {"for", NULL};
     size_t start = first;
@@ -1546,9 +1603,12 @@ static int pivot_named_items(bridge *b, size_t first, size_t end)
             if (is_word(b, before, "as") && before != start)
                 as = before;
             else if ((T(b, last)->kind == TK_QIDENT || kw_category(b, last) <= PG_KW_UNRESERVED) &&
-                     ends_operand(b, before) && !is_op(b, prev_sig(b, before), ".") &&
-                     T(b, before)->kind != TK_WORD && T(b, before)->kind != TK_QIDENT)
-                as = last;      /* bare alias: sum(x) total, 'Q1' q1 */
+                     ends_operand(b, before) &&
+                     (unpivot ? (T(b, before)->kind == TK_WORD || T(b, before)->kind == TK_QIDENT ||
+                                 is_op(b, before, ")"))
+                              : (!is_op(b, prev_sig(b, before), ".") &&
+                                 T(b, before)->kind != TK_WORD && T(b, before)->kind != TK_QIDENT)))
+                as = last;      /* bare alias: sum(x) total, 'Q1' q1, UNPIVOT's c cc */
         }
         if (as != (size_t)-1) {
             sbuf_truncate(&b->scratch, 0);
@@ -1573,6 +1633,33 @@ static int pivot_named_items(bridge *b, size_t first, size_t end)
         start = next_sig(b, stop);
     }
     return 0;
+}
+
+/* Tokens from..end are one name or (name, ...); qualified names
+ * (a.b) only when dotted.  Returns the first offending token, or
+ * (size_t)-1 when they are. */
+static size_t names_or_bracketed_names(bridge *b, size_t from, size_t end, int dotted)
+{
+    size_t k = from, stop = end;
+    if (k >= end)
+        return k < b->st->tok_end ? k : end;
+    if (is_op(b, k, "(")) {
+        stop = (size_t)T(b, k)->match;
+        if (next_sig(b, stop) != end && !(end == b->st->tok_end && next_sig(b, stop) >= end))
+            return next_sig(b, stop);
+        k = next_sig(b, k);
+    }
+    int want_name = 1;
+    for (; k < stop; k = next_sig(b, k)) {
+        int name = T(b, k)->kind == TK_WORD || T(b, k)->kind == TK_QIDENT;
+        if (want_name ? !name
+                      : !(is_op(b, k, ",") && stop != end) && !(dotted && is_op(b, k, ".")))
+            return k;
+        if (!want_name && is_op(b, k, ",") && stop == end)
+            return k;
+        want_name = !want_name;
+    }
+    return want_name ? (stop < b->st->tok_end ? stop : end) : (size_t)-1;
 }
 
 /*
@@ -1624,6 +1711,45 @@ static int w_pivot(bridge *b, const word_at *w)
     if (next_sig(b, in_close) != close)
         return set_error(b->err, T(b, next_sig(b, in_close))->start,
                          "expected ')' after the IN list of %s", what);
+    /* Spark's grammar: PIVOT's FOR names a column or (columns); UNPIVOT
+     * names its value column(s) before FOR and one name column after it,
+     * and lists (possibly qualified) columns or (columns) in IN; PIVOT
+     * takes no alias after the clause. */
+    size_t bad = (size_t)-1;
+    if (!unpivot) {
+        bad = names_or_bracketed_names(b, next_sig(b, for_kw), in_kw, 0);
+        static const char *const join_words[] = {"join", "outer", "semi", "anti", NULL};
+        size_t after = next_sig(b, close);
+        if (bad == (size_t)-1 &&
+            (is_word(b, after, "as") || starts_alias(b, after) ||
+             ((is_word(b, after, "left") || is_word(b, after, "right")) &&
+              !word_in(b, next_sig(b, after), join_words))))
+            return refuse(b, after, "an alias after PIVOT (...) (Spark has none; alias a "
+                                    "subquery around it)");
+    } else {
+        bad = names_or_bracketed_names(b, first, for_kw, 0);
+        if (bad == (size_t)-1)
+            bad = names_or_bracketed_names(b, next_sig(b, for_kw), in_kw, 0);
+        if (bad == (size_t)-1 && (next_sig(b, next_sig(b, for_kw)) != in_kw ||
+                                  is_op(b, next_sig(b, for_kw), "(")))
+            bad = next_sig(b, for_kw);
+        for (size_t k = next_sig(b, in_open); bad == (size_t)-1 && k < in_close;) {
+            size_t stop = level_end(b, k, 1, NULL), end = stop, as = prev_sig(b, stop);
+            if (as != k && (T(b, as)->kind == TK_WORD || T(b, as)->kind == TK_QIDENT) &&
+                !is_op(b, prev_sig(b, as), ".")) {
+                end = as;
+                if (is_word(b, prev_sig(b, as), "as"))
+                    end = prev_sig(b, as);
+            }
+            bad = names_or_bracketed_names(b, k, end, 1);
+            if (!is_op(b, stop, ","))
+                break;
+            k = next_sig(b, stop);
+        }
+    }
+    if (bad != (size_t)-1)
+        return set_error(b->err, T(b, bad)->start, "expected a column name or (column, ...) "
+                         "here in %s (...)", what);
     const char *fn = !unpivot ? "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "pivot\"" :
                      nulls_kw == (size_t)-1 ?
                          "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot\"" :
@@ -1633,12 +1759,12 @@ static int w_pivot(bridge *b, const word_at *w)
     set_repl_s(b, w->i, fn);
     if (nulls_kw != (size_t)-1)
         skip_range(b, nulls_kw, open);
-    if (!unpivot && pivot_named_items(b, first, for_kw) < 0)
+    if (!unpivot && pivot_named_items(b, first, for_kw, 0) < 0)
         return -1;
     set_repl_s(b, for_kw, ", \"" DIALECT_RESERVED_PREFIX "for\"(");
     insert_before(b, in_kw, ") ");
     set_repl_s(b, in_kw, ", \"" DIALECT_RESERVED_PREFIX "in\"");
-    return pivot_named_items(b, next_sig(b, in_open), in_close);
+    return pivot_named_items(b, next_sig(b, in_open), in_close, unpivot);
 }
 
 static int w_organization(bridge *b, const word_at *w)
@@ -1810,7 +1936,10 @@ static int w_temporal(bridge *b, const word_at *w)
         return set_error(b->err, T(b, of)->end, "expected a %s after AS OF",
                          version ? "version" : "timestamp");
     if (version) {
-        if (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING)
+        int digits = T(b, v)->kind == TK_NUMBER;
+        for (size_t k = 0; digits && k < TLEN(b, v); k++)
+            digits = isdigit((unsigned char)TXT(b, v)[k]) != 0;
+        if (!digits && T(b, v)->kind != TK_STRING)
             return set_error(b->err, T(b, v)->start,
                              "VERSION AS OF takes a version number or string");
         end = next_sig(b, v);
@@ -1922,8 +2051,9 @@ static int w_all_group(bridge *b, const word_at *w)
     if (!is_word(b, w->prev, "by") || !(is_word(b, prev_sig(b, w->prev), "group") ||
                                         is_word(b, prev_sig(b, w->prev), "order")))
         return WORD_NOT_MINE;
-    if (in_stmt(b, w->next) && !word_in(b, w->next, ends) && !is_op(b, w->next, ")"))
-        return WORD_NOT_MINE;
+    if (in_stmt(b, w->next) && !word_in(b, w->next, ends) && !is_op(b, w->next, ")") &&
+        !is_op(b, w->next, ";"))
+        return refuse(b, w->i, "GROUP BY / ORDER BY ALL followed by more than a clause");
     set_repl_s(b, w->i, "\"" DIALECT_GROUP_BY_ALL "\"");
     return 0;
 }
@@ -2044,13 +2174,28 @@ static int bridge_op(bridge *b, size_t i)
         if (b->depth >= DIALECT_MAX_NESTING)
             return set_error(b->err, T(b, i)->start, "brackets nested too deeply");
         size_t prev = prev_sig(b, i);
-        frame nf = {FR_PLAIN, 0, 0, 0, i, i};
+        frame nf = {FR_PLAIN, 0, 0, 0, 0, i, i};
         if (s[0] == '(' && prev != (size_t)-1 &&
             (is_word(b, prev, "from") || is_word(b, prev, "join") ||
-             (is_op(b, prev, ",") && in_from_list(b, prev))) &&
-            (is_word(b, next_sig(b, i), "select") || is_word(b, next_sig(b, i), "with") ||
-             is_word(b, next_sig(b, i), "values") || is_op(b, next_sig(b, i), "(")))
-            nf.from_subquery = 1;
+             (is_op(b, prev, ",") && in_from_list(b, prev)) ||
+             (is_op(b, prev, "(") && b->stack[b->depth].from_join))) {
+            /* A FROM item in brackets: a query (which needs an alias),
+             * or a join, whose first item may be a query in turn. */
+            static const char *const join_words[] = {
+                "join", "natural", "inner", "left", "right", "full", "cross", "semi", "anti",
+                "lateral", NULL};
+            size_t nx = next_sig(b, i);
+            if (is_word(b, nx, "select") || is_word(b, nx, "with") || is_word(b, nx, "values"))
+                nf.from_subquery = 1;
+            else if (is_op(b, nx, "(") && T(b, nx)->match >= 0 &&
+                     (word_in(b, next_sig(b, (size_t)T(b, nx)->match), join_words) ||
+                      starts_alias(b, next_sig(b, (size_t)T(b, nx)->match))))
+                nf.from_join = 1;
+            else if (is_op(b, nx, "("))
+                nf.from_subquery = 1;
+            else
+                nf.from_join = 1;
+        }
         if (s[0] == '(' && prev != (size_t)-1) {
             if (is_word(b, prev, "cast") || is_word(b, prev, "try_cast"))
                 nf.kind = FR_CAST;
@@ -2162,6 +2307,12 @@ static int bridge_param(bridge *b, size_t i)
     if (TXT(b, i)[0] == ':' && prev != (size_t)-1 && T(b, prev)->end == T(b, i)->start &&
         ends_operand(b, prev))
         return refuse(b, i, "JSON path extraction (col:key)");
+    /* After an operand a marker is no value: PostgreSQL would read
+     * "name $1" as a cast of the parameter to the type name. */
+    static const char *const value_intro[] = {"by", "of", "escape", NULL};
+    if (prev != (size_t)-1 && ends_operand(b, prev) && !word_in(b, prev, value_intro))
+        return set_error(b->err, T(b, i)->start, "unexpected parameter marker %.*s after '%.*s'",
+                         (int)TLEN(b, i), TXT(b, i), (int)TLEN(b, prev), TXT(b, prev));
     char buf[32];
     snprintf(buf, sizeof buf, "$%zu", ++b->nparams);
     set_repl_s(b, i, buf);
@@ -2333,6 +2484,87 @@ static int check_precedence(bridge *b)
     return rc;
 }
 
+/*
+ * Spark puts comparisons inside the operands of LIKE, RLIKE, IN, BETWEEN
+ * and IS (a LIKE b >= c is a LIKE (b >= c); a >= b LIKE c is
+ * (a >= b) LIKE c); PostgreSQL binds those predicates tighter than
+ * comparisons.  A comparison and such a predicate in one operand run
+ * (between AND, OR, NOT, commas, CASE words and clause words, at one
+ * bracket level) would be read differently: refused, asking for
+ * parentheses.
+ */
+static int check_predicate_mix(bridge *b)
+{
+    static const char *const preds[] = {
+        "like", "ilike", "rlike", "regexp", "is", "between", "in", NULL};
+    static const char *const separators[] = {
+        "and", "or", "not", "when", "then", "else", "end", "case", "select", "where",
+        "having", "on", "from", "by", "qualify", "join", "using", "limit", "offset", "order",
+        "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
+        "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
+    static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
+    enum { MAXLV = DIALECT_MAX_NESTING + 2 };
+    struct lv { size_t cmp, pred; int between; } *st = xcalloc(MAXLV, sizeof *st);
+    int d = 0, rc = 0;
+    st[0].cmp = st[0].pred = (size_t)-1;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i++) {
+        const dtok *t = T(b, i);
+        if (is_trivia(t->kind))
+            continue;
+        struct lv *l = &st[d];
+        if (is_op(b, i, "(") || is_op(b, i, "[")) {
+            if (d + 1 < MAXLV) {
+                d++;
+                st[d].cmp = st[d].pred = (size_t)-1;
+                st[d].between = 0;
+            }
+            continue;
+        }
+        if (is_op(b, i, ")") || is_op(b, i, "]")) {
+            if (d > 0)
+                d--;
+            continue;
+        }
+        int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->");
+        if (t->kind == TK_WORD) {
+            if (is_word(b, i, "and") && l->between) {
+                l->between = 0;
+                continue;
+            }
+            if (is_word(b, i, "not") &&
+                (word_in(b, next_sig(b, i), preds) || is_word(b, prev_sig(b, i), "is")))
+                continue;       /* NOT LIKE, IS NOT NULL: part of the predicate */
+            /* a predicate word (IN only before its list) */
+            if (word_in(b, i, preds) && (!is_word(b, i, "in") || is_op(b, next_sig(b, i), "("))) {
+                if (l->pred == (size_t)-1)
+                    l->pred = i;
+                if (is_word(b, i, "between"))
+                    l->between = 1;
+            } else if (word_in(b, i, separators)) {
+                sep = 1;
+            }
+        } else if (t->kind == TK_OP) {
+            for (int k = 0; cmp_ops[k]; k++)
+                if (is_op(b, i, cmp_ops[k]) && l->cmp == (size_t)-1)
+                    l->cmp = i;
+        }
+        if (sep) {
+            l->cmp = l->pred = (size_t)-1;
+            l->between = 0;
+            continue;
+        }
+        if (l->cmp != (size_t)-1 && l->pred != (size_t)-1) {
+            size_t at = l->cmp > l->pred ? l->cmp : l->pred;
+            rc = set_error(b->err, T(b, at)->start,
+                           "a comparison and %.*s in one expression: add parentheses (Spark "
+                           "and PostgreSQL group them differently)",
+                           (int)TLEN(b, l->pred), TXT(b, l->pred));
+        }
+    }
+    free(st);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* Driver                                                              */
 
@@ -2371,12 +2603,14 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.st = st;
     b.err = err;
     b.plan = xcalloc(ntok, sizeof *b.plan);
-    b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0};
+    b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0, 0};
     int rc = 0;
     size_t *hint_anchor_tok = NULL;
     size_t nh = 0;
 
     rc = check_precedence(&b);
+    if (rc == 0)
+        rc = check_predicate_mix(&b);
     for (size_t i = st->tok_begin; i < st->tok_end && rc == 0; i++) {
         const dtok *t = T(&b, i);
         if (P(&b, i)->skip || P(&b, i)->has_repl) {

@@ -1267,13 +1267,21 @@ static void emit_join(emitter *e, json_t *f)
 {
     json_t *l = ast_get(f, "larg"), *r = ast_get(f, "rarg"), *rf;
     const char *jt = ast_str(f, "jointype");
-    if (ast_get(f, "alias")) {
+    if (ast_get(f, "alias") || ast_get(f, "join_using_alias")) {
         fail(e, f, "an alias on a join has no Databricks equivalent");
         return;
     }
     emit_from_item(e, l);
     if (ast_unwrap(r, &rf, NULL) == AST_RangeFunction && ast_get(rf, "sl_lateral_view")) {
         int outer = strcmp(ast_str(rf, "sl_lateral_view"), "outer") == 0;
+        json_t *q = ast_get(f, "quals"), *qf;
+        /* The bridge's stand-in joins on TRUE (OUTER) or on nothing. */
+        if (outer ? !(ast_unwrap(q, &qf, NULL) == AST_A_Const && ast_get(qf, "boolval") &&
+                      json_is_true(json_object_get(ast_get(qf, "boolval"), "boolval")))
+                  : q != NULL) {
+            fail(e, f, "a LATERAL VIEW with a join condition has no Databricks spelling");
+            return;
+        }
         if (!spark(e)) {
             puts_(e, outer ? " LEFT JOIN LATERAL " : " CROSS JOIN LATERAL ");
             emit_range_function_call(e, rf, NULL);
@@ -1531,19 +1539,27 @@ static void emit_from_item(emitter *e, json_t *node)
 /* ------------------------------------------------------------------ */
 /* Queries                                                             */
 
+/* Hints sluice read go in one comment; a hint it could not read keeps a
+ * comment of its own, so that reading the output again splits the
+ * hints the same way. */
 static void emit_hints(emitter *e, json_t *hints)
 {
-    puts_(e, " /*+ ");
     size_t i;
     json_t *h;
+    int open = 0;
     json_array_foreach(hints, i, h) {
-        if (i)
-            puts_(e, ", ");
         const char *raw = json_string_value(json_object_get(h, "raw"));
         if (raw) {
+            if (open)
+                puts_(e, " */");
+            puts_(e, " /*+ ");
             puts_(e, raw);
+            puts_(e, " */");
+            open = 0;
             continue;
         }
+        puts_(e, open ? ", " : " /*+ ");
+        open = 1;
         puts_(e, json_string_value(json_object_get(h, "name")));
         json_t *args = json_object_get(h, "args");
         if (json_array_size(args)) {
@@ -1558,7 +1574,8 @@ static void emit_hints(emitter *e, json_t *hints)
             puts_(e, ")");
         }
     }
-    puts_(e, " */");
+    if (open)
+        puts_(e, " */");
 }
 
 static void emit_with(emitter *e, json_t *w)

@@ -322,6 +322,10 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             {DM_IGNORE_NULLS, "ignore", 0}, {DM_RESPECT_NULLS, "respect", 0},
             {DM_IGNORE_NULLS_IN, "ignore", 1}, {DM_RESPECT_NULLS_IN, "respect", 1}};
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
+        /* Only a plain call f(...) prints back with the words in place
+         * (TRIM(BOTH ...) and the like are SQL syntax, not calls). */
+        if (strcmp(ast_str(obj, "funcformat"), "COERCE_EXPLICIT_CALL") != 0)
+            mark = DM_NONE;
         for (size_t k = 0; k < sizeof treat / sizeof *treat; k++) {
             if (treat[k].mark != mark)
                 continue;
@@ -396,8 +400,8 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                                         json_object_get(obj, "typeName"), "names");
         const char *last = ast_string_value(json_array_get(names, json_array_size(names) - 1));
         if (last && strcmp(last, "interval") == 0 && loc >= 0 &&
-            (size_t)loc + 4 <= ctx->br->pg.len &&
-            strncasecmp(ctx->br->pg.data + loc, "cast", 4) == 0)
+            !((size_t)loc + 8 <= ctx->br->pg.len &&
+              strncasecmp(ctx->br->pg.data + loc, "interval", 8) == 0))
             json_object_set_new(obj, "sl_cast", json_true());
     } else if (strcmp(kind, "RangeFunction") == 0) {
         json_t *list = json_array_get(json_object_get(obj, "functions"), 0);

@@ -42,7 +42,13 @@ static const char *const fragments[] = {
     " QUALIFY ", " LATERAL VIEW explode(x) e AS c ", ",", ";", " AS ", " SELECT ",
     " FROM ", " VALUES ", "x -> x", " SORT BY a ", " ~", "^", "||", "&", "|", " NOT ",
     "current_date()", " CAST(", " AS STRING)", "ARRAY<INT>", "10L", "X'1F'", "${v}",
-    "?", "\xc3\xa9", "\xff", " struct(a AS b) ", "(SELECT 1)", " sluice:x ", "`sluice:q`"};
+    "?", "\xc3\xa9", "\xff", " struct(a AS b) ", "(SELECT 1)", " sluice:x ", "`sluice:q`",
+    " PIVOT (sum(a) AS s FOR b IN (1 AS c, 2)) ", " UNPIVOT INCLUDE NULLS (v FOR n IN (a, b)) ",
+    " PIVOT (", " FOR ", " IN (", " VERSION AS OF 3 ", " TIMESTAMP AS OF '2024-01-01' ",
+    "@v12", " IGNORE NULLS ", " RESPECT NULLS", " LIKE ANY ('a', 'b') ", " ILIKE ALL (",
+    ":p", " WITH ROLLUP ", " GROUP BY ALL ", " NATURAL LEFT SEMI JOIN u ",
+    " TABLESAMPLE (1 PERCENT) ", " AS (a, b) ", " LEFT ", " right ",
+    " INTERVAL DAY TO SECOND ", " VALUES 1, VALUES 2 ", " FROM "};
 
 static void mutate(const char *in, size_t len, sbuf *out)
 {

@@ -1018,6 +1018,21 @@ static void check_scan(pf *p, const scan *sc)
     }
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
+    if (enforce == RULES_ENFORCE_REWRITE && t->max_days > 0) {
+        /* The default window only adds a lower bound: when the window
+         * ends after today by too much, it would still be too wide (and
+         * checking sluice's output again would inject again). */
+        bound with = intersect(sc->window, (bound){1, 0, (double)(c->now_days - t->default_days), 0});
+        double after = window_days(with, c->now_days);
+        if (after > (double)t->max_days) {
+            c->rejected = 1;
+            check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                         "%s; its upper bound is too far ahead for the default window to "
+                         "help (it would still span %.0f days): bound %s on both sides",
+                         problem, after, t->column);
+            return;
+        }
+    }
     int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
     if (injected < 0) {
         c->rejected = 1;

@@ -17,14 +17,14 @@ typedef struct rewrite_rule {
 } rewrite_rule;
 
 static const rewrite_rule rewrite_rules[] = {
+    {RULE_LIMIT_CAP, rewrite_limit_cap,
+     "cap the rows the statement returns: add or lower its LIMIT"},
     {RULE_AGGREGATE_ROUTING, rewrite_aggregate_routing,
      "answer aggregate blocks from pre-computed aggregate tables when the result is the same"},
     {RULE_PARTITION_FILTER, check_partition_filter,
      "bound every scan of a partitioned table; inject the default window where allowed"},
     {RULE_BROADCAST_HINT, rewrite_broadcast_hints,
      "add BROADCAST hints for joins with tables the rules declare small"},
-    {RULE_LIMIT_CAP, rewrite_limit_cap,
-     "cap the rows the statement returns: add or lower its LIMIT"},
 };
 
 void rewrite_statement(check_ctx *ctx)

@@ -3,14 +3,21 @@
  * run in one fixed order on one shared analysis.
  *
  * Order (the table in rewrite.c is the one place it is written down):
- *   1. aggregate-routing: answer aggregate blocks from pre-computed
+ *   1. limit-cap: cap the rows the statement returns; first, because it
+ *      replaces a LIMIT that is not a constant number, which routing
+ *      refuses to route under: run later, a second pass over its output
+ *      would route what the first did not
+ *   2. aggregate-routing: answer aggregate blocks from pre-computed
  *      tables; a routed block no longer scans the fact table, so it runs
  *      before partition-filter judges scans
- *   2. partition-filter: judge every scan of a partitioned table and
+ *   3. partition-filter: judge every scan of a partitioned table and
  *      inject the default window where the policy says "inject"
- *   3. broadcast-hint: hint joins with small tables; after routing, which
- *      may remove joins, and before limit-cap
- *   4. limit-cap: cap the rows the statement returns
+ *   4. broadcast-hint: hint joins with small tables; after routing, which
+ *      may remove joins
+ *
+ * Each rule's rewrite is one the rules before it leave nothing to do
+ * for: rewriting sluice's output again changes nothing (the corpus and
+ * the mutation test check it).
  *
  * After a rule changes the tree (sets ctx->modified), the driver
  * rebuilds ctx->an before the next rule runs; a rule never sees an
