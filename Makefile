@@ -78,7 +78,8 @@ fuzz:
 	    $(FUZZ_BUILD)/work $(FUZZ_BUILD)/seeds fuzz/regressions
 
 bench: build
-	$(BUILD)/bench/bench_roundtrip --rules rules/example.json corpus tests/roundtrip/spark_select.sql
+	$(BUILD)/bench/bench_roundtrip --rss-calls 1000000 --rules rules/example.json \
+	    corpus tests/roundtrip/spark_select.sql
 	@echo "aggregate routing: the example rules without aggregates against 20 aggregates"
 	$(BUILD)/bench/bench_roundtrip --compare bench/rules-without-aggregates.json \
 	    bench/rules-20-aggregates.json corpus tests/roundtrip/spark_select.sql

@@ -1,8 +1,11 @@
 /*
- * bench_roundtrip.c - per-query latency of sluice's bridge+parse+emit
- * against bare pg_query_parse on the same texts, in one run.
+ * bench_roundtrip.c - per-query latency of `sluice fmt` and `sluice
+ * enforce` (sl_process in format and enforce mode) against bare
+ * pg_query_parse on the same texts, in one run; and, with --rss-calls N,
+ * the resident set after 10,000 and after N sl_process calls.
  *
- * usage: bench_roundtrip [--reps N] [--rules FILE] PATH...   (files or directories of .sql)
+ * usage: bench_roundtrip [--reps N] [--rss-calls N] --rules FILE PATH...
+ *        (PATH: files or directories of .sql)
  *        bench_roundtrip [--reps N] --compare BASE.json OTHER.json PATH...
  * --compare times sl_process under two rules files on the same
  * statements, the runs of the two interleaved so that the machine's
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "dialect.h"
@@ -108,26 +112,19 @@ static double pct(double *v, size_t n, double p)
     return v[i];
 }
 
-/* One sluice pass over a statement: bridge, parse, fix up, emit. */
-static void sluice_once(const char *sql, sbuf *out)
+/* A "Vm...:" figure of /proc/self/status (Linux), in KiB. */
+static long status_kib(const char *field)
 {
-    dialect_source src;
-    dialect_error err;
-    if (dialect_lex(&src, sql, strlen(sql), &err) < 0)
-        return;
-    dialect_stmt *st;
-    size_t n = dialect_statements(&src, &st);
-    for (size_t i = 0; i < n; i++) {
-        parsed_stmt ps;
-        if (parse_stmt(&src, &st[i], &ps, &err) == 0) {
-            emit_error ee;
-            sbuf_truncate(out, 0);
-            emit_statement(ps.node, EMIT_DATABRICKS, out, &ee);
-        }
-        parsed_stmt_free(&ps);
-    }
-    free(st);
-    dialect_source_free(&src);
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long v = 0;
+    size_t n = strlen(field);
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, field, n) == 0 && line[n] == ':')
+            v = atol(line + n + 1);
+    if (f)
+        fclose(f);
+    return v;
 }
 
 static char *bridged_text(const char *sql)
@@ -195,6 +192,7 @@ static int compare(sl_engine *a, sl_engine *b, const list *l, int reps,
 int main(int argc, char **argv)
 {
     int reps = 30;
+    long rss_calls = 0;
     list l = {0};
     sl_engine *eng = NULL, *cmp_a = NULL, *cmp_b = NULL;
     const char *cmp_an = NULL, *cmp_bn = NULL;
@@ -207,6 +205,8 @@ int main(int argc, char **argv)
             cmp_bn = argv[++i];
             cmp_b = load_engine(cmp_bn);
         }
+        else if (strcmp(argv[i], "--rss-calls") == 0 && i + 1 < argc)
+            rss_calls = atol(argv[++i]);
         else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             char *err = NULL;
             eng = sl_engine_new_from_file(argv[++i], &err);
@@ -230,21 +230,25 @@ int main(int argc, char **argv)
         free(l.sql);
         return rc;
     }
-    double *t_sl = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
-    double *t_pgb = xcalloc(l.n, sizeof(double)), *ratio = xcalloc(l.n, sizeof(double));
-    double *t_rules = xcalloc(l.n, sizeof(double));
+    if (!eng) {
+        fprintf(stderr, "bench_roundtrip: --rules FILE is required\n");
+        return 2;
+    }
+    /* Per query, the median of reps runs of each pipeline; p50 and p99
+     * over queries; ratios per query (to the bridged parse) too. */
+    double *t_fmt = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
+    double *t_pgb = xcalloc(l.n, sizeof(double)), *t_enf = xcalloc(l.n, sizeof(double));
+    double *q_fmt = xcalloc(l.n, sizeof(double)), *q_enf = xcalloc(l.n, sizeof(double));
     double *runs = xcalloc((size_t)reps, sizeof(double));
-    sbuf out = SBUF_INIT;
     size_t pg_ok = 0;
     for (size_t q = 0; q < l.n; q++) {
         const char *sql = l.sql[q];
         char *br = bridged_text(sql);
-        for (int r = 0; r < reps; r++) {
-            double t0 = now_ns();
-            sluice_once(sql, &out);
-            runs[r] = now_ns() - t0;
-        }
-        t_sl[q] = pct(runs, (size_t)reps, 0.5);
+        sl_request fmt = SL_REQUEST_INIT, enf = SL_REQUEST_INIT;
+        fmt.sql = enf.sql = sql;
+        fmt.sql_len = enf.sql_len = strlen(sql);
+        fmt.mode = SL_MODE_FORMAT;
+        enf.now = "2026-11-24 12:00:00";
         for (int r = 0; r < reps; r++) {
             double t0 = now_ns();
             PgQueryParseResult res = pg_query_parse(sql);
@@ -261,46 +265,62 @@ int main(int argc, char **argv)
             pg_query_free_parse_result(res);
         }
         t_pgb[q] = pct(runs, (size_t)reps, 0.5);
-        if (eng) {
-            sl_request req = SL_REQUEST_INIT;
-            req.sql = sql;
-            req.sql_len = strlen(sql);
-            req.now = "2026-11-24 12:00:00";
-            for (int r = 0; r < reps; r++) {
-                double t0 = now_ns();
-                sl_result *res = sl_process(eng, &req);
-                runs[r] = now_ns() - t0;
-                sl_result_free(res);
-            }
-            t_rules[q] = pct(runs, (size_t)reps, 0.5);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            sl_result *res = sl_process(eng, &fmt);
+            runs[r] = now_ns() - t0;
+            sl_result_free(res);
         }
-        ratio[q] = t_sl[q] / t_pgb[q];
+        t_fmt[q] = pct(runs, (size_t)reps, 0.5);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now_ns();
+            sl_result *res = sl_process(eng, &enf);
+            runs[r] = now_ns() - t0;
+            sl_result_free(res);
+        }
+        t_enf[q] = pct(runs, (size_t)reps, 0.5);
+        q_fmt[q] = t_fmt[q] / t_pgb[q];
+        q_enf[q] = t_enf[q] / t_pgb[q];
         free(br);
     }
     printf("queries: %zu (median of %d runs each); pg_query_parse accepts %zu of them as written\n",
            l.n, reps, pg_ok);
-    printf("%-38s %10s %10s\n", "per-query latency (us)", "p50", "p99");
-    double sl50 = pct(t_sl, l.n, 0.5) / 1e3, sl99 = pct(t_sl, l.n, 0.99) / 1e3;
+    printf("%-52s %10s %10s\n", "per-query latency (us)", "p50", "p99");
     double pg50 = pct(t_pg, l.n, 0.5) / 1e3, pg99 = pct(t_pg, l.n, 0.99) / 1e3;
     double pb50 = pct(t_pgb, l.n, 0.5) / 1e3, pb99 = pct(t_pgb, l.n, 0.99) / 1e3;
-    printf("%-38s %10.1f %10.1f\n", "sluice bridge+parse+emit", sl50, sl99);
-    printf("%-38s %10.1f %10.1f\n", "pg_query_parse, original text", pg50, pg99);
-    printf("%-38s %10.1f %10.1f\n", "pg_query_parse, bridged text", pb50, pb99);
-    if (eng) {
-        double r50 = pct(t_rules, l.n, 0.5) / 1e3, r99 = pct(t_rules, l.n, 0.99) / 1e3;
-        printf("%-38s %10.1f %10.1f\n", "sl_process with rules (parse+analyse+check)", r50, r99);
-        printf("ratio sl_process(rules) / pg_query_parse(bridged): p50 %.2f, p99 %.2f\n",
-               r50 / pb50, r99 / pb99);
+    double f50 = pct(t_fmt, l.n, 0.5) / 1e3, f99 = pct(t_fmt, l.n, 0.99) / 1e3;
+    double e50 = pct(t_enf, l.n, 0.5) / 1e3, e99 = pct(t_enf, l.n, 0.99) / 1e3;
+    printf("%-52s %10.1f %10.1f\n", "pg_query_parse, original text", pg50, pg99);
+    printf("%-52s %10.1f %10.1f\n", "pg_query_parse, bridged text", pb50, pb99);
+    printf("%-52s %10.1f %10.1f\n", "sluice fmt (sl_process: lex, bridge, parse, emit)", f50, f99);
+    printf("%-52s %10.1f %10.1f\n", "sluice enforce (sl_process, example rules)", e50, e99);
+    printf("ratio fmt / pg_query_parse(bridged):     p50 %.2f, p99 %.2f  (per query: p50 %.2f, p99 %.2f)\n",
+           f50 / pb50, f99 / pb99, pct(q_fmt, l.n, 0.5), pct(q_fmt, l.n, 0.99));
+    printf("ratio enforce / pg_query_parse(bridged): p50 %.2f, p99 %.2f  (per query: p50 %.2f, p99 %.2f)\n",
+           e50 / pb50, e99 / pb99, pct(q_enf, l.n, 0.5), pct(q_enf, l.n, 0.99));
+    printf("ratio fmt / pg_query_parse(original):    p50 %.2f, p99 %.2f\n", f50 / pg50, f99 / pg99);
+    if (rss_calls > 0) {
+        /* Memory: the corpus over and over through sl_process. */
+        long rss_10k = 0;
+        for (long c = 0; c < rss_calls; c++) {
+            sl_request enf = SL_REQUEST_INIT;
+            enf.sql = l.sql[(size_t)c % l.n];
+            enf.sql_len = strlen(enf.sql);
+            enf.now = "2026-11-24 12:00:00";
+            sl_result_free(sl_process(eng, &enf));
+            if (c + 1 == 10000)
+                rss_10k = status_kib("VmRSS");
+        }
+        long rss_end = status_kib("VmRSS");
+        printf("RSS after 10,000 sl_process calls:   %ld KiB\n", rss_10k);
+        printf("RSS after %ld sl_process calls: %ld KiB (%+ld KiB)\n", rss_calls, rss_end,
+               rss_end - rss_10k);
+        printf("peak RSS: %ld KiB\n", status_kib("VmHWM"));
     }
-    printf("ratio sluice / pg_query_parse(original): p50 %.2f, p99 %.2f\n", sl50 / pg50, sl99 / pg99);
-    printf("ratio sluice / pg_query_parse(bridged):  p50 %.2f, p99 %.2f\n", sl50 / pb50, sl99 / pb99);
-    printf("per-query ratio to pg_query_parse(bridged): p50 %.2f, p99 %.2f\n",
-           pct(ratio, l.n, 0.5), pct(ratio, l.n, 0.99));
     for (size_t q = 0; q < l.n; q++)
         free(l.sql[q]);
     free(l.sql);
-    free(t_sl); free(t_pg); free(t_pgb); free(ratio); free(runs); free(t_rules);
+    free(t_fmt); free(t_pg); free(t_pgb); free(t_enf); free(q_fmt); free(q_enf); free(runs);
     sl_engine_free(eng);
-    sbuf_free(&out);
     return 0;
 }

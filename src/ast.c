@@ -5,6 +5,7 @@
 #include "ast.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,14 +16,35 @@ static const char *const kind_names[AST_KIND_COUNT] = {
 #undef AST_NAME
 };
 
-static int cmp_kind(const void *key, const void *elem)
+/* Kinds by first letter: kind_names[1..] is sorted (the X-macro list is
+ * kept in strcmp order), so the kinds starting with c are
+ * [first_of[c], first_of[c + 1]).  Built once (pthread_once), read-only
+ * after: any number of threads may look kinds up. */
+static unsigned char first_of[129];
+static pthread_once_t first_of_once = PTHREAD_ONCE_INIT;
+
+static void build_first_of(void)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    int k = 1;
+    for (int c = 0; c <= 128; c++) {
+        while (k < AST_KIND_COUNT && (unsigned char)kind_names[k][0] < c)
+            k++;
+        first_of[c] = (unsigned char)k;
+    }
 }
 
-/* kind_names[1..] is in strcmp order (the X-macro list is kept sorted),
- * so a node's kind is a binary search away; nothing is computed at run
- * time, so any number of threads may call this. */
+static ast_kind kind_of_name(const char *key)
+{
+    unsigned char c = (unsigned char)key[0];
+    if (c >= 128)
+        return AST_UNKNOWN;
+    pthread_once(&first_of_once, build_first_of);
+    for (int k = first_of[c]; k < first_of[c + 1]; k++)
+        if (strcmp(kind_names[k], key) == 0)
+            return (ast_kind)k;
+    return AST_UNKNOWN;
+}
+
 ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
 {
     if (fields)
@@ -38,13 +60,12 @@ ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
         *name = key;
     if (!json_is_object(val))
         return AST_UNKNOWN;
-    const char *const *hit = bsearch(key, kind_names + 1, AST_KIND_COUNT - 1,
-                                     sizeof *kind_names, cmp_kind);
-    if (!hit)
+    ast_kind k = kind_of_name(key);
+    if (k == AST_UNKNOWN)
         return AST_UNKNOWN;
     if (fields)
         *fields = val;
-    return (ast_kind)(hit - kind_names);
+    return k;
 }
 
 json_t *ast_get(json_t *fields, const char *key)

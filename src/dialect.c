@@ -389,9 +389,12 @@ static inline int in_stmt(bridge *b, size_t i)
     return i >= b->st->tok_begin && i < b->st->tok_end;
 }
 
+/* Is token i the word w (lower case)?  The first letter is compared
+ * before anything else: most tests fail there. */
 static inline __attribute__((always_inline)) int is_word(bridge *b, size_t i, const char *w)
 {
-    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
+    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD ||
+        (TXT(b, i)[0] | 0x20) != w[0])
         return 0;
     size_t n = strlen(w);
     return TLEN(b, i) == n && strncasecmp(TXT(b, i), w, n) == 0;
@@ -404,8 +407,12 @@ static inline __attribute__((always_inline)) int is_op(bridge *b, size_t i, cons
 
 static int word_in(bridge *b, size_t i, const char *const *list)
 {
+    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
+        return 0;
+    char c = (char)(TXT(b, i)[0] | 0x20);
+    size_t n = TLEN(b, i);
     for (; *list; list++)
-        if (is_word(b, i, *list))
+        if ((*list)[0] == c && strncasecmp(TXT(b, i), *list, n) == 0 && (*list)[n] == '\0')
             return 1;
     return 0;
 }
@@ -1757,6 +1764,7 @@ static int w_pivot(bridge *b, const word_at *w)
                          "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot_include\"" :
                          "CROSS JOIN LATERAL \"" DIALECT_RESERVED_PREFIX "unpivot_exclude\"";
     set_repl_s(b, w->i, fn);
+    b->out->has_pivot = 1;
     if (nulls_kw != (size_t)-1)
         skip_range(b, nulls_kw, open);
     if (!unpivot && pivot_named_items(b, first, for_kw, 0) < 0)

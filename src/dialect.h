@@ -111,6 +111,7 @@ typedef struct dialect_bridged {
     size_t nmarks, capmarks;
     dialect_hint *hints;     size_t nhints, caphints;
     char **long_idents;      size_t nlong;   /* see DIALECT_LONG_IDENT */
+    int has_pivot;                      /* a PIVOT / UNPIVOT stand-in was written */
 } dialect_bridged;
 
 /* Lex text[0..len) (text[len] must be NUL).  Rejects NUL bytes, stray

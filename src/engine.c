@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "analyze.h"
+#include "arena.h"
 #include "ast.h"
 #include "check/check.h"
 #include "dates.h"
@@ -444,7 +445,19 @@ SL_API size_t sl_diagnostic_size(void)
     return sizeof(sl_diagnostic);
 }
 
+static sl_result *process(const sl_engine *eng, const sl_request *caller_req);
+
+/* Every jansson value the request builds comes from the thread's arena
+ * (arena.h) and is gone when it returns; the result is malloc'd. */
 SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *caller_req)
+{
+    arena_request_begin();
+    sl_result *r = process(eng, caller_req);
+    arena_request_end();
+    return r;
+}
+
+static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
 {
     sl_result *r = xcalloc(1, sizeof *r);
     r->action = SL_ACTION_PASS;
@@ -540,7 +553,7 @@ SL_API sl_result *sl_process(const sl_engine *eng, const sl_request *caller_req)
         char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         json_decref(doc);
         sbuf_puts(&outb, s);
-        free(s);
+        arena_json_free(s);
     }
     set_sql(r, &outb);
 out:

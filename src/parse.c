@@ -766,7 +766,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     fixup_ctx ctx = {&out->br, src, 0, 0};
     ast_walk(out->node, fixup_visit, &ctx);
     int bad_pivot = 0;
-    restructure_pivots(out->node, &bad_pivot);
+    if (out->br.has_pivot)
+        restructure_pivots(out->node, &bad_pivot);
     if (bad_pivot) {
         err->offset = st->start;
         snprintf(err->message, sizeof err->message,

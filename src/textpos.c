@@ -5,20 +5,24 @@
  */
 #include "textpos.h"
 
+#include <string.h>
+
 void text_line_column(const char *text, size_t len, size_t off, unsigned *line,
                       unsigned *column)
 {
     unsigned l = 1, c = 1;
     if (off > len)
         off = len;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
+    /* Lines by memchr (vectorised in libc), then the characters of the
+     * last line: a diagnostic in a long query costs little. */
+    size_t start = 0;
+    for (const char *p = text; (p = memchr(p, '\n', off - (size_t)(p - text))) != NULL; p++) {
+        l++;
+        start = (size_t)(p - text) + 1;
     }
+    for (size_t i = start; i < off; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            c++;
     *line = l;
     *column = c;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "cli.h"
 #include "lint.h"
 #include "source_map.h"
@@ -148,7 +149,7 @@ static void print_json(const lint_opts *o)
             json_object_set_new(j, "fix", json_string(f->fix));
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
         puts(s);
-        free(s);
+        arena_json_free(s);
         json_decref(j);
     }
 }
@@ -238,7 +239,7 @@ static void print_sarif(const lint_opts *o)
                             "columnKind", "unicodeCodePoints");
     char *s = json_dumps(log, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     puts(s);
-    free(s);
+    arena_json_free(s);
     json_decref(log);
 }
 

@@ -1,0 +1,169 @@
+/*
+ * arena.c - the request arena (see arena.h for the contract).
+ *
+ * A thread's arena is a list of chunks; allocation bumps a pointer in
+ * the newest chunk and starts a bigger chunk when it is full (a request
+ * larger than a chunk gets a chunk of its own).  Whether a pointer is
+ * arena memory is a range check over the thread's chunks, of which there
+ * are few: chunks double in size.  The arena is found through a
+ * thread-local pointer and freed by a pthread key destructor when its
+ * thread exits.
+ */
+#include "arena.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "sbuf.h"
+
+typedef struct chunk {
+    struct chunk *next;     /* older chunk */
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+} chunk;
+
+typedef struct arena {
+    chunk *head;            /* the chunk allocations come from */
+    int depth;              /* nesting of arena_request_begin */
+} arena;
+
+enum { FIRST_CHUNK = 64 * 1024, MAX_CHUNK = 4 * 1024 * 1024 };
+
+static _Thread_local arena *tls_arena;
+static pthread_key_t arena_key;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+static json_malloc_t prev_malloc = malloc;
+static json_free_t prev_free = free;
+
+static void free_chunks(chunk *c)
+{
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+static void arena_destroy(void *p)
+{
+    arena *a = p;
+    free_chunks(a->head);
+    free(a);
+}
+
+static chunk *new_chunk(size_t need, chunk *next)
+{
+    size_t size = next ? next->size * 2 : FIRST_CHUNK;
+    if (size > MAX_CHUNK)
+        size = MAX_CHUNK;
+    if (size < need)
+        size = need;
+    chunk *c = xmalloc(sizeof *c + size);
+    c->next = next;
+    c->size = size;
+    c->used = 0;
+    return c;
+}
+
+static void *arena_alloc(arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        if (n > FIRST_CHUNK / 4 && c) {
+            /* A big block gets a chunk of its own behind the current one,
+             * which keeps taking small ones. */
+            chunk *big = new_chunk(n, NULL);
+            big->size = n;
+            big->used = n;
+            big->next = c->next;
+            c->next = big;
+            return big->data;
+        }
+        c = a->head = new_chunk(n, c);
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static int in_arena(const arena *a, const void *p)
+{
+    uintptr_t x = (uintptr_t)p;
+    for (const chunk *c = a->head; c; c = c->next)
+        if (x >= (uintptr_t)c->data && x < (uintptr_t)c->data + c->size)
+            return 1;
+    return 0;
+}
+
+static void *hook_malloc(size_t n)
+{
+    arena *a = tls_arena;
+    if (a && a->depth > 0)
+        return arena_alloc(a, n);
+    return prev_malloc(n);
+}
+
+static void hook_free(void *p)
+{
+    arena *a = tls_arena;
+    if (!p || (a && a->head && in_arena(a, p)))
+        return;
+    prev_free(p);
+}
+
+static void install_hooks(void)
+{
+    json_get_alloc_funcs(&prev_malloc, &prev_free);
+    if (!prev_malloc || !prev_free) {
+        prev_malloc = malloc;
+        prev_free = free;
+    }
+    pthread_key_create(&arena_key, arena_destroy);
+    json_set_alloc_funcs(hook_malloc, hook_free);
+}
+
+void arena_request_begin(void)
+{
+    pthread_once(&hooks_once, install_hooks);
+    arena *a = tls_arena;
+    if (!a) {
+        a = xcalloc(1, sizeof *a);
+        tls_arena = a;
+        pthread_setspecific(arena_key, a);
+    }
+    a->depth++;
+}
+
+void arena_request_end(void)
+{
+    arena *a = tls_arena;
+    if (!a || --a->depth > 0)
+        return;
+    /* Keep the newest chunk (the largest: chunks double) if it is not
+     * too big, emptied, for the next request; free the rest. */
+    chunk *keep = a->head;
+    if (keep && keep->size <= ARENA_KEEP) {
+        free_chunks(keep->next);
+        keep->next = NULL;
+        keep->used = 0;
+    } else {
+        free_chunks(keep);
+        a->head = NULL;
+    }
+}
+
+void arena_json_free(void *p)
+{
+    hook_free(p);
+}
+
+size_t arena_thread_bytes(void)
+{
+    size_t n = 0;
+    for (const chunk *c = tls_arena ? tls_arena->head : NULL; c; c = c->next)
+        n += c->size;
+    return n;
+}
