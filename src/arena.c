@@ -18,6 +18,25 @@
 
 #include "sbuf.h"
 
+/* Memory checkers see arena memory as freed between requests, so a
+ * value that outlived its request is caught by ASan and valgrind as a
+ * use after free would be. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define POISON(p, n) VALGRIND_MAKE_MEM_NOACCESS(p, n)
+#define UNPOISON(p, n) VALGRIND_MAKE_MEM_UNDEFINED(p, n)
+#endif
+#endif
+#ifndef POISON
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 typedef struct chunk {
     struct chunk *next;     /* older chunk */
     size_t size, used;
@@ -41,6 +60,7 @@ static void free_chunks(chunk *c)
 {
     while (c) {
         chunk *next = c->next;
+        UNPOISON(c->data, c->size);
         free(c);
         c = next;
     }
@@ -64,6 +84,7 @@ static chunk *new_chunk(size_t need, chunk *next)
     c->next = next;
     c->size = size;
     c->used = 0;
+    POISON(c->data, size);
     return c;
 }
 
@@ -80,12 +101,14 @@ static void *arena_alloc(arena *a, size_t n)
             big->used = n;
             big->next = c->next;
             c->next = big;
+            UNPOISON(big->data, n);
             return big->data;
         }
         c = a->head = new_chunk(n, c);
     }
     void *p = c->data + c->used;
     c->used += n;
+    UNPOISON(p, n);
     return p;
 }
 
@@ -149,6 +172,7 @@ void arena_request_end(void)
         free_chunks(keep->next);
         keep->next = NULL;
         keep->used = 0;
+        POISON(keep->data, keep->size);
     } else {
         free_chunks(keep);
         a->head = NULL;
