@@ -342,6 +342,7 @@ typedef struct bridge {
     sbuf scratch;
     dialect_bridged *out;
     size_t nparams;         /* parameter markers numbered so far */
+    signed char *kwcat;     /* per token: keyword category + 2, 0 = not looked up */
 } bridge;
 
 static tplan *P(bridge *b, size_t i)
@@ -437,9 +438,14 @@ static int lower_token(bridge *b, size_t i, char *buf, size_t size)
     return 1;
 }
 
+/* PostgreSQL's keyword category of word token i, looked up once per
+ * token (the bridge asks about the same token many times). */
 static int kw_category(bridge *b, size_t i)
 {
-    return pg_keyword_category(TXT(b, i), TLEN(b, i));
+    signed char *c = &b->kwcat[i - b->st->tok_begin];
+    if (*c == 0)
+        *c = (signed char)(pg_keyword_category(TXT(b, i), TLEN(b, i)) + 2);
+    return *c - 2;
 }
 
 /* Does token i end an operand (so a following word is an operator)? */
@@ -1726,11 +1732,21 @@ static int w_pivot(bridge *b, const word_at *w)
     if (!unpivot) {
         bad = names_or_bracketed_names(b, next_sig(b, for_kw), in_kw, 0);
         static const char *const join_words[] = {"join", "outer", "semi", "anti", NULL};
+        static const char *const follows[] = {
+            "where", "group", "having", "order", "limit", "offset", "window", "qualify",
+            "union", "intersect", "except", "minus", "join", "inner", "full", "cross",
+            "natural", "lateral", "on", "using", "sort", "cluster", "distribute", "semi",
+            "anti", NULL};
         size_t after = next_sig(b, close);
-        if (bad == (size_t)-1 &&
-            (is_word(b, after, "as") || starts_alias(b, after) ||
-             ((is_word(b, after, "left") || is_word(b, after, "right")) &&
-              !word_in(b, next_sig(b, after), join_words))))
+        int clause = word_in(b, after, follows) ||
+                     ((is_word(b, after, "left") || is_word(b, after, "right")) &&
+                      word_in(b, next_sig(b, after), join_words)) ||
+                     ((is_word(b, after, "pivot") || is_word(b, after, "unpivot")) &&
+                      (is_op(b, next_sig(b, after), "(") ||
+                       is_word(b, next_sig(b, after), "include") ||
+                       is_word(b, next_sig(b, after), "exclude")));
+        if (bad == (size_t)-1 && in_stmt(b, after) &&
+            (T(b, after)->kind == TK_WORD || T(b, after)->kind == TK_QIDENT) && !clause)
             return refuse(b, after, "an alias after PIVOT (...) (Spark has none; alias a "
                                     "subquery around it)");
     } else {
@@ -1911,7 +1927,9 @@ static int ends_table_name(bridge *b, size_t last)
     size_t before = prev_sig(b, first);
     return before != (size_t)-1 &&
            (is_word(b, before, "from") || is_word(b, before, "join") ||
-            (is_op(b, before, ",") && in_from_list(b, before)));
+            (is_op(b, before, ",") && in_from_list(b, before)) ||
+            (is_op(b, before, "(") && b->stack[b->depth].from_join &&
+             b->stack[b->depth].open == before));
 }
 
 /*
@@ -2072,7 +2090,8 @@ static int w_left_right(bridge *b, const word_at *w)
 {
     static const char *const join_words[] = {"join", "outer", "semi", "anti", NULL};
     if (word_in(b, w->next, join_words) || is_op(b, w->next, "(") ||
-        (w->prev != (size_t)-1 && is_op(b, w->prev, ".")))
+        (w->prev != (size_t)-1 && (is_op(b, w->prev, ".") || is_op(b, w->prev, "::") ||
+                                   (is_word(b, w->prev, "as") && w->f->kind == FR_CAST))))
         return WORD_NOT_MINE;
     return quote_function_name(b, w->i);
 }
@@ -2511,8 +2530,16 @@ static int check_predicate_mix(bridge *b)
         "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
         "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
     static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
-    enum { MAXLV = DIALECT_MAX_NESTING + 2 };
-    struct lv { size_t cmp, pred; int between; } *st = xcalloc(MAXLV, sizeof *st);
+    int maxlv = 2, lvd = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end; i++) {
+        if (is_op(b, i, "(") || is_op(b, i, "["))
+            if (++lvd + 2 > maxlv)
+                maxlv = lvd + 2;
+        if (is_op(b, i, ")") || is_op(b, i, "]"))
+            lvd--;
+    }
+    const int MAXLV = maxlv;
+    struct lv { size_t cmp, pred; int between; } *st = xmalloc((size_t)MAXLV * sizeof *st);
     int d = 0, rc = 0;
     st[0].cmp = st[0].pred = (size_t)-1;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i++) {
@@ -2611,6 +2638,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.st = st;
     b.err = err;
     b.plan = xcalloc(ntok, sizeof *b.plan);
+    b.kwcat = xcalloc(ntok, 1);
     b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0, 0};
     int rc = 0;
     size_t *hint_anchor_tok = NULL;
@@ -2726,6 +2754,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         sbuf_free(&b.plan[i].repl);
     }
     free(b.plan);
+    free(b.kwcat);
     free(hint_anchor_tok);
     sbuf_free(&b.scratch);
     if (rc != 0) {

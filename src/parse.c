@@ -158,9 +158,9 @@ static json_t *jr_value(jreader *r)
         }
         for (;;) {
             char key[128];
+            size_t kn = 0;
             if (obj) {
                 const char *k;
-                size_t kn;
                 if (r->p >= r->end || *r->p != '"')
                     goto bad;
                 r->p++;
@@ -174,7 +174,7 @@ static json_t *jr_value(jreader *r)
             if (!child)
                 goto bad;
             if (obj)
-                json_object_set_new_nocheck(v, key, child);
+                json_object_setn_new_nocheck(v, key, kn, child);
             else
                 json_array_append_new(v, child);
             if (r->p < r->end && *r->p == ',') {
@@ -707,6 +707,23 @@ static void restructure_pivots(json_t *node, int *bad)
     }
 }
 
+/* Can fixup_visit change anything in this statement's tree?  Each of its
+ * cases leaves a trace in the bridged text: a mark or a hint, a reserved
+ * "sluice:" name, a minus sign (negative integers), or INTERVAL (casts
+ * to interval types).  Most dashboard queries have none, and the walk
+ * over the whole tree is skipped. */
+static int needs_fixup(const dialect_bridged *br)
+{
+    const char *t = br->pg.data;
+    if (br->nmarks || br->nhints || memchr(t, '-', br->pg.len) ||
+        strstr(t, DIALECT_RESERVED_PREFIX))
+        return 1;
+    for (const char *p = t; (p = strpbrk(p, "iI")) != NULL; p++)
+        if (strncasecmp(p, "interval", 8) == 0)
+            return 1;
+    return 0;
+}
+
 int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err)
 {
@@ -764,7 +781,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     json_decref(root);
 
     fixup_ctx ctx = {&out->br, src, 0, 0};
-    ast_walk(out->node, fixup_visit, &ctx);
+    if (needs_fixup(&out->br))
+        ast_walk(out->node, fixup_visit, &ctx);
     int bad_pivot = 0;
     if (out->br.has_pivot)
         restructure_pivots(out->node, &bad_pivot);

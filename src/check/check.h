@@ -75,6 +75,8 @@ typedef struct check_ctx {
     long now_seconds;           /* seconds into that day */
     const char *catalog, *schema;   /* name resolution defaults */
     int modified;               /* a rule changed the AST */
+    int analysis_kept;          /* ... only where the analysis does not look
+                                   (the rewrite driver need not rebuild it) */
     int rejected;               /* a rule asked for rejection */
     unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */

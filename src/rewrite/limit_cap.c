@@ -70,6 +70,10 @@ void rewrite_limit_cap(check_ctx *ctx)
     case RULES_ENFORCE_REWRITE:
         ast_set_limit(f, cap);
         ctx->modified = 1;
+        /* The analysis holds nothing of a missing or constant LIMIT (only
+         * the blocks of a subquery in one), and the statement's SELECT
+         * object stays the same: no rebuild needed. */
+        ctx->analysis_kept = !count || ast_unwrap(count, NULL, NULL) == AST_A_Const;
         check_report(ctx, RULE_LIMIT_CAP, SL_SEVERITY_INFO, location,
                      "%s; LIMIT %lld applied", problem, cap);
         break;

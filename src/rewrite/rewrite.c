@@ -42,8 +42,9 @@ void rewrite_statement(check_ctx *ctx)
         }
         int before = ctx->modified;
         ctx->modified = 0;
+        ctx->analysis_kept = 0;
         r->run(ctx);
-        stale = ctx->modified;
+        stale = ctx->modified && !ctx->analysis_kept;
         ctx->modified |= before;
     }
 }

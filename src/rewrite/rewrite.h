@@ -21,7 +21,10 @@
  *
  * After a rule changes the tree (sets ctx->modified), the driver
  * rebuilds ctx->an before the next rule runs; a rule never sees an
- * analysis of a tree that has since changed.  A rejection does not stop
+ * analysis of a tree that has since changed.  A rule whose change the
+ * analysis cannot see (limit-cap setting a LIMIT that was missing or a
+ * constant: the analysis points at nothing it replaces) says so with
+ * ctx->analysis_kept, and the rebuild is skipped.  A rejection does not stop
  * the stage: every rule still reports, so one lint run lists every
  * finding; the rejected statement's tree is discarded.
  */
