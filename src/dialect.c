@@ -465,8 +465,10 @@ static int ends_operand(bridge *b, size_t i)
         if (word_in(b, i, value_words))
             return 1;
         return kw_category(b, i) != PG_KW_RESERVED;
+    case TK_PARAM:
+        return 1;       /* a parameter marker is a value */
     case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
-    case TK_HINT: case TK_PARAM: case TK_ERROR:
+    case TK_HINT: case TK_ERROR:
         return 0;
     }
     return 0;
@@ -1007,6 +1009,8 @@ static int lateral_view_columns(bridge *b, size_t c, int outer);
 static int refuse(bridge *b, size_t i, const char *what);
 static int starts_alias(bridge *b, size_t i);
 static int in_from_list(bridge *b, size_t i);
+static int bridge_json_path(bridge *b, size_t i);
+static size_t names_or_bracketed_names(bridge *b, size_t from, size_t end, int dotted);
 typedef struct word_at word_at;
 static int w_all_group(bridge *b, const word_at *w);
 static int w_from(bridge *b, const word_at *w);
@@ -1333,6 +1337,63 @@ static int w_div(bridge *b, const word_at *w)
     return 0;
 }
 
+/* Is the ',' at i a separator of a select list?  Walks back over its
+ * bracket level to the clause word that governs it. */
+static int in_select_list(bridge *b, size_t i)
+{
+    static const char *const other_clauses[] = {
+        "from", "where", "group", "having", "order", "limit", "qualify", "window", "by",
+        "union", "intersect", "except", "minus", "values", NULL};
+    for (size_t k = prev_sig(b, i); k != (size_t)-1; k = prev_sig(b, k)) {
+        if (is_op(b, k, ")") || is_op(b, k, "]")) {
+            k = (size_t)T(b, k)->match;
+            continue;
+        }
+        if (is_op(b, k, "(") || is_op(b, k, "[") || word_in(b, k, other_clauses))
+            return 0;
+        if (is_word(b, k, "select"))
+            return 1;
+    }
+    return 0;
+}
+
+/* * EXCEPT (a, b.c) / t.* EXCEPT (...) in a select list  ->
+ * *, "sluice:except"(a, b.c): the list becomes a select item of its
+ * own, which parse.c folds into the star's ResTarget ("sl_except"). */
+static int bridge_star_except(bridge *b, size_t i)
+{
+    static const char *const item_start[] = {"select", "distinct", "all", NULL};
+    /* The star must start a select-list item: after SELECT (DISTINCT,
+     * ALL, a hint) or a comma of the select list, or as t.* there. */
+    size_t star = prev_sig(b, i), before = prev_sig(b, star);
+    if (before != (size_t)-1 && is_op(b, before, ".")) {
+        size_t q = prev_sig(b, before);
+        while (q != (size_t)-1 && (T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT) &&
+               is_op(b, prev_sig(b, q), "."))
+            q = prev_sig(b, prev_sig(b, q));
+        before = q == (size_t)-1 ? q : prev_sig(b, q);
+    }
+    if (before == (size_t)-1 ||
+        !(word_in(b, before, item_start) || (is_op(b, before, ",") && in_select_list(b, before))))
+        return refuse(b, i, "EXCEPT after a '*' that does not start a select-list item");
+    size_t open = next_sig(b, i);
+    if (!is_op(b, open, "("))
+        return set_error(b->err, T(b, i)->end, "expected (columns) after * EXCEPT");
+    size_t close = (size_t)T(b, open)->match;
+    if (next_sig(b, open) == close)
+        return set_error(b->err, T(b, close)->start, "* EXCEPT needs at least one column");
+    for (size_t k = next_sig(b, open); k < close;) {
+        size_t stop = level_end(b, k, 1, NULL);
+        if (names_or_bracketed_names(b, k, stop, 1) != (size_t)-1 || is_op(b, k, "("))
+            return set_error(b->err, T(b, k)->start, "* EXCEPT lists column names");
+        if (!is_op(b, stop, ","))
+            break;
+        k = next_sig(b, stop);
+    }
+    set_repl_s(b, i, ", \"" DIALECT_RESERVED_PREFIX "except\"");
+    return 0;
+}
+
 /* UNION / INTERSECT / EXCEPT / MINUS after an operand start a set
  * operation; MINUS is Spark's EXCEPT; "* EXCEPT (cols)" is refused. */
 static int w_setop(bridge *b, const word_at *w)
@@ -1346,7 +1407,7 @@ static int w_setop(bridge *b, const word_at *w)
         return 0;
     }
     if (is_word(b, w->i, "except") && is_op(b, w->prev, "*"))
-        return refuse(b, w->i, "SELECT * EXCEPT (...)");
+        return bridge_star_except(b, w->i);
     return WORD_NOT_MINE;
 }
 
@@ -2272,6 +2333,9 @@ static int bridge_op(bridge *b, size_t i)
     if (in_stmt(b, i + 1) && T(b, i + 1)->kind == TK_OP && TLEN(b, i + 1) >= 1 &&
         strchr(pg_op_chars, s[n - 1]) && strchr(pg_op_chars, TXT(b, i + 1)[0]))
         insert_before(b, i + 1, " ");
+    if (n == 1 && s[0] == ':' && i > b->st->tok_begin && T(b, i - 1)->end == T(b, i)->start &&
+        ends_operand(b, i - 1))
+        return bridge_json_path(b, i);
     if (n == 1 && s[0] == '@') {
         int rc = bridge_at_version(b, i);
         if (rc != WORD_NOT_MINE)
@@ -2328,12 +2392,107 @@ static int bridge_op(bridge *b, size_t i)
  * The rules treat a marker as a value they cannot know.  "col:key"
  * written against an operand is a JSON path, not a marker: refused.
  */
+/* The first token of the operand that ends at token last: a name
+ * (a.b.c), a call f(...), either followed by subscripts [..] or fields;
+ * (size_t)-1 when it is something else. */
+static size_t operand_start(bridge *b, size_t last)
+{
+    size_t k = last;
+    for (;;) {
+        if ((is_op(b, k, "]") || is_op(b, k, ")")) && T(b, k)->match >= 0) {
+            size_t open = (size_t)T(b, k)->match, p = prev_sig(b, open);
+            if (p == (size_t)-1 || T(b, p)->end != T(b, open)->start)
+                return is_op(b, k, ")") ? open : (size_t)-1;   /* (expr) */
+            k = p;
+            continue;
+        }
+        if (T(b, k)->kind != TK_WORD && T(b, k)->kind != TK_QIDENT)
+            return (size_t)-1;
+        size_t dot = prev_sig(b, k);
+        if (dot == (size_t)-1 || !is_op(b, dot, ".") || T(b, dot)->end != T(b, k)->start)
+            return k;
+        size_t q = prev_sig(b, dot);
+        if (q == (size_t)-1 || T(b, q)->end != T(b, dot)->start)
+            return (size_t)-1;
+        k = q;
+    }
+}
+
+/*
+ * JSON path extraction on a STRING or VARIANT column: raw:a.b[0],
+ * raw:['key'], raw:`a b`.c  ->  "sluice:json_path"(raw, 'a.b[0]'), the
+ * path kept as written.  At token i: a ":name" marker or a ':' glued to
+ * the operand before it.  The call is a primary expression, as the path
+ * is in Spark (raw:a::INT casts the extracted value); the emitter prints
+ * the path back.
+ */
+static int bridge_json_path(bridge *b, size_t i)
+{
+    size_t prev = prev_sig(b, i), start = operand_start(b, prev);
+    if (start == (size_t)-1)
+        return refuse(b, i, "JSON path extraction on this kind of operand");
+    size_t before = prev_sig(b, start);
+    if (before != (size_t)-1 &&
+        (is_op(b, before, "::") || (is_word(b, before, "as") && b->stack[b->depth].kind == FR_CAST)))
+        return set_error(b->err, T(b, i)->start, "unexpected ':' in a type name");
+    /* An expression's operand, not a name part or a table reference. */
+    if (before != (size_t)-1 &&
+        (is_op(b, before, ".") || is_word(b, before, "from") || is_word(b, before, "join") ||
+         (is_op(b, before, ",") && in_from_list(b, before))))
+        return set_error(b->err, T(b, i)->start, "unexpected ':' here");
+    size_t last = i, k = i + 1;
+    if (T(b, i)->kind == TK_OP) {
+        /* ':' then ['key'] or `key` */
+        if (in_stmt(b, k) && T(b, k)->kind == TK_QIDENT) {
+            last = k++;
+        } else if (is_op(b, k, "[") && T(b, k)->match >= 0) {
+            last = (size_t)T(b, k)->match;
+            k = last + 1;
+        } else {
+            return set_error(b->err, T(b, i)->end, "expected a JSON path key after ':'");
+        }
+    }
+    for (;;) {
+        if (!in_stmt(b, k) || T(b, k)->start != T(b, last)->end)
+            break;
+        if (is_op(b, k, ".") && in_stmt(b, k + 1) && T(b, k + 1)->start == T(b, k)->end &&
+            (T(b, k + 1)->kind == TK_WORD || T(b, k + 1)->kind == TK_QIDENT)) {
+            last = k + 1;
+            k += 2;
+        } else if (is_op(b, k, "[") && T(b, k)->match >= 0) {
+            /* [0], ['key'], ["key"], [*] */
+            size_t close = (size_t)T(b, k)->match, in = next_sig(b, k);
+            if (next_sig(b, in) != close ||
+                !(T(b, in)->kind == TK_NUMBER || T(b, in)->kind == TK_STRING || is_op(b, in, "*")))
+                return set_error(b->err, T(b, k)->start,
+                                 "a JSON path subscript is [number], ['key'] or [*]");
+            last = close;
+            k = close + 1;
+        } else {
+            break;
+        }
+    }
+    size_t after = next_sig(b, last);
+    if (in_stmt(b, after) && (T(b, after)->kind == TK_STRING || T(b, after)->kind == TK_RAW_STRING))
+        return set_error(b->err, T(b, after)->start, "unexpected string literal after a JSON path");
+    const char *path = b->s->text + T(b, i)->start + 1;
+    size_t plen = T(b, last)->end - T(b, i)->start - 1;
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_puts(&b->scratch, ", ");
+    put_pg_string(&b->scratch, path, plen);
+    sbuf_puts(&b->scratch, ")");
+    insert_before(b, start, "\"" DIALECT_RESERVED_PREFIX "json_path\"(");
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    skip_range(b, i + 1, last + 1);
+    return 0;
+}
+
 static int bridge_param(bridge *b, size_t i)
 {
     size_t prev = prev_sig(b, i);
     if (TXT(b, i)[0] == ':' && prev != (size_t)-1 && T(b, prev)->end == T(b, i)->start &&
         ends_operand(b, prev))
-        return refuse(b, i, "JSON path extraction (col:key)");
+        return bridge_json_path(b, i);
     /* After an operand a marker is no value: PostgreSQL would read
      * "name $1" as a cast of the parameter to the type name. */
     static const char *const value_intro[] = {"by", "of", "escape", NULL};

@@ -609,6 +609,23 @@ static void emit_func_call(emitter *e, json_t *f)
         fail(e, f, "VARIADIC arguments have no Databricks equivalent");
         return;
     }
+    if (nn == 1 && strcmp(ast_string_value(json_array_get(names, 0)),
+                          DIALECT_RESERVED_PREFIX "json_path") == 0) {
+        /* raw:a.b[0] (dialect.c, bridge_json_path) */
+        json_t *pf;
+        const char *path = json_array_size(args) == 2 &&
+                           ast_unwrap(json_array_get(args, 1), &pf, NULL) == AST_A_Const ?
+                           json_string_value(json_object_get(ast_get(pf, "sval"), "sval")) : NULL;
+        if (!path || !spark(e)) {
+            fail(e, f, "JSON path extraction has no %s equivalent",
+                 spark(e) ? "such" : "PostgreSQL");
+            return;
+        }
+        emit_expr(e, json_array_get(args, 0), PREC_POSTFIX);
+        puts_(e, ":");
+        puts_(e, path);
+        return;
+    }
     for (size_t i = 0; i < nn; i++) {
         if (i)
             puts_(e, ".");
@@ -1678,6 +1695,16 @@ static void emit_target_list(emitter *e, json_t *f)
         if (i)
             puts_(e, ", ");
         emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+        json_t *except = ast_get(tf, "sl_except");
+        if (except) {
+            if (!spark(e)) {
+                fail(e, tf, "* EXCEPT has no PostgreSQL equivalent");
+                return;
+            }
+            puts_(e, " EXCEPT (");
+            expr_list(e, except, PREC_LOWEST);
+            puts_(e, ")");
+        }
         const char *alias = json_string_value(ast_get(tf, "name"));
         if (alias) {
             puts_(e, " AS ");

@@ -307,6 +307,8 @@ static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
     }
 }
 
+static const char *reserved_call(json_t *node, json_t **fields);
+
 static void fixup_visit(json_t *obj, const char *kind, void *vctx)
 {
     fixup_ctx *ctx = vctx;
@@ -447,6 +449,24 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         }
         if (wc && json_array_size(wc) == 0)
             json_object_del(obj, "windowClause");
+        /* *, "sluice:except"(cols): * EXCEPT (cols) (dialect.c). */
+        json_t *tl = json_object_get(obj, "targetList");
+        for (size_t i = 1; i < json_array_size(tl); i++) {
+            json_t *rt, *ef, *pf, *cf;
+            if (ast_unwrap(json_array_get(tl, i), &rt, NULL) != AST_ResTarget)
+                continue;
+            const char *fn = reserved_call(json_object_get(rt, "val"), &ef);
+            if (!fn || strcmp(fn, "except") != 0)
+                continue;
+            if (ast_unwrap(json_array_get(tl, i - 1), &pf, NULL) != AST_ResTarget ||
+                ast_unwrap(json_object_get(pf, "val"), &cf, NULL) != AST_ColumnRef) {
+                ctx->error = 1;
+                continue;
+            }
+            json_object_set(pf, "sl_except", json_object_get(ef, "args"));
+            json_array_remove(tl, i);
+            i--;
+        }
         json_t *first = json_array_get(json_object_get(obj, "targetList"), 0);
         json_t *rf;
         if (ast_unwrap(first, &rf, NULL) == AST_ResTarget) {
@@ -783,6 +803,14 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     fixup_ctx ctx = {&out->br, src, 0, 0};
     if (needs_fixup(&out->br))
         ast_walk(out->node, fixup_visit, &ctx);
+    if (ctx.error) {
+        err->offset = st->start;
+        snprintf(err->message, sizeof err->message,
+                 "internal error: a bridged * EXCEPT did not parse as expected");
+        parsed_stmt_free(out);
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
     int bad_pivot = 0;
     if (out->br.has_pivot)
         restructure_pivots(out->node, &bad_pivot);

@@ -48,7 +48,8 @@ static const char *const fragments[] = {
     "@v12", " IGNORE NULLS ", " RESPECT NULLS", " LIKE ANY ('a', 'b') ", " ILIKE ALL (",
     ":p", " WITH ROLLUP ", " GROUP BY ALL ", " NATURAL LEFT SEMI JOIN u ",
     " TABLESAMPLE (1 PERCENT) ", " AS (a, b) ", " LEFT ", " right ",
-    " INTERVAL DAY TO SECOND ", " VALUES 1, VALUES 2 ", " FROM "};
+    " INTERVAL DAY TO SECOND ", " VALUES 1, VALUES 2 ", " FROM ", ":a.b[0]", ":['k']",
+    " * EXCEPT (a, b) "};
 
 static void mutate(const char *in, size_t len, sbuf *out)
 {

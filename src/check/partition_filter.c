@@ -758,6 +758,22 @@ static const char *passes_through(an_item *item, const char *const *cols)
         if (o->star) {
             json_t *fields = json_object_get(json_object_get(o->expr, "ColumnRef"), "fields");
             const char *qual = ast_string_value(json_array_get(fields, 0));
+            /* * EXCEPT (col): col does not leave the block. */
+            json_t *except = json_object_get(o->target, "sl_except");
+            int dropped = 0;
+            size_t k;
+            json_t *ex;
+            json_array_foreach(except, k, ex) {
+                json_t *ef;
+                if (ast_unwrap(ex, &ef, NULL) != AST_ColumnRef)
+                    continue;
+                json_t *ff = json_object_get(ef, "fields");
+                const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
+                for (int c = 0; cols[c] && name; c++)
+                    dropped |= strcasecmp(name, cols[c]) == 0;
+            }
+            if (dropped)
+                continue;
             /* SELECT * / alias.*: every column passes under its name. */
             if (json_array_size(fields) == 1 ||
                 (item->alias && qual && strcasecmp(qual, item->alias) == 0))

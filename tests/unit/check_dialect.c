@@ -180,6 +180,9 @@ START_TEST(hints_and_values)
                      "SELECT * FROM t CROSS JOIN LATERAL \"sluice:pivot\" (\"s\" => sum(x)  , "
                      "\"sluice:for\"( y ) , \"sluice:in\" (\"a\" => 1 ))");
     ck_assert_str_eq(bridge("SELECT 1 FROM t GROUP BY ALL"), "SELECT 1 FROM t GROUP BY \"sluice:all\"");
+    /* JSON paths and * EXCEPT. */
+    ck_assert_str_eq(bridge("SELECT t.a:b[0].c"), "SELECT \"sluice:json_path\"(t.a, 'b[0].c')");
+    ck_assert_str_eq(bridge("SELECT * EXCEPT (a)"), "SELECT * , \"sluice:except\" (a)");
     /* Parameter markers are numbered in order. */
     ck_assert_str_eq(bridge("SELECT :a, ? FROM t"), "SELECT $1, $2 FROM t");
     /* LIKE ANY (...) is PostgreSQL's LIKE ANY (ARRAY[...]). */
@@ -205,8 +208,12 @@ START_TEST(refusals_are_positioned)
                      "ERR@25: TABLESAMPLE other than right after a table name is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT * FROM t WHERE d > ${start}"),
                      "ERR@26: unrendered template variable ${start}: render the query first");
-    ck_assert_str_eq(bridge("SELECT a:b"),
-                     "ERR@8: JSON path extraction (col:key) is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT a:b:c"),
+                     "ERR@10: JSON path extraction on this kind of operand is not supported by sluice's Databricks dialect bridge");
+    ck_assert_str_eq(bridge("SELECT a:b 'x'"), "ERR@11: unexpected string literal after a JSON path");
+    ck_assert_str_eq(bridge("SELECT x::t:y"), "ERR@11: unexpected ':' in a type name");
+    ck_assert_str_eq(bridge("SELECT a * EXCEPT (b) FROM t"),
+                     "ERR@11: EXCEPT after a '*' that does not start a select-list item is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT * FROM t VERSION AS OF 1 TABLESAMPLE (1 ROWS)"),
                      "ERR@32: TABLESAMPLE together with time travel is not supported by sluice's Databricks dialect bridge");
     ck_assert_str_eq(bridge("SELECT a FROM t WHERE a RLIKE ANY ('x')"),

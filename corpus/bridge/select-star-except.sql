@@ -1,0 +1,2 @@
+SELECT * EXCEPT (discount, channel), t.* EXCEPT (t.quantity)
+FROM main.sales.transactions t

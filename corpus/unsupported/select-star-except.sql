@@ -1,2 +1,0 @@
-SELECT * EXCEPT (discount, channel)
-FROM main.sales.transactions
