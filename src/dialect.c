@@ -1349,6 +1349,8 @@ static int in_select_list(bridge *b, size_t i)
             k = (size_t)T(b, k)->match;
             continue;
         }
+        if (is_word(b, k, "except") && is_op(b, prev_sig(b, k), "*"))
+            continue;       /* an earlier item's * EXCEPT (...) */
         if (is_op(b, k, "(") || is_op(b, k, "[") || word_in(b, k, other_clauses))
             return 0;
         if (is_word(b, k, "select"))

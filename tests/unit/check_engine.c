@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "arena.h"
 #include "parse.h"
 #include "sluice.h"
 
@@ -331,6 +332,43 @@ START_TEST(one_engine_many_threads)
 }
 END_TEST
 
+/* The request arena (arena.h): a host's own jansson values, made before
+ * and after sluice installs its allocator hooks, are allocated and
+ * freed as usual; a thread's arena gives back what a big request took. */
+START_TEST(arena_leaves_host_values_alone)
+{
+    json_t *before = json_pack("{s:[i,i],s:s}", "a", 1, 2, "b", "made before any request");
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    const char *sql = "SELECT a, b FROM t WHERE c IN (1, 2, 3)";
+    for (int i = 0; i < 3; i++)
+        sl_result_free(run(e, sql, strlen(sql), SL_MODE_FORMAT));
+    json_t *after = json_pack("{s:s}", "c", "made between requests");
+    json_object_set_new(before, "d", json_string("added between requests"));
+    char *text = json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS);
+    ck_assert_str_eq(text, "{\"a\":[1,2],\"b\":\"made before any request\","
+                           "\"d\":\"added between requests\"}");
+    free(text);     /* made outside a request: plain malloc */
+    /* A big request (a 20,000-value IN list) grows the arena past what
+     * it keeps; afterwards the thread holds at most ARENA_KEEP. */
+    size_t n = 20000;
+    char *big = malloc(n * 8 + 64);
+    size_t len = (size_t)sprintf(big, "SELECT a FROM t WHERE b IN (0");
+    for (size_t i = 1; i < n; i++)
+        len += (size_t)sprintf(big + len, ", %zu", i);
+    len += (size_t)sprintf(big + len, ")");
+    sl_result *res = run(e, big, len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    sl_result_free(res);
+    ck_assert_uint_le(arena_thread_bytes(), ARENA_KEEP);
+    free(big);
+    /* The host's values are intact and free normally. */
+    ck_assert_str_eq(json_string_value(json_object_get(after, "c")), "made between requests");
+    json_decref(after);
+    json_decref(before);
+    sl_engine_free(e);
+}
+END_TEST
+
 START_TEST(json_reader_matches_jansson)
 {
     static const char *const docs[] = {
@@ -379,6 +417,7 @@ int main(void)
     tcase_add_test(tc, unparseable_policy_is_explicit);
     tcase_add_test(tc, one_engine_many_threads);
     tcase_add_test(tc, json_reader_matches_jansson);
+    tcase_add_test(tc, arena_leaves_host_values_alone);
     tcase_add_test(tc, names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
