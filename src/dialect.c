@@ -1172,6 +1172,30 @@ static int bridge_from_values(bridge *b, size_t i, int in_from)
     return 0;
 }
 
+/* "expr AS name" as PostgreSQL's named argument "name" => expr: the name
+ * (token name) is written before token start, and the tokens from
+ * skip_from (AS, or the bare name) to the name are dropped. */
+static int named_argument(bridge *b, size_t name, size_t start, size_t skip_from)
+{
+    sbuf_truncate(&b->scratch, 0);
+    if (T(b, name)->kind == TK_QIDENT) {
+        sbuf q = SBUF_INIT;
+        decode_qident(b, name, &q);
+        if (q.len == 0) {
+            sbuf_free(&q);
+            return set_error(b->err, T(b, name)->start, "zero-length quoted identifier");
+        }
+        put_ident(b, &b->scratch, q.data, q.len);
+        sbuf_free(&q);
+    } else {
+        put_ident(b, &b->scratch, TXT(b, name), TLEN(b, name));
+    }
+    sbuf_puts(&b->scratch, " => ");
+    insert_before(b, start, b->scratch.data);
+    skip_range(b, skip_from, name + 1);
+    return 0;
+}
+
 /* struct(a AS x, b) -> struct("x" => a, b): PostgreSQL's named argument
  * carries the field name; the emitter writes it back as "a AS x". */
 static int bridge_struct_args(bridge *b, size_t open)
@@ -1188,18 +1212,8 @@ static int bridge_struct_args(bridge *b, size_t open)
                 !(T(b, name)->kind == TK_WORD || T(b, name)->kind == TK_QIDENT))
                 return set_error(b->err, T(b, as)->start,
                                  "expected a field name after AS in struct(...)");
-            sbuf_truncate(&b->scratch, 0);
-            if (T(b, name)->kind == TK_QIDENT) {
-                sbuf q = SBUF_INIT;
-                decode_qident(b, name, &q);
-                put_ident(b, &b->scratch, q.data, q.len);
-                sbuf_free(&q);
-            } else {
-                put_ident(b, &b->scratch, TXT(b, name), TLEN(b, name));
-            }
-            sbuf_puts(&b->scratch, " => ");
-            insert_before(b, start, b->scratch.data);
-            skip_range(b, as, name + 1);
+            if (named_argument(b, name, start, as) < 0)
+                return -1;
         }
         if (end >= close)
             break;
@@ -1687,22 +1701,8 @@ static int pivot_named_items(bridge *b, size_t first, size_t end, int unpivot)
                 as = last;      /* bare alias: sum(x) total, 'Q1' q1, UNPIVOT's c cc */
         }
         if (as != (size_t)-1) {
-            sbuf_truncate(&b->scratch, 0);
-            if (T(b, last)->kind == TK_QIDENT) {
-                sbuf q = SBUF_INIT;
-                decode_qident(b, last, &q);
-                if (q.len == 0) {
-                    sbuf_free(&q);
-                    return set_error(b->err, T(b, last)->start, "zero-length quoted identifier");
-                }
-                put_ident(b, &b->scratch, q.data, q.len);
-                sbuf_free(&q);
-            } else {
-                put_ident(b, &b->scratch, TXT(b, last), TLEN(b, last));
-            }
-            sbuf_puts(&b->scratch, " => ");
-            insert_before(b, start, b->scratch.data);
-            skip_range(b, as, last + 1);
+            if (named_argument(b, last, start, as) < 0)
+                return -1;
         }
         if (!is_op(b, stop, ","))
             break;

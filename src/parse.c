@@ -700,30 +700,25 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
 /* Replace every bridged PIVOT / UNPIVOT join below node (see above). */
 static void restructure_pivots(json_t *node, int *bad)
 {
-    if (json_is_array(node)) {
-        for (size_t i = 0; i < json_array_size(node); i++) {
-            json_t *v = json_array_get(node, i), *jf;
-            if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr) {
-                json_t *p = pivot_from_join(jf, bad);
-                if (p) {
-                    json_array_set_new(node, i, p);
-                    v = p;
-                }
-            }
-            restructure_pivots(v, bad);
+    int array = json_is_array(node);
+    if (!array && !json_is_object(node))
+        return;
+    size_t i = 0;
+    void *it = array ? NULL : json_object_iter(node);
+    while (array ? i < json_array_size(node) : it != NULL) {
+        json_t *v = array ? json_array_get(node, i) : json_object_iter_value(it), *jf, *p;
+        if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr && (p = pivot_from_join(jf, bad)) != NULL) {
+            if (array)
+                json_array_set_new(node, i, p);
+            else
+                json_object_iter_set_new(node, it, p);
+            v = p;
         }
-    } else if (json_is_object(node)) {
-        for (void *it = json_object_iter(node); it; it = json_object_iter_next(node, it)) {
-            json_t *v = json_object_iter_value(it), *jf;
-            if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr) {
-                json_t *p = pivot_from_join(jf, bad);
-                if (p) {
-                    json_object_iter_set_new(node, it, p);
-                    v = p;
-                }
-            }
-            restructure_pivots(v, bad);
-        }
+        restructure_pivots(v, bad);
+        if (array)
+            i++;
+        else
+            it = json_object_iter_next(node, it);
     }
 }
 
