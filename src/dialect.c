@@ -1009,6 +1009,7 @@ static int lateral_view_columns(bridge *b, size_t c, int outer);
 static int refuse(bridge *b, size_t i, const char *what);
 static int starts_alias(bridge *b, size_t i);
 static int in_from_list(bridge *b, size_t i);
+static int values_row_comma(bridge *b, size_t i);
 static int bridge_json_path(bridge *b, size_t i);
 static size_t names_or_bracketed_names(bridge *b, size_t from, size_t end, int dotted);
 typedef struct word_at word_at;
@@ -1406,6 +1407,15 @@ static int bridge_star_except(bridge *b, size_t i)
             break;
         k = next_sig(b, stop);
     }
+    static const char *const follows[] = {
+        "from", "where", "group", "having", "order", "limit", "window", "qualify", "union",
+        "intersect", "except", "minus", "sort", "cluster", "distribute", "lateral", NULL};
+    size_t after = next_sig(b, close);
+    if (in_stmt(b, after) && !is_op(b, after, ",") && !is_op(b, after, ")") &&
+        !word_in(b, after, follows))
+        return set_error(b->err, T(b, after)->start,
+                         "unexpected '%.*s' after * EXCEPT (...)",
+                         (int)(TLEN(b, after) > 20 ? 20 : TLEN(b, after)), TXT(b, after));
     set_repl_s(b, i, ", \"" DIALECT_RESERVED_PREFIX "except\"");
     return 0;
 }
@@ -1881,6 +1891,23 @@ static int in_from_list(bridge *b, size_t i)
     return 0;
 }
 
+/* Is the ',' at i one between the rows of a VALUES list (FROM VALUES
+ * (1), (2)), rather than between FROM items?  Walks back over rows. */
+static int values_row_comma(bridge *b, size_t i)
+{
+    for (size_t k = prev_sig(b, i); k != (size_t)-1; k = prev_sig(b, k)) {
+        if (is_op(b, k, ")") && T(b, k)->match >= 0) {
+            k = (size_t)T(b, k)->match;
+            continue;
+        }
+        if (is_word(b, k, "values"))
+            return 1;
+        if (!is_op(b, k, ","))
+            return 0;
+    }
+    return 0;
+}
+
 /* STREAM t and STREAM(t) read t as a stream (Delta Live Tables).
  * PostgreSQL would take `stream t` for a table named stream with the
  * alias t and STREAM(t) for a function, and the rules would never see t:
@@ -2267,7 +2294,7 @@ static int bridge_op(bridge *b, size_t i)
         frame nf = {FR_PLAIN, 0, 0, 0, 0, i, i};
         if (s[0] == '(' && prev != (size_t)-1 &&
             (is_word(b, prev, "from") || is_word(b, prev, "join") ||
-             (is_op(b, prev, ",") && in_from_list(b, prev)) ||
+             (is_op(b, prev, ",") && in_from_list(b, prev) && !values_row_comma(b, prev)) ||
              (is_op(b, prev, "(") && b->stack[b->depth].from_join))) {
             /* A FROM item in brackets: a query (which needs an alias),
              * or a join, whose first item may be a query in turn. */
@@ -2285,6 +2312,16 @@ static int bridge_op(bridge *b, size_t i)
                 nf.from_subquery = 1;
             else
                 nf.from_join = 1;
+            /* FROM (t): a table name in brackets is the table. */
+            size_t close = (size_t)T(b, i)->match, k = nx;
+            while (k < close && (T(b, k)->kind == TK_WORD || T(b, k)->kind == TK_QIDENT) &&
+                   (next_sig(b, k) == close || (is_op(b, next_sig(b, k), ".") &&
+                                                 next_sig(b, next_sig(b, k)) < close)))
+                k = next_sig(b, k) == close ? close : next_sig(b, next_sig(b, k));
+            if (nf.from_join && k == close && nx < close) {
+                skip_range(b, i, i + 1);
+                skip_range(b, close, close + 1);
+            }
         }
         if (s[0] == '(' && prev != (size_t)-1) {
             if (is_word(b, prev, "cast") || is_word(b, prev, "try_cast"))
@@ -2439,7 +2476,9 @@ static int bridge_json_path(bridge *b, size_t i)
         return set_error(b->err, T(b, i)->start, "unexpected ':' in a type name");
     /* An expression's operand, not a name part or a table reference. */
     if (before != (size_t)-1 &&
-        (is_op(b, before, ".") || is_word(b, before, "from") || is_word(b, before, "join") ||
+        (is_op(b, before, ".") ||
+         ((is_word(b, before, "from") || is_word(b, before, "join")) &&
+          b->stack[b->depth].kind != FR_FUNC) ||       /* not TRIM(x FROM y) */
          (is_op(b, before, ",") && in_from_list(b, before))))
         return set_error(b->err, T(b, i)->start, "unexpected ':' here");
     size_t last = i, k = i + 1;
@@ -2458,7 +2497,8 @@ static int bridge_json_path(bridge *b, size_t i)
         if (!in_stmt(b, k) || T(b, k)->start != T(b, last)->end)
             break;
         if (is_op(b, k, ".") && in_stmt(b, k + 1) && T(b, k + 1)->start == T(b, k)->end &&
-            (T(b, k + 1)->kind == TK_WORD || T(b, k + 1)->kind == TK_QIDENT)) {
+            (T(b, k + 1)->kind == TK_QIDENT ||
+             (T(b, k + 1)->kind == TK_WORD && kw_category(b, k + 1) != PG_KW_RESERVED))) {
             last = k + 1;
             k += 2;
         } else if (is_op(b, k, "[") && T(b, k)->match >= 0) {
@@ -2474,9 +2514,16 @@ static int bridge_json_path(bridge *b, size_t i)
             break;
         }
     }
+    static const char *const call_words[] = {"over", "filter", "within", "ignore", "respect", NULL};
     size_t after = next_sig(b, last);
     if (in_stmt(b, after) && (T(b, after)->kind == TK_STRING || T(b, after)->kind == TK_RAW_STRING))
         return set_error(b->err, T(b, after)->start, "unexpected string literal after a JSON path");
+    if (word_in(b, after, call_words))
+        return set_error(b->err, T(b, after)->start,
+                         "%.*s after a JSON path: put the call in brackets first",
+                         (int)TLEN(b, after), TXT(b, after));
+    if (in_stmt(b, after) && T(b, after)->start == T(b, last)->end && is_op(b, after, "."))
+        return set_error(b->err, T(b, after)->start, "unexpected '.' in a JSON path");
     const char *path = b->s->text + T(b, i)->start + 1;
     size_t plen = T(b, last)->end - T(b, i)->start - 1;
     sbuf_truncate(&b->scratch, 0);
