@@ -2769,6 +2769,12 @@ static int check_predicate_mix(bridge *b)
             continue;
         }
         int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->");
+        /* Most words are names: neither list holds a word PostgreSQL does
+         * not know as a keyword, but for these Spark ones. */
+        static const char *const spark_words[] = {
+            "rlike", "regexp", "qualify", "sort", "cluster", "distribute", "minus", NULL};
+        if (t->kind == TK_WORD && kw_category(b, i) == PG_KW_NONE && !word_in(b, i, spark_words))
+            continue;
         if (t->kind == TK_WORD) {
             if (is_word(b, i, "and") && l->between) {
                 l->between = 0;
