@@ -1015,6 +1015,7 @@ static size_t names_or_bracketed_names(bridge *b, size_t from, size_t end, int d
 typedef struct word_at word_at;
 static int w_all_group(bridge *b, const word_at *w);
 static int w_from(bridge *b, const word_at *w);
+static int w_only(bridge *b, const word_at *w);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -2156,6 +2157,14 @@ static int w_from(bridge *b, const word_at *w)
     return refuse(b, w->i, "a statement that starts with FROM (FROM-first query or multi-insert)");
 }
 
+/* ONLY is no keyword in Spark: FROM ONLY t is the table "only" with the
+ * alias t, where PostgreSQL would read the table t (its ONLY t form).
+ * Always a name. */
+static int w_only(bridge *b, const word_at *w)
+{
+    return quote_function_name(b, w->i);
+}
+
 /* GROUP BY ALL (group by every select item without an aggregate) ->
  * GROUP BY "sluice:all", ORDER BY ALL likewise; the rules see a key
  * they cannot match. */
@@ -2231,6 +2240,7 @@ static const word_handler word_handlers[] = {
     {"lateral", w_lateral},
     {"left", w_left_right},
     {"minus", w_setop},
+    {"only", w_only},
     {"pivot", w_pivot},
     {"qualify", w_qualify},
     {"regexp", w_rlike},

@@ -1,0 +1,1 @@
+SELECT only, t.only FROM main.sales.only AS t, only
