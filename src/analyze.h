@@ -195,6 +195,10 @@ const char *an_func_name(json_t *funccall_fields);
  * (subqueries and window calls excluded)? */
 int an_has_aggregate(json_t *expr);
 
+/* Is this groupClause GROUP BY ALL (dialect.c, w_all_group)?  Its keys
+ * are the select items without an aggregate. */
+int an_is_group_by_all(json_t *group_clause);
+
 /* Append node to a list built only by an_push_node (and an_conjuncts),
  * growing it geometrically.  Free the list with free(). */
 void an_push_node(json_t ***list, size_t *n, json_t *node);

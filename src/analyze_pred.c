@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "analyze.h"
+#include "dialect.h"
 #include "ast.h"
 #include "sbuf.h"
 
@@ -299,4 +300,16 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e)
     if (blk->grouping_sets || blk->ngroup == 0)
         return 0;
     return keys_only(blk, e, 0);
+}
+
+int an_is_group_by_all(json_t *group_clause)
+{
+    json_t *cf;
+    if (json_array_size(group_clause) != 1 ||
+        ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *fields = json_object_get(cf, "fields");
+    const char *name = json_array_size(fields) == 1 ?
+                       ast_string_value(json_array_get(fields, 0)) : NULL;
+    return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;
 }

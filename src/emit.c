@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "ast.h"
 #include "dialect.h"
 #include "keywords.h"
@@ -1779,8 +1780,22 @@ static void emit_simple_select(emitter *e, json_t *f)
             fail(e, f, "GROUP BY DISTINCT has no Databricks equivalent");
             return;
         }
-        puts_(e, " GROUP BY ");
-        expr_list(e, ast_get(f, "groupClause"), PREC_LOWEST);
+        if (!spark(e) && an_is_group_by_all(ast_get(f, "groupClause"))) {
+            /* PostgreSQL has no GROUP BY ALL: its keys, the select items
+             * without an aggregate (none: one group, no GROUP BY). */
+            size_t i, n = 0;
+            json_t *t, *tf;
+            json_array_foreach(ast_get(f, "targetList"), i, t) {
+                if (ast_unwrap(t, &tf, NULL) != AST_ResTarget ||
+                    an_has_aggregate(ast_get(tf, "val")))
+                    continue;
+                puts_(e, n++ ? ", " : " GROUP BY ");
+                emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+            }
+        } else {
+            puts_(e, " GROUP BY ");
+            expr_list(e, ast_get(f, "groupClause"), PREC_LOWEST);
+        }
     }
     if (ast_get(f, "havingClause")) {
         puts_(e, " HAVING ");

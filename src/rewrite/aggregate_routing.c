@@ -866,8 +866,12 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     name_list cols = {NULL, 0};
     static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
                                           "havingClause", "sortClause", NULL};
-    for (int c = 0; clauses[c]; c++)
-        block_columns(json_object_get(blk->select, clauses[c]), blk, &cols, 0);
+    for (int c = 0; clauses[c]; c++) {
+        json_t *clause = json_object_get(blk->select, clauses[c]);
+        if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
+            continue;       /* GROUP BY ALL's keys are select items, read above */
+        block_columns(clause, blk, &cols, 0);
+    }
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
