@@ -1016,6 +1016,7 @@ typedef struct word_at word_at;
 static int w_all_group(bridge *b, const word_at *w);
 static int w_from(bridge *b, const word_at *w);
 static int w_only(bridge *b, const word_at *w);
+static int w_isnull_notnull(bridge *b, const word_at *w);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -2165,6 +2166,14 @@ static int w_only(bridge *b, const word_at *w)
     return quote_function_name(b, w->i);
 }
 
+/* ISNULL and NOTNULL are PostgreSQL's postfix IS [NOT] NULL; in Spark
+ * they are names (SELECT a isnull FROM t aliases a as isnull) or the
+ * function isnull(x).  Always a name or a function name. */
+static int w_isnull_notnull(bridge *b, const word_at *w)
+{
+    return quote_function_name(b, w->i);
+}
+
 /* GROUP BY ALL (group by every select item without an aggregate) ->
  * GROUP BY "sluice:all", ORDER BY ALL likewise; the rules see a key
  * they cannot match. */
@@ -2237,9 +2246,11 @@ static const word_handler word_handlers[] = {
     {"ignore", w_nulls_treatment},
     {"intersect", w_setop},
     {"interval", w_interval},
+    {"isnull", w_isnull_notnull},
     {"lateral", w_lateral},
     {"left", w_left_right},
     {"minus", w_setop},
+    {"notnull", w_isnull_notnull},
     {"only", w_only},
     {"pivot", w_pivot},
     {"qualify", w_qualify},
@@ -2450,10 +2461,15 @@ static size_t operand_start(bridge *b, size_t last)
     for (;;) {
         if ((is_op(b, k, "]") || is_op(b, k, ")")) && T(b, k)->match >= 0) {
             size_t open = (size_t)T(b, k)->match, p = prev_sig(b, open);
-            if (p == (size_t)-1 || T(b, p)->end != T(b, open)->start)
-                return is_op(b, k, ")") ? open : (size_t)-1;   /* (expr) */
-            k = p;
-            continue;
+            /* f(...) or x[...]: the bracket is glued to a name or to
+             * another bracket; otherwise it is (expr) on its own. */
+            if (p != (size_t)-1 && T(b, p)->end == T(b, open)->start &&
+                (T(b, p)->kind == TK_WORD || T(b, p)->kind == TK_QIDENT ||
+                 is_op(b, p, "]") || is_op(b, p, ")"))) {
+                k = p;
+                continue;
+            }
+            return is_op(b, k, ")") ? open : (size_t)-1;
         }
         if (T(b, k)->kind != TK_WORD && T(b, k)->kind != TK_QIDENT)
             return (size_t)-1;

@@ -1651,7 +1651,9 @@ static void emit_setop_operand(emitter *e, json_t *f, int parent_rank, int right
 {
     int rank = setop_rank(f);
     int own_clauses = ast_get(f, "sortClause") || ast_get(f, "limitCount") ||
-                      ast_get(f, "limitOffset") || ast_get(f, "withClause");
+                      ast_get(f, "limitOffset") || ast_get(f, "withClause") ||
+                      ast_get(f, "sl_sort_by") || ast_get(f, "sl_cluster_by") ||
+                      ast_get(f, "sl_distribute_by");
     int paren = own_clauses || rank < parent_rank || (right && rank == parent_rank);
     if (paren) puts_(e, "(");
     emit_select(e, f);
