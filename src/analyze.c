@@ -365,41 +365,6 @@ static void block_facts(builder *b, an_block *blk)
         give_up(b, -1, "AND conditions nested deeper than %s levels", "1024");
     size_t i;
     json_t *g, *t;
-    int all_resolved = 0;
-    if (an_is_group_by_all(json_object_get(sel, "groupClause"))) {
-        /* GROUP BY ALL: the keys are the select items without an
-         * aggregate, unless a * hides which they are (then the marker
-         * stays the one key, which matches nothing). */
-        int star = 0;
-        json_array_foreach(targets, i, t) {
-            json_t *tf, *cf;
-            if (ast_unwrap(t, &tf, NULL) == AST_ResTarget &&
-                ast_unwrap(json_object_get(tf, "val"), &cf, NULL) == AST_ColumnRef) {
-                json_t *fields = json_object_get(cf, "fields");
-                star |= ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL,
-                                   NULL) == AST_A_Star;
-            }
-        }
-        if (!star) {
-            json_array_foreach(targets, i, t) {
-                json_t *tf;
-                if (ast_unwrap(t, &tf, NULL) != AST_ResTarget ||
-                    an_has_aggregate(json_object_get(tf, "val")))
-                    continue;
-                an_group_key k = {json_object_get(tf, "val"), json_object_get(tf, "val"), 0};
-                PUSH(blk->group, blk->ngroup, k);
-            }
-            all_resolved = 1;
-        }
-    }
-    json_array_foreach(json_object_get(sel, "groupClause"), i, g) {
-        if (all_resolved)
-            break;
-        if (ast_unwrap(g, NULL, NULL) == AST_GroupingSet)
-            blk->grouping_sets = 1;
-        else
-            add_group_key(blk, g);
-    }
     json_array_foreach(targets, i, t) {
         json_t *tf, *vf;
         if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
@@ -422,6 +387,28 @@ static void block_facts(builder *b, an_block *blk)
             blk->has_generator = 1;
         }
         PUSH(blk->outputs, blk->noutputs, o);
+    }
+    if (an_is_group_by_all(json_object_get(sel, "groupClause"))) {
+        /* GROUP BY ALL: the keys are the select items without an
+         * aggregate, unless a * hides which they are (then the marker
+         * stays the one key, which matches nothing). */
+        int star = 0;
+        for (i = 0; i < blk->noutputs; i++)
+            star |= blk->outputs[i].star;
+        for (i = 0; i < blk->noutputs && !star; i++) {
+            if (an_has_aggregate(blk->outputs[i].expr))
+                continue;
+            an_group_key k = {blk->outputs[i].expr, blk->outputs[i].expr, 0};
+            PUSH(blk->group, blk->ngroup, k);
+        }
+        if (!star)
+            return;
+    }
+    json_array_foreach(json_object_get(sel, "groupClause"), i, g) {
+        if (ast_unwrap(g, NULL, NULL) == AST_GroupingSet)
+            blk->grouping_sets = 1;
+        else
+            add_group_key(blk, g);
     }
 }
 

@@ -1015,8 +1015,7 @@ static size_t names_or_bracketed_names(bridge *b, size_t from, size_t end, int d
 typedef struct word_at word_at;
 static int w_all_group(bridge *b, const word_at *w);
 static int w_from(bridge *b, const word_at *w);
-static int w_only(bridge *b, const word_at *w);
-static int w_isnull_notnull(bridge *b, const word_at *w);
+static int w_always_name(bridge *b, const word_at *w);
 
 static int bridge_lateral_view(bridge *b, size_t i)
 {
@@ -1535,6 +1534,20 @@ static int w_any_some_all(bridge *b, const word_at *w)
     return 0;
 }
 
+/* The first token of the name a.b.c whose last part is token last. */
+static size_t qualified_name_start(bridge *b, size_t last)
+{
+    for (;;) {
+        size_t dot = prev_sig(b, last);
+        if (dot == (size_t)-1 || !is_op(b, dot, "."))
+            return last;
+        size_t q = prev_sig(b, dot);
+        if (q == (size_t)-1 || !(T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT))
+            return last;
+        last = q;
+    }
+}
+
 /* The first token of the (possibly qualified) function name whose
  * argument list opens at open, or open itself when none precedes it. */
 static size_t call_name_start(bridge *b, size_t open)
@@ -1545,15 +1558,7 @@ static size_t call_name_start(bridge *b, size_t open)
           (T(b, name)->kind == TK_WORD && kw_category(b, name) != PG_KW_RESERVED) ||
           (P(b, name)->has_repl && P(b, name)->repl.data[0] == '"')))
         return open;
-    for (;;) {
-        size_t dot = prev_sig(b, name);
-        if (dot == (size_t)-1 || !is_op(b, dot, "."))
-            return name;
-        size_t q = prev_sig(b, dot);
-        if (q == (size_t)-1 || !(T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT))
-            return name;
-        name = q;
-    }
+    return qualified_name_start(b, name);
 }
 
 /* f(x) IGNORE NULLS [OVER ...] and f(x IGNORE NULLS) (also RESPECT
@@ -2006,17 +2011,7 @@ static int ends_table_name(bridge *b, size_t last)
 {
     if (last == (size_t)-1 || (T(b, last)->kind != TK_WORD && T(b, last)->kind != TK_QIDENT))
         return 0;
-    size_t first = last;
-    for (;;) {
-        size_t dot = prev_sig(b, first);
-        if (dot == (size_t)-1 || !is_op(b, dot, "."))
-            break;
-        size_t q = prev_sig(b, dot);
-        if (q == (size_t)-1 || (T(b, q)->kind != TK_WORD && T(b, q)->kind != TK_QIDENT))
-            return 0;
-        first = q;
-    }
-    size_t before = prev_sig(b, first);
+    size_t before = prev_sig(b, qualified_name_start(b, last));
     return before != (size_t)-1 &&
            (is_word(b, before, "from") || is_word(b, before, "join") ||
             (is_op(b, before, ",") && in_from_list(b, before)) ||
@@ -2158,18 +2153,13 @@ static int w_from(bridge *b, const word_at *w)
     return refuse(b, w->i, "a statement that starts with FROM (FROM-first query or multi-insert)");
 }
 
-/* ONLY is no keyword in Spark: FROM ONLY t is the table "only" with the
- * alias t, where PostgreSQL would read the table t (its ONLY t form).
- * Always a name. */
-static int w_only(bridge *b, const word_at *w)
-{
-    return quote_function_name(b, w->i);
-}
-
-/* ISNULL and NOTNULL are PostgreSQL's postfix IS [NOT] NULL; in Spark
- * they are names (SELECT a isnull FROM t aliases a as isnull) or the
- * function isnull(x).  Always a name or a function name. */
-static int w_isnull_notnull(bridge *b, const word_at *w)
+/* Words that are always names in Spark but change the structure of what
+ * PostgreSQL reads:
+ *   ONLY:    FROM ONLY t is the table "only" with the alias t, where
+ *            PostgreSQL would read the table t;
+ *   ISNULL, NOTNULL: SELECT a isnull aliases a as isnull (isnull(x) is a
+ *            function), where PostgreSQL would read a IS NULL. */
+static int w_always_name(bridge *b, const word_at *w)
 {
     return quote_function_name(b, w->i);
 }
@@ -2246,12 +2236,12 @@ static const word_handler word_handlers[] = {
     {"ignore", w_nulls_treatment},
     {"intersect", w_setop},
     {"interval", w_interval},
-    {"isnull", w_isnull_notnull},
+    {"isnull", w_always_name},
     {"lateral", w_lateral},
     {"left", w_left_right},
     {"minus", w_setop},
-    {"notnull", w_isnull_notnull},
-    {"only", w_only},
+    {"notnull", w_always_name},
+    {"only", w_always_name},
     {"pivot", w_pivot},
     {"qualify", w_qualify},
     {"regexp", w_rlike},
@@ -2347,21 +2337,9 @@ static int bridge_op(bridge *b, size_t i)
         if (s[0] == '(' && prev != (size_t)-1) {
             if (is_word(b, prev, "cast") || is_word(b, prev, "try_cast"))
                 nf.kind = FR_CAST;
-            else if (T(b, prev)->kind == TK_QIDENT ||
-                     (T(b, prev)->kind == TK_WORD && kw_category(b, prev) != PG_KW_RESERVED) ||
-                     (P(b, prev)->has_repl && P(b, prev)->repl.data[0] == '"')) {
+            else if (call_name_start(b, i) != i) {
                 nf.kind = FR_FUNC;
-                size_t name = prev;
-                for (;;) {
-                    size_t dot = prev_sig(b, name);
-                    if (dot == (size_t)-1 || !is_op(b, dot, "."))
-                        break;
-                    size_t q = prev_sig(b, dot);
-                    if (q == (size_t)-1 || !(T(b, q)->kind == TK_WORD || T(b, q)->kind == TK_QIDENT))
-                        break;
-                    name = q;
-                }
-                nf.name = name;
+                nf.name = call_name_start(b, i);
                 if (is_word(b, prev, "struct") && bridge_struct_args(b, i) < 0)
                     return -1;
             }

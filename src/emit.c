@@ -617,8 +617,7 @@ static void emit_func_call(emitter *e, json_t *f)
         fail(e, f, "internal marker %s out of place", first);
         return;
     }
-    if (nn == 1 && strcmp(ast_string_value(json_array_get(names, 0)),
-                          DIALECT_RESERVED_PREFIX "json_path") == 0) {
+    if (first && strcmp(first, DIALECT_RESERVED_PREFIX "json_path") == 0) {
         /* raw:a.b[0] (dialect.c, bridge_json_path) */
         json_t *pf;
         const char *path = json_array_size(args) == 2 &&

@@ -377,17 +377,11 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             }
             return;
         }
-        if (ast_unwrap(q, &qf, NULL) != AST_FuncCall)
-            return;
-        json_t *fname = json_object_get(qf, "funcname");
-        const char *fn = json_array_size(fname) == 1 ?
-                         ast_string_value(json_array_get(fname, 0)) : NULL;
-        size_t plen = strlen(DIALECT_RESERVED_PREFIX);
-        if (!fn || strncmp(fn, DIALECT_RESERVED_PREFIX, plen) != 0 ||
-            (strcmp(fn + plen, "semi") != 0 && strcmp(fn + plen, "anti") != 0) ||
+        const char *fn = reserved_call(q, &qf);
+        if (!fn || (strcmp(fn, "semi") != 0 && strcmp(fn, "anti") != 0) ||
             json_array_size(json_object_get(qf, "args")) != 1)
             return;
-        json_object_set_new(obj, "sl_join", json_string(fn + plen));
+        json_object_set_new(obj, "sl_join", json_string(fn));
         json_object_set(obj, "quals", json_array_get(json_object_get(qf, "args"), 0));
     } else if (strcmp(kind, "TypeCast") == 0) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
@@ -739,6 +733,17 @@ static int needs_fixup(const dialect_bridged *br)
     return 0;
 }
 
+/* A statement parsed, but its tree cannot be trusted: free it, report
+ * message at offset, return -1. */
+static int refuse_parsed(parsed_stmt *out, dialect_error *err, size_t offset, const char *message)
+{
+    err->offset = offset;
+    snprintf(err->message, sizeof err->message, "%s", message);
+    parsed_stmt_free(out);
+    memset(out, 0, sizeof *out);
+    return -1;
+}
+
 int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err)
 {
@@ -798,38 +803,23 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     fixup_ctx ctx = {&out->br, src, 0, 0};
     if (needs_fixup(&out->br))
         ast_walk(out->node, fixup_visit, &ctx);
-    if (ctx.error) {
-        err->offset = st->start;
-        snprintf(err->message, sizeof err->message,
-                 "internal error: a bridged * EXCEPT did not parse as expected");
-        parsed_stmt_free(out);
-        memset(out, 0, sizeof *out);
-        return -1;
-    }
+    if (ctx.error)
+        return refuse_parsed(out, err, st->start,
+                             "internal error: a bridged * EXCEPT did not parse as expected");
     int bad_pivot = 0;
     if (out->br.has_pivot)
         restructure_pivots(out->node, &bad_pivot);
-    if (bad_pivot) {
-        err->offset = st->start;
-        snprintf(err->message, sizeof err->message,
-                 "internal error: a bridged PIVOT / UNPIVOT did not parse as expected");
-        parsed_stmt_free(out);
-        memset(out, 0, sizeof *out);
-        return -1;
-    }
+    if (bad_pivot)
+        return refuse_parsed(out, err, st->start, "internal error: a bridged PIVOT / UNPIVOT "
+                                                  "did not parse as expected");
     size_t must = 0, first_left = 0;
     for (size_t i = 0; i < out->br.nmarks; i++)
         if (mark_must_be_taken(out->br.marks[i].kind) && must++ == 0)
             first_left = out->br.marks[i].out;
-    if (ctx.marks_taken != must) {
-        err->offset = dialect_to_orig(&out->br, first_left);
-        snprintf(err->message, sizeof err->message,
-                 "IGNORE / RESPECT NULLS, a parameter marker or a NATURAL SEMI / ANTI JOIN "
-                 "is in a place sluice cannot represent faithfully");
-        parsed_stmt_free(out);
-        memset(out, 0, sizeof *out);
-        return -1;
-    }
+    if (ctx.marks_taken != must)
+        return refuse_parsed(out, err, dialect_to_orig(&out->br, first_left),
+                             "IGNORE / RESPECT NULLS, a parameter marker or a NATURAL SEMI / "
+                             "ANTI JOIN is in a place sluice cannot represent faithfully");
     if (out->br.nlong)
         ast_walk(out->node, restore_long_idents, &out->br);
     return 0;
