@@ -8,7 +8,9 @@ set -eu
 # the binding's tests.  clang: libFuzzer (make fuzz).  libyaml and libzip:
 # `sluice lint` reads Superset's YAML exports and ZIP bundles; python3-yaml
 # writes YAML in every scalar style for the lint position test.
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml clang"
+# postgresql-server-dev-15: PostgreSQL's parse-node structs (headers only),
+# which src/pgtree.c reads straight from libpg_query's parser.
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev postgresql-server-dev-15 libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml clang"
 
 missing=""
 for p in $PACKAGES; do

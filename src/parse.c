@@ -9,9 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <pg_query.h>
-
 #include "ast.h"
+#include "pgtree.h"
 
 /* libpg_query reports cursorpos as a 1-based CHARACTER index into the
  * text it parsed; node locations are byte offsets.  This is the one
@@ -717,19 +716,25 @@ static void restructure_pivots(json_t *node, int *bad)
 }
 
 /* Can fixup_visit change anything in this statement's tree?  Each of its
- * cases leaves a trace in the bridged text: a mark or a hint, a reserved
- * "sluice:" name, a minus sign (negative integers), or INTERVAL (casts
- * to interval types).  Most dashboard queries have none, and the walk
- * over the whole tree is skipped. */
-static int needs_fixup(const dialect_bridged *br)
+ * cases leaves a trace: a mark or a hint, a reserved "sluice:" name in
+ * the bridged text, or in the statement's tokens a minus sign (negative
+ * integers) or INTERVAL (casts to interval types).  Most dashboard
+ * queries have none, and the walk over the whole tree is skipped. */
+static int needs_fixup(const dialect_source *src, const dialect_stmt *st,
+                       const dialect_bridged *br)
 {
-    const char *t = br->pg.data;
-    if (br->nmarks || br->nhints || memchr(t, '-', br->pg.len) ||
-        strstr(t, DIALECT_RESERVED_PREFIX))
+    if (br->nmarks || br->nhints || strstr(br->pg.data, DIALECT_RESERVED_PREFIX))
         return 1;
-    for (const char *p = t; (p = strpbrk(p, "iI")) != NULL; p++)
-        if (strncasecmp(p, "interval", 8) == 0)
+    /* The statement's own tokens, not the bridged text: a '-' or the word
+     * inside a string literal (a date, say) is no reason to walk. */
+    for (size_t i = st->tok_begin; i < st->tok_end; i++) {
+        const dtok *t = &src->toks[i];
+        const char *p = src->text + t->start;
+        size_t n = t->end - t->start;
+        if ((t->kind == TK_OP && n == 1 && *p == '-') ||
+            (t->kind == TK_WORD && n == 8 && strncasecmp(p, "interval", 8) == 0))
             return 1;
+    }
     return 0;
 }
 
@@ -752,7 +757,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     if (dialect_bridge(src, st, &out->br, err) < 0)
         return -1;
 
-    PgQueryParseResult r = pg_query_parse(out->br.pg.data);
+    pgtree r;
+    pgtree_parse(out->br.pg.data, 0, &r);
     if (r.error) {
         size_t b = cursor_to_byte(out->br.pg.data, out->br.pg.len, r.error->cursorpos);
         err->offset = r.error->cursorpos > 0 ? dialect_to_orig(&out->br, b) : st->start;
@@ -772,36 +778,33 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
         } else {
             snprintf(err->message, sizeof err->message, "%s", m);
         }
-        pg_query_free_parse_result(r);
+        pgtree_free(&r);
         return -1;
     }
-    const char *jerror;
-    json_t *root = parse_tree_from_json(r.parse_tree, strlen(r.parse_tree), &jerror);
-    pg_query_free_parse_result(r);
-    if (!root) {
+    if (!r.stmts) {
         err->offset = st->start;
-        if (strstr(jerror, "depth"))
+        if (strstr(r.read_error, "depth"))
             snprintf(err->message, sizeof err->message,
                      "query nested too deeply to analyse (its parse tree exceeds %d levels)",
                      JSON_PARSER_MAX_DEPTH);
         else
             snprintf(err->message, sizeof err->message,
-                     "internal error: parse tree is not valid JSON (%s)", jerror);
+                     "internal error: parse tree is not valid JSON (%s)", r.read_error);
+        pgtree_free(&r);
         return -1;
     }
-    json_t *stmts = json_object_get(root, "stmts");
-    if (json_array_size(stmts) != 1) {
+    if (json_array_size(r.stmts) != 1) {
         err->offset = st->start;
         snprintf(err->message, sizeof err->message,
-                 "expected one statement, the parser found %zu", json_array_size(stmts));
-        json_decref(root);
+                 "expected one statement, the parser found %zu", json_array_size(r.stmts));
+        pgtree_free(&r);
         return -1;
     }
-    out->node = json_incref(json_object_get(json_array_get(stmts, 0), "stmt"));
-    json_decref(root);
+    out->node = json_incref(json_object_get(json_array_get(r.stmts, 0), "stmt"));
+    pgtree_free(&r);
 
     fixup_ctx ctx = {&out->br, src, 0, 0};
-    if (needs_fixup(&out->br))
+    if (needs_fixup(src, st, &out->br))
         ast_walk(out->node, fixup_visit, &ctx);
     if (ctx.error)
         return refuse_parsed(out, err, st->start,

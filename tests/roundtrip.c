@@ -25,6 +25,7 @@
 #include "dialect.h"
 #include "emit.h"
 #include "parse.h"
+#include "pgtree.h"
 #include "sbuf.h"
 #include "sluice.h"
 
@@ -102,7 +103,8 @@ static void check_rewrite(const char *id, const char *sql, size_t len)
     sl_result_free(r);
 }
 
-/* sluice's reader of libpg_query's JSON must agree with jansson's. */
+/* sluice's reader of libpg_query's JSON must agree with jansson's, and
+ * the tree pgtree.c builds from the parser's nodes with both. */
 static void check_reader(const char *id, const char *sql, size_t len)
 {
     dialect_source src;
@@ -124,6 +126,17 @@ static void check_reader(const char *id, const char *sql, size_t len)
                 failure(id, "the JSON reader disagrees with jansson", sql, NULL);
             json_decref(mine);
             json_decref(theirs);
+            /* The tree built from the parser's nodes must be the one
+             * built from its JSON: same keys, same order, same values. */
+            pgtree direct, via_json;
+            pgtree_parse(br.pg.data, 0, &direct);
+            pgtree_parse(br.pg.data, 1, &via_json);
+            if (!direct.stmts || !via_json.stmts ||
+                !pgtree_identical(direct.stmts, via_json.stmts))
+                failure(id, "the tree built from the parser's nodes differs from its JSON",
+                        sql, NULL);
+            pgtree_free(&direct);
+            pgtree_free(&via_json);
         }
         pg_query_free_parse_result(r);
         dialect_bridged_free(&br);

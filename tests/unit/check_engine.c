@@ -14,6 +14,8 @@
 
 #include "arena.h"
 #include "parse.h"
+#include "pgtree.h"
+#include "sbuf.h"
 #include "sluice.h"
 
 static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode mode)
@@ -393,6 +395,63 @@ START_TEST(json_reader_matches_jansson)
 }
 END_TEST
 
+/* The tree built from PostgreSQL's nodes is the one libpg_query's JSON
+ * describes, for statements built directly and for those that take the
+ * JSON path (a node kind pgtree.c does not build); errors are the
+ * parser's either way. */
+START_TEST(node_tree_matches_json_tree)
+{
+    static const struct { const char *sql; int direct; } cases[] = {
+        {"SELECT a, -1, 0, 7, 'x', 1.5, true, NULL FROM t WHERE b IN (1, 2) LIMIT 3", 1},
+        {"SELECT CAST(a AS int[]), a[-1], ARRAY[-2], x'1f', f(x => -3) FROM s.t AS u(k)", 1},
+        {"WITH c AS (SELECT 1) SELECT * FROM c NATURAL JOIN d "
+         "ORDER BY 1 DESC NULLS LAST OFFSET 2 FETCH FIRST 1 ROW WITH TIES", 1},
+        {"SELECT 1 FROM t FOR UPDATE", 0},                 /* LockingClause */
+        {"VALUES (1, DEFAULT)", 0},                         /* SetToDefault */
+        {"SELECT a COLLATE \"C\" FROM t", 0},             /* CollateClause */
+        {"INSERT INTO t VALUES (1)", 0},
+        {"SELECT 1; SELECT 2", 1},
+    };
+    ck_assert_int_eq(pgtree_direct_enabled(), 1);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pgtree a, b;
+        pgtree_parse(cases[i].sql, 0, &a);
+        pgtree_parse(cases[i].sql, 1, &b);
+        ck_assert_msg(a.stmts && b.stmts, "%s does not parse", cases[i].sql);
+        ck_assert_msg(pgtree_identical(a.stmts, b.stmts), "trees differ: %s", cases[i].sql);
+        ck_assert_int_eq(a.direct, cases[i].direct);
+        ck_assert_int_eq(b.direct, 0);
+        pgtree_free(&a);
+        pgtree_free(&b);
+    }
+    /* Identical means the same keys in the same order. */
+    json_t *x = json_pack("{s:i,s:i}", "a", 1, "b", 2), *y = json_pack("{s:i,s:i}", "b", 2, "a", 1);
+    ck_assert(json_equal(x, y));
+    ck_assert(!pgtree_identical(x, y));
+    json_decref(x);
+    json_decref(y);
+    pgtree e;
+    pgtree_parse("SELECT FROM WHERE", 0, &e);
+    ck_assert_ptr_null(e.stmts);
+    ck_assert_ptr_nonnull(e.error);
+    ck_assert_int_eq(e.error->cursorpos, 13);
+    pgtree_free(&e);
+    /* Deeper than the JSON reader's limit: the JSON path's error. */
+    sbuf deep = SBUF_INIT;
+    sbuf_puts(&deep, "SELECT ");
+    for (int i = 0; i < 1100; i++)
+        sbuf_puts(&deep, "a + (");
+    sbuf_puts(&deep, "1");
+    for (int i = 0; i < 1100; i++)
+        sbuf_puts(&deep, ")");
+    pgtree_parse(sbuf_cstr(&deep), 0, &e);
+    ck_assert_ptr_null(e.stmts);
+    ck_assert(e.error || (e.read_error && strstr(e.read_error, "depth")));
+    pgtree_free(&e);
+    sbuf_free(&deep);
+}
+END_TEST
+
 START_TEST(names)
 {
     ck_assert_str_eq(sl_action_name(SL_ACTION_REWRITE), "rewrite");
@@ -418,6 +477,7 @@ int main(void)
     tcase_add_test(tc, one_engine_many_threads);
     tcase_add_test(tc, json_reader_matches_jansson);
     tcase_add_test(tc, arena_leaves_host_values_alone);
+    tcase_add_test(tc, node_tree_matches_json_tree);
     tcase_add_test(tc, names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -1,0 +1,39 @@
+/*
+ * pgtree.h - PostgreSQL's parse of a bridged statement, as a jansson tree.
+ *
+ * libpg_query's pg_query_parse() prints the parser's nodes as JSON text,
+ * which sluice then reads back into jansson values: two thirds of the
+ * parse's cost went into that round trip.  pgtree builds the same jansson
+ * tree straight from the parser's node structs (pgtree.c).  It covers the
+ * node kinds of queries; a statement holding any other kind is built from
+ * libpg_query's JSON, as before, so the result never depends on which
+ * path built it (tests/unit compares the two on every corpus statement).
+ */
+#ifndef SLUICE_PGTREE_H
+#define SLUICE_PGTREE_H
+
+#include <jansson.h>
+#include <pg_query.h>
+#include <stddef.h>
+
+typedef struct pgtree {
+    json_t *stmts;          /* [{"stmt":{..}, "stmt_len":..}, ...] as in the JSON */
+    PgQueryError *error;    /* the parser's error, or NULL */
+    const char *read_error; /* the JSON path's reader error, or NULL */
+    int direct;             /* 1: built from the nodes; 0: from the JSON */
+} pgtree;
+
+/* Parse sql (NUL-terminated).  On return exactly one of stmts, error and
+ * read_error is set.  force_json takes the JSON path (for tests). */
+void pgtree_parse(const char *sql, int force_json, pgtree *out);
+void pgtree_free(pgtree *t);
+
+/* 1 if this libpg_query's nodes read as the headers say (checked once
+ * per process on statements using every node kind pgtree.c builds); 0
+ * sends every parse down the JSON path. */
+int pgtree_direct_enabled(void);
+
+/* Same keys in the same order, same values, all the way down. */
+int pgtree_identical(json_t *a, json_t *b);
+
+#endif
