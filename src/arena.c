@@ -184,6 +184,13 @@ void arena_json_free(void *p)
     hook_free(p);
 }
 
+void arena_json_release(json_t *v)
+{
+    arena *a = tls_arena;
+    if (!(a && a->depth > 0))
+        json_decref(v);
+}
+
 size_t arena_thread_bytes(void)
 {
     size_t n = 0;

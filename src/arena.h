@@ -27,6 +27,7 @@
 #ifndef SLUICE_ARENA_H
 #define SLUICE_ARENA_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 /* The largest chunk a thread's arena keeps between requests. */
@@ -39,6 +40,11 @@ void arena_request_end(void);
 
 /* Free text jansson allocated (json_dumps), inside or outside a request. */
 void arena_json_free(void *p);
+
+/* Drop a tree.  Inside a request its memory goes when the request ends
+ * (a free of arena memory does nothing), so the walk json_decref() would
+ * make over every node is skipped; elsewhere it is json_decref(). */
+void arena_json_release(json_t *v);
 
 /* Bytes the calling thread's arena holds now (chunks, used or not). */
 size_t arena_thread_bytes(void);

@@ -16,32 +16,40 @@ static const char *const kind_names[AST_KIND_COUNT] = {
 #undef AST_NAME
 };
 
-/* Kinds by first letter: kind_names[1..] is sorted (the X-macro list is
- * kept in strcmp order), so the kinds starting with c are
- * [first_of[c], first_of[c + 1]).  Built once (pthread_once), read-only
- * after: any number of threads may look kinds up. */
-static unsigned char first_of[129];
-static pthread_once_t first_of_once = PTHREAD_ONCE_INIT;
+/* Kinds by a hash of the name's length, first, fourth and last bytes,
+ * in an open-addressed table: one probe and one strcmp for most names
+ * (ast_unwrap runs on every node a stage looks at).  Built once
+ * (pthread_once), read-only after: any number of threads may look kinds
+ * up. */
+#define KIND_SLOTS 256
+static unsigned char kind_slot[KIND_SLOTS];     /* ast_kind, 0: empty */
+static pthread_once_t kind_slot_once = PTHREAD_ONCE_INIT;
 
-static void build_first_of(void)
+static unsigned kind_hash(const char *key, size_t n)
 {
-    int k = 1;
-    for (int c = 0; c <= 128; c++) {
-        while (k < AST_KIND_COUNT && (unsigned char)kind_names[k][0] < c)
-            k++;
-        first_of[c] = (unsigned char)k;
+    return ((unsigned)n * 131u + (unsigned char)key[0] * 31u +
+            (unsigned char)key[n > 3 ? 3 : 0] * 7u + (unsigned char)key[n - 1]) % KIND_SLOTS;
+}
+
+static void build_kind_slots(void)
+{
+    for (int k = 1; k < AST_KIND_COUNT; k++) {
+        unsigned h = kind_hash(kind_names[k], strlen(kind_names[k]));
+        while (kind_slot[h])
+            h = (h + 1) % KIND_SLOTS;
+        kind_slot[h] = (unsigned char)k;
     }
 }
 
 static ast_kind kind_of_name(const char *key)
 {
-    unsigned char c = (unsigned char)key[0];
-    if (c >= 128)
+    size_t n = strlen(key);
+    if (n == 0)
         return AST_UNKNOWN;
-    pthread_once(&first_of_once, build_first_of);
-    for (int k = first_of[c]; k < first_of[c + 1]; k++)
-        if (strcmp(kind_names[k], key) == 0)
-            return (ast_kind)k;
+    pthread_once(&kind_slot_once, build_kind_slots);
+    for (unsigned h = kind_hash(key, n); kind_slot[h]; h = (h + 1) % KIND_SLOTS)
+        if (strcmp(kind_names[kind_slot[h]], key) == 0)
+            return (ast_kind)kind_slot[h];
     return AST_UNKNOWN;
 }
 
@@ -188,18 +196,30 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
     if (!a || !b || json_typeof(a) != json_typeof(b) || depth > 4096)
         return 0;
     if (json_is_object(a)) {
-        const char *key;
-        json_t *v;
+        /* Walk b alongside a while their keys come in the same order (a
+         * tree and its re-parse, mostly); a lookup for the rest. */
         size_t na = 0, nb = 0;
-        json_object_foreach(a, key, v) {
+        void *jb = json_object_iter(b);
+        for (void *ja = json_object_iter(a); ja; ja = json_object_iter_next(a, ja)) {
+            const char *key = json_object_iter_key(ja);
             if (strcmp(key, "location") == 0)
                 continue;
             na++;
-            if (!equal_at(v, json_object_get(b, key), depth + 1, hook, ctx))
+            while (jb && strcmp(json_object_iter_key(jb), "location") == 0)
+                jb = json_object_iter_next(b, jb);
+            json_t *vb;
+            if (jb && strcmp(json_object_iter_key(jb), key) == 0) {
+                vb = json_object_iter_value(jb);
+                jb = json_object_iter_next(b, jb);
+            } else {
+                vb = json_object_get(b, key);
+                jb = NULL;
+            }
+            if (!equal_at(json_object_iter_value(ja), vb, depth + 1, hook, ctx))
                 return 0;
         }
-        json_object_foreach(b, key, v)
-            nb += strcmp(key, "location") != 0;
+        for (void *it = json_object_iter(b); it; it = json_object_iter_next(b, it))
+            nb += strcmp(json_object_iter_key(it), "location") != 0;
         return na == nb;
     }
     if (json_is_array(a)) {

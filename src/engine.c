@@ -283,7 +283,7 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     json_t *nodes = parse_text(sql, len, &err);
     int ok = nodes && json_array_size(nodes) == 1 &&
              ast_equal_ignoring_locations(json_array_get(nodes, 0), expected);
-    json_decref(nodes);
+    arena_json_release(nodes);
     return ok ? 0 : -1;
 }
 
@@ -353,7 +353,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     if (!ctx.rejected && json_object_get(ps.node, "SelectStmt"))
         rewrite_statement(&ctx);
     if (!ctx.rejected) {
-        if (ctx.modified) {     /* the analysis is stale: the tables of the final tree */
+        if (ctx.analysis_stale) {   /* the tables of the final tree */
             analysis_free(&an);
             analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
         }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "ast.h"
 #include "pgtree.h"
 
@@ -831,7 +832,7 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
 void parsed_stmt_free(parsed_stmt *p)
 {
     dialect_bridged_free(&p->br);
-    json_decref(p->node);
+    arena_json_release(p->node);
     p->node = NULL;
 }
 

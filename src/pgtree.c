@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "arena.h"
 #include "pgtree.h"
 
 /* libpg_query's entry points below pg_query_parse() (its internal
@@ -852,7 +853,7 @@ void pgtree_parse(const char *sql, int force_json, pgtree *out)
 
 void pgtree_free(pgtree *t)
 {
-    json_decref(t->stmts);
+    arena_json_release(t->stmts);
     if (t->error) {
         PgQueryParseResult r = {0};
         r.error = t->error;

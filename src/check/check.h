@@ -77,6 +77,8 @@ typedef struct check_ctx {
     int modified;               /* a rule changed the AST */
     int analysis_kept;          /* ... only where the analysis does not look
                                    (the rewrite driver need not rebuild it) */
+    int analysis_stale;         /* set by the rewrite driver: an edit left the
+                                   analysis describing the tree before it */
     int rejected;               /* a rule asked for rejection */
     unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */

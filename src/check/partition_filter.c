@@ -609,17 +609,18 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     json_t *l = json_object_get(f, "lexpr"), *r = json_object_get(f, "rexpr");
     double v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
-        if (an_is_item_column(l, item, cols) && eval_date(p, r, &v, depth + 1) == 0)
+        int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
+        if (l_is_col && eval_date(p, r, &v, depth + 1) == 0)
             return cmp_bound(op, v, 1);
-        if (an_is_item_column(r, item, cols) && eval_date(p, l, &v, depth + 1) == 0)
+        if (r_is_col && eval_date(p, l, &v, depth + 1) == 0)
             return cmp_bound(op, v, 0);
         /* col = other.col: borrow the other side's window. */
         an_item *other;
         const char *ocol;
         if (strcmp(op, "=") == 0) {
-            if (an_is_item_column(l, item, cols) && an_column_of_other(r, item, &other, &ocol))
+            if (l_is_col && an_column_of_other(r, item, &other, &ocol))
                 return borrowed_bound(p, other, ocol, depth);
-            if (an_is_item_column(r, item, cols) && an_column_of_other(l, item, &other, &ocol))
+            if (r_is_col && an_column_of_other(l, item, &other, &ocol))
                 return borrowed_bound(p, other, ocol, depth);
         }
         return FULL;

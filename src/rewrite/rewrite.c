@@ -47,4 +47,5 @@ void rewrite_statement(check_ctx *ctx)
         stale = ctx->modified && !ctx->analysis_kept;
         ctx->modified |= before;
     }
+    ctx->analysis_stale = stale;
 }
