@@ -20,6 +20,7 @@
 #include "dialect.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,9 +173,11 @@ static int is_trivia(tok_kind k)
 static inline __attribute__((always_inline)) int tok_is_op(const dialect_source *s, size_t i, const char *op)
 {
     const dtok *t = &s->toks[i];
+    /* The first byte first: most tests fail there. */
+    if (t->kind != TK_OP || s->text[t->start] != op[0])
+        return 0;
     size_t n = strlen(op);
-    return t->kind == TK_OP && t->end - t->start == n &&
-           memcmp(s->text + t->start, op, n) == 0;
+    return t->end - t->start == n && memcmp(s->text + t->start + 1, op + 1, n - 1) == 0;
 }
 
 size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
@@ -603,7 +606,7 @@ static int bridge_identifier(bridge *b, size_t i)
 {
     const char *w = TXT(b, i);
     size_t n = TLEN(b, i);
-    int cat = pg_keyword_category(w, n);
+    int cat = kw_category(b, i);
     size_t prev = prev_sig(b, i), next = next_sig(b, i);
     int quote = 0;
     if (cat == PG_KW_NONE) {
@@ -2269,24 +2272,50 @@ static const word_handler word_handlers[] = {
     {"with", w_with},
 };
 
-static int cmp_word(const void *key, const void *elem)
+/* The handler table by a hash of the word's length and its first, second
+ * and last letters (lower case), open-addressed: one probe and one
+ * compare for most words.  Built once (pthread_once), read-only after. */
+#define HANDLER_SLOTS 512
+static short handler_slot[HANDLER_SLOTS];   /* index + 1 into word_handlers; 0: empty */
+static pthread_once_t handler_slot_once = PTHREAD_ONCE_INIT;
+
+static unsigned handler_hash(const char *w, size_t n)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    unsigned c0 = (unsigned char)w[0] | 0x20, c1 = (unsigned char)w[n > 1] | 0x20,
+             cl = (unsigned char)w[n - 1] | 0x20;
+    return ((unsigned)n * 97u + c0 * 31u + c1 * 7u + cl) % HANDLER_SLOTS;
+}
+
+static void build_handler_slots(void)
+{
+    for (size_t k = 0; k < sizeof word_handlers / sizeof *word_handlers; k++) {
+        const char *w = word_handlers[k].word;
+        unsigned h = handler_hash(w, strlen(w));
+        while (handler_slot[h])
+            h = (h + 1) % HANDLER_SLOTS;
+        handler_slot[h] = (short)(k + 1);
+    }
+}
+
+static const word_handler *find_handler(const char *w, size_t n)
+{
+    pthread_once(&handler_slot_once, build_handler_slots);
+    for (unsigned h = handler_hash(w, n); handler_slot[h]; h = (h + 1) % HANDLER_SLOTS) {
+        const word_handler *c = &word_handlers[handler_slot[h] - 1];
+        if (strncasecmp(c->word, w, n) == 0 && c->word[n] == '\0')
+            return c;
+    }
+    return NULL;
 }
 
 static int bridge_word(bridge *b, size_t i)
 {
     word_at w = {i, prev_sig(b, i), next_sig(b, i), &b->stack[b->depth]};
-    char low[24];
-    if (lower_token(b, i, low, sizeof low)) {
-        const word_handler *hit = bsearch(low, word_handlers,
-                                          sizeof word_handlers / sizeof *word_handlers,
-                                          sizeof *word_handlers, cmp_word);
-        if (hit) {
-            int rc = hit->fn(b, &w);
-            if (rc != WORD_NOT_MINE)
-                return rc;
-        }
+    const word_handler *hit = find_handler(TXT(b, i), TLEN(b, i));
+    if (hit) {
+        int rc = hit->fn(b, &w);
+        if (rc != WORD_NOT_MINE)
+            return rc;
     }
     /* Type position: CAST(x AS type), directly inside the CAST brackets. */
     if (w.prev != (size_t)-1 && is_word(b, w.prev, "as") && w.f->kind == FR_CAST)
@@ -2968,8 +2997,10 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         sbuf_cstr(&out->pg);
     }
     for (size_t i = 0; i < ntok; i++) {
-        sbuf_free(&b.plan[i].before);
-        sbuf_free(&b.plan[i].repl);
+        if (b.plan[i].before.data)
+            sbuf_free(&b.plan[i].before);
+        if (b.plan[i].repl.data)
+            sbuf_free(&b.plan[i].repl);
     }
     free(b.plan);
     free(b.kwcat);
