@@ -1,5 +1,6 @@
 /*
- * parse.c - libpg_query call, error positions, post-parse fix-ups.
+ * parse.c - a bridged statement through the parser (pgtree.c), error
+ * positions, post-parse fix-ups, and the reader of libpg_query's JSON.
  */
 #include "parse.h"
 

@@ -1,7 +1,8 @@
 /*
- * parse.h - one bridged statement -> libpg_query -> jansson AST.
+ * parse.h - one bridged statement -> PostgreSQL's parser -> jansson AST.
  *
- * Owns the call into libpg_query, the conversion of its error position
+ * Owns the statement's way through the parser (pgtree.h builds the
+ * tree), the conversion of the parser's error position
  * (characters in the bridged text) into a byte offset in the ORIGINAL
  * text, and the post-parse fix-ups that turn the bridge's stand-ins
  * back into Spark meaning (see ast.h for the sl_ fields they add).
