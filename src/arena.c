@@ -28,9 +28,17 @@
 #elif defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>)
 #include <valgrind/memcheck.h>
-#define POISON(p, n) VALGRIND_MAKE_MEM_NOACCESS(p, n)
-#define UNPOISON(p, n) VALGRIND_MAKE_MEM_UNDEFINED(p, n)
+/* A client request costs a dozen instructions even outside valgrind, on
+ * every allocation: whether valgrind is there is asked once, when the
+ * hooks are installed (before any arena exists). */
+static int on_valgrind;
+#define ASK_VALGRIND() (on_valgrind = RUNNING_ON_VALGRIND ? 1 : 0)
+#define POISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_NOACCESS(p, n); } while (0)
+#define UNPOISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_UNDEFINED(p, n); } while (0)
 #endif
+#endif
+#ifndef ASK_VALGRIND
+#define ASK_VALGRIND() ((void)0)
 #endif
 #ifndef POISON
 #define POISON(p, n) ((void)(p), (void)(n))
@@ -139,6 +147,7 @@ static void hook_free(void *p)
 
 static void install_hooks(void)
 {
+    ASK_VALGRIND();
     json_get_alloc_funcs(&prev_malloc, &prev_free);
     if (!prev_malloc || !prev_free) {
         prev_malloc = malloc;

@@ -315,9 +315,11 @@ int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
 /* ------------------------------------------------------------------ */
 /* The plan                                                            */
 
+/* Texts live in the bridge's one pool (b->pool), by offset and length:
+ * one buffer for the statement instead of two per token. */
 typedef struct tplan {
-    sbuf before;        /* inserted before the token */
-    sbuf repl;          /* replacement text when has_repl */
+    uint32_t before_off, before_len;    /* inserted before the token */
+    uint32_t repl_off, repl_len;        /* replacement text when has_repl */
     uint8_t has_repl;
     uint8_t skip;
     uint8_t mark;       /* dialect_mark recorded at this token's output */
@@ -339,6 +341,7 @@ typedef struct bridge {
     const dialect_source *s;
     const dialect_stmt *st;
     tplan *plan;            /* indexed by token index - st->tok_begin */
+    sbuf pool;              /* the plan's texts */
     frame stack[DIALECT_MAX_NESTING + 1];
     int depth;
     dialect_error *err;
@@ -480,10 +483,17 @@ static int ends_operand(bridge *b, size_t i)
 static void set_repl(bridge *b, size_t i, const char *s, size_t n)
 {
     tplan *p = P(b, i);
-    sbuf_truncate(&p->repl, 0);
-    sbuf_putn(&p->repl, s, n);
-    sbuf_cstr(&p->repl);
+    p->repl_off = (uint32_t)b->pool.len;
+    p->repl_len = (uint32_t)n;
+    sbuf_putn(&b->pool, s, n);
     p->has_repl = 1;
+}
+
+/* The first byte of token i's replacement ('\0' when it has none). */
+static char repl_first(bridge *b, size_t i)
+{
+    const tplan *p = P(b, i);
+    return p->has_repl && p->repl_len ? b->pool.data[p->repl_off] : '\0';
 }
 
 static void set_repl_s(bridge *b, size_t i, const char *s)
@@ -493,7 +503,19 @@ static void set_repl_s(bridge *b, size_t i, const char *s)
 
 static void insert_before(bridge *b, size_t i, const char *s)
 {
-    sbuf_puts(&P(b, i)->before, s);
+    tplan *p = P(b, i);
+    size_t n = strlen(s);
+    if (p->before_len && p->before_off + p->before_len != b->pool.len) {
+        /* Not the pool's last text: move it to the end, then append. */
+        sbuf_grow(&b->pool, p->before_len + n);
+        memcpy(b->pool.data + b->pool.len, b->pool.data + p->before_off, p->before_len);
+        p->before_off = (uint32_t)b->pool.len;
+        b->pool.len += p->before_len;
+    } else if (!p->before_len) {
+        p->before_off = (uint32_t)b->pool.len;
+    }
+    sbuf_putn(&b->pool, s, n);
+    p->before_len += (uint32_t)n;
 }
 
 static void skip_range(bridge *b, size_t from, size_t to)
@@ -675,11 +697,11 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
     size_t prev = prev_sig(b, i);
     if (prev != (size_t)-1 &&
         (T(b, prev)->kind == TK_QIDENT || is_op(b, prev, ")") ||
-         (T(b, prev)->kind == TK_WORD && P(b, prev)->has_repl &&
-          P(b, prev)->repl.data[0] == '"' && !is_word(b, prev, "date") &&
+         (T(b, prev)->kind == TK_WORD && repl_first(b, prev) == '"' &&
+          !is_word(b, prev, "date") &&
           !is_word(b, prev, "timestamp_ntz") && !is_word(b, prev, "timestamp_ltz")) ||
          (T(b, prev)->kind == TK_WORD && kw_category(b, prev) == PG_KW_NONE &&
-          !(P(b, prev)->has_repl && P(b, prev)->repl.data[0] != '"') &&
+          !(P(b, prev)->has_repl && repl_first(b, prev) != '"') &&
           !is_word(b, prev, "date") && !is_word(b, prev, "timestamp_ntz") &&
           !is_word(b, prev, "timestamp_ltz"))))
         return set_error(b->err, T(b, i)->start, "unexpected string literal after '%.*s'",
@@ -1559,7 +1581,7 @@ static size_t call_name_start(bridge *b, size_t open)
     if (name == (size_t)-1 ||
         !(T(b, name)->kind == TK_QIDENT ||
           (T(b, name)->kind == TK_WORD && kw_category(b, name) != PG_KW_RESERVED) ||
-          (P(b, name)->has_repl && P(b, name)->repl.data[0] == '"')))
+          repl_first(b, name) == '"'))
         return open;
     return qualified_name_start(b, name);
 }
@@ -2201,7 +2223,7 @@ static int w_left_right(bridge *b, const word_at *w)
  * item; PostgreSQL wants a name, so the anonymous one goes in. */
 static int w_as(bridge *b, const word_at *w)
 {
-    if (!is_op(b, w->next, "(") || w->prev == (size_t)-1 || P(b, w->next)->before.len ||
+    if (!is_op(b, w->next, "(") || w->prev == (size_t)-1 || P(b, w->next)->before_len ||
         !(is_op(b, w->prev, ")") || T(b, w->prev)->kind == TK_WORD ||
           T(b, w->prev)->kind == TK_QIDENT) ||
         !in_from_list(b, w->i))
@@ -2880,6 +2902,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.depth = 0;
     b.nparams = 0;
     b.scratch = (sbuf)SBUF_INIT;
+    b.pool = (sbuf)SBUF_INIT;
     b.s = src;
     b.out = out;
     b.st = st;
@@ -2975,9 +2998,9 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
             tplan *p = P(&b, i);
             size_t orig = i < st->tok_end ? T(&b, i)->start : st->end;
             size_t lead = out->pg.len;
-            if (p->before.len) {
+            if (p->before_len) {
                 map_add(out, out->pg.len, orig, 0);
-                sbuf_putn(&out->pg, p->before.data, p->before.len);
+                sbuf_putn(&out->pg, b.pool.data + p->before_off, p->before_len);
             }
             for (size_t h = 0; h < nh; h++)
                 if (hint_anchor_tok[h] == i)
@@ -2990,18 +3013,13 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
                 continue;
             map_add(out, out->pg.len, orig, T(&b, i)->end - T(&b, i)->start);
             if (p->has_repl)
-                sbuf_putn(&out->pg, p->repl.data, p->repl.len);
+                sbuf_putn(&out->pg, b.pool.data + p->repl_off, p->repl_len);
             else
                 sbuf_putn(&out->pg, TXT(&b, i), TLEN(&b, i));
         }
         sbuf_cstr(&out->pg);
     }
-    for (size_t i = 0; i < ntok; i++) {
-        if (b.plan[i].before.data)
-            sbuf_free(&b.plan[i].before);
-        if (b.plan[i].repl.data)
-            sbuf_free(&b.plan[i].repl);
-    }
+    sbuf_free(&b.pool);
     free(b.plan);
     free(b.kwcat);
     free(hint_anchor_tok);
