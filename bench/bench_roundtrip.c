@@ -10,9 +10,9 @@
  * --compare times sl_process under two rules files on the same
  * statements, the runs of the two interleaved so that the machine's
  * noise falls on both alike, and prints the ratio OTHER / BASE.
- * Every statement is timed N times (default 30) for each pipeline; the
- * per-query figure is the median of its runs, and p50/p99 are taken over
- * queries.  Baselines: pg_query_parse on the original text (what a
+ * Every statement is timed N times (default 30) for each pipeline, the
+ * pipelines taking turns run by run; the per-query figure is the median
+ * of its runs, and p50/p99 are taken over queries.  Baselines: pg_query_parse on the original text (what a
  * PostgreSQL-only tool would pay, though it rejects much Spark syntax)
  * and on the bridged text (the parse sluice actually runs).
  */
@@ -239,7 +239,10 @@ int main(int argc, char **argv)
     double *t_fmt = xcalloc(l.n, sizeof(double)), *t_pg = xcalloc(l.n, sizeof(double));
     double *t_pgb = xcalloc(l.n, sizeof(double)), *t_enf = xcalloc(l.n, sizeof(double));
     double *q_fmt = xcalloc(l.n, sizeof(double)), *q_enf = xcalloc(l.n, sizeof(double));
-    double *runs = xcalloc((size_t)reps, sizeof(double));
+    double *runs_pg = xcalloc((size_t)reps, sizeof(double));
+    double *runs_pgb = xcalloc((size_t)reps, sizeof(double));
+    double *runs_fmt = xcalloc((size_t)reps, sizeof(double));
+    double *runs_enf = xcalloc((size_t)reps, sizeof(double));
     size_t pg_ok = 0;
     for (size_t q = 0; q < l.n; q++) {
         const char *sql = l.sql[q];
@@ -249,36 +252,32 @@ int main(int argc, char **argv)
         fmt.sql_len = enf.sql_len = strlen(sql);
         fmt.mode = SL_MODE_FORMAT;
         enf.now = "2026-11-24 12:00:00";
+        /* The four pipelines take turns, run by run, so that the machine's
+         * noise falls on all of them alike. */
         for (int r = 0; r < reps; r++) {
             double t0 = now_ns();
             PgQueryParseResult res = pg_query_parse(sql);
-            runs[r] = now_ns() - t0;
+            runs_pg[r] = now_ns() - t0;
             if (r == 0 && !res.error)
                 pg_ok++;
             pg_query_free_parse_result(res);
-        }
-        t_pg[q] = pct(runs, (size_t)reps, 0.5);
-        for (int r = 0; r < reps; r++) {
-            double t0 = now_ns();
-            PgQueryParseResult res = pg_query_parse(br ? br : sql);
-            runs[r] = now_ns() - t0;
+            t0 = now_ns();
+            res = pg_query_parse(br ? br : sql);
+            runs_pgb[r] = now_ns() - t0;
             pg_query_free_parse_result(res);
+            t0 = now_ns();
+            sl_result *out = sl_process(eng, &fmt);
+            runs_fmt[r] = now_ns() - t0;
+            sl_result_free(out);
+            t0 = now_ns();
+            out = sl_process(eng, &enf);
+            runs_enf[r] = now_ns() - t0;
+            sl_result_free(out);
         }
-        t_pgb[q] = pct(runs, (size_t)reps, 0.5);
-        for (int r = 0; r < reps; r++) {
-            double t0 = now_ns();
-            sl_result *res = sl_process(eng, &fmt);
-            runs[r] = now_ns() - t0;
-            sl_result_free(res);
-        }
-        t_fmt[q] = pct(runs, (size_t)reps, 0.5);
-        for (int r = 0; r < reps; r++) {
-            double t0 = now_ns();
-            sl_result *res = sl_process(eng, &enf);
-            runs[r] = now_ns() - t0;
-            sl_result_free(res);
-        }
-        t_enf[q] = pct(runs, (size_t)reps, 0.5);
+        t_pg[q] = pct(runs_pg, (size_t)reps, 0.5);
+        t_pgb[q] = pct(runs_pgb, (size_t)reps, 0.5);
+        t_fmt[q] = pct(runs_fmt, (size_t)reps, 0.5);
+        t_enf[q] = pct(runs_enf, (size_t)reps, 0.5);
         q_fmt[q] = t_fmt[q] / t_pgb[q];
         q_enf[q] = t_enf[q] / t_pgb[q];
         free(br);
@@ -320,7 +319,8 @@ int main(int argc, char **argv)
     for (size_t q = 0; q < l.n; q++)
         free(l.sql[q]);
     free(l.sql);
-    free(t_fmt); free(t_pg); free(t_pgb); free(t_enf); free(q_fmt); free(q_enf); free(runs);
+    free(t_fmt); free(t_pg); free(t_pgb); free(t_enf); free(q_fmt); free(q_enf);
+    free(runs_pg); free(runs_pgb); free(runs_fmt); free(runs_enf);
     sl_engine_free(eng);
     return 0;
 }
