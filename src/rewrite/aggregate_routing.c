@@ -785,7 +785,7 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
  * may name them).  Borrowed strings, in *names (malloc'd). */
 typedef struct name_list { const char **v; size_t n; } name_list;
 
-static void block_columns(json_t *v, const an_block *blk, name_list *out, int depth)
+static void block_columns(json_t *v, const name_list *aliases, name_list *out, int depth)
 {
     if (depth > AN_MAX_DEPTH || !v)
         return;
@@ -793,7 +793,7 @@ static void block_columns(json_t *v, const an_block *blk, name_list *out, int de
         size_t i;
         json_t *c;
         json_array_foreach(v, i, c)
-            block_columns(c, blk, out, depth + 1);
+            block_columns(c, aliases, out, depth + 1);
         return;
     }
     if (!json_is_object(v))
@@ -806,11 +806,9 @@ static void block_columns(json_t *v, const an_block *blk, name_list *out, int de
         const char *col = column_name(f);
         if (!col)
             return;
-        for (size_t i = 0; i < blk->noutputs; i++) {
-            const char *alias = json_string_value(json_object_get(blk->outputs[i].target, "name"));
-            if (alias && strcasecmp(alias, col) == 0)
+        for (size_t i = 0; i < aliases->n; i++)
+            if (strcasecmp(aliases->v[i], col) == 0)
                 return;
-        }
         for (size_t i = 0; i < out->n; i++)
             if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
                 return;
@@ -819,10 +817,9 @@ static void block_columns(json_t *v, const an_block *blk, name_list *out, int de
         out->v[out->n++] = col;
         return;
     }
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
-        block_columns(child, blk, out, depth + 1);
+    json_t *o = f ? f : v;
+    for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it))
+        block_columns(json_object_iter_value(it), aliases, out, depth + 1);
 }
 
 /* A quick "no": a column the block reads that the aggregate does not
@@ -863,15 +860,22 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     routed best_out = {0};
     int have = 0;
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
-    name_list cols = {NULL, 0};
+    name_list cols = {NULL, 0}, aliases = {NULL, 0};
+    aliases.v = xcalloc(blk->noutputs + 1, sizeof *aliases.v);
+    for (size_t i = 0; i < blk->noutputs; i++) {
+        const char *alias = json_string_value(json_object_get(blk->outputs[i].target, "name"));
+        if (alias)
+            aliases.v[aliases.n++] = alias;
+    }
     static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
                                           "havingClause", "sortClause", NULL};
     for (int c = 0; clauses[c]; c++) {
         json_t *clause = json_object_get(blk->select, clauses[c]);
         if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
             continue;       /* GROUP BY ALL's keys are select items, read above */
-        block_columns(clause, blk, &cols, 0);
+        block_columns(clause, &aliases, &cols, 0);
     }
+    free(aliases.v);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
