@@ -52,41 +52,69 @@ json_t *ast_new_func_call(const char *name, json_t *args)
     return wrap("FuncCall", f);
 }
 
+/* {"A_Const": {key: value, "location": -1}} */
+static json_t *new_const(const char *key, json_t *value)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, key, value);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("A_Const", f);
+}
+
 json_t *ast_new_int_const(long long v)
 {
     /* The parser's JSON leaves a zero value out: {"ival": {}}. */
-    if (v == 0)
-        return json_pack("{s:{s:{},s:i}}", "A_Const", "ival", "location", -1);
-    return json_pack("{s:{s:{s:I},s:i}}", "A_Const", "ival", "ival", (json_int_t)v,
-                     "location", -1);
+    json_t *ival = json_object();
+    if (v != 0)
+        json_object_set_new(ival, "ival", json_integer((json_int_t)v));
+    return new_const("ival", ival);
 }
 
 json_t *ast_new_string_const(const char *s)
 {
-    return json_pack("{s:{s:{s:s},s:i}}", "A_Const", "sval", "sval", s, "location", -1);
+    json_t *sval = json_object();
+    json_object_set_new(sval, "sval", json_string(s));
+    return new_const("sval", sval);
 }
 
 json_t *ast_new_typed_literal(const char *type, const char *text)
 {
     /* The parser qualifies the built-in types it knows by keyword. */
-    json_t *names = strcasecmp(type, "date") == 0
-        ? json_pack("[o]", ast_new_string("date"))
-        : json_pack("[o,o]", ast_new_string("pg_catalog"), ast_new_string(type));
-    json_t *tn = json_pack("{s:o,s:i,s:i}", "names", names, "typemod", -1, "location", -1);
-    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", ast_new_string_const(text),
-                     "typeName", tn, "location", -1);
+    json_t *names = json_array();
+    if (strcasecmp(type, "date") != 0)
+        json_array_append_new(names, ast_new_string("pg_catalog"));
+    json_array_append_new(names, ast_new_string(strcasecmp(type, "date") == 0 ? "date" : type));
+    json_t *tn = json_object();
+    json_object_set_new(tn, "names", names);
+    json_object_set_new(tn, "typemod", json_integer(-1));
+    json_object_set_new(tn, "location", json_integer(-1));
+    json_t *f = json_object();
+    json_object_set_new(f, "arg", ast_new_string_const(text));
+    json_object_set_new(f, "typeName", tn);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("TypeCast", f);
 }
 
 json_t *ast_new_current_date(void)
 {
-    return json_pack("{s:{s:s,s:i,s:i}}", "SQLValueFunction", "op", "SVFOP_CURRENT_DATE",
-                     "typmod", -1, "location", -1);
+    json_t *f = json_object();
+    json_object_set_new(f, "op", json_string("SVFOP_CURRENT_DATE"));
+    json_object_set_new(f, "typmod", json_integer(-1));
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("SQLValueFunction", f);
 }
 
 json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r)
 {
-    return json_pack("{s:{s:s,s:[o],s:o,s:o,s:i}}", "A_Expr", "kind", "AEXPR_OP",
-                     "name", ast_new_string(op), "lexpr", l, "rexpr", r, "location", -1);
+    json_t *name = json_array();
+    json_array_append_new(name, ast_new_string(op));
+    json_t *f = json_object();
+    json_object_set_new(f, "kind", json_string("AEXPR_OP"));
+    json_object_set_new(f, "name", name);
+    json_object_set_new(f, "lexpr", l);
+    json_object_set_new(f, "rexpr", r);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("A_Expr", f);
 }
 
 void ast_and_into(json_t *holder, const char *key, json_t *pred)
