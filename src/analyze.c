@@ -66,7 +66,7 @@ static void give_up(builder *b, long long location, const char *fmt, const char 
 
 static long long location_of(json_t *fields)
 {
-    json_t *l = json_object_get(fields, "location");
+    json_t *l = ast_get(fields, "location");
     return l ? (long long)json_integer_value(l) : -1;
 }
 
@@ -116,20 +116,20 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
 static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
                              const char *aname)
 {
-    json_t *fns = json_object_get(rf, "functions");
+    json_t *fns = ast_get(rf, "functions");
     json_t *list = json_array_get(fns, 0), *lf, *cf, *af;
     if (json_array_size(fns) != 1 || ast_unwrap(list, &lf, NULL) != AST_List)
         return 0;
-    if (ast_unwrap(json_array_get(json_object_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+    if (ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
         return 0;
     const char *fn = an_func_name(cf);
     if (!fn || strcasecmp(fn, "identifier") != 0 ||
-        json_array_size(json_object_get(cf, "funcname")) != 1)
+        json_array_size(ast_get(cf, "funcname")) != 1)
         return 0;
-    json_t *args = json_object_get(cf, "args");
+    json_t *args = ast_get(cf, "args");
     const char *s = NULL;
     if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
-        s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
+        s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     char parts[3][256];
     int n = s ? ast_split_name(s, parts) : -1;
     an_item *it = new_item(b, blk, AN_TABLE, rf, join);
@@ -163,8 +163,8 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
 {
     json_t *f;
     ast_kind k = ast_unwrap(node, &f, NULL);
-    json_t *alias = f ? json_object_get(f, "alias") : NULL;
-    const char *aname = json_string_value(json_object_get(alias, "aliasname"));
+    json_t *alias = f ? ast_get(f, "alias") : NULL;
+    const char *aname = json_string_value(ast_get(alias, "aliasname"));
     if (depth > AN_MAX_DEPTH) {
         give_up(b, location_of(f), "FROM items nested deeper than %s levels", "1024");
         return;
@@ -174,12 +174,12 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             an_join_step *st = xcalloc(1, sizeof *st);
             *st = (an_join_step){f, side, join};
             PUSH(b->an->steps, b->an->nsteps, st);
-            walk_from(b, blk, json_object_get(f, side ? "rarg" : "larg"), st, depth + 1);
+            walk_from(b, blk, ast_get(f, side ? "rarg" : "larg"), st, depth + 1);
         }
-        walk_expr(b, blk, json_object_get(f, "quals"), depth + 1, 0);
+        walk_expr(b, blk, ast_get(f, "quals"), depth + 1, 0);
     } else if (k == AST_RangeVar) {
-        const char *cat = json_string_value(json_object_get(f, "catalogname"));
-        const char *sch = json_string_value(json_object_get(f, "schemaname"));
+        const char *cat = json_string_value(ast_get(f, "catalogname"));
+        const char *sch = json_string_value(ast_get(f, "schemaname"));
         char *rel = lower(ast_str(f, "relname"));
         an_cte *cte = !sch && !cat ? find_cte(b, rel) : NULL;
         an_item *it = new_item(b, blk, cte ? AN_CTE_REF : AN_TABLE, f, join);
@@ -194,7 +194,7 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
     } else if (k == AST_RangeSubselect) {
         an_item *it = new_item(b, blk, AN_SUBQUERY, f, join);
         it->alias = lower(aname);
-        json_t *sub = json_object_get(json_object_get(f, "subquery"), "SelectStmt");
+        json_t *sub = ast_get(ast_get(f, "subquery"), "SelectStmt");
         if (sub)
             walk_query(b, sub, it, NULL, 0, NULL, depth + 1);
     } else if (k == AST_RangeFunction) {
@@ -202,23 +202,23 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             an_item *it = new_item(b, blk, AN_FUNCTION, f, join);
             it->alias = lower(aname);
         }
-        walk_expr(b, blk, json_object_get(f, "functions"), depth + 1, 0);
+        walk_expr(b, blk, ast_get(f, "functions"), depth + 1, 0);
     } else if (k == AST_RangeTableSample) {
         /* The table is still read (and scanned for the sample); time
          * travel (dialect.c, w_temporal) travels as a sampling method. */
-        json_t *method = json_array_get(json_object_get(f, "method"), 0), *mf;
+        json_t *method = json_array_get(ast_get(f, "method"), 0), *mf;
         const char *m = ast_unwrap(method, &mf, NULL) == AST_String ? ast_str(mf, "sval") : "";
         int historical = strcmp(m, "sluice_version") == 0 ||
                          strcmp(m, "sluice_timestamp") == 0 || strcmp(m, "sluice_at") == 0;
         size_t before = blk->nitems;
-        walk_from(b, blk, json_object_get(f, "relation"), join, depth + 1);
+        walk_from(b, blk, ast_get(f, "relation"), join, depth + 1);
         for (size_t i = before; i < blk->nitems; i++) {
             if (historical)
                 blk->items[i]->historical = 1;
             else
                 blk->items[i]->sampled = 1;
         }
-        walk_expr(b, blk, json_object_get(f, "args"), depth + 1, 0);
+        walk_expr(b, blk, ast_get(f, "args"), depth + 1, 0);
     } else {
         /* A FROM item the analysis does not know hides what it reads. */
         give_up(b, location_of(f), "%s", "a FROM item sluice does not know");
@@ -240,16 +240,16 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
     const char *fn = an_func_name(f);
     unsigned classes = an_function_classes(fn);
     int aggregate = 0;
-    if (json_object_get(f, "over")) {
+    if (ast_get(f, "over")) {
         blk->has_window = 1;
     } else if (!in_aggregate && (classes & AN_FN_AGGREGATE)) {
         an_aggregate a = {0};
         a.call = f;
         a.name = fn;
-        a.distinct = json_is_true(json_object_get(f, "agg_distinct"));
-        a.star = json_is_true(json_object_get(f, "agg_star"));
-        a.args = json_object_get(f, "args");
-        a.filter = json_object_get(f, "agg_filter");
+        a.distinct = json_is_true(ast_get(f, "agg_distinct"));
+        a.star = json_is_true(ast_get(f, "agg_star"));
+        a.args = ast_get(f, "args");
+        a.filter = ast_get(f, "agg_filter");
         PUSH(blk->aggs, blk->naggs, a);
         aggregate = 1;
     }
@@ -293,8 +293,8 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
             f = json_object_iter_value(it);
     }
     if (k == AST_SubLink) {
-        walk_expr(b, blk, json_object_get(f, "testexpr"), depth + 1, in_aggregate);
-        json_t *sub = json_object_get(json_object_get(f, "subselect"), "SelectStmt");
+        walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
+        json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
         if (sub)
             walk_query(b, sub, NULL, NULL, 1, NULL, depth + 1);
         return;
@@ -319,32 +319,32 @@ static json_t *target_expr(json_t *targets, size_t i, json_t **rt_out)
         return NULL;
     if (rt_out)
         *rt_out = rf;
-    return json_object_get(rf, "val");
+    return ast_get(rf, "val");
 }
 
 /* What a GROUP BY entry means: an ordinal names a select-list entry, a
  * bare name may be a select-list alias. */
 static void add_group_key(an_block *blk, json_t *key)
 {
-    json_t *targets = json_object_get(blk->select, "targetList");
+    json_t *targets = ast_get(blk->select, "targetList");
     json_t *kf;
     an_group_key g = {key, key, 0};
     ast_kind k = ast_unwrap(key, &kf, NULL);
-    if (k == AST_A_Const && json_object_get(kf, "ival")) {
-        json_int_t ord = json_integer_value(json_object_get(json_object_get(kf, "ival"), "ival"));
+    if (k == AST_A_Const && ast_get(kf, "ival")) {
+        json_int_t ord = json_integer_value(ast_get(ast_get(kf, "ival"), "ival"));
         json_t *e = ord >= 1 && (size_t)ord <= json_array_size(targets)
                   ? target_expr(targets, (size_t)ord - 1, NULL) : NULL;
         if (e)
             g.expr = e;
-    } else if (k == AST_ColumnRef && json_array_size(json_object_get(kf, "fields")) == 1) {
-        const char *name = ast_string_value(json_array_get(json_object_get(kf, "fields"), 0));
+    } else if (k == AST_ColumnRef && json_array_size(ast_get(kf, "fields")) == 1) {
+        const char *name = ast_string_value(json_array_get(ast_get(kf, "fields"), 0));
         size_t i;
         json_t *t, *tf;
         json_array_foreach(targets, i, t) {
             if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
                 continue;
-            const char *alias = json_string_value(json_object_get(tf, "name"));
-            json_t *val = json_object_get(tf, "val");
+            const char *alias = json_string_value(ast_get(tf, "name"));
+            json_t *val = ast_get(tf, "val");
             if (name && alias && strcasecmp(alias, name) == 0 &&
                 !ast_equal_ignoring_locations(val, key)) {
                 g.expr = val;
@@ -359,9 +359,9 @@ static void add_group_key(an_block *blk, json_t *key)
 static void block_facts(builder *b, an_block *blk)
 {
     json_t *sel = blk->select;
-    json_t *targets = json_object_get(sel, "targetList");
-    if (an_conjuncts(json_object_get(sel, "whereClause"), &blk->where, &blk->nwhere) < 0 ||
-        an_conjuncts(json_object_get(sel, "havingClause"), &blk->having, &blk->nhaving) < 0)
+    json_t *targets = ast_get(sel, "targetList");
+    if (an_conjuncts(ast_get(sel, "whereClause"), &blk->where, &blk->nwhere) < 0 ||
+        an_conjuncts(ast_get(sel, "havingClause"), &blk->having, &blk->nhaving) < 0)
         give_up(b, -1, "AND conditions nested deeper than %s levels", "1024");
     size_t i;
     json_t *g, *t;
@@ -371,7 +371,7 @@ static void block_facts(builder *b, an_block *blk)
             continue;
         an_output o = {0};
         o.target = tf;
-        o.expr = json_object_get(tf, "val");
+        o.expr = ast_get(tf, "val");
         json_t *ff = tf;
         if (blk->first_branch != targets &&
             ast_unwrap(json_array_get(blk->first_branch, i), &ff, NULL) != AST_ResTarget)
@@ -379,16 +379,16 @@ static void block_facts(builder *b, an_block *blk)
         o.name = ff ? analysis_target_name(ff) : NULL;
         ast_kind ek = ast_unwrap(o.expr, &vf, NULL);
         if (ek == AST_ColumnRef) {
-            json_t *fields = json_object_get(vf, "fields");
+            json_t *fields = ast_get(vf, "fields");
             o.star = ast_unwrap(json_array_get(fields, json_array_size(fields) - 1),
                                 NULL, NULL) == AST_A_Star;
-        } else if (ek == AST_FuncCall && !json_object_get(vf, "over") &&
+        } else if (ek == AST_FuncCall && !ast_get(vf, "over") &&
                    an_is_generator_name(an_func_name(vf))) {
             blk->has_generator = 1;
         }
         PUSH(blk->outputs, blk->noutputs, o);
     }
-    if (an_is_group_by_all(json_object_get(sel, "groupClause"))) {
+    if (an_is_group_by_all(ast_get(sel, "groupClause"))) {
         /* GROUP BY ALL: the keys are the select items without an
          * aggregate, unless a * hides which they are (then the marker
          * stays the one key, which matches nothing). */
@@ -404,7 +404,7 @@ static void block_facts(builder *b, an_block *blk)
         if (!star)
             return;
     }
-    json_array_foreach(json_object_get(sel, "groupClause"), i, g) {
+    json_array_foreach(ast_get(sel, "groupClause"), i, g) {
         if (ast_unwrap(g, NULL, NULL) == AST_GroupingSet)
             blk->grouping_sets = 1;
         else
@@ -417,19 +417,19 @@ static void block_facts(builder *b, an_block *blk)
 
 static void walk_with(builder *b, json_t *with, int depth)
 {
-    int recursive = json_is_true(json_object_get(with, "recursive"));
+    int recursive = json_is_true(ast_get(with, "recursive"));
     size_t i;
     json_t *c, *cf;
-    json_array_foreach(json_object_get(with, "ctes"), i, c) {
+    json_array_foreach(ast_get(with, "ctes"), i, c) {
         if (ast_unwrap(c, &cf, NULL) != AST_CommonTableExpr)
             continue;
         an_cte *ce = xcalloc(1, sizeof *ce);
         ce->name = lower(ast_str(cf, "ctename"));
         ce->location = location_of(cf);
-        json_t *q = json_object_get(cf, "ctequery");
+        json_t *q = ast_get(cf, "ctequery");
         const char *qkind = NULL;
         ast_unwrap(q, NULL, &qkind);
-        ce->query = json_object_get(q, "SelectStmt");
+        ce->query = ast_get(q, "SelectStmt");
         if (!ce->query && qkind)
             ce->statement_kind = qkind;
         PUSH(b->an->ctes, b->an->nctes, ce);
@@ -441,7 +441,7 @@ static void walk_with(builder *b, json_t *with, int depth)
             /* INSERT/UPDATE/DELETE/MERGE ... RETURNING: the statement-kind
              * rule refuses it; its nested queries are still walked so no
              * scan hides there. */
-            walk_expr(b, NULL, json_object_get(q, qkind), depth + 1, 0);
+            walk_expr(b, NULL, ast_get(q, qkind), depth + 1, 0);
         }
         if (!recursive)
             PUSH(b->env.ctes, b->env.n, ce);
@@ -456,31 +456,31 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
         return;
     }
     size_t saved = b->env.n;
-    json_t *with = json_object_get(sel, "withClause");
+    json_t *with = ast_get(sel, "withClause");
     if (with)
         walk_with(b, with, depth);
     const char *op = ast_str(sel, "op");
     if (*op && strcmp(op, "SETOP_NONE") != 0) {
         /* Branches are matched by position to the leftmost branch's names. */
         json_t *leftmost = sel;
-        while (json_object_get(leftmost, "larg") &&
+        while (ast_get(leftmost, "larg") &&
                strcmp(ast_str(leftmost, "op"), "SETOP_NONE") != 0)
-            leftmost = json_object_get(leftmost, "larg");
-        json_t *fb = first_branch ? first_branch : json_object_get(leftmost, "targetList");
-        walk_query(b, json_object_get(sel, "larg"), derived, cte, in_expression, fb, depth + 1);
-        walk_query(b, json_object_get(sel, "rarg"), derived, cte, in_expression, fb, depth + 1);
+            leftmost = ast_get(leftmost, "larg");
+        json_t *fb = first_branch ? first_branch : ast_get(leftmost, "targetList");
+        walk_query(b, ast_get(sel, "larg"), derived, cte, in_expression, fb, depth + 1);
+        walk_query(b, ast_get(sel, "rarg"), derived, cte, in_expression, fb, depth + 1);
     } else {
         an_block *blk = xcalloc(1, sizeof *blk);
         blk->select = sel;
         blk->derived = derived;
         blk->cte = cte;
         blk->in_expression = in_expression;
-        blk->first_branch = first_branch ? first_branch : json_object_get(sel, "targetList");
+        blk->first_branch = first_branch ? first_branch : ast_get(sel, "targetList");
         blk->depth = depth;
         PUSH(b->an->blocks, b->an->nblocks, blk);
         size_t i;
         json_t *item;
-        json_array_foreach(json_object_get(sel, "fromClause"), i, item)
+        json_array_foreach(ast_get(sel, "fromClause"), i, item)
             walk_from(b, blk, item, NULL, depth + 1);
         /* Every other clause holds expressions (select list, WHERE,
          * GROUP BY, HAVING, QUALIFY, ORDER / SORT / CLUSTER BY, WINDOW,
@@ -501,7 +501,7 @@ void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char 
 {
     memset(an, 0, sizeof *an);
     builder b = {an, catalog, schema, {NULL, 0}};
-    json_t *sel = json_object_get(stmt, "SelectStmt");
+    json_t *sel = ast_get(stmt, "SelectStmt");
     if (sel) {
         walk_query(&b, sel, NULL, NULL, 0, NULL, 0);
         const char *op = ast_str(sel, "op");
@@ -545,12 +545,12 @@ void analysis_free(analysis *an)
 
 const char *analysis_target_name(json_t *rt)
 {
-    const char *name = json_string_value(json_object_get(rt, "name"));
+    const char *name = json_string_value(ast_get(rt, "name"));
     if (name)
         return name;
     json_t *vf;
-    if (ast_unwrap(json_object_get(rt, "val"), &vf, NULL) == AST_ColumnRef) {
-        json_t *fields = json_object_get(vf, "fields");
+    if (ast_unwrap(ast_get(rt, "val"), &vf, NULL) == AST_ColumnRef) {
+        json_t *fields = ast_get(vf, "fields");
         return ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
     }
     return NULL;
@@ -566,7 +566,7 @@ static void note_col_use(json_t *obj, const char *kind, void *vctx)
     col_use *u = vctx;
     if (!kind || strcmp(kind, "ColumnRef") != 0)
         return;
-    json_t *fields = json_object_get(obj, "fields");
+    json_t *fields = ast_get(obj, "fields");
     const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
     if (last && strcasecmp(last, u->col) == 0)
         u->used = 1;
@@ -579,16 +579,16 @@ static const char *pivot_value_name(json_t *item, char *buf, size_t size)
     json_t *rf, *cf;
     if (ast_unwrap(item, &rf, NULL) != AST_ResTarget)
         return NULL;
-    const char *name = json_string_value(json_object_get(rf, "name"));
+    const char *name = json_string_value(ast_get(rf, "name"));
     if (name)
         return name;
-    if (ast_unwrap(json_object_get(rf, "val"), &cf, NULL) != AST_A_Const)
+    if (ast_unwrap(ast_get(rf, "val"), &cf, NULL) != AST_A_Const)
         return NULL;
-    json_t *sv = json_object_get(cf, "sval"), *iv = json_object_get(cf, "ival");
+    json_t *sv = ast_get(cf, "sval"), *iv = ast_get(cf, "ival");
     if (sv)
-        return json_string_value(json_object_get(sv, "sval"));
+        return json_string_value(ast_get(sv, "sval"));
     if (iv) {
-        snprintf(buf, size, "%lld", (long long)json_integer_value(json_object_get(iv, "ival")));
+        snprintf(buf, size, "%lld", (long long)json_integer_value(ast_get(iv, "ival")));
         return buf;
     }
     return NULL;
@@ -596,17 +596,17 @@ static const char *pivot_value_name(json_t *item, char *buf, size_t size)
 
 int an_pivot_passes(const an_block *blk, const char *col)
 {
-    json_t *spec = json_object_get(blk->select, "sl_pivot");
+    json_t *spec = ast_get(blk->select, "sl_pivot");
     if (!spec)
         return 1;
-    int unpivot = strcmp(json_string_value(json_object_get(spec, "kind")), "unpivot") == 0;
+    int unpivot = strcmp(json_string_value(ast_get(spec, "kind")), "unpivot") == 0;
     /* A column the clause reads is aggregated or unpivoted away. */
     col_use u = {col, 0};
-    ast_walk(json_object_get(spec, "values"), note_col_use, &u);
-    ast_walk(json_object_get(spec, unpivot ? "in" : "for"), note_col_use, &u);
+    ast_walk(ast_get(spec, "values"), note_col_use, &u);
+    ast_walk(ast_get(spec, unpivot ? "in" : "for"), note_col_use, &u);
     if (unpivot) {
         /* Its name and value columns are new columns of those names. */
-        ast_walk(json_object_get(spec, "for"), note_col_use, &u);
+        ast_walk(ast_get(spec, "for"), note_col_use, &u);
         return !u.used;
     }
     if (u.used)
@@ -616,16 +616,16 @@ int an_pivot_passes(const an_block *blk, const char *col)
     size_t i;
     json_t *it;
     char buf[32];
-    json_array_foreach(json_object_get(spec, "in"), i, it) {
+    json_array_foreach(ast_get(spec, "in"), i, it) {
         const char *name = pivot_value_name(it, buf, sizeof buf);
         size_t n = name ? strlen(name) : 0;
         if (!name || (strncasecmp(col, name, n) == 0 && (col[n] == '\0' || col[n] == '_')))
             return 0;
     }
-    json_array_foreach(json_object_get(spec, "values"), i, it) {
+    json_array_foreach(ast_get(spec, "values"), i, it) {
         json_t *rf;
         const char *name = ast_unwrap(it, &rf, NULL) == AST_ResTarget ?
-                           json_string_value(json_object_get(rf, "name")) : NULL;
+                           json_string_value(ast_get(rf, "name")) : NULL;
         if (name && strcasecmp(col, name) == 0)
             return 0;
     }
@@ -636,13 +636,13 @@ static void note_qualified_ref(json_t *obj, const char *kind, void *vctx)
 {
     int *found = vctx;
     if (kind && strcmp(kind, "ColumnRef") == 0 &&
-        json_array_size(json_object_get(obj, "fields")) > 1)
+        json_array_size(ast_get(obj, "fields")) > 1)
         *found = 1;
 }
 
 int an_block_takes_clauses(const an_block *blk)
 {
-    json_t *spec = json_object_get(blk->select, "sl_pivot");
+    json_t *spec = ast_get(blk->select, "sl_pivot");
     int found = 0;
     if (spec)
         ast_walk(spec, note_qualified_ref, &found);

@@ -93,7 +93,7 @@ int an_is_time_function_name(const char *name)    { return (an_function_classes(
 
 const char *an_func_name(json_t *f)
 {
-    json_t *names = json_object_get(f, "funcname");
+    json_t *names = ast_get(f, "funcname");
     return ast_string_value(json_array_get(names, json_array_size(names) - 1));
 }
 
@@ -113,7 +113,7 @@ int an_has_aggregate(json_t *v)
     ast_kind k = ast_unwrap(v, &f, NULL);
     if (k == AST_SubLink || k == AST_SelectStmt)
         return 0;           /* a subquery's aggregates are its own */
-    if (k == AST_FuncCall && !json_object_get(f, "over") && an_is_aggregate_name(an_func_name(f)))
+    if (k == AST_FuncCall && !ast_get(f, "over") && an_is_aggregate_name(an_func_name(f)))
         return 1;
     const char *key;
     json_t *child;
@@ -142,7 +142,7 @@ static int conjuncts_at(json_t *cond, json_t ***list, size_t *n, int depth)
         strcmp(ast_str(f, "boolop"), "AND_EXPR") == 0) {
         size_t i;
         json_t *a;
-        json_array_foreach(json_object_get(f, "args"), i, a)
+        json_array_foreach(ast_get(f, "args"), i, a)
             if (conjuncts_at(a, list, n, depth + 1) < 0)
                 return -1;
         return 0;
@@ -166,10 +166,10 @@ static int col_matches(const char *name, const char *const *cols)
 
 int an_derived_may_output(const an_item *o, const char *col)
 {
-    json_t *sel = json_object_get(json_object_get(o->node, "subquery"), "SelectStmt");
-    while (sel && json_object_get(sel, "larg"))
-        sel = json_object_get(sel, "larg");
-    json_t *alias_cols = json_object_get(json_object_get(o->node, "alias"), "colnames");
+    json_t *sel = ast_get(ast_get(o->node, "subquery"), "SelectStmt");
+    while (sel && ast_get(sel, "larg"))
+        sel = ast_get(sel, "larg");
+    json_t *alias_cols = ast_get(ast_get(o->node, "alias"), "colnames");
     size_t i;
     json_t *t, *tf;
     if (alias_cols) {
@@ -180,12 +180,12 @@ int an_derived_may_output(const an_item *o, const char *col)
         }
         return 0;
     }
-    json_array_foreach(json_object_get(sel, "targetList"), i, t) {
+    json_array_foreach(ast_get(sel, "targetList"), i, t) {
         if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
             return 1;
         json_t *vf;
-        if (ast_unwrap(json_object_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
-            json_t *fields = json_object_get(vf, "fields");
+        if (ast_unwrap(ast_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
+            json_t *fields = ast_get(vf, "fields");
             if (ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL, NULL) == AST_A_Star)
                 return 1;       /* SELECT *: could be anything */
         }
@@ -201,7 +201,7 @@ int an_is_item_column(json_t *e, const an_item *item, const char *const *cols)
     json_t *f;
     if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
         return 0;
-    json_t *fields = json_object_get(f, "fields");
+    json_t *fields = ast_get(f, "fields");
     size_t n = json_array_size(fields);
     const char *col = ast_string_value(json_array_get(fields, n - 1));
     if (!col || !col_matches(col, cols))
@@ -234,7 +234,7 @@ int an_column_of_other(json_t *e, const an_item *self, an_item **item_out, const
     json_t *f;
     if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
         return 0;
-    json_t *fields = json_object_get(f, "fields");
+    json_t *fields = ast_get(f, "fields");
     size_t n = json_array_size(fields);
     if (n < 2)
         return 0;
@@ -284,7 +284,7 @@ static int keys_only(const an_block *blk, json_t *v, int depth)
         return 1;
     if (k == AST_ColumnRef || k == AST_SubLink || k == AST_SelectStmt || k == AST_GroupingFunc)
         return 0;
-    if (k == AST_FuncCall && (json_object_get(f, "over") || an_is_aggregate_name(an_func_name(f)) ||
+    if (k == AST_FuncCall && (ast_get(f, "over") || an_is_aggregate_name(an_func_name(f)) ||
                               an_is_nondeterministic_name(an_func_name(f))))
         return 0;
     const char *key;
@@ -308,7 +308,7 @@ int an_is_group_by_all(json_t *group_clause)
     if (json_array_size(group_clause) != 1 ||
         ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) != AST_ColumnRef)
         return 0;
-    json_t *fields = json_object_get(cf, "fields");
+    json_t *fields = ast_get(cf, "fields");
     const char *name = json_array_size(fields) == 1 ?
                        ast_string_value(json_array_get(fields, 0)) : NULL;
     return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;

@@ -45,7 +45,10 @@ typedef enum ast_kind {
  * *name to the key when there is one) for anything else. */
 ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name);
 
-/* Borrowed field accessors; NULL/0/"" when absent. */
+/* Borrowed field accessors; NULL/0/"" when absent.  ast_get() is the
+ * key lookup for any object (NULL when obj is no object): it walks an
+ * object of a few keys instead of hashing the key, which is what nodes'
+ * fields objects are.  The stages use it instead of json_object_get(). */
 json_t     *ast_get(json_t *fields, const char *key);
 const char *ast_str(json_t *fields, const char *key);
 json_int_t  ast_int(json_t *fields, const char *key);

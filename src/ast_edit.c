@@ -119,12 +119,12 @@ json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r)
 
 void ast_and_into(json_t *holder, const char *key, json_t *pred)
 {
-    json_t *old = json_object_get(holder, key), *of;
+    json_t *old = ast_get(holder, key), *of;
     if (!old) {
         json_object_set_new(holder, key, pred);
     } else if (ast_unwrap(old, &of, NULL) == AST_BoolExpr &&
                strcmp(ast_str(of, "boolop"), "AND_EXPR") == 0) {
-        json_array_append_new(json_object_get(of, "args"), pred);
+        json_array_append_new(ast_get(of, "args"), pred);
     } else {
         json_t *and = json_pack("{s:{s:s,s:[O,o],s:i}}", "BoolExpr", "boolop", "AND_EXPR",
                                 "args", old, pred, "location", -1);
@@ -173,7 +173,7 @@ int ast_replace_node(json_t *root, json_t *old_fields, json_t *replacement)
 
 void ast_replace_target_expr(json_t *rt, json_t *expr)
 {
-    if (!json_object_get(rt, "name")) {
+    if (!ast_get(rt, "name")) {
         const char *name = analysis_target_name(rt);
         if (name)
             json_object_set_new(rt, "name", json_string(name));
@@ -183,7 +183,7 @@ void ast_replace_target_expr(json_t *rt, json_t *expr)
 
 void ast_add_hint(json_t *sel, const char *name, const char *arg)
 {
-    json_t *hints = json_object_get(sel, "sl_hints");
+    json_t *hints = ast_get(sel, "sl_hints");
     if (!hints) {
         hints = json_array();
         json_object_set_new(sel, "sl_hints", hints);
@@ -191,9 +191,9 @@ void ast_add_hint(json_t *sel, const char *name, const char *arg)
     size_t i;
     json_t *h;
     json_array_foreach(hints, i, h) {
-        const char *hn = json_string_value(json_object_get(h, "name"));
+        const char *hn = json_string_value(ast_get(h, "name"));
         if (hn && strcasecmp(hn, name) == 0) {
-            json_array_append_new(json_object_get(h, "args"), json_string(arg));
+            json_array_append_new(ast_get(h, "args"), json_string(arg));
             return;
         }
     }

@@ -82,7 +82,7 @@ static int fail(emitter *e, json_t *fields, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->err->message, sizeof e->err->message, fmt, ap);
     va_end(ap);
-    json_t *loc = fields ? json_object_get(fields, "location") : NULL;
+    json_t *loc = fields ? ast_get(fields, "location") : NULL;
     e->err->location = loc ? json_integer_value(loc) : -1;
     return -1;
 }
@@ -203,15 +203,15 @@ static void emit_const(emitter *e, json_t *f)
     if (ast_bool(f, "isnull")) {
         puts_(e, "NULL");
     } else if ((v = ast_get(f, "ival"))) {
-        sbuf_printf(e->o, "%lld", (long long)json_integer_value(json_object_get(v, "ival")));
+        sbuf_printf(e->o, "%lld", (long long)json_integer_value(ast_get(v, "ival")));
     } else if ((v = ast_get(f, "fval"))) {
-        puts_(e, json_string_value(json_object_get(v, "fval")));
+        puts_(e, json_string_value(ast_get(v, "fval")));
     } else if ((v = ast_get(f, "boolval"))) {
-        puts_(e, json_is_true(json_object_get(v, "boolval")) ? "TRUE" : "FALSE");
+        puts_(e, json_is_true(ast_get(v, "boolval")) ? "TRUE" : "FALSE");
     } else if ((v = ast_get(f, "sval"))) {
-        string_literal(e, json_string_value(json_object_get(v, "sval")));
+        string_literal(e, json_string_value(ast_get(v, "sval")));
     } else if ((v = ast_get(f, "bsval"))) {
-        const char *bs = json_string_value(json_object_get(v, "bsval"));
+        const char *bs = json_string_value(ast_get(v, "bsval"));
         if (!bs || (bs[0] != 'x' && bs[0] != 'X')) {
             fail(e, f, "bit-string literals have no Databricks equivalent");
             return;
@@ -287,8 +287,8 @@ static int expr_prec(json_t *node)
         return strcmp(ast_str(f, "subLinkType"), "ANY_SUBLINK") == 0 ? PREC_CMP : PREC_PRIMARY;
     if (k == AST_A_Const) {
         json_t *iv = ast_get(f, "ival"), *fv = ast_get(f, "fval");
-        const char *fs = fv ? json_string_value(json_object_get(fv, "fval")) : NULL;
-        if ((iv && json_integer_value(json_object_get(iv, "ival")) < 0) || (fs && fs[0] == '-'))
+        const char *fs = fv ? json_string_value(ast_get(fv, "fval")) : NULL;
+        if ((iv && json_integer_value(ast_get(iv, "ival")) < 0) || (fs && fs[0] == '-'))
             return PREC_UNARY;
         return PREC_PRIMARY;
     }
@@ -536,7 +536,7 @@ static int emit_sql_syntax_func(emitter *e, json_t *f, const char *fn, json_t *a
         json_t *cf;
         const char *field = NULL;
         if (ast_unwrap(json_array_get(args, 0), &cf, NULL) == AST_A_Const)
-            field = json_string_value(json_object_get(ast_get(cf, "sval"), "sval"));
+            field = json_string_value(ast_get(ast_get(cf, "sval"), "sval"));
         if (!field)
             return fail(e, f, "EXTRACT needs a field name");
         puts_(e, "EXTRACT(");
@@ -622,7 +622,7 @@ static void emit_func_call(emitter *e, json_t *f)
         json_t *pf;
         const char *path = json_array_size(args) == 2 &&
                            ast_unwrap(json_array_get(args, 1), &pf, NULL) == AST_A_Const ?
-                           json_string_value(json_object_get(ast_get(pf, "sval"), "sval")) : NULL;
+                           json_string_value(ast_get(ast_get(pf, "sval"), "sval")) : NULL;
         if (!path || !spark(e) || ast_get(f, "over") || ast_get(f, "agg_filter") ||
             ast_get(f, "agg_order") || ast_get(f, "sl_nulls")) {
             fail(e, f, "JSON path extraction has no %s equivalent",
@@ -681,11 +681,11 @@ static void emit_func_call(emitter *e, json_t *f)
     json_t *over = ast_get(f, "over");
     if (over) {
         puts_(e, " OVER ");
-        const char *name = json_string_value(json_object_get(over, "name"));
-        if (name && !json_object_get(over, "partitionClause") &&
-            !json_object_get(over, "orderClause") &&
-            !(json_integer_value(json_object_get(over, "frameOptions")) & FO_NONDEFAULT) &&
-            !json_object_get(over, "refname")) {
+        const char *name = json_string_value(ast_get(over, "name"));
+        if (name && !ast_get(over, "partitionClause") &&
+            !ast_get(over, "orderClause") &&
+            !(json_integer_value(ast_get(over, "frameOptions")) & FO_NONDEFAULT) &&
+            !ast_get(over, "refname")) {
             ident(e, name);
         } else {
             puts_(e, "(");
@@ -715,24 +715,24 @@ static void frame_bound(emitter *e, int opts, json_t *offset, int start)
 static void emit_window_spec(emitter *e, json_t *w)
 {
     int sep = 0;
-    const char *ref = json_string_value(json_object_get(w, "refname"));
+    const char *ref = json_string_value(ast_get(w, "refname"));
     if (ref) {
         ident(e, ref);
         sep = 1;
     }
-    json_t *part = json_object_get(w, "partitionClause");
+    json_t *part = ast_get(w, "partitionClause");
     if (part) {
         puts_(e, sep ? " PARTITION BY " : "PARTITION BY ");
         expr_list(e, part, PREC_LOWEST);
         sep = 1;
     }
-    json_t *order = json_object_get(w, "orderClause");
+    json_t *order = ast_get(w, "orderClause");
     if (order) {
         puts_(e, sep ? " ORDER BY " : "ORDER BY ");
         emit_sort_list(e, order);
         sep = 1;
     }
-    int opts = (int)json_integer_value(json_object_get(w, "frameOptions"));
+    int opts = (int)json_integer_value(ast_get(w, "frameOptions"));
     if (opts & FO_NONDEFAULT) {
         if (opts & (FO_EXCLUDE_CURRENT_ROW | FO_EXCLUDE_GROUP | FO_EXCLUDE_TIES | FO_GROUPS)) {
             fail(e, w, "window frame GROUPS / EXCLUDE has no Databricks equivalent");
@@ -743,11 +743,11 @@ static void emit_window_spec(emitter *e, json_t *w)
         puts_(e, (opts & FO_ROWS) ? "ROWS " : "RANGE ");
         if (opts & FO_BETWEEN) {
             puts_(e, "BETWEEN ");
-            frame_bound(e, opts, json_object_get(w, "startOffset"), 1);
+            frame_bound(e, opts, ast_get(w, "startOffset"), 1);
             puts_(e, " AND ");
-            frame_bound(e, opts, json_object_get(w, "endOffset"), 0);
+            frame_bound(e, opts, ast_get(w, "endOffset"), 0);
         } else {
-            frame_bound(e, opts, json_object_get(w, "startOffset"), 1);
+            frame_bound(e, opts, ast_get(w, "startOffset"), 1);
         }
     }
 }
@@ -755,9 +755,9 @@ static void emit_window_spec(emitter *e, json_t *w)
 /* Spark spelling of a type name; PostgreSQL spelling for that target. */
 static void emit_type_name(emitter *e, json_t *t)
 {
-    json_t *names = json_object_get(t, "names");
+    json_t *names = ast_get(t, "names");
     size_t n = json_array_size(names);
-    if (json_object_get(t, "arrayBounds")) {
+    if (ast_get(t, "arrayBounds")) {
         fail(e, t, "PostgreSQL array types have no Databricks spelling; use ARRAY<...>");
         return;
     }
@@ -833,7 +833,7 @@ static void emit_type_name(emitter *e, json_t *t)
         }
     }
     puts_(e, out);
-    json_t *mods = json_object_get(t, "typmods");
+    json_t *mods = ast_get(t, "typmods");
     if (mods) {
         puts_(e, "(");
         expr_list(e, mods, PREC_LOWEST);
@@ -887,16 +887,16 @@ static void interval_unit(emitter *e, int mask)
 static void emit_type_cast(emitter *e, json_t *f)
 {
     json_t *arg = ast_get(f, "arg"), *t = ast_get(f, "typeName");
-    json_t *names = json_object_get(t, "names");
+    json_t *names = ast_get(t, "names");
     json_t *af;
     const char *sval = NULL;
     if (ast_unwrap(arg, &af, NULL) == AST_A_Const)
-        sval = json_string_value(json_object_get(ast_get(af, "sval"), "sval"));
+        sval = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     int pgcat = json_array_size(names) == 2 && name_is(names, 0, "pg_catalog");
     if (sval && pgcat && !ast_bool(f, "sl_try_cast") && !ast_bool(f, "sl_cast")) {
         /* Typed literals: INTERVAL '...', TIMESTAMP '...'. */
         if (name_is(names, 1, "interval")) {
-            json_t *mods = json_object_get(t, "typmods");
+            json_t *mods = ast_get(t, "typmods");
             if (!mods && spark(e) && is_multi_unit_interval(sval)) {
                 puts_(e, "INTERVAL ");
                 puts_(e, sval);
@@ -910,7 +910,7 @@ static void emit_type_cast(emitter *e, json_t *f)
                     fail(e, f, "unexpected interval qualifier");
                     return;
                 }
-                int mask = (int)json_integer_value(json_object_get(ast_get(mf, "ival"), "ival"));
+                int mask = (int)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
                 puts_(e, " ");
                 interval_unit(e, mask);
                 if (json_array_size(mods) > 1) {
@@ -920,7 +920,7 @@ static void emit_type_cast(emitter *e, json_t *f)
             }
             return;
         }
-        if (name_is(names, 1, "timestamp") && !json_object_get(t, "typmods")) {
+        if (name_is(names, 1, "timestamp") && !ast_get(t, "typmods")) {
             puts_(e, "TIMESTAMP ");
             string_literal(e, sval);
             return;
@@ -934,7 +934,7 @@ static void emit_type_cast(emitter *e, json_t *f)
     }
     if (pgcat && name_is(names, 1, "interval") && spark(e)) {
         /* CAST(x AS INTERVAL DAY TO SECOND) */
-        json_t *mods = json_object_get(t, "typmods"), *mf;
+        json_t *mods = ast_get(t, "typmods"), *mf;
         if (json_array_size(mods) != 1 ||
             ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const) {
             fail(e, f, "a cast to INTERVAL needs its fields (INTERVAL DAY TO SECOND)");
@@ -943,7 +943,7 @@ static void emit_type_cast(emitter *e, json_t *f)
         puts_(e, ast_bool(f, "sl_try_cast") ? "TRY_CAST(" : "CAST(");
         emit_expr(e, arg, PREC_LOWEST);
         puts_(e, " AS INTERVAL ");
-        interval_unit(e, (int)json_integer_value(json_object_get(ast_get(mf, "ival"), "ival")));
+        interval_unit(e, (int)json_integer_value(ast_get(ast_get(mf, "ival"), "ival")));
         puts_(e, ")");
         return;
     }
@@ -1218,7 +1218,7 @@ static void emit_expr(emitter *e, json_t *node, int min_prec)
 
 static int is_anonymous(json_t *alias)
 {
-    const char *name = json_string_value(json_object_get(alias, "aliasname"));
+    const char *name = json_string_value(ast_get(alias, "aliasname"));
     return name && strcmp(name, DIALECT_ANON_ALIAS) == 0;
 }
 
@@ -1226,7 +1226,7 @@ static void emit_alias(emitter *e, json_t *alias)
 {
     if (!alias)
         return;
-    json_t *cols = json_object_get(alias, "colnames");
+    json_t *cols = ast_get(alias, "colnames");
     if (is_anonymous(alias)) {
         if (!spark(e))      /* PostgreSQL 15 needs a name */
             puts_(e, " AS anonymous");
@@ -1236,7 +1236,7 @@ static void emit_alias(emitter *e, json_t *alias)
             return;
     } else {
         puts_(e, " AS ");
-        ident(e, json_string_value(json_object_get(alias, "aliasname")));
+        ident(e, json_string_value(ast_get(alias, "aliasname")));
     }
     if (cols) {
         puts_(e, "(");
@@ -1266,7 +1266,7 @@ static void emit_range_function_call(emitter *e, json_t *f, json_t **call_out)
         (fn = ast_string_value(json_array_get(ast_get(cf, "funcname"), 0))) &&
         strcasecmp(fn, "identifier") == 0 && json_array_size(ast_get(cf, "args")) == 1 &&
         ast_unwrap(json_array_get(ast_get(cf, "args"), 0), &af, NULL) == AST_A_Const) {
-        const char *name = json_string_value(json_object_get(ast_get(af, "sval"), "sval"));
+        const char *name = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
         char parts[3][256];
         int n = name ? ast_split_name(name, parts) : -1;
         if (n < 0) {
@@ -1302,7 +1302,7 @@ static void emit_join(emitter *e, json_t *f)
         json_t *q = ast_get(f, "quals"), *qf;
         /* The bridge's stand-in joins on TRUE (OUTER) or on nothing. */
         if (outer ? !(ast_unwrap(q, &qf, NULL) == AST_A_Const && ast_get(qf, "boolval") &&
-                      json_is_true(json_object_get(ast_get(qf, "boolval"), "boolval")))
+                      json_is_true(ast_get(ast_get(qf, "boolval"), "boolval")))
                   : q != NULL) {
             fail(e, f, "a LATERAL VIEW with a join condition has no Databricks spelling");
             return;
@@ -1321,9 +1321,9 @@ static void emit_join(emitter *e, json_t *f)
         if (alias) {
             if (!is_anonymous(alias)) {
                 puts_(e, " ");
-                ident(e, json_string_value(json_object_get(alias, "aliasname")));
+                ident(e, json_string_value(ast_get(alias, "aliasname")));
             }
-            json_t *cols = json_object_get(alias, "colnames");
+            json_t *cols = ast_get(alias, "colnames");
             if (cols) {
                 puts_(e, " AS ");
                 ident_list(e, cols);
@@ -1407,7 +1407,7 @@ static void emit_table_sample(emitter *e, json_t *f)
         emit_relation_name(e, rf);
         if (strcmp(m, "sluice_at") == 0) {
             const char *at = ast_unwrap(json_array_get(args, 0), &cf, NULL) == AST_A_Const ?
-                             json_string_value(json_object_get(ast_get(cf, "sval"), "sval")) :
+                             json_string_value(ast_get(ast_get(cf, "sval"), "sval")) :
                              NULL;
             if (!at) {
                 fail(e, f, "bad @ version");
@@ -1472,8 +1472,8 @@ static void pivot_items(emitter *e, json_t *items)
 static void emit_pivot(emitter *e, json_t *rs, json_t *sel)
 {
     json_t *spec = ast_get(sel, "sl_pivot");
-    const char *kind = json_string_value(json_object_get(spec, "kind"));
-    const char *nulls = json_string_value(json_object_get(spec, "nulls"));
+    const char *kind = json_string_value(ast_get(spec, "kind"));
+    const char *nulls = json_string_value(ast_get(spec, "nulls"));
     json_t *from = ast_get(sel, "fromClause");
     if (!spark(e)) {
         fail(e, rs, "PIVOT / UNPIVOT have no PostgreSQL equivalent");
@@ -1488,16 +1488,16 @@ static void emit_pivot(emitter *e, json_t *rs, json_t *sel)
     if (nulls)
         puts_(e, strcmp(nulls, "include") == 0 ? "INCLUDE NULLS " : "EXCLUDE NULLS ");
     puts_(e, "(");
-    pivot_items(e, json_object_get(spec, "values"));
+    pivot_items(e, ast_get(spec, "values"));
     puts_(e, " FOR ");
-    json_t *forcols = json_object_get(spec, "for");
+    json_t *forcols = ast_get(spec, "for");
     if (json_array_size(forcols) != 1) {
         fail(e, rs, "bad PIVOT column");
         return;
     }
     emit_expr(e, json_array_get(forcols, 0), PREC_LOWEST);
     puts_(e, " IN (");
-    pivot_items(e, json_object_get(spec, "in"));
+    pivot_items(e, ast_get(spec, "in"));
     puts_(e, "))");
     emit_alias(e, ast_get(rs, "alias"));
 }
@@ -1573,7 +1573,7 @@ static void emit_hints(emitter *e, json_t *hints)
     json_t *h;
     int open = 0;
     json_array_foreach(hints, i, h) {
-        const char *raw = json_string_value(json_object_get(h, "raw"));
+        const char *raw = json_string_value(ast_get(h, "raw"));
         if (raw) {
             if (open)
                 puts_(e, " */");
@@ -1585,8 +1585,8 @@ static void emit_hints(emitter *e, json_t *hints)
         }
         puts_(e, open ? ", " : " /*+ ");
         open = 1;
-        puts_(e, json_string_value(json_object_get(h, "name")));
-        json_t *args = json_object_get(h, "args");
+        puts_(e, json_string_value(ast_get(h, "name")));
+        json_t *args = ast_get(h, "args");
         if (json_array_size(args)) {
             puts_(e, "(");
             size_t j;
@@ -1608,7 +1608,7 @@ static void emit_with(emitter *e, json_t *w)
     puts_(e, ast_bool(w, "recursive") ? "WITH RECURSIVE " : "WITH ");
     size_t i;
     json_t *c, *cf;
-    json_array_foreach(json_object_get(w, "ctes"), i, c) {
+    json_array_foreach(ast_get(w, "ctes"), i, c) {
         if (ast_unwrap(c, &cf, NULL) != AST_CommonTableExpr) {
             fail(e, w, "expected a common table expression");
             return;

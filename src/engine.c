@@ -350,7 +350,7 @@ static void enforce_statement(enforce_run *run, size_t i)
      * after an edit). */
     analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
     check_statement_kind(&ctx);     /* never switched off by a comment */
-    if (!ctx.rejected && json_object_get(ps.node, "SelectStmt"))
+    if (!ctx.rejected && ast_get(ps.node, "SelectStmt"))
         rewrite_statement(&ctx);
     if (!ctx.rejected) {
         if (ctx.analysis_stale) {   /* the tables of the final tree */

@@ -275,10 +275,10 @@ static json_t *string_node(const char *s)
  * holds the number, so read it back from there. */
 static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
 {
-    json_t *ival = json_object_get(fields, "ival");
-    if (!json_is_object(ival) || json_object_get(ival, "ival"))
+    json_t *ival = ast_get(fields, "ival");
+    if (!json_is_object(ival) || ast_get(ival, "ival"))
         return;
-    json_int_t loc = json_integer_value(json_object_get(fields, "location"));
+    json_int_t loc = json_integer_value(ast_get(fields, "location"));
     if (loc < 0 || (size_t)loc >= br->pg.len)
         return;
     const char *p = br->pg.data + loc;
@@ -319,7 +319,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         return;
     json_int_t loc = -1;
     if (kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'F' || kind[0] == 'P')
-        loc = json_integer_value(json_object_get(obj, "location"));
+        loc = json_integer_value(ast_get(obj, "location"));
     if (strcmp(kind, "FuncCall") == 0) {
         static const struct { int mark; const char *nulls; int inside; } treat[] = {
             {DM_IGNORE_NULLS, "ignore", 0}, {DM_RESPECT_NULLS, "respect", 0},
@@ -358,7 +358,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         if (mark == DM_DIV) {
             json_object_set_new(obj, "name", json_pack("[o]", string_node("div")));
         } else if (mark == DM_RLIKE) {
-            const char *op = ast_string_value(json_array_get(json_object_get(obj, "name"), 0));
+            const char *op = ast_string_value(json_array_get(ast_get(obj, "name"), 0));
             int neg = op && op[0] == '!';
             json_object_set_new(obj, "name",
                                 json_pack("[o]", string_node(neg ? "!rlike" : "rlike")));
@@ -366,9 +366,9 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     } else if (strcmp(kind, "JoinExpr") == 0) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
          * condition: a SEMI or ANTI join (dialect.c, w_semi_anti). */
-        json_t *q = json_object_get(obj, "quals"), *qf, *rf;
-        if (json_is_true(json_object_get(obj, "isNatural")) &&
-            ast_unwrap(json_object_get(obj, "rarg"), &rf, NULL) == AST_RangeVar) {
+        json_t *q = ast_get(obj, "quals"), *qf, *rf;
+        if (json_is_true(ast_get(obj, "isNatural")) &&
+            ast_unwrap(ast_get(obj, "rarg"), &rf, NULL) == AST_RangeVar) {
             /* NATURAL [LEFT] SEMI / ANTI JOIN t (w_semi_anti). */
             int mark = dialect_mark_at(ctx->br, (size_t)ast_int(rf, "location"));
             if (mark == DM_NATURAL_SEMI || mark == DM_NATURAL_ANTI) {
@@ -380,32 +380,32 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         }
         const char *fn = reserved_call(q, &qf);
         if (!fn || (strcmp(fn, "semi") != 0 && strcmp(fn, "anti") != 0) ||
-            json_array_size(json_object_get(qf, "args")) != 1)
+            json_array_size(ast_get(qf, "args")) != 1)
             return;
         json_object_set_new(obj, "sl_join", json_string(fn));
-        json_object_set(obj, "quals", json_array_get(json_object_get(qf, "args"), 0));
+        json_object_set(obj, "quals", json_array_get(ast_get(qf, "args"), 0));
     } else if (strcmp(kind, "TypeCast") == 0) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
             json_object_set_new(obj, "sl_try_cast", json_true());
         /* CAST('1 2' AS INTERVAL DAY TO HOUR) and the literal
          * INTERVAL '1 2' DAY TO HOUR give PostgreSQL the same tree, but
          * Spark parses the literal's text strictly: keep them apart. */
-        json_t *names = json_object_get(json_object_get(json_object_get(obj, "typeName"),
+        json_t *names = ast_get(ast_get(ast_get(obj, "typeName"),
                                                         "TypeName") ?
-                                        json_object_get(json_object_get(obj, "typeName"),
+                                        ast_get(ast_get(obj, "typeName"),
                                                         "TypeName") :
-                                        json_object_get(obj, "typeName"), "names");
+                                        ast_get(obj, "typeName"), "names");
         const char *last = ast_string_value(json_array_get(names, json_array_size(names) - 1));
         if (last && strcmp(last, "interval") == 0 && loc >= 0 &&
             !((size_t)loc + 8 <= ctx->br->pg.len &&
               strncasecmp(ctx->br->pg.data + loc, "interval", 8) == 0))
             json_object_set_new(obj, "sl_cast", json_true());
     } else if (strcmp(kind, "RangeFunction") == 0) {
-        json_t *list = json_array_get(json_object_get(obj, "functions"), 0);
+        json_t *list = json_array_get(ast_get(obj, "functions"), 0);
         json_t *lf, *items, *fc, *fcf;
         if (ast_unwrap(list, &lf, NULL) != AST_List)
             return;
-        items = json_object_get(lf, "items");
+        items = ast_get(lf, "items");
         fc = json_array_get(items, 0);
         if (ast_unwrap(fc, &fcf, NULL) != AST_FuncCall)
             return;
@@ -422,7 +422,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             {DIALECT_SORT_BY_MARKER, "sl_sort_by", "orderClause", 0},
             {DIALECT_DISTRIBUTE_BY_MARKER, "sl_distribute_by", "partitionClause", 0},
             {DIALECT_CLUSTER_BY_MARKER, "sl_cluster_by", "partitionClause", 0}};
-        json_t *wc = json_object_get(obj, "windowClause");
+        json_t *wc = ast_get(obj, "windowClause");
         for (size_t i = 0; i < json_array_size(wc);) {
             json_t *wf;
             int moved = 0;
@@ -430,7 +430,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 for (size_t k = 0; k < sizeof carried / sizeof *carried; k++) {
                     if (strcmp(ast_str(wf, "name"), carried[k].marker) != 0)
                         continue;
-                    json_t *v = json_object_get(wf, carried[k].list);
+                    json_t *v = ast_get(wf, carried[k].list);
                     if (carried[k].first_only)
                         v = json_array_get(v, 0);
                     json_object_set(obj, carried[k].field, v);
@@ -445,24 +445,24 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
         if (wc && json_array_size(wc) == 0)
             json_object_del(obj, "windowClause");
         /* *, "sluice:except"(cols): * EXCEPT (cols) (dialect.c). */
-        json_t *tl = json_object_get(obj, "targetList");
+        json_t *tl = ast_get(obj, "targetList");
         for (size_t i = 1; i < json_array_size(tl); i++) {
             json_t *rt, *ef, *pf, *cf;
             if (ast_unwrap(json_array_get(tl, i), &rt, NULL) != AST_ResTarget)
                 continue;
-            const char *fn = reserved_call(json_object_get(rt, "val"), &ef);
+            const char *fn = reserved_call(ast_get(rt, "val"), &ef);
             if (!fn || strcmp(fn, "except") != 0)
                 continue;
             if (ast_unwrap(json_array_get(tl, i - 1), &pf, NULL) != AST_ResTarget ||
-                ast_unwrap(json_object_get(pf, "val"), &cf, NULL) != AST_ColumnRef) {
+                ast_unwrap(ast_get(pf, "val"), &cf, NULL) != AST_ColumnRef) {
                 ctx->error = 1;
                 continue;
             }
-            json_object_set(pf, "sl_except", json_object_get(ef, "args"));
+            json_object_set(pf, "sl_except", ast_get(ef, "args"));
             json_array_remove(tl, i);
             i--;
         }
-        json_t *first = json_array_get(json_object_get(obj, "targetList"), 0);
+        json_t *first = json_array_get(ast_get(obj, "targetList"), 0);
         json_t *rf;
         if (ast_unwrap(first, &rf, NULL) == AST_ResTarget) {
             size_t at = (size_t)ast_int(rf, "location");
@@ -565,7 +565,7 @@ static const char *reserved_call(json_t *node, json_t **fields)
 {
     if (ast_unwrap(node, fields, NULL) != AST_FuncCall)
         return NULL;
-    json_t *names = json_object_get(*fields, "funcname");
+    json_t *names = ast_get(*fields, "funcname");
     const char *fn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
                                                  : NULL;
     size_t plen = strlen(DIALECT_RESERVED_PREFIX);
@@ -578,7 +578,7 @@ static json_t *pivot_item(json_t *arg)
     json_t *f;
     if (ast_unwrap(arg, &f, NULL) == AST_NamedArgExpr)
         return json_pack("{s:{s:s,s:O}}", "ResTarget", "name", ast_str(f, "name"),
-                         "val", json_object_get(f, "arg"));
+                         "val", ast_get(f, "arg"));
     return json_pack("{s:{s:O}}", "ResTarget", "val", arg);
 }
 
@@ -591,11 +591,11 @@ static json_t *plain_wrapper(json_t *src)
     if (ast_unwrap(src, &f, NULL) != AST_RangeSubselect || ast_bool(f, "lateral"))
         return NULL;
     const char *alias = json_string_value(
-        json_object_get(json_object_get(f, "alias"), "aliasname"));
+        ast_get(ast_get(f, "alias"), "aliasname"));
     if ((alias && strcmp(alias, DIALECT_ANON_ALIAS) != 0) ||
-        json_object_get(json_object_get(f, "alias"), "colnames"))
+        ast_get(ast_get(f, "alias"), "colnames"))
         return NULL;
-    if (ast_unwrap(json_object_get(f, "subquery"), &sf, NULL) != AST_SelectStmt)
+    if (ast_unwrap(ast_get(f, "subquery"), &sf, NULL) != AST_SelectStmt)
         return NULL;
     for (void *it = json_object_iter(sf); it; it = json_object_iter_next(sf, it)) {
         const char *k = json_object_iter_key(it);
@@ -603,14 +603,14 @@ static json_t *plain_wrapper(json_t *src)
             strcmp(k, "sl_hints") && strcmp(k, "limitOption") && strcmp(k, "op"))
             return NULL;
     }
-    json_t *tl = json_object_get(sf, "targetList");
+    json_t *tl = ast_get(sf, "targetList");
     if (strcmp(ast_str(sf, "op"), "SETOP_NONE") != 0 || json_array_size(tl) != 1 ||
         ast_unwrap(json_array_get(tl, 0), &tf, NULL) != AST_ResTarget ||
-        json_object_get(tf, "name") ||
-        ast_unwrap(json_object_get(tf, "val"), &cf, NULL) != AST_ColumnRef ||
-        json_array_size(json_object_get(cf, "fields")) != 1 ||
-        ast_unwrap(json_array_get(json_object_get(cf, "fields"), 0), NULL, NULL) != AST_A_Star ||
-        json_object_get(sf, "sl_pivot"))
+        ast_get(tf, "name") ||
+        ast_unwrap(ast_get(tf, "val"), &cf, NULL) != AST_ColumnRef ||
+        json_array_size(ast_get(cf, "fields")) != 1 ||
+        ast_unwrap(json_array_get(ast_get(cf, "fields"), 0), NULL, NULL) != AST_A_Star ||
+        ast_get(sf, "sl_pivot"))
         return NULL;
     return sf;
 }
@@ -632,17 +632,17 @@ static json_t *plain_wrapper(json_t *src)
 static json_t *pivot_from_join(json_t *jf, int *bad)
 {
     json_t *rf, *lf, *call, *cf;
-    if (ast_unwrap(json_object_get(jf, "rarg"), &rf, NULL) != AST_RangeFunction ||
-        json_object_get(jf, "quals") || json_object_get(jf, "usingClause"))
+    if (ast_unwrap(ast_get(jf, "rarg"), &rf, NULL) != AST_RangeFunction ||
+        ast_get(jf, "quals") || ast_get(jf, "usingClause"))
         return NULL;
-    if (ast_unwrap(json_array_get(json_object_get(rf, "functions"), 0), &lf, NULL) != AST_List)
+    if (ast_unwrap(json_array_get(ast_get(rf, "functions"), 0), &lf, NULL) != AST_List)
         return NULL;
-    call = json_array_get(json_object_get(lf, "items"), 0);
+    call = json_array_get(ast_get(lf, "items"), 0);
     const char *kind = reserved_call(call, &cf);
     if (!kind || (strcmp(kind, "pivot") && strncmp(kind, "unpivot", 7)))
         return NULL;
     int unpivot = kind[0] == 'u';
-    json_t *args = json_object_get(cf, "args");
+    json_t *args = ast_get(cf, "args");
     size_t n = json_array_size(args);
     json_t *ff, *inf;
     if (n < 3 || !reserved_call(json_array_get(args, n - 2), &ff) ||
@@ -664,15 +664,15 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
         json_array_append_new(values, pivot_item(json_array_get(args, i)));
     }
     json_object_set_new(spec, "values", values);
-    json_object_set(spec, "for", json_object_get(ff, "args"));
+    json_object_set(spec, "for", ast_get(ff, "args"));
     json_t *in = json_array();
     size_t i;
     json_t *a;
-    json_array_foreach(json_object_get(inf, "args"), i, a)
+    json_array_foreach(ast_get(inf, "args"), i, a)
         json_array_append_new(in, pivot_item(a));
     json_object_set_new(spec, "in", in);
 
-    json_t *src = json_object_get(jf, "larg");
+    json_t *src = ast_get(jf, "larg");
     json_t *sel = plain_wrapper(src);
     json_t *sub;
     if (sel) {
@@ -683,12 +683,12 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
                         "fromClause", src, "limitOption", "LIMIT_OPTION_DEFAULT",
                         "op", "SETOP_NONE");
     }
-    sel = json_object_get(sub, "SelectStmt");
+    sel = ast_get(sub, "SelectStmt");
     json_object_set_new(sel, "sl_pivot", spec);
     json_t *node = json_pack("{s:{s:o}}", "RangeSubselect", "subquery", sub);
-    json_t *alias = json_object_get(rf, "alias");
+    json_t *alias = ast_get(rf, "alias");
     if (alias)
-        json_object_set(json_object_get(node, "RangeSubselect"), "alias", alias);
+        json_object_set(ast_get(node, "RangeSubselect"), "alias", alias);
     return node;
 }
 
@@ -802,7 +802,7 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
         pgtree_free(&r);
         return -1;
     }
-    out->node = json_incref(json_object_get(json_array_get(r.stmts, 0), "stmt"));
+    out->node = json_incref(ast_get(json_array_get(r.stmts, 0), "stmt"));
     pgtree_free(&r);
 
     fixup_ctx ctx = {&out->br, src, 0, 0};

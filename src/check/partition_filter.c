@@ -188,7 +188,7 @@ static const char *const_string(json_t *e)
     json_t *f;
     if (ast_unwrap(e, &f, NULL) != AST_A_Const)
         return NULL;
-    return json_string_value(json_object_get(json_object_get(f, "sval"), "sval"));
+    return json_string_value(ast_get(ast_get(f, "sval"), "sval"));
 }
 
 /* to_date('01/10/2026', 'dd/MM/yyyy'): the pattern letters y, M and d
@@ -282,16 +282,16 @@ static int eval_interval(json_t *e, double *days, long *months)
     json_t *f, *af, *mf;
     if (ast_unwrap(e, &f, NULL) != AST_TypeCast)
         return -1;
-    json_t *names = json_object_get(json_object_get(f, "typeName"), "names");
+    json_t *names = ast_get(ast_get(f, "typeName"), "names");
     const char *tn = ast_string_value(json_array_get(names, json_array_size(names) - 1));
     if (!tn || strcmp(tn, "interval") != 0)
         return -1;
-    if (ast_unwrap(json_object_get(f, "arg"), &af, NULL) != AST_A_Const)
+    if (ast_unwrap(ast_get(f, "arg"), &af, NULL) != AST_A_Const)
         return -1;
-    const char *s = json_string_value(json_object_get(json_object_get(af, "sval"), "sval"));
+    const char *s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     if (!s)
         return -1;
-    json_t *mods = json_object_get(json_object_get(f, "typeName"), "typmods");
+    json_t *mods = ast_get(ast_get(f, "typeName"), "typmods");
     if (!mods)
         return parse_interval(s, days, months);
     /* The first typmod is the field mask; a second is the seconds'
@@ -299,7 +299,7 @@ static int eval_interval(json_t *e, double *days, long *months)
     if (json_array_size(mods) > 2 ||
         ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const)
         return -1;
-    long mask = (long)json_integer_value(json_object_get(json_object_get(mf, "ival"), "ival"));
+    long mask = (long)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
     return parse_qualified_interval(s, mask, days, months);
 }
 
@@ -308,10 +308,10 @@ static int eval_int(json_t *e, long *out)
     json_t *f;
     if (ast_unwrap(e, &f, NULL) != AST_A_Const)
         return -1;
-    json_t *iv = json_object_get(f, "ival");
+    json_t *iv = ast_get(f, "ival");
     if (!iv)
         return -1;
-    *out = (long)json_integer_value(json_object_get(iv, "ival"));
+    *out = (long)json_integer_value(ast_get(iv, "ival"));
     return 0;
 }
 
@@ -460,7 +460,7 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
     }
     ast_kind k = ast_unwrap(e, &f, NULL);
     if (k == AST_A_Const) {
-        const char *s = json_string_value(json_object_get(json_object_get(f, "sval"), "sval"));
+        const char *s = json_string_value(ast_get(ast_get(f, "sval"), "sval"));
         long d, secs;
         if (!s || dates_parse(s, &d, &secs) < 0)
             return -1;
@@ -468,13 +468,13 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
         return 0;
     }
     if (k == AST_TypeCast) {
-        json_t *names = json_object_get(json_object_get(f, "typeName"), "names");
+        json_t *names = ast_get(ast_get(f, "typeName"), "names");
         const char *tn = ast_string_value(json_array_get(names, json_array_size(names) - 1));
         if (!tn || (strcasecmp(tn, "date") && strcasecmp(tn, "timestamp") &&
                     strcasecmp(tn, "timestamp_ntz") && strcasecmp(tn, "timestamp_ltz") &&
                     strcasecmp(tn, "timestamptz")))
             return -1;
-        if (eval_date(p, json_object_get(f, "arg"), out, depth + 1) < 0)
+        if (eval_date(p, ast_get(f, "arg"), out, depth + 1) < 0)
             return -1;
         if (strcasecmp(tn, "date") == 0)
             *out = floor(*out);
@@ -490,9 +490,9 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
     }
     if (k == AST_FuncCall) {
         const char *fn = an_func_name(f);
-        json_t *args = json_object_get(f, "args");
+        json_t *args = ast_get(f, "args");
         size_t n = json_array_size(args);
-        if (!fn || json_object_get(f, "over") || json_object_get(f, "agg_filter"))
+        if (!fn || ast_get(f, "over") || ast_get(f, "agg_filter"))
             return -1;
         for (size_t i = 0; i < sizeof date_functions / sizeof *date_functions; i++)
             if (date_functions[i].nargs == n && strcasecmp(date_functions[i].name, fn) == 0)
@@ -500,12 +500,12 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
         return -1;
     }
     if (k == AST_A_Expr) {
-        const char *op = ast_string_value(json_array_get(json_object_get(f, "name"), 0));
+        const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
         if (strcmp(ast_str(f, "kind"), "AEXPR_OP") != 0 || !op ||
-            (strcmp(op, "+") && strcmp(op, "-")) || !json_object_get(f, "lexpr"))
+            (strcmp(op, "+") && strcmp(op, "-")) || !ast_get(f, "lexpr"))
             return -1;
         int minus = op[0] == '-';
-        json_t *l = json_object_get(f, "lexpr"), *r = json_object_get(f, "rexpr");
+        json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
         double days;
         long months, v;
         if (eval_interval(r, &days, &months) == 0) {
@@ -583,7 +583,7 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     ast_kind k = ast_unwrap(e, &f, NULL);
     if (k == AST_BoolExpr) {
         const char *op = ast_str(f, "boolop");
-        json_t *args = json_object_get(f, "args");
+        json_t *args = ast_get(f, "args");
         size_t i;
         json_t *a;
         if (strcmp(op, "AND_EXPR") == 0) {
@@ -605,8 +605,8 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     if (k != AST_A_Expr)
         return FULL;
     const char *kind = ast_str(f, "kind");
-    const char *op = ast_string_value(json_array_get(json_object_get(f, "name"), 0));
-    json_t *l = json_object_get(f, "lexpr"), *r = json_object_get(f, "rexpr");
+    const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
+    json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
     double v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
         int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
@@ -627,7 +627,7 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     }
     if (strcmp(kind, "AEXPR_BETWEEN") == 0 && an_is_item_column(l, item, cols)) {
         json_t *lf;
-        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? json_object_get(lf, "items") : r;
+        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
         if (eval_date(p, json_array_get(items, 0), &v, depth + 1) == 0 &&
             eval_date(p, json_array_get(items, 1), &w, depth + 1) == 0) {
             bound b = {1, 1, v, is_whole_day(w) ? w + 1 : w};
@@ -638,7 +638,7 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     if (strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 &&
         an_is_item_column(l, item, cols)) {
         json_t *lf;
-        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? json_object_get(lf, "items") : r;
+        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
         bound b = {1, 1, 0, 0};
         size_t i;
         json_t *a;
@@ -672,7 +672,7 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
 {
     size_t i;
     json_t *u;
-    json_array_foreach(json_object_get(st->join, "usingClause"), i, u) {
+    json_array_foreach(ast_get(st->join, "usingClause"), i, u) {
         const char *name = ast_string_value(u);
         int ours = 0;
         for (const char *const *c = cols; name && *c; c++)
@@ -713,7 +713,7 @@ static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && an_conjuncts(json_object_get(st->join, "quals"), list, n) < 0)
+        if (join_reaches(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
     return 0;
 }
@@ -724,7 +724,7 @@ static const char *passes_through(an_item *item, const char *const *cols)
 {
     an_block *blk = item->block;
     json_t *sel = blk->select;
-    if (json_object_get(sel, "limitCount") || json_object_get(sel, "limitOffset"))
+    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
         return NULL;
     for (int k = 0; cols[k]; k++)
         if (!an_pivot_passes(blk, cols[k]))
@@ -734,8 +734,8 @@ static const char *passes_through(an_item *item, const char *const *cols)
     for (i = 0; i < blk->noutputs; i++) {
         json_t *vf;
         if (ast_unwrap(blk->outputs[i].expr, &vf, NULL) == AST_FuncCall &&
-            json_object_get(vf, "over")) {
-            json_t *part = json_object_get(json_object_get(vf, "over"), "partitionClause");
+            ast_get(vf, "over")) {
+            json_t *part = ast_get(ast_get(vf, "over"), "partitionClause");
             int ok = 0;
             size_t k;
             json_t *pe;
@@ -745,7 +745,7 @@ static const char *passes_through(an_item *item, const char *const *cols)
                 return NULL;
         }
     }
-    if (json_object_get(sel, "groupClause")) {
+    if (ast_get(sel, "groupClause")) {
         int grouped = 0;
         for (i = 0; i < blk->ngroup; i++)
             grouped |= an_is_item_column(blk->group[i].written, item, cols);
@@ -757,10 +757,10 @@ static const char *passes_through(an_item *item, const char *const *cols)
         if (an_is_item_column(o->expr, item, cols))
             return o->name;     /* set-operation branches: the leftmost branch's name */
         if (o->star) {
-            json_t *fields = json_object_get(json_object_get(o->expr, "ColumnRef"), "fields");
+            json_t *fields = ast_get(ast_get(o->expr, "ColumnRef"), "fields");
             const char *qual = ast_string_value(json_array_get(fields, 0));
             /* * EXCEPT (col): col does not leave the block. */
-            json_t *except = json_object_get(o->target, "sl_except");
+            json_t *except = ast_get(o->target, "sl_except");
             int dropped = 0;
             size_t k;
             json_t *ex;
@@ -768,7 +768,7 @@ static const char *passes_through(an_item *item, const char *const *cols)
                 json_t *ef;
                 if (ast_unwrap(ex, &ef, NULL) != AST_ColumnRef)
                     continue;
-                json_t *ff = json_object_get(ef, "fields");
+                json_t *ff = ast_get(ef, "fields");
                 const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
                 for (int c = 0; cols[c] && name; c++)
                     dropped |= strcasecmp(name, cols[c]) == 0;
@@ -888,7 +888,7 @@ static bound compute(pf *p, int i)
     for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
         b = intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && json_object_get(st->join, "usingClause"))
+        if (join_reaches(st) && ast_get(st->join, "usingClause"))
             b = intersect(b, using_bound(p, item, st, cols, 1));
     an_block *blk = item->block;
     const char *out = (!blk->in_expression && (blk->derived || blk->cte))
@@ -969,7 +969,7 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
-    if (item->via_identifier && !json_object_get(item->node, "alias")) {
+    if (item->via_identifier && !ast_get(item->node, "alias")) {
         if (item->block->nitems != 1)
             return -1;
         qualifier = NULL;

@@ -22,7 +22,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
     if (!name)
         return RULES_STMT_OTHER;
     if (strcmp(name, "SelectStmt") == 0) {
-        if (json_object_get(json_object_get(node, name), "intoClause")) {
+        if (ast_get(ast_get(node, name), "intoClause")) {
             *name_out = "SELECT ... INTO";
             return RULES_STMT_DDL;
         }
@@ -88,8 +88,8 @@ void check_statement_kind(check_ctx *ctx)
         ctx->rejected = 1;
         return;
     }
-    json_t *f = json_object_get(ctx->stmt->node, "SelectStmt");
-    if (f && json_object_get(f, "lockingClause")) {
+    json_t *f = ast_get(ctx->stmt->node, "SelectStmt");
+    if (f && ast_get(f, "lockingClause")) {
         check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
                      "locking clauses (FOR UPDATE / FOR SHARE) are not allowed");
         ctx->rejected = 1;

@@ -120,14 +120,14 @@ static int refuse(route *r, const char *fmt, const char *arg)
 /* The last part of a column reference, NULL if not a plain one. */
 static const char *column_name(json_t *fields)
 {
-    json_t *parts = json_object_get(fields, "fields");
+    json_t *parts = ast_get(fields, "fields");
     return ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
 }
 
 /* Does a qualified column reference of the block name the source item? */
 static int qualifier_is_item(route *r, json_t *colref_fields)
 {
-    json_t *parts = json_object_get(colref_fields, "fields");
+    json_t *parts = ast_get(colref_fields, "fields");
     size_t n = json_array_size(parts);
     if (n <= 1)
         return 1;
@@ -151,13 +151,13 @@ static int equiv_node(json_t *q, json_t *d, void *ctx)
     if (kq == AST_FuncCall) {
         const char *a = an_func_name(qf), *b = an_func_name(df);
         if (!a || !b || strcasecmp(a, b) != 0 ||
-            json_array_size(json_object_get(qf, "funcname")) !=
-            json_array_size(json_object_get(df, "funcname")))
+            json_array_size(ast_get(qf, "funcname")) !=
+            json_array_size(ast_get(df, "funcname")))
             return 0;
         static const char *const fields[] = {"args", "agg_star", "agg_distinct", "agg_filter",
                                              "agg_order", "over", "func_variadic", NULL};
         for (int i = 0; fields[i]; i++) {
-            json_t *x = json_object_get(qf, fields[i]), *y = json_object_get(df, fields[i]);
+            json_t *x = ast_get(qf, fields[i]), *y = ast_get(df, fields[i]);
             if ((x == NULL) != (y == NULL) || (x && !ast_equal_with(x, y, equiv_node, r)))
                 return 0;
         }
@@ -199,11 +199,11 @@ static int rolls_up(int fine, int coarse)
 /* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer. */
 static json_t *map_rollup(route *r, json_t *f)
 {
-    json_t *args = json_object_get(f, "args"), *uf;
+    json_t *args = ast_get(f, "args"), *uf;
     if (json_array_size(args) != 2 ||
         ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
         return NULL;
-    const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
+    const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
     int coarse = rules_grain_of_unit(unit);
     for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
         json_t *df;
@@ -211,7 +211,7 @@ static json_t *map_rollup(route *r, json_t *f)
         if (ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
             strcasecmp(an_func_name(df), "date_trunc") != 0)
             continue;
-        json_t *dargs = json_object_get(df, "args");
+        json_t *dargs = ast_get(df, "args");
         if (json_array_size(dargs) != 2 ||
             !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)) ||
             !rolls_up(d->grain, coarse))
@@ -260,11 +260,11 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
     snprintf(name, sizeof name, "%s", fn ? fn : "");
     for (char *p = name; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-    json_t *args = json_object_get(f, "args");
-    int star = json_is_true(json_object_get(f, "agg_star"));
-    int distinct = json_is_true(json_object_get(f, "agg_distinct"));
-    if (json_object_get(f, "agg_filter") || json_object_get(f, "agg_order") ||
-        json_object_get(f, "func_variadic") || json_object_get(f, "agg_within_group")) {
+    json_t *args = ast_get(f, "args");
+    int star = json_is_true(ast_get(f, "agg_star"));
+    int distinct = json_is_true(ast_get(f, "agg_distinct"));
+    if (ast_get(f, "agg_filter") || ast_get(f, "agg_order") ||
+        ast_get(f, "func_variadic") || ast_get(f, "agg_within_group")) {
         refuse(r, "%s(...) has a FILTER or ORDER clause", name);
         return NULL;
     }
@@ -273,7 +273,7 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         if (!mapped || !r->build)
             return mapped;
         json_t *call = ast_new_func_call("count", mapped);
-        json_object_set_new(json_object_get(call, "FuncCall"), "agg_distinct", json_true());
+        json_object_set_new(ast_get(call, "FuncCall"), "agg_distinct", json_true());
         return call;
     }
     if (distinct) {
@@ -363,7 +363,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         return NULL;
     }
     case AST_FuncCall: {
-        if (json_object_get(f, "over")) {
+        if (ast_get(f, "over")) {
             refuse(r, "%s", "a window function is used");
             return NULL;
         }
@@ -459,7 +459,7 @@ static json_t *map_sort(route *r, json_t *sort)
             refuse(r, "%s", "unexpected ORDER BY entry");
             return NULL;
         }
-        json_t *node = map_clause_with_aliases(r, json_object_get(sf, "node"), 0);
+        json_t *node = map_clause_with_aliases(r, ast_get(sf, "node"), 0);
         if (!node) {
             json_decref(out);
             return NULL;
@@ -484,15 +484,15 @@ static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
 {
     json_t *f;
     if (ast_unwrap(e, &f, NULL) == AST_ColumnRef &&
-        json_array_size(json_object_get(f, "fields")) == 1) {
+        json_array_size(ast_get(f, "fields")) == 1) {
         const char *name = column_name(f);
         for (size_t i = 0; name && i < r->blk->noutputs; i++) {
-            const char *alias = json_string_value(json_object_get(r->blk->outputs[i].target, "name"));
+            const char *alias = json_string_value(ast_get(r->blk->outputs[i].target, "name"));
             if (alias && strcasecmp(alias, name) == 0)
                 return r->build ? json_deep_copy(e) : json_null();
         }
     }
-    if (ast_unwrap(e, &f, NULL) == AST_A_Const && json_object_get(f, "ival"))
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const && ast_get(f, "ival"))
         return r->build ? json_deep_copy(e) : json_null();     /* ORDER BY 2 */
     return map_expr(r, e, 1, depth);
 }
@@ -577,8 +577,8 @@ static int fresh_enough(route *r)
         if (ast_unwrap(r->blk->where[i], &f, NULL) != AST_A_Expr)
             continue;
         const char *kind = ast_str(f, "kind");
-        const char *op = ast_string_value(json_array_get(json_object_get(f, "name"), 0));
-        json_t *l = json_object_get(f, "lexpr"), *rx = json_object_get(f, "rexpr");
+        const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
+        json_t *l = ast_get(f, "lexpr"), *rx = ast_get(f, "rexpr");
         if (!equiv(r, l, td->expr))
             continue;
         double v;
@@ -588,7 +588,7 @@ static int fresh_enough(route *r)
                 continue;
             inclusive = op[1] == '=';
         } else if (strcmp(kind, "AEXPR_BETWEEN") == 0) {
-            json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? json_object_get(lf, "items") : rx;
+            json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? ast_get(lf, "items") : rx;
             if (check_eval_date(r->ctx, json_array_get(items, 1), &v) < 0)
                 continue;
             inclusive = 1;
@@ -619,16 +619,16 @@ static int check_block(route *r, routed *out)
     /* 2 */
     if (blk->grouping_sets)
         return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
-    if (blk->has_window || json_object_get(sel, "sl_qualify") || json_object_get(sel, "windowClause"))
+    if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, "%s", "a window function or QUALIFY is used");
     if (blk->has_generator || blk->nondeterministic)
         return refuse(r, "%s", "a generator or a non-deterministic function is used");
     static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
                                               "lockingClause", "intoClause", NULL};
     for (int i = 0; unsupported[i]; i++)
-        if (json_object_get(sel, unsupported[i]))
+        if (ast_get(sel, unsupported[i]))
             return refuse(r, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
-    json_t *lc = json_object_get(sel, "limitCount"), *lo = json_object_get(sel, "limitOffset");
+    json_t *lc = ast_get(sel, "limitCount"), *lo = ast_get(sel, "limitOffset");
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
@@ -669,7 +669,7 @@ static int check_block(route *r, routed *out)
         /* Deciding only: an unaliased expression still has to be built to
          * see whether it changes (condition 7). */
         int was = r->build;
-        if (!json_object_get(o->target, "name") && !blk->in_expression &&
+        if (!ast_get(o->target, "name") && !blk->in_expression &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef)
             r->build = 1;
         json_t *m = map_expr(r, o->expr, 1, 0);
@@ -689,7 +689,7 @@ static int check_block(route *r, routed *out)
                 json_object_set_new(rt, fk, json_deep_copy(fv));
         json_object_set(rt, "val", o->expr);   /* replaced below if it changes */
         int changed = !ast_equal_ignoring_locations(m, o->expr);
-        if (changed && !json_object_get(rt, "name") && !blk->in_expression &&
+        if (changed && !ast_get(rt, "name") && !blk->in_expression &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             json_decref(m);
             json_decref(rt);
@@ -707,12 +707,12 @@ static int check_block(route *r, routed *out)
             json_decref(rt);
     }
     /* 6: HAVING and ORDER BY */
-    json_t *having = json_object_get(sel, "havingClause");
+    json_t *having = ast_get(sel, "havingClause");
     json_t *mh = having ? map_clause_with_aliases(r, having, 0) : NULL;
     if (having && !mh)
         return -1;
     out->having = r->build ? mh : NULL;
-    json_t *sort = json_object_get(sel, "sortClause");
+    json_t *sort = ast_get(sel, "sortClause");
     json_t *ms = sort ? map_sort(r, sort) : NULL;
     if (sort && !ms)
         return -1;
@@ -737,7 +737,7 @@ static void apply(route *r, routed *o, json_t *graveyard)
     static const char *const replaced[] = {"targetList", "whereClause", "groupClause",
                                            "havingClause", "sortClause", "fromClause", NULL};
     for (int i = 0; replaced[i]; i++) {
-        json_t *v = json_object_get(sel, replaced[i]);
+        json_t *v = ast_get(sel, replaced[i]);
         if (v)
             json_array_append(graveyard, v);
     }
@@ -762,9 +762,9 @@ static void apply(route *r, routed *o, json_t *graveyard)
         t = dot + (i < 2);
     }
     json_t *old = r->item->node;
-    json_t *alias = json_object_get(old, "alias");
-    const char *alias_name = json_string_value(json_object_get(alias, "aliasname"));
-    const char *relname = json_string_value(json_object_get(old, "relname"));
+    json_t *alias = ast_get(old, "alias");
+    const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
+    const char *relname = json_string_value(ast_get(old, "relname"));
     json_t *rv = json_pack("{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}", "catalogname", parts[0],
                            "schemaname", parts[1], "relname", parts[2], "inh", 1,
                            "relpersistence", "p", "alias", "aliasname",
@@ -863,14 +863,14 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     name_list cols = {NULL, 0}, aliases = {NULL, 0};
     aliases.v = xcalloc(blk->noutputs + 1, sizeof *aliases.v);
     for (size_t i = 0; i < blk->noutputs; i++) {
-        const char *alias = json_string_value(json_object_get(blk->outputs[i].target, "name"));
+        const char *alias = json_string_value(ast_get(blk->outputs[i].target, "name"));
         if (alias)
             aliases.v[aliases.n++] = alias;
     }
     static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
                                           "havingClause", "sortClause", NULL};
     for (int c = 0; clauses[c]; c++) {
-        json_t *clause = json_object_get(blk->select, clauses[c]);
+        json_t *clause = ast_get(blk->select, clauses[c]);
         if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
             continue;       /* GROUP BY ALL's keys are select items, read above */
         block_columns(clause, &aliases, &cols, 0);

@@ -75,7 +75,7 @@ static const an_item *plain_scan(const an_block *body)
 {
     if (!body || body->nitems != 1 || body->items[0]->kind != AN_TABLE || body->ngroup ||
         body->naggs || body->grouping_sets || body->has_window || body->has_generator ||
-        json_object_get(body->select, "distinctClause"))
+        ast_get(body->select, "distinctClause"))
         return NULL;
     return body->items[0];
 }
@@ -106,7 +106,7 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
         return s;
     /* A sampled or time-travel read is still a read of its table. */
     if (k == AST_RangeTableSample &&
-        ast_unwrap(json_object_get(f, "relation"), &f, NULL) != AST_RangeVar)
+        ast_unwrap(ast_get(f, "relation"), &f, NULL) != AST_RangeVar)
         return s;
     for (size_t i = 0; i < blk->nitems; i++)
         if (blk->items[i]->node == f)
@@ -134,10 +134,10 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
  * is scanned by (the table's, or the CTE's), back-quoted when needed. */
 static const char *written_name(const side *s)
 {
-    json_t *alias = json_object_get(s->item->node, "alias");
-    const char *name = json_string_value(json_object_get(alias, "aliasname"));
+    json_t *alias = ast_get(s->item->node, "alias");
+    const char *name = json_string_value(ast_get(alias, "aliasname"));
     if (!name)
-        name = json_string_value(json_object_get(s->item->node, "relname"));
+        name = json_string_value(ast_get(s->item->node, "relname"));
     /* A derived table written without an alias has none a hint could
      * name (the bridge's stand-in is not printed). */
     if (!name || strncmp(name, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0)
@@ -176,15 +176,15 @@ static int user_decided(json_t *sel, const side *s)
     static const char *const strategies[] = {
         "broadcast", "broadcastjoin", "mapjoin", "merge", "shuffle_merge", "mergejoin",
         "shuffle_hash", "shuffle_replicate_nl", NULL};
-    json_t *alias = json_object_get(s->item->node, "alias");
-    const char *names[2] = {json_string_value(json_object_get(alias, "aliasname")),
-                            json_string_value(json_object_get(s->item->node, "relname"))};
+    json_t *alias = ast_get(s->item->node, "alias");
+    const char *names[2] = {json_string_value(ast_get(alias, "aliasname")),
+                            json_string_value(ast_get(s->item->node, "relname"))};
     size_t i;
     json_t *h;
-    json_array_foreach(json_object_get(sel, "sl_hints"), i, h) {
-        if (json_object_get(h, "raw"))
+    json_array_foreach(ast_get(sel, "sl_hints"), i, h) {
+        if (ast_get(h, "raw"))
             return 1;
-        const char *hn = json_string_value(json_object_get(h, "name"));
+        const char *hn = json_string_value(ast_get(h, "name"));
         int strategy = 0;
         for (int k = 0; hn && strategies[k]; k++)
             strategy |= strcasecmp(hn, strategies[k]) == 0;
@@ -192,7 +192,7 @@ static int user_decided(json_t *sel, const side *s)
             continue;
         size_t j;
         json_t *a;
-        json_array_foreach(json_object_get(h, "args"), j, a) {
+        json_array_foreach(ast_get(h, "args"), j, a) {
             const char *arg = json_string_value(a);
             for (int k = 0; arg && k < 2; k++)
                 if (names[k] && arg_names(arg, names[k]))
@@ -255,10 +255,10 @@ static void walk_joins(check_ctx *ctx, const an_block *blk, json_t *node, pick *
     json_t *f;
     if (depth > AN_MAX_DEPTH || ast_unwrap(node, &f, NULL) != AST_JoinExpr)
         return;
-    json_t *l = json_object_get(f, "larg"), *r = json_object_get(f, "rarg");
+    json_t *l = ast_get(f, "larg"), *r = ast_get(f, "rarg");
     walk_joins(ctx, blk, l, picks, npicks, depth + 1);
     walk_joins(ctx, blk, r, picks, npicks, depth + 1);
-    if (json_is_true(json_object_get(f, "isNatural")) || json_object_get(f, "alias"))
+    if (json_is_true(ast_get(f, "isNatural")) || ast_get(f, "alias"))
         return;
     consider_join(ctx, blk, ast_str(f, "jointype"), l, r, picks, npicks);
 }
@@ -266,7 +266,7 @@ static void walk_joins(check_ctx *ctx, const an_block *blk, json_t *node, pick *
 static void hint_block(check_ctx *ctx, an_block *blk)
 {
     json_t *sel = blk->select;
-    json_t *from = json_object_get(sel, "fromClause");
+    json_t *from = ast_get(sel, "fromClause");
     size_t relations = 0;
     for (size_t k = 0; k < blk->nitems; k++)
         relations += blk->items[k]->kind != AN_FUNCTION;

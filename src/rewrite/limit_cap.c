@@ -39,7 +39,7 @@ static int returns_one_row(const analysis *an, json_t *f)
 void rewrite_limit_cap(check_ctx *ctx)
 {
     const rules *r = ctx->rules;
-    json_t *f = json_object_get(ctx->stmt->node, "SelectStmt");
+    json_t *f = ast_get(ctx->stmt->node, "SelectStmt");
     if (!r->has_limit || !f || returns_one_row(ctx->an, f))
         return;
     json_t *count = ast_get(f, "limitCount"), *cf = NULL;
@@ -56,7 +56,7 @@ void rewrite_limit_cap(check_ctx *ctx)
         if (k == AST_A_Const && ast_bool(cf, "isnull")) {
             snprintf(problem, sizeof problem, "LIMIT ALL is not allowed");
         } else if (iv) {
-            long long v = json_integer_value(json_object_get(iv, "ival"));
+            long long v = json_integer_value(ast_get(iv, "ival"));
             if (v <= r->limit_max)
                 return;
             snprintf(problem, sizeof problem, "LIMIT %lld is above the maximum of %lld rows",
