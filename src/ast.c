@@ -76,24 +76,6 @@ ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
     return k;
 }
 
-/* A node's fields object holds a handful of keys: walking them costs
- * less than hashing the key for a lookup, present or absent. */
-#define SMALL_OBJECT 8
-
-json_t *ast_get(json_t *fields, const char *key)
-{
-    if (!json_is_object(fields))
-        return NULL;
-    if (json_object_size(fields) > SMALL_OBJECT)
-        return json_object_get(fields, key);
-    for (void *it = json_object_iter(fields); it; it = json_object_iter_next(fields, it)) {
-        const char *k = json_object_iter_key(it);
-        if (k[0] == key[0] && strcmp(k, key) == 0)
-            return json_object_iter_value(it);
-    }
-    return NULL;
-}
-
 const char *ast_str(json_t *fields, const char *key)
 {
     const char *s = json_string_value(ast_get(fields, key));
