@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "parse.h"
 #include "pgtree.h"
 
 /* libpg_query's entry points below pg_query_parse() (its internal
@@ -40,8 +41,6 @@ typedef struct {
 extern raw_result pg_query_raw_parse(const char *input);
 extern MemoryContext pg_query_enter_memory_context(void);
 extern void pg_query_exit_memory_context(MemoryContext ctx);
-
-json_t *parse_tree_from_json(const char *text, size_t len, const char **error);
 
 #define MAX_DEPTH JSON_PARSER_MAX_DEPTH     /* the JSON reader's limit */
 
@@ -747,6 +746,8 @@ static void pgtree_parse_with(const char *sql, int force_json, pgtree *out);
 
 int pgtree_identical(json_t *a, json_t *b)
 {
+    if (!a || !b)
+        return a == b;
     if (json_typeof(a) != json_typeof(b))
         return 0;
     if (json_is_object(a)) {
