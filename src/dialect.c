@@ -2678,6 +2678,18 @@ static void op_shape(const int *lv, int n, int *parent)
 
 static int check_precedence(bridge *b)
 {
+    /* Only a run of two or more binary arithmetic / bitwise operators can
+     * be grouped differently; most statements have fewer in all. */
+    int binaries = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && binaries < 2; i++) {
+        tok_kind k = T(b, i)->kind;
+        if ((k == TK_OP || k == TK_WORD) && op_level(b, i, 1)) {
+            size_t p = prev_sig(b, i);
+            binaries += p != (size_t)-1 && ends_operand(b, p);
+        }
+    }
+    if (binaries < 2)
+        return 0;
     /* One run per bracket level; a run is broken by anything that is not
      * an operand token or an arithmetic/bitwise operator. */
     enum { MAXRUN = 64 };
@@ -2793,6 +2805,18 @@ static int check_predicate_mix(bridge *b)
         "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
         "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
     static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
+    /* Nothing to refuse without both a comparison and a predicate word. */
+    int has_cmp = 0, has_pred = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && !(has_cmp && has_pred); i++) {
+        const dtok *t = T(b, i);
+        if (t->kind == TK_OP && (b->s->text[t->start] == '=' || b->s->text[t->start] == '<' ||
+                                 b->s->text[t->start] == '>' || b->s->text[t->start] == '!'))
+            has_cmp = 1;
+        else if (t->kind == TK_WORD && word_in(b, i, preds))
+            has_pred = 1;
+    }
+    if (!(has_cmp && has_pred))
+        return 0;
     int maxlv = 2, lvd = 0;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end; i++) {
         if (is_op(b, i, "(") || is_op(b, i, "["))
