@@ -33,9 +33,11 @@ static size_t cursor_to_byte(const char *text, size_t len, int cursorpos)
 /* Reading libpg_query's JSON                                          */
 
 /*
- * libpg_query hands the tree over as JSON text.  jansson's json_loads()
- * reads any JSON through a character stream with full validation, and
- * took twice as long as the parse itself.  This reader knows the input:
+ * pg_query_parse() hands the tree over as JSON text; pgtree.c builds most
+ * trees from the parser's nodes instead and comes here for the rest (and
+ * the tests compare the two).  jansson's json_loads() reads any JSON
+ * through a character stream with full validation, and took twice as long
+ * as the parse itself.  This reader knows the input:
  * UTF-8 already validated by the lexer, no whitespace, few escapes.  It
  * builds the same jansson values (the unit tests compare it with
  * json_loads() on every corpus statement) and refuses anything else.
