@@ -303,9 +303,8 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
         return;
     if (blk && note_call(blk, f, k, in_aggregate))
         in_aggregate = 1;
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
+    json_t *o = f ? f : v, *child;
+    ast_foreach_value(o, child)
         walk_expr(b, blk, child, depth + 1, in_aggregate);
 }
 

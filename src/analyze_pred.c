@@ -115,9 +115,8 @@ int an_has_aggregate(json_t *v)
         return 0;           /* a subquery's aggregates are its own */
     if (k == AST_FuncCall && !ast_get(f, "over") && an_is_aggregate_name(an_func_name(f)))
         return 1;
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
+    json_t *o = f ? f : v, *child;
+    ast_foreach_value(o, child)
         if (an_has_aggregate(child))
             return 1;
     return 0;
@@ -287,9 +286,8 @@ static int keys_only(const an_block *blk, json_t *v, int depth)
     if (k == AST_FuncCall && (ast_get(f, "over") || an_is_aggregate_name(an_func_name(f)) ||
                               an_is_nondeterministic_name(an_func_name(f))))
         return 0;
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
+    json_t *o = f ? f : v, *child;
+    ast_foreach_value(o, child)
         if (!keys_only(blk, child, depth + 1))
             return 0;
     return 1;

@@ -46,6 +46,14 @@ typedef enum ast_kind {
  * *name to the key when there is one) for anything else. */
 ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name);
 
+/* Every value of object obj (an expression without side effects), in
+ * order: two calls into jansson per step where json_object_foreach makes
+ * five. */
+#define ast_foreach_value(obj, child)                                        \
+    for (void *ast_it_ = json_object_iter(obj);                              \
+         ast_it_ && ((child) = json_object_iter_value(ast_it_), 1);          \
+         ast_it_ = json_object_iter_next((obj), ast_it_))
+
 /* Borrowed field accessors; NULL/0/"" when absent.  ast_get() is the
  * key lookup the stages use for any object (NULL when it is no object):
  * json_object_get() with the key's length known at compile time when
