@@ -772,8 +772,8 @@ int pgtree_identical(json_t *a, json_t *b)
     return json_equal(a, b);
 }
 
-/* Statements that between them hold every node kind, field and enum
- * value pgtree.c reads.  Built both ways once per process: if the
+/* Statements that between them hold the node kinds pgtree.c builds, with
+ * their fields and enum values.  Built both ways once per process: if the
  * results differ (a libpg_query whose nodes differ from the headers this
  * was compiled with), every parse takes the JSON path. */
 static const char *const canary[] = {

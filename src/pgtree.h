@@ -29,7 +29,7 @@ void pgtree_parse(const char *sql, int force_json, pgtree *out);
 void pgtree_free(pgtree *t);
 
 /* 1 if this libpg_query's nodes read as the headers say (checked once
- * per process on statements using every node kind pgtree.c builds); 0
+ * per process on statements using the node kinds pgtree.c builds); 0
  * sends every parse down the JSON path. */
 int pgtree_direct_enabled(void);
 
