@@ -33,6 +33,7 @@
  * hooks are installed (before any arena exists). */
 static int on_valgrind;
 #define ASK_VALGRIND() (on_valgrind = RUNNING_ON_VALGRIND ? 1 : 0)
+#define ASK_VALGRIND_DEFINED 1
 #define POISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_NOACCESS(p, n); } while (0)
 #define UNPOISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_UNDEFINED(p, n); } while (0)
 #endif
@@ -96,27 +97,50 @@ static chunk *new_chunk(size_t need, chunk *next)
     return c;
 }
 
-static void *arena_alloc(arena *a, size_t n)
+/* Mark n bytes at p usable for the memory checker; out of line, so that
+ * the common path of an allocation needs no stack frame. */
+static __attribute__((noinline)) void unpoison(void *p, size_t n)
+{
+    UNPOISON(p, n);
+}
+
+#ifdef ASK_VALGRIND_DEFINED
+#define UNPOISON_FAST(p, n) do { if (on_valgrind) unpoison(p, n); } while (0)
+#else
+#define UNPOISON_FAST(p, n) UNPOISON(p, n)
+#endif
+
+/* An allocation that does not fit the current chunk. */
+static __attribute__((noinline)) void *arena_alloc_slow(arena *a, size_t n)
+{
+    chunk *c = a->head;
+    if (n > FIRST_CHUNK / 4 && c) {
+        /* A big block gets a chunk of its own behind the current one,
+         * which keeps taking small ones. */
+        chunk *big = new_chunk(n, NULL);
+        big->size = n;
+        big->used = n;
+        big->next = c->next;
+        c->next = big;
+        unpoison(big->data, n);
+        return big->data;
+    }
+    c = a->head = new_chunk(n, c);
+    void *p = c->data + c->used;
+    c->used += n;
+    unpoison(p, n);
+    return p;
+}
+
+static inline void *arena_alloc(arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     chunk *c = a->head;
-    if (!c || c->size - c->used < n) {
-        if (n > FIRST_CHUNK / 4 && c) {
-            /* A big block gets a chunk of its own behind the current one,
-             * which keeps taking small ones. */
-            chunk *big = new_chunk(n, NULL);
-            big->size = n;
-            big->used = n;
-            big->next = c->next;
-            c->next = big;
-            UNPOISON(big->data, n);
-            return big->data;
-        }
-        c = a->head = new_chunk(n, c);
-    }
+    if (!c || c->size - c->used < n)
+        return arena_alloc_slow(a, n);
     void *p = c->data + c->used;
     c->used += n;
-    UNPOISON(p, n);
+    UNPOISON_FAST(p, n);
     return p;
 }
 
