@@ -28,14 +28,21 @@
 #elif defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>)
 #include <valgrind/memcheck.h>
-/* A client request costs a dozen instructions even outside valgrind, on
- * every allocation: whether valgrind is there is asked once, when the
- * hooks are installed (before any arena exists). */
+/* A client request costs a dozen instructions and a stack frame even
+ * outside valgrind: whether valgrind is there is asked once, when the
+ * hooks are installed (before any arena exists), and the requests are
+ * made out of line. */
 static int on_valgrind;
 #define ASK_VALGRIND() (on_valgrind = RUNNING_ON_VALGRIND ? 1 : 0)
-#define ASK_VALGRIND_DEFINED 1
-#define POISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_NOACCESS(p, n); } while (0)
-#define UNPOISON(p, n) do { if (on_valgrind) VALGRIND_MAKE_MEM_UNDEFINED(p, n); } while (0)
+static __attribute__((noinline)) void valgrind_mark(void *p, size_t n, int usable)
+{
+    if (usable)
+        VALGRIND_MAKE_MEM_UNDEFINED(p, n);
+    else
+        VALGRIND_MAKE_MEM_NOACCESS(p, n);
+}
+#define POISON(p, n) do { if (on_valgrind) valgrind_mark((p), (n), 0); } while (0)
+#define UNPOISON(p, n) do { if (on_valgrind) valgrind_mark((p), (n), 1); } while (0)
 #endif
 #endif
 #ifndef ASK_VALGRIND
@@ -97,19 +104,6 @@ static chunk *new_chunk(size_t need, chunk *next)
     return c;
 }
 
-/* Mark n bytes at p usable for the memory checker; out of line, so that
- * the common path of an allocation needs no stack frame. */
-static __attribute__((noinline)) void unpoison(void *p, size_t n)
-{
-    UNPOISON(p, n);
-}
-
-#ifdef ASK_VALGRIND_DEFINED
-#define UNPOISON_FAST(p, n) do { if (on_valgrind) unpoison(p, n); } while (0)
-#else
-#define UNPOISON_FAST(p, n) UNPOISON(p, n)
-#endif
-
 /* An allocation that does not fit the current chunk. */
 static __attribute__((noinline)) void *arena_alloc_slow(arena *a, size_t n)
 {
@@ -122,13 +116,13 @@ static __attribute__((noinline)) void *arena_alloc_slow(arena *a, size_t n)
         big->used = n;
         big->next = c->next;
         c->next = big;
-        unpoison(big->data, n);
+        UNPOISON(big->data, n);
         return big->data;
     }
     c = a->head = new_chunk(n, c);
     void *p = c->data + c->used;
     c->used += n;
-    unpoison(p, n);
+    UNPOISON(p, n);
     return p;
 }
 
@@ -140,7 +134,7 @@ static inline void *arena_alloc(arena *a, size_t n)
         return arena_alloc_slow(a, n);
     void *p = c->data + c->used;
     c->used += n;
-    UNPOISON_FAST(p, n);
+    UNPOISON(p, n);
     return p;
 }
 

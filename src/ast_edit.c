@@ -80,10 +80,11 @@ json_t *ast_new_string_const(const char *s)
 json_t *ast_new_typed_literal(const char *type, const char *text)
 {
     /* The parser qualifies the built-in types it knows by keyword. */
+    int date = strcasecmp(type, "date") == 0;
     json_t *names = json_array();
-    if (strcasecmp(type, "date") != 0)
+    if (!date)
         json_array_append_new(names, ast_new_string("pg_catalog"));
-    json_array_append_new(names, ast_new_string(strcasecmp(type, "date") == 0 ? "date" : type));
+    json_array_append_new(names, ast_new_string(date ? "date" : type));
     json_t *tn = json_object();
     json_object_set_new(tn, "names", names);
     json_object_set_new(tn, "typemod", json_integer(-1));

@@ -2795,6 +2795,17 @@ static int check_precedence(bridge *b)
  * bracket level) would be read differently: refused, asking for
  * parentheses.
  */
+static int is_comparison(bridge *b, size_t i)
+{
+    static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
+    if (T(b, i)->kind != TK_OP)
+        return 0;
+    for (int k = 0; cmp_ops[k]; k++)
+        if (is_op(b, i, cmp_ops[k]))
+            return 1;
+    return 0;
+}
+
 static int check_predicate_mix(bridge *b)
 {
     static const char *const preds[] = {
@@ -2804,16 +2815,11 @@ static int check_predicate_mix(bridge *b)
         "having", "on", "from", "by", "qualify", "join", "using", "limit", "offset", "order",
         "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
         "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
-    static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
     /* Nothing to refuse without both a comparison and a predicate word. */
     int has_cmp = 0, has_pred = 0;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end && !(has_cmp && has_pred); i++) {
-        const dtok *t = T(b, i);
-        if (t->kind == TK_OP && (b->s->text[t->start] == '=' || b->s->text[t->start] == '<' ||
-                                 b->s->text[t->start] == '>' || b->s->text[t->start] == '!'))
-            has_cmp = 1;
-        else if (t->kind == TK_WORD && word_in(b, i, preds))
-            has_pred = 1;
+        has_cmp |= is_comparison(b, i);
+        has_pred |= word_in(b, i, preds);
     }
     if (!(has_cmp && has_pred))
         return 0;
@@ -2871,10 +2877,8 @@ static int check_predicate_mix(bridge *b)
             } else if (word_in(b, i, separators)) {
                 sep = 1;
             }
-        } else if (t->kind == TK_OP) {
-            for (int k = 0; cmp_ops[k]; k++)
-                if (is_op(b, i, cmp_ops[k]) && l->cmp == (size_t)-1)
-                    l->cmp = i;
+        } else if (is_comparison(b, i) && l->cmp == (size_t)-1) {
+            l->cmp = i;
         }
         if (sep) {
             l->cmp = l->pred = (size_t)-1;

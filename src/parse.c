@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "ast_edit.h"
 #include "pgtree.h"
 
 /* libpg_query reports cursorpos as a 1-based CHARACTER index into the
@@ -267,11 +268,6 @@ static int mark_must_be_taken(int kind)
            kind == DM_NATURAL_ANTI;
 }
 
-static json_t *string_node(const char *s)
-{
-    return json_pack("{s:{s:s}}", "String", "sval", s);
-}
-
 /* libpg_query 15-4.0.0 writes a negative integer constant as "ival": {}
  * (the same as zero); the bridged text at the node's location still
  * holds the number, so read it back from there. */
@@ -358,12 +354,12 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     } else if (strcmp(kind, "A_Expr") == 0) {
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
         if (mark == DM_DIV) {
-            json_object_set_new(obj, "name", json_pack("[o]", string_node("div")));
+            json_object_set_new(obj, "name", json_pack("[o]", ast_new_string("div")));
         } else if (mark == DM_RLIKE) {
             const char *op = ast_string_value(json_array_get(ast_get(obj, "name"), 0));
             int neg = op && op[0] == '!';
             json_object_set_new(obj, "name",
-                                json_pack("[o]", string_node(neg ? "!rlike" : "rlike")));
+                                json_pack("[o]", ast_new_string(neg ? "!rlike" : "rlike")));
         }
     } else if (strcmp(kind, "JoinExpr") == 0) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
