@@ -153,9 +153,8 @@ static void collect_columns(rules_aggregate *a, json_t *v, int depth)
         a->columns[a->ncolumns++] = lower_copy(col);
         return;
     }
-    const char *key;
-    json_t *child;
-    json_object_foreach(f ? f : v, key, child)
+    json_t *o = f ? f : v, *child;
+    ast_foreach_value(o, child)
         collect_columns(a, child, depth + 1);
 }
 
