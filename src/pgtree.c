@@ -53,6 +53,17 @@ typedef struct builder {
 
 #define KEY(o, k, v) json_object_setn_new_nocheck((o), (k), sizeof(k) - 1, (v))
 
+/* A new object (array) at nesting level lvl, as the JSON reader counts
+ * levels; past its limit, NULL and the build has failed. */
+static json_t *open_at(builder *b, int lvl, int array)
+{
+    if (b->failed || lvl > MAX_DEPTH) {
+        b->failed = 1;
+        return NULL;
+    }
+    return array ? json_array() : json_object();
+}
+
 static json_t *wrap(builder *b, const void *node, int lvl);
 
 static void put_int(json_t *o, const char *k, size_t kn, long v)
@@ -101,24 +112,17 @@ static void put_node(builder *b, json_t *o, const char *k, size_t kn, const void
 
 static json_t *items(builder *b, const List *l, int lvl)
 {
-    if (lvl > MAX_DEPTH || l->type != T_List) {
+    if (l->type != T_List) {
         b->failed = 1;
         return NULL;
     }
-    json_t *a = json_array();
+    json_t *a = open_at(b, lvl, 1);
+    if (!a)
+        return NULL;
     ListCell *lc;
     foreach(lc, l) {
         const void *e = lfirst(lc);
-        json_t *v;
-        if (!e) {
-            if (lvl + 1 > MAX_DEPTH) {
-                b->failed = 1;
-                break;
-            }
-            v = json_object();
-        } else {
-            v = wrap(b, e, lvl + 1);
-        }
+        json_t *v = e ? wrap(b, e, lvl + 1) : open_at(b, lvl + 1, 0);
         if (!v)
             break;
         json_array_append_new(a, v);
@@ -149,11 +153,9 @@ static void put_struct(builder *b, json_t *o, const char *k, size_t kn, const vo
 {
     if (!v || b->failed)
         return;
-    if (lvl + 1 > MAX_DEPTH) {
-        b->failed = 1;
+    json_t *f = open_at(b, lvl + 1, 0);
+    if (!f)
         return;
-    }
-    json_t *f = json_object();
     fn(b, v, f, lvl + 1);
     json_object_setn_new_nocheck(o, k, kn, f);
 }
@@ -281,11 +283,9 @@ static void a_const_fields(builder *b, const void *node, json_t *o, int lvl)
     if (n->isnull) {
         KEY(o, "isnull", json_true());
     } else {
-        if (lvl + 1 > MAX_DEPTH) {
-            b->failed = 1;
+        json_t *v = open_at(b, lvl + 1, 0);
+        if (!v)
             return;
-        }
-        json_t *v = json_object();
         switch ((int)nodeTag(&n->val)) {   /* a few of NodeTag's hundreds */
         case T_Integer:
             /* libpg_query 15-4.0.0 writes a negative value as {}, like
@@ -323,7 +323,9 @@ static void a_const_fields(builder *b, const void *node, json_t *o, int lvl)
  * built here. */
 static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t *kn, int lvl)
 {
-    json_t *o = json_object();
+    json_t *o = open_at(b, lvl, 0);
+    if (!o)
+        return NULL;
 #define KIND(s) (*kind = (s), *kn = sizeof(s) - 1)
     switch ((int)nodeTag(node)) {      /* a few of NodeTag's hundreds */
     case T_String: {
@@ -678,13 +680,10 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     return o;
 }
 
-/* {"Kind":{fields}} at level lvl (the wrapper's own nesting depth). */
+/* {"Kind":{fields}} at level lvl (the wrapper's own nesting depth; its
+ * fields, one deeper, are where the depth limit bites first). */
 static json_t *wrap(builder *b, const void *node, int lvl)
 {
-    if (b->failed || lvl + 1 > MAX_DEPTH) {
-        b->failed = 1;
-        return NULL;
-    }
     const char *kind = NULL;
     size_t kn = 0;
     json_t *f = fields_of(b, node, &kind, &kn, lvl + 1);
