@@ -176,6 +176,13 @@ json_t *ast_without_locations(json_t *tree)
     return copy;
 }
 
+/* "location", the one key the comparison skips; most keys fail on their
+ * first byte. */
+static inline int is_location_key(const char *k)
+{
+    return k[0] == 'l' && k[1] == 'o' && strcmp(k, "location") == 0;
+}
+
 /* Compared in place: no copies.  Objects must have the same keys apart
  * from "location"; everything else as json_equal() compares it.  A hook,
  * when given, decides first for every pair of values. */
@@ -192,15 +199,17 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
         return 0;
     if (json_is_object(a)) {
         /* Walk b alongside a while their keys come in the same order (a
-         * tree and its re-parse, mostly); a lookup for the rest. */
+         * tree and its re-parse, mostly); a lookup for the rest, and then
+         * a count of b's keys. */
         size_t na = 0, nb = 0;
+        int in_step = 1;
         void *jb = json_object_iter(b);
         for (void *ja = json_object_iter(a); ja; ja = json_object_iter_next(a, ja)) {
             const char *key = json_object_iter_key(ja);
-            if (strcmp(key, "location") == 0)
+            if (is_location_key(key))
                 continue;
             na++;
-            while (jb && strcmp(json_object_iter_key(jb), "location") == 0)
+            while (jb && is_location_key(json_object_iter_key(jb)))
                 jb = json_object_iter_next(b, jb);
             json_t *vb;
             if (jb && strcmp(json_object_iter_key(jb), key) == 0) {
@@ -209,12 +218,18 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
             } else {
                 vb = json_object_get(b, key);
                 jb = NULL;
+                in_step = 0;
             }
             if (!equal_at(json_object_iter_value(ja), vb, depth + 1, hook, ctx))
                 return 0;
         }
+        if (in_step) {          /* b may only have locations left */
+            while (jb && is_location_key(json_object_iter_key(jb)))
+                jb = json_object_iter_next(b, jb);
+            return jb == NULL;
+        }
         for (void *it = json_object_iter(b); it; it = json_object_iter_next(b, it))
-            nb += strcmp(json_object_iter_key(it), "location") != 0;
+            nb += !is_location_key(json_object_iter_key(it));
         return na == nb;
     }
     if (json_is_array(a)) {
