@@ -176,13 +176,6 @@ json_t *ast_without_locations(json_t *tree)
     return copy;
 }
 
-/* "location", the one key the comparison skips; most keys fail on their
- * first byte. */
-static inline int is_location_key(const char *k)
-{
-    return k[0] == 'l' && k[1] == 'o' && strcmp(k, "location") == 0;
-}
-
 /* Compared in place: no copies.  Objects must have the same keys apart
  * from "location"; everything else as json_equal() compares it.  A hook,
  * when given, decides first for every pair of values. */
@@ -206,10 +199,10 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
         void *jb = json_object_iter(b);
         for (void *ja = json_object_iter(a); ja; ja = json_object_iter_next(a, ja)) {
             const char *key = json_object_iter_key(ja);
-            if (is_location_key(key))
+            if (ast_is_location_key(key))
                 continue;
             na++;
-            while (jb && is_location_key(json_object_iter_key(jb)))
+            while (jb && ast_is_location_key(json_object_iter_key(jb)))
                 jb = json_object_iter_next(b, jb);
             json_t *vb;
             if (jb && strcmp(json_object_iter_key(jb), key) == 0) {
@@ -224,12 +217,12 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
                 return 0;
         }
         if (in_step) {          /* b may only have locations left */
-            while (jb && is_location_key(json_object_iter_key(jb)))
+            while (jb && ast_is_location_key(json_object_iter_key(jb)))
                 jb = json_object_iter_next(b, jb);
             return jb == NULL;
         }
         for (void *it = json_object_iter(b); it; it = json_object_iter_next(b, it))
-            nb += !is_location_key(json_object_iter_key(it));
+            nb += !ast_is_location_key(json_object_iter_key(it));
         return na == nb;
     }
     if (json_is_array(a)) {

@@ -54,6 +54,13 @@ ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name);
          ast_it_ && ((child) = json_object_iter_value(ast_it_), 1);          \
          ast_it_ = json_object_iter_next((obj), ast_it_))
 
+/* "location", the one key the location-blind comparisons skip; most
+ * keys fail on their first byte. */
+static inline int ast_is_location_key(const char *k)
+{
+    return k[0] == 'l' && k[1] == 'o' && strcmp(k, "location") == 0;
+}
+
 /* Borrowed field accessors; NULL/0/"" when absent.  ast_get() is the
  * key lookup the stages use for any object (NULL when it is no object):
  * json_object_get() with the key's length known at compile time when

@@ -857,3 +857,23 @@ json_t *parse_text(const char *text, size_t len, dialect_error *err)
     dialect_source_free(&src);
     return nodes;
 }
+
+int parse_text_matches(const char *text, size_t len, json_t *expected)
+{
+    dialect_source src;
+    dialect_error err;
+    if (dialect_lex(&src, text, len, &err) < 0)
+        return -1;
+    dialect_stmt *st;
+    size_t n = dialect_statements(&src, &st);
+    dialect_bridged br;
+    int verdict = -1;
+    if (n == 1 && dialect_bridge(&src, &st[0], &br, &err) == 0) {
+        if (!needs_fixup(&src, &st[0], &br) && !br.has_pivot && !br.nlong)
+            verdict = pgtree_matches(br.pg.data, expected);
+        dialect_bridged_free(&br);
+    }
+    free(st);
+    dialect_source_free(&src);
+    return verdict;
+}

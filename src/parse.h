@@ -31,6 +31,14 @@ void parsed_stmt_free(parsed_stmt *p);
  * failure. */
 json_t *parse_text(const char *text, size_t len, dialect_error *err);
 
+/* Is text one statement whose parse_text() tree would equal expected,
+ * locations aside (ast_equal_ignoring_locations)?  Answered from the
+ * parser's nodes without building the tree when parse_stmt() would take
+ * that tree as built (no fix-up, PIVOT or long name in it): 1 equal, 0
+ * not; -1 otherwise, and then only parse_text() and a comparison can
+ * tell. */
+int parse_text_matches(const char *text, size_t len, json_t *expected);
+
 /* Read the JSON text libpg_query produces into jansson values (a new
  * reference), or NULL with *error set. */
 json_t *parse_tree_from_json(const char *text, size_t len, const char **error);

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ast.h"
 #include "parse.h"
 #include "pgtree.h"
 
@@ -44,85 +45,215 @@ extern void pg_query_exit_memory_context(MemoryContext ctx);
 
 #define MAX_DEPTH JSON_PARSER_MAX_DEPTH     /* the JSON reader's limit */
 
+/* One walk, two uses.  Building, every field goes into a new jansson
+ * object.  Comparing (pgtree_matches), every field is matched against an
+ * object of an expected tree instead, as ast_equal_ignoring_locations()
+ * would match the built object against it, and nothing is allocated. */
 typedef struct builder {
     int failed;             /* a node this file does not build, or too deep */
+    int comparing;          /* matching an expected tree, not building */
+    int differs;            /* comparing: a field that does not match */
 } builder;
 
-/* ------------------------------------------------------------------ */
-/* Fields                                                              */
+/* Where a node's fields go: the object being built, or the expected
+ * object being matched, taken key by key in its own order while that
+ * order is the walk's (the usual case), by lookup after. */
+typedef struct sink {
+    json_t *obj;
+    void *next;             /* comparing, in step: obj's next key */
+    size_t taken;           /* comparing: obj's keys matched, locations aside */
+    int in_step;
+} sink;
 
-#define KEY(o, k, v) json_object_setn_new_nocheck((o), (k), sizeof(k) - 1, (v))
+static int halted(const builder *b)
+{
+    return b->failed | b->differs;
+}
 
-/* A new object (array) at nesting level lvl, as the JSON reader counts
- * levels; past its limit, NULL and the build has failed. */
-static json_t *open_at(builder *b, int lvl, int array)
+/* Nesting level lvl, as the JSON reader counts levels: past its limit the
+ * walk has failed, whichever way it runs. */
+static int depth_ok(builder *b, int lvl)
 {
     if (b->failed || lvl > MAX_DEPTH) {
         b->failed = 1;
-        return NULL;
+        return 0;
     }
-    return array ? json_array() : json_object();
+    return 1;
 }
 
-static json_t *wrap(builder *b, const void *node, int lvl);
-
-static void put_int(json_t *o, const char *k, size_t kn, long v)
+static void sink_on(builder *b, sink *o, json_t *obj)
 {
-    if (v != 0)
-        json_object_setn_new_nocheck(o, k, kn, json_integer(v));
+    o->obj = obj;
+    o->taken = 0;
+    o->in_step = b->comparing;
+    o->next = b->comparing ? json_object_iter(obj) : NULL;
 }
-#define INT(o, k, v) put_int((o), (k), sizeof(k) - 1, (long)(v))
 
-static void put_bool(json_t *o, const char *k, size_t kn, bool v)
+/* Comparing: the expected value of field k, which the walk has a value
+ * for; NULL (and the comparison fails) when the object has none. */
+static json_t *take(builder *b, sink *o, const char *k, size_t kn)
+{
+    json_t *v = NULL;
+    if (o->in_step) {
+        while (o->next && ast_is_location_key(json_object_iter_key(o->next)))
+            o->next = json_object_iter_next(o->obj, o->next);
+        if (o->next && strcmp(json_object_iter_key(o->next), k) == 0) {
+            v = json_object_iter_value(o->next);
+            o->next = json_object_iter_next(o->obj, o->next);
+        } else {
+            o->in_step = 0;
+        }
+    }
+    if (!v && !o->in_step)
+        v = json_object_getn(o->obj, k, kn);
+    if (v)
+        o->taken++;
+    else
+        b->differs = 1;
+    return v;
+}
+
+/* Comparing: the expected object has no field the walk did not take. */
+static void sink_close(builder *b, sink *o)
+{
+    if (!b->comparing || halted(b))
+        return;
+    if (o->in_step) {
+        while (o->next && ast_is_location_key(json_object_iter_key(o->next)))
+            o->next = json_object_iter_next(o->obj, o->next);
+        b->differs |= o->next != NULL;
+        return;
+    }
+    size_t n = 0;
+    for (void *it = json_object_iter(o->obj); it; it = json_object_iter_next(o->obj, it))
+        n += !ast_is_location_key(json_object_iter_key(it));
+    b->differs |= n != o->taken;
+}
+
+/* Field k holding value v (a new reference), built; v is NULL when
+ * comparing. */
+static void set_field(sink *o, const char *k, size_t kn, json_t *v)
+{
+    json_object_setn_new_nocheck(o->obj, k, kn, v);
+}
+
+static json_t *wrap(builder *b, const void *node, int lvl, json_t *expect);
+
+static void put_int(builder *b, sink *o, const char *k, size_t kn, long v)
+{
+    if (v == 0 || halted(b))
+        return;
+    if (!b->comparing) {
+        set_field(o, k, kn, json_integer(v));
+    } else if (!ast_is_location_key(k)) {
+        json_t *e = take(b, o, k, kn);
+        if (e && !(json_is_integer(e) && json_integer_value(e) == v))
+            b->differs = 1;
+    }
+}
+#define INT(o, k, v) put_int(b, (o), (k), sizeof(k) - 1, (long)(v))
+
+static void put_bool(builder *b, sink *o, const char *k, size_t kn, bool v)
+{
+    if (!v || halted(b))
+        return;
+    if (!b->comparing) {
+        set_field(o, k, kn, json_true());
+    } else {
+        json_t *e = take(b, o, k, kn);
+        if (e && !json_is_true(e))
+            b->differs = 1;
+    }
+}
+#define BOOL(o, k, v) put_bool(b, (o), (k), sizeof(k) - 1, (v))
+
+static void put_strn(builder *b, sink *o, const char *k, size_t kn, const char *v, size_t n)
+{
+    if (halted(b))
+        return;
+    if (!b->comparing) {
+        set_field(o, k, kn, json_stringn_nocheck(v, n));
+    } else {
+        json_t *e = take(b, o, k, kn);
+        if (e && !(json_is_string(e) && json_string_length(e) == n &&
+                   memcmp(json_string_value(e), v, n) == 0))
+            b->differs = 1;
+    }
+}
+
+static void put_str(builder *b, sink *o, const char *k, size_t kn, const char *v)
 {
     if (v)
-        json_object_setn_new_nocheck(o, k, kn, json_true());
+        put_strn(b, o, k, kn, v, strlen(v));
 }
-#define BOOL(o, k, v) put_bool((o), (k), sizeof(k) - 1, (v))
+#define STR(o, k, v) put_str(b, (o), (k), sizeof(k) - 1, (v))
 
-static void put_str(json_t *o, const char *k, size_t kn, const char *v)
-{
-    if (v)
-        json_object_setn_new_nocheck(o, k, kn, json_string_nocheck(v));
-}
-#define STR(o, k, v) put_str((o), (k), sizeof(k) - 1, (v))
-
-static void put_enum(builder *b, json_t *o, const char *k, size_t kn, int v,
+static void put_enum(builder *b, sink *o, const char *k, size_t kn, int v,
                      const char *const *names, int n)
 {
     if (v < 0 || v >= n) {
         b->failed = 1;
         return;
     }
-    json_object_setn_new_nocheck(o, k, kn, json_string_nocheck(names[v]));
+    put_str(b, o, k, kn, names[v]);
 }
-#define ENUM(b, o, k, v, names) \
-    put_enum((b), (o), (k), sizeof(k) - 1, (int)(v), (names), (int)(sizeof(names) / sizeof *(names)))
+#define ENUM(o, k, v, names) \
+    put_enum(b, (o), (k), sizeof(k) - 1, (int)(v), (names), (int)(sizeof(names) / sizeof *(names)))
 
 /* A Node * field: {"Kind":{...}} one level down. */
-static void put_node(builder *b, json_t *o, const char *k, size_t kn, const void *v, int lvl)
+static void put_node(builder *b, sink *o, const char *k, size_t kn, const void *v, int lvl)
 {
-    if (v && !b->failed) {
-        json_t *w = wrap(b, v, lvl + 1);
-        if (w)
-            json_object_setn_new_nocheck(o, k, kn, w);
-    }
+    if (!v || halted(b))
+        return;
+    json_t *e = b->comparing ? take(b, o, k, kn) : NULL;
+    if (b->comparing && !e)
+        return;
+    json_t *w = wrap(b, v, lvl + 1, e);
+    if (w)
+        set_field(o, k, kn, w);
 }
-#define NODE(b, o, k, v, lvl) put_node((b), (o), (k), sizeof(k) - 1, (v), (lvl))
+#define NODE(o, k, v, lvl) put_node(b, (o), (k), sizeof(k) - 1, (v), (lvl))
 
-static json_t *items(builder *b, const List *l, int lvl)
+/* The elements of a List: an array at level lvl, a NULL element as {}.
+ * Comparing, matched against the array expect (returns NULL). */
+static json_t *items(builder *b, const List *l, int lvl, json_t *expect)
 {
     if (l->type != T_List) {
         b->failed = 1;
         return NULL;
     }
-    json_t *a = open_at(b, lvl, 1);
-    if (!a)
+    if (!depth_ok(b, lvl))
         return NULL;
+    if (b->comparing) {
+        if (!json_is_array(expect) || json_array_size(expect) != (size_t)list_length(l)) {
+            b->differs = 1;
+            return NULL;
+        }
+        size_t i = 0;
+        ListCell *lc;
+        foreach(lc, l) {
+            json_t *e = json_array_get(expect, i++);
+            if (lfirst(lc)) {
+                wrap(b, lfirst(lc), lvl + 1, e);
+            } else if (depth_ok(b, lvl + 1)) {
+                sink empty;
+                if (!json_is_object(e)) {
+                    b->differs = 1;
+                } else {
+                    sink_on(b, &empty, e);
+                    sink_close(b, &empty);
+                }
+            }
+            if (halted(b))
+                break;
+        }
+        return NULL;
+    }
+    json_t *a = json_array();
     ListCell *lc;
     foreach(lc, l) {
         const void *e = lfirst(lc);
-        json_t *v = e ? wrap(b, e, lvl + 1) : open_at(b, lvl + 1, 0);
+        json_t *v = e ? wrap(b, e, lvl + 1, NULL) : depth_ok(b, lvl + 1) ? json_object() : NULL;
         if (!v)
             break;
         json_array_append_new(a, v);
@@ -135,32 +266,64 @@ static json_t *items(builder *b, const List *l, int lvl)
 }
 
 /* A List * field: an array one level down; NIL is left out. */
-static void put_list(builder *b, json_t *o, const char *k, size_t kn, const List *l, int lvl)
+static void put_list(builder *b, sink *o, const char *k, size_t kn, const List *l, int lvl)
 {
-    if (l && !b->failed) {
-        json_t *a = items(b, l, lvl + 1);
-        if (a)
-            json_object_setn_new_nocheck(o, k, kn, a);
-    }
+    if (!l || halted(b))
+        return;
+    json_t *e = b->comparing ? take(b, o, k, kn) : NULL;
+    if (b->comparing && !e)
+        return;
+    json_t *a = items(b, l, lvl + 1, e);
+    if (a)
+        set_field(o, k, kn, a);
 }
-#define LIST(b, o, k, v, lvl) put_list((b), (o), (k), sizeof(k) - 1, (v), (lvl))
+#define LIST(o, k, v, lvl) put_list(b, (o), (k), sizeof(k) - 1, (v), (lvl))
+
+/* An object-valued field k at level lvl + 1: open_field() readies sub
+ * (a new object, or the expected one) and returns 0 when there is
+ * nothing to fill; close_field() adds or checks it. */
+static int open_field(builder *b, sink *o, const char *k, size_t kn, int lvl, sink *sub)
+{
+    if (halted(b) || !depth_ok(b, lvl + 1))
+        return 0;
+    if (!b->comparing) {
+        sink_on(b, sub, json_object());
+        return 1;
+    }
+    json_t *e = take(b, o, k, kn);
+    if (!e)
+        return 0;
+    if (!json_is_object(e)) {
+        b->differs = 1;
+        return 0;
+    }
+    sink_on(b, sub, e);
+    return 1;
+}
+
+static void close_field(builder *b, sink *o, const char *k, size_t kn, sink *sub)
+{
+    if (b->comparing)
+        sink_close(b, sub);
+    else if (b->failed)
+        json_decref(sub->obj);
+    else
+        set_field(o, k, kn, sub->obj);
+}
 
 /* A struct-typed field: its fields object one level down, no wrapper. */
-typedef void fields_fn(builder *b, const void *node, json_t *o, int lvl);
+typedef void fields_fn(builder *b, const void *node, sink *o, int lvl);
 
-static void put_struct(builder *b, json_t *o, const char *k, size_t kn, const void *v,
+static void put_struct(builder *b, sink *o, const char *k, size_t kn, const void *v,
                        fields_fn *fn, int lvl)
 {
-    if (!v || b->failed)
+    sink f;
+    if (!v || !open_field(b, o, k, kn, lvl, &f))
         return;
-    json_t *f = open_at(b, lvl + 1, 0);
-    if (!f)
-        return;
-    fn(b, v, f, lvl + 1);
-    json_object_setn_new_nocheck(o, k, kn, f);
+    fn(b, v, &f, lvl + 1);
+    close_field(b, o, k, kn, &f);
 }
-#define STRUCT(b, o, k, v, fn, lvl) \
-    put_struct((b), (o), (k), sizeof(k) - 1, (v), (fn), (lvl))
+#define STRUCT(o, k, v, fn, lvl) put_struct(b, (o), (k), sizeof(k) - 1, (v), (fn), (lvl))
 
 /* ------------------------------------------------------------------ */
 /* Enum names, in each enum's order (PostgreSQL 15)                    */
@@ -208,124 +371,126 @@ static const char *const cte_materialize[] = {
 /* ------------------------------------------------------------------ */
 /* Node kinds, fields in struct order                                  */
 
-static void alias_fields(builder *b, const void *node, json_t *o, int lvl)
+static void alias_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const Alias *n = node;
     STR(o, "aliasname", n->aliasname);
-    LIST(b, o, "colnames", n->colnames, lvl);
+    LIST(o, "colnames", n->colnames, lvl);
 }
 
-static void type_name_fields(builder *b, const void *node, json_t *o, int lvl)
+static void type_name_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const TypeName *n = node;
-    LIST(b, o, "names", n->names, lvl);
+    LIST(o, "names", n->names, lvl);
     INT(o, "typeOid", n->typeOid);
     BOOL(o, "setof", n->setof);
     BOOL(o, "pct_type", n->pct_type);
-    LIST(b, o, "typmods", n->typmods, lvl);
+    LIST(o, "typmods", n->typmods, lvl);
     INT(o, "typemod", n->typemod);
-    LIST(b, o, "arrayBounds", n->arrayBounds, lvl);
+    LIST(o, "arrayBounds", n->arrayBounds, lvl);
     INT(o, "location", n->location);
 }
 
-static void window_def_fields(builder *b, const void *node, json_t *o, int lvl)
+static void window_def_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const WindowDef *n = node;
     STR(o, "name", n->name);
     STR(o, "refname", n->refname);
-    LIST(b, o, "partitionClause", n->partitionClause, lvl);
-    LIST(b, o, "orderClause", n->orderClause, lvl);
+    LIST(o, "partitionClause", n->partitionClause, lvl);
+    LIST(o, "orderClause", n->orderClause, lvl);
     INT(o, "frameOptions", n->frameOptions);
-    NODE(b, o, "startOffset", n->startOffset, lvl);
-    NODE(b, o, "endOffset", n->endOffset, lvl);
+    NODE(o, "startOffset", n->startOffset, lvl);
+    NODE(o, "endOffset", n->endOffset, lvl);
     INT(o, "location", n->location);
 }
 
-static void with_clause_fields(builder *b, const void *node, json_t *o, int lvl)
+static void with_clause_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const WithClause *n = node;
-    LIST(b, o, "ctes", n->ctes, lvl);
+    LIST(o, "ctes", n->ctes, lvl);
     BOOL(o, "recursive", n->recursive);
     INT(o, "location", n->location);
 }
 
-static void select_fields(builder *b, const void *node, json_t *o, int lvl)
+static void select_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const SelectStmt *n = node;
     if (n->intoClause) {
         b->failed = 1;
         return;
     }
-    LIST(b, o, "distinctClause", n->distinctClause, lvl);
-    LIST(b, o, "targetList", n->targetList, lvl);
-    LIST(b, o, "fromClause", n->fromClause, lvl);
-    NODE(b, o, "whereClause", n->whereClause, lvl);
-    LIST(b, o, "groupClause", n->groupClause, lvl);
+    LIST(o, "distinctClause", n->distinctClause, lvl);
+    LIST(o, "targetList", n->targetList, lvl);
+    LIST(o, "fromClause", n->fromClause, lvl);
+    NODE(o, "whereClause", n->whereClause, lvl);
+    LIST(o, "groupClause", n->groupClause, lvl);
     BOOL(o, "groupDistinct", n->groupDistinct);
-    NODE(b, o, "havingClause", n->havingClause, lvl);
-    LIST(b, o, "windowClause", n->windowClause, lvl);
-    LIST(b, o, "valuesLists", n->valuesLists, lvl);
-    LIST(b, o, "sortClause", n->sortClause, lvl);
-    NODE(b, o, "limitOffset", n->limitOffset, lvl);
-    NODE(b, o, "limitCount", n->limitCount, lvl);
-    ENUM(b, o, "limitOption", n->limitOption, limit_options);
-    LIST(b, o, "lockingClause", n->lockingClause, lvl);
-    STRUCT(b, o, "withClause", n->withClause, with_clause_fields, lvl);
-    ENUM(b, o, "op", n->op, set_operations);
+    NODE(o, "havingClause", n->havingClause, lvl);
+    LIST(o, "windowClause", n->windowClause, lvl);
+    LIST(o, "valuesLists", n->valuesLists, lvl);
+    LIST(o, "sortClause", n->sortClause, lvl);
+    NODE(o, "limitOffset", n->limitOffset, lvl);
+    NODE(o, "limitCount", n->limitCount, lvl);
+    ENUM(o, "limitOption", n->limitOption, limit_options);
+    LIST(o, "lockingClause", n->lockingClause, lvl);
+    STRUCT(o, "withClause", n->withClause, with_clause_fields, lvl);
+    ENUM(o, "op", n->op, set_operations);
     BOOL(o, "all", n->all);
-    STRUCT(b, o, "larg", n->larg, select_fields, lvl);
-    STRUCT(b, o, "rarg", n->rarg, select_fields, lvl);
+    STRUCT(o, "larg", n->larg, select_fields, lvl);
+    STRUCT(o, "rarg", n->rarg, select_fields, lvl);
 }
 
-static void a_const_fields(builder *b, const void *node, json_t *o, int lvl)
+static void a_const_fields(builder *b, const void *node, sink *o, int lvl)
 {
     const A_Const *n = node;
     if (n->isnull) {
-        KEY(o, "isnull", json_true());
+        BOOL(o, "isnull", true);
     } else {
-        json_t *v = open_at(b, lvl + 1, 0);
-        if (!v)
-            return;
+        /* The value in an object of its own: {"ival":{"ival":2}}. */
+        const char *k;
         switch ((int)nodeTag(&n->val)) {   /* a few of NodeTag's hundreds */
+        case T_Integer: k = "ival"; break;
+        case T_Float: k = "fval"; break;
+        case T_Boolean: k = "boolval"; break;
+        case T_String: k = "sval"; break;
+        case T_BitString: k = "bsval"; break;
+        default:
+            b->failed = 1;
+            return;
+        }
+        sink v;
+        if (!open_field(b, o, k, strlen(k), lvl, &v))
+            return;
+        switch ((int)nodeTag(&n->val)) {
         case T_Integer:
             /* libpg_query 15-4.0.0 writes a negative value as {}, like
              * zero (parse.c's fix-ups read it back from the text). */
             if (n->val.ival.ival > 0)
-                KEY(v, "ival", json_integer(n->val.ival.ival));
-            KEY(o, "ival", v);
+                INT(&v, "ival", n->val.ival.ival);
             break;
         case T_Float:
-            STR(v, "fval", n->val.fval.fval);
-            KEY(o, "fval", v);
+            STR(&v, "fval", n->val.fval.fval);
             break;
         case T_Boolean:
-            BOOL(v, "boolval", n->val.boolval.boolval);
-            KEY(o, "boolval", v);
+            BOOL(&v, "boolval", n->val.boolval.boolval);
             break;
         case T_String:
-            STR(v, "sval", n->val.sval.sval);
-            KEY(o, "sval", v);
-            break;
-        case T_BitString:
-            STR(v, "bsval", n->val.bsval.bsval);
-            KEY(o, "bsval", v);
+            STR(&v, "sval", n->val.sval.sval);
             break;
         default:
-            json_decref(v);
-            b->failed = 1;
-            return;
+            STR(&v, "bsval", n->val.bsval.bsval);
+            break;
         }
+        close_field(b, o, k, strlen(k), &v);
     }
     INT(o, "location", n->location);
 }
 
-/* The fields of node (its kind's name in *kind), or NULL: not a kind
- * built here. */
-static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t *kn, int lvl)
+/* The fields of node into o (its kind's name in *kind); b->failed: not
+ * a kind built here. */
+static void fields_of(builder *b, const Node *node, const char **kind, size_t *kn, int lvl,
+                      sink *o)
 {
-    json_t *o = open_at(b, lvl, 0);
-    if (!o)
-        return NULL;
 #define KIND(s) (*kind = (s), *kn = sizeof(s) - 1)
     switch ((int)nodeTag(node)) {      /* a few of NodeTag's hundreds */
     case T_String: {
@@ -336,7 +501,7 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_Integer:
         KIND("Integer");
         if (((const Integer *)node)->ival > 0)      /* as in A_Const */
-            KEY(o, "ival", json_integer(((const Integer *)node)->ival));
+            INT(o, "ival", ((const Integer *)node)->ival);
         break;
     case T_Float:
         KIND("Float");
@@ -346,17 +511,14 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         KIND("Boolean");
         BOOL(o, "boolval", ((const Boolean *)node)->boolval);
         break;
-    case T_List: {
+    case T_List:
         KIND("List");
-        json_t *a = items(b, (const List *)node, lvl + 1);
-        if (a)
-            KEY(o, "items", a);
+        LIST(o, "items", (const List *)node, lvl);
         break;
-    }
     case T_ColumnRef: {
         const ColumnRef *n = (const ColumnRef *)node;
         KIND("ColumnRef");
-        LIST(b, o, "fields", n->fields, lvl);
+        LIST(o, "fields", n->fields, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -364,8 +526,8 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         const ResTarget *n = (const ResTarget *)node;
         KIND("ResTarget");
         STR(o, "name", n->name);
-        LIST(b, o, "indirection", n->indirection, lvl);
-        NODE(b, o, "val", n->val, lvl);
+        LIST(o, "indirection", n->indirection, lvl);
+        NODE(o, "val", n->val, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -376,10 +538,10 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_A_Expr: {
         const A_Expr *n = (const A_Expr *)node;
         KIND("A_Expr");
-        ENUM(b, o, "kind", n->kind, a_expr_kinds);
-        LIST(b, o, "name", n->name, lvl);
-        NODE(b, o, "lexpr", n->lexpr, lvl);
-        NODE(b, o, "rexpr", n->rexpr, lvl);
+        ENUM(o, "kind", n->kind, a_expr_kinds);
+        LIST(o, "name", n->name, lvl);
+        NODE(o, "lexpr", n->lexpr, lvl);
+        NODE(o, "rexpr", n->rexpr, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -391,24 +553,24 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         STR(o, "relname", n->relname);
         BOOL(o, "inh", n->inh);
         if (n->relpersistence)
-            KEY(o, "relpersistence", json_stringn_nocheck(&n->relpersistence, 1));
-        STRUCT(b, o, "alias", n->alias, alias_fields, lvl);
+            put_strn(b, o, "relpersistence", 14, &n->relpersistence, 1);
+        STRUCT(o, "alias", n->alias, alias_fields, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_FuncCall: {
         const FuncCall *n = (const FuncCall *)node;
         KIND("FuncCall");
-        LIST(b, o, "funcname", n->funcname, lvl);
-        LIST(b, o, "args", n->args, lvl);
-        LIST(b, o, "agg_order", n->agg_order, lvl);
-        NODE(b, o, "agg_filter", n->agg_filter, lvl);
-        STRUCT(b, o, "over", n->over, window_def_fields, lvl);
+        LIST(o, "funcname", n->funcname, lvl);
+        LIST(o, "args", n->args, lvl);
+        LIST(o, "agg_order", n->agg_order, lvl);
+        NODE(o, "agg_filter", n->agg_filter, lvl);
+        STRUCT(o, "over", n->over, window_def_fields, lvl);
         BOOL(o, "agg_within_group", n->agg_within_group);
         BOOL(o, "agg_star", n->agg_star);
         BOOL(o, "agg_distinct", n->agg_distinct);
         BOOL(o, "func_variadic", n->func_variadic);
-        ENUM(b, o, "funcformat", n->funcformat, coercion_forms);
+        ENUM(o, "funcformat", n->funcformat, coercion_forms);
         INT(o, "location", n->location);
         break;
     }
@@ -419,22 +581,22 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_JoinExpr: {
         const JoinExpr *n = (const JoinExpr *)node;
         KIND("JoinExpr");
-        ENUM(b, o, "jointype", n->jointype, join_types);
+        ENUM(o, "jointype", n->jointype, join_types);
         BOOL(o, "isNatural", n->isNatural);
-        NODE(b, o, "larg", n->larg, lvl);
-        NODE(b, o, "rarg", n->rarg, lvl);
-        LIST(b, o, "usingClause", n->usingClause, lvl);
-        STRUCT(b, o, "join_using_alias", n->join_using_alias, alias_fields, lvl);
-        NODE(b, o, "quals", n->quals, lvl);
-        STRUCT(b, o, "alias", n->alias, alias_fields, lvl);
+        NODE(o, "larg", n->larg, lvl);
+        NODE(o, "rarg", n->rarg, lvl);
+        LIST(o, "usingClause", n->usingClause, lvl);
+        STRUCT(o, "join_using_alias", n->join_using_alias, alias_fields, lvl);
+        NODE(o, "quals", n->quals, lvl);
+        STRUCT(o, "alias", n->alias, alias_fields, lvl);
         INT(o, "rtindex", n->rtindex);
         break;
     }
     case T_TypeCast: {
         const TypeCast *n = (const TypeCast *)node;
         KIND("TypeCast");
-        NODE(b, o, "arg", n->arg, lvl);
-        STRUCT(b, o, "typeName", n->typeName, type_name_fields, lvl);
+        NODE(o, "arg", n->arg, lvl);
+        STRUCT(o, "typeName", n->typeName, type_name_fields, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -445,18 +607,18 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_BoolExpr: {
         const BoolExpr *n = (const BoolExpr *)node;
         KIND("BoolExpr");
-        ENUM(b, o, "boolop", n->boolop, bool_expr_types);
-        LIST(b, o, "args", n->args, lvl);
+        ENUM(o, "boolop", n->boolop, bool_expr_types);
+        LIST(o, "args", n->args, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_SortBy: {
         const SortBy *n = (const SortBy *)node;
         KIND("SortBy");
-        NODE(b, o, "node", n->node, lvl);
-        ENUM(b, o, "sortby_dir", n->sortby_dir, sortby_dirs);
-        ENUM(b, o, "sortby_nulls", n->sortby_nulls, sortby_nulls);
-        LIST(b, o, "useOp", n->useOp, lvl);
+        NODE(o, "node", n->node, lvl);
+        ENUM(o, "sortby_dir", n->sortby_dir, sortby_dirs);
+        ENUM(o, "sortby_nulls", n->sortby_nulls, sortby_nulls);
+        LIST(o, "useOp", n->useOp, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -467,8 +629,8 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         const RangeSubselect *n = (const RangeSubselect *)node;
         KIND("RangeSubselect");
         BOOL(o, "lateral", n->lateral);
-        NODE(b, o, "subquery", n->subquery, lvl);
-        STRUCT(b, o, "alias", n->alias, alias_fields, lvl);
+        NODE(o, "subquery", n->subquery, lvl);
+        STRUCT(o, "alias", n->alias, alias_fields, lvl);
         break;
     }
     case T_CommonTableExpr: {
@@ -480,9 +642,9 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
             break;
         }
         STR(o, "ctename", n->ctename);
-        LIST(b, o, "aliascolnames", n->aliascolnames, lvl);
-        ENUM(b, o, "ctematerialized", n->ctematerialized, cte_materialize);
-        NODE(b, o, "ctequery", n->ctequery, lvl);
+        LIST(o, "aliascolnames", n->aliascolnames, lvl);
+        ENUM(o, "ctematerialized", n->ctematerialized, cte_materialize);
+        NODE(o, "ctequery", n->ctequery, lvl);
         INT(o, "location", n->location);
         BOOL(o, "cterecursive", n->cterecursive);
         INT(o, "cterefcount", n->cterefcount);
@@ -499,7 +661,7 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_SQLValueFunction: {
         const SQLValueFunction *n = (const SQLValueFunction *)node;
         KIND("SQLValueFunction");
-        ENUM(b, o, "op", n->op, sql_value_function_ops);
+        ENUM(o, "op", n->op, sql_value_function_ops);
         INT(o, "type", n->type);
         INT(o, "typmod", n->typmod);
         INT(o, "location", n->location);
@@ -508,8 +670,8 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_NullTest: {
         const NullTest *n = (const NullTest *)node;
         KIND("NullTest");
-        NODE(b, o, "arg", n->arg, lvl);
-        ENUM(b, o, "nulltesttype", n->nulltesttype, null_test_types);
+        NODE(o, "arg", n->arg, lvl);
+        ENUM(o, "nulltesttype", n->nulltesttype, null_test_types);
         BOOL(o, "argisrow", n->argisrow);
         INT(o, "location", n->location);
         break;
@@ -517,36 +679,36 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_RowExpr: {
         const RowExpr *n = (const RowExpr *)node;
         KIND("RowExpr");
-        LIST(b, o, "args", n->args, lvl);
+        LIST(o, "args", n->args, lvl);
         INT(o, "row_typeid", n->row_typeid);
-        ENUM(b, o, "row_format", n->row_format, coercion_forms);
-        LIST(b, o, "colnames", n->colnames, lvl);
+        ENUM(o, "row_format", n->row_format, coercion_forms);
+        LIST(o, "colnames", n->colnames, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_A_Indirection: {
         const A_Indirection *n = (const A_Indirection *)node;
         KIND("A_Indirection");
-        NODE(b, o, "arg", n->arg, lvl);
-        LIST(b, o, "indirection", n->indirection, lvl);
+        NODE(o, "arg", n->arg, lvl);
+        LIST(o, "indirection", n->indirection, lvl);
         break;
     }
     case T_A_Indices: {
         const A_Indices *n = (const A_Indices *)node;
         KIND("A_Indices");
         BOOL(o, "is_slice", n->is_slice);
-        NODE(b, o, "lidx", n->lidx, lvl);
-        NODE(b, o, "uidx", n->uidx, lvl);
+        NODE(o, "lidx", n->lidx, lvl);
+        NODE(o, "uidx", n->uidx, lvl);
         break;
     }
     case T_SubLink: {
         const SubLink *n = (const SubLink *)node;
         KIND("SubLink");
-        ENUM(b, o, "subLinkType", n->subLinkType, sublink_types);
+        ENUM(o, "subLinkType", n->subLinkType, sublink_types);
         INT(o, "subLinkId", n->subLinkId);
-        NODE(b, o, "testexpr", n->testexpr, lvl);
-        LIST(b, o, "operName", n->operName, lvl);
-        NODE(b, o, "subselect", n->subselect, lvl);
+        NODE(o, "testexpr", n->testexpr, lvl);
+        LIST(o, "operName", n->operName, lvl);
+        NODE(o, "subselect", n->subselect, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -560,15 +722,15 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         BOOL(o, "lateral", n->lateral);
         BOOL(o, "ordinality", n->ordinality);
         BOOL(o, "is_rowsfrom", n->is_rowsfrom);
-        LIST(b, o, "functions", n->functions, lvl);
-        STRUCT(b, o, "alias", n->alias, alias_fields, lvl);
+        LIST(o, "functions", n->functions, lvl);
+        STRUCT(o, "alias", n->alias, alias_fields, lvl);
         break;
     }
     case T_CaseWhen: {
         const CaseWhen *n = (const CaseWhen *)node;
         KIND("CaseWhen");
-        NODE(b, o, "expr", n->expr, lvl);
-        NODE(b, o, "result", n->result, lvl);
+        NODE(o, "expr", n->expr, lvl);
+        NODE(o, "result", n->result, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -577,27 +739,27 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         KIND("CaseExpr");
         INT(o, "casetype", n->casetype);
         INT(o, "casecollid", n->casecollid);
-        NODE(b, o, "arg", n->arg, lvl);
-        LIST(b, o, "args", n->args, lvl);
-        NODE(b, o, "defresult", n->defresult, lvl);
+        NODE(o, "arg", n->arg, lvl);
+        LIST(o, "args", n->args, lvl);
+        NODE(o, "defresult", n->defresult, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_GroupingSet: {
         const GroupingSet *n = (const GroupingSet *)node;
         KIND("GroupingSet");
-        ENUM(b, o, "kind", n->kind, grouping_set_kinds);
-        LIST(b, o, "content", n->content, lvl);
+        ENUM(o, "kind", n->kind, grouping_set_kinds);
+        LIST(o, "content", n->content, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_RangeTableSample: {
         const RangeTableSample *n = (const RangeTableSample *)node;
         KIND("RangeTableSample");
-        NODE(b, o, "relation", n->relation, lvl);
-        LIST(b, o, "method", n->method, lvl);
-        LIST(b, o, "args", n->args, lvl);
-        NODE(b, o, "repeatable", n->repeatable, lvl);
+        NODE(o, "relation", n->relation, lvl);
+        LIST(o, "method", n->method, lvl);
+        LIST(o, "args", n->args, lvl);
+        NODE(o, "repeatable", n->repeatable, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -606,7 +768,7 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         KIND("CoalesceExpr");
         INT(o, "coalescetype", n->coalescetype);
         INT(o, "coalescecollid", n->coalescecollid);
-        LIST(b, o, "args", n->args, lvl);
+        LIST(o, "args", n->args, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -620,8 +782,8 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_BooleanTest: {
         const BooleanTest *n = (const BooleanTest *)node;
         KIND("BooleanTest");
-        NODE(b, o, "arg", n->arg, lvl);
-        ENUM(b, o, "booltesttype", n->booltesttype, bool_test_types);
+        NODE(o, "arg", n->arg, lvl);
+        ENUM(o, "booltesttype", n->booltesttype, bool_test_types);
         INT(o, "location", n->location);
         break;
     }
@@ -632,7 +794,7 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
     case T_A_ArrayExpr: {
         const A_ArrayExpr *n = (const A_ArrayExpr *)node;
         KIND("A_ArrayExpr");
-        LIST(b, o, "elements", n->elements, lvl);
+        LIST(o, "elements", n->elements, lvl);
         INT(o, "location", n->location);
         break;
     }
@@ -643,7 +805,7 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
             b->failed = 1;
             break;
         }
-        LIST(b, o, "args", n->args, lvl);
+        LIST(o, "args", n->args, lvl);
         INT(o, "agglevelsup", n->agglevelsup);
         INT(o, "location", n->location);
         break;
@@ -654,15 +816,15 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         INT(o, "minmaxtype", n->minmaxtype);
         INT(o, "minmaxcollid", n->minmaxcollid);
         INT(o, "inputcollid", n->inputcollid);
-        ENUM(b, o, "op", n->op, min_max_ops);
-        LIST(b, o, "args", n->args, lvl);
+        ENUM(o, "op", n->op, min_max_ops);
+        LIST(o, "args", n->args, lvl);
         INT(o, "location", n->location);
         break;
     }
     case T_NamedArgExpr: {
         const NamedArgExpr *n = (const NamedArgExpr *)node;
         KIND("NamedArgExpr");
-        NODE(b, o, "arg", n->arg, lvl);
+        NODE(o, "arg", n->arg, lvl);
         STR(o, "name", n->name);
         INT(o, "argnumber", n->argnumber);
         INT(o, "location", n->location);
@@ -673,49 +835,74 @@ static json_t *fields_of(builder *b, const Node *node, const char **kind, size_t
         break;
     }
 #undef KIND
-    if (b->failed) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
 }
 
 /* {"Kind":{fields}} at level lvl (the wrapper's own nesting depth; its
- * fields, one deeper, are where the depth limit bites first). */
-static json_t *wrap(builder *b, const void *node, int lvl)
+ * fields, one deeper, are where the depth limit bites first).  Comparing,
+ * matched against expect (and NULL returned). */
+static json_t *wrap(builder *b, const void *node, int lvl, json_t *expect)
 {
     const char *kind = NULL;
     size_t kn = 0;
-    json_t *f = fields_of(b, node, &kind, &kn, lvl + 1);
-    if (!f)
+    sink f;
+    if (halted(b) || !depth_ok(b, lvl + 1))
         return NULL;
-    json_t *w = json_object();
-    json_object_setn_new_nocheck(w, kind, kn, f);
-    return w;
+    if (!b->comparing) {
+        sink_on(b, &f, json_object());
+        fields_of(b, node, &kind, &kn, lvl + 1, &f);
+        if (b->failed) {
+            json_decref(f.obj);
+            return NULL;
+        }
+        json_t *w = json_object();
+        json_object_setn_new_nocheck(w, kind, kn, f.obj);
+        return w;
+    }
+    /* One key besides locations, the kind's name, holding an object. */
+    void *it = json_is_object(expect) ? json_object_iter(expect) : NULL;
+    while (it && ast_is_location_key(json_object_iter_key(it)))
+        it = json_object_iter_next(expect, it);
+    if (!it || !json_is_object(json_object_iter_value(it))) {
+        b->differs = 1;
+        return NULL;
+    }
+    const char *expect_kind = json_object_iter_key(it);
+    sink_on(b, &f, json_object_iter_value(it));
+    fields_of(b, node, &kind, &kn, lvl + 1, &f);
+    sink_close(b, &f);
+    if (halted(b))
+        return NULL;
+    if (strcmp(kind, expect_kind) != 0)
+        b->differs = 1;
+    for (it = json_object_iter_next(expect, it); it; it = json_object_iter_next(expect, it))
+        if (!ast_is_location_key(json_object_iter_key(it)))
+            b->differs = 1;
+    return NULL;
 }
 
 /* The statements array: [{"stmt":..,"stmt_location":..,"stmt_len":..}],
  * at level 2 under the JSON's root object. */
 static json_t *build_stmts(const List *tree)
 {
-    builder b = {0};
+    builder bb = {0}, *b = &bb;
     json_t *a = json_array();
     ListCell *lc;
     foreach(lc, tree) {
         const RawStmt *rs = lfirst(lc);
         if (nodeTag(rs) != T_RawStmt) {
-            b.failed = 1;
+            b->failed = 1;
             break;
         }
-        json_t *o = json_object();
-        json_array_append_new(a, o);
-        put_node(&b, o, "stmt", 4, rs->stmt, 3);
-        if (b.failed)
+        sink o;
+        sink_on(b, &o, json_object());
+        json_array_append_new(a, o.obj);
+        NODE(&o, "stmt", rs->stmt, 3);
+        if (b->failed)
             break;
-        INT(o, "stmt_location", rs->stmt_location);
-        INT(o, "stmt_len", rs->stmt_len);
+        INT(&o, "stmt_location", rs->stmt_location);
+        INT(&o, "stmt_len", rs->stmt_len);
     }
-    if (b.failed) {
+    if (b->failed) {
         json_decref(a);
         return NULL;
     }
@@ -849,6 +1036,30 @@ static void pgtree_parse_with(const char *sql, int force_json, pgtree *out)
 void pgtree_parse(const char *sql, int force_json, pgtree *out)
 {
     pgtree_parse_with(sql, force_json || !pgtree_direct_enabled(), out);
+}
+
+int pgtree_matches(const char *sql, json_t *expected)
+{
+    if (!pgtree_direct_enabled())
+        return -1;
+    int verdict = -1;
+    MemoryContext ctx = pg_query_enter_memory_context();
+    raw_result r = pg_query_raw_parse(sql);
+    free(r.stderr_buffer);
+    if (r.error) {
+        PgQueryParseResult pr = {0};
+        pr.error = r.error;
+        pg_query_free_parse_result(pr);
+    } else if (list_length(r.tree) == 1 && nodeTag(linitial(r.tree)) == T_RawStmt &&
+               ((const RawStmt *)linitial(r.tree))->stmt) {
+        builder b = {0};
+        b.comparing = 1;
+        /* The level build_stmts() gives a statement's wrapper. */
+        wrap(&b, ((const RawStmt *)linitial(r.tree))->stmt, 4, expected);
+        verdict = b.failed ? -1 : !b.differs;
+    }
+    pg_query_exit_memory_context(ctx);
+    return verdict;
 }
 
 void pgtree_free(pgtree *t)

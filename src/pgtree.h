@@ -33,6 +33,14 @@ void pgtree_free(pgtree *t);
  * sends every parse down the JSON path. */
 int pgtree_direct_enabled(void);
 
+/* Does sql (NUL-terminated, bridged) parse to one statement equal to
+ * expected, locations aside, as ast_equal_ignoring_locations() compares?
+ * Walks the parser's nodes against expected without building a tree.
+ * 1: equal; 0: not; -1: cannot tell here (a parse error, several
+ * statements, a node kind pgtree.c does not build, too deep, or the
+ * direct path switched off): build the tree and compare it. */
+int pgtree_matches(const char *sql, json_t *expected);
+
 /* Same keys in the same order, same values, all the way down. */
 int pgtree_identical(json_t *a, json_t *b);
 

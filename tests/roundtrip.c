@@ -4,7 +4,10 @@
  * For every statement: bridge+parse (AST1), emit Databricks SQL, bridge+
  * parse that again (AST2) and require AST1 == AST2 ignoring locations;
  * emit again and require the same text (the emitter is a fixed point);
- * and require that sl_process() with no rules hands the request back
+ * require that matching the emitted text's parser nodes against AST1
+ * (parse_text_matches, the rewrite verifier's fast path) agrees with
+ * that comparison, for AST1 and for copies of it altered one place at a
+ * time; and require that sl_process() with no rules hands the request back
  * byte-identical.
  *
  * usage: roundtrip [--ndjson-out FILE] [--expect-fail] FILE...
@@ -15,6 +18,7 @@
  * Prints failures, then "roundtrip: N passed, M failed".
  */
 #include <jansson.h>
+#include <limits.h>
 #include <pg_query.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +34,7 @@
 #include "sluice.h"
 
 static size_t passed, failed, unparsed, rewrites;
+static size_t matches_answered, matches_probed;
 static FILE *ndjson_out;
 static int verbose;
 static sl_engine *rules_engine;     /* --rules: also check what the rules rewrite */
@@ -145,6 +150,114 @@ static void check_reader(const char *id, const char *sql, size_t len)
     dialect_source_free(&src);
 }
 
+/* Alteration number site of tree (pre-order over its values), made in
+ * place; 1 if there was one.  Each value offers: an object, a key added,
+ * its first non-location key removed, and that key moved to the end (an
+ * equal tree in another key order); an array, its last element dropped
+ * and {} appended; a string, an "x" appended; an integer, +1. */
+static int alter(json_t *v, long *site)
+{
+    if (json_is_object(v)) {
+        void *it = json_object_iter(v);
+        while (it && ast_is_location_key(json_object_iter_key(it)))
+            it = json_object_iter_next(v, it);
+        for (int kind = 0; kind < 3; kind++) {
+            if (kind > 0 && !it)
+                break;
+            if ((*site)-- > 0)
+                continue;
+            if (kind == 0) {
+                json_object_set_new(v, "sl_probe", json_true());
+            } else {
+                char key[256];
+                snprintf(key, sizeof key, "%s", json_object_iter_key(it));
+                json_t *val = json_incref(json_object_iter_value(it));
+                json_object_del(v, key);
+                if (kind == 2)
+                    json_object_set(v, key, val);
+                json_decref(val);
+            }
+            return 1;
+        }
+        json_t *child;
+        ast_foreach_value(v, child)
+            if (alter(child, site))
+                return 1;
+        return 0;
+    }
+    if (json_is_array(v)) {
+        for (int kind = 0; kind < 2; kind++) {
+            if (kind == 0 && json_array_size(v) == 0)
+                continue;
+            if ((*site)-- > 0)
+                continue;
+            if (kind == 0)
+                json_array_remove(v, json_array_size(v) - 1);
+            else
+                json_array_append_new(v, json_object());
+            return 1;
+        }
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child)
+            if (alter(child, site))
+                return 1;
+        return 0;
+    }
+    if (json_is_string(v) || json_is_integer(v)) {
+        if ((*site)-- > 0)
+            return 0;
+        if (json_is_string(v)) {
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%sx", json_string_value(v));
+            json_string_set(v, buf);
+        } else {
+            json_integer_set(v, json_integer_value(v) + 1);
+        }
+        return 1;
+    }
+    return 0;       /* true (shared by every tree): its key's removal alters it */
+}
+
+/* parse_text_matches(text, expect) answers as the full comparison of
+ * reparsed with expect does, or says it cannot tell. */
+static void check_match(const char *id, const char *sql, const char *text, size_t len,
+                        json_t *expect, json_t *reparsed, const char *what)
+{
+    int m = parse_text_matches(text, len, expect);
+    matches_probed++;
+    if (m < 0)
+        return;
+    matches_answered++;
+    if (m != ast_equal_ignoring_locations(expect, reparsed))
+        failure(id, what, sql, text);
+}
+
+/* The fast path of the rewrite verifier against the full comparison, on
+ * the emitted text of node: node itself, then up to 12 alterations
+ * spread over its sites. */
+static void check_matches(const char *id, const char *sql, const char *text, size_t len,
+                          json_t *node, json_t *reparsed)
+{
+    check_match(id, sql, text, len, node, reparsed,
+                "matching the parser's nodes disagrees with comparing the trees");
+    long left = LONG_MAX;
+    json_t *counted = json_deep_copy(node);
+    alter(counted, &left);          /* no such site: counts them all */
+    json_decref(counted);
+    long nsites = LONG_MAX - left;
+    long step = nsites / 12 + 1;
+    for (long k = 0; k < nsites; k += step) {
+        json_t *copy = json_deep_copy(node);
+        long site = k;
+        if (alter(copy, &site))
+            check_match(id, sql, text, len, copy, reparsed,
+                        "matching the parser's nodes disagrees with comparing the trees "
+                        "(altered tree)");
+        json_decref(copy);
+    }
+}
+
 static void check_statement(const char *id, const char *sql, size_t len)
 {
     char msg[512];
@@ -166,6 +279,8 @@ static void check_statement(const char *id, const char *sql, size_t len)
             continue;
         }
         json_t *a2 = parse_all(sbuf_cstr(&out), out.len, msg, sizeof msg);
+        if (a2 && json_array_size(a2) == 1)
+            check_matches(id, sql, out.data, out.len, node, json_array_get(a2, 0));
         if (!a2) {
             failure(id, "emitted SQL does not re-parse", sql, msg);
             printf("  emitted: %s\n", out.data);
@@ -304,6 +419,14 @@ int main(int argc, char **argv)
     if (rules_engine)
         printf("rewritten statements checked: %zu\n", rewrites);
     sl_engine_free(rules_engine);
+    /* The fast path must have answered often (three in four comparisons
+     * over the corpus; fewer where hints and fix-ups abound), or the
+     * agreement above proved little. */
+    printf("verifier fast path: answered %zu of %zu comparisons\n", matches_answered,
+           matches_probed);
+    if (matches_probed > 0 && matches_answered * 4 < matches_probed)
+        failure("-", "the verifier's fast path answered for less than a quarter of the comparisons",
+                "", NULL);
     printf("roundtrip: %zu passed, %zu failed (%zu did not parse)\n", passed, failed, unparsed);
     return report_only ? 0 : (failed ? 1 : 0);
 }
