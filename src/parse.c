@@ -715,6 +715,23 @@ static void restructure_pivots(json_t *node, int *bad)
     }
 }
 
+int parse_fixups_always;
+
+/* The token before (dir -1) or after (+1) token i of st that is no space
+ * or comment, or NULL. */
+static const dtok *significant_token(const dialect_source *src, const dialect_stmt *st,
+                                     size_t i, int dir)
+{
+    for (size_t j = i + (size_t)dir; j >= st->tok_begin && j < st->tok_end; j += (size_t)dir) {
+        int k = src->toks[j].kind;
+        if (k != TK_SPACE && k != TK_LINE_COMMENT && k != TK_BLOCK_COMMENT)
+            return &src->toks[j];
+        if (j == 0)
+            break;
+    }
+    return NULL;
+}
+
 /* Can fixup_visit change anything in this statement's tree?  Each of its
  * cases leaves a trace: a mark or a hint, a reserved "sluice:" name in
  * the bridged text, or in the statement's tokens a minus sign (negative
@@ -726,14 +743,28 @@ static int needs_fixup(const dialect_source *src, const dialect_stmt *st,
     if (br->nmarks || br->nhints || strstr(br->pg.data, DIALECT_RESERVED_PREFIX))
         return 1;
     /* The statement's own tokens, not the bridged text: a '-' or the word
-     * inside a string literal (a date, say) is no reason to walk. */
+     * inside a string literal (a date, say) is no reason to walk.  Nor is
+     * a minus that no number follows (a - b), which cannot make a negative
+     * constant, or the word INTERVAL that starts a literal (INTERVAL 30
+     * DAYS): only a cast to an interval type, after AS or ::, is marked. */
     for (size_t i = st->tok_begin; i < st->tok_end; i++) {
         const dtok *t = &src->toks[i];
         const char *p = src->text + t->start;
         size_t n = t->end - t->start;
-        if ((t->kind == TK_OP && n == 1 && *p == '-') ||
-            (t->kind == TK_WORD && n == 8 && strncasecmp(p, "interval", 8) == 0))
-            return 1;
+        if (t->kind == TK_WORD && n == 8 && strncasecmp(p, "interval", 8) == 0) {
+            const dtok *prev = significant_token(src, st, i, -1);
+            if (!prev || (prev->kind == TK_WORD && prev->end - prev->start == 2 &&
+                          strncasecmp(src->text + prev->start, "as", 2) == 0) ||
+                (prev->kind == TK_OP && prev->end - prev->start == 2 &&
+                 strncmp(src->text + prev->start, "::", 2) == 0))
+                return 1;
+        }
+        if (t->kind == TK_OP && n == 1 && *p == '-') {
+            const dtok *next = significant_token(src, st, i, +1);
+            if (!next || next->kind == TK_NUMBER ||
+                (next->kind == TK_OP && src->text[next->start] == '('))
+                return 1;
+        }
     }
     return 0;
 }
@@ -804,7 +835,7 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     pgtree_free(&r);
 
     fixup_ctx ctx = {&out->br, src, 0, 0};
-    if (needs_fixup(src, st, &out->br))
+    if (parse_fixups_always || needs_fixup(src, st, &out->br))
         ast_walk(out->node, fixup_visit, &ctx);
     if (ctx.error)
         return refuse_parsed(out, err, st->start,

@@ -26,6 +26,10 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
                parsed_stmt *out, dialect_error *err);
 void parsed_stmt_free(parsed_stmt *p);
 
+/* Tests set this to walk every tree for fix-ups, proving that skipping
+ * the walk (a statement without their traces) never changes a tree. */
+extern int parse_fixups_always;
+
 /* Lex, split and parse a whole text (NUL-terminated at len): a new
  * array of its statement nodes, or NULL with *err set at the first
  * failure. */
