@@ -18,12 +18,12 @@ static const char *const kind_names[AST_KIND_COUNT] = {
 
 /* Kinds by a hash of the name's length, first, fourth and last bytes,
  * in an open-addressed table: one probe and one strcmp for most names
- * (ast_unwrap runs on every node a stage looks at).  Built once
- * (pthread_once), read-only after: any number of threads may look kinds
- * up. */
+ * (ast_unwrap runs on every node a stage looks at).  Built once, read-only
+ * after: any number of threads may look kinds up. */
 #define KIND_SLOTS 256
 static unsigned char kind_slot[KIND_SLOTS];     /* ast_kind, 0: empty */
 static pthread_once_t kind_slot_once = PTHREAD_ONCE_INIT;
+static int kind_slots_ready;                    /* set (release) when built */
 
 static unsigned kind_hash(const char *key, size_t n)
 {
@@ -39,6 +39,7 @@ static void build_kind_slots(void)
             h = (h + 1) % KIND_SLOTS;
         kind_slot[h] = (unsigned char)k;
     }
+    __atomic_store_n(&kind_slots_ready, 1, __ATOMIC_RELEASE);
 }
 
 static ast_kind kind_of_name(const char *key)
@@ -46,7 +47,8 @@ static ast_kind kind_of_name(const char *key)
     size_t n = strlen(key);
     if (n == 0)
         return AST_UNKNOWN;
-    pthread_once(&kind_slot_once, build_kind_slots);
+    if (!__atomic_load_n(&kind_slots_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&kind_slot_once, build_kind_slots);
     for (unsigned h = kind_hash(key, n); kind_slot[h]; h = (h + 1) % KIND_SLOTS)
         if (strcmp(kind_names[kind_slot[h]], key) == 0)
             return (ast_kind)kind_slot[h];

@@ -2795,15 +2795,24 @@ static int check_precedence(bridge *b)
  * bracket level) would be read differently: refused, asking for
  * parentheses.
  */
+/* = == <> != < > <= >= <=> */
 static int is_comparison(bridge *b, size_t i)
 {
-    static const char *const cmp_ops[] = {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "<=>", NULL};
-    if (T(b, i)->kind != TK_OP)
+    const dtok *t = T(b, i);
+    if (t->kind != TK_OP || !in_stmt(b, i))
         return 0;
-    for (int k = 0; cmp_ops[k]; k++)
-        if (is_op(b, i, cmp_ops[k]))
-            return 1;
-    return 0;
+    const char *p = TXT(b, i);
+    switch (TLEN(b, i)) {
+    case 1:
+        return p[0] == '=' || p[0] == '<' || p[0] == '>';
+    case 2:
+        return (p[1] == '=' && (p[0] == '=' || p[0] == '!' || p[0] == '<' || p[0] == '>')) ||
+               (p[0] == '<' && p[1] == '>');
+    case 3:
+        return p[0] == '<' && p[1] == '=' && p[2] == '>';
+    default:
+        return 0;
+    }
 }
 
 static int check_predicate_mix(bridge *b)
