@@ -203,7 +203,7 @@ static void emit_const(emitter *e, json_t *f)
     if (ast_bool(f, "isnull")) {
         puts_(e, "NULL");
     } else if ((v = ast_get(f, "ival"))) {
-        sbuf_printf(e->o, "%lld", (long long)json_integer_value(ast_get(v, "ival")));
+        sbuf_put_int(e->o, (long long)json_integer_value(ast_get(v, "ival")));
     } else if ((v = ast_get(f, "fval"))) {
         puts_(e, json_string_value(ast_get(v, "fval")));
     } else if ((v = ast_get(f, "boolval"))) {
@@ -349,7 +349,9 @@ static void emit_binary(emitter *e, json_t *f, const char *op_text, int prec)
         }
     }
     emit_expr(e, l, lp);
-    sbuf_printf(e->o, " %s ", op_text);
+    puts_(e, " ");
+    puts_(e, op_text);
+    puts_(e, " ");
     emit_expr(e, r, rp);
 }
 
@@ -433,7 +435,9 @@ static void emit_a_expr(emitter *e, json_t *f)
             return;
         }
         emit_expr(e, l, PREC_CMP + 1);
-        sbuf_printf(e->o, " %s ", word);
+        puts_(e, " ");
+        puts_(e, word);
+        puts_(e, " ");
         json_t *rf;
         if (ast_unwrap(r, &rf, NULL) == AST_FuncCall &&
             json_array_size(ast_get(rf, "funcname")) == 2 &&

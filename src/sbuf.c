@@ -82,6 +82,18 @@ void sbuf_putc(sbuf *b, char c)
     sbuf_putn(b, &c, 1);
 }
 
+void sbuf_put_int(sbuf *b, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    sbuf_putn(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap)
 {
     va_list ap2;

@@ -26,6 +26,7 @@ void   sbuf_grow(sbuf *b, size_t extra);
 void   sbuf_putn(sbuf *b, const char *s, size_t n);
 void   sbuf_puts(sbuf *b, const char *s);
 void   sbuf_putc(sbuf *b, char c);
+void   sbuf_put_int(sbuf *b, long long v);     /* decimal, no printf */
 void   sbuf_printf(sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void   sbuf_vprintf(sbuf *b, const char *fmt, va_list ap);
