@@ -94,12 +94,23 @@ int ast_bool(json_t *fields, const char *key)
     return json_is_true(ast_get(fields, key));
 }
 
+/* Read through jansson's iterator, not by hashing "String" and "sval":
+ * the stages call this on every name part they compare. */
 const char *ast_string_value(json_t *node)
 {
-    json_t *f;
-    if (ast_unwrap(node, &f, NULL) != AST_String)
+    if (!json_is_object(node) || json_object_size(node) != 1)
         return NULL;
-    const char *s = json_string_value(ast_get(f, "sval"));
+    void *it = json_object_iter(node);
+    const char *key = json_object_iter_key(it);
+    json_t *f = json_object_iter_value(it);
+    if (key[0] != 'S' || strcmp(key, "String") != 0 || !json_is_object(f))
+        return NULL;
+    const char *s = NULL;
+    it = json_object_iter(f);
+    if (it && json_object_size(f) == 1 && strcmp(json_object_iter_key(it), "sval") == 0)
+        s = json_string_value(json_object_iter_value(it));
+    else if (it)
+        s = json_string_value(ast_get(f, "sval"));
     return s ? s : "";
 }
 
