@@ -53,6 +53,11 @@ static size_t utf8_invalid_at(const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
+        uint64_t w;     /* eight ASCII bytes at a time: most queries are */
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8;
+            continue;
+        }
         unsigned char c = s[i];
         size_t n;
         unsigned cp;
@@ -102,7 +107,7 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
     if (len > UINT32_MAX / 2)
         return set_error(err, 0, "query text too large");
 
-    size_t cap = 64, n = 0;
+    size_t cap = len / 4 + 16, n = 0;  /* about one token in four bytes */
     dtok *toks = xmalloc(cap * sizeof *toks);
     int32_t stack[DIALECT_MAX_NESTING];
     int depth = 0;
@@ -3030,7 +3035,13 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     }
 
     if (rc == 0) {
-        /* Concatenate the plan. */
+        /* Concatenate the plan: about as long as the statement, a map
+         * entry per token, each buffer sized once. */
+        sbuf_grow(&out->pg, st->end - st->start + b.pool.len + 16);
+        if (out->capmap < ntok + 8) {
+            out->capmap = ntok + 8;
+            out->map = xrealloc(out->map, out->capmap * sizeof *out->map);
+        }
         for (size_t i = st->tok_begin; i <= st->tok_end; i++) {
             tplan *p = P(&b, i);
             size_t orig = i < st->tok_end ? T(&b, i)->start : st->end;

@@ -367,6 +367,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     run->rejected |= ctx.rejected;
     if (ctx.modified && !ctx.rejected) {
         sbuf out = SBUF_INIT;
+        sbuf_grow(&out, st->end - st->start + 64);    /* the rewrite is about as long */
         emit_error eerr;
         if (emit_statement(ps.node, EMIT_DATABRICKS, &out, &eerr) < 0 ||
             verify_rewrite(sbuf_cstr(&out), out.len, ps.node) < 0) {
