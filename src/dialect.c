@@ -2301,7 +2301,8 @@ static const word_handler word_handlers[] = {
 
 /* The handler table by a hash of the word's length and its first, second
  * and last letters (lower case), open-addressed: one probe and one
- * compare for most words.  Built once (pthread_once), read-only after. */
+ * compare for most words.  Built once (pthread_once, asked only until it
+ * is built), read-only after. */
 #define HANDLER_SLOTS 512
 static short handler_slot[HANDLER_SLOTS];   /* index + 1 into word_handlers; 0: empty */
 static pthread_once_t handler_slot_once = PTHREAD_ONCE_INIT;
@@ -2313,6 +2314,8 @@ static unsigned handler_hash(const char *w, size_t n)
     return ((unsigned)n * 97u + c0 * 31u + c1 * 7u + cl) % HANDLER_SLOTS;
 }
 
+static int handler_slots_ready;      /* set (release) once built */
+
 static void build_handler_slots(void)
 {
     for (size_t k = 0; k < sizeof word_handlers / sizeof *word_handlers; k++) {
@@ -2322,11 +2325,13 @@ static void build_handler_slots(void)
             h = (h + 1) % HANDLER_SLOTS;
         handler_slot[h] = (short)(k + 1);
     }
+    __atomic_store_n(&handler_slots_ready, 1, __ATOMIC_RELEASE);
 }
 
 static const word_handler *find_handler(const char *w, size_t n)
 {
-    pthread_once(&handler_slot_once, build_handler_slots);
+    if (!__atomic_load_n(&handler_slots_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&handler_slot_once, build_handler_slots);
     for (unsigned h = handler_hash(w, n); handler_slot[h]; h = (h + 1) % HANDLER_SLOTS) {
         const word_handler *c = &word_handlers[handler_slot[h] - 1];
         if (strncasecmp(c->word, w, n) == 0 && c->word[n] == '\0')
