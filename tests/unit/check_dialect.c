@@ -9,6 +9,14 @@
 #include <string.h>
 
 #include "dialect.h"
+#include "keywords.h"
+
+/* PostgreSQL's own keyword lookup, the oracle for pg_keyword_category()
+ * (which skips it for words no keyword is shaped like). */
+struct ScanKeywordList;
+extern const struct ScanKeywordList ScanKeywords;
+extern const unsigned char ScanKeywordCategories[];
+extern int ScanKeywordLookup(const char *str, const struct ScanKeywordList *keywords);
 
 /* Bridge the first statement of sql; returns the bridged text (static
  * buffer) or the error message prefixed with "ERR@<offset>: ". */
@@ -35,6 +43,53 @@ static const char *bridge(const char *sql)
     dialect_source_free(&src);
     return result;
 }
+
+static int oracle_category(const char *w)
+{
+    int idx = ScanKeywordLookup(w, &ScanKeywords);
+    return idx < 0 ? PG_KW_NONE : ScanKeywordCategories[idx];
+}
+
+START_TEST(keyword_categories_match_postgres)
+{
+    static const char *const words[] = {
+        "select", "FROM", "Where", "group", "by", "order", "limit", "interval", "AS", "on",
+        "join", "left", "inner", "case", "when", "then", "else", "end", "and", "or", "not",
+        "null", "true", "false", "distinct", "having", "union", "all", "in", "is", "like",
+        "between", "cast", "exists", "over", "partition", "rows", "range", "current_date",
+        "year", "month", "day", "hour", "minute", "second", "filter", "within", "lateral",
+        "natural", "full", "cross", "using", "offset", "fetch", "values", "with", "recursive",
+        "table", "window", "collate", "array", "row", "time", "timestamp", "zone", "asc",
+        "desc", "nulls", "first", "last", "ilike", "similar", "escape", "any", "some",
+        "grouping", "sets", "cube", "rollup", "user", "authorization", "binary", "freeze",
+        "verbose", "analyse", "analyze", "only", "into", "returning", "do", "abort_",
+        "transaction_date", "amount", "region", "revenue", "sales", "t", "p", "_", "x1",
+        "selec", "selectt", "sElEcT", "ILIKE", "xmlelement", "XMLTABLE", "json_table"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        char lower[64];
+        size_t n = strlen(words[i]);
+        for (size_t k = 0; k <= n; k++)
+            lower[k] = (char)(words[i][k] >= 'A' && words[i][k] <= 'Z' ? words[i][k] | 0x20
+                                                                       : words[i][k]);
+        ck_assert_msg(pg_keyword_category(words[i], n) == oracle_category(lower),
+                      "category of %s", words[i]);
+    }
+    /* Random words of keyword-like shapes, in mixed case. */
+    unsigned seed = 12345;
+    for (int r = 0; r < 50000; r++) {
+        char w[16], lower[16];
+        size_t n = 1 + (seed = seed * 1103515245u + 12345u) % 12;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            char c = "aeiorstnlcdmpuy_"[(seed >> 16) % 16];
+            lower[k] = c;
+            w[k] = (seed >> 24) % 2 && c != '_' ? (char)(c & ~0x20) : c;
+        }
+        w[n] = lower[n] = '\0';
+        ck_assert_msg(pg_keyword_category(w, n) == oracle_category(lower), "category of %s", w);
+    }
+}
+END_TEST
 
 START_TEST(backtick_identifiers)
 {
@@ -309,6 +364,7 @@ static Suite *dialect_suite(void)
     tcase_add_test(tc, lambdas_lateral_qualify);
     tcase_add_test(tc, hints_and_values);
     tcase_add_test(tc, refusals_are_positioned);
+    tcase_add_test(tc, keyword_categories_match_postgres);
     tcase_add_test(tc, lexer_errors);
     tcase_add_test(tc, deep_nesting_is_refused);
     tcase_add_test(tc, statement_split);
