@@ -138,6 +138,14 @@ static inline void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
+void *arena_scratch(size_t n)
+{
+    arena *a = tls_arena;
+    if (!a || a->depth <= 0)
+        return NULL;
+    return arena_alloc(a, n ? n : 1);
+}
+
 static int in_arena(const arena *a, const void *p)
 {
     uintptr_t x = (uintptr_t)p;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "keywords.h"
 
 /* ------------------------------------------------------------------ */
@@ -90,6 +91,14 @@ static size_t utf8_invalid_at(const char *text, size_t len)
     return len;
 }
 
+/* A token array dialect_lex() gives up: freed unless it is request
+ * scratch. */
+static void drop_tokens(const dialect_source *src, dtok *toks)
+{
+    if (!src->toks_scratch)
+        free(toks);
+}
+
 int dialect_lex(dialect_source *src, const char *text, size_t len,
                 dialect_error *err)
 {
@@ -107,8 +116,13 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
     if (len > UINT32_MAX / 2)
         return set_error(err, 0, "query text too large");
 
-    size_t cap = len / 4 + 16, n = 0;  /* about one token in four bytes */
-    dtok *toks = xmalloc(cap * sizeof *toks);
+    /* Spaces are tokens too: about one token in two bytes.  Inside a
+     * request the array is the request's scratch memory. */
+    size_t cap = len / 2 + 16, n = 0;
+    dtok *toks = arena_scratch(cap * sizeof *toks);
+    src->toks_scratch = toks != NULL;
+    if (!toks)
+        toks = xmalloc(cap * sizeof *toks);
     int32_t stack[DIALECT_MAX_NESTING];
     int depth = 0;
     size_t pos = 0;
@@ -117,19 +131,22 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
         const char *msg;
         tok_kind k = lexer_next(text, pos, &end, &msg);
         if (k == TK_ERROR) {
-            free(toks);
+            drop_tokens(src, toks);
             return set_error(err, pos, "%s", msg);
         }
         if (n == cap) {
             cap *= 2;
-            toks = xrealloc(toks, cap * sizeof *toks);
+            dtok *more = src->toks_scratch ? arena_scratch(cap * sizeof *toks) : NULL;
+            if (more)
+                memcpy(more, toks, n * sizeof *toks);
+            toks = more ? more : xrealloc(toks, cap * sizeof *toks);
         }
         toks[n] = (dtok){k, (uint32_t)pos, (uint32_t)end, -1};
         if (k == TK_OP && end - pos == 1) {
             char c = text[pos];
             if (c == '(' || c == '[') {
                 if (depth == DIALECT_MAX_NESTING) {
-                    free(toks);
+                    drop_tokens(src, toks);
                     return set_error(err, pos,
                                      "brackets nested deeper than %d levels",
                                      DIALECT_MAX_NESTING);
@@ -138,7 +155,7 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
             } else if (c == ')' || c == ']') {
                 char want = c == ')' ? '(' : '[';
                 if (depth == 0 || text[toks[stack[depth - 1]].start] != want) {
-                    free(toks);
+                    drop_tokens(src, toks);
                     return set_error(err, pos, "unmatched '%c'", c);
                 }
                 int32_t o = stack[--depth];
@@ -154,7 +171,7 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
     if (depth > 0) {
         size_t at = toks[stack[depth - 1]].start;
         char c = text[at];
-        free(toks);
+        drop_tokens(src, toks);
         return set_error(err, at, "'%c' is never closed", c);
     }
     src->toks = toks;
@@ -164,7 +181,8 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
 
 void dialect_source_free(dialect_source *src)
 {
-    free(src->toks);
+    if (!src->toks_scratch)
+        free(src->toks);
     src->toks = NULL;
     src->ntoks = 0;
 }
@@ -2954,8 +2972,17 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.out = out;
     b.st = st;
     b.err = err;
-    b.plan = xcalloc(ntok, sizeof *b.plan);
-    b.kwcat = xcalloc(ntok, 1);
+    /* The plan and the keyword cache: request scratch inside a request. */
+    size_t plan_bytes = ntok * sizeof *b.plan;
+    char *scratch = arena_scratch(plan_bytes + ntok);
+    if (scratch) {
+        memset(scratch, 0, plan_bytes + ntok);
+        b.plan = (tplan *)scratch;
+        b.kwcat = (signed char *)scratch + plan_bytes;
+    } else {
+        b.plan = xcalloc(ntok, sizeof *b.plan);
+        b.kwcat = xcalloc(ntok, 1);
+    }
     b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0, 0};
     int rc = 0;
     size_t *hint_anchor_tok = NULL;
@@ -3073,8 +3100,10 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         sbuf_cstr(&out->pg);
     }
     sbuf_free(&b.pool);
-    free(b.plan);
-    free(b.kwcat);
+    if (!scratch) {
+        free(b.plan);
+        free(b.kwcat);
+    }
     free(hint_anchor_tok);
     sbuf_free(&b.scratch);
     if (rc != 0) {

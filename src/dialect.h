@@ -69,6 +69,7 @@ typedef struct dialect_source {
     size_t      len;
     dtok       *toks;       /* owned; ends with a TK_EOF token */
     size_t      ntoks;
+    int         toks_scratch;   /* toks is request scratch (arena.h), not malloc'd */
 } dialect_source;
 
 typedef struct dialect_stmt {
