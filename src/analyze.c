@@ -281,18 +281,19 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
         return;
     /* Only four kinds matter here, and all start with 'S' or 'F': the
      * full kind lookup is skipped for the rest (most nodes are column
-     * references, constants and operators), and column references and
-     * constants, which hold no expression, are not entered. */
+     * references, constants and operators), and column references,
+     * constants and names, which hold no expression, are not entered. */
     json_t *f = NULL;
     ast_kind k = AST_UNKNOWN;
     if (json_object_size(v) == 1) {
         void *it = json_object_iter(v);
         const char *key = json_object_iter_key(it);
+        if ((key[0] == 'C' && strcmp(key, "ColumnRef") == 0) ||
+            (key[0] == 'A' && strcmp(key, "A_Const") == 0) ||
+            (key[0] == 'S' && strcmp(key, "String") == 0))
+            return;
         if (key[0] == 'S' || key[0] == 'F')
             k = ast_unwrap(v, &f, NULL);
-        else if ((key[0] == 'C' && strcmp(key, "ColumnRef") == 0) ||
-                 (key[0] == 'A' && strcmp(key, "A_Const") == 0))
-            return;
         else if (json_is_object(json_object_iter_value(it)))
             f = json_object_iter_value(it);
     }
