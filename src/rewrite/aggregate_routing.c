@@ -91,6 +91,7 @@
 #include <strings.h>
 
 #include "analyze.h"
+#include "arena.h"
 #include "ast.h"
 #include "ast_edit.h"
 #include "dates.h"
@@ -335,7 +336,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         json_array_foreach(e, i, c) {
             json_t *m = map_expr(r, c, in_aggregate_context, depth + 1);
             if (!m) {
-                json_decref(out);
+                arena_json_release(out);
                 return NULL;
             }
             if (r->build)
@@ -413,7 +414,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     json_object_foreach(src, key, child) {
         json_t *m = map_expr(r, child, in_aggregate_context, depth + 1);
         if (!m) {
-            json_decref(out);
+            arena_json_release(out);
             return NULL;
         }
         if (r->build)
@@ -436,11 +437,11 @@ typedef struct routed {
 
 static void routed_free(routed *o)
 {
-    json_decref(o->targets);
-    json_decref(o->where);
-    json_decref(o->group);
-    json_decref(o->having);
-    json_decref(o->sort);
+    arena_json_release(o->targets);
+    arena_json_release(o->where);
+    arena_json_release(o->group);
+    arena_json_release(o->having);
+    arena_json_release(o->sort);
     memset(o, 0, sizeof *o);
 }
 
@@ -455,13 +456,13 @@ static json_t *map_sort(route *r, json_t *sort)
     json_t *s, *sf;
     json_array_foreach(sort, i, s) {
         if (ast_unwrap(s, &sf, NULL) != AST_SortBy) {
-            json_decref(out);
+            arena_json_release(out);
             refuse(r, "%s", "unexpected ORDER BY entry");
             return NULL;
         }
         json_t *node = map_clause_with_aliases(r, ast_get(sf, "node"), 0);
         if (!node) {
-            json_decref(out);
+            arena_json_release(out);
             return NULL;
         }
         if (!r->build)
@@ -523,7 +524,7 @@ static json_t *map_where(route *r)
             continue;
         json_t *m = map_expr(r, r->blk->where[i], 0, 0);
         if (!m) {
-            json_decref(kept);
+            arena_json_release(kept);
             return NULL;
         }
         if (r->build)
@@ -532,12 +533,12 @@ static json_t *map_where(route *r)
     if (!r->build)
         return json_null();
     if (json_array_size(kept) == 0) {
-        json_decref(kept);
+        arena_json_release(kept);
         return json_null();
     }
     if (json_array_size(kept) == 1) {
         json_t *one = json_incref(json_array_get(kept, 0));
-        json_decref(kept);
+        arena_json_release(kept);
         return one;
     }
     return json_pack("{s:{s:s,s:o,s:i}}", "BoolExpr", "boolop", "AND_EXPR", "args", kept,
@@ -691,8 +692,8 @@ static int check_block(route *r, routed *out)
         int changed = !ast_equal_ignoring_locations(m, o->expr);
         if (changed && !ast_get(rt, "name") && !blk->in_expression &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
-            json_decref(m);
-            json_decref(rt);
+            arena_json_release(m);
+            arena_json_release(rt);
             return refuse(r, "%s", "a select-list expression without an alias would change "
                           "its output name");
         }
@@ -704,7 +705,7 @@ static int check_block(route *r, routed *out)
         if (r->build)
             json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
         else
-            json_decref(rt);
+            arena_json_release(rt);
     }
     /* 6: HAVING and ORDER BY */
     json_t *having = ast_get(sel, "havingClause");
@@ -946,5 +947,5 @@ void rewrite_aggregate_routing(check_ctx *ctx)
     for (size_t i = 0; i < ctx->an->nblocks; i++)
         if (route_block(ctx, ctx->an->blocks[i], graveyard))
             ctx->modified = 1;
-    json_decref(graveyard);
+    arena_json_release(graveyard);
 }
