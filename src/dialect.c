@@ -435,14 +435,30 @@ static inline __attribute__((always_inline)) int is_op(bridge *b, size_t i, cons
     return in_stmt(b, i) && tok_is_op(b->s, i, op);
 }
 
+/* Is the n bytes at t the word w (lower case), ASCII case aside?  Inline:
+ * the bridge asks this of most tokens, against lists of dozens of words. */
+static inline int word_is(const char *t, size_t n, const char *w)
+{
+    for (size_t k = 0; k < n; k++) {
+        char c = t[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c | 0x20);
+        if (c != w[k])      /* also where w ends first */
+            return 0;
+    }
+    return w[n] == '\0';
+}
+
+/* Is token i one of the words of list (lower case, NULL-terminated)? */
 static int word_in(bridge *b, size_t i, const char *const *list)
 {
     if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD)
         return 0;
-    char c = (char)(TXT(b, i)[0] | 0x20);
+    const char *t = TXT(b, i);
+    char c = (char)(t[0] | 0x20);
     size_t n = TLEN(b, i);
     for (; *list; list++)
-        if ((*list)[0] == c && strncasecmp(TXT(b, i), *list, n) == 0 && (*list)[n] == '\0')
+        if ((*list)[0] == c && word_is(t, n, *list))
             return 1;
     return 0;
 }
