@@ -22,6 +22,7 @@ static const char *const kind_names[AST_KIND_COUNT] = {
  * after: any number of threads may look kinds up. */
 #define KIND_SLOTS 256
 static unsigned char kind_slot[KIND_SLOTS];     /* ast_kind, 0: empty */
+static unsigned char kind_len[AST_KIND_COUNT];  /* strlen(kind_names[k]) */
 static pthread_once_t kind_slot_once = PTHREAD_ONCE_INIT;
 static int kind_slots_ready;                    /* set (release) when built */
 
@@ -34,7 +35,8 @@ static unsigned kind_hash(const char *key, size_t n)
 static void build_kind_slots(void)
 {
     for (int k = 1; k < AST_KIND_COUNT; k++) {
-        unsigned h = kind_hash(kind_names[k], strlen(kind_names[k]));
+        kind_len[k] = (unsigned char)strlen(kind_names[k]);
+        unsigned h = kind_hash(kind_names[k], kind_len[k]);
         while (kind_slot[h])
             h = (h + 1) % KIND_SLOTS;
         kind_slot[h] = (unsigned char)k;
@@ -42,16 +44,25 @@ static void build_kind_slots(void)
     __atomic_store_n(&kind_slots_ready, 1, __ATOMIC_RELEASE);
 }
 
-static ast_kind kind_of_name(const char *key)
+/* The kind named by key[0..n) (jansson keeps a key's length), compared
+ * inline: no strlen, no strcmp call. */
+static ast_kind kind_of_name(const char *key, size_t n)
 {
-    size_t n = strlen(key);
     if (n == 0)
         return AST_UNKNOWN;
     if (!__atomic_load_n(&kind_slots_ready, __ATOMIC_ACQUIRE))
         pthread_once(&kind_slot_once, build_kind_slots);
-    for (unsigned h = kind_hash(key, n); kind_slot[h]; h = (h + 1) % KIND_SLOTS)
-        if (strcmp(kind_names[kind_slot[h]], key) == 0)
-            return (ast_kind)kind_slot[h];
+    for (unsigned h = kind_hash(key, n); kind_slot[h]; h = (h + 1) % KIND_SLOTS) {
+        int k = kind_slot[h];
+        if (kind_len[k] != n)
+            continue;
+        const char *name = kind_names[k];
+        size_t i = 0;
+        while (i < n && name[i] == key[i])
+            i++;
+        if (i == n)
+            return (ast_kind)k;
+    }
     return AST_UNKNOWN;
 }
 
@@ -70,7 +81,7 @@ ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name)
         *name = key;
     if (!json_is_object(val))
         return AST_UNKNOWN;
-    ast_kind k = kind_of_name(key);
+    ast_kind k = kind_of_name(key, json_object_iter_key_len(it));
     if (k == AST_UNKNOWN)
         return AST_UNKNOWN;
     if (fields)
