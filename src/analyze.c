@@ -288,9 +288,9 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     if (json_object_size(v) == 1) {
         void *it = json_object_iter(v);
         const char *key = json_object_iter_key(it);
-        if ((key[0] == 'C' && strcmp(key, "ColumnRef") == 0) ||
-            (key[0] == 'A' && strcmp(key, "A_Const") == 0) ||
-            (key[0] == 'S' && strcmp(key, "String") == 0))
+        if ((key[0] == 'C' && ast_streq(key, "ColumnRef")) ||
+            (key[0] == 'A' && ast_streq(key, "A_Const")) ||
+            (key[0] == 'S' && ast_streq(key, "String")))
             return;
         if (key[0] == 'S' || key[0] == 'F')
             k = ast_unwrap(v, &f, NULL);
@@ -492,9 +492,9 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
         const char *key;
         json_t *clause;
         json_object_foreach(sel, key, clause)
-            if (json_is_array(clause) ? strcmp(key, "fromClause") != 0
-                                      : json_is_object(clause) && strcmp(key, "withClause") != 0 &&
-                                        strcmp(key, "larg") != 0 && strcmp(key, "rarg") != 0)
+            if (json_is_array(clause) ? !ast_streq(key, "fromClause")
+                                      : json_is_object(clause) && !ast_streq(key, "withClause") &&
+                                        !ast_streq(key, "larg") && !ast_streq(key, "rarg"))
                 walk_expr(b, blk, clause, depth + 1, 0);
         block_facts(b, blk);
     }

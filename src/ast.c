@@ -114,11 +114,11 @@ const char *ast_string_value(json_t *node)
     void *it = json_object_iter(node);
     const char *key = json_object_iter_key(it);
     json_t *f = json_object_iter_value(it);
-    if (key[0] != 'S' || strcmp(key, "String") != 0 || !json_is_object(f))
+    if (key[0] != 'S' || !ast_streq(key, "String") || !json_is_object(f))
         return NULL;
     const char *s = NULL;
     it = json_object_iter(f);
-    if (it && json_object_size(f) == 1 && strcmp(json_object_iter_key(it), "sval") == 0)
+    if (it && json_object_size(f) == 1 && ast_streq(json_object_iter_key(it), "sval"))
         s = json_string_value(json_object_iter_value(it));
     else if (it)
         s = json_string_value(ast_get(f, "sval"));
@@ -229,7 +229,7 @@ static int equal_at(json_t *a, json_t *b, int depth, ast_equal_hook hook, void *
             while (jb && ast_is_location_key(json_object_iter_key(jb)))
                 jb = json_object_iter_next(b, jb);
             json_t *vb;
-            if (jb && strcmp(json_object_iter_key(jb), key) == 0) {
+            if (jb && ast_streq(json_object_iter_key(jb), key)) {
                 vb = json_object_iter_value(jb);
                 jb = json_object_iter_next(b, jb);
             } else {

@@ -54,11 +54,23 @@ ast_kind ast_unwrap(json_t *node, json_t **fields, const char **name);
          ast_it_ && ((child) = json_object_iter_value(ast_it_), 1);          \
          ast_it_ = json_object_iter_next((obj), ast_it_))
 
+/* Are a and b the same string?  Compared inline: keys and kind names
+ * are short, and the stages compare them on every node, where a call to
+ * strcmp costs more than the comparison. */
+static inline int ast_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* "location", the one key the location-blind comparisons skip; most
  * keys fail on their first byte. */
 static inline int ast_is_location_key(const char *k)
 {
-    return k[0] == 'l' && k[1] == 'o' && strcmp(k, "location") == 0;
+    return k[0] == 'l' && k[1] == 'o' && ast_streq(k, "location");
 }
 
 /* Borrowed field accessors; NULL/0/"" when absent.  ast_get() is the

@@ -97,7 +97,7 @@ static json_t *take(builder *b, sink *o, const char *k, size_t kn)
     if (o->in_step) {
         while (o->next && ast_is_location_key(json_object_iter_key(o->next)))
             o->next = json_object_iter_next(o->obj, o->next);
-        if (o->next && strcmp(json_object_iter_key(o->next), k) == 0) {
+        if (o->next && ast_streq(json_object_iter_key(o->next), k)) {
             v = json_object_iter_value(o->next);
             o->next = json_object_iter_next(o->obj, o->next);
         } else {
@@ -872,7 +872,7 @@ static json_t *wrap(builder *b, const void *node, int lvl, json_t *expect)
     sink_close(b, &f);
     if (halted(b))
         return NULL;
-    if (strcmp(kind, expect_kind) != 0)
+    if (!ast_streq(kind, expect_kind))
         b->differs = 1;
     for (it = json_object_iter_next(expect, it); it; it = json_object_iter_next(expect, it))
         if (!ast_is_location_key(json_object_iter_key(it)))
