@@ -200,13 +200,25 @@ static void put_enum(builder *b, sink *o, const char *k, size_t kn, int v,
 #define ENUM(o, k, v, names) \
     put_enum(b, (o), (k), sizeof(k) - 1, (int)(v), (names), (int)(sizeof(names) / sizeof *(names)))
 
+/* Field k about to be walked: when comparing, *e is its expected value;
+ * 0 when there is none (the comparison has failed) or the walk has
+ * stopped. */
+static int field_walk(builder *b, sink *o, const char *k, size_t kn, json_t **e)
+{
+    *e = NULL;
+    if (halted(b))
+        return 0;
+    if (!b->comparing)
+        return 1;
+    *e = take(b, o, k, kn);
+    return *e != NULL;
+}
+
 /* A Node * field: {"Kind":{...}} one level down. */
 static void put_node(builder *b, sink *o, const char *k, size_t kn, const void *v, int lvl)
 {
-    if (!v || halted(b))
-        return;
-    json_t *e = b->comparing ? take(b, o, k, kn) : NULL;
-    if (b->comparing && !e)
+    json_t *e;
+    if (!v || !field_walk(b, o, k, kn, &e))
         return;
     json_t *w = wrap(b, v, lvl + 1, e);
     if (w)
@@ -268,10 +280,8 @@ static json_t *items(builder *b, const List *l, int lvl, json_t *expect)
 /* A List * field: an array one level down; NIL is left out. */
 static void put_list(builder *b, sink *o, const char *k, size_t kn, const List *l, int lvl)
 {
-    if (!l || halted(b))
-        return;
-    json_t *e = b->comparing ? take(b, o, k, kn) : NULL;
-    if (b->comparing && !e)
+    json_t *e;
+    if (!l || !field_walk(b, o, k, kn, &e))
         return;
     json_t *a = items(b, l, lvl + 1, e);
     if (a)
@@ -284,15 +294,13 @@ static void put_list(builder *b, sink *o, const char *k, size_t kn, const List *
  * nothing to fill; close_field() adds or checks it. */
 static int open_field(builder *b, sink *o, const char *k, size_t kn, int lvl, sink *sub)
 {
-    if (halted(b) || !depth_ok(b, lvl + 1))
+    json_t *e;
+    if (halted(b) || !depth_ok(b, lvl + 1) || !field_walk(b, o, k, kn, &e))
         return 0;
     if (!b->comparing) {
         sink_on(b, sub, json_object());
         return 1;
     }
-    json_t *e = take(b, o, k, kn);
-    if (!e)
-        return 0;
     if (!json_is_object(e)) {
         b->differs = 1;
         return 0;
