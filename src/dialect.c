@@ -187,7 +187,7 @@ void dialect_source_free(dialect_source *src)
     src->ntoks = 0;
 }
 
-static int is_trivia(tok_kind k)
+int dialect_is_trivia(tok_kind k)
 {
     return k == TK_SPACE || k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT ||
            k == TK_HINT;
@@ -222,10 +222,10 @@ size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
         if (!boundary)
             continue;
         size_t first = begin, last = i;
-        while (first < last && is_trivia(src->toks[first].kind) &&
+        while (first < last && dialect_is_trivia(src->toks[first].kind) &&
                src->toks[first].kind != TK_HINT)
             first++;
-        while (last > first && is_trivia(src->toks[last - 1].kind) &&
+        while (last > first && dialect_is_trivia(src->toks[last - 1].kind) &&
                src->toks[last - 1].kind != TK_HINT)
             last--;
         if (first < last) {
@@ -398,7 +398,7 @@ static size_t TLEN(bridge *b, size_t i)
 static size_t next_sig(bridge *b, size_t i)
 {
     for (i++; i < b->st->tok_end; i++)
-        if (!is_trivia(T(b, i)->kind))
+        if (!dialect_is_trivia(T(b, i)->kind))
             return i;
     return b->st->tok_end;
 }
@@ -408,7 +408,7 @@ static size_t prev_sig(bridge *b, size_t i)
 {
     while (i > b->st->tok_begin) {
         i--;
-        if (!is_trivia(T(b, i)->kind))
+        if (!dialect_is_trivia(T(b, i)->kind))
             return i;
     }
     return (size_t)-1;
@@ -820,7 +820,7 @@ static int bridge_type(bridge *b, size_t i)
         sbuf_putn(&txt, TXT(b, i), TLEN(b, i));
         for (; j < b->st->tok_end; j++) {
             const dtok *t = T(b, j);
-            if (is_trivia(t->kind))
+            if (dialect_is_trivia(t->kind))
                 continue;
             int isw = t->kind == TK_WORD || t->kind == TK_QIDENT || t->kind == TK_NUMBER;
             if (isw && prevw)
@@ -2755,7 +2755,7 @@ static int check_precedence(bridge *b)
     for (size_t i = b->st->tok_begin; i <= b->st->tok_end && rc == 0; i++) {
         int end = i == b->st->tok_end;
         const dtok *t = end ? NULL : T(b, i);
-        if (t && is_trivia(t->kind))
+        if (t && dialect_is_trivia(t->kind))
             continue;
         int sp_lv = end ? 0 : op_level(b, i, 1);
         int binary = sp_lv && prev != (size_t)-1 && ends_operand(b, prev);
@@ -2890,7 +2890,7 @@ static int check_predicate_mix(bridge *b)
     st[0].cmp = st[0].pred = (size_t)-1;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i++) {
         const dtok *t = T(b, i);
-        if (is_trivia(t->kind))
+        if (dialect_is_trivia(t->kind))
             continue;
         struct lv *l = &st[d];
         if (is_op(b, i, "(") || is_op(b, i, "[")) {

@@ -72,6 +72,10 @@ typedef struct dialect_source {
     int         toks_scratch;   /* toks is request scratch (arena.h), not malloc'd */
 } dialect_source;
 
+/* Space, a comment or a hint: a token that separates others and means
+ * nothing to the grammar. */
+int dialect_is_trivia(tok_kind k);
+
 typedef struct dialect_stmt {
     size_t tok_begin, tok_end;  /* token index range, excluding the ';' */
     size_t start, end;          /* trimmed byte range in the original text */

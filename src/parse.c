@@ -717,14 +717,13 @@ static void restructure_pivots(json_t *node, int *bad)
 
 int parse_fixups_always;
 
-/* The token before (dir -1) or after (+1) token i of st that is no space
- * or comment, or NULL. */
+/* The token before (dir -1) or after (+1) token i of st that is no space,
+ * comment or hint, or NULL. */
 static const dtok *significant_token(const dialect_source *src, const dialect_stmt *st,
                                      size_t i, int dir)
 {
     for (size_t j = i + (size_t)dir; j >= st->tok_begin && j < st->tok_end; j += (size_t)dir) {
-        int k = src->toks[j].kind;
-        if (k != TK_SPACE && k != TK_LINE_COMMENT && k != TK_BLOCK_COMMENT)
+        if (!dialect_is_trivia(src->toks[j].kind))
             return &src->toks[j];
         if (j == 0)
             break;
