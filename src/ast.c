@@ -44,7 +44,7 @@ static void build_kind_slots(void)
     __atomic_store_n(&kind_slots_ready, 1, __ATOMIC_RELEASE);
 }
 
-/* The kind named by key[0..n) (jansson keeps a key's length), compared
+/* The kind named by key (n bytes: jansson keeps a key's length), compared
  * inline: no strlen, no strcmp call. */
 static ast_kind kind_of_name(const char *key, size_t n)
 {
@@ -54,13 +54,7 @@ static ast_kind kind_of_name(const char *key, size_t n)
         pthread_once(&kind_slot_once, build_kind_slots);
     for (unsigned h = kind_hash(key, n); kind_slot[h]; h = (h + 1) % KIND_SLOTS) {
         int k = kind_slot[h];
-        if (kind_len[k] != n)
-            continue;
-        const char *name = kind_names[k];
-        size_t i = 0;
-        while (i < n && name[i] == key[i])
-            i++;
-        if (i == n)
+        if (kind_len[k] == n && ast_streq(kind_names[k], key))
             return (ast_kind)k;
     }
     return AST_UNKNOWN;

@@ -181,8 +181,7 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
 
 void dialect_source_free(dialect_source *src)
 {
-    if (!src->toks_scratch)
-        free(src->toks);
+    drop_tokens(src, src->toks);
     src->toks = NULL;
     src->ntoks = 0;
 }
@@ -193,14 +192,20 @@ int dialect_is_trivia(tok_kind k)
            k == TK_HINT;
 }
 
-static inline __attribute__((always_inline)) int tok_is_op(const dialect_source *s, size_t i, const char *op)
+size_t dialect_sig_token(const dialect_source *src, const dialect_stmt *st, size_t i, int dir)
 {
-    const dtok *t = &s->toks[i];
-    /* The first byte first: most tests fail there. */
-    if (t->kind != TK_OP || s->text[t->start] != op[0])
-        return 0;
-    size_t n = strlen(op);
-    return t->end - t->start == n && memcmp(s->text + t->start + 1, op + 1, n - 1) == 0;
+    if (dir < 0) {
+        while (i > st->tok_begin) {
+            i--;
+            if (!dialect_is_trivia(src->toks[i].kind))
+                return i;
+        }
+        return (size_t)-1;
+    }
+    for (i++; i < st->tok_end; i++)
+        if (!dialect_is_trivia(src->toks[i].kind))
+            return i;
+    return (size_t)-1;
 }
 
 size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
@@ -218,7 +223,7 @@ size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
             else if (c == ')' || c == ']')
                 depth--;
         }
-        int boundary = t->kind == TK_EOF || (depth == 0 && tok_is_op(src, i, ";"));
+        int boundary = t->kind == TK_EOF || (depth == 0 && dialect_tok_is_op(src, i, ";"));
         if (!boundary)
             continue;
         size_t first = begin, last = i;
@@ -397,21 +402,14 @@ static size_t TLEN(bridge *b, size_t i)
 /* Next significant token after i (the statement end if none). */
 static size_t next_sig(bridge *b, size_t i)
 {
-    for (i++; i < b->st->tok_end; i++)
-        if (!dialect_is_trivia(T(b, i)->kind))
-            return i;
-    return b->st->tok_end;
+    size_t j = dialect_sig_token(b->s, b->st, i, +1);
+    return j == (size_t)-1 ? b->st->tok_end : j;
 }
 
 /* Previous significant token before i, or (size_t)-1. */
 static size_t prev_sig(bridge *b, size_t i)
 {
-    while (i > b->st->tok_begin) {
-        i--;
-        if (!dialect_is_trivia(T(b, i)->kind))
-            return i;
-    }
-    return (size_t)-1;
+    return dialect_sig_token(b->s, b->st, i, -1);
 }
 
 static inline int in_stmt(bridge *b, size_t i)
@@ -419,34 +417,15 @@ static inline int in_stmt(bridge *b, size_t i)
     return i >= b->st->tok_begin && i < b->st->tok_end;
 }
 
-/* Is token i the word w (lower case)?  The first letter is compared
- * before anything else: most tests fail there. */
+/* Is token i the word w (lower case)? */
 static inline __attribute__((always_inline)) int is_word(bridge *b, size_t i, const char *w)
 {
-    if (!in_stmt(b, i) || T(b, i)->kind != TK_WORD ||
-        (TXT(b, i)[0] | 0x20) != w[0])
-        return 0;
-    size_t n = strlen(w);
-    return TLEN(b, i) == n && strncasecmp(TXT(b, i), w, n) == 0;
+    return in_stmt(b, i) && dialect_tok_is_word(b->s, i, w);
 }
 
 static inline __attribute__((always_inline)) int is_op(bridge *b, size_t i, const char *op)
 {
-    return in_stmt(b, i) && tok_is_op(b->s, i, op);
-}
-
-/* Is the n bytes at t the word w (lower case), ASCII case aside?  Inline:
- * the bridge asks this of most tokens, against lists of dozens of words. */
-static inline int word_is(const char *t, size_t n, const char *w)
-{
-    for (size_t k = 0; k < n; k++) {
-        char c = t[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c | 0x20);
-        if (c != w[k])      /* also where w ends first */
-            return 0;
-    }
-    return w[n] == '\0';
+    return in_stmt(b, i) && dialect_tok_is_op(b->s, i, op);
 }
 
 /* Is token i one of the words of list (lower case, NULL-terminated)? */
@@ -458,7 +437,7 @@ static int word_in(bridge *b, size_t i, const char *const *list)
     char c = (char)(t[0] | 0x20);
     size_t n = TLEN(b, i);
     for (; *list; list++)
-        if ((*list)[0] == c && word_is(t, n, *list))
+        if ((*list)[0] == c && dialect_word_is(t, n, *list))
             return 1;
     return 0;
 }
@@ -2368,7 +2347,7 @@ static const word_handler *find_handler(const char *w, size_t n)
         pthread_once(&handler_slot_once, build_handler_slots);
     for (unsigned h = handler_hash(w, n); handler_slot[h]; h = (h + 1) % HANDLER_SLOTS) {
         const word_handler *c = &word_handlers[handler_slot[h] - 1];
-        if (strncasecmp(c->word, w, n) == 0 && c->word[n] == '\0')
+        if (dialect_word_is(w, n, c->word))
             return c;
     }
     return NULL;
@@ -2988,17 +2967,16 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
     b.out = out;
     b.st = st;
     b.err = err;
-    /* The plan and the keyword cache: request scratch inside a request. */
+    /* The plan and the keyword cache, in one block: request scratch
+     * inside a request, malloc'd (and freed below) elsewhere. */
     size_t plan_bytes = ntok * sizeof *b.plan;
-    char *scratch = arena_scratch(plan_bytes + ntok);
-    if (scratch) {
-        memset(scratch, 0, plan_bytes + ntok);
-        b.plan = (tplan *)scratch;
-        b.kwcat = (signed char *)scratch + plan_bytes;
-    } else {
-        b.plan = xcalloc(ntok, sizeof *b.plan);
-        b.kwcat = xcalloc(ntok, 1);
-    }
+    char *plan_mem = arena_scratch(plan_bytes + ntok);
+    int plan_owned = plan_mem == NULL;
+    if (plan_owned)
+        plan_mem = xmalloc(plan_bytes + ntok);
+    memset(plan_mem, 0, plan_bytes + ntok);
+    b.plan = (tplan *)plan_mem;
+    b.kwcat = (signed char *)plan_mem + plan_bytes;
     b.stack[0] = (frame){FR_TOP, 0, 0, 0, 0, 0, 0};
     int rc = 0;
     size_t *hint_anchor_tok = NULL;
@@ -3116,10 +3094,8 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         sbuf_cstr(&out->pg);
     }
     sbuf_free(&b.pool);
-    if (!scratch) {
-        free(b.plan);
-        free(b.kwcat);
-    }
+    if (plan_owned)
+        free(plan_mem);
     free(hint_anchor_tok);
     sbuf_free(&b.scratch);
     if (rc != 0) {

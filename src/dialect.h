@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexer.h"
 #include "sbuf.h"
@@ -129,6 +130,43 @@ void dialect_source_free(dialect_source *src);
 /* Split at top-level semicolons; statements holding only comments and
  * whitespace are skipped.  Returns the count; *out is malloc'd. */
 size_t dialect_statements(const dialect_source *src, dialect_stmt **out);
+
+/* Token tests, as the bridge makes them (inline: it asks them of most
+ * tokens).  Are the n bytes at t the word w (lower case), ASCII case
+ * aside?  Is token i the operator op, or the word w? */
+static inline int dialect_word_is(const char *t, size_t n, const char *w)
+{
+    for (size_t k = 0; k < n; k++) {
+        char c = t[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c | 0x20);
+        if (c != w[k])      /* also where w ends first */
+            return 0;
+    }
+    return w[n] == '\0';
+}
+
+static inline __attribute__((always_inline)) int
+dialect_tok_is_op(const dialect_source *src, size_t i, const char *op)
+{
+    const dtok *t = &src->toks[i];
+    /* The first byte first: most tests fail there. */
+    if (t->kind != TK_OP || src->text[t->start] != op[0])
+        return 0;
+    size_t n = strlen(op);
+    return t->end - t->start == n && memcmp(src->text + t->start + 1, op + 1, n - 1) == 0;
+}
+
+static inline __attribute__((always_inline)) int
+dialect_tok_is_word(const dialect_source *src, size_t i, const char *w)
+{
+    const dtok *t = &src->toks[i];
+    return t->kind == TK_WORD && dialect_word_is(src->text + t->start, t->end - t->start, w);
+}
+
+/* The index of the token before (dir -1) or after (+1) token i of st
+ * that is not trivia, or (size_t)-1 when there is none. */
+size_t dialect_sig_token(const dialect_source *src, const dialect_stmt *st, size_t i, int dir);
 
 /* Bridge one statement.  Returns 0, or -1 with *err set (the bridged
  * result is then empty but must still be freed). */

@@ -717,20 +717,6 @@ static void restructure_pivots(json_t *node, int *bad)
 
 int parse_fixups_always;
 
-/* The token before (dir -1) or after (+1) token i of st that is no space,
- * comment or hint, or NULL. */
-static const dtok *significant_token(const dialect_source *src, const dialect_stmt *st,
-                                     size_t i, int dir)
-{
-    for (size_t j = i + (size_t)dir; j >= st->tok_begin && j < st->tok_end; j += (size_t)dir) {
-        if (!dialect_is_trivia(src->toks[j].kind))
-            return &src->toks[j];
-        if (j == 0)
-            break;
-    }
-    return NULL;
-}
-
 /* Can fixup_visit change anything in this statement's tree?  Each of its
  * cases leaves a trace: a mark or a hint, a reserved "sluice:" name in
  * the bridged text, or in the statement's tokens a minus sign (negative
@@ -746,22 +732,18 @@ static int needs_fixup(const dialect_source *src, const dialect_stmt *st,
      * a minus that no number follows (a - b), which cannot make a negative
      * constant, or the word INTERVAL that starts a literal (INTERVAL 30
      * DAYS): only a cast to an interval type, after AS or ::, is marked. */
+    const size_t none = (size_t)-1;
     for (size_t i = st->tok_begin; i < st->tok_end; i++) {
-        const dtok *t = &src->toks[i];
-        const char *p = src->text + t->start;
-        size_t n = t->end - t->start;
-        if (t->kind == TK_WORD && n == 8 && strncasecmp(p, "interval", 8) == 0) {
-            const dtok *prev = significant_token(src, st, i, -1);
-            if (!prev || (prev->kind == TK_WORD && prev->end - prev->start == 2 &&
-                          strncasecmp(src->text + prev->start, "as", 2) == 0) ||
-                (prev->kind == TK_OP && prev->end - prev->start == 2 &&
-                 strncmp(src->text + prev->start, "::", 2) == 0))
+        if (dialect_tok_is_word(src, i, "interval")) {
+            size_t prev = dialect_sig_token(src, st, i, -1);
+            if (prev == none || dialect_tok_is_word(src, prev, "as") ||
+                dialect_tok_is_op(src, prev, "::"))
                 return 1;
         }
-        if (t->kind == TK_OP && n == 1 && *p == '-') {
-            const dtok *next = significant_token(src, st, i, +1);
-            if (!next || next->kind == TK_NUMBER ||
-                (next->kind == TK_OP && src->text[next->start] == '('))
+        if (dialect_tok_is_op(src, i, "-")) {
+            size_t next = dialect_sig_token(src, st, i, +1);
+            if (next == none || src->toks[next].kind == TK_NUMBER ||
+                dialect_tok_is_op(src, next, "("))
                 return 1;
         }
     }
