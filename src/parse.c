@@ -750,6 +750,16 @@ static int needs_fixup(const dialect_source *src, const dialect_stmt *st,
     return 0;
 }
 
+/* Does parse_stmt() take this statement's tree as the parser built it?
+ * Without a fix-up trace, a PIVOT or a long name none of its steps after
+ * the parse changes the tree; parse_text_matches() relies on the same
+ * answer. */
+static int taken_as_built(const dialect_source *src, const dialect_stmt *st,
+                          const dialect_bridged *br)
+{
+    return !needs_fixup(src, st, br) && !br->has_pivot && !br->nlong;
+}
+
 /* A statement parsed, but its tree cannot be trusted: free it, report
  * message at offset, return -1. */
 static int refuse_parsed(parsed_stmt *out, dialect_error *err, size_t offset, const char *message)
@@ -815,9 +825,10 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     out->node = json_incref(ast_get(json_array_get(r.stmts, 0), "stmt"));
     pgtree_free(&r);
 
+    if (!parse_fixups_always && taken_as_built(src, st, &out->br))
+        return 0;
     fixup_ctx ctx = {&out->br, src, 0, 0};
-    if (parse_fixups_always || needs_fixup(src, st, &out->br))
-        ast_walk(out->node, fixup_visit, &ctx);
+    ast_walk(out->node, fixup_visit, &ctx);
     if (ctx.error)
         return refuse_parsed(out, err, st->start,
                              "internal error: a bridged * EXCEPT did not parse as expected");
@@ -881,7 +892,7 @@ int parse_text_matches(const char *text, size_t len, json_t *expected)
     dialect_bridged br;
     int verdict = -1;
     if (n == 1 && dialect_bridge(&src, &st[0], &br, &err) == 0) {
-        if (!needs_fixup(&src, &st[0], &br) && !br.has_pivot && !br.nlong)
+        if (taken_as_built(&src, &st[0], &br))
             verdict = pgtree_matches(br.pg.data, expected);
         dialect_bridged_free(&br);
     }
