@@ -126,8 +126,14 @@ struct an_block {
     int grouping_sets;      /* GROUPING SETS / ROLLUP / CUBE in GROUP BY */
     an_aggregate *aggs; size_t naggs;   /* this level's aggregate calls */
     int has_window;         /* a window function (OVER) at this level */
-    int has_generator;      /* explode, posexplode, inline, stack, ... in the select list */
-    int nondeterministic;   /* rand(), uuid(), shuffle(), ... at this level */
+    int has_generator;      /* explode, posexplode, inline, stack, ... in the select
+                               list, or a select item that is a call of a function
+                               not in Spark's registry (it may be a UDTF) */
+    int nondeterministic;   /* rand(), uuid(), shuffle(), ... or a function
+                               not in Spark's registry, at this level */
+    const char *unknown_function; /* the first function at this level not in
+                               Spark's registry (an_is_unknown_function_name),
+                               as written, or NULL */
     int time_dependent;     /* current_date(), now(), ... at this level */
     an_output *outputs; size_t noutputs;
 };
@@ -171,20 +177,29 @@ const char *analysis_target_name(json_t *restarget_fields);
 /* ---- analyze_pred.c: names, columns and predicates ---------------- */
 
 /* The classes of a function name (any case), as a bit mask of the
- * AN_FN_* bits below; one table for the whole program. */
+ * AN_FN_* bits below; one table for the whole program, built from
+ * Spark's FunctionRegistry (analyze_pred.c).  A name not in it is
+ * AN_FN_UNKNOWN (and nothing else): a UDF, or a built-in of a Spark or
+ * Databricks release the table does not list. */
 #define AN_FN_AGGREGATE 1u
 #define AN_FN_GENERATOR 2u
 #define AN_FN_NONDETERMINISTIC 4u
 #define AN_FN_CLOCK 8u
+#define AN_FN_WINDOW 16u
+#define AN_FN_SCALAR 32u
+#define AN_FN_UNKNOWN 64u
 unsigned an_function_classes(const char *name);
 
 /* Is name (any case) an aggregate function? */
 int an_is_aggregate_name(const char *name);
 /* Is name a generator (a function that returns several rows per row)? */
 int an_is_generator_name(const char *name);
-/* Is name a function whose result differs between calls on the same
- * input (rand, uuid, shuffle, ...)? */
+/* Is name a function whose result may differ between calls on the same
+ * input (rand, uuid, shuffle, first, ...)?  Also for every unknown name:
+ * a UDF may be non-deterministic. */
 int an_is_nondeterministic_name(const char *name);
+/* Is name not in Spark's function registry (AN_FN_UNKNOWN)? */
+int an_is_unknown_function_name(const char *name);
 /* Is name a function of the clock (current_date, now, ...)? */
 int an_is_time_function_name(const char *name);
 

@@ -30,7 +30,8 @@
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
  *     CLUSTER BY, or column of an outer query in the block.  Each of these
  *     sees individual rows or row order, which the aggregate no longer
- *     has.
+ *     has.  No function outside Spark's registry (analyze_pred.c: a UDF,
+ *     a newer built-in): it could be any of these, or an aggregate.
  *
  *  3. Every expression the block evaluates per row (GROUP BY keys, WHERE
  *     conjuncts, and the parts of select-list, HAVING and ORDER BY
@@ -367,7 +368,13 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             refuse(r, "%s", "a window function is used");
             return NULL;
         }
-        if (an_is_aggregate_name(an_func_name(f))) {
+        unsigned classes = an_function_classes(an_func_name(f));
+        if (classes & (AN_FN_UNKNOWN | AN_FN_WINDOW | AN_FN_GENERATOR)) {
+            refuse(r, "%s(...) is not a scalar function of Spark's registry",
+                   an_func_name(f) ? an_func_name(f) : "?");
+            return NULL;
+        }
+        if (classes & AN_FN_AGGREGATE) {
             if (!in_aggregate_context) {
                 refuse(r, "%s(...) is used where rows are filtered or grouped", an_func_name(f));
                 return NULL;
@@ -622,6 +629,10 @@ static int check_block(route *r, routed *out)
         return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, "%s", "a window function or QUALIFY is used");
+    if (blk->unknown_function)
+        return refuse(r, "%s(...) is not in Spark's function registry (a UDF, or a built-in "
+                      "sluice does not know): whether it aggregates, generates rows or is "
+                      "deterministic is unknown", blk->unknown_function);
     if (blk->has_generator || blk->nondeterministic)
         return refuse(r, "%s", "a generator or a non-deterministic function is used");
     static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
