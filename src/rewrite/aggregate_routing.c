@@ -644,8 +644,13 @@ static int check_block(route *r, routed *out)
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
-    /* 3, 4: GROUP BY keys */
-    out->group = r->build ? json_array() : NULL;
+    /* 3, 4: GROUP BY keys.  GROUP BY ALL stays as it is: its keys are the
+     * routed select items without an aggregate, which are the mapped
+     * keys (a mapped key holds no aggregate, a mapped aggregate item
+     * keeps one); written out, a constant item would be an integer that
+     * Spark reads as a position (SELECT 3 AS tier ... GROUP BY 3). */
+    int group_by_all = an_is_group_by_all(ast_get(sel, "groupClause"));
+    out->group = r->build && !group_by_all ? json_array() : NULL;
     for (size_t i = 0; i < blk->ngroup; i++) {
         if (blk->group[i].via_alias)
             return refuse(r, "%s", "a GROUP BY key names a select-list alias");
@@ -656,7 +661,7 @@ static int check_block(route *r, routed *out)
         if (!m)
             return -1;
         json_t *written = blk->group[i].written, *wf;
-        if (!r->build)
+        if (!r->build || group_by_all)
             continue;
         if (ast_unwrap(written, &wf, NULL) == AST_A_Const) {
             json_array_append_new(out->group, json_deep_copy(written));
