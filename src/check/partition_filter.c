@@ -94,6 +94,9 @@ typedef struct pf_node {
     bound fixed;            /* what the conjuncts that read no other window say */
     json_t **dynamic;       /* conjuncts that read another window */
     size_t ndynamic;
+    const char *exit;       /* the name a filter outside the block gives the
+                               column (an_reach_exit), NULL if none reaches */
+    size_t exit_pos;        /* its output position, (size_t)-1 if unknown */
     int *readers;           /* nodes whose value was computed from this one */
     size_t nreaders;
     int queued;
@@ -534,7 +537,6 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
 /* Which conjuncts reach an item, and what they say                    */
 
 static bound neighbour(pf *p, an_item *item, const char *col);
-static const char *passes_through(an_item *item, const char *const *cols);
 
 static int is_whole_day(double v)
 {
@@ -694,13 +696,6 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
     return FULL;
 }
 
-static int join_reaches(const an_join_step *st)
-{
-    const char *jt = ast_str(st->join, "jointype");
-    return strcmp(jt, "JOIN_INNER") == 0 || (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
-           (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
-}
-
 /* The conjuncts of the item's block that reach it: WHERE, HAVING on
  * GROUP BY keys, and the ON of each join above it that restricts its
  * side (flattened).  Returns -1 if an ON nests ANDs too deeply. */
@@ -709,79 +704,13 @@ static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
     an_block *blk = item->block;
     for (size_t i = 0; i < blk->nwhere; i++)
         an_push_node(list, n, blk->where[i]);
-    for (size_t i = 0; i < blk->nhaving; i++)
+    for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
+        if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
     return 0;
-}
-
-/* The output name under which item.col leaves its block, or NULL when
- * a filter on it cannot be pushed into the block. */
-static const char *passes_through(an_item *item, const char *const *cols)
-{
-    an_block *blk = item->block;
-    json_t *sel = blk->select;
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
-        return NULL;
-    for (int k = 0; cols[k]; k++)
-        if (!an_pivot_passes(blk, cols[k]))
-            return NULL;
-    size_t i;
-    /* A window function partitioned by something else blocks pushdown. */
-    for (i = 0; i < blk->noutputs; i++) {
-        json_t *vf;
-        if (ast_unwrap(blk->outputs[i].expr, &vf, NULL) == AST_FuncCall &&
-            ast_get(vf, "over")) {
-            json_t *part = ast_get(ast_get(vf, "over"), "partitionClause");
-            int ok = 0;
-            size_t k;
-            json_t *pe;
-            json_array_foreach(part, k, pe)
-                ok |= an_is_item_column(pe, item, cols);
-            if (!ok)
-                return NULL;
-        }
-    }
-    if (ast_get(sel, "groupClause")) {
-        int grouped = 0;
-        for (i = 0; i < blk->ngroup; i++)
-            grouped |= an_is_item_column(blk->group[i].written, item, cols);
-        if (!grouped)
-            return NULL;
-    }
-    for (i = 0; i < blk->noutputs; i++) {
-        const an_output *o = &blk->outputs[i];
-        if (an_is_item_column(o->expr, item, cols))
-            return o->name;     /* set-operation branches: the leftmost branch's name */
-        if (o->star) {
-            json_t *fields = ast_get(ast_get(o->expr, "ColumnRef"), "fields");
-            const char *qual = ast_string_value(json_array_get(fields, 0));
-            /* * EXCEPT (col): col does not leave the block. */
-            json_t *except = ast_get(o->target, "sl_except");
-            int dropped = 0;
-            size_t k;
-            json_t *ex;
-            json_array_foreach(except, k, ex) {
-                json_t *ef;
-                if (ast_unwrap(ex, &ef, NULL) != AST_ColumnRef)
-                    continue;
-                json_t *ff = ast_get(ef, "fields");
-                const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
-                for (int c = 0; cols[c] && name; c++)
-                    dropped |= strcasecmp(name, cols[c]) == 0;
-            }
-            if (dropped)
-                continue;
-            /* SELECT * / alias.*: every column passes under its name. */
-            if (json_array_size(fields) == 1 ||
-                (item->alias && qual && strcasecmp(qual, item->alias) == 0))
-                return cols[0];
-        }
-    }
-    return NULL;
 }
 
 /*
@@ -862,6 +791,12 @@ static bound compute(pf *p, int i)
     an_item *item = nd->item;
     const char *cols[3] = {nd->cols[0], nd->cols[1], NULL};
     p->current = i;
+    if (!an_reach_block_filters(item)) {
+        /* Under TABLESAMPLE, or named through an alias list sluice
+         * cannot follow: no filter reaches the scan (analyze_range.c). */
+        p->current = -1;
+        return FULL;
+    }
     if (!p->nodes[i].computed) {
         json_t **conj = NULL, **dyn = NULL;
         size_t nconj = 0, ndyn = 0;
@@ -882,26 +817,30 @@ static bound compute(pf *p, int i)
         nd->fixed = fixed;
         nd->dynamic = dyn;
         nd->ndynamic = ndyn;
+        nd->exit = an_reach_exit(item, cols, &nd->exit_pos);
         nd->computed = 1;
     }
     bound b = p->nodes[i].fixed;
     for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
         b = intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && ast_get(st->join, "usingClause"))
+        if (an_reach_join_on(st) && ast_get(st->join, "usingClause"))
             b = intersect(b, using_bound(p, item, st, cols, 1));
     an_block *blk = item->block;
-    const char *out = (!blk->in_expression && (blk->derived || blk->cte))
-                    ? passes_through(item, cols) : NULL;
+    const char *out = p->nodes[i].exit;
+    size_t pos = p->nodes[i].exit_pos;
     if (out) {
         if (blk->derived) {
             b = intersect(b, neighbour(p, blk->derived, out));
         } else if (blk->cte->nrefs) {
-            /* A CTE is scanned once per reference: the widest of their windows. */
+            /* A CTE is scanned once per reference: the widest of their
+             * windows, each under the name the reference's own alias
+             * list gives the column. */
             an_cte *cte = blk->cte;
             bound via = FULL;
             for (size_t k = 0; k < cte->nrefs; k++) {
-                bound x = neighbour(p, cte->refs[k], out);
+                const char *name = an_reach_ref_name(cte->refs[k], pos, out);
+                bound x = name ? neighbour(p, cte->refs[k], name) : FULL;
                 via = k == 0 ? x : hull(via, x);
             }
             b = intersect(b, via);
@@ -965,10 +904,15 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * column is qualified with ("" for none).  Returns 0, or -1 when there
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
- * (an_block_takes_clauses). */
+ * (an_block_takes_clauses), -3 when no filter sluice could add reaches
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
+    /* A filter added beside a sampled scan stays above the Sample, and
+     * one on a renamed table names another column (analyze_range.c). */
+    if (!an_reach_block_filters(item))
+        return -3;
     if (item->via_identifier && !ast_get(item->node, "alias")) {
         if (item->block->nitems != 1)
             return -1;
@@ -982,6 +926,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         const char *jt = ast_str(st->join, "jointype");
         if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
             (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
+            /* The ON of a FULL JOIN reaches neither side, and a WHERE
+             * would change the join's result. */
+            if (!an_reach_join_on(st)) {
+                json_decref(pred);
+                return -3;
+            }
             ast_and_into(st->join, "quals", pred);
             return 0;
         }
@@ -1018,12 +968,18 @@ static void check_scan(pf *p, const scan *sc)
     check_ctx *c = p->ctx;
     an_item *item = sc->item;
     const rules_table *t = sc->table;
-    char problem[256];
+    char problem[512];
     double days = window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
                  "than %d levels of nesting, or %d conditions examined in the statement); it "
                  "counts as unfiltered", item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+    } else if (days < 0 && !an_reach_block_filters(item)) {
+        snprintf(problem, sizeof problem, "%s is read in full: %s", item->qualified,
+                 item->sampled ? "Spark pushes no filter through TABLESAMPLE (filter the table "
+                                 "in a subquery and sample its rows with rand() instead)"
+                               : "an alias column list renames its columns, so no filter "
+                                 "can be known to name its partition column");
     } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
                  "partition column %s", item->qualified, t->column);
@@ -1051,6 +1007,14 @@ static void check_scan(pf *p, const scan *sc)
         }
     }
     int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
+    if (injected == -3) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice cannot add a filter that reaches this scan: read it through "
+                     "a subquery such as (SELECT * FROM %s WHERE %s >= current_date() - "
+                     "INTERVAL %ld DAYS)", problem, item->qualified, t->column, t->default_days);
+        return;
+    }
     if (injected < 0) {
         c->rejected = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
