@@ -329,34 +329,21 @@ static json_t *exit_colnames(const an_block *blk)
     return blk->cte ? blk->cte->colnames : NULL;
 }
 
-const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
+/* Which output of the block is item's column, and which of cols it
+ * is: *col receives it, *i the output's index.  Returns the output, or
+ * NULL when the column does not leave the block. */
+static const an_output *leaving_output(const an_item *item, const char *const *cols,
+                                       size_t *i, const char **col)
 {
     const an_block *blk = item->block;
-    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item))
-        return NULL;
-    reach_ctx c = {item, cols, blk};
-    for (size_t i = 0; i < sizeof block_rows / sizeof *block_rows; i++)
-        if (!block_rows[i].passes(&c))
-            return NULL;
-    for (const an_setop_step *st = blk->setop; st; st = st->up)
-        if (!setop_reaches(st))
-            return NULL;
-    json_t *targets = ast_get(blk->select, "targetList");
-    json_t *colnames = exit_colnames(blk);
-    int first_branch = blk->first_branch == targets;
-    for (size_t i = 0; i < blk->noutputs; i++) {
-        const an_output *o = &blk->outputs[i];
-        if (an_is_item_column(o->expr, item, cols)) {
-            /* The set operation's columns are the leftmost branch's, by
-             * position; an alias list renames them by position: either
-             * needs the position, which a * before it hides. */
-            int known = position_known(targets, i) && position_known(blk->first_branch, i);
-            if (!known && (!first_branch || colnames))
-                return NULL;
-            *pos = known ? i : (size_t)-1;
-            if (!colnames)
-                return o->name;
-            return i < json_array_size(colnames) ? colname_at(colnames, i) : NULL;
+    for (*i = 0; *i < blk->noutputs; (*i)++) {
+        const an_output *o = &blk->outputs[*i];
+        json_t *vf;
+        if (an_is_item_column(o->expr, item, cols) &&
+            ast_unwrap(o->expr, &vf, NULL) == AST_ColumnRef) {
+            json_t *fields = ast_get(vf, "fields");
+            *col = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+            return *col ? o : NULL;
         }
         if (o->star) {
             json_t *fields = ast_get(ast_get(o->expr, "ColumnRef"), "fields");
@@ -372,25 +359,52 @@ const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *
                     continue;
                 json_t *ff = ast_get(ef, "fields");
                 const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
-                for (int cc = 0; cols[cc] && name; cc++)
-                    dropped |= strcasecmp(name, cols[cc]) == 0;
+                dropped |= name && strcasecmp(name, cols[0]) == 0;
             }
-            if (dropped)
-                continue;
-            /* SELECT * / alias.*: every column passes under its name, at
-             * a position sluice does not know -- so not through an alias
-             * list, and not from a later branch of a set operation, whose
-             * columns the leftmost branch names. */
-            if (json_array_size(fields) == 1 ||
-                (item->alias && qual && strcasecmp(qual, item->alias) == 0)) {
-                if (!first_branch || colnames)
-                    return NULL;
-                *pos = (size_t)-1;
-                return cols[0];
+            /* SELECT * / alias.*: the column passes under its own name. */
+            if (!dropped && (json_array_size(fields) == 1 ||
+                             (item->alias && qual && strcasecmp(qual, item->alias) == 0))) {
+                *col = cols[0];
+                return o;
             }
         }
     }
     return NULL;
+}
+
+const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
+{
+    const an_block *blk = item->block;
+    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item))
+        return NULL;
+    size_t i;
+    const char *col;
+    const an_output *o = leaving_output(item, cols, &i, &col);
+    if (!o)
+        return NULL;
+    /* The operators must let a filter on that one column through. */
+    const char *leaving[] = {col, NULL};
+    reach_ctx c = {item, leaving, blk};
+    for (size_t r = 0; r < sizeof block_rows / sizeof *block_rows; r++)
+        if (!block_rows[r].passes(&c))
+            return NULL;
+    for (const an_setop_step *st = blk->setop; st; st = st->up)
+        if (!setop_reaches(st))
+            return NULL;
+    /* Its name outside.  A set operation's columns are the leftmost
+     * branch's, by position; an alias list renames by position; a * at
+     * or before the column hides the position. */
+    json_t *targets = ast_get(blk->select, "targetList");
+    json_t *colnames = exit_colnames(blk);
+    int first_branch = blk->first_branch == targets;
+    int known = !o->star && position_known(targets, i) && position_known(blk->first_branch, i);
+    if (!known && (!first_branch || colnames))
+        return NULL;
+    *pos = known ? i : (size_t)-1;
+    const char *name = o->star ? col : o->name;
+    if (!colnames || !name)
+        return name;
+    return i < json_array_size(colnames) ? colname_at(colnames, i) : NULL;
 }
 
 const char *an_reach_ref_name(const an_item *ref, size_t pos, const char *name)
