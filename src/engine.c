@@ -23,6 +23,7 @@
 #include "dates.h"
 #include "dialect.h"
 #include "emit.h"
+#include "layout.h"
 #include "parse.h"
 #include "rewrite/rewrite.h"
 #include "rules.h"
@@ -291,6 +292,34 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     return ok ? 0 : -1;
 }
 
+/* Replace the verified compact text in *out by the request's layout of
+ * it, when that layout re-parses to the same tree (layout.c); otherwise
+ * *out stays compact.  orig is the statement as the user wrote it. */
+static void lay_out(const sl_request *req, const char *orig, size_t orig_len, sbuf *out,
+                    json_t *tree)
+{
+    if (req->layout != SL_LAYOUT_KEEP && req->layout != SL_LAYOUT_PRETTY)
+        return;
+    /* keep: first with the user's noise words (AS, OUTER), then without. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sbuf laid = SBUF_INIT;
+        int rc;
+        if (req->layout == SL_LAYOUT_KEEP) {
+            char *o = xstrndup(orig, orig_len);
+            rc = layout_keep(o, orig_len, sbuf_cstr(out), out->len, attempt == 0, &laid);
+            free(o);
+        } else {
+            rc = attempt == 0 ? layout_pretty(sbuf_cstr(out), out->len, &laid) : -1;
+        }
+        if (rc == 0 && verify_rewrite(sbuf_cstr(&laid), laid.len, tree) == 0) {
+            sbuf_free(out);
+            *out = laid;
+            return;
+        }
+        sbuf_free(&laid);
+    }
+}
+
 /* What enforcing the rules on one request shares across its statements. */
 typedef struct enforce_run {
     const sl_engine *eng;
@@ -377,6 +406,7 @@ static void enforce_statement(enforce_run *run, size_t i)
             run->rejected = 1;
             sbuf_free(&out);
         } else {
+            lay_out(req, run->src->text + st->start, st->end - st->start, &out, ps.node);
             run->rewritten[i] = sbuf_detach(&out);
             run->modified = 1;
         }
@@ -541,7 +571,13 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             if (i)
                 sbuf_puts(&outb, ";\n");
             emit_target t = req->mode == SL_MODE_FORMAT ? EMIT_DATABRICKS : EMIT_POSTGRES;
-            if (emit_statement(ps.node, t, &outb, &eerr) < 0) {
+            sbuf one = SBUF_INIT;
+            int emitted = emit_statement(ps.node, t, &one, &eerr);
+            if (emitted == 0 && t == EMIT_DATABRICKS && req->layout == SL_LAYOUT_PRETTY)
+                lay_out(req, NULL, 0, &one, ps.node);
+            sbuf_putn(&outb, one.data ? one.data : "", one.len);
+            sbuf_free(&one);
+            if (emitted < 0) {
                 size_t off = eerr.location >= 0 ? dialect_to_orig(&ps.br, (size_t)eerr.location)
                                                 : stmts[i].start;
                 add_diag(r, req, RULE_EMIT, SL_SEVERITY_ERROR, off, (unsigned)i, eerr.message);
