@@ -410,8 +410,13 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.rejected = 1;
     }
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        /* A statement's trees go when it is done: what it leaves for the
+         * result (diagnostics, tables, its new text) is malloc'd. */
+        arena_mark m = arena_mark_now();
         enforce_statement(&run, i);
+        arena_release_to(m);
+    }
     if (run.unparseable && !run.rejected) {
         reject_or_pass_unparseable(eng, r, req);
     } else if (run.rejected) {
@@ -527,11 +532,16 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
     json_t *asts = req->mode == SL_MODE_PARSE ? json_array() : NULL;
     int failed = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Formatting, a statement's trees go when its text is out; the
+         * AST output holds every tree to the end. */
+        arena_mark m = arena_mark_now();
         parsed_stmt ps;
         if (parse_stmt(&src, &stmts[i], &ps, &derr) < 0) {
             add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
             failed = 1;
             parsed_stmt_free(&ps);
+            if (!asts)
+                arena_release_to(m);
             continue;
         }
         if (req->mode == SL_MODE_PARSE) {
@@ -549,6 +559,8 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             }
         }
         parsed_stmt_free(&ps);
+        if (!asts)
+            arena_release_to(m);
     }
     if (failed) {
         sbuf_free(&outb);
