@@ -1345,6 +1345,14 @@ static void check_scan(pf *p, const scan *sc)
     }
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
+    if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice does not add the default window inside %s: add a filter "
+                     "such as WHERE %s >= current_date() - INTERVAL %ld DAYS to its query",
+                     problem, c->judge_only, t->column, t->default_days);
+        return;
+    }
     if (enforce == RULES_ENFORCE_REWRITE && t->max_days > 0) {
         /* The default window only adds a lower bound: when the window
          * ends after today by too much, it would still be too wide (and
