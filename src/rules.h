@@ -1,7 +1,7 @@
 /*
  * rules.h - a rules document (a JSON file under rules/) compiled into an
  * immutable policy.  Every error names the source, line, column and key.
- * The keys are documented in README.md ("Rules file") and in
+ * The keys are documented in docs/rules.md and in
  * rules/sluice-rules.schema.json.
  */
 #ifndef SLUICE_RULES_H
