@@ -296,7 +296,7 @@ static sl_engine *load_rules(const char *cmd, const char *path)
 static const char lint_usage[] =
     "usage: sluice lint [--rules FILE] [--format text|json|sarif|github]\n"
     "                   [--severity error|warning|info] [--physical-datasets]\n"
-    "                   [--now DATE] [--explain] PATH...\n";
+    "                   [--now DATE] [--explain] [--verbose] PATH...\n";
 
 int cmd_lint(int argc, char **argv)
 {
@@ -315,6 +315,8 @@ int cmd_lint(int argc, char **argv)
             o.now = argv[++i];
         } else if (strcmp(a, "--explain") == 0) {
             o.explain = 1;
+        } else if (strcmp(a, "--verbose") == 0) {
+            o.walk.verbose = 1;
         } else if (strcmp(a, "--physical-datasets") == 0) {
             o.walk.physical_datasets = 1;
         } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
@@ -365,6 +367,7 @@ int cmd_lint(int argc, char **argv)
     o.eng = eng;
     for (int i = 0; i < npaths; i++)
         lint_walk_path(&o.walk, paths[i]);
+    lint_walk_summary(&o.walk);
     switch (o.format) {
     case FMT_TEXT:
         print_text(&o);
