@@ -280,7 +280,9 @@ static int parse_qualified_interval(const char *s, long mask, double *days, long
     return *s ? -1 : 0;
 }
 
-static int eval_interval(json_t *e, double *days, long *months)
+/* An interval literal: INTERVAL '30 DAYS', INTERVAL 30 DAYS,
+ * INTERVAL '1-2' YEAR TO MONTH. */
+static int eval_interval_literal(json_t *e, double *days, long *months)
 {
     json_t *f, *af, *mf;
     if (ast_unwrap(e, &f, NULL) != AST_TypeCast)
@@ -306,15 +308,84 @@ static int eval_interval(json_t *e, double *days, long *months)
     return parse_qualified_interval(s, mask, days, months);
 }
 
-static int eval_int(json_t *e, long *out)
+/* The operator of an AEXPR_OP expression ("+", "*", ...), NULL for
+ * anything else; *l and *r receive its operands (*l NULL for a prefix
+ * operator). */
+static const char *arith_op(json_t *e, json_t **l, json_t **r)
 {
     json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_A_Const)
+    if (ast_unwrap(e, &f, NULL) != AST_A_Expr || strcmp(ast_str(f, "kind"), "AEXPR_OP") != 0)
+        return NULL;
+    *l = ast_get(f, "lexpr");
+    *r = ast_get(f, "rexpr");
+    return ast_string_value(json_array_get(ast_get(f, "name"), 0));
+}
+
+/* A constant INT expression, folded as Spark's ConstantFolding does
+ * (Optimizer.scala): integer literals, unary minus and plus, and + - *
+ * of two such expressions, so sqlglot's DATE_ADD(d, 30 * -1) (its
+ * spelling of date_sub(d, 30)) has the day count -30.  A literal outside
+ * INT (the bridge makes it a float constant: Spark types it BIGINT,
+ * which date_add refuses) and a result that overflows INT (an error
+ * under ANSI mode, a wrapped value otherwise) are not constants here. */
+static int eval_int_at(json_t *e, long *out, int depth)
+{
+    json_t *f, *l, *r;
+    if (depth > PF_MAX_DEPTH)
         return -1;
-    json_t *iv = ast_get(f, "ival");
-    if (!iv)
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const) {
+        json_t *iv = ast_get(f, "ival");
+        if (!iv)
+            return -1;
+        *out = (long)json_integer_value(ast_get(iv, "ival"));
+        return 0;
+    }
+    const char *op = arith_op(e, &l, &r);
+    long a = 0, b;
+    if (!op || (strcmp(op, "+") && strcmp(op, "-") && strcmp(op, "*")) ||
+        (l && eval_int_at(l, &a, depth + 1) < 0) || eval_int_at(r, &b, depth + 1) < 0)
         return -1;
-    *out = (long)json_integer_value(ast_get(iv, "ival"));
+    if (!l && op[0] == '*')
+        return -1;
+    long long v = !l ? (op[0] == '-' ? -(long long)b : b)
+                : op[0] == '+' ? (long long)a + b
+                : op[0] == '-' ? (long long)a - b
+                : (long long)a * b;
+    if (v < -2147483648LL || v > 2147483647LL)
+        return -1;
+    *out = (long)v;
+    return 0;
+}
+
+static int eval_int(json_t *e, long *out)
+{
+    return eval_int_at(e, out, 0);
+}
+
+/* A constant interval: a literal, a negated one (- INTERVAL 1 DAY), or
+ * one multiplied by a constant INT (INTERVAL 1 DAY * 30, 30 * INTERVAL
+ * 1 DAY: Spark's MultiplyInterval, MultiplyDTInterval, MultiplyYMInterval). */
+static int eval_interval(json_t *e, double *days, long *months)
+{
+    if (eval_interval_literal(e, days, months) == 0)
+        return 0;
+    json_t *l, *r;
+    const char *op = arith_op(e, &l, &r);
+    long n;
+    if (!op)
+        return -1;
+    if (!l && strcmp(op, "-") == 0 && eval_interval_literal(r, days, months) == 0) {
+        *days = -*days;
+        *months = -*months;
+        return 0;
+    }
+    if (!l || strcmp(op, "*") != 0)
+        return -1;
+    if (!(eval_interval_literal(l, days, months) == 0 && eval_int(r, &n) == 0) &&
+        !(eval_int(l, &n) == 0 && eval_interval_literal(r, days, months) == 0))
+        return -1;
+    *days *= (double)n;
+    *months *= n;
     return 0;
 }
 
@@ -414,41 +485,158 @@ static int df_make_date(pf *p, json_t *args, double *out, int depth)
     return 0;
 }
 
+/* A truncation unit: its name and its level (a calendar unit, or a
+ * fraction of a day for the finer ones).  trunc() takes the names down
+ * to 'WEEK' (TruncDate), date_trunc() all of them (TruncTimestamp);
+ * any other name is NULL in Spark. */
+static const struct {
+    const char *name;
+    int unit;               /* DATES_* for a day or coarser, else DATES_NONE */
+    double per_day;         /* units per day for the finer ones */
+    int date_level;         /* trunc() accepts it */
+} trunc_units[] = {
+    {"year", DATES_YEAR, 0, 1}, {"yyyy", DATES_YEAR, 0, 1}, {"yy", DATES_YEAR, 0, 1},
+    {"quarter", DATES_QUARTER, 0, 1}, {"month", DATES_MONTH, 0, 1}, {"mm", DATES_MONTH, 0, 1},
+    {"mon", DATES_MONTH, 0, 1}, {"week", DATES_WEEK, 0, 1}, {"day", DATES_DAY, 0, 0},
+    {"dd", DATES_DAY, 0, 0}, {"hour", DATES_NONE, 24, 0}, {"minute", DATES_NONE, 1440, 0},
+    {"second", DATES_NONE, 86400, 0},
+};
+
+static int truncate_to(const char *unit, int date_level, double *v)
+{
+    for (size_t i = 0; unit && i < sizeof trunc_units / sizeof *trunc_units; i++) {
+        if (strcasecmp(unit, trunc_units[i].name) != 0 || (date_level && !trunc_units[i].date_level))
+            continue;
+        if (trunc_units[i].unit != DATES_NONE)
+            *v = (double)dates_trunc((long)floor(*v), trunc_units[i].unit);
+        else
+            *v = floor(*v * trunc_units[i].per_day + 1e-9) / trunc_units[i].per_day;
+        return 0;
+    }
+    return -1;
+}
+
+/* date_trunc(unit, ts) */
 static int df_date_trunc(pf *p, json_t *args, double *out, int depth)
 {
     const char *unit = const_string(json_array_get(args, 0));
     if (!unit || eval_date(p, json_array_get(args, 1), out, depth + 1) < 0)
         return -1;
-    static const struct { const char *name; int unit; } units[] = {
-        {"day", DATES_DAY}, {"dd", DATES_DAY}, {"week", DATES_WEEK}, {"month", DATES_MONTH},
-        {"mm", DATES_MONTH}, {"quarter", DATES_QUARTER}, {"year", DATES_YEAR},
-        {"yyyy", DATES_YEAR}};
+    return truncate_to(unit, 0, out);
+}
+
+/* trunc(date, unit): a date, so truncated to the day first. */
+static int df_trunc(pf *p, json_t *args, double *out, int depth)
+{
+    const char *unit = const_string(json_array_get(args, 1));
+    if (!unit || eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    *out = floor(*out);
+    return truncate_to(unit, 1, out);
+}
+
+/* last_day(date): the last day of its month. */
+static int df_last_day(pf *p, json_t *args, double *out, int depth)
+{
+    if (eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    *out = (double)(dates_add_months(dates_trunc((long)floor(*out), DATES_MONTH), 1) - 1);
+    return 0;
+}
+
+/* next_day(date, 'MO'): the first later date on that day of the week
+ * (DateTimeUtils.getDayOfWeekFromString: two letters, three, or the
+ * whole name, any case). */
+static int df_next_day(pf *p, json_t *args, double *out, int depth)
+{
+    static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+    const char *dow = const_string(json_array_get(args, 1));
+    if (!dow || eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        return -1;
+    size_t n = strlen(dow);
+    int target = -1;
+    for (int i = 0; i < 7; i++)
+        if ((n == 2 || n == 3 || n == strlen(names[i])) && strncasecmp(dow, names[i], n) == 0)
+            target = i;
+    if (target < 0)
+        return -1;
+    long day = (long)floor(*out);
+    int cur = (int)(((day % 7) + 7 + 3) % 7);     /* 1970-01-01 was a Thursday (3) */
+    int ahead = (target - cur + 7) % 7;
+    *out = (double)(day + (ahead ? ahead : 7));
+    return 0;
+}
+
+/* date_from_unix_date(n): day n. */
+static int df_from_unix_date(pf *p, json_t *args, double *out, int depth)
+{
+    long v;
+    (void)p, (void)depth;
+    if (eval_int(json_array_get(args, 0), &v) < 0)
+        return -1;
+    *out = (double)v;
+    return 0;
+}
+
+/* The three-argument form (SqlBaseParser.g4 #timestampadd): TIMESTAMPADD,
+ * DATEADD or DATE_ADD (unit, n, ts), unit one of datetimeUnit's words
+ * (written as a name, which the bridge reads as a column reference) or
+ * a string.  sqlglot writes date_add(d, n) this way: DATEADD(DAY, n, d). */
+static int df_timestampadd(pf *p, json_t *args, double *out, int depth)
+{
+    static const struct { const char *name; double days; long months; } units[] = {
+        {"year", 0, 12}, {"quarter", 0, 3}, {"month", 0, 1}, {"week", 7, 0}, {"day", 1, 0},
+        {"dayofyear", 1, 0}, {"hour", 1.0 / 24, 0}, {"minute", 1.0 / 1440, 0},
+        {"second", 1.0 / 86400, 0}, {"millisecond", 1.0 / 86400000, 0},
+        {"microsecond", 1.0 / 86400000000.0, 0}};
+    json_t *u = json_array_get(args, 0), *uf;
+    const char *unit = const_string(u);
+    if (!unit && ast_unwrap(u, &uf, NULL) == AST_ColumnRef &&
+        json_array_size(ast_get(uf, "fields")) == 1)
+        unit = ast_string_value(json_array_get(ast_get(uf, "fields"), 0));
+    long n;
+    if (!unit || eval_int(json_array_get(args, 1), &n) < 0 ||
+        eval_date(p, json_array_get(args, 2), out, depth + 1) < 0)
+        return -1;
     for (size_t i = 0; i < sizeof units / sizeof *units; i++)
         if (strcasecmp(unit, units[i].name) == 0) {
-            *out = (double)dates_trunc((long)floor(*out), units[i].unit);
+            *out = add_months_frac(*out, units[i].months * n) + units[i].days * (double)n;
             return 0;
         }
     return -1;
 }
 
+/* Databricks' date and timestamp functions whose value sluice computes
+ * from constant arguments (FunctionRegistry.scala's datetime group);
+ * any other function is not a constant here. */
 static const struct {
     const char *name;
     size_t nargs;
     date_fn fn;
 } date_functions[] = {
     {"add_months", 2, df_add_months},
+    {"curdate", 0, df_today},
     {"current_date", 0, df_today},
     {"current_timestamp", 0, df_now},
     {"date", 1, df_to_date},
     {"date_add", 2, df_date_add},
+    {"date_add", 3, df_timestampadd},
+    {"date_from_unix_date", 1, df_from_unix_date},
     {"date_sub", 2, df_date_sub},
     {"date_trunc", 2, df_date_trunc},
     {"dateadd", 2, df_date_add},
+    {"dateadd", 3, df_timestampadd},
+    {"last_day", 1, df_last_day},
     {"make_date", 3, df_make_date},
+    {"next_day", 2, df_next_day},
     {"now", 0, df_now},
+    {"timestamp", 1, df_to_timestamp},
+    {"timestampadd", 3, df_timestampadd},
     {"to_date", 1, df_to_date},
     {"to_date", 2, df_to_date_format},
     {"to_timestamp", 1, df_to_timestamp},
+    {"trunc", 2, df_trunc},
 };
 
 /* The value of a constant date or timestamp expression, in days since
@@ -888,6 +1076,128 @@ static void solve(pf *p)
 }
 
 /* ------------------------------------------------------------------ */
+/* Blocks that read nothing                                            */
+
+/* Three-valued logic: the truth of a constant condition. */
+enum { TV_UNKNOWN = 0, TV_TRUE, TV_FALSE, TV_NULL };
+
+/* A numeric constant (integer or decimal literal, folded INT arithmetic). */
+static int const_number(json_t *e, double *v)
+{
+    json_t *f;
+    long n;
+    if (eval_int(e, &n) == 0) {
+        *v = (double)n;
+        return 0;
+    }
+    if (ast_unwrap(e, &f, NULL) != AST_A_Const)
+        return -1;
+    const char *fv = json_string_value(ast_get(ast_get(f, "fval"), "fval"));
+    char *end;
+    if (!fv)
+        return -1;
+    *v = strtod(fv, &end);
+    return *end ? -1 : 0;
+}
+
+/* The truth of a condition made of constants only, as Spark's
+ * ConstantFolding and BooleanSimplification leave it (Optimizer.scala,
+ * expressions.scala): TRUE, FALSE, NULL and comparisons of two numeric
+ * constants, under NOT, AND and OR.  Anything else is TV_UNKNOWN. */
+static int const_truth(json_t *e, int depth)
+{
+    json_t *f;
+    if (depth > PF_MAX_DEPTH)
+        return TV_UNKNOWN;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (k == AST_A_Const) {
+        if (ast_get(f, "isnull"))
+            return TV_NULL;
+        json_t *bv = ast_get(f, "boolval");
+        if (!bv)
+            return TV_UNKNOWN;
+        return json_is_true(ast_get(bv, "boolval")) ? TV_TRUE : TV_FALSE;
+    }
+    if (k == AST_BoolExpr) {
+        const char *op = ast_str(f, "boolop");
+        json_t *args = ast_get(f, "args");
+        if (strcmp(op, "NOT_EXPR") == 0) {
+            int t = const_truth(json_array_get(args, 0), depth + 1);
+            return t == TV_TRUE ? TV_FALSE : t == TV_FALSE ? TV_TRUE : t;
+        }
+        int and_op = strcmp(op, "AND_EXPR") == 0;
+        int dominant = and_op ? TV_FALSE : TV_TRUE, seen_null = 0, seen_unknown = 0;
+        size_t i;
+        json_t *a;
+        json_array_foreach(args, i, a) {
+            int t = const_truth(a, depth + 1);
+            if (t == dominant)
+                return dominant;
+            seen_null |= t == TV_NULL;
+            seen_unknown |= t == TV_UNKNOWN;
+        }
+        return seen_unknown ? TV_UNKNOWN : seen_null ? TV_NULL : and_op ? TV_TRUE : TV_FALSE;
+    }
+    json_t *l, *r;
+    const char *op = arith_op(e, &l, &r);
+    double a, b;
+    if (!op || !l || const_number(l, &a) < 0 || const_number(r, &b) < 0)
+        return TV_UNKNOWN;
+    int cmp = a < b ? -1 : a > b ? 1 : 0, t;
+    if (strcmp(op, "=") == 0 || strcmp(op, "==") == 0) t = cmp == 0;
+    else if (strcmp(op, "<>") == 0 || strcmp(op, "!=") == 0) t = cmp != 0;
+    else if (strcmp(op, "<") == 0) t = cmp < 0;
+    else if (strcmp(op, "<=") == 0) t = cmp <= 0;
+    else if (strcmp(op, ">") == 0) t = cmp > 0;
+    else if (strcmp(op, ">=") == 0) t = cmp >= 0;
+    else return TV_UNKNOWN;
+    return t ? TV_TRUE : TV_FALSE;
+}
+
+/* Does the block itself return no rows without reading its FROM?  Its
+ * WHERE is constant FALSE or NULL (PruneFilters replaces the filter and
+ * everything under it with an empty relation), or its LIMIT is a
+ * constant 0 (OptimizeLimitZero).  These are Superset's probes: the
+ * custom-SQL x-axis type probe, adhoc filter probes and Explore's
+ * expression validation (WHERE false, ... AND false, 1 = 0, LIMIT 0). */
+static int block_empty(const an_block *blk)
+{
+    long n;
+    json_t *lim = ast_get(blk->select, "limitCount");
+    if (lim && eval_int(lim, &n) == 0 && n == 0)
+        return 1;
+    for (size_t i = 0; i < blk->nwhere; i++) {
+        int t = const_truth(blk->where[i], 0);
+        if (t == TV_FALSE || t == TV_NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is every run of the block inside a block that reads nothing: the
+ * block itself, the block around the derived table it is, or, for a CTE
+ * body, the blocks of all its references.  A subquery in an expression
+ * is judged on its own (its enclosing block is not recorded). */
+static int reads_nothing(const an_block *blk, int depth)
+{
+    if (depth > PF_MAX_DEPTH)
+        return 0;
+    if (block_empty(blk))
+        return 1;
+    if (blk->in_expression)
+        return 0;
+    if (blk->derived)
+        return reads_nothing(blk->derived->block, depth + 1);
+    if (blk->cte && blk->cte->nrefs) {
+        for (size_t k = 0; k < blk->cte->nrefs; k++)
+            if (!reads_nothing(blk->cte->refs[k]->block, depth + 1))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Enforcement                                                         */
 
 /* alias.col >= current_date() - INTERVAL 'n DAYS', as the parser builds it. */
@@ -991,6 +1301,14 @@ static void check_scan(pf *p, const scan *sc)
     }
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
+    if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice does not add the default window inside %s: add a filter "
+                     "such as WHERE %s >= current_date() - INTERVAL %ld DAYS to its query",
+                     problem, c->judge_only, t->column, t->default_days);
+        return;
+    }
     if (enforce == RULES_ENFORCE_REWRITE && t->max_days > 0) {
         /* The default window only adds a lower bound: when the window
          * ends after today by too much, it would still be too wide (and
@@ -1068,8 +1386,10 @@ void check_partition_filter(check_ctx *ctx)
         an_item *it = an->items[i];
         if (it->kind != AN_TABLE)
             continue;
-        /* Scans inside CTEs nobody references are never run. */
-        if (it->block->cte && it->block->cte->nrefs == 0)
+        /* Scans inside CTEs nobody references are never run, and scans
+         * under a block that reads nothing (WHERE false, LIMIT 0) are
+         * pruned before they run: no window, nothing injected. */
+        if ((it->block->cte && it->block->cte->nrefs == 0) || reads_nothing(it->block, 0))
             continue;
         const rules_table *t = rules_find_table(ctx->rules, it->qualified);
         if (!t || !t->partitioned)
