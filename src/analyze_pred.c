@@ -413,8 +413,18 @@ int an_is_item_column(json_t *e, const an_item *item, const char *const *cols)
     an_block *blk = item->block;
     for (size_t i = 0; i < blk->nitems; i++) {
         an_item *o = blk->items[i];
-        if (o == item || o->kind == AN_FUNCTION)
+        if (o == item)
             continue;
+        if (o->kind == AN_FUNCTION) {
+            /* LATERAL VIEW f(...) x AS a, b / f(...) AS x (a, b): its
+             * alias list names its columns (filter reach). */
+            json_t *colnames = ast_get(ast_get(o->node, "alias"), "colnames"), *c;
+            size_t k;
+            json_array_foreach(colnames, k, c)
+                if (ast_string_value(c) && strcasecmp(ast_string_value(c), col) == 0)
+                    return 0;
+            continue;
+        }
         if (o->kind == AN_TABLE && item->qualified && o->qualified &&
             strcmp(o->qualified, item->qualified) == 0)
             return 0;

@@ -80,6 +80,10 @@ typedef struct check_ctx {
     int analysis_stale;         /* set by the rewrite driver: an edit left the
                                    analysis describing the tree before it */
     int rejected;               /* a rule asked for rejection */
+    const char *judge_only;     /* non-NULL: the rules judge the query inside this
+                                   statement ("CREATE TABLE ... AS") but cannot
+                                   rewrite it (it is not re-emitted): a rewrite
+                                   the policy asks for becomes a rejection */
     unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */
     void (*report)(struct check_ctx *ctx, rule_id rule, sl_severity sev,
@@ -114,6 +118,18 @@ int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, long lo
  * none or value is not such a constant. */
 int check_comparison_upper(check_ctx *ctx, const char *op, json_t *value, int column_on_left,
                            long long *hi);
+
+/* The value of a constant date or time expression, as above, in
+ * microseconds (a string: read as a TIMESTAMP).  Returns 0, or -1. */
+int check_eval_date(check_ctx *ctx, json_t *expr, long long *us);
+
+/* SQL Lab's metadata statements, which the parser does not read: the
+ * kind (RULES_STMT_SHOW, _DESCRIBE, _USE) of a well-formed SHOW TABLES /
+ * VIEWS / SCHEMAS / CATALOGS / COLUMNS, DESCRIBE [TABLE] name or USE
+ * name statement, else 0.  They read no table's rows. */
+unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt *st);
+/* The kind's name as statements.allow spells it ("ctas", "show", ...). */
+const char *check_kind_name(unsigned kind);
 
 /* For a statement the parser could not read: its first word when that
  * word names a statement kind the rules do not allow (or "FROM ...

@@ -94,6 +94,9 @@ typedef struct pf_node {
     bound fixed;            /* what the conjuncts that read no other window say */
     json_t **dynamic;       /* conjuncts that read another window */
     size_t ndynamic;
+    const char *exit;       /* the name a filter outside the block gives the
+                               column (an_reach_exit), NULL if none reaches */
+    size_t exit_pos;        /* its output position, (size_t)-1 if unknown */
     int *readers;           /* nodes whose value was computed from this one */
     size_t nreaders;
     int queued;
@@ -406,7 +409,9 @@ static int parse_qualified_interval(const char *s, long mask, long long *us, lon
     return 0;
 }
 
-static int eval_interval(json_t *e, long long *us, long *months)
+/* An interval literal: INTERVAL '30 DAYS', INTERVAL 30 DAYS,
+ * INTERVAL '1-2' YEAR TO MONTH. */
+static int eval_interval_literal(json_t *e, long long *us, long *months)
 {
     json_t *f, *af, *mf;
     if (ast_unwrap(e, &f, NULL) != AST_TypeCast)
@@ -432,17 +437,88 @@ static int eval_interval(json_t *e, long long *us, long *months)
     return parse_qualified_interval(s, mask, us, months);
 }
 
-static int eval_int(json_t *e, long *out)
+/* The operator of an AEXPR_OP expression ("+", "*", ...), NULL for
+ * anything else; *l and *r receive its operands (*l NULL for a prefix
+ * operator). */
+static const char *arith_op(json_t *e, json_t **l, json_t **r)
 {
     json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_A_Const)
+    if (ast_unwrap(e, &f, NULL) != AST_A_Expr || strcmp(ast_str(f, "kind"), "AEXPR_OP") != 0)
+        return NULL;
+    *l = ast_get(f, "lexpr");
+    *r = ast_get(f, "rexpr");
+    return ast_string_value(json_array_get(ast_get(f, "name"), 0));
+}
+
+/* A constant INT expression, folded as Spark's ConstantFolding does
+ * (Optimizer.scala): integer literals, unary minus and plus, and + - *
+ * of two such expressions, so sqlglot's DATE_ADD(d, 30 * -1) (its
+ * spelling of date_sub(d, 30)) has the day count -30.  A literal outside
+ * INT (the bridge makes it a float constant: Spark types it BIGINT,
+ * which date_add refuses) and a result that overflows INT (an error
+ * under ANSI mode, a wrapped value otherwise) are not constants here. */
+static int eval_int_at(json_t *e, long *out, int depth)
+{
+    json_t *f, *l, *r;
+    if (depth > PF_MAX_DEPTH)
         return -1;
-    json_t *iv = ast_get(f, "ival");
-    if (!iv)
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const) {
+        json_t *iv = ast_get(f, "ival");
+        if (!iv)
+            return -1;
+        *out = (long)json_integer_value(ast_get(iv, "ival"));
+        return 0;
+    }
+    const char *op = arith_op(e, &l, &r);
+    long a = 0, b;
+    if (!op || (strcmp(op, "+") && strcmp(op, "-") && strcmp(op, "*")) ||
+        (l && eval_int_at(l, &a, depth + 1) < 0) || eval_int_at(r, &b, depth + 1) < 0)
         return -1;
-    *out = (long)json_integer_value(ast_get(iv, "ival"));
+    if (!l && op[0] == '*')
+        return -1;
+    long long v = !l ? (op[0] == '-' ? -(long long)b : b)
+                : op[0] == '+' ? (long long)a + b
+                : op[0] == '-' ? (long long)a - b
+                : (long long)a * b;
+    if (v < -2147483648LL || v > 2147483647LL)
+        return -1;
+    *out = (long)v;
     return 0;
 }
+
+static int eval_int(json_t *e, long *out)
+{
+    return eval_int_at(e, out, 0);
+}
+
+/* A constant interval: a literal, a negated one (- INTERVAL 1 DAY), or
+ * one multiplied by a constant INT (INTERVAL 1 DAY * 30, 30 * INTERVAL
+ * 1 DAY: Spark's MultiplyInterval, MultiplyDTInterval, MultiplyYMInterval). */
+static int eval_interval(json_t *e, long long *us, long *months)
+{
+    if (eval_interval_literal(e, us, months) == 0)
+        return 0;
+    json_t *l, *r;
+    const char *op = arith_op(e, &l, &r);
+    long n;
+    if (!op)
+        return -1;
+    if (!l && strcmp(op, "-") == 0 && eval_interval_literal(r, us, months) == 0) {
+        *us = -*us;
+        *months = -*months;
+        return 0;
+    }
+    if (!l || strcmp(op, "*") != 0)
+        return -1;
+    if (!(eval_interval_literal(l, us, months) == 0 && eval_int(r, &n) == 0) &&
+        !(eval_int(l, &n) == 0 && eval_interval_literal(r, us, months) == 0))
+        return -1;
+    if (__builtin_mul_overflow(*us, (long long)n, us))
+        return -1;
+    *months *= n;
+    return 0;
+}
+
 
 /* us + months, the time of day kept, the day clamped to the month's end
  * (Spark's add_months and timestamp + INTERVAL 'n' MONTH). */
@@ -584,50 +660,170 @@ static int df_make_date(pf *p, json_t *args, dval *out, int depth)
     return 0;
 }
 
-/* date_trunc(unit, ts): a TIMESTAMP (TruncTimestamp); its argument is
- * cast to TIMESTAMP. */
-static int df_date_trunc(pf *p, json_t *args, dval *out, int depth)
+/* A truncation unit: its name and its length (a calendar unit, or a
+ * fixed number of microseconds for the finer ones).  trunc() takes the
+ * names down to 'WEEK' (TruncDate), date_trunc() all of them
+ * (TruncTimestamp); any other name is NULL in Spark. */
+static const struct {
+    const char *name;
+    int unit;               /* DATES_* for a day or coarser, else DATES_NONE */
+    long long us;           /* the length of the finer ones */
+    int date_level;         /* trunc() accepts it */
+} trunc_units[] = {
+    {"year", DATES_YEAR, 0, 1}, {"yyyy", DATES_YEAR, 0, 1}, {"yy", DATES_YEAR, 0, 1},
+    {"quarter", DATES_QUARTER, 0, 1}, {"month", DATES_MONTH, 0, 1}, {"mm", DATES_MONTH, 0, 1},
+    {"mon", DATES_MONTH, 0, 1}, {"week", DATES_WEEK, 0, 1}, {"day", DATES_DAY, 0, 0},
+    {"dd", DATES_DAY, 0, 0}, {"hour", DATES_NONE, 3600 * DATES_US_PER_SECOND, 0},
+    {"minute", DATES_NONE, 60 * DATES_US_PER_SECOND, 0},
+    {"second", DATES_NONE, DATES_US_PER_SECOND, 0},
+    {"millisecond", DATES_NONE, 1000, 0}, {"microsecond", DATES_NONE, 1, 0},
+};
+
+static int truncate_to(const char *unit, int date_level, long long *us)
 {
-    const char *unit = const_string(json_array_get(args, 0));
-    if (!unit || eval_as(p, json_array_get(args, 1), DV_TIMESTAMP, out, depth) < 0)
-        return -1;
-    static const struct { const char *name; int unit; } units[] = {
-        {"day", DATES_DAY}, {"dd", DATES_DAY}, {"week", DATES_WEEK}, {"month", DATES_MONTH},
-        {"mm", DATES_MONTH}, {"mon", DATES_MONTH}, {"quarter", DATES_QUARTER},
-        {"year", DATES_YEAR}, {"yyyy", DATES_YEAR}, {"yy", DATES_YEAR}};
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-        if (strcasecmp(unit, units[i].name) == 0) {
-            long day = dates_trunc(dates_day_of_us(out->us), units[i].unit);
-            *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_TIMESTAMP);
-            return 0;
+    for (size_t i = 0; unit && i < sizeof trunc_units / sizeof *trunc_units; i++) {
+        if (strcasecmp(unit, trunc_units[i].name) != 0 || (date_level && !trunc_units[i].date_level))
+            continue;
+        if (trunc_units[i].unit != DATES_NONE) {
+            long day = dates_trunc(dates_day_of_us(*us), trunc_units[i].unit);
+            *us = (long long)day * DATES_US_PER_DAY;
+        } else {
+            long long len = trunc_units[i].us;
+            *us -= ((*us % len) + len) % len;
         }
-    if (strcasecmp(unit, "hour") == 0) {
-        long long h = 3600 * DATES_US_PER_SECOND;
-        long long us = out->us - ((out->us % h) + h) % h;
-        *out = dv_typed(us, DV_TIMESTAMP);
         return 0;
     }
     return -1;
 }
 
+/* date_trunc(unit, ts): a TIMESTAMP (TruncTimestamp); its argument is
+ * cast to TIMESTAMP. */
+static int df_date_trunc(pf *p, json_t *args, dval *out, int depth)
+{
+    const char *unit = const_string(json_array_get(args, 0));
+    if (!unit || eval_as(p, json_array_get(args, 1), DV_TIMESTAMP, out, depth) < 0 ||
+        truncate_to(unit, 0, &out->us) < 0)
+        return -1;
+    *out = dv_typed(out->us, DV_TIMESTAMP);
+    return 0;
+}
+
+/* trunc(date, unit): a DATE (TruncDate); its argument is cast to DATE. */
+static int df_trunc(pf *p, json_t *args, dval *out, int depth)
+{
+    const char *unit = const_string(json_array_get(args, 1));
+    if (!unit || eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0 ||
+        truncate_to(unit, 1, &out->us) < 0)
+        return -1;
+    *out = dv_typed(out->us, DV_DATE);
+    return 0;
+}
+
+/* last_day(date): the last day of its month. */
+static int df_last_day(pf *p, json_t *args, dval *out, int depth)
+{
+    if (eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
+        return -1;
+    long day = dates_add_months(dates_trunc(dates_day_of_us(out->us), DATES_MONTH), 1) - 1;
+    *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_DATE);
+    return 0;
+}
+
+/* next_day(date, 'MO'): the first later date on that day of the week
+ * (DateTimeUtils.getDayOfWeekFromString: two letters, three, or the
+ * whole name, any case). */
+static int df_next_day(pf *p, json_t *args, dval *out, int depth)
+{
+    static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+    const char *dow = const_string(json_array_get(args, 1));
+    if (!dow || eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
+        return -1;
+    size_t n = strlen(dow);
+    int target = -1;
+    for (int i = 0; i < 7; i++)
+        if ((n == 2 || n == 3 || n == strlen(names[i])) && strncasecmp(dow, names[i], n) == 0)
+            target = i;
+    if (target < 0)
+        return -1;
+    long day = dates_day_of_us(out->us);
+    int cur = (int)(((day % 7) + 7 + 3) % 7);     /* 1970-01-01 was a Thursday (3) */
+    int ahead = (target - cur + 7) % 7;
+    *out = dv_typed((long long)(day + (ahead ? ahead : 7)) * DATES_US_PER_DAY, DV_DATE);
+    return 0;
+}
+
+/* date_from_unix_date(n): day n. */
+static int df_from_unix_date(pf *p, json_t *args, dval *out, int depth)
+{
+    long v;
+    (void)p, (void)depth;
+    if (eval_int(json_array_get(args, 0), &v) < 0)
+        return -1;
+    *out = dv_typed((long long)v * DATES_US_PER_DAY, DV_DATE);
+    return 0;
+}
+
+/* The three-argument form (SqlBaseParser.g4 #timestampadd): TIMESTAMPADD,
+ * DATEADD or DATE_ADD (unit, n, ts), unit one of datetimeUnit's words
+ * (written as a name, which the bridge reads as a column reference) or
+ * a string; the result is a TIMESTAMP (TimestampAdd).  sqlglot writes
+ * date_add(d, n) this way: DATEADD(DAY, n, d). */
+static int df_timestampadd(pf *p, json_t *args, dval *out, int depth)
+{
+    static const struct { const char *name; long long us; long months; } units[] = {
+        {"year", 0, 12}, {"quarter", 0, 3}, {"month", 0, 1}, {"week", 7 * DATES_US_PER_DAY, 0},
+        {"day", DATES_US_PER_DAY, 0}, {"dayofyear", DATES_US_PER_DAY, 0},
+        {"hour", 3600 * DATES_US_PER_SECOND, 0}, {"minute", 60 * DATES_US_PER_SECOND, 0},
+        {"second", DATES_US_PER_SECOND, 0}, {"millisecond", 1000, 0}, {"microsecond", 1, 0}};
+    json_t *u = json_array_get(args, 0), *uf;
+    const char *unit = const_string(u);
+    if (!unit && ast_unwrap(u, &uf, NULL) == AST_ColumnRef &&
+        json_array_size(ast_get(uf, "fields")) == 1)
+        unit = ast_string_value(json_array_get(ast_get(uf, "fields"), 0));
+    long n;
+    if (!unit || eval_int(json_array_get(args, 1), &n) < 0 ||
+        eval_as(p, json_array_get(args, 2), DV_TIMESTAMP, out, depth) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i].name) == 0) {
+            *out = dv_typed(add_months_us(out->us, units[i].months * n) + units[i].us * n,
+                            DV_TIMESTAMP);
+            return 0;
+        }
+    return -1;
+}
+
+/* Databricks' date and timestamp functions whose value sluice computes
+ * from constant arguments (FunctionRegistry.scala's datetime group);
+ * any other function is not a constant here. */
 static const struct {
     const char *name;
     size_t nargs;
     date_fn fn;
 } date_functions[] = {
     {"add_months", 2, df_add_months},
+    {"curdate", 0, df_today},
     {"current_date", 0, df_today},
     {"current_timestamp", 0, df_now},
     {"date", 1, df_to_date},
     {"date_add", 2, df_date_add},
+    {"date_add", 3, df_timestampadd},
+    {"date_from_unix_date", 1, df_from_unix_date},
     {"date_sub", 2, df_date_sub},
     {"date_trunc", 2, df_date_trunc},
     {"dateadd", 2, df_date_add},
+    {"dateadd", 3, df_timestampadd},
+    {"last_day", 1, df_last_day},
     {"make_date", 3, df_make_date},
+    {"next_day", 2, df_next_day},
     {"now", 0, df_now},
+    {"timestamp", 1, df_to_timestamp},
+    {"timestampadd", 3, df_timestampadd},
     {"to_date", 1, df_to_date},
     {"to_date", 2, df_to_date_format},
     {"to_timestamp", 1, df_to_timestamp},
+    {"trunc", 2, df_trunc},
 };
 
 /* The cast types a date or time value can be cast to. */
@@ -736,7 +932,6 @@ static int eval_date(pf *p, json_t *e, dval *out, int depth)
 /* Which conjuncts reach an item, and what they say                    */
 
 static bound neighbour(pf *p, an_item *item, const char *col);
-static const char *passes_through(an_item *item, const char *const *cols);
 
 /* What `col op v` (column_on_left) or `v op col` says about col.  A DATE
  * column is its midnight, so an exclusive upper bound of "at or before
@@ -896,13 +1091,6 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
     return FULL;
 }
 
-static int join_reaches(const an_join_step *st)
-{
-    const char *jt = ast_str(st->join, "jointype");
-    return strcmp(jt, "JOIN_INNER") == 0 || (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
-           (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
-}
-
 /* The conjuncts of the item's block that reach it: WHERE, HAVING on
  * GROUP BY keys, and the ON of each join above it that restricts its
  * side (flattened).  Returns -1 if an ON nests ANDs too deeply. */
@@ -911,79 +1099,13 @@ static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
     an_block *blk = item->block;
     for (size_t i = 0; i < blk->nwhere; i++)
         an_push_node(list, n, blk->where[i]);
-    for (size_t i = 0; i < blk->nhaving; i++)
+    for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
+        if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
     return 0;
-}
-
-/* The output name under which item.col leaves its block, or NULL when
- * a filter on it cannot be pushed into the block. */
-static const char *passes_through(an_item *item, const char *const *cols)
-{
-    an_block *blk = item->block;
-    json_t *sel = blk->select;
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
-        return NULL;
-    for (int k = 0; cols[k]; k++)
-        if (!an_pivot_passes(blk, cols[k]))
-            return NULL;
-    size_t i;
-    /* A window function partitioned by something else blocks pushdown. */
-    for (i = 0; i < blk->noutputs; i++) {
-        json_t *vf;
-        if (ast_unwrap(blk->outputs[i].expr, &vf, NULL) == AST_FuncCall &&
-            ast_get(vf, "over")) {
-            json_t *part = ast_get(ast_get(vf, "over"), "partitionClause");
-            int ok = 0;
-            size_t k;
-            json_t *pe;
-            json_array_foreach(part, k, pe)
-                ok |= an_is_item_column(pe, item, cols);
-            if (!ok)
-                return NULL;
-        }
-    }
-    if (ast_get(sel, "groupClause")) {
-        int grouped = 0;
-        for (i = 0; i < blk->ngroup; i++)
-            grouped |= an_is_item_column(blk->group[i].written, item, cols);
-        if (!grouped)
-            return NULL;
-    }
-    for (i = 0; i < blk->noutputs; i++) {
-        const an_output *o = &blk->outputs[i];
-        if (an_is_item_column(o->expr, item, cols))
-            return o->name;     /* set-operation branches: the leftmost branch's name */
-        if (o->star) {
-            json_t *fields = ast_get(ast_get(o->expr, "ColumnRef"), "fields");
-            const char *qual = ast_string_value(json_array_get(fields, 0));
-            /* * EXCEPT (col): col does not leave the block. */
-            json_t *except = ast_get(o->target, "sl_except");
-            int dropped = 0;
-            size_t k;
-            json_t *ex;
-            json_array_foreach(except, k, ex) {
-                json_t *ef;
-                if (ast_unwrap(ex, &ef, NULL) != AST_ColumnRef)
-                    continue;
-                json_t *ff = ast_get(ef, "fields");
-                const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
-                for (int c = 0; cols[c] && name; c++)
-                    dropped |= strcasecmp(name, cols[c]) == 0;
-            }
-            if (dropped)
-                continue;
-            /* SELECT * / alias.*: every column passes under its name. */
-            if (json_array_size(fields) == 1 ||
-                (item->alias && qual && strcasecmp(qual, item->alias) == 0))
-                return cols[0];
-        }
-    }
-    return NULL;
 }
 
 /*
@@ -1064,6 +1186,12 @@ static bound compute(pf *p, int i)
     an_item *item = nd->item;
     const char *cols[3] = {nd->cols[0], nd->cols[1], NULL};
     p->current = i;
+    if (!an_reach_block_filters(item)) {
+        /* Under TABLESAMPLE, or named through an alias list sluice
+         * cannot follow: no filter reaches the scan (analyze_range.c). */
+        p->current = -1;
+        return FULL;
+    }
     if (!p->nodes[i].computed) {
         json_t **conj = NULL, **dyn = NULL;
         size_t nconj = 0, ndyn = 0;
@@ -1084,26 +1212,30 @@ static bound compute(pf *p, int i)
         nd->fixed = fixed;
         nd->dynamic = dyn;
         nd->ndynamic = ndyn;
+        nd->exit = an_reach_exit(item, cols, &nd->exit_pos);
         nd->computed = 1;
     }
     bound b = p->nodes[i].fixed;
     for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
         b = intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && ast_get(st->join, "usingClause"))
+        if (an_reach_join_on(st) && ast_get(st->join, "usingClause"))
             b = intersect(b, using_bound(p, item, st, cols, 1));
     an_block *blk = item->block;
-    const char *out = (!blk->in_expression && (blk->derived || blk->cte))
-                    ? passes_through(item, cols) : NULL;
+    const char *out = p->nodes[i].exit;
+    size_t pos = p->nodes[i].exit_pos;
     if (out) {
         if (blk->derived) {
             b = intersect(b, neighbour(p, blk->derived, out));
         } else if (blk->cte->nrefs) {
-            /* A CTE is scanned once per reference: the widest of their windows. */
+            /* A CTE is scanned once per reference: the widest of their
+             * windows, each under the name the reference's own alias
+             * list gives the column. */
             an_cte *cte = blk->cte;
             bound via = FULL;
             for (size_t k = 0; k < cte->nrefs; k++) {
-                bound x = neighbour(p, cte->refs[k], out);
+                const char *name = an_reach_ref_name(cte->refs[k], pos, out);
+                bound x = name ? neighbour(p, cte->refs[k], name) : FULL;
                 via = k == 0 ? x : hull(via, x);
             }
             b = intersect(b, via);
@@ -1151,6 +1283,128 @@ static void solve(pf *p)
 }
 
 /* ------------------------------------------------------------------ */
+/* Blocks that read nothing                                            */
+
+/* Three-valued logic: the truth of a constant condition. */
+enum { TV_UNKNOWN = 0, TV_TRUE, TV_FALSE, TV_NULL };
+
+/* A numeric constant (integer or decimal literal, folded INT arithmetic). */
+static int const_number(json_t *e, double *v)
+{
+    json_t *f;
+    long n;
+    if (eval_int(e, &n) == 0) {
+        *v = (double)n;
+        return 0;
+    }
+    if (ast_unwrap(e, &f, NULL) != AST_A_Const)
+        return -1;
+    const char *fv = json_string_value(ast_get(ast_get(f, "fval"), "fval"));
+    char *end;
+    if (!fv)
+        return -1;
+    *v = strtod(fv, &end);
+    return *end ? -1 : 0;
+}
+
+/* The truth of a condition made of constants only, as Spark's
+ * ConstantFolding and BooleanSimplification leave it (Optimizer.scala,
+ * expressions.scala): TRUE, FALSE, NULL and comparisons of two numeric
+ * constants, under NOT, AND and OR.  Anything else is TV_UNKNOWN. */
+static int const_truth(json_t *e, int depth)
+{
+    json_t *f;
+    if (depth > PF_MAX_DEPTH)
+        return TV_UNKNOWN;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (k == AST_A_Const) {
+        if (ast_get(f, "isnull"))
+            return TV_NULL;
+        json_t *bv = ast_get(f, "boolval");
+        if (!bv)
+            return TV_UNKNOWN;
+        return json_is_true(ast_get(bv, "boolval")) ? TV_TRUE : TV_FALSE;
+    }
+    if (k == AST_BoolExpr) {
+        const char *op = ast_str(f, "boolop");
+        json_t *args = ast_get(f, "args");
+        if (strcmp(op, "NOT_EXPR") == 0) {
+            int t = const_truth(json_array_get(args, 0), depth + 1);
+            return t == TV_TRUE ? TV_FALSE : t == TV_FALSE ? TV_TRUE : t;
+        }
+        int and_op = strcmp(op, "AND_EXPR") == 0;
+        int dominant = and_op ? TV_FALSE : TV_TRUE, seen_null = 0, seen_unknown = 0;
+        size_t i;
+        json_t *a;
+        json_array_foreach(args, i, a) {
+            int t = const_truth(a, depth + 1);
+            if (t == dominant)
+                return dominant;
+            seen_null |= t == TV_NULL;
+            seen_unknown |= t == TV_UNKNOWN;
+        }
+        return seen_unknown ? TV_UNKNOWN : seen_null ? TV_NULL : and_op ? TV_TRUE : TV_FALSE;
+    }
+    json_t *l, *r;
+    const char *op = arith_op(e, &l, &r);
+    double a, b;
+    if (!op || !l || const_number(l, &a) < 0 || const_number(r, &b) < 0)
+        return TV_UNKNOWN;
+    int cmp = a < b ? -1 : a > b ? 1 : 0, t;
+    if (strcmp(op, "=") == 0 || strcmp(op, "==") == 0) t = cmp == 0;
+    else if (strcmp(op, "<>") == 0 || strcmp(op, "!=") == 0) t = cmp != 0;
+    else if (strcmp(op, "<") == 0) t = cmp < 0;
+    else if (strcmp(op, "<=") == 0) t = cmp <= 0;
+    else if (strcmp(op, ">") == 0) t = cmp > 0;
+    else if (strcmp(op, ">=") == 0) t = cmp >= 0;
+    else return TV_UNKNOWN;
+    return t ? TV_TRUE : TV_FALSE;
+}
+
+/* Does the block itself return no rows without reading its FROM?  Its
+ * WHERE is constant FALSE or NULL (PruneFilters replaces the filter and
+ * everything under it with an empty relation), or its LIMIT is a
+ * constant 0 (OptimizeLimitZero).  These are Superset's probes: the
+ * custom-SQL x-axis type probe, adhoc filter probes and Explore's
+ * expression validation (WHERE false, ... AND false, 1 = 0, LIMIT 0). */
+static int block_empty(const an_block *blk)
+{
+    long n;
+    json_t *lim = ast_get(blk->select, "limitCount");
+    if (lim && eval_int(lim, &n) == 0 && n == 0)
+        return 1;
+    for (size_t i = 0; i < blk->nwhere; i++) {
+        int t = const_truth(blk->where[i], 0);
+        if (t == TV_FALSE || t == TV_NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is every run of the block inside a block that reads nothing: the
+ * block itself, the block around the derived table it is, or, for a CTE
+ * body, the blocks of all its references.  A subquery in an expression
+ * is judged on its own (its enclosing block is not recorded). */
+static int reads_nothing(const an_block *blk, int depth)
+{
+    if (depth > PF_MAX_DEPTH)
+        return 0;
+    if (block_empty(blk))
+        return 1;
+    if (blk->in_expression)
+        return 0;
+    if (blk->derived)
+        return reads_nothing(blk->derived->block, depth + 1);
+    if (blk->cte && blk->cte->nrefs) {
+        for (size_t k = 0; k < blk->cte->nrefs; k++)
+            if (!reads_nothing(blk->cte->refs[k]->block, depth + 1))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Enforcement                                                         */
 
 /* alias.col >= current_date() - INTERVAL 'n DAYS', as the parser builds it. */
@@ -1167,10 +1421,15 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * column is qualified with ("" for none).  Returns 0, or -1 when there
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
- * (an_block_takes_clauses). */
+ * (an_block_takes_clauses), -3 when no filter sluice could add reaches
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
+    /* A filter added beside a sampled scan stays above the Sample, and
+     * one on a renamed table names another column (analyze_range.c). */
+    if (!an_reach_block_filters(item))
+        return -3;
     if (item->via_identifier && !ast_get(item->node, "alias")) {
         if (item->block->nitems != 1)
             return -1;
@@ -1184,6 +1443,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         const char *jt = ast_str(st->join, "jointype");
         if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
             (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
+            /* The ON of a FULL JOIN reaches neither side, and a WHERE
+             * would change the join's result. */
+            if (!an_reach_join_on(st)) {
+                json_decref(pred);
+                return -3;
+            }
             ast_and_into(st->join, "quals", pred);
             return 0;
         }
@@ -1223,12 +1488,18 @@ static void check_scan(pf *p, const scan *sc)
     check_ctx *c = p->ctx;
     an_item *item = sc->item;
     const rules_table *t = sc->table;
-    char problem[256];
+    char problem[512];
     double days = window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
                  "than %d levels of nesting, or %d conditions examined in the statement); it "
                  "counts as unfiltered", item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+    } else if (days < 0 && !an_reach_block_filters(item)) {
+        snprintf(problem, sizeof problem, "%s is read in full: %s", item->qualified,
+                 item->sampled ? "Spark pushes no filter through TABLESAMPLE (filter the table "
+                                 "in a subquery and sample its rows with rand() instead)"
+                               : "an alias column list renames its columns, so no filter "
+                                 "can be known to name its partition column");
     } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
                  "partition column %s", item->qualified, t->column);
@@ -1240,6 +1511,14 @@ static void check_scan(pf *p, const scan *sc)
     }
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
+    if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice does not add the default window inside %s: add a filter "
+                     "such as WHERE %s >= current_date() - INTERVAL %ld DAYS to its query",
+                     problem, c->judge_only, t->column, t->default_days);
+        return;
+    }
     if (enforce == RULES_ENFORCE_REWRITE && t->max_days > 0) {
         /* The default window only adds a lower bound: when the window
          * ends after today by too much, it would still be too wide (and
@@ -1256,6 +1535,14 @@ static void check_scan(pf *p, const scan *sc)
         }
     }
     int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
+    if (injected == -3) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice cannot add a filter that reaches this scan: read it through "
+                     "a subquery such as (SELECT * FROM %s WHERE %s >= current_date() - "
+                     "INTERVAL %ld DAYS)", problem, item->qualified, t->column, t->default_days);
+        return;
+    }
     if (injected < 0) {
         c->rejected = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
@@ -1309,8 +1596,10 @@ void check_partition_filter(check_ctx *ctx)
         an_item *it = an->items[i];
         if (it->kind != AN_TABLE)
             continue;
-        /* Scans inside CTEs nobody references are never run. */
-        if (it->block->cte && it->block->cte->nrefs == 0)
+        /* Scans inside CTEs nobody references are never run, and scans
+         * under a block that reads nothing (WHERE false, LIMIT 0) are
+         * pruned before they run: no window, nothing injected. */
+        if ((it->block->cte && it->block->cte->nrefs == 0) || reads_nothing(it->block, 0))
             continue;
         const rules_table *t = rules_find_table(ctx->rules, it->qualified);
         if (!t || !t->partitioned)
@@ -1359,4 +1648,16 @@ int check_comparison_upper(check_ctx *ctx, const char *op, json_t *value, int co
         return -1;
     *hi = b.hi;
     return 0;
+}
+
+int check_eval_date(check_ctx *ctx, json_t *expr, long long *us)
+{
+    pf p;
+    pf_init(&p, ctx);
+    dval v;
+    int rc = eval_date(&p, expr, &v, 0);
+    pf_free(&p);
+    if (rc == 0)
+        *us = v.us;
+    return rc;
 }

@@ -359,6 +359,59 @@ START_TEST(statement_kinds_and_suppression)
 }
 END_TEST
 
+/* "ddl" allows CTAS and CVAS with the rest; "ctas" and "cvas" allow only
+ * them; "show", "describe" and "use" are kinds of their own.  The table
+ * rules hold for the query inside either way. */
+static const char *run_with(const char *allow, const char *sql)
+{
+    char doc[512];
+    snprintf(doc, sizeof doc, "{\"sluice\": 1, \"defaults\": {\"catalog\": \"main\", "
+             "\"schema\": \"sales\"}, \"tables\": [{\"match\": \"main.sales.transactions\", "
+             "\"partition\": {\"column\": \"d\", \"max_days\": 30}}], "
+             "\"statements\": {\"allow\": [%s]}}", allow);
+    char *err = NULL;
+    sl_engine *saved = eng;
+    eng = sl_engine_new(doc, strlen(doc), "narrow", &err);
+    ck_assert_msg(eng != NULL, "%s", err);
+    run(sql);
+    sl_engine_free(eng);
+    eng = saved;
+    return out;
+}
+
+START_TEST(narrow_statement_kinds)
+{
+    const char *ctas = "CREATE TABLE t AS SELECT * FROM transactions WHERE d >= current_date() - 7";
+    ck_assert_str_eq(run_with("\"select\", \"ctas\"", ctas), "PASS");
+    ck_assert_str_eq(run_with("\"select\", \"ddl\"", ctas), "PASS");
+    ck_assert_str_eq(run_with("\"select\", \"cvas\"", ctas),
+                     "REJECT statement-kind: CREATE statements (kind ctas) are not allowed here; "
+                     "only read-only queries may run");
+    ck_assert_str_eq(run_with("\"select\", \"ctas\"", "DROP TABLE t"),
+                     "REJECT statement-kind: DROP statements (kind ddl) are not allowed here; "
+                     "only read-only queries may run");
+    ck_assert_str_eq(run_with("\"select\", \"ddl\"", "CREATE TABLE t AS SELECT * FROM transactions"),
+                     "REJECT partition-filter: main.sales.transactions is scanned without a lower "
+                     "bound on its partition column d; add a filter such as WHERE d >= "
+                     "current_date() - INTERVAL 30 DAYS");
+    ck_assert_str_eq(run_with("\"cvas\"", "CREATE VIEW v AS SELECT * FROM sales.transactions"),
+                     "REJECT partition-filter: main.sales.transactions is scanned without a lower "
+                     "bound on its partition column d; add a filter such as WHERE d >= "
+                     "current_date() - INTERVAL 30 DAYS");
+    ck_assert_str_eq(run_with("\"insert\"", "INSERT INTO t SELECT * FROM transactions WHERE 1 = 0"),
+                     "PASS");
+    ck_assert_str_eq(run_with("\"show\", \"describe\", \"use\"", "SHOW TABLES IN sales"), "PASS");
+    ck_assert_str_eq(run_with("\"show\", \"describe\", \"use\"", "DESCRIBE transactions"), "PASS");
+    ck_assert_str_eq(run_with("\"show\", \"describe\", \"use\"", "USE SCHEMA sales"), "PASS");
+    ck_assert_str_eq(run_with("\"select\"", "use sales"),
+                     "REJECT statement-kind: USE statements (kind use) are not allowed here; "
+                     "only read-only queries may run");
+    ck_assert_str_eq(run_with("\"show\"", "DESCRIBE transactions"),
+                     "REJECT statement-kind: DESCRIBE statements (kind describe) are not allowed "
+                     "here; only read-only queries may run");
+}
+END_TEST
+
 int main(void)
 {
     char *err = NULL;
@@ -378,6 +431,7 @@ int main(void)
     tcase_add_test(tc, inject_and_warn);
     tcase_add_test(tc, limits);
     tcase_add_test(tc, statement_kinds_and_suppression);
+    tcase_add_test(tc, narrow_statement_kinds);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);
