@@ -484,8 +484,12 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
     static const struct { const char *name; unsigned bit; } kinds[] = {
         {"select", RULES_STMT_SELECT}, {"insert", RULES_STMT_INSERT},
         {"update", RULES_STMT_UPDATE}, {"delete", RULES_STMT_DELETE},
-        {"merge", RULES_STMT_MERGE}, {"ddl", RULES_STMT_DDL}, {"set", RULES_STMT_SET},
-        {"other", RULES_STMT_OTHER}, {NULL, 0}};
+        {"merge", RULES_STMT_MERGE},
+        {"ddl", RULES_STMT_DDL | RULES_STMT_CTAS | RULES_STMT_CVAS}, {"set", RULES_STMT_SET},
+        {"other", RULES_STMT_OTHER | RULES_STMT_SHOW}, {"ctas", RULES_STMT_CTAS},
+        {"cvas", RULES_STMT_CVAS},
+        {"show", RULES_STMT_SHOW}, {"describe", RULES_STMT_DESCRIBE}, {"use", RULES_STMT_USE},
+        {NULL, 0}};
     if (!json_is_object(obj))
         return ld_fail_at(ld, "statements", "must be an object");
     if (ld_check_keys(ld, obj, "statements", keys) < 0)
@@ -507,7 +511,8 @@ static int load_statements(loader *ld, json_t *obj, rules *r)
                 char p[64];
                 snprintf(p, sizeof p, "statements/allow/%zu", i);
                 return ld_fail_at(ld, p, "unknown statement kind (expected select, insert, "
-                               "update, delete, merge, ddl, set or other)");
+                               "update, delete, merge, ddl, ctas, cvas, set, show, describe, "
+                               "use or other)");
             }
             r->statements_allow |= bit;
         }

@@ -36,7 +36,12 @@ enum {
     RULES_STMT_MERGE = 1 << 4,
     RULES_STMT_DDL = 1 << 5,
     RULES_STMT_SET = 1 << 6,
-    RULES_STMT_OTHER = 1 << 7
+    RULES_STMT_OTHER = 1 << 7,
+    RULES_STMT_CTAS = 1 << 8,       /* CREATE TABLE ... AS query (also allowed by "ddl") */
+    RULES_STMT_CVAS = 1 << 9,       /* CREATE VIEW ... AS query (also allowed by "ddl") */
+    RULES_STMT_SHOW = 1 << 10,      /* SHOW TABLES / SCHEMAS / CATALOGS / COLUMNS / VIEWS */
+    RULES_STMT_DESCRIBE = 1 << 11,  /* DESCRIBE [TABLE] name, DESCRIBE SCHEMA / CATALOG */
+    RULES_STMT_USE = 1 << 12        /* USE [CATALOG | SCHEMA | DATABASE | NAMESPACE] name */
 };
 
 typedef struct rules_table {

@@ -34,7 +34,7 @@ import threading
 import time
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
-__all__ = ["Engine", "Result", "Diagnostic", "Action", "Severity", "Mode", "RulesError",
+__all__ = ["Engine", "Result", "Diagnostic", "Action", "Severity", "Mode", "Layout", "RulesError",
            "SluiceError", "LibraryNotFound", "load_library", "library_path", "version"]
 
 log = logging.getLogger("sluice")
@@ -98,6 +98,13 @@ class Mode(_StrEnum):
     LINT = "lint"
 
 
+class Layout(_StrEnum):
+    """sl_layout: how rewritten (and formatted) SQL is laid out."""
+    COMPACT = "compact"
+    KEEP = "keep"
+    PRETTY = "pretty"
+
+
 # ---------------------------------------------------------------------------
 # The C structs (sluice.h: fields are only ever appended; each starts with
 # its size).  These mirror a prefix of the library's; load_library() checks
@@ -112,7 +119,8 @@ class _Request(ctypes.Structure):
                 ("user", ctypes.c_char_p),
                 ("now", ctypes.c_char_p),
                 ("mode", ctypes.c_int),
-                ("explain", ctypes.c_int)]
+                ("explain", ctypes.c_int),
+                ("layout", ctypes.c_int)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -129,6 +137,7 @@ class _Diagnostic(ctypes.Structure):
 # The numbers are sluice.h's (stable, never reused).
 _MODES = {Mode.ENFORCE: 0, Mode.FORMAT: 1, Mode.FORMAT_POSTGRES: 2, Mode.PARSE: 3, Mode.LINT: 4}
 _ACTIONS = {0: Action.PASS, 1: Action.REWRITE, 2: Action.REJECT}
+_LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
 # sl_process_packed()'s layout (sluice.h): header, diagnostic record, table record.
@@ -440,7 +449,7 @@ class Engine:
     def process(self, sql: Union[str, bytes], *, catalog: Optional[str] = None,
                 schema: Optional[str] = None, user: Optional[str] = None,
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
-                explain: bool = False) -> Result:
+                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT) -> Result:
         """One request: a single call into the library, which writes the
         whole result into this thread's buffer."""
         if self._handle is None:
@@ -449,9 +458,15 @@ class Engine:
             mode_number = _MODES[Mode(mode)]
         except ValueError:
             raise ValueError("mode must be one of %s" % ", ".join(m.value for m in Mode)) from None
+        try:
+            layout_number = _LAYOUTS[Layout(layout)]
+        except ValueError:
+            raise ValueError("layout must be one of %s"
+                             % ", ".join(v.value for v in Layout)) from None
         data = _encode(sql)
         req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
-                       _encode(user), _encode(now), mode_number, 1 if explain else 0)
+                       _encode(user), _encode(now), mode_number, 1 if explain else 0,
+                       layout_number)
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

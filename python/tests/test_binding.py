@@ -112,6 +112,15 @@ class Api(unittest.TestCase):
         self.assertEqual(r.sql, sql + " LIMIT 10000")
         self.assertEqual(r.tables, ["main.sales.products"])
 
+    def test_layout(self):
+        sql = "select  product_id\nfrom   sales.products"
+        self.assertEqual(self.engine.process(sql, now=NOW).sql,
+                         "SELECT product_id FROM sales.products LIMIT 10000")
+        self.assertEqual(self.engine.process(sql, now=NOW, layout=sluice.Layout.KEEP).sql,
+                         sql + "\nLIMIT 10000")
+        with self.assertRaises(ValueError):
+            self.engine.process(sql, layout="wide")
+
     def test_lone_surrogate_is_rejected(self):
         r = self.engine.process("SELECT 'x\udcff' AS y", now=NOW)
         self.assertEqual(r.action, "reject")
