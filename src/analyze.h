@@ -77,6 +77,8 @@ typedef struct an_setop_step {
     json_t *setop;              /* SelectStmt fields of the set operation */
     int side;                   /* 0: under larg, 1: under rarg */
     struct an_setop_step *up;   /* the set operation above, NULL at the root */
+    int reach;                  /* analyze_range.c's answer for this step and
+                                   those above: 0 until asked, 1 reaches, 2 not */
 } an_setop_step;
 
 typedef struct an_item {

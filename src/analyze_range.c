@@ -319,6 +319,26 @@ static int setop_reaches(const an_setop_step *st)
     return 0;
 }
 
+/* Does a filter above the outermost set operation reach the branch
+ * below st?  Every step up to the root must let it through.  A chain of
+ * n set operations has n + 1 branches: each step keeps its answer, so
+ * the chain is walked once, not once per branch. */
+static int setop_chain_reaches(an_setop_step *st)
+{
+    an_setop_step *top = st, *blocked = NULL;
+    for (; top && !top->reach; top = top->up)
+        if (!setop_reaches(top))
+            blocked = top;      /* the highest step that stops it */
+    int above = !top || top->reach == 1;
+    int below_blocked = blocked != NULL;
+    for (an_setop_step *s = st; s != top; s = s->up) {
+        s->reach = below_blocked || !above ? 2 : 1;
+        if (s == blocked)
+            below_blocked = 0;
+    }
+    return st ? st->reach == 1 : 1;
+}
+
 /* The alias list a filter on the block's output goes through: the
  * derived table's (AS x (a, b)) or the CTE's (WITH d (a, b) AS ...);
  * NULL for none. */
@@ -388,9 +408,8 @@ const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *
     for (size_t r = 0; r < sizeof block_rows / sizeof *block_rows; r++)
         if (!block_rows[r].passes(&c))
             return NULL;
-    for (const an_setop_step *st = blk->setop; st; st = st->up)
-        if (!setop_reaches(st))
-            return NULL;
+    if (!setop_chain_reaches(blk->setop))
+        return NULL;
     /* Its name outside.  A set operation's columns are the leftmost
      * branch's, by position; an alias list renames by position; a * at
      * or before the column hides the position. */
