@@ -269,14 +269,21 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e);
  * are in analyze_range.c; docs/filter-reach.md).  Every answer errs
  * towards "does not reach". */
 
-/* Do the WHERE conjuncts of item's own block reach its scan?  Not under
- * TABLESAMPLE, nor for a table whose columns an alias list renames. */
+/* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
+ * under TABLESAMPLE, nor for a table whose columns an alias list
+ * renames.  The WHERE also needs an_reach_visible(). */
 int an_reach_block_filters(const an_item *item);
 /* Do the HAVING conjuncts on GROUP BY keys of item's block reach it? */
 int an_reach_having(const an_item *item);
 /* Does the ON condition of join step st reach the side st is on (the
  * item's, for a step of item->join)?  By join type. */
 int an_reach_join_on(const an_join_step *st);
+/* Does no filter above join step st name the columns of st's side?
+ * 1 for the right side of a LEFT SEMI / LEFT ANTI join, which outputs
+ * the left side's columns only (and for a join sluice does not know). */
+int an_reach_join_hides(const an_join_step *st);
+/* Are item's columns visible outside the ON of every join above it? */
+int an_reach_visible(const an_item *item);
 /* Can item's columns be named by a filter?  0 for a catalog table under
  * an alias column list (FROM t AS x (a, b)), whose columns sluice cannot
  * tell apart without the table's schema. */

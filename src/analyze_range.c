@@ -100,23 +100,26 @@ static const struct join_row {
     const char *jointype;       /* JoinExpr.jointype */
     const char *kind;           /* JoinExpr.sl_join, NULL for none */
     int left, right;            /* the ON reaches this side */
+    int hides_right;            /* the right side's columns are not output */
     const char *rule;
 } join_rows[] = {
-    {"[INNER] JOIN, CROSS JOIN, comma", "JOIN_INNER", NULL, 1, 1,
+    {"[INNER] JOIN, CROSS JOIN, comma", "JOIN_INNER", NULL, 1, 1, 0,
      "PushPredicateThroughJoin: InnerLike pushes single-side ON conjuncts to both sides"},
-    {"LEFT [OUTER] JOIN", "JOIN_LEFT", NULL, 0, 1,
+    {"LEFT [OUTER] JOIN", "JOIN_LEFT", NULL, 0, 1, 0,
      "PushPredicateThroughJoin: LeftOuter pushes ON conjuncts to the right side only"},
-    {"RIGHT [OUTER] JOIN", "JOIN_RIGHT", NULL, 1, 0,
+    {"RIGHT [OUTER] JOIN", "JOIN_RIGHT", NULL, 1, 0, 0,
      "PushPredicateThroughJoin: RightOuter pushes ON conjuncts to the left side only"},
-    {"FULL [OUTER] JOIN", "JOIN_FULL", NULL, 0, 0,
+    {"FULL [OUTER] JOIN", "JOIN_FULL", NULL, 0, 0, 0,
      "PushPredicateThroughJoin.canPushThrough(FullOuter) is false"},
-    {"LEFT SEMI JOIN", "JOIN_LEFT", "semi", 1, 1,
-     "PushPredicateThroughJoin: InnerLike | LeftSemi pushes single-side ON conjuncts to both sides"},
-    {"LEFT ANTI JOIN", "JOIN_LEFT", "anti", 0, 1,
-     "PushPredicateThroughJoin: LeftOuter | LeftAnti pushes ON conjuncts to the right side only"},
+    {"LEFT SEMI JOIN", "JOIN_LEFT", "semi", 1, 1, 1,
+     "PushPredicateThroughJoin: InnerLike | LeftSemi pushes single-side ON conjuncts to both "
+     "sides; a LeftSemi join outputs the left side's columns only"},
+    {"LEFT ANTI JOIN", "JOIN_LEFT", "anti", 0, 1, 1,
+     "PushPredicateThroughJoin: LeftOuter | LeftAnti pushes ON conjuncts to the right side "
+     "only; a LeftAnti join outputs the left side's columns only"},
 };
 
-int an_reach_join_on(const an_join_step *st)
+static const struct join_row *join_row_of(const an_join_step *st)
 {
     const char *jt = ast_str(st->join, "jointype");
     const char *kind = json_string_value(ast_get(st->join, "sl_join"));
@@ -124,13 +127,36 @@ int an_reach_join_on(const an_join_step *st)
         const struct join_row *r = &join_rows[i];
         if (strcmp(r->jointype, jt) == 0 &&
             (r->kind ? kind && strcmp(r->kind, kind) == 0 : !kind))
-            return st->side ? r->right : r->left;
+            return r;
     }
-    return 0;       /* a join sluice does not know: nothing reaches */
+    return NULL;
+}
+
+int an_reach_join_on(const an_join_step *st)
+{
+    const struct join_row *r = join_row_of(st);
+    if (!r)
+        return 0;       /* a join sluice does not know: nothing reaches */
+    return st->side ? r->right : r->left;
+}
+
+int an_reach_join_hides(const an_join_step *st)
+{
+    const struct join_row *r = join_row_of(st);
+    return st->side == 1 && (!r || r->hides_right);
+}
+
+int an_reach_visible(const an_item *item)
+{
+    for (const an_join_step *st = item->join; st; st = st->up)
+        if (an_reach_join_hides(st))
+            return 0;
+    return 1;
 }
 
 /*
- * The filters of the item's own block.  The WHERE is a Filter above the
+ * The filters of the item's own block (the WHERE also needs
+ * an_reach_visible()).  The WHERE is a Filter above the
  * block's joins: PushPredicateThroughJoin pushes a conjunct on one
  * side's columns into that side for inner joins and into the preserved
  * side of outer, semi and anti joins; on the null-supplying side of an
@@ -141,7 +167,9 @@ int an_reach_join_on(const an_join_step *st)
  * block_rows).  Nothing goes below a Sample: PushPredicateThroughNonJoin
  * has no case for it (canPushThrough lists no Sample), so
  * "t TABLESAMPLE (...) WHERE d >= x" reads every partition of t, and so
- * does an ON above it.
+ * does an ON above it.  And nothing outside the ON of a LEFT SEMI or
+ * LEFT ANTI join names its right side, whose columns the join does not
+ * output: an unqualified name there is another item's (or an error).
  */
 int an_reach_block_filters(const an_item *item)
 {
@@ -154,7 +182,8 @@ int an_reach_block_filters(const an_item *item)
  * which CombineFilters merges only if it is deterministic too. */
 int an_reach_having(const an_item *item)
 {
-    return an_reach_block_filters(item) && !item->block->nondeterministic;
+    return an_reach_block_filters(item) && an_reach_visible(item) &&
+           !item->block->nondeterministic;
 }
 
 /* ------------------------------------------------------------------ */
@@ -395,7 +424,8 @@ static const an_output *leaving_output(const an_item *item, const char *const *c
 const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
 {
     const an_block *blk = item->block;
-    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item))
+    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item) ||
+        !an_reach_visible(item))
         return NULL;
     size_t i;
     const char *col;

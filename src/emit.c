@@ -1385,7 +1385,12 @@ static void emit_join(emitter *e, json_t *f)
         if (natural)
             puts_(e, " NATURAL");
         puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
+        /* A join as the right side keeps its brackets, as below. */
+        if (is_join(r))
+            puts_(e, "(");
         emit_from_item(e, r);
+        if (is_join(r))
+            puts_(e, ")");
         if (quals) {
             puts_(e, " ON ");
             emit_expr(e, quals, 0);

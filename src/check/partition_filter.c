@@ -890,14 +890,17 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
 static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nwhere; i++)
+    for (size_t i = 0; i < blk->nwhere && an_reach_visible(item); i++)
         an_push_node(list, n, blk->where[i]);
     for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
-    for (const an_join_step *st = item->join; st; st = st->up)
+    for (const an_join_step *st = item->join; st; st = st->up) {
         if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
+        if (an_reach_join_hides(st))
+            break;      /* no ON further up names this side's columns */
+    }
     return 0;
 }
 

@@ -331,10 +331,12 @@ static const char *exit_of(const char *alias)
 
 START_TEST(reach_join_on_by_type)
 {
-    static const struct { const char *join; int left, right; } rows[] = {
-        {"JOIN", 1, 1},           {"CROSS JOIN", 1, 1},       {"LEFT JOIN", 0, 1},
-        {"RIGHT JOIN", 1, 0},     {"FULL JOIN", 0, 0},        {"LEFT SEMI JOIN", 1, 1},
-        {"SEMI JOIN", 1, 1},      {"LEFT ANTI JOIN", 0, 1},   {"ANTI JOIN", 0, 1},
+    /* left, right: the ON reaches that side; visible: the right side's
+     * columns can be named outside the ON. */
+    static const struct { const char *join; int left, right, visible; } rows[] = {
+        {"JOIN", 1, 1, 1},        {"CROSS JOIN", 1, 1, 1},     {"LEFT JOIN", 0, 1, 1},
+        {"RIGHT JOIN", 1, 0, 1},  {"FULL JOIN", 0, 0, 1},      {"LEFT SEMI JOIN", 1, 1, 0},
+        {"SEMI JOIN", 1, 1, 0},   {"LEFT ANTI JOIN", 0, 1, 0}, {"ANTI JOIN", 0, 1, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         char sql[200];
@@ -344,6 +346,9 @@ START_TEST(reach_join_on_by_type)
         ck_assert_msg(an_reach_join_on(item_named("a")->join) == rows[i].left, "%s left",
                       rows[i].join);
         ck_assert_msg(an_reach_join_on(item_named("b")->join) == rows[i].right, "%s right",
+                      rows[i].join);
+        ck_assert(an_reach_visible(item_named("a")));
+        ck_assert_msg(an_reach_visible(item_named("b")) == rows[i].visible, "%s visible",
                       rows[i].join);
         done();
     }
