@@ -98,6 +98,7 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
 {
     const char *parts[3] = {cat ? cat : (b->catalog ? b->catalog : ""),
                             sch ? sch : (b->schema ? b->schema : ""), rel};
+    it->nparts = cat ? 3 : sch ? 2 : 1;
     size_t len[3], total = 0;
     for (int i = 0; i < 3; i++)
         total += (len[i] = strlen(parts[i])) + 1;
@@ -108,6 +109,17 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
         *p++ = i < 2 ? '.' : '\0';
     }
     it->qualified = q;
+}
+
+const char *analysis_written_name(const an_item *it)
+{
+    const char *w = it->qualified;
+    for (int dots = 0; dots < 3 - it->nparts && w; dots++) {
+        w = strchr(w, '.');
+        if (w)
+            w++;
+    }
+    return w ? w : it->qualified;
 }
 
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a

@@ -71,6 +71,8 @@ typedef struct an_item {
     an_item_kind kind;
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
+    int nparts;             /* AN_TABLE: how many parts of it were written (1-3);
+                               the defaults stand in for the others */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     int sampled;            /* under TABLESAMPLE: the rows are a sample */
     int historical;         /* time travel: an older version of the table */
@@ -163,6 +165,10 @@ typedef struct analysis {
  * other kinds get an empty analysis. */
 void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char *schema);
 void analysis_free(analysis *an);
+
+/* An AN_TABLE item's name as the author wrote it: the last nparts parts
+ * of qualified (lower case). */
+const char *analysis_written_name(const an_item *it);
 
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */

@@ -12,6 +12,7 @@
 #include "ast.h"
 #include "emit.h"
 #include "parse.h"
+#include "rules.h"
 #include "sbuf.h"
 
 static json_t *tree;
@@ -316,6 +317,49 @@ START_TEST(item_columns)
 }
 END_TEST
 
+/* rules_resolve: the configured tables a name written with 1-3 parts may be. */
+static const char *resolved(const rules *r, const char *qualified, int nparts)
+{
+    const rules_table *c[RULES_MAX_CANDIDATES];
+    size_t n = rules_resolve(r, qualified, nparts, c, RULES_MAX_CANDIDATES);
+    text[0] = '\0';
+    for (size_t i = 0; i < n && i < RULES_MAX_CANDIDATES; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", i ? " " : "",
+                 c[i]->match);
+    return text;
+}
+
+START_TEST(resolution_candidates)
+{
+    static const char doc[] =
+        "{\"sluice\": 1, \"defaults\": {\"catalog\": \"main\", \"schema\": \"default\"},"
+        " \"tables\": [{\"match\": \"main.sales.transactions\"}, {\"match\": \"main.eu.transactions\"},"
+        " {\"match\": \"/^main\\\\.web\\\\..*_events$/\"}, {\"match\": \"/^lake\\\\.(a|b)\\\\.logs$/\"},"
+        " {\"match\": \"/^(x|y)\\\\.z\\\\.metrics$/\"}]}";
+    rules r;
+    char *err = NULL;
+    ck_assert_msg(rules_compile(doc, strlen(doc), "t", &r, &err) == 0, "%s", err);
+    /* the defaults' own match first, then every other one */
+    ck_assert_str_eq(resolved(&r, "main.default.transactions", 1),
+                     "main.sales.transactions main.eu.transactions");
+    ck_assert_str_eq(resolved(&r, "main.eu.transactions", 1),
+                     "main.eu.transactions main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "main.sales.transactions", 2), "main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "main.sales.transactions", 3), "main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "other.sales.transactions", 3), "");
+    ck_assert_str_eq(resolved(&r, "hive.sales.transactions", 2), "main.sales.transactions");
+    /* patterns under their literal qualifier, or a known schema under a literal catalog */
+    ck_assert_str_eq(resolved(&r, "main.default.page_events", 1), "/^main\\.web\\..*_events$/");
+    ck_assert_str_eq(resolved(&r, "main.sales.page_events", 2), "");
+    ck_assert_str_eq(resolved(&r, "main.eu.logs", 1), "");
+    ck_assert_str_eq(resolved(&r, "main.a.logs", 2), "/^lake\\.(a|b)\\.logs$/");
+    /* a pattern whose catalog is not literal: only under the qualifiers the rules name */
+    ck_assert_str_eq(resolved(&r, "main.default.metrics", 1), "");
+    ck_assert_str_eq(resolved(&r, "main.z.metrics", 2), "");
+    rules_free(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analyze");
@@ -331,6 +375,7 @@ int main(void)
     tcase_add_test(tc, outputs_and_origins);
     tcase_add_test(tc, identifier_clause);
     tcase_add_test(tc, item_columns);
+    tcase_add_test(tc, resolution_candidates);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
