@@ -23,6 +23,7 @@
 #include "dates.h"
 #include "dialect.h"
 #include "emit.h"
+#include "layout.h"
 #include "parse.h"
 #include "rewrite/rewrite.h"
 #include "rules.h"
@@ -291,6 +292,34 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     return ok ? 0 : -1;
 }
 
+/* Replace the verified compact text in *out by the request's layout of
+ * it, when that layout re-parses to the same tree (layout.c); otherwise
+ * *out stays compact.  orig is the statement as the user wrote it. */
+static void lay_out(const sl_request *req, const char *orig, size_t orig_len, sbuf *out,
+                    json_t *tree)
+{
+    if (req->layout != SL_LAYOUT_KEEP && req->layout != SL_LAYOUT_PRETTY)
+        return;
+    /* keep: first with the user's noise words (AS, OUTER), then without. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sbuf laid = SBUF_INIT;
+        int rc;
+        if (req->layout == SL_LAYOUT_KEEP) {
+            char *o = xstrndup(orig, orig_len);
+            rc = layout_keep(o, orig_len, sbuf_cstr(out), out->len, attempt == 0, &laid);
+            free(o);
+        } else {
+            rc = attempt == 0 ? layout_pretty(sbuf_cstr(out), out->len, &laid) : -1;
+        }
+        if (rc == 0 && verify_rewrite(sbuf_cstr(&laid), laid.len, tree) == 0) {
+            sbuf_free(out);
+            *out = laid;
+            return;
+        }
+        sbuf_free(&laid);
+    }
+}
+
 /* What enforcing the rules on one request shares across its statements. */
 typedef struct enforce_run {
     const sl_engine *eng;
@@ -446,6 +475,7 @@ static void enforce_statement(enforce_run *run, size_t i)
             run->rejected = 1;
             sbuf_free(&out);
         } else {
+            lay_out(req, run->src->text + st->start, st->end - st->start, &out, ps.node);
             run->rewritten[i] = sbuf_detach(&out);
             run->modified = 1;
         }
@@ -479,8 +509,13 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.rejected = 1;
     }
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        /* A statement's trees go when it is done: what it leaves for the
+         * result (diagnostics, tables, its new text) is malloc'd. */
+        arena_mark m = arena_mark_now();
         enforce_statement(&run, i);
+        arena_release_to(m);
+    }
     if (run.unparseable && !run.rejected) {
         reject_or_pass_unparseable(eng, r, req);
     } else if (run.rejected) {
@@ -596,11 +631,16 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
     json_t *asts = req->mode == SL_MODE_PARSE ? json_array() : NULL;
     int failed = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Formatting, a statement's trees go when its text is out; the
+         * AST output holds every tree to the end. */
+        arena_mark m = arena_mark_now();
         parsed_stmt ps;
         if (parse_stmt(&src, &stmts[i], &ps, &derr) < 0) {
             add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
             failed = 1;
             parsed_stmt_free(&ps);
+            if (!asts)
+                arena_release_to(m);
             continue;
         }
         if (req->mode == SL_MODE_PARSE) {
@@ -610,7 +650,13 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             if (i)
                 sbuf_puts(&outb, ";\n");
             emit_target t = req->mode == SL_MODE_FORMAT ? EMIT_DATABRICKS : EMIT_POSTGRES;
-            if (emit_statement(ps.node, t, &outb, &eerr) < 0) {
+            sbuf one = SBUF_INIT;
+            int emitted = emit_statement(ps.node, t, &one, &eerr);
+            if (emitted == 0 && t == EMIT_DATABRICKS && req->layout == SL_LAYOUT_PRETTY)
+                lay_out(req, NULL, 0, &one, ps.node);
+            sbuf_putn(&outb, one.data ? one.data : "", one.len);
+            sbuf_free(&one);
+            if (emitted < 0) {
                 size_t off = eerr.location >= 0 ? dialect_to_orig(&ps.br, (size_t)eerr.location)
                                                 : stmts[i].start;
                 add_diag(r, req, RULE_EMIT, SL_SEVERITY_ERROR, off, (unsigned)i, eerr.message);
@@ -618,6 +664,8 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             }
         }
         parsed_stmt_free(&ps);
+        if (!asts)
+            arena_release_to(m);
     }
     if (failed) {
         sbuf_free(&outb);

@@ -217,6 +217,27 @@ START_TEST(conjuncts_flattened)
 }
 END_TEST
 
+/* The 86 aggregate functions of Spark's registry (sql-expression-schema.md). */
+#define AGGS_OF_SPARK \
+    "any_value", "approx_top_k", "approx_top_k_accumulate", "approx_top_k_combine", \
+    "approx_percentile", "percentile_approx", "avg", "mean", "bit_and", "bit_or", "bit_xor", \
+    "bool_and", "every", "any", "bool_or", "some", "array_agg", "collect_list", \
+    "collect_set", "corr", "count", "count_if", "count_min_sketch", "covar_pop", \
+    "covar_samp", "first", "first_value", "histogram_numeric", "hll_sketch_agg", \
+    "hll_union_agg", "approx_count_distinct", "kll_merge_agg_bigint", \
+    "kll_merge_agg_double", "kll_merge_agg_float", "kll_sketch_agg_bigint", \
+    "kll_sketch_agg_double", "kll_sketch_agg_float", "kurtosis", "last", "last_value", \
+    "listagg", "string_agg", "max", "max_by", "median", "min", "min_by", "mode", \
+    "percentile", "percentile_cont", "percentile_disc", "regr_avgx", "regr_avgy", \
+    "regr_count", "regr_intercept", "regr_r2", "regr_sxx", "regr_sxy", "regr_syy", \
+    "regr_slope", "skewness", "stddev_pop", "std", "stddev", "stddev_samp", "sum", \
+    "theta_intersection_agg", "theta_sketch_agg", "theta_union_agg", "try_avg", "try_sum", \
+    "tuple_intersection_agg_double", "tuple_intersection_agg_integer", \
+    "tuple_sketch_agg_double", "tuple_sketch_agg_integer", "tuple_union_agg_double", \
+    "tuple_union_agg_integer", "var_pop", "var_samp", "variance", "bitmap_and_agg", \
+    "bitmap_construct_agg", "bitmap_or_agg", "vector_avg", "vector_sum", \
+    "schema_of_variant_agg",
+
 START_TEST(function_classes)
 {
     build("SELECT explode(collect_list(a)) FROM t");
@@ -249,8 +270,51 @@ START_TEST(function_classes)
     ck_assert(an_is_generator_name("stack"));
     ck_assert(an_is_generator_name("explode"));
     ck_assert_uint_eq(an_function_classes("rand"), AN_FN_NONDETERMINISTIC);
-    ck_assert_uint_eq(an_function_classes("nope"), 0);
+    ck_assert_uint_eq(an_function_classes("nope"), AN_FN_UNKNOWN);
     ck_assert(!an_is_generator_name("explodes"));
+    /* Every aggregate of Spark's registry (86), and Databricks' measure:
+     * each is found, and is an aggregate. */
+    static const char *const all_aggs[] = {
+        AGGS_OF_SPARK "measure", NULL};
+    int n = 0;
+    for (int i = 0; all_aggs[i]; i++, n++)
+        ck_assert_msg(an_function_classes(all_aggs[i]) & AN_FN_AGGREGATE, "%s", all_aggs[i]);
+    ck_assert_int_eq(n, 87);
+    /* Window functions, scalars, and unknown names (UDFs, newer built-ins). */
+    static const char *const windows[] = {"row_number", "rank", "dense_rank", "percent_rank",
+                                          "cume_dist", "ntile", "lag", "lead", "nth_value",
+                                          "counter_diff", NULL};
+    for (int i = 0; windows[i]; i++)
+        ck_assert_uint_eq(an_function_classes(windows[i]), AN_FN_WINDOW);
+    static const char *const scalars[] = {"abs", "coalesce", "date_trunc", "upper", "xpath_string",
+                                          "zip_with", "kll_sketch_merge_bigint", "hll_union",
+                                          "sluice:json_path", NULL};
+    for (int i = 0; scalars[i]; i++)
+        ck_assert_msg(an_function_classes(scalars[i]) == AN_FN_SCALAR, "%s", scalars[i]);
+    ck_assert_uint_eq(an_function_classes("first"), AN_FN_AGGREGATE | AN_FN_NONDETERMINISTIC);
+    ck_assert_uint_eq(an_function_classes("window"), AN_FN_GENERATOR);
+    static const char *const unknown[] = {"my_udf", "sluice:semi", "ai_query", "", NULL};
+    for (int i = 0; unknown[i]; i++) {
+        ck_assert(an_is_unknown_function_name(unknown[i]));
+        ck_assert(an_is_nondeterministic_name(unknown[i]));
+        ck_assert(!an_is_aggregate_name(unknown[i]));
+    }
+    ck_assert(an_is_unknown_function_name(NULL));
+    /* An unknown function marks its block, and a select item that is
+     * one may return several rows (a UDTF). */
+    build("SELECT a, my_udf(b) AS c FROM t");
+    ck_assert_int_eq(an.top->nondeterministic, 1);
+    ck_assert_str_eq(an.top->unknown_function, "my_udf");
+    ck_assert_int_eq(an.top->has_generator, 1);
+    done();
+    build("SELECT a, upper(b) FROM t, range(10) AS r WHERE my_pred(a) > 0");
+    ck_assert_str_eq(an.top->unknown_function, "my_pred");
+    ck_assert_int_eq(an.top->has_generator, 0);
+    done();
+    build("SELECT a, upper(b) FROM range(10) AS r, IDENTIFIER('main.sales.t')");
+    ck_assert_ptr_null(an.top->unknown_function);
+    ck_assert_int_eq(an.top->nondeterministic, 0);
+    done();
 }
 END_TEST
 
