@@ -99,6 +99,7 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
 {
     const char *parts[3] = {cat ? cat : (b->catalog ? b->catalog : ""),
                             sch ? sch : (b->schema ? b->schema : ""), rel};
+    it->nparts = cat ? 3 : sch ? 2 : 1;
     size_t len[3], total = 0;
     for (int i = 0; i < 3; i++)
         total += (len[i] = strlen(parts[i])) + 1;
@@ -109,6 +110,17 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
         *p++ = i < 2 ? '.' : '\0';
     }
     it->qualified = q;
+}
+
+const char *analysis_written_name(const an_item *it)
+{
+    const char *w = it->qualified;
+    for (int dots = 0; dots < 3 - it->nparts && w; dots++) {
+        w = strchr(w, '.');
+        if (w)
+            w++;
+    }
+    return w ? w : it->qualified;
 }
 
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
@@ -203,7 +215,22 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
             an_item *it = new_item(b, blk, AN_FUNCTION, f, join);
             it->alias = lower(aname);
         }
-        walk_expr(b, blk, ast_get(f, "functions"), depth + 1, 0);
+        /* The call itself is a table function (TableFunctionRegistry:
+         * range, explode, ...) or the IDENTIFIER clause, not an expression
+         * of the block: only its arguments are. */
+        size_t i;
+        json_t *fl, *lf, *cf;
+        json_array_foreach(ast_get(f, "functions"), i, fl) {
+            if (ast_unwrap(fl, &lf, NULL) != AST_List) {
+                walk_expr(b, blk, fl, depth + 1, 0);
+                continue;
+            }
+            json_t *call = json_array_get(ast_get(lf, "items"), 0);
+            if (ast_unwrap(call, &cf, NULL) == AST_FuncCall)
+                walk_expr(b, blk, ast_get(cf, "args"), depth + 1, 0);
+            else
+                walk_expr(b, blk, call, depth + 1, 0);
+        }
     } else if (k == AST_RangeTableSample) {
         /* The table is still read (and scanned for the sample); time
          * travel (dialect.c, w_temporal) travels as a sampling method. */
@@ -255,8 +282,12 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
         PUSH(blk->aggs, blk->naggs, a);
         aggregate = 1;
     }
-    if (classes & AN_FN_NONDETERMINISTIC)
+    /* An unknown function (an_is_nondeterministic_name): possibly
+     * non-deterministic, and never taken for an aggregate or a scalar. */
+    if (classes & (AN_FN_NONDETERMINISTIC | AN_FN_UNKNOWN))
         blk->nondeterministic = 1;
+    if ((classes & AN_FN_UNKNOWN) && !blk->unknown_function)
+        blk->unknown_function = fn ? fn : "?";
     if (classes & AN_FN_CLOCK)
         blk->time_dependent = 1;
     return aggregate;
@@ -389,7 +420,9 @@ static void block_facts(builder *b, an_block *blk)
             o.star = ast_unwrap(json_array_get(fields, json_array_size(fields) - 1),
                                 NULL, NULL) == AST_A_Star;
         } else if (ek == AST_FuncCall && !ast_get(vf, "over") &&
-                   an_is_generator_name(an_func_name(vf))) {
+                   (an_function_classes(an_func_name(vf)) & (AN_FN_GENERATOR | AN_FN_UNKNOWN))) {
+            /* A generator, or a function sluice does not know: a Hive
+             * UDTF returns several rows per row like explode(). */
             blk->has_generator = 1;
         }
         PUSH(blk->outputs, blk->noutputs, o);

@@ -85,6 +85,8 @@ typedef struct an_item {
     an_item_kind kind;
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
+    int nparts;             /* AN_TABLE: how many parts of it were written (1-3);
+                               the defaults stand in for the others */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     int sampled;            /* under TABLESAMPLE: the rows are a sample */
     int historical;         /* time travel: an older version of the table */
@@ -143,8 +145,14 @@ struct an_block {
     int has_window;         /* a window function (OVER) at this level */
     json_t **windows; size_t nwindows;  /* the OVER WindowDef of each window call at
                                            this level (select list, QUALIFY, ORDER BY) */
-    int has_generator;      /* explode, posexplode, inline, stack, ... in the select list */
-    int nondeterministic;   /* rand(), uuid(), shuffle(), ... at this level */
+    int has_generator;      /* explode, posexplode, inline, stack, ... in the select
+                               list, or a select item that is a call of a function
+                               not in Spark's registry (it may be a UDTF) */
+    int nondeterministic;   /* rand(), uuid(), shuffle(), ... or a function
+                               not in Spark's registry, at this level */
+    const char *unknown_function; /* the first function at this level not in
+                               Spark's registry (an_is_unknown_function_name),
+                               as written, or NULL */
     int time_dependent;     /* current_date(), now(), ... at this level */
     an_output *outputs; size_t noutputs;
 };
@@ -184,6 +192,10 @@ typedef struct analysis {
 void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char *schema);
 void analysis_free(analysis *an);
 
+/* An AN_TABLE item's name as the author wrote it: the last nparts parts
+ * of qualified (lower case). */
+const char *analysis_written_name(const an_item *it);
+
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);
@@ -191,20 +203,29 @@ const char *analysis_target_name(json_t *restarget_fields);
 /* ---- analyze_pred.c: names, columns and predicates ---------------- */
 
 /* The classes of a function name (any case), as a bit mask of the
- * AN_FN_* bits below; one table for the whole program. */
+ * AN_FN_* bits below; one table for the whole program, built from
+ * Spark's FunctionRegistry (analyze_pred.c).  A name not in it is
+ * AN_FN_UNKNOWN (and nothing else): a UDF, or a built-in of a Spark or
+ * Databricks release the table does not list. */
 #define AN_FN_AGGREGATE 1u
 #define AN_FN_GENERATOR 2u
 #define AN_FN_NONDETERMINISTIC 4u
 #define AN_FN_CLOCK 8u
+#define AN_FN_WINDOW 16u
+#define AN_FN_SCALAR 32u
+#define AN_FN_UNKNOWN 64u
 unsigned an_function_classes(const char *name);
 
 /* Is name (any case) an aggregate function? */
 int an_is_aggregate_name(const char *name);
 /* Is name a generator (a function that returns several rows per row)? */
 int an_is_generator_name(const char *name);
-/* Is name a function whose result differs between calls on the same
- * input (rand, uuid, shuffle, ...)? */
+/* Is name a function whose result may differ between calls on the same
+ * input (rand, uuid, shuffle, first, ...)?  Also for every unknown name:
+ * a UDF may be non-deterministic. */
 int an_is_nondeterministic_name(const char *name);
+/* Is name not in Spark's function registry (AN_FN_UNKNOWN)? */
+int an_is_unknown_function_name(const char *name);
 /* Is name a function of the clock (current_date, now, ...)? */
 int an_is_time_function_name(const char *name);
 

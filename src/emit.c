@@ -1838,7 +1838,16 @@ static void emit_simple_select(emitter *e, json_t *f)
                     an_has_aggregate(ast_get(tf, "val")))
                     continue;
                 puts_(e, n++ ? ", " : " GROUP BY ");
-                emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+                /* An integer literal key would be read as a position
+                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3):
+                 * the same constant, as an expression. */
+                json_t *vf, *val = ast_get(tf, "val");
+                int ordinal = ast_unwrap(val, &vf, NULL) == AST_A_Const && ast_get(vf, "ival");
+                if (ordinal)
+                    puts_(e, "CAST(");
+                emit_expr(e, val, PREC_LOWEST);
+                if (ordinal)
+                    puts_(e, " AS BIGINT)");
             }
         } else {
             puts_(e, " GROUP BY ");

@@ -442,6 +442,8 @@ static void enforce_statement(enforce_run *run, size_t i)
     json_t *inner = statement_query(ps.node, &container);
     analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
     check_statement_kind(&ctx);     /* never switched off by a comment */
+    if (!ctx.rejected)
+        check_table_resolution(&ctx);
     if (!ctx.rejected && ast_get(ps.node, "SelectStmt")) {
         rewrite_statement(&ctx);
     } else if (!ctx.rejected && inner && !check_is_suppressed(&ctx, RULE_PARTITION_FILTER)) {

@@ -13,6 +13,7 @@
 #include "ast.h"
 #include "emit.h"
 #include "parse.h"
+#include "rules.h"
 #include "sbuf.h"
 
 static json_t *tree;
@@ -217,6 +218,27 @@ START_TEST(conjuncts_flattened)
 }
 END_TEST
 
+/* The 86 aggregate functions of Spark's registry (sql-expression-schema.md). */
+#define AGGS_OF_SPARK \
+    "any_value", "approx_top_k", "approx_top_k_accumulate", "approx_top_k_combine", \
+    "approx_percentile", "percentile_approx", "avg", "mean", "bit_and", "bit_or", "bit_xor", \
+    "bool_and", "every", "any", "bool_or", "some", "array_agg", "collect_list", \
+    "collect_set", "corr", "count", "count_if", "count_min_sketch", "covar_pop", \
+    "covar_samp", "first", "first_value", "histogram_numeric", "hll_sketch_agg", \
+    "hll_union_agg", "approx_count_distinct", "kll_merge_agg_bigint", \
+    "kll_merge_agg_double", "kll_merge_agg_float", "kll_sketch_agg_bigint", \
+    "kll_sketch_agg_double", "kll_sketch_agg_float", "kurtosis", "last", "last_value", \
+    "listagg", "string_agg", "max", "max_by", "median", "min", "min_by", "mode", \
+    "percentile", "percentile_cont", "percentile_disc", "regr_avgx", "regr_avgy", \
+    "regr_count", "regr_intercept", "regr_r2", "regr_sxx", "regr_sxy", "regr_syy", \
+    "regr_slope", "skewness", "stddev_pop", "std", "stddev", "stddev_samp", "sum", \
+    "theta_intersection_agg", "theta_sketch_agg", "theta_union_agg", "try_avg", "try_sum", \
+    "tuple_intersection_agg_double", "tuple_intersection_agg_integer", \
+    "tuple_sketch_agg_double", "tuple_sketch_agg_integer", "tuple_union_agg_double", \
+    "tuple_union_agg_integer", "var_pop", "var_samp", "variance", "bitmap_and_agg", \
+    "bitmap_construct_agg", "bitmap_or_agg", "vector_avg", "vector_sum", \
+    "schema_of_variant_agg",
+
 START_TEST(function_classes)
 {
     build("SELECT explode(collect_list(a)) FROM t");
@@ -249,8 +271,51 @@ START_TEST(function_classes)
     ck_assert(an_is_generator_name("stack"));
     ck_assert(an_is_generator_name("explode"));
     ck_assert_uint_eq(an_function_classes("rand"), AN_FN_NONDETERMINISTIC);
-    ck_assert_uint_eq(an_function_classes("nope"), 0);
+    ck_assert_uint_eq(an_function_classes("nope"), AN_FN_UNKNOWN);
     ck_assert(!an_is_generator_name("explodes"));
+    /* Every aggregate of Spark's registry (86), and Databricks' measure:
+     * each is found, and is an aggregate. */
+    static const char *const all_aggs[] = {
+        AGGS_OF_SPARK "measure", NULL};
+    int n = 0;
+    for (int i = 0; all_aggs[i]; i++, n++)
+        ck_assert_msg(an_function_classes(all_aggs[i]) & AN_FN_AGGREGATE, "%s", all_aggs[i]);
+    ck_assert_int_eq(n, 87);
+    /* Window functions, scalars, and unknown names (UDFs, newer built-ins). */
+    static const char *const windows[] = {"row_number", "rank", "dense_rank", "percent_rank",
+                                          "cume_dist", "ntile", "lag", "lead", "nth_value",
+                                          "counter_diff", NULL};
+    for (int i = 0; windows[i]; i++)
+        ck_assert_uint_eq(an_function_classes(windows[i]), AN_FN_WINDOW);
+    static const char *const scalars[] = {"abs", "coalesce", "date_trunc", "upper", "xpath_string",
+                                          "zip_with", "kll_sketch_merge_bigint", "hll_union",
+                                          "sluice:json_path", NULL};
+    for (int i = 0; scalars[i]; i++)
+        ck_assert_msg(an_function_classes(scalars[i]) == AN_FN_SCALAR, "%s", scalars[i]);
+    ck_assert_uint_eq(an_function_classes("first"), AN_FN_AGGREGATE | AN_FN_NONDETERMINISTIC);
+    ck_assert_uint_eq(an_function_classes("window"), AN_FN_GENERATOR);
+    static const char *const unknown[] = {"my_udf", "sluice:semi", "ai_query", "", NULL};
+    for (int i = 0; unknown[i]; i++) {
+        ck_assert(an_is_unknown_function_name(unknown[i]));
+        ck_assert(an_is_nondeterministic_name(unknown[i]));
+        ck_assert(!an_is_aggregate_name(unknown[i]));
+    }
+    ck_assert(an_is_unknown_function_name(NULL));
+    /* An unknown function marks its block, and a select item that is
+     * one may return several rows (a UDTF). */
+    build("SELECT a, my_udf(b) AS c FROM t");
+    ck_assert_int_eq(an.top->nondeterministic, 1);
+    ck_assert_str_eq(an.top->unknown_function, "my_udf");
+    ck_assert_int_eq(an.top->has_generator, 1);
+    done();
+    build("SELECT a, upper(b) FROM t, range(10) AS r WHERE my_pred(a) > 0");
+    ck_assert_str_eq(an.top->unknown_function, "my_pred");
+    ck_assert_int_eq(an.top->has_generator, 0);
+    done();
+    build("SELECT a, upper(b) FROM range(10) AS r, IDENTIFIER('main.sales.t')");
+    ck_assert_ptr_null(an.top->unknown_function);
+    ck_assert_int_eq(an.top->nondeterministic, 0);
+    done();
 }
 END_TEST
 
@@ -479,6 +544,49 @@ START_TEST(reach_exit_alias_lists)
 }
 END_TEST
 
+/* rules_resolve: the configured tables a name written with 1-3 parts may be. */
+static const char *resolved(const rules *r, const char *qualified, int nparts)
+{
+    const rules_table *c[RULES_MAX_CANDIDATES];
+    size_t n = rules_resolve(r, qualified, nparts, c, RULES_MAX_CANDIDATES);
+    text[0] = '\0';
+    for (size_t i = 0; i < n && i < RULES_MAX_CANDIDATES; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", i ? " " : "",
+                 c[i]->match);
+    return text;
+}
+
+START_TEST(resolution_candidates)
+{
+    static const char doc[] =
+        "{\"sluice\": 1, \"defaults\": {\"catalog\": \"main\", \"schema\": \"default\"},"
+        " \"tables\": [{\"match\": \"main.sales.transactions\"}, {\"match\": \"main.eu.transactions\"},"
+        " {\"match\": \"/^main\\\\.web\\\\..*_events$/\"}, {\"match\": \"/^lake\\\\.(a|b)\\\\.logs$/\"},"
+        " {\"match\": \"/^(x|y)\\\\.z\\\\.metrics$/\"}]}";
+    rules r;
+    char *err = NULL;
+    ck_assert_msg(rules_compile(doc, strlen(doc), "t", &r, &err) == 0, "%s", err);
+    /* the defaults' own match first, then every other one */
+    ck_assert_str_eq(resolved(&r, "main.default.transactions", 1),
+                     "main.sales.transactions main.eu.transactions");
+    ck_assert_str_eq(resolved(&r, "main.eu.transactions", 1),
+                     "main.eu.transactions main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "main.sales.transactions", 2), "main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "main.sales.transactions", 3), "main.sales.transactions");
+    ck_assert_str_eq(resolved(&r, "other.sales.transactions", 3), "");
+    ck_assert_str_eq(resolved(&r, "hive.sales.transactions", 2), "main.sales.transactions");
+    /* patterns under their literal qualifier, or a known schema under a literal catalog */
+    ck_assert_str_eq(resolved(&r, "main.default.page_events", 1), "/^main\\.web\\..*_events$/");
+    ck_assert_str_eq(resolved(&r, "main.sales.page_events", 2), "");
+    ck_assert_str_eq(resolved(&r, "main.eu.logs", 1), "");
+    ck_assert_str_eq(resolved(&r, "main.a.logs", 2), "/^lake\\.(a|b)\\.logs$/");
+    /* a pattern whose catalog is not literal: only under the qualifiers the rules name */
+    ck_assert_str_eq(resolved(&r, "main.default.metrics", 1), "");
+    ck_assert_str_eq(resolved(&r, "main.z.metrics", 2), "");
+    rules_free(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("analyze");
@@ -499,6 +607,7 @@ int main(void)
     tcase_add_test(tc, reach_exit_block_operators);
     tcase_add_test(tc, reach_exit_set_operations);
     tcase_add_test(tc, reach_exit_alias_lists);
+    tcase_add_test(tc, resolution_candidates);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
