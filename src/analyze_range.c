@@ -85,6 +85,13 @@ static int position_known(json_t *targets, size_t i)
     return 1;
 }
 
+static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
+{
+    int *found = vctx;
+    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
+        *found = 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Joins                                                               */
 
@@ -174,13 +181,6 @@ int an_reach_visible(const an_item *item)
 int an_reach_block_filters(const an_item *item)
 {
     return !item->sampled && an_reach_names_known(item);
-}
-
-static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
-{
-    int *found = vctx;
-    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
-        *found = 1;
 }
 
 /* Are the block's LATERAL VIEW generators deterministic?  Spark applies
@@ -360,8 +360,11 @@ static const struct setop_row {
 static int setop_reaches(const an_setop_step *st)
 {
     json_t *sel = st->setop;
-    /* A LIMIT or OFFSET on the set operation: as for a block. */
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
+    /* A LIMIT or OFFSET on the set operation, or an ORDER BY with a
+     * non-deterministic key: as for a block. */
+    int nondeterministic = 0;
+    ast_walk(ast_get(sel, "sortClause"), note_nondeterministic, &nondeterministic);
+    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset") || nondeterministic)
         return 0;
     const char *op = ast_str(sel, "op");
     int all = json_is_true(ast_get(sel, "all"));
