@@ -17,8 +17,8 @@
  *     one IDENTIFIER and then rejects it (INVALID_IDENTIFIER, in
  *     exitUnquotedIdentifier); sluice rejects it while lexing;
  *   - Databricks' forms that OSS Spark does not lex (@ of time travel,
- *     ${var} template variables, :name markers as one token) are tokens
- *     here, which the bridge reads or refuses.
+ *     ${var} template variables) are tokens here, which the bridge reads
+ *     or refuses.
  */
 #include "lexer.h"
 
@@ -147,10 +147,10 @@ tok_kind lexer_next(const char *text, size_t pos, size_t *end, const char **msg)
     nonascii          { FAIL("a character outside ASCII in an unquoted name or between tokens: "
                              "Spark accepts only A-Z, 0-9 and _ there (back-quote the name)"); }
 
-    // Placeholders Spark does not lex this way (see above).
+    // A template variable, which Spark does not lex (see above).  A
+    // :name marker is COLON then IDENTIFIER here as in Spark; dialect_lex
+    // makes the two one TK_PARAM.
     "${" [^}\x00]* "}" { DONE(TK_PARAM); }
-    // namedParameterMarker : COLON identifier ;  (parser rule)
-    ":" [a-zA-Z_] [a-zA-Z0-9_]* { DONE(TK_PARAM); }
     // QUESTION : '?' ;  (a positional parameter marker)
     "?"               { DONE(TK_PARAM); }
 

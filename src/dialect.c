@@ -183,6 +183,17 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
                 memcpy(more, toks, n * sizeof *toks);
             toks = more ? more : xrealloc(toks, cap * sizeof *toks);
         }
+        if (k == TK_WORD && n > 0 && toks[n - 1].kind == TK_OP &&
+            toks[n - 1].end == pos && toks[n - 1].end - toks[n - 1].start == 1 &&
+            text[pos - 1] == ':' && (text[pos] < '0' || text[pos] > '9')) {
+            /* namedParameterMarker : COLON identifier ; written without
+             * a space, one token for the bridge (a marker, or a JSON
+             * path's key after an operand). */
+            toks[n - 1].kind = TK_PARAM;
+            toks[n - 1].end = (uint32_t)end;
+            pos = end;
+            continue;
+        }
         toks[n] = (dtok){k, (uint32_t)pos, (uint32_t)end, -1};
         if (k == TK_OP && end - pos == 1) {
             char c = text[pos];

@@ -26,7 +26,7 @@ typedef enum tok_kind {
     TK_RAW_STRING,     /* r'...' or R"..." without escapes */
     TK_NUMBER,         /* 12, 1.5, .5e3, 10L, 1.5BD (suffix included) */
     TK_OP,             /* operator or punctuation */
-    TK_PARAM,          /* ? :name ${var} -- unsupported placeholders */
+    TK_PARAM,          /* ? ${var}, and :name (made by dialect_lex) */
     TK_ERROR,          /* unterminated literal or stray byte */
     TK_HINT_START,     /* slash-star-plus: a hint's body follows as tokens */
     TK_HINT_END        /* star-slash outside a comment */
