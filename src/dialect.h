@@ -3,7 +3,7 @@
  * grammar of libpg_query.
  *
  * Databricks SQL differs from PostgreSQL in a finite set of spots
- * (listed in README.md, "Dialect bridge").  The bridge lexes the
+ * (listed in docs/dialect.md).  The bridge lexes the
  * original text (grammar/databricks.re), then rewrites each statement
  * token by token into PostgreSQL-parseable text in which every Spark
  * construct has a stand-in with the same precedence.  Three side
