@@ -250,7 +250,8 @@ static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
             end = i + 1;
         } else if (t->kind == TK_OP && src->text[t->start] == ';' && !semicolon) {
             semicolon = 1;
-        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start)) {
+        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start) ||
+                   memchr(src->text + t->start, '\r', t->end - t->start)) {
             break;
         }
     }
