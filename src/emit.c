@@ -1310,7 +1310,7 @@ static void emit_range_function_call(emitter *e, json_t *f, json_t **call_out)
         ast_unwrap(json_array_get(ast_get(cf, "args"), 0), &af, NULL) == AST_A_Const) {
         const char *name = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
         char parts[3][256];
-        int n = name ? ast_split_name(name, parts) : -1;
+        int n = name ? dialect_multipart_name(name, parts) : -1;
         if (n < 0) {
             fail(e, f, "IDENTIFIER(...) names no table");
             return;
@@ -1385,7 +1385,12 @@ static void emit_join(emitter *e, json_t *f)
         if (natural)
             puts_(e, " NATURAL");
         puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
+        /* A join as the right side keeps its brackets, as below. */
+        if (is_join(r))
+            puts_(e, "(");
         emit_from_item(e, r);
+        if (is_join(r))
+            puts_(e, ")");
         if (quals) {
             puts_(e, " ON ");
             emit_expr(e, quals, 0);

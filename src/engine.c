@@ -253,7 +253,8 @@ static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
             end = i + 1;
         } else if (t->kind == TK_OP && src->text[t->start] == ';' && !semicolon) {
             semicolon = 1;
-        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start)) {
+        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start) ||
+                   memchr(src->text + t->start, '\r', t->end - t->start)) {
             break;
         }
     }
@@ -446,6 +447,8 @@ static void enforce_statement(enforce_run *run, size_t i)
     analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
     note_tables(&r->source_tables, &r->nsource_tables, &an);
     check_statement_kind(&ctx);     /* never switched off by a comment */
+    if (!ctx.rejected)
+        check_table_resolution(&ctx);
     if (!ctx.rejected && ast_get(ps.node, "SelectStmt")) {
         rewrite_statement(&ctx);
     } else if (!ctx.rejected && inner && !check_is_suppressed(&ctx, RULE_PARTITION_FILTER)) {

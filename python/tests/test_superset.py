@@ -198,79 +198,78 @@ class Mutator(Base):
 
 
 class Context(Base):
-    """Item 1 and 3: unqualified names resolve under the catalog and schema
-    Superset runs the query under, read without a warehouse round trip
-    (the stand-in Database raises on get_default_catalog/schema)."""
+    """Item 1 and 3: names the query does not qualify resolve under the
+    catalog and schema Superset runs it under, read without a warehouse
+    round trip (the stand-in Database raises on get_default_catalog and
+    get_default_schema).  A name that may be a configured table is checked
+    as that table whatever the schema (rules "resolution"); the context
+    decides what every other name is, as the audit's tables show."""
 
-    SQL = "SELECT * FROM transactions LIMIT 5"
+    SQL = "SELECT * FROM transactions LIMIT 5"          # a configured table's name
+    OTHER = "SELECT * FROM campaigns LIMIT 5"           # no configured table's
 
     def sql_lab(self, sql, schema, catalog=None, db=None):
         db = db or self.db
         query = Query(db, sql, catalog=catalog, schema=schema)
         return execute_sql_statements(query.id, sql, query)
 
+    def context_of_last_call(self):
+        r = self.last_audit()
+        return r["catalog"], r["schema"], r["catalog_source"], r["schema_source"]
+
     def test_sql_lab_dropdown_schema_decides(self):
-        # The URI's default is `default`; SQL Lab's dropdown is on `sales`:
-        # the table is main.sales.transactions, which needs a date filter.
+        # The URI's default is `default`; SQL Lab's dropdown is on `sales`.
         db = Database(schema="default")
         with flask.app_context({"SQL_QUERY_MUTATOR": self.mutate, "MUTATE_AFTER_SPLIT": False}):
             with self.assertRaises(Rejected):
                 self.sql_lab(self.SQL, schema="sales", db=db)
-            record = self.last_audit()
-            self.assertEqual((record["catalog"], record["schema"]), ("main", "sales"))
-            self.assertEqual((record["catalog_source"], record["schema_source"]),
-                             ("uri", "sql_lab"))
-            self.assertEqual(record["tables_before"], ["main.sales.transactions"])
-            # The dropdown on `marketing`: another table, with no rule.
-            self.assertEqual(self.sql_lab(self.SQL, schema="marketing", db=db), [self.SQL])
-            self.assertEqual(self.last_audit()["tables"], ["main.marketing.transactions"])
+            self.assertEqual(self.context_of_last_call(), ("main", "sales", "uri", "sql_lab"))
+            self.assertEqual(self.last_audit()["tables_before"], ["main.sales.transactions"])
+            self.assertEqual(self.sql_lab(self.OTHER, schema="marketing", db=db), [self.OTHER])
+            self.assertEqual(self.last_audit()["tables"], ["main.marketing.campaigns"])
             # No schema picked: the connection's default applies.
-            self.assertEqual(self.sql_lab(self.SQL, schema=None, db=db), [self.SQL])
-            self.assertEqual(self.last_audit()["schema_source"], "uri")
-            self.assertEqual(self.last_audit()["tables"], ["main.default.transactions"])
+            self.assertEqual(self.sql_lab(self.OTHER, schema=None, db=db), [self.OTHER])
+            self.assertEqual(self.context_of_last_call(), ("main", "default", "uri", "uri"))
+            self.assertEqual(self.last_audit()["tables"], ["main.default.campaigns"])
             # A catalog picked in SQL Lab.
-            self.assertEqual(self.sql_lab(self.SQL, schema="sales", catalog="dev", db=db), [self.SQL])
-            self.assertEqual(self.last_audit()["tables"], ["dev.sales.transactions"])
+            self.assertEqual(self.sql_lab(self.OTHER, schema="sales", catalog="dev", db=db),
+                             [self.OTHER])
+            self.assertEqual(self.last_audit()["tables"], ["dev.sales.campaigns"])
 
     def test_dataset_schema_for_charts(self):
         db = Database(schema="default")
         dataset = SqlaTable(db, "virtual", catalog="main", schema="sales",
-                            sql="SELECT * FROM transactions")
-        chart = ("SELECT region AS region\nFROM (SELECT * FROM transactions) AS virtual_table\n"
+                            sql="SELECT * FROM campaigns")
+        chart = ("SELECT region AS region\nFROM (SELECT * FROM campaigns) AS virtual_table\n"
                  "GROUP BY region\nLIMIT 10000")
         with flask.app_context({"SQL_QUERY_MUTATOR": self.mutate, "MUTATE_AFTER_SPLIT": False}):
-            with self.assertRaises(Rejected) as cm:
-                dataset.get_query_str_extended(chart)
-            self.assertIn("main.sales.transactions", str(cm.exception))
-            record = self.last_audit()
-            self.assertEqual((record["catalog_source"], record["schema_source"]),
-                             ("dataset", "dataset"))
-            dataset.schema = "marketing"
             self.assertEqual(dataset.get_query_str_extended(chart), chart)
+            self.assertEqual(self.context_of_last_call(), ("main", "sales", "dataset", "dataset"))
+            self.assertEqual(self.last_audit()["tables"], ["main.sales.campaigns"])
+            dataset.catalog, dataset.schema = None, "marketing"
+            self.assertEqual(dataset.get_query_str_extended(chart), chart)
+            self.assertEqual(self.context_of_last_call(), ("main", "marketing", "uri", "dataset"))
+            self.assertEqual(self.last_audit()["tables"], ["main.marketing.campaigns"])
 
     def test_get_df_after_split_uses_its_schema(self):
         db = Database(schema="default")
         m = sluice.superset.make_mutator(self.rules, now=NOW,
                                          unchecked_paths=("sql_lab", "explore_probes"))
         with flask.app_context({"SQL_QUERY_MUTATOR": m, "MUTATE_AFTER_SPLIT": True}):
-            with self.assertRaises(Rejected):
-                db.get_df(self.SQL, catalog=None, schema="sales")
-            record = self.last_audit()
-            self.assertEqual((record["catalog"], record["schema"]), ("main", "sales"))
-            self.assertEqual((record["catalog_source"], record["schema_source"]),
-                             ("uri", "connection"))
-            self.assertEqual(db.execute(self.SQL, schema="marketing"), [self.SQL])
+            self.assertEqual(db.get_df(self.OTHER, catalog=None, schema="sales"), [self.OTHER])
+            self.assertEqual(self.context_of_last_call(), ("main", "sales", "uri", "connection"))
+            self.assertEqual(db.execute(self.OTHER, catalog="dev", schema="marketing"), [self.OTHER])
+            self.assertEqual(self.last_audit()["tables"], ["dev.marketing.campaigns"])
 
     def test_flask_request_names_the_schema(self):
         db = Database(schema="default")
-        with flask.request_context({"database_id": 1, "schema": "sales", "sql": self.SQL}):
-            with self.assertRaises(Rejected):
-                self.call(self.SQL, database=db)
-            self.assertEqual(self.last_audit()["schema_source"], "request")
+        with flask.request_context({"database_id": 1, "schema": "sales", "sql": self.OTHER}):
+            self.call(self.OTHER, database=db)
+            self.assertEqual(self.context_of_last_call(), ("main", "sales", "uri", "request"))
         # Another database's request says nothing about this one.
         with flask.request_context({"database_id": 2, "schema": "sales"}):
-            self.assertEqual(self.call(self.SQL, database=db), self.SQL)
-            self.assertEqual(self.last_audit()["schema_source"], "uri")
+            self.call(self.OTHER, database=db)
+            self.assertEqual(self.context_of_last_call(), ("main", "default", "uri", "uri"))
 
     def test_uri_defaults_without_round_trip(self):
         cases = [
@@ -305,11 +304,10 @@ class Context(Base):
         m = sluice.superset.make_mutator(self.rules, now=NOW, schema="marketing",
                                          unchecked_paths=("alerts", "database_execute"))
         with flask.app_context({"SQL_QUERY_MUTATOR": m, "MUTATE_AFTER_SPLIT": False}):
-            query = Query(self.db, self.SQL, schema="sales")
-            self.assertEqual(execute_sql_statements(query.id, self.SQL, query), [self.SQL])
-        record = self.last_audit()
-        self.assertEqual((record["catalog"], record["schema"], record["catalog_source"],
-                          record["schema_source"]), ("main", "marketing", "uri", "option"))
+            query = Query(self.db, self.OTHER, schema="sales")
+            self.assertEqual(execute_sql_statements(query.id, self.OTHER, query), [self.OTHER])
+        self.assertEqual(self.context_of_last_call(), ("main", "marketing", "uri", "option"))
+        self.assertEqual(self.last_audit()["tables"], ["main.marketing.campaigns"])
 
 
 class Coverage(Base):
