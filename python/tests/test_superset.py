@@ -310,6 +310,40 @@ class Context(Base):
         self.assertEqual(self.last_audit()["tables"], ["main.marketing.campaigns"])
 
 
+class Probes(Base):
+    """Explore's probes (item 4, checked here through the mutator on the
+    dataset's path): they read nothing, so they run with no window
+    injected; a probe without a LIMIT gets the default one."""
+
+    def test_probes_run(self):
+        from superset.models.helpers import PROBES
+        dataset = SqlaTable(self.db, "transactions", catalog="main", schema="sales")
+        expected = {
+            "x_axis_type": "SELECT date_trunc('week', transaction_date) AS transaction_week "
+                           "FROM sales.transactions WHERE FALSE LIMIT 10000",
+            "adhoc_filter": "SELECT * FROM sales.transactions WHERE amount > 100 AND "
+                            "region IN ('EMEA', 'APAC') AND FALSE LIMIT 10000",
+            "expression": "SELECT amount * quantity AS expr FROM sales.transactions "
+                          "WHERE 1 = 0 LIMIT 10000",
+            "virtual_columns": "SELECT order_day AS order_day FROM (SELECT transaction_date AS "
+                               "order_day, amount FROM sales.transactions) AS virtual_table "
+                               "WHERE FALSE LIMIT 10000",
+            # Routed onto the aggregate, which answers it the same.
+            "limit_zero": "SELECT region, sum(revenue) AS `SUM(amount)` FROM "
+                          "main.sales.revenue_by_day_region AS transactions GROUP BY region LIMIT 0",
+        }
+        with flask.app_context({"SQL_QUERY_MUTATOR": self.mutate, "MUTATE_AFTER_SPLIT": False}):
+            for name, sql in PROBES.items():
+                self.assertEqual(dataset.probe(sql), expected[name], name)
+                record = self.last_audit()
+                self.assertEqual(record["schema_source"], "dataset")
+                self.assertEqual(record["reasons"], [])
+        # The same filter without the probe's "AND false" reads the table.
+        with self.assertRaises(Rejected):
+            self.call("SELECT *\nFROM sales.transactions\n"
+                      "WHERE (amount > 100 AND region IN ('EMEA', 'APAC'))")
+
+
 class Coverage(Base):
     """Item 2: Superset's settings decide which paths call the mutator."""
 
