@@ -161,11 +161,16 @@ def _text(value: Any) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
 
-def context_from_stack(database: Any, frame: Any) -> Optional[Tuple[Optional[str], Optional[str], str]]:
-    """(catalog, schema, origin) from the nearest caller frame that holds
-    Superset's context, or None.  A frame of the database's own methods
-    with `catalog`/`schema` locals (get_df, execute: they open the
-    connection with them) counts as origin "connection"."""
+Found = Tuple[Optional[str], Optional[str], str, Optional[List[str]]]
+
+
+def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
+    """(catalog, schema, origin, blocks) from the nearest caller frame that
+    holds Superset's context, or None.  A frame of the database's own
+    methods with `catalog`/`schema` locals (get_df, execute: they open the
+    connection with them) counts as origin "connection".  `blocks` is SQL
+    Lab's list of the script's statements when the frame holds one with
+    more than one (sql_lab.execute_sql_statements: `blocks`), else None."""
     depth = 0
     while frame is not None and depth < STACK_DEPTH:
         names = frame.f_code.co_varnames
@@ -177,7 +182,8 @@ def context_from_stack(database: Any, frame: Any) -> Optional[Tuple[Optional[str
         me = f_locals.get("self", _MISSING)
         if me is database:
             if "schema" in f_locals or "catalog" in f_locals:
-                return _text(f_locals.get("catalog")), _text(f_locals.get("schema")), "connection"
+                return (_text(f_locals.get("catalog")), _text(f_locals.get("schema")), "connection",
+                        None)
         else:
             for name, origin in CONTEXT_LOCALS:
                 obj = f_locals.get(name, _MISSING)
@@ -186,14 +192,18 @@ def context_from_stack(database: Any, frame: Any) -> Optional[Tuple[Optional[str
                 schema = getattr(obj, "schema", _MISSING)
                 if schema is _MISSING or not _same_database(obj, database):
                     continue
-                return _text(getattr(obj, "catalog", None)), _text(schema), origin
+                blocks = f_locals.get("blocks") if origin == "sql_lab" else None
+                if not (isinstance(blocks, list) and len(blocks) > 1
+                        and all(isinstance(b, str) for b in blocks)):
+                    blocks = None
+                return _text(getattr(obj, "catalog", None)), _text(schema), origin, blocks
         frame = frame.f_back
         depth += 1
     return None
 
 
-def context_from_request(database: Any) -> Optional[Tuple[Optional[str], Optional[str], str]]:
-    """(catalog, schema, "request") from the JSON body of the Flask request
+def context_from_request(database: Any) -> Optional[Found]:
+    """(catalog, schema, "request", None) from the JSON body of the Flask request
     being served (SQL Lab's execute call carries database_id, catalog and
     schema), when it names this database; else None."""
     flask = sys.modules.get("flask")
@@ -210,7 +220,7 @@ def context_from_request(database: Any) -> Optional[Tuple[Optional[str], Optiona
     db_id = body.get("database_id", body.get("dbId"))
     if db_id is None or db_id != getattr(database, "id", None):
         return None
-    return _text(body.get("catalog")), _text(body.get("schema")), "request"
+    return _text(body.get("catalog")), _text(body.get("schema")), "request", None
 
 
 def uri_defaults(uri: Optional[str], extra: Any = None) -> Tuple[Optional[str], Optional[str]]:
@@ -445,23 +455,21 @@ class Mutator:
 
     # -- the request context ---------------------------------------------------
 
-    def context(self, database: Any, frame: Any = None) -> Tuple[Optional[str], Optional[str], str, str]:
-        """(catalog, schema, where the catalog came from, where the schema
-        came from) to resolve unqualified names with.  Each part is the
-        first of: the operator's option ("option"); what Superset runs the
-        query under, from the call stack ("sql_lab", "dataset",
-        "connection") or Flask's request ("request"); the connection URI's
-        default ("uri"); else None, and the rules file's "defaults" apply
-        ("rules")."""
+    def context(self, database: Any, frame: Any = None) -> Tuple[Tuple[Optional[str], Optional[str], str, str], Optional[List[str]]]:
+        """((catalog, schema, where the catalog came from, where the schema
+        came from), SQL Lab's blocks or None).  Each part is the first of:
+        the operator's option ("option"); what Superset runs the query
+        under, from the call stack ("sql_lab", "dataset", "connection") or
+        Flask's request ("request"); the connection URI's default ("uri");
+        else None, and the rules file's "defaults" apply ("rules")."""
         found = None
-        if self.catalog is None or self.schema is None:
-            try:
-                found = context_from_stack(database, frame) or context_from_request(database)
-            except Exception:
-                found = None
-        catalog, schema, origin = found if found else (None, None, "")
+        try:
+            found = context_from_stack(database, frame) or context_from_request(database)
+        except Exception:
+            found = None
+        catalog, schema, origin, blocks = found if found else (None, None, "", None)
         uri = (None, None)
-        if catalog is None or schema is None:
+        if (self.catalog is None and catalog is None) or (self.schema is None and schema is None):
             uri = self._uri_defaults(database)
         parts = []
         for option, seen, default in ((self.catalog, catalog, uri[0]),
@@ -474,7 +482,7 @@ class Mutator:
                 parts.append((default, "uri"))
             else:
                 parts.append((None, "rules"))
-        return parts[0][0], parts[1][0], parts[0][1], parts[1][1]
+        return (parts[0][0], parts[1][0], parts[0][1], parts[1][1]), blocks
 
     def _uri_defaults(self, database: Any) -> Tuple[Optional[str], Optional[str]]:
         uri = getattr(database, "sqlalchemy_uri", None)
@@ -511,18 +519,44 @@ class Mutator:
         if self._refusal is not None:
             self._record(sql, None, "refused", user, database, started, error=self._refusal)
             raise _rejection_class()("sluice refuses this query: " + self._refusal)
-        context = self.context(database, sys._getframe(1))
+        context, blocks = self.context(database, sys._getframe(1))
         engine = self.engine()
         try:
-            result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
-                                    now=self.now, explain=self.explain)
+            refusal = None
+            if blocks is not None and sql == blocks[0]:
+                refusal = self._check_script(blocks, engine, context, user, database, started)
+            if refusal is None:
+                result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
+                                        now=self.now, explain=self.explain)
         except Exception as e:  # an engine error, not a verdict on the SQL
             return self._internal_error(sql, e, user, database, started, engine, context)
+        if refusal is not None:
+            raise _rejection_class()(refusal)
         self._record(sql, result, result.action.value, user, database, started, engine=engine,
                      context=context)
         if result.action is Action.REJECT:
             raise _rejection_class()(self.message(result))
         return result.sql
+
+    def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Tuple,
+                      user: Optional[str], database: Any, started: float) -> Optional[str]:
+        """SQL Lab runs a script one statement at a time, each through the
+        mutator.  Before the first runs, the whole script is checked as one
+        request: a script any of whose statements would be refused (or that
+        the rules refuse for having several statements, statements.multiple)
+        is refused before anything runs, instead of after its first
+        statements have.  Returns the refusal's message, or None."""
+        script = ";\n".join(blocks)
+        result = engine.process(script, catalog=context[0], schema=context[1], user=user,
+                                now=self.now, explain=self.explain)
+        if result.action is not Action.REJECT:
+            return None
+        self._record(script, result, "reject", user, database, started, engine=engine,
+                     context=context)
+        return ("this script of %d statements is refused before any of them runs: %s"
+                % (len(blocks), "; ".join("statement %d: %s [%s]" % (d.statement + 1, d.message,
+                                                                    d.rule)
+                                          for d in result.errors())))
 
     def _unusable_database(self, sql: Any, database: Any, started: float) -> Any:
         """Superset always passes database=; without a usable one (an older

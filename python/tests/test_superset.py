@@ -344,6 +344,52 @@ class Probes(Base):
                       "WHERE (amount > 100 AND region IN ('EMEA', 'APAC'))")
 
 
+class Scripts(Base):
+    """Item 10: SQL Lab hands the mutator one statement at a time; the
+    script is checked as a whole before its first statement runs, so
+    statements.multiple fires and no script runs halfway."""
+
+    def sql_lab(self, script, mutate):
+        db = self.db
+        query = Query(db, script, schema="sales")
+        with flask.app_context({"SQL_QUERY_MUTATOR": mutate, "MUTATE_AFTER_SPLIT": False}):
+            return execute_sql_statements(query.id, script, query)
+
+    def test_multiple_reject_fires(self):
+        script = ("SELECT product_id FROM sales.products LIMIT 5;\n"
+                  "SELECT category FROM sales.products LIMIT 5")
+        with self.assertRaises(Rejected) as cm:
+            self.sql_lab(script, self.mutate)
+        self.assertEqual(str(cm.exception),
+                         "this script of 2 statements is refused before any of them runs: "
+                         "statement 2: 2 statements in one request; only one is allowed "
+                         "[statement-kind]")
+        self.assertEqual(len(self.audit.records), 1)        # the first statement never ran
+        self.assertEqual(self.last_audit()["action"], "reject")
+
+    def test_a_later_statement_refuses_the_script(self):
+        with open(self.rules) as f:
+            rules = json.load(f)
+        rules["statements"]["multiple"] = "allow"
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        m = sluice.superset.make_mutator(self.rules, now=NOW,
+                                         unchecked_paths=("alerts", "database_execute"))
+        ok = "SELECT product_id FROM sales.products LIMIT 5"
+        script = ok + ";\nSELECT * FROM sales.transactions LIMIT 5"
+        with self.assertRaises(Rejected) as cm:
+            self.sql_lab(script, m)
+        self.assertIn("statement 2: main.sales.transactions is scanned without a lower bound",
+                      str(cm.exception))
+        self.assertEqual(len(self.audit.records), 1)
+        # Each statement passes: each runs, checked on its own as well.
+        script = ok + ";\nSELECT category FROM sales.products LIMIT 7"
+        self.assertEqual(self.sql_lab(script, m),
+                         [ok, "SELECT category FROM sales.products LIMIT 7"])
+        self.assertEqual([json.loads(r)["action"] for r in self.audit.records[1:]],
+                         ["pass", "pass"])
+
+
 class Coverage(Base):
     """Item 2: Superset's settings decide which paths call the mutator."""
 
