@@ -208,7 +208,8 @@ int an_reach_where(const an_item *item)
  * which CombineFilters merges only if it is deterministic too. */
 int an_reach_having(const an_item *item)
 {
-    return an_reach_where(item) && !item->block->nondeterministic;
+    return an_reach_where(item) && !item->block->nondeterministic &&
+           !item->block->nondeterministic_subquery;
 }
 
 /* ------------------------------------------------------------------ */
@@ -251,10 +252,11 @@ static int r_limit(const reach_ctx *c)
 }
 
 /* analyze.c (note_call) sets nondeterministic for a call of a function
- * an_is_nondeterministic_name() names anywhere at this level. */
+ * an_is_nondeterministic_name() names anywhere at this level, and
+ * nondeterministic_subquery for one in a subquery of its expressions. */
 static int r_deterministic(const reach_ctx *c)
 {
-    return !c->blk->nondeterministic;
+    return !c->blk->nondeterministic && !c->blk->nondeterministic_subquery;
 }
 
 static int r_aggregate(const reach_ctx *c)
