@@ -259,12 +259,17 @@ static int r_deterministic(const reach_ctx *c)
     return !c->blk->nondeterministic && !c->blk->nondeterministic_subquery;
 }
 
+/* The column must be a grouping key: written as itself, as its ordinal
+ * (GROUP BY 1), through GROUP BY ALL, or as its select alias (SELECT d
+ * AS day ... GROUP BY day; were "day" a column of the FROM instead,
+ * Spark would group by that and refuse the select list's d, so a query
+ * that runs groups by d). */
 static int r_aggregate(const reach_ctx *c)
 {
     if (!ast_get(c->blk->select, "groupClause"))
         return 1;
     for (size_t i = 0; i < c->blk->ngroup; i++)
-        if (an_is_item_column(c->blk->group[i].written, c->item, c->cols))
+        if (an_is_item_column(c->blk->group[i].expr, c->item, c->cols))
             return 1;
     return 0;
 }
