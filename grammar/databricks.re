@@ -48,7 +48,8 @@ tok_kind lexer_next(const char *text, size_t pos, size_t *end, const char **msg)
     digits  = [0-9]+;
     exp     = [eE] [+-]? digits;
     number  = (digits ("." digits?)? | "." digits) exp?;
-    suffix  = [a-zA-Z]+;
+    suffix  = (letter | [0-9])+;    /* 10L, 1.5BD; 1_000 and 10x are one token, as
+                                       Spark's IDENTIFIER takes them (longest match) */
     sq      = "'" ([^'\\\x00] | "\\" [^\x00])* "'";
     dq      = "\"" ([^"\\\x00] | "\\" [^\x00])* "\"";
     rawsq   = [rR] "'" [^'\x00]* "'";

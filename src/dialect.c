@@ -268,76 +268,166 @@ static void put_utf8(sbuf *b, unsigned cp)
         u[0] = (char)(0xC0 | (cp >> 6));
         u[1] = (char)(0x80 | (cp & 0x3F));
         sbuf_putn(b, u, 2);
-    } else {
+    } else if (cp < 0x10000) {
         u[0] = (char)(0xE0 | (cp >> 12));
         u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
         u[2] = (char)(0x80 | (cp & 0x3F));
         sbuf_putn(b, u, 3);
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        sbuf_putn(b, u, 4);
     }
 }
 
+/* Spark builds a string literal's value as a Java (UTF-16) string, so
+ * \uD83D\uDE00 is one character, also across adjacent literals that
+ * concatenate ('\uD83D' '\uDE00').  A lone surrogate becomes '?' when
+ * Spark encodes the string as UTF-8; sluice refuses it instead. */
+typedef struct str_decoder {
+    unsigned high;      /* pending high surrogate, 0 if none */
+    size_t high_at;     /* its escape's original offset */
+} str_decoder;
+
+static int put_unit(str_decoder *d, sbuf *dst, unsigned u, size_t at, dialect_error *err)
+{
+    if (d->high) {
+        if (u < 0xDC00 || u > 0xDFFF)
+            return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                              "(\\uD800-\\uDBFF without a low surrogate)");
+        put_utf8(dst, 0x10000 + ((d->high - 0xD800) << 10) + (u - 0xDC00));
+        d->high = 0;
+        return 0;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        d->high = u;
+        d->high_at = at;
+        return 0;
+    }
+    if (u >= 0xDC00 && u <= 0xDFFF)
+        return set_error(err, at, "string literal contains a lone surrogate "
+                                  "(\\uDC00-\\uDFFF without a high surrogate)");
+    if (u == 0)
+        return set_error(err, at, "string literal contains a NUL character");
+    put_utf8(dst, u);
+    return 0;
+}
+
+/* Are n bytes at s all hex digits?  Stores their value in *v. */
+static int hex_run(const char *s, size_t n, unsigned long *v)
+{
+    *v = 0;
+    for (size_t k = 0; k < n; k++) {
+        int h = hexval((unsigned char)s[k]);
+        if (h < 0)
+            return 0;
+        *v = *v * 16 + (unsigned long)h;
+    }
+    return 1;
+}
+
 /*
- * Spark's unescaping rules (its unescapeSQLString): \uXXXX, three octal
- * digits, the usual single-letter escapes, and "\%" / "\_" which keep
- * their backslash so LIKE patterns stay literal.  Any other escaped
- * character stands for itself.
+ * One string token into *dst, as SparkParserUtils.unescapeSQLString
+ * reads it (apache/spark, sql/api): r'...' is taken as written;
+ * otherwise \u + 4 hex digits and \U + 8 hex digits are UTF-16 code
+ * units or a code point, \[01][0-7][0-7] is an octal escape (only up to
+ * \177), \0 \b \n \r \t \Z are control characters, "\%" and "\_" keep
+ * their backslash (LIKE patterns), and any other escaped character
+ * stands for itself (\8 is 8, \200 is the text 200).  NUL characters
+ * cannot travel through the PostgreSQL parser: refused.
  */
-int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
-                          size_t orig, dialect_error *err)
+static int decode_piece(str_decoder *d, const char *tok, size_t len, int raw, sbuf *dst,
+                        size_t orig, dialect_error *err)
 {
     size_t i = raw ? 2 : 1, end = len - 1;
     while (i < end) {
         char c = tok[i];
         if (c != '\\' || raw) {
-            sbuf_putc(dst, c);
-            i++;
+            size_t n = 1;       /* one UTF-8 character, never a surrogate */
+            while (i + n < end && ((unsigned char)tok[i + n] & 0xC0) == 0x80)
+                n++;
+            if (d->high)
+                return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                                  "(\\uD800-\\uDBFF without a low surrogate)");
+            sbuf_putn(dst, tok + i, n);
+            i += n;
             continue;
         }
         char e = tok[i + 1];
         size_t at = orig + i;
+        unsigned long v;
         i += 2;
-        switch (e) {
-        case 'n': sbuf_putc(dst, '\n'); break;
-        case 't': sbuf_putc(dst, '\t'); break;
-        case 'r': sbuf_putc(dst, '\r'); break;
-        case 'b': sbuf_putc(dst, '\b'); break;
-        case 'Z': sbuf_putc(dst, '\032'); break;
-        case '%': sbuf_puts(dst, "\\%"); break;
-        case '_': sbuf_puts(dst, "\\_"); break;
-        case 'u': {
-            unsigned cp = 0;
-            int ok = i + 4 <= end;
-            for (int k = 0; ok && k < 4; k++) {
-                int h = hexval((unsigned char)tok[i + k]);
-                if (h < 0) ok = 0; else cp = cp * 16 + (unsigned)h;
-            }
-            if (!ok) {
-                sbuf_putc(dst, 'u');
-                break;
-            }
-            if (cp == 0)
-                return set_error(err, at, "string literal contains a NUL character");
-            put_utf8(dst, cp);
+        if (e == 'u' && i + 4 <= end && hex_run(tok + i, 4, &v)) {
+            if (put_unit(d, dst, (unsigned)v, at, err) < 0)
+                return -1;
             i += 4;
-            break;
+            continue;
         }
-        default:
-            if (e >= '0' && e <= '7' && i + 2 <= end &&
-                tok[i] >= '0' && tok[i] <= '7' && tok[i + 1] >= '0' && tok[i + 1] <= '7') {
-                unsigned v = (unsigned)(e - '0') * 64 + (unsigned)(tok[i] - '0') * 8 +
-                             (unsigned)(tok[i + 1] - '0');
-                if (v == 0 || v > 0xFF)
-                    return set_error(err, at, "string literal contains an invalid octal escape");
-                put_utf8(dst, v);
-                i += 2;
-            } else if (e == '0') {
-                return set_error(err, at, "string literal contains a NUL character");
-            } else {
-                sbuf_putc(dst, e);
-            }
+        if (e == 'U' && i + 8 <= end && hex_run(tok + i, 8, &v)) {
+            /* Spark splits a code point past U+FFFF into a surrogate
+             * pair; past U+10FFFF the pair it computes is garbage. */
+            if (v > 0x10FFFF)
+                return set_error(err, at, "string literal escape \\U%.8s is not a Unicode "
+                                          "code point", tok + i);
+            int rc = v < 0x10000 ? put_unit(d, dst, (unsigned)v, at, err)
+                                 : (put_unit(d, dst, 0xD800 + (unsigned)((v - 0x10000) >> 10),
+                                             at, err) < 0 ||
+                                    put_unit(d, dst, 0xDC00 + (unsigned)((v - 0x10000) & 0x3FF),
+                                             at, err) < 0) ? -1 : 0;
+            if (rc < 0)
+                return -1;
+            i += 8;
+            continue;
         }
+        if ((e == '0' || e == '1') && i + 2 <= end && tok[i] >= '0' && tok[i] <= '7' &&
+            tok[i + 1] >= '0' && tok[i + 1] <= '7') {
+            unsigned o = (unsigned)(e - '0') * 64 + (unsigned)(tok[i] - '0') * 8 +
+                         (unsigned)(tok[i + 1] - '0');
+            if (put_unit(d, dst, o, at, err) < 0)
+                return -1;
+            i += 2;
+            continue;
+        }
+        /* appendEscapedChar: \0 (NUL, refused), \b \n \r \t \Z; "\%" and
+         * "\_" keep the backslash; anything else stands for itself. */
+        static const char esc_from[] = "0bnrtZ", esc_to[] = "\0\b\n\r\t\032";
+        const char *hit = e ? strchr(esc_from, e) : NULL;
+        if (hit) {
+            if (put_unit(d, dst, (unsigned char)esc_to[hit - esc_from], at, err) < 0)
+                return -1;
+            continue;
+        }
+        if (d->high)
+            return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                              "(\\uD800-\\uDBFF without a low surrogate)");
+        if (e == '%' || e == '_')
+            sbuf_putc(dst, '\\');
+        size_t n = 1;       /* the escaped character: a whole UTF-8 sequence */
+        while (i - 1 + n < end && ((unsigned char)tok[i - 1 + n] & 0xC0) == 0x80)
+            n++;
+        sbuf_putn(dst, tok + i - 1, n);
+        i += n - 1;
     }
     return 0;
+}
+
+static int decode_end(const str_decoder *d, dialect_error *err)
+{
+    if (d->high)
+        return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                          "(\\uD800-\\uDBFF without a low surrogate)");
+    return 0;
+}
+
+int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
+                          size_t orig, dialect_error *err)
+{
+    str_decoder d = {0, 0};
+    if (decode_piece(&d, tok, len, raw, dst, orig, err) < 0)
+        return -1;
+    return decode_end(&d, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -725,12 +815,13 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
         return set_error(b->err, T(b, i)->start, "unexpected string literal after '%.*s'",
                          (int)TLEN(b, prev), TXT(b, prev));
     sbuf val = SBUF_INIT;
+    str_decoder d = {0, 0};
     size_t j = i;
     *last = i;
     for (;;) {
         const dtok *t = T(b, j);
-        if (dialect_decode_string(TXT(b, j), TLEN(b, j), t->kind == TK_RAW_STRING,
-                                  &val, t->start, b->err) < 0) {
+        if (decode_piece(&d, TXT(b, j), TLEN(b, j), t->kind == TK_RAW_STRING,
+                         &val, t->start, b->err) < 0) {
             sbuf_free(&val);
             return -1;
         }
@@ -739,7 +830,20 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
         if (!in_stmt(b, n) ||
             (T(b, n)->kind != TK_STRING && T(b, n)->kind != TK_RAW_STRING))
             break;
+        /* 'a''b': Spark 4.0 concatenates the two literals ("ab"); from
+         * SPARK-52545 a doubled quote is an escaped quote ("a'b"). */
+        if (T(b, n)->start == t->end && TXT(b, n)[0] == TXT(b, j)[TLEN(b, j) - 1]) {
+            sbuf_free(&val);
+            return set_error(b->err, T(b, n)->start,
+                             "a doubled quote inside a string literal: Spark versions read it "
+                             "differently (as two literals, or as one quote); write \\%c",
+                             TXT(b, n)[0]);
+        }
         j = n;
+    }
+    if (decode_end(&d, b->err) < 0) {
+        sbuf_free(&val);
+        return -1;
     }
     sbuf_truncate(&b->scratch, 0);
     put_pg_string(&b->scratch, val.data ? val.data : "", val.len);
@@ -749,33 +853,269 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Numeric literals                                                    */
+
+/*
+ * A number token as Spark's lexer splits it (SqlBaseLexer.g4:
+ * INTEGER_VALUE, DECIMAL_VALUE, EXPONENT_VALUE, BIGINT_LITERAL ...
+ * BIGDECIMAL_LITERAL; the lexer is case-insensitive).  sluice's lexer
+ * keeps every letter, digit and '_' glued to a number in the token, as
+ * Spark's IDENTIFIER rule would take them (1_000 and 10x are names in
+ * Spark, never a number and an alias).
+ */
+typedef struct spark_num {
+    const char *digits;     /* mantissa: digits with at most one '.' */
+    size_t ndigits;
+    long exp;               /* value of the E exponent, 0 if none */
+    int has_point, has_exp;
+    size_t body;            /* bytes before the suffix */
+    /* normalised magnitude 0.SIG x 10^mag_exp (SIG without leading or
+     * trailing zeros; empty for zero) */
+    const char *sig;
+    size_t nsig;
+    long mag_exp;
+    long scale;             /* BigDecimal scale: fraction digits - exponent */
+    long precision;         /* BigDecimal precision: digits of the unscaled value */
+} spark_num;
+
+static void read_spark_num(const char *s, size_t n, spark_num *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t k = 0;
+    while (k < n && (isdigit((unsigned char)s[k]) || (s[k] == '.' && !out->has_point))) {
+        out->has_point |= s[k] == '.';
+        k++;
+    }
+    out->digits = s;
+    out->ndigits = k;
+    if (k < n && (s[k] == 'e' || s[k] == 'E')) {
+        size_t e = k + 1, sign = 0;
+        if (e < n && (s[e] == '+' || s[e] == '-'))
+            sign = e++;
+        if (e < n && isdigit((unsigned char)s[e])) {
+            long v = 0;
+            while (e < n && isdigit((unsigned char)s[e])) {
+                if (v < 100000000)      /* far past any finite double */
+                    v = v * 10 + (s[e] - '0');
+                e++;
+            }
+            out->exp = sign && s[sign] == '-' ? -v : v;
+            out->has_exp = 1;
+            k = e;
+        }
+    }
+    out->body = k;
+    /* magnitude: skip leading zeros, count integer digits */
+    long int_digits = 0, frac_digits = 0;
+    size_t first = (size_t)-1, last = 0;
+    int seen_point = 0;
+    for (size_t j = 0; j < out->ndigits; j++) {
+        if (s[j] == '.') {
+            seen_point = 1;
+            continue;
+        }
+        if (seen_point)
+            frac_digits++;
+        else
+            int_digits++;
+        if (s[j] != '0') {
+            if (first == (size_t)-1)
+                first = j;
+            last = j;
+        }
+    }
+    out->scale = frac_digits - out->exp;
+    if (first == (size_t)-1) {          /* zero */
+        out->sig = s;
+        out->nsig = 0;
+        out->mag_exp = 0;
+        out->precision = 1;
+        return;
+    }
+    out->sig = s + first;
+    out->nsig = last - first + 1;       /* may span the '.', which compares skip */
+    /* position of the first significant digit relative to the point */
+    long pos = first < (size_t)int_digits ? int_digits - (long)first
+                                          : -((long)first - int_digits - 1);
+    out->mag_exp = pos + out->exp;
+    /* unscaled value = all mantissa digits from the first non-zero one */
+    long unscaled = 0;
+    for (size_t j = first; j < out->ndigits; j++)
+        unscaled += s[j] != '.';
+    out->precision = unscaled;
+}
+
+/* Compare the magnitude of a with the decimal text bound (digits, one
+ * optional '.', optional E exponent): <0, 0, >0. */
+static int num_cmp_bound(const spark_num *a, const char *bound)
+{
+    spark_num b;
+    read_spark_num(bound, strlen(bound), &b);
+    if (a->nsig == 0 || b.nsig == 0)
+        return (a->nsig != 0) - (b.nsig != 0);
+    if (a->mag_exp != b.mag_exp)
+        return a->mag_exp < b.mag_exp ? -1 : 1;
+    /* same exponent: compare significant digits, skipping any '.' */
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a->nsig && a->sig[i] == '.') i++;
+        while (j < b.nsig && b.sig[j] == '.') j++;
+        if (i >= a->nsig || j >= b.nsig)
+            return (i < a->nsig) - (j < b.nsig);
+        if (a->sig[i] != b.sig[j])
+            return a->sig[i] < b.sig[j] ? -1 : 1;
+        i++, j++;
+    }
+}
+
+/*
+ * One row per literal form Spark's AstBuilder builds (visitIntegerLiteral,
+ * visitDecimalLiteral, visitExponentLiteral, visitBigIntLiteral,
+ * visitSmallIntLiteral, visitTinyIntLiteral, visitDoubleLiteral,
+ * visitFloatLiteral, visitBigDecimalLiteral).  numericLiteral() refuses
+ * a value outside [min, max] of the type; max here is the magnitude of
+ * the largest value and min_mag that of the smallest, as the Scala
+ * BigDecimal Spark compares with (Float.MaxValue is 3.4028235E38 there).
+ * A suffixed literal travels to the parser as a cast to the type named
+ * DIALECT_LITERAL_TYPE plus its suffix, so the emitter writes it back as
+ * it was written.
+ */
+static const struct num_form {
+    const char *suffix;     /* lower case; "" none */
+    int integral;           /* DIGIT+ only (no '.', no exponent) */
+    const char *max, *min_mag;
+    const char *what;
+} num_forms[] = {
+    {"l", 1, "9223372036854775807", "9223372036854775808", "BIGINT"},
+    {"s", 1, "32767", "32768", "SMALLINT"},
+    {"y", 1, "127", "128", "TINYINT"},
+    {"d", 0, "1.7976931348623157E308", "1.7976931348623157E308", "DOUBLE"},
+    {"f", 0, "3.4028235E38", "3.4028235E38", "FLOAT"},
+    {"bd", 0, NULL, NULL, "DECIMAL"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+/* Is the '-' at token m a prefix minus in Spark's reading, so that the
+ * number after it is one literal with it (SqlBaseParser.g4 rule number:
+ * MINUS? INTEGER_VALUE ...)?  After an operand it is binary. */
+static int spark_prefix_minus(bridge *b, size_t m)
+{
+    static const char *const intro[] = {
+        "select", "where", "having", "qualify", "on", "and", "or", "not", "when", "then",
+        "else", "case", "between", "like", "ilike", "rlike", "regexp", "div", "by", "limit",
+        "offset", "distinct", "all", "return", "escape", "in", "is", NULL};
+    size_t p = prev_sig(b, m);
+    if (!in_stmt(b, p))
+        return 1;
+    switch (T(b, p)->kind) {
+    case TK_OP:
+        return !is_op(b, p, ")") && !is_op(b, p, "]");
+    case TK_WORD:
+        return word_in(b, p, intro);
+    case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT: case TK_HINT:
+    case TK_QIDENT: case TK_STRING: case TK_RAW_STRING: case TK_NUMBER: case TK_PARAM:
+    case TK_ERROR:
+        return 0;
+    }
+    return 0;
+}
+
+/* Would PostgreSQL fold a further prefix minus into the constant that
+ * spans tokens first..last, as in -(2147483648) or - -2147483648? */
+static int pg_negates(bridge *b, size_t first, size_t last)
+{
+    size_t k = prev_sig(b, first);
+    while (is_op(b, k, "(") && T(b, k)->match >= 0 &&
+           (size_t)T(b, k)->match == next_sig(b, last)) {
+        last = (size_t)T(b, k)->match;
+        k = prev_sig(b, k);
+    }
+    return is_op(b, k, "-") && spark_prefix_minus(b, k);
+}
+
 static int bridge_number(bridge *b, size_t i)
 {
     const char *s = TXT(b, i);
-    size_t n = TLEN(b, i), k = n;
-    while (k > 0 && isalpha((unsigned char)s[k - 1]))
-        k--;
-    /* "1e5" ends in a digit; "1e" is a number followed by suffix "e". */
-    if (k == n)
-        return 0;
-    static const struct { const char *suffix, *type; } suffixes[] = {
-        {"l", "bigint"}, {"s", "smallint"}, {"y", "tinyint"},
-        {"d", "double"}, {"f", "float"}, {"bd", "decimal"}, {NULL, NULL}};
+    size_t n = TLEN(b, i);
+    spark_num v;
+    read_spark_num(s, n, &v);
+    const char *suf = s + v.body;
+    size_t nsuf = n - v.body;
+    const struct num_form *form = NULL;
+    for (int m = 0; nsuf && num_forms[m].suffix; m++)
+        if (strlen(num_forms[m].suffix) == nsuf && strncasecmp(suf, num_forms[m].suffix, nsuf) == 0)
+            form = &num_forms[m];
+    if ((nsuf && !form) || (form && form->integral && (v.has_point || v.has_exp)))
+        return set_error(b->err, T(b, i)->start,
+                         "'%.*s' is not a Spark number (Spark reads letters, digits and '_' "
+                         "glued to a number as a name)", (int)(n > 40 ? 40 : n), s);
     if (is_op(b, next_sig(b, i), "("))
-        return set_error(b->err, T(b, next_sig(b, i))->start,
+        return set_error(b->err, T(b, i)->start + n,
                          "unexpected '(' after the literal %.*s", (int)n, s);
-    for (int m = 0; suffixes[m].suffix; m++) {
-        if (strlen(suffixes[m].suffix) == n - k &&
-            strncasecmp(s + k, suffixes[m].suffix, n - k) == 0) {
-            sbuf_truncate(&b->scratch, 0);
-            sbuf_putn(&b->scratch, s, k);
-            sbuf_printf(&b->scratch, "::\"%s\"", suffixes[m].type);
-            set_repl(b, i, b->scratch.data, b->scratch.len);
-            return 0;
-        }
+    size_t minus = prev_sig(b, i);
+    int folded = is_op(b, minus, "-") && spark_prefix_minus(b, minus);
+    const char *range_type = NULL;
+    int out_of_range = 0;
+    if (form && form->max) {
+        out_of_range = num_cmp_bound(&v, folded ? form->min_mag : form->max) > 0;
+        range_type = form->what;
+    } else if (!form && v.has_exp) {        /* EXPONENT_VALUE: a DOUBLE */
+        out_of_range = num_cmp_bound(&v, num_forms[3].max) > 0;
+        range_type = "DOUBLE";
     }
-    return set_error(b->err, T(b, i)->start + k,
-                     "invalid numeric literal suffix '%.*s'", (int)(n - k), s + k);
+    if (out_of_range)
+        return set_error(b->err, T(b, folded ? minus : i)->start,
+                         "the literal %s%.*s is outside the range of %s", folded ? "-" : "",
+                         (int)(n > 60 ? 60 : n), s, range_type);
+    /* DECIMAL literals: 1.5 and 1.5BD are DECIMAL(2,1); a whole number
+     * past BIGINT is DECIMAL(p,0) (visitIntegerLiteral).  Spark allows
+     * precision up to 38 and, by default, no negative scale (1E2BD). */
+    int decimal = (form && strcmp(form->suffix, "bd") == 0) ||
+                  (!form && !v.has_exp &&
+                   (v.has_point || num_cmp_bound(&v, folded ? "9223372036854775808"
+                                                            : "9223372036854775807") > 0));
+    if (decimal && (v.precision > 38 || v.scale > 38))
+        return set_error(b->err, T(b, folded ? minus : i)->start,
+                         "the literal %.*s needs more than the 38 digits of a Spark DECIMAL",
+                         (int)(n > 60 ? 60 : n), s);
+    if (decimal && v.scale < 0)
+        return set_error(b->err, T(b, i)->start,
+                         "the literal %.*s has a negative DECIMAL scale, which Spark refuses "
+                         "by default", (int)(n > 60 ? 60 : n), s);
+    /* A minus Spark takes into the literal, before a cast (-5::INT is
+     * CAST(-5 AS INT) in Spark, -(5::int) for PostgreSQL), goes inside
+     * brackets. */
+    int cast_after = is_op(b, next_sig(b, i), "::");
+    /* 2147483648 and 9223372036854775808 change type when negated in
+     * the literal (-2147483648 is an INT); PostgreSQL folds any minus
+     * before a constant, even -(2147483648) where Spark negates a BIGINT,
+     * so there they travel as casts to the type Spark gives them. */
+    const char *boundary_type = NULL;
+    if (!form && !v.has_point && !v.has_exp && pg_negates(b, folded ? minus : i, i)) {
+        if (num_cmp_bound(&v, "2147483648") == 0)
+            boundary_type = folded ? "\"int\"" : "\"bigint\"";
+        else if (num_cmp_bound(&v, "9223372036854775808") == 0)
+            boundary_type = folded ? "\"bigint\"" : "\"decimal\"(19,0)";
+    }
+    if (!form && !boundary_type && !(folded && cast_after))
+        return 0;
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_putn(&b->scratch, s, v.body);
+    int wrap = folded && (form || boundary_type || cast_after);
+    if (wrap) {
+        insert_before(b, minus, "(");
+        sbuf_putc(&b->scratch, ')');
+    }
+    if (form) {
+        sbuf_puts(&b->scratch, "::\"" DIALECT_LITERAL_TYPE);
+        sbuf_puts(&b->scratch, form->suffix);
+        sbuf_putc(&b->scratch, '"');
+    } else if (boundary_type) {
+        sbuf_puts(&b->scratch, "::");
+        sbuf_puts(&b->scratch, boundary_type);
+    }
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    return 0;
 }
 
 /*
@@ -873,6 +1213,14 @@ static int bridge_type(bridge *b, size_t i)
 
 /* A Spark interval unit; *pg_native says whether PostgreSQL's
  * INTERVAL '...' UNIT accepts it too (singular YEAR ... SECOND). */
+/* An INTEGER_VALUE or DECIMAL_VALUE token: digits and at most one '.'. */
+static int plain_number(bridge *b, size_t i)
+{
+    spark_num v;
+    read_spark_num(TXT(b, i), TLEN(b, i), &v);
+    return v.body == TLEN(b, i) && !v.has_exp;
+}
+
 static int is_interval_unit(bridge *b, size_t i, int *pg_native)
 {
     static const char *const native[] = {
@@ -922,8 +1270,9 @@ static int bridge_interval(bridge *b, size_t i)
             neg = is_op(b, v, "-");
             v = next_sig(b, v);
         }
-        if (!in_stmt(b, v) ||
-            (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING))
+        /* intervalValue: (PLUS | MINUS)? (INTEGER_VALUE | DECIMAL_VALUE | stringLit) */
+        if (!in_stmt(b, v) || (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING) ||
+            (T(b, v)->kind == TK_NUMBER && !plain_number(b, v)))
             break;
         size_t u = next_sig(b, v);
         if (!in_stmt(b, u) || !is_interval_unit(b, u, NULL))
