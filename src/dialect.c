@@ -3158,15 +3158,6 @@ static int check_precedence(bridge *b)
     return rc;
 }
 
-/*
- * Spark puts comparisons inside the operands of LIKE, RLIKE, IN, BETWEEN
- * and IS (a LIKE b >= c is a LIKE (b >= c); a >= b LIKE c is
- * (a >= b) LIKE c); PostgreSQL binds those predicates tighter than
- * comparisons.  A comparison and such a predicate in one operand run
- * (between AND, OR, NOT, commas, CASE words and clause words, at one
- * bracket level) would be read differently: refused, asking for
- * parentheses.
- */
 /* = == <> != < > <= >= <=> */
 static int is_comparison(bridge *b, size_t i)
 {
@@ -3187,93 +3178,308 @@ static int is_comparison(bridge *b, size_t i)
     }
 }
 
-static int check_predicate_mix(bridge *b)
+/*
+ * Comparisons and predicates, grouped as SqlBaseParser.g4 groups them:
+ *
+ *   booleanExpression : NOT booleanExpression | valueExpression predicate?
+ *                     | booleanExpression AND booleanExpression | ... OR ...
+ *   predicate : NOT? BETWEEN valueExpression AND valueExpression
+ *             | NOT? IN '(' ... ')' | NOT? (LIKE | ILIKE) (ANY | SOME | ALL) '(' ... ')'
+ *             | NOT? (RLIKE | LIKE | ILIKE) valueExpression (ESCAPE stringLit)?
+ *             | IS NOT? (NULL | TRUE | FALSE | UNKNOWN) | IS NOT? DISTINCT FROM valueExpression
+ *   valueExpression : ... | valueExpression comparisonOperator valueExpression
+ *
+ * Comparisons (= == <> != < <= > >= <=>) are the lowest, left-associative
+ * level of a valueExpression; a predicate takes a whole valueExpression on
+ * each side and may not be followed by anything but AND or OR.  PostgreSQL
+ * makes comparisons non-associative, ranks IS (and so <=>, bridged as IS
+ * NOT DISTINCT FROM) below them and LIKE, IN and BETWEEN above them.  So,
+ * at every bracket level, the bridge writes Spark's grouping out in
+ * brackets: a chain a = b < c as ((a = b) < c), a valueExpression holding
+ * a comparison before a predicate, and every predicate operand holding one,
+ * in brackets of their own.  What Spark cannot parse is refused: an
+ * operator after IN (...) or IS NULL, a second predicate, and NOT (or !)
+ * where a value is expected (a = NOT b, which Spark reads as a column named
+ * not).
+ */
+enum cmp_phase {
+    PH_LEFT,        /* the valueExpression before any predicate */
+    PH_BETWEEN_LOW, /* BETWEEN's lower bound, up to its AND */
+    PH_RIGHT,       /* LIKE's pattern, BETWEEN's upper bound, IS DISTINCT FROM's operand */
+    PH_LIST,        /* IN / LIKE ANY: the bracketed list comes next */
+    PH_IS,          /* after IS [NOT] */
+    PH_ESCAPE,      /* after ESCAPE */
+    PH_DONE         /* the predicate is complete */
+};
+
+#define CMP_MAX_CHAIN 256       /* comparisons in one valueExpression */
+
+typedef struct cmp_level {
+    size_t start;       /* first token of the current valueExpression, or NONE */
+    int ncmp;           /* comparisons in it */
+    int open;           /* brackets to open before start */
+    int phase;
+    int expect_operand; /* the last token was an operator or a unit start */
+    int is_case;        /* this level was opened by CASE, closed by END */
+    size_t pred;        /* the predicate's first token (for messages) */
+} cmp_level;
+
+/* The last token of the type that starts at token i: a name, then
+ * <...> (ARRAY<INT>, MAP<STRING, ARRAY<INT>>) or (...) (DECIMAL(10, 2)). */
+static size_t type_last(bridge *b, size_t i)
 {
-    static const char *const preds[] = {
-        "like", "ilike", "rlike", "regexp", "is", "between", "in", NULL};
-    static const char *const separators[] = {
-        "and", "or", "not", "when", "then", "else", "end", "case", "select", "where",
-        "having", "on", "from", "by", "qualify", "join", "using", "limit", "offset", "order",
-        "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
-        "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
-    /* Nothing to refuse without both a comparison and a predicate word. */
-    int has_cmp = 0, has_pred = 0;
-    for (size_t i = b->st->tok_begin; i < b->st->tok_end && !(has_cmp && has_pred); i++) {
-        has_cmp |= is_comparison(b, i);
-        has_pred |= word_in(b, i, preds);
+    size_t n = next_sig(b, i);
+    if (is_op(b, n, "(") && T(b, n)->match >= 0)
+        return (size_t)T(b, n)->match;
+    if (!is_op(b, n, "<"))
+        return i;
+    int depth = 0;
+    for (size_t k = n; in_stmt(b, k); k = next_sig(b, k)) {
+        if (is_op(b, k, "<"))
+            depth++;
+        else if (is_op(b, k, ">"))
+            depth--;
+        else if (is_op(b, k, ">>"))
+            depth -= 2;
+        else if (is_op(b, k, ">>>"))
+            depth -= 3;
+        if (depth <= 0)
+            return k;
     }
-    if (!(has_cmp && has_pred))
+    return i;
+}
+
+/* The valueExpression of level l ends before token at: open its pending
+ * brackets, and close the whole of it when wrap. */
+static void cmp_close(bridge *b, cmp_level *l, size_t at, int wrap)
+{
+    if (l->start == (size_t)-1)
+        return;
+    wrap = wrap && l->ncmp > 0;
+    int open = l->open + wrap;
+    if (open > 0) {
+        char buf[CMP_MAX_CHAIN + 4];
+        memset(buf, '(', (size_t)open);
+        buf[open] = '\0';
+        insert_before(b, l->start, buf);
+    }
+    if (wrap)
+        insert_before(b, at, ")");
+    l->start = (size_t)-1;
+    l->ncmp = l->open = 0;
+}
+
+static void cmp_reset(cmp_level *l)
+{
+    l->start = (size_t)-1;
+    l->ncmp = l->open = 0;
+    l->phase = PH_LEFT;
+    l->expect_operand = 1;
+    l->pred = (size_t)-1;
+}
+
+/* Refuse at token i: Spark reads no operator after the predicate at p. */
+static int cmp_after_predicate(bridge *b, size_t i, size_t p)
+{
+    return set_error(b->err, T(b, i)->start,
+                     "Spark reads nothing but AND or OR after %.*s ...: add parentheses",
+                     (int)TLEN(b, p), TXT(b, p));
+}
+
+static int check_comparisons(bridge *b)
+{
+    static const char *const pred_words[] = {
+        "like", "ilike", "rlike", "regexp", "in", "between", "is", NULL};
+    static const char *const separators[] = {
+        "and", "or", "when", "then", "else", "select", "where", "having", "on", "from",
+        "by", "qualify", "join", "using", "limit", "offset", "order", "group", "window",
+        "union", "intersect", "except", "minus", "as", "filter", "over", "asc", "desc",
+        "distinct", "all", "exists", "sort", "cluster", "distribute", "for", "lateral",
+        "view", "pivot", "unpivot", "partition", "rows", "range", "nulls", NULL};
+    /* Nothing to do without two comparisons, a predicate or a NOT. */
+    int ncmp = 0, other = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && ncmp < 2 && !other; i++) {
+        ncmp += is_comparison(b, i);
+        other = word_in(b, i, pred_words) || is_word(b, i, "not") || is_op(b, i, "!");
+    }
+    if (ncmp < 2 && !other)
         return 0;
     int maxlv = 2, lvd = 0;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end; i++) {
-        if (is_op(b, i, "(") || is_op(b, i, "["))
+        if (is_op(b, i, "(") || is_op(b, i, "[") || is_word(b, i, "case"))
             if (++lvd + 2 > maxlv)
                 maxlv = lvd + 2;
-        if (is_op(b, i, ")") || is_op(b, i, "]"))
+        if (is_op(b, i, ")") || is_op(b, i, "]") || is_word(b, i, "end"))
             lvd--;
     }
-    const int MAXLV = maxlv;
-    struct lv { size_t cmp, pred; int between; } *st = xmalloc((size_t)MAXLV * sizeof *st);
+    cmp_level *st = xmalloc((size_t)maxlv * sizeof *st);
     int d = 0, rc = 0;
-    st[0].cmp = st[0].pred = (size_t)-1;
-    for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i++) {
-        const dtok *t = T(b, i);
-        if (dialect_is_trivia(t->kind))
+    cmp_reset(&st[0]);
+    st[0].is_case = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i = next_sig(b, i)) {
+        if (dialect_is_trivia(T(b, i)->kind))
             continue;
-        struct lv *l = &st[d];
-        if (is_op(b, i, "(") || is_op(b, i, "[")) {
-            if (d + 1 < MAXLV) {
-                d++;
-                st[d].cmp = st[d].pred = (size_t)-1;
-                st[d].between = 0;
-            }
-            continue;
-        }
-        if (is_op(b, i, ")") || is_op(b, i, "]")) {
+        cmp_level *l = &st[d];
+        int opens = is_op(b, i, "(") || is_op(b, i, "[") || is_word(b, i, "case");
+        int closes = is_op(b, i, ")") || is_op(b, i, "]") ||
+                     (is_word(b, i, "end") && l->is_case);
+        if (closes) {
+            cmp_close(b, l, i, l->phase == PH_RIGHT);
             if (d > 0)
                 d--;
+            l = &st[d];
+            if (l->phase == PH_LIST)
+                l->phase = PH_DONE;
+            l->expect_operand = 0;
             continue;
         }
-        int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->");
-        /* Most words are names: neither list holds a word PostgreSQL does
-         * not know as a keyword, but for these Spark ones. */
-        static const char *const spark_words[] = {
-            "rlike", "regexp", "qualify", "sort", "cluster", "distribute", "minus", NULL};
-        if (t->kind == TK_WORD && kw_category(b, i) == PG_KW_NONE && !word_in(b, i, spark_words))
+        if (opens) {
+            /* an operand, or the continuation of one: f(x), a[0] */
+            if (l->phase == PH_DONE || l->phase == PH_IS || l->phase == PH_ESCAPE) {
+                if (!is_word(b, i, "case") && !l->expect_operand) {
+                    rc = cmp_after_predicate(b, i, l->pred);
+                    break;
+                }
+            }
+            if (l->start == (size_t)-1 && l->phase != PH_LIST)
+                l->start = i;
+            if (d + 1 < maxlv) {
+                d++;
+                cmp_reset(&st[d]);
+                st[d].is_case = is_word(b, i, "case");
+            }
             continue;
-        if (t->kind == TK_WORD) {
-            if (is_word(b, i, "and") && l->between) {
-                l->between = 0;
+        }
+        int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->") ||
+                  is_op(b, i, "=>");
+        if (T(b, i)->kind == TK_WORD) {
+            size_t nx = next_sig(b, i), pv = prev_sig(b, i);
+            if (is_word(b, i, "and") && l->phase == PH_BETWEEN_LOW) {
+                cmp_close(b, l, i, 1);
+                l->phase = PH_RIGHT;
+                l->expect_operand = 1;
                 continue;
             }
-            if (is_word(b, i, "not") &&
-                (word_in(b, next_sig(b, i), preds) || is_word(b, prev_sig(b, i), "is")))
+            if (is_word(b, i, "not") && (word_in(b, nx, pred_words) || is_word(b, pv, "is")))
                 continue;       /* NOT LIKE, IS NOT NULL: part of the predicate */
-            /* a predicate word (IN only before its list) */
-            if (word_in(b, i, preds) && (!is_word(b, i, "in") || is_op(b, next_sig(b, i), "("))) {
-                if (l->pred == (size_t)-1)
-                    l->pred = i;
-                if (is_word(b, i, "between"))
-                    l->between = 1;
+            if (is_word(b, i, "not")) {
+                if (l->phase == PH_RIGHT || l->phase == PH_BETWEEN_LOW ||
+                    (l->start != (size_t)-1 && l->expect_operand)) {
+                    rc = set_error(b->err, T(b, i)->start,
+                                   "NOT where Spark expects a value: write (NOT ...)");
+                    break;
+                }
+                sep = 1;
+            } else if (word_in(b, i, pred_words) && !l->expect_operand) {
+                if (l->phase != PH_LEFT) {
+                    rc = l->phase == PH_DONE || l->phase == PH_IS
+                             ? cmp_after_predicate(b, i, l->pred)
+                             : set_error(b->err, T(b, i)->start,
+                                         "Spark allows one predicate (%.*s) per operand: add "
+                                         "parentheses", (int)TLEN(b, i), TXT(b, i));
+                    break;
+                }
+                cmp_close(b, l, is_word(b, pv, "not") ? pv : i, 1);
+                l->pred = i;
+                l->expect_operand = 1;
+                if (is_word(b, i, "is")) {
+                    l->phase = PH_IS;
+                } else if (is_word(b, i, "in") ||
+                           ((is_word(b, i, "like") || is_word(b, i, "ilike")) &&
+                            (is_word(b, nx, "any") || is_word(b, nx, "some") ||
+                             is_word(b, nx, "all")))) {
+                    l->phase = PH_LIST;
+                    if (!is_word(b, i, "in"))
+                        i = nx;         /* the quantifier */
+                } else {
+                    l->phase = is_word(b, i, "between") ? PH_BETWEEN_LOW : PH_RIGHT;
+                }
+                continue;
+            } else if (l->phase == PH_IS) {
+                if (is_word(b, i, "distinct") && is_word(b, nx, "from")) {
+                    l->phase = PH_RIGHT;
+                    i = nx;
+                } else {
+                    l->phase = PH_DONE;       /* NULL, TRUE, FALSE, UNKNOWN */
+                    l->expect_operand = 0;
+                }
+                continue;
+            } else if (is_word(b, i, "escape") && l->phase == PH_RIGHT) {
+                cmp_close(b, l, i, 1);
+                l->phase = PH_ESCAPE;
+                continue;
             } else if (word_in(b, i, separators)) {
                 sep = 1;
             }
-        } else if (is_comparison(b, i) && l->cmp == (size_t)-1) {
-            l->cmp = i;
+        }
+        if (is_op(b, i, "!") && !is_op(b, next_sig(b, i), "(") &&
+            word_in(b, next_sig(b, i), pred_words)) {
+            rc = refuse(b, i, "'!' before a predicate");
+            break;
+        }
+        if (is_op(b, i, "!")) {
+            if (l->phase == PH_RIGHT || l->phase == PH_BETWEEN_LOW ||
+                (l->start != (size_t)-1 && l->expect_operand)) {
+                rc = set_error(b->err, T(b, i)->start,
+                               "'!' (NOT) where Spark expects a value: write (NOT ...)");
+                break;
+            }
+            sep = 1;
         }
         if (sep) {
-            l->cmp = l->pred = (size_t)-1;
-            l->between = 0;
+            cmp_close(b, l, i, l->phase == PH_RIGHT);
+            cmp_reset(l);
+            /* CAST(x AS MAP<STRING, INT>): no comparisons in a type */
+            if (is_word(b, i, "as") && T(b, next_sig(b, i))->kind == TK_WORD)
+                i = type_last(b, next_sig(b, i));
             continue;
         }
-        if (l->cmp != (size_t)-1 && l->pred != (size_t)-1) {
-            size_t at = l->cmp > l->pred ? l->cmp : l->pred;
-            rc = set_error(b->err, T(b, at)->start,
-                           "a comparison and %.*s in one expression: add parentheses (Spark "
-                           "and PostgreSQL group them differently)",
-                           (int)TLEN(b, l->pred), TXT(b, l->pred));
+        if (T(b, i)->kind == TK_WORD && is_op(b, next_sig(b, i), "<") &&
+            (is_word(b, i, "array") || is_word(b, i, "map") || is_word(b, i, "struct"))) {
+            if (l->start == (size_t)-1)
+                l->start = i;
+            i = type_last(b, i);
+            l->expect_operand = 0;
+            continue;
         }
+        int binary = !l->expect_operand &&
+                     ((T(b, i)->kind == TK_OP && !is_op(b, i, ".") && !is_op(b, i, ":")) ||
+                      is_word(b, i, "div"));
+        if (binary && (l->phase == PH_DONE || l->phase == PH_IS || l->phase == PH_LIST ||
+                       l->phase == PH_ESCAPE)) {
+            rc = cmp_after_predicate(b, i, l->pred);
+            break;
+        }
+        if (binary && is_op(b, i, "::")) {
+            i = type_last(b, next_sig(b, i));
+            continue;
+        }
+        if (binary && is_comparison(b, i)) {
+            if (l->start == (size_t)-1) {
+                rc = set_error(b->err, T(b, i)->start, "unexpected %.*s", (int)TLEN(b, i),
+                               TXT(b, i));
+                break;
+            }
+            if (l->ncmp >= CMP_MAX_CHAIN) {
+                rc = set_error(b->err, T(b, i)->start,
+                               "too many comparisons in one chain: add parentheses");
+                break;
+            }
+            if (l->ncmp++ > 0) {      /* (a = b) < c */
+                l->open++;
+                insert_before(b, i, ")");
+            }
+        }
+        if (l->start == (size_t)-1 && l->phase != PH_DONE && l->phase != PH_ESCAPE)
+            l->start = i;
+        if (l->phase == PH_ESCAPE)
+            l->phase = PH_DONE;
+        /* operators and '.' / ':' (a field or a JSON path follows) leave
+         * an operand to come; anything else is (part of) an operand */
+        l->expect_operand = T(b, i)->kind == TK_OP || is_word(b, i, "div");
     }
+    if (rc == 0)
+        cmp_close(b, &st[d], b->st->tok_end, st[d].phase == PH_RIGHT);
     free(st);
     return rc;
 }
@@ -3333,7 +3539,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
 
     rc = check_precedence(&b);
     if (rc == 0)
-        rc = check_predicate_mix(&b);
+        rc = check_comparisons(&b);
     for (size_t i = st->tok_begin; i < st->tok_end && rc == 0; i++) {
         const dtok *t = T(&b, i);
         if (P(&b, i)->skip || P(&b, i)->has_repl) {
