@@ -83,6 +83,8 @@ bench: build
 	@echo "aggregate routing: the example rules without aggregates against 20 aggregates"
 	$(BUILD)/bench/bench_roundtrip --compare bench/rules-without-aggregates.json \
 	    bench/rules-20-aggregates.json corpus tests/roundtrip/spark_select.sql
+	@echo "hostile input: 1 MB of each shape, peak RSS and time against bare pg_query_parse"
+	$(BUILD)/bench/bench_hostile --rules rules/example.json
 
 peer: build
 	$(BUILD)/tests/roundtrip --report-only --ndjson-out $(BUILD)/peer-emitted.ndjson \

@@ -78,6 +78,18 @@ typedef enum sl_mode {
                                      are always honoured (offline lint) */
 } sl_mode;
 
+/* How a rewritten statement is laid out (SL_MODE_ENFORCE and
+ * SL_MODE_LINT), and formatted ones (SL_MODE_FORMAT).  Whatever the
+ * layout, the text is re-parsed and must mean the rewritten query; a
+ * layout that cannot be verified falls back to compact. */
+typedef enum sl_layout {
+    SL_LAYOUT_COMPACT = 0,  /* one line per statement (the emitter's) */
+    SL_LAYOUT_KEEP = 1,     /* the user's own text wherever the rewrite kept a
+                               token; only what was added is written anew
+                               (formatting: as compact) */
+    SL_LAYOUT_PRETTY = 2    /* one clause per line, subqueries indented */
+} sl_layout;
+
 typedef struct sl_request {
     size_t      size;       /* sizeof(sl_request) as the caller knows it */
     const char *sql;        /* the query text; need not be NUL-terminated */
@@ -89,10 +101,12 @@ typedef struct sl_request {
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why
                                each candidate rewrite was not made */
+    sl_layout   layout;     /* how rewritten (and formatted) SQL is laid out */
 } sl_request;
 
 /* A request with its size set and every other field zero. */
-#define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0}
+#define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0, \
+                         SL_LAYOUT_COMPACT}
 
 typedef struct sl_diagnostic {
     size_t      size;       /* sizeof(sl_diagnostic) of the library that made it */

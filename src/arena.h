@@ -38,6 +38,22 @@
 void arena_request_begin(void);
 void arena_request_end(void);
 
+/* A point in the calling thread's arena, to give back everything
+ * allocated after it: the trees of one statement of a request, so a
+ * request of many statements holds one statement's trees at a time.
+ * Outside a request both calls do nothing. */
+typedef struct arena_mark {
+    void *chunk;            /* the chunk allocations came from, NULL if none */
+    void *behind;           /* what followed it then */
+    size_t used;            /* its bytes in use then */
+} arena_mark;
+
+arena_mark arena_mark_now(void);
+
+/* Free everything allocated since m (marks are released newest first;
+ * nothing allocated after m may be used again). */
+void arena_release_to(arena_mark m);
+
 /* Free text jansson allocated (json_dumps), inside or outside a request. */
 void arena_json_free(void *p);
 

@@ -91,6 +91,36 @@ static size_t utf8_invalid_at(const char *text, size_t len)
     return len;
 }
 
+/* The body of a hint whose "/" "*" "+" ends at pos: its tokens up to the
+ * star-slash that ends it.  Returns (size_t)-1 with *end just past the
+ * hint, or the offset of what stops it with *msg. */
+static size_t hint_end(const char *text, size_t pos, size_t *end, const char **msg)
+{
+    size_t start = pos - 3;
+    for (;;) {
+        size_t e;
+        tok_kind k = lexer_next(text, pos, &e, msg);
+        switch (k) {
+        case TK_HINT_END:
+            *end = e;
+            return (size_t)-1;
+        case TK_EOF:
+            *msg = "unterminated hint";
+            return start;
+        case TK_ERROR:
+            return pos;
+        case TK_HINT_START:
+            *msg = "a hint inside a hint";
+            return pos;
+        case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT: case TK_HINT:
+        case TK_WORD: case TK_QIDENT: case TK_STRING: case TK_RAW_STRING:
+        case TK_NUMBER: case TK_OP: case TK_PARAM:
+            break;
+        }
+        pos = e;
+    }
+}
+
 /* A token array dialect_lex() gives up: freed unless it is request
  * scratch. */
 static void drop_tokens(const dialect_source *src, dtok *toks)
@@ -130,9 +160,21 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
         size_t end;
         const char *msg;
         tok_kind k = lexer_next(text, pos, &end, &msg);
+        size_t at = pos;
+        if (k == TK_HINT_START) {
+            /* HENT_START hint body HENT_END: Spark lexes the body as
+             * ordinary tokens, so a string, a back-quoted name or a
+             * -- comment in it may hold a star-slash.  The hint becomes
+             * one token; the bridge reads its body (dialect_hint_read). */
+            at = hint_end(text, end, &end, &msg);
+            k = at == (size_t)-1 ? TK_HINT : TK_ERROR;
+        } else if (k == TK_HINT_END) {
+            msg = "'*/' outside a comment or hint";
+            k = TK_ERROR;
+        }
         if (k == TK_ERROR) {
             drop_tokens(src, toks);
-            return set_error(err, pos, "%s", msg);
+            return set_error(err, at, "%s", msg);
         }
         if (n == cap) {
             cap *= 2;
@@ -140,6 +182,17 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
             if (more)
                 memcpy(more, toks, n * sizeof *toks);
             toks = more ? more : xrealloc(toks, cap * sizeof *toks);
+        }
+        if (k == TK_WORD && n > 0 && toks[n - 1].kind == TK_OP &&
+            toks[n - 1].end == pos && toks[n - 1].end - toks[n - 1].start == 1 &&
+            text[pos - 1] == ':' && (text[pos] < '0' || text[pos] > '9')) {
+            /* namedParameterMarker : COLON identifier ; written without
+             * a space, one token for the bridge (a marker, or a JSON
+             * path's key after an operand). */
+            toks[n - 1].kind = TK_PARAM;
+            toks[n - 1].end = (uint32_t)end;
+            pos = end;
+            continue;
         }
         toks[n] = (dtok){k, (uint32_t)pos, (uint32_t)end, -1};
         if (k == TK_OP && end - pos == 1) {
@@ -245,6 +298,136 @@ size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
     }
     *out = st;
     return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hints and names read through the lexer                              */
+
+int dialect_hint_read(const char *body, size_t len, dialect_hint_fn fn, void *ctx,
+                      size_t *bad)
+{
+    enum { NAME, AFTER_NAME, AFTER_ARGS, NAME_AFTER_COMMA, ARG } state = NAME;
+    sbuf arg = SBUF_INIT;
+    int depth = 0, gap = 0;
+    char stack[DIALECT_MAX_NESTING];
+    size_t pos = 0;
+    while (pos < len) {
+        size_t e;
+        const char *msg;
+        tok_kind k = lexer_next(body, pos, &e, &msg);
+        if (k == TK_EOF || e > len)
+            break;
+        const char *t = body + pos;
+        size_t n = e - pos;
+        int ok = 1;
+        if (dialect_is_trivia(k)) {
+            gap = 1;
+            pos = e;
+            continue;
+        }
+        int name = k == TK_WORD || k == TK_QIDENT;
+        int op1 = k == TK_OP && n == 1 ? t[0] : 0;
+        if (state == ARG && depth == 0 && (op1 == ',' || op1 == ')')) {
+            ok = arg.len > 0;           /* an argument ends */
+            if (ok && fn)
+                fn(ctx, 1, arg.data, arg.len);
+            sbuf_truncate(&arg, 0);
+            if (op1 == ')')
+                state = AFTER_ARGS;
+        } else if (state == ARG) {
+            if (op1 == '(' || op1 == '[') {
+                ok = depth < DIALECT_MAX_NESTING;
+                if (ok)
+                    stack[depth++] = (char)op1;
+            } else if (op1 == ')' || op1 == ']') {
+                ok = depth > 0 && stack[depth - 1] == (op1 == ')' ? '(' : '[');
+                depth -= ok;
+            }
+            if (ok) {
+                if (gap && arg.len)
+                    sbuf_putc(&arg, ' ');
+                sbuf_putn(&arg, t, n);
+            }
+        } else if (state == AFTER_NAME && op1 == '(') {
+            state = ARG;
+            depth = 0;
+        } else if ((state == AFTER_NAME || state == AFTER_ARGS) && op1 == ',') {
+            state = NAME_AFTER_COMMA;
+        } else if (name) {
+            /* a hint's name: first, after a comma, or (COMMA?) directly
+             * after the previous statement */
+            if (fn)
+                fn(ctx, 0, t, n);
+            state = AFTER_NAME;
+        } else {
+            ok = 0;
+        }
+        if (!ok) {
+            sbuf_free(&arg);
+            *bad = pos;
+            return -1;
+        }
+        gap = 0;
+        pos = e;
+    }
+    sbuf_free(&arg);
+    if (state != AFTER_NAME && state != AFTER_ARGS) {
+        *bad = pos;
+        return -1;
+    }
+    return 0;
+}
+
+int dialect_multipart_name(const char *s, char parts[3][256])
+{
+    /* IDENTIFIER('...') names what Spark's parseMultipartIdentifier reads
+     * in the string: the full SQL lexer, then
+     *   singleMultipartIdentifier : multipartIdentifier EOF ;
+     *   multipartIdentifier : parts+=errorCapturingIdentifier (DOT parts+=...)* ;
+     * An identifier is an unquoted name (any word: with reserved keywords
+     * not enforced, the default, every keyword is a nonReserved or
+     * strictNonReserved identifier) or a back-quoted one.  Whitespace,
+     * Unicode spaces and comments may stand between the parts. */
+    size_t pos = 0, e;
+    const char *msg;
+    int n = 0, want_name = 1;
+    for (;;) {
+        tok_kind k = lexer_next(s, pos, &e, &msg);
+        if (k == TK_EOF)
+            return want_name ? -1 : n;
+        const char *t = s + pos;
+        size_t len = e - pos;
+        pos = e;
+        if (k == TK_SPACE || k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT)
+            continue;
+        if (want_name && (k == TK_WORD || k == TK_QIDENT)) {
+            if (n == 3)
+                return -1;
+            size_t m = 0;
+            if (k == TK_WORD) {
+                if (len >= 256)
+                    return -1;
+                memcpy(parts[n], t, len);
+                m = len;
+            } else {
+                for (size_t i = 1; i + 1 < len; i++) {
+                    if (t[i] == '`')
+                        i++;        /* `` stands for one back quote */
+                    if (m + 1 >= 256)
+                        return -1;
+                    parts[n][m++] = t[i];
+                }
+                if (m == 0)
+                    return -1;
+            }
+            parts[n++][m] = '\0';
+            want_name = 0;
+        } else if (!want_name && k == TK_OP && len == 1 && t[0] == '.') {
+            want_name = 1;
+        } else {
+            return -1;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -441,7 +624,19 @@ typedef struct tplan {
     uint8_t has_repl;
     uint8_t skip;
     uint8_t mark;       /* dialect_mark recorded at this token's output */
+    uint8_t list_memo;  /* a ',': which list it separates, once asked (LIST_*) */
 } tplan;
+
+/* What in_from_list() / in_select_list() found for a ',' token: each
+ * walks back over its bracket level to the clause word, and from the
+ * first ',' of that level it meets on, the walk is that comma's own, so
+ * the comma keeps the answer and a later walk stops at it: a list of n
+ * items costs n steps, not n squared (a WITH list of 30,000 CTEs took
+ * 13 s in the bridge). */
+enum {
+    LIST_FROM_KNOWN = 1, LIST_FROM_YES = 2,
+    LIST_SELECT_KNOWN = 4, LIST_SELECT_YES = 8
+};
 
 enum frame_kind { FR_TOP, FR_PLAIN, FR_FUNC, FR_CAST };
 
@@ -582,7 +777,7 @@ static int ends_operand(bridge *b, size_t i)
     case TK_PARAM:
         return 1;       /* a parameter marker is a value */
     case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
-    case TK_HINT: case TK_ERROR:
+    case TK_HINT: case TK_ERROR: case TK_HINT_START: case TK_HINT_END:
         return 0;
     }
     return 0;
@@ -732,6 +927,29 @@ static size_t primary_end(bridge *b, size_t i)
 /* ------------------------------------------------------------------ */
 /* Construct handlers.  Each returns 0 or -1 (error set).              */
 
+/*
+ * Whitespace and comments, as PostgreSQL must see them.  PostgreSQL ends
+ * a -- comment at CR or LF and has no backslash continuation; it nests
+ * every slash-star, including one followed by '+'; its whitespace has
+ * none of Spark 4's Unicode spaces.  So a comment becomes one space (it
+ * separates tokens, as in Spark), and a whitespace run holding anything
+ * but space, tab, CR, LF or form feed becomes one space.  The source map
+ * keeps the replaced token's whole extent.
+ */
+static void bridge_trivia(bridge *b, size_t i)
+{
+    if (T(b, i)->kind == TK_SPACE) {
+        const char *s = TXT(b, i);
+        size_t n = TLEN(b, i), k = 0;
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r' ||
+                         s[k] == '\f'))
+            k++;
+        if (k == n)
+            return;
+    }
+    set_repl_s(b, i, " ");
+}
+
 static int bridge_identifier(bridge *b, size_t i)
 {
     const char *w = TXT(b, i);
@@ -739,7 +957,9 @@ static int bridge_identifier(bridge *b, size_t i)
     int cat = kw_category(b, i);
     size_t prev = prev_sig(b, i), next = next_sig(b, i);
     int quote = 0;
-    if (cat == PG_KW_NONE) {
+    if (w[0] >= '0' && w[0] <= '9') {
+        quote = 1;      /* IDENTIFIER may start with a digit (123abc) */
+    } else if (cat == PG_KW_NONE) {
         quote = has_upper(w, n);
     } else if (prev != (size_t)-1 && is_op(b, prev, ".")) {
         quote = has_upper(w, n);
@@ -1007,17 +1227,11 @@ static int spark_prefix_minus(bridge *b, size_t m)
     size_t p = prev_sig(b, m);
     if (!in_stmt(b, p))
         return 1;
-    switch (T(b, p)->kind) {
-    case TK_OP:
+    if (T(b, p)->kind == TK_OP)
         return !is_op(b, p, ")") && !is_op(b, p, "]");
-    case TK_WORD:
+    if (T(b, p)->kind == TK_WORD)
         return word_in(b, p, intro);
-    case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT: case TK_HINT:
-    case TK_QIDENT: case TK_STRING: case TK_RAW_STRING: case TK_NUMBER: case TK_PARAM:
-    case TK_ERROR:
-        return 0;
-    }
-    return 0;
+    return 0;           /* a literal, a name or a marker: an operand */
 }
 
 /* Would PostgreSQL fold a further prefix minus into the constant that
@@ -1052,6 +1266,13 @@ static int bridge_number(bridge *b, size_t i)
     if (is_op(b, next_sig(b, i), "("))
         return set_error(b->err, T(b, i)->start + n,
                          "unexpected '(' after the literal %.*s", (int)n, s);
+    /* 1.5L is 1, '.', 5L for Spark (no literal has both); glued back
+     * together PostgreSQL would read one number. */
+    if ((i > b->st->tok_begin && is_op(b, i - 1, ".")) ||
+        (in_stmt(b, i + 1) && is_op(b, i + 1, ".")))
+        return set_error(b->err, T(b, i)->start,
+                         "the number %.*s glued to '.': Spark reads no literal here (1.5L is 1, "
+                         "'.', 5L)", (int)n, s);
     size_t minus = prev_sig(b, i);
     int folded = is_op(b, minus, "-") && spark_prefix_minus(b, minus);
     const char *range_type = NULL;
@@ -1752,19 +1973,35 @@ static int in_select_list(bridge *b, size_t i)
     static const char *const other_clauses[] = {
         "from", "where", "group", "having", "order", "limit", "qualify", "window", "by",
         "union", "intersect", "except", "minus", "values", NULL};
+    int found = 0;
+    size_t comma = (size_t)-1;     /* the first ',' of i's level on the way */
     for (size_t k = prev_sig(b, i); k != (size_t)-1; k = prev_sig(b, k)) {
         if (is_op(b, k, ")") || is_op(b, k, "]")) {
             k = (size_t)T(b, k)->match;
             continue;
         }
+        if (is_op(b, k, ",")) {
+            if (P(b, k)->list_memo & LIST_SELECT_KNOWN) {
+                found = (P(b, k)->list_memo & LIST_SELECT_YES) != 0;
+                break;
+            }
+            if (comma == (size_t)-1)
+                comma = k;
+        }
         if (is_word(b, k, "except") && is_op(b, prev_sig(b, k), "*"))
             continue;       /* an earlier item's * EXCEPT (...) */
         if (is_op(b, k, "(") || is_op(b, k, "[") || word_in(b, k, other_clauses))
-            return 0;
-        if (is_word(b, k, "select"))
-            return 1;
+            break;
+        if (is_word(b, k, "select")) {
+            found = 1;
+            break;
+        }
     }
-    return 0;
+    if (is_op(b, i, ","))
+        P(b, i)->list_memo |= (uint8_t)(LIST_SELECT_KNOWN | (found ? LIST_SELECT_YES : 0));
+    if (comma != (size_t)-1)
+        P(b, comma)->list_memo |= (uint8_t)(LIST_SELECT_KNOWN | (found ? LIST_SELECT_YES : 0));
+    return found;
 }
 
 /* * EXCEPT (a, b.c) / t.* EXCEPT (...) in a select list  ->
@@ -2277,17 +2514,33 @@ static int in_from_list(bridge *b, size_t i)
     static const char *const other_clauses[] = {
         "select", "where", "group", "having", "order", "limit", "qualify", "window",
         "union", "intersect", "except", "minus", "sort", "cluster", "distribute", "by", NULL};
+    int found = 0;
+    size_t comma = (size_t)-1;     /* the first ',' of i's level on the way */
     for (size_t k = prev_sig(b, i); k != (size_t)-1; k = prev_sig(b, k)) {
         if (is_op(b, k, ")") || is_op(b, k, "]")) {
             k = (size_t)T(b, k)->match;
             continue;
         }
+        if (is_op(b, k, ",")) {
+            if (P(b, k)->list_memo & LIST_FROM_KNOWN) {
+                found = (P(b, k)->list_memo & LIST_FROM_YES) != 0;
+                break;
+            }
+            if (comma == (size_t)-1)
+                comma = k;
+        }
         if (is_op(b, k, "(") || is_op(b, k, "[") || word_in(b, k, other_clauses))
-            return 0;
-        if (is_word(b, k, "from"))
-            return !is_word(b, prev_sig(b, k), "distinct");    /* IS DISTINCT FROM */
+            break;
+        if (is_word(b, k, "from")) {
+            found = !is_word(b, prev_sig(b, k), "distinct");    /* IS DISTINCT FROM */
+            break;
+        }
     }
-    return 0;
+    if (is_op(b, i, ","))
+        P(b, i)->list_memo |= (uint8_t)(LIST_FROM_KNOWN | (found ? LIST_FROM_YES : 0));
+    if (comma != (size_t)-1)
+        P(b, comma)->list_memo |= (uint8_t)(LIST_FROM_KNOWN | (found ? LIST_FROM_YES : 0));
+    return found;
 }
 
 /* Is the ',' at i one between the rows of a VALUES list (FROM VALUES
@@ -2831,8 +3084,9 @@ static int bridge_op(bridge *b, size_t i)
         return bridge_lambda(b, i);
     if (n == 2 && memcmp(s, "::", 2) == 0)
         return is_word(b, next_sig(b, i), "interval") ? 0 : bridge_type(b, next_sig(b, i));
-    if (n == 2 && memcmp(s, "&&", 2) == 0)
-        return refuse(b, i, "operator '&&'");
+    /* LTE : '<=' | '!>' ;  GTE : '>=' | '!<' ; */
+    if (n == 2 && (memcmp(s, "!>", 2) == 0 || memcmp(s, "!<", 2) == 0))
+        return refuse(b, i, s[1] == '>' ? "operator '!>' (write <=)" : "operator '!<' (write >=)");
     /* PostgreSQL reads any run of operator characters as an operator
      * (a star followed by a slash, `@@`, `!~`); Spark has only these. */
     static const char *const spark_ops[] = {
@@ -3552,11 +3806,23 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         }
         switch (t->kind) {
         case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
+            bridge_trivia(&b, i);
             break;
         case TK_HINT: {
-            size_t p = prev_sig(&b, i);
+            /* selectClause : SELECT (hints+=hint)* setQuantifier? ... ;
+             * a hint anywhere else is a syntax error in Spark. */
+            size_t p = prev_sig(&b, i), bad;
             if (p == (size_t)-1 || !is_word(&b, p, "select")) {
-                break;          /* not after SELECT: an ordinary comment */
+                rc = set_error(err, t->start, "a hint (/*+ ... */) stands only right after SELECT; "
+                               "write a comment as /* ... */");
+                break;
+            }
+            if (dialect_hint_read(src->text + t->start + 3, t->end - t->start - 5, NULL, NULL,
+                                  &bad) < 0) {
+                rc = set_error(err, t->start + 3 + bad,
+                               "a hint Spark cannot parse: hint names, each with an optional "
+                               "bracketed list of arguments");
+                break;
             }
             size_t a = next_sig(&b, i);
             if (is_word(&b, a, "distinct") || is_word(&b, a, "all"))
@@ -3610,7 +3876,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
             else
                 rc = bridge_param(&b, i);
             break;
-        case TK_EOF: case TK_ERROR:
+        case TK_EOF: case TK_ERROR: case TK_HINT_START: case TK_HINT_END:
             break;
         }
     }

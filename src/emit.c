@@ -641,6 +641,32 @@ static int emit_sql_syntax_func(emitter *e, json_t *f, const char *fn, json_t *a
     return fail(e, f, "SQL-syntax function %s has no Databricks equivalent", fn);
 }
 
+/* For TIMESTAMPADD / DATEADD / DATE_ADD (unit, n, ts) and TIMESTAMPDIFF /
+ * DATEDIFF / DATE_DIFF (unit, a, b) (SqlBaseParser.g4 #timestampadd,
+ * #timestampdiff): the unit word the bridge read as a column name, when
+ * it is one of datetimeUnit's words; NULL otherwise. */
+static const char *datetime_unit_arg(json_t *names, json_t *args)
+{
+    static const char *const fns[] = {"timestampadd", "dateadd", "date_add", "timestampdiff",
+                                      "datediff", "date_diff"};
+    static const char *const units[] = {"year", "quarter", "month", "week", "day", "dayofyear",
+                                        "hour", "minute", "second", "millisecond", "microsecond"};
+    json_t *cf;
+    const char *fn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0)) : NULL;
+    if (!fn || json_array_size(args) != 3 ||
+        ast_unwrap(json_array_get(args, 0), &cf, NULL) != AST_ColumnRef ||
+        json_array_size(ast_get(cf, "fields")) != 1)
+        return NULL;
+    const char *unit = ast_string_value(json_array_get(ast_get(cf, "fields"), 0));
+    int known_fn = 0;
+    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+        known_fn |= strcasecmp(fn, fns[i]) == 0;
+    for (size_t i = 0; unit && known_fn && i < sizeof units / sizeof *units; i++)
+        if (strcasecmp(unit, units[i]) == 0)
+            return unit;
+    return NULL;
+}
+
 static void emit_func_call(emitter *e, json_t *f)
 {
     json_t *names = ast_get(f, "funcname");
@@ -694,6 +720,18 @@ static void emit_func_call(emitter *e, json_t *f)
         puts_(e, "*");
     if (ast_bool(f, "agg_distinct"))
         puts_(e, "DISTINCT ");
+    const char *unit = datetime_unit_arg(names, args);
+    if (unit && spark(e)) {
+        /* The unit is a keyword there: a backticked name does not parse. */
+        for (const char *c = unit; *c; c++)
+            sbuf_putc(e->o, (char)toupper((unsigned char)*c));
+        for (size_t i = 1; i < json_array_size(args); i++) {
+            puts_(e, ", ");
+            emit_expr(e, json_array_get(args, i), PREC_LOWEST);
+        }
+        puts_(e, ")");
+        return;
+    }
     int saved = e->in_struct;
     e->in_struct = nn == 1 && strcasecmp(ast_string_value(json_array_get(names, 0)), "struct") == 0;
     expr_list(e, args, PREC_LOWEST);
@@ -1318,7 +1356,7 @@ static void emit_range_function_call(emitter *e, json_t *f, json_t **call_out)
         ast_unwrap(json_array_get(ast_get(cf, "args"), 0), &af, NULL) == AST_A_Const) {
         const char *name = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
         char parts[3][256];
-        int n = name ? ast_split_name(name, parts) : -1;
+        int n = name ? dialect_multipart_name(name, parts) : -1;
         if (n < 0) {
             fail(e, f, "IDENTIFIER(...) names no table");
             return;
@@ -1393,7 +1431,12 @@ static void emit_join(emitter *e, json_t *f)
         if (natural)
             puts_(e, " NATURAL");
         puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
+        /* A join as the right side keeps its brackets, as below. */
+        if (is_join(r))
+            puts_(e, "(");
         emit_from_item(e, r);
+        if (is_join(r))
+            puts_(e, ")");
         if (quals) {
             puts_(e, " ON ");
             emit_expr(e, quals, 0);
@@ -1841,7 +1884,16 @@ static void emit_simple_select(emitter *e, json_t *f)
                     an_has_aggregate(ast_get(tf, "val")))
                     continue;
                 puts_(e, n++ ? ", " : " GROUP BY ");
-                emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+                /* An integer literal key would be read as a position
+                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3):
+                 * the same constant, as an expression. */
+                json_t *vf, *val = ast_get(tf, "val");
+                int ordinal = ast_unwrap(val, &vf, NULL) == AST_A_Const && ast_get(vf, "ival");
+                if (ordinal)
+                    puts_(e, "CAST(");
+                emit_expr(e, val, PREC_LOWEST);
+                if (ordinal)
+                    puts_(e, " AS BIGINT)");
             }
         } else {
             puts_(e, " GROUP BY ");

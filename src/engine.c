@@ -23,6 +23,7 @@
 #include "dates.h"
 #include "dialect.h"
 #include "emit.h"
+#include "layout.h"
 #include "parse.h"
 #include "rewrite/rewrite.h"
 #include "rules.h"
@@ -249,7 +250,8 @@ static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
             end = i + 1;
         } else if (t->kind == TK_OP && src->text[t->start] == ';' && !semicolon) {
             semicolon = 1;
-        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start)) {
+        } else if (t->kind != TK_SPACE || memchr(src->text + t->start, '\n', t->end - t->start) ||
+                   memchr(src->text + t->start, '\r', t->end - t->start)) {
             break;
         }
     }
@@ -291,6 +293,34 @@ static int verify_rewrite(const char *sql, size_t len, json_t *expected)
     return ok ? 0 : -1;
 }
 
+/* Replace the verified compact text in *out by the request's layout of
+ * it, when that layout re-parses to the same tree (layout.c); otherwise
+ * *out stays compact.  orig is the statement as the user wrote it. */
+static void lay_out(const sl_request *req, const char *orig, size_t orig_len, sbuf *out,
+                    json_t *tree)
+{
+    if (req->layout != SL_LAYOUT_KEEP && req->layout != SL_LAYOUT_PRETTY)
+        return;
+    /* keep: first with the user's noise words (AS, OUTER), then without. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sbuf laid = SBUF_INIT;
+        int rc;
+        if (req->layout == SL_LAYOUT_KEEP) {
+            char *o = xstrndup(orig, orig_len);
+            rc = layout_keep(o, orig_len, sbuf_cstr(out), out->len, attempt == 0, &laid);
+            free(o);
+        } else {
+            rc = attempt == 0 ? layout_pretty(sbuf_cstr(out), out->len, &laid) : -1;
+        }
+        if (rc == 0 && verify_rewrite(sbuf_cstr(&laid), laid.len, tree) == 0) {
+            sbuf_free(out);
+            *out = laid;
+            return;
+        }
+        sbuf_free(&laid);
+    }
+}
+
 /* What enforcing the rules on one request shares across its statements. */
 typedef struct enforce_run {
     const sl_engine *eng;
@@ -304,6 +334,46 @@ typedef struct enforce_run {
     char **rewritten;           /* per statement: its new text, or NULL */
 } enforce_run;
 
+/* The query inside CREATE TABLE ... AS, CREATE VIEW ... AS and INSERT
+ * ... query: a statement node ({"SelectStmt": ...}, a new reference) for
+ * the rules to judge, or NULL for other statements.  *what names the
+ * statement for messages.  An INSERT's own WITH clause (WITH c AS (...)
+ * INSERT INTO t SELECT ... FROM c) scopes its query, so it joins the
+ * query's, the query's own CTEs innermost. */
+static json_t *statement_query(json_t *node, const char **what)
+{
+    json_t *f;
+    const char *name;
+    ast_unwrap(node, NULL, &name);
+    if (!name || !(f = ast_get(node, name)))
+        return NULL;
+    if (strcmp(name, "CreateTableAsStmt") == 0 || strcmp(name, "ViewStmt") == 0) {
+        *what = name[0] == 'V' ? "CREATE VIEW ... AS" : "CREATE TABLE ... AS";
+        json_t *q = ast_get(f, "query");
+        return ast_get(q, "SelectStmt") ? json_incref(q) : NULL;
+    }
+    if (strcmp(name, "InsertStmt") != 0)
+        return NULL;
+    *what = "INSERT";
+    json_t *q = ast_get(f, "selectStmt"), *outer = ast_get(f, "withClause");
+    json_t *sel = ast_get(q, "SelectStmt");
+    if (!sel)
+        return NULL;
+    if (!outer)
+        return json_incref(q);
+    json_t *copy = json_copy(sel), *with = json_copy(outer);
+    json_t *ctes = json_copy(ast_get(outer, "ctes"));
+    json_t *own = ast_get(sel, "withClause");
+    if (own) {
+        json_array_extend(ctes, ast_get(own, "ctes"));
+        if (ast_get(own, "recursive"))
+            json_object_set(with, "recursive", ast_get(own, "recursive"));
+    }
+    json_object_set_new(with, "ctes", ctes);
+    json_object_set_new(copy, "withClause", with);
+    return json_pack("{s:o}", "SelectStmt", copy);
+}
+
 /* Parse, analyse, check and rewrite statement i of the request. */
 static void enforce_statement(enforce_run *run, size_t i)
 {
@@ -314,9 +384,26 @@ static void enforce_statement(enforce_run *run, size_t i)
     parsed_stmt ps;
     dialect_error derr;
     if (parse_stmt(run->src, st, &ps, &derr) < 0) {
+        parsed_stmt_free(&ps);
+        /* SQL Lab's SHOW / DESCRIBE / USE: a kind of its own, which reads
+         * no rows; it runs as written where the rules allow it. */
+        unsigned meta = check_metadata_statement(run->src, st);
+        if (meta) {
+            if (!(ru->statements_allow & meta)) {
+                char msg[160];
+                const dtok *t = &run->src->toks[dialect_sig_token(run->src, st, st->tok_begin - 1, 1)];
+                snprintf(msg, sizeof msg, "%.*s statements (kind %s) are not allowed here; only "
+                         "read-only queries may run", (int)(t->end - t->start),
+                         run->src->text + t->start, check_kind_name(meta));
+                for (char *c = msg; *c && *c != ' '; c++)
+                    *c = (char)toupper((unsigned char)*c);
+                add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, st->start, (unsigned)i, msg);
+                run->rejected = 1;
+            }
+            return;
+        }
         add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
         run->unparseable = 1;
-        parsed_stmt_free(&ps);
         /* Say what kind of statement it is when its first word tells. */
         const char *kw = check_unparsed_statement_kind(ru, run->src, st);
         if (kw) {
@@ -352,10 +439,21 @@ static void enforce_statement(enforce_run *run, size_t i)
     ctx.suppressed = suppressed;
     /* One analysis, shared by every rule (the rewrite driver rebuilds it
      * after an edit). */
-    analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
+    const char *container = NULL;
+    json_t *inner = statement_query(ps.node, &container);
+    analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
     check_statement_kind(&ctx);     /* never switched off by a comment */
-    if (!ctx.rejected && ast_get(ps.node, "SelectStmt"))
+    if (!ctx.rejected)
+        check_table_resolution(&ctx);
+    if (!ctx.rejected && ast_get(ps.node, "SelectStmt")) {
         rewrite_statement(&ctx);
+    } else if (!ctx.rejected && inner && !check_is_suppressed(&ctx, RULE_PARTITION_FILTER)) {
+        /* The table rules hold for the query a CREATE ... AS or an INSERT
+         * runs; the statement is not re-emitted, so nothing is rewritten
+         * (LIMIT caps the rows a client gets, not the rows written). */
+        ctx.judge_only = container;
+        check_partition_filter(&ctx);
+    }
     if (!ctx.rejected) {
         if (ctx.analysis_stale) {   /* the tables of the final tree */
             analysis_free(&an);
@@ -364,6 +462,7 @@ static void enforce_statement(enforce_run *run, size_t i)
         note_tables(r, &an);
     }
     analysis_free(&an);
+    json_decref(inner);
     run->rejected |= ctx.rejected;
     if (ctx.modified && !ctx.rejected) {
         sbuf out = SBUF_INIT;
@@ -377,6 +476,7 @@ static void enforce_statement(enforce_run *run, size_t i)
             run->rejected = 1;
             sbuf_free(&out);
         } else {
+            lay_out(req, run->src->text + st->start, st->end - st->start, &out, ps.node);
             run->rewritten[i] = sbuf_detach(&out);
             run->modified = 1;
         }
@@ -410,8 +510,13 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.rejected = 1;
     }
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        /* A statement's trees go when it is done: what it leaves for the
+         * result (diagnostics, tables, its new text) is malloc'd. */
+        arena_mark m = arena_mark_now();
         enforce_statement(&run, i);
+        arena_release_to(m);
+    }
     if (run.unparseable && !run.rejected) {
         reject_or_pass_unparseable(eng, r, req);
     } else if (run.rejected) {
@@ -527,11 +632,16 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
     json_t *asts = req->mode == SL_MODE_PARSE ? json_array() : NULL;
     int failed = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Formatting, a statement's trees go when its text is out; the
+         * AST output holds every tree to the end. */
+        arena_mark m = arena_mark_now();
         parsed_stmt ps;
         if (parse_stmt(&src, &stmts[i], &ps, &derr) < 0) {
             add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
             failed = 1;
             parsed_stmt_free(&ps);
+            if (!asts)
+                arena_release_to(m);
             continue;
         }
         if (req->mode == SL_MODE_PARSE) {
@@ -541,7 +651,13 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             if (i)
                 sbuf_puts(&outb, ";\n");
             emit_target t = req->mode == SL_MODE_FORMAT ? EMIT_DATABRICKS : EMIT_POSTGRES;
-            if (emit_statement(ps.node, t, &outb, &eerr) < 0) {
+            sbuf one = SBUF_INIT;
+            int emitted = emit_statement(ps.node, t, &one, &eerr);
+            if (emitted == 0 && t == EMIT_DATABRICKS && req->layout == SL_LAYOUT_PRETTY)
+                lay_out(req, NULL, 0, &one, ps.node);
+            sbuf_putn(&outb, one.data ? one.data : "", one.len);
+            sbuf_free(&one);
+            if (emitted < 0) {
                 size_t off = eerr.location >= 0 ? dialect_to_orig(&ps.br, (size_t)eerr.location)
                                                 : stmts[i].start;
                 add_diag(r, req, RULE_EMIT, SL_SEVERITY_ERROR, off, (unsigned)i, eerr.message);
@@ -549,6 +665,8 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
             }
         }
         parsed_stmt_free(&ps);
+        if (!asts)
+            arena_release_to(m);
     }
     if (failed) {
         sbuf_free(&outb);

@@ -65,7 +65,8 @@ class _Request(ctypes.Structure):
                 ("user", ctypes.c_char_p),
                 ("now", ctypes.c_char_p),
                 ("mode", ctypes.c_int),
-                ("explain", ctypes.c_int)]
+                ("explain", ctypes.c_int),
+                ("layout", ctypes.c_int)]
 
 
 class _Diagnostic(ctypes.Structure):

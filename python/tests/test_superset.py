@@ -141,14 +141,21 @@ class Mutator(unittest.TestCase):
         self.assertEqual(json.loads(self.audit.records[-1])["user"], "bo")
 
     def test_catalog_and_schema_from_the_database(self):
-        # The connection's default schema decides which table this is.
-        sql = "SELECT * FROM transactions LIMIT 5"
+        # The connection's default schema completes the names written
+        # without one (the audit record lists the tables so resolved) ...
+        sql = "SELECT * FROM campaigns LIMIT 5"
         self.assertEqual(self.call(sql, database=Database(schema="marketing")), sql)
-        with self.assertRaises(superset.exceptions.QueryObjectValidationError):
-            self.call(sql, database=Database(schema="sales"))
+        self.assertEqual(json.loads(self.audit.records[-1])["tables"], ["main.marketing.campaigns"])
         # The operator's setting wins over the connection's.
         m = sluice.superset.make_mutator(self.rules, now=NOW, schema="marketing")
         self.assertEqual(m(sql, database=Database(schema="sales")), sql)
+        self.assertEqual(json.loads(self.audit.records[-1])["tables"], ["main.marketing.campaigns"])
+        # ... but a name that may be a configured table under another schema
+        # is checked as that table whatever the defaults say.
+        sql = "SELECT * FROM transactions LIMIT 5"
+        for schema in ("marketing", "sales"):
+            with self.assertRaises(superset.exceptions.QueryObjectValidationError):
+                self.call(sql, database=Database(schema=schema))
 
     def test_reload_and_broken_rules(self):
         sql = "SELECT product_id FROM sales.products"

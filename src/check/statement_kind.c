@@ -34,6 +34,22 @@ static unsigned kind_of(json_t *node, const char **name_out)
     if (strcmp(name, "MergeStmt") == 0) return RULES_STMT_MERGE;
     if (strcmp(name, "VariableSetStmt") == 0)
         return RULES_STMT_SET;
+    /* The narrow kinds a policy may allow without the rest of "ddl". */
+    if (strcmp(name, "CreateTableAsStmt") == 0 &&
+        strcmp(ast_str(ast_get(node, name), "objtype"), "OBJECT_TABLE") == 0)
+        return RULES_STMT_CTAS;
+    if (strcmp(name, "ViewStmt") == 0)
+        return RULES_STMT_CVAS;
+    /* SHOW TABLES, SHOW CATALOGS, ... with nothing after: the parser
+     * reads them as PostgreSQL's SHOW of a setting. */
+    if (strcmp(name, "VariableShowStmt") == 0) {
+        static const char *const lists[] = {"tables", "views", "schemas", "databases",
+                                            "namespaces", "catalogs"};
+        const char *what = ast_str(ast_get(node, name), "name");
+        for (size_t i = 0; what && i < sizeof lists / sizeof *lists; i++)
+            if (strcasecmp(what, lists[i]) == 0)
+                return RULES_STMT_SHOW;
+    }
     if (strncmp(name, "Create", 6) == 0 || strncmp(name, "Alter", 5) == 0 ||
         strncmp(name, "Drop", 4) == 0 || strcmp(name, "TruncateStmt") == 0 ||
         strcmp(name, "RenameStmt") == 0 || strcmp(name, "IndexStmt") == 0 ||
@@ -53,6 +69,11 @@ static const char *kind_word(unsigned k)
     case RULES_STMT_MERGE: return "merge";
     case RULES_STMT_DDL: return "ddl";
     case RULES_STMT_SET: return "set";
+    case RULES_STMT_CTAS: return "ctas";
+    case RULES_STMT_CVAS: return "cvas";
+    case RULES_STMT_SHOW: return "show";
+    case RULES_STMT_DESCRIBE: return "describe";
+    case RULES_STMT_USE: return "use";
     default: return "other";
     }
 }
@@ -143,8 +164,9 @@ const char *check_unparsed_statement_kind(const rules *ru, const dialect_source 
         {"CREATE", RULES_STMT_DDL}, {"DROP", RULES_STMT_DDL}, {"ALTER", RULES_STMT_DDL},
         {"TRUNCATE", RULES_STMT_DDL}, {"OPTIMIZE", RULES_STMT_OTHER},
         {"VACUUM", RULES_STMT_OTHER}, {"COPY", RULES_STMT_OTHER}, {"GRANT", RULES_STMT_DDL},
-        {"REVOKE", RULES_STMT_DDL}, {"SET", RULES_STMT_SET}, {"USE", RULES_STMT_SET},
-        {NULL, 0}};
+        {"REVOKE", RULES_STMT_DDL}, {"SET", RULES_STMT_SET}, {"USE", RULES_STMT_USE},
+        {"SHOW", RULES_STMT_SHOW}, {"DESCRIBE", RULES_STMT_DESCRIBE},
+        {"DESC", RULES_STMT_DESCRIBE}, {NULL, 0}};
     char first[24];
     size_t n = first_word(text, len, first, sizeof first);
     if (n < len && isdigit((unsigned char)text[n]))
@@ -153,4 +175,135 @@ const char *check_unparsed_statement_kind(const rules *ru, const dialect_source 
         if (strcmp(first, words[i].word) == 0 && !(ru->statements_allow & words[i].kind))
             return words[i].word;
     return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL Lab's metadata statements                                       */
+
+/* A cursor over the significant tokens of one statement. */
+typedef struct mcur {
+    const dialect_source *src;
+    const dialect_stmt *st;
+    size_t i;               /* the current significant token, or (size_t)-1 at the end */
+} mcur;
+
+static void m_next(mcur *c)
+{
+    if (c->i != (size_t)-1)
+        c->i = dialect_sig_token(c->src, c->st, c->i, 1);
+}
+
+static int m_word(mcur *c, const char *w)
+{
+    if (c->i == (size_t)-1 || !dialect_tok_is_word(c->src, c->i, w))
+        return 0;
+    m_next(c);
+    return 1;
+}
+
+static int m_kind(const mcur *c, tok_kind k)
+{
+    return c->i != (size_t)-1 && c->src->toks[c->i].kind == k;
+}
+
+/* multipartIdentifier: (name | `name`) ('.' (name | `name`))*, at most
+ * max parts. */
+static int m_name(mcur *c, int max)
+{
+    for (int parts = 0; parts < max; parts++) {
+        if (!m_kind(c, TK_WORD) && !m_kind(c, TK_QIDENT))
+            return 0;
+        m_next(c);
+        if (c->i == (size_t)-1 || !dialect_tok_is_op(c->src, c->i, "."))
+            return 1;
+        m_next(c);
+    }
+    return 0;
+}
+
+/* (LIKE)? 'pattern' */
+static int m_pattern(mcur *c)
+{
+    int like = m_word(c, "like");
+    if (m_kind(c, TK_STRING)) {
+        m_next(c);
+        return 1;
+    }
+    return !like;
+}
+
+/* SHOW (TABLES | VIEWS | SCHEMAS | DATABASES | NAMESPACES) ((FROM | IN) name)? (LIKE? 'pat')?
+ * SHOW CATALOGS (LIKE? 'pat')?
+ * SHOW COLUMNS (FROM | IN) table ((FROM | IN) namespace)?   (SqlBaseParser.g4 #showTables,
+ * #showViews, #showNamespaces, #showCatalogs, #showColumns) */
+static int m_show(mcur *c)
+{
+    if (m_word(c, "tables") || m_word(c, "views") || m_word(c, "schemas") ||
+        m_word(c, "databases") || m_word(c, "namespaces")) {
+        if ((m_word(c, "from") || m_word(c, "in")) && !m_name(c, 2))
+            return 0;
+        return m_pattern(c);
+    }
+    if (m_word(c, "catalogs"))
+        return m_pattern(c);
+    if (m_word(c, "columns")) {
+        if (!(m_word(c, "from") || m_word(c, "in")) || !m_name(c, 3))
+            return 0;
+        if (m_word(c, "from") || m_word(c, "in"))
+            return m_name(c, 2);
+        return 1;
+    }
+    return 0;
+}
+
+/* (DESC | DESCRIBE) (SCHEMA | DATABASE | NAMESPACE | CATALOG) EXTENDED? name
+ * (DESC | DESCRIBE) TABLE? (EXTENDED | FORMATTED)? table column?   (#describeNamespace,
+ * #describeRelation; a partition spec, QUERY and FUNCTION are not recognised) */
+static int m_describe(mcur *c)
+{
+    if (m_word(c, "schema") || m_word(c, "database") || m_word(c, "namespace") ||
+        m_word(c, "catalog")) {
+        m_word(c, "extended");
+        return m_name(c, 2);
+    }
+    if (c->i != (size_t)-1 && (dialect_tok_is_word(c->src, c->i, "query") ||
+                               dialect_tok_is_word(c->src, c->i, "function") ||
+                               dialect_tok_is_word(c->src, c->i, "select") ||
+                               dialect_tok_is_word(c->src, c->i, "with") ||
+                               dialect_tok_is_word(c->src, c->i, "history")))
+        return 0;
+    m_word(c, "table");
+    if (!m_word(c, "extended"))
+        m_word(c, "formatted");
+    if (!m_name(c, 3))
+        return 0;
+    if (c->i != (size_t)-1 && !m_name(c, 8))
+        return 0;
+    return 1;
+}
+
+/* USE (NAMESPACE | SCHEMA | DATABASE | CATALOG)? name   (#use, #useNamespace) */
+static int m_use(mcur *c)
+{
+    if (!m_word(c, "namespace") && !m_word(c, "schema") && !m_word(c, "database"))
+        m_word(c, "catalog");
+    return m_name(c, 2);
+}
+
+unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt *st)
+{
+    static const struct { const char *word; unsigned kind; int (*rest)(mcur *c); } forms[] = {
+        {"show", RULES_STMT_SHOW, m_show}, {"describe", RULES_STMT_DESCRIBE, m_describe},
+        {"desc", RULES_STMT_DESCRIBE, m_describe}, {"use", RULES_STMT_USE, m_use}};
+    /* The first significant token (tok_begin - 1 wraps to the start). */
+    mcur c = {src, st, dialect_sig_token(src, st, st->tok_begin - 1, 1)};
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+        if (m_word(&c, forms[k].word))
+            return forms[k].rest(&c) && c.i == (size_t)-1 ? forms[k].kind : 0;
+    return 0;
+}
+
+const char *check_kind_name(unsigned kind)
+{
+    return kind_word(kind);
 }

@@ -40,7 +40,7 @@ int cmd_corpus(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_rewrite(int argc, char **argv);
 
-/* The expected-result text of one corpus case (see README, "Corpus"). */
+/* The expected-result text of one corpus case (see docs/testing.md, "Corpus"). */
 int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
 
 #endif

@@ -296,7 +296,7 @@ static sl_engine *load_rules(const char *cmd, const char *path)
 static const char lint_usage[] =
     "usage: sluice lint [--rules FILE] [--format text|json|sarif|github]\n"
     "                   [--severity error|warning|info] [--physical-datasets]\n"
-    "                   [--now DATE] [--explain] PATH...\n";
+    "                   [--now DATE] [--explain] [--verbose] PATH...\n";
 
 int cmd_lint(int argc, char **argv)
 {
@@ -315,6 +315,8 @@ int cmd_lint(int argc, char **argv)
             o.now = argv[++i];
         } else if (strcmp(a, "--explain") == 0) {
             o.explain = 1;
+        } else if (strcmp(a, "--verbose") == 0) {
+            o.walk.verbose = 1;
         } else if (strcmp(a, "--physical-datasets") == 0) {
             o.walk.physical_datasets = 1;
         } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
@@ -365,6 +367,7 @@ int cmd_lint(int argc, char **argv)
     o.eng = eng;
     for (int i = 0; i < npaths; i++)
         lint_walk_path(&o.walk, paths[i]);
+    lint_walk_summary(&o.walk);
     switch (o.format) {
     case FMT_TEXT:
         print_text(&o);
@@ -426,9 +429,25 @@ int cmd_rewrite(int argc, char **argv)
     const char *rules_path = NULL, *now = NULL, *path = "-";
     json_t *ctx = NULL;
     int explain = 0;
+    sl_layout layout = SL_LAYOUT_COMPACT;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
             rules_path = argv[++i];
+        else if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc) {
+            const char *l = argv[++i];
+            if (strcmp(l, "compact") == 0)
+                layout = SL_LAYOUT_COMPACT;
+            else if (strcmp(l, "keep") == 0)
+                layout = SL_LAYOUT_KEEP;
+            else if (strcmp(l, "pretty") == 0)
+                layout = SL_LAYOUT_PRETTY;
+            else {
+                fprintf(stderr, "sluice rewrite: unknown layout '%s' (keep, compact or "
+                        "pretty)\n", l);
+                json_decref(ctx);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
             now = argv[++i];
         else if (strcmp(argv[i], "--explain") == 0)
@@ -446,7 +465,8 @@ int cmd_rewrite(int argc, char **argv)
             path = argv[i];
     }
     if (!rules_path) {
-        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [--explain] [FILE|-]\n");
+        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [--explain]\n"
+                "                      [--layout keep|compact|pretty] [FILE|-]\n");
         json_decref(ctx);
         return EXIT_USAGE;
     }
@@ -466,6 +486,7 @@ int cmd_rewrite(int argc, char **argv)
     req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
     req.mode = SL_MODE_ENFORCE;
     req.explain = explain;
+    req.layout = layout;
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     cli_print_diagnostics(stderr, name, in.data, in.len, res);

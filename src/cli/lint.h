@@ -22,12 +22,23 @@ typedef struct lint_source {
     const char *schema;
 } lint_source;
 
+/* Why a file was skipped: lint's summary line counts each kind. */
+typedef enum lint_skip_kind {
+    SKIP_NO_SQL,        /* not SQL, YAML, JSON or ZIP, or a file holding no query */
+    SKIP_CHART,         /* a chart's YAML: Superset builds its SQL when it runs */
+    SKIP_PHYSICAL,      /* a physical dataset without --physical-datasets */
+    SKIP_ALWAYS_SHOWN,  /* part of a file skipped: always printed */
+    SKIP_KINDS
+} lint_skip_kind;
+
 typedef struct lint_walk {
     int physical_datasets;      /* check a physical dataset as SELECT * FROM it */
     void (*found)(void *ctx, const lint_source *src);
     void *ctx;
     int io_error;               /* a file could not be read or parsed */
-    size_t skipped;             /* files skipped with a note */
+    int verbose;                /* list every skipped file with its reason */
+    size_t skipped[SKIP_KINDS]; /* files skipped, by kind */
+    int named_file;             /* walking a file named on the command line */
     char **texts;               /* every file read, freed by lint_walk_free */
     size_t ntexts;
 } lint_walk;
@@ -36,6 +47,9 @@ typedef struct lint_walk {
  * export (.yaml), a chart data API answer (.json), an export bundle
  * (.zip), or a folder of them.  Calls w->found for each source. */
 void lint_walk_path(lint_walk *w, const char *path);
+/* One line on stderr counting the skipped files (nothing with --verbose,
+ * which listed them, or when none was skipped). */
+void lint_walk_summary(const lint_walk *w);
 void lint_walk_free(lint_walk *w);
 
 /* A byte offset in src->sql as an offset in src->text. */

@@ -7,8 +7,9 @@
  * came from and a map from SQL bytes back to file bytes, so a finding
  * points into the YAML or JSON the user has open.  YAML is parsed by
  * libyaml, ZIP bundles read by libzip, JSON by jansson; source_map.c
- * finds positions.  A file in a folder that holds no SQL is skipped with
- * a note on stderr; a file that cannot be read or parsed is an error.
+ * finds positions.  A file in a folder that holds no SQL is skipped and
+ * counted (listed with --verbose); a file that cannot be read or parsed
+ * is an error.
  */
 #include "lint.h"
 
@@ -33,10 +34,17 @@
  * with the nesting, so a hostile file is stopped here. */
 #define MAX_YAML_DEPTH 64
 
-static void note(lint_walk *w, const char *name, const char *why)
+/* A file with nothing to check.  Listed one by one only under --verbose
+ * (a folder of dashboards holds many such files, and a note per file
+ * would bury the findings) or when the file was named on the command
+ * line; otherwise counted by kind for the one summary
+ * line lint prints at the end. */
+static void note(lint_walk *w, lint_skip_kind kind, const char *name, const char *why)
 {
-    fprintf(stderr, "sluice lint: note: %s: skipped (%s)\n", name, why);
-    w->skipped++;
+    if (w->verbose || w->named_file || kind == SKIP_ALWAYS_SHOWN)
+        fprintf(stderr, "sluice lint: note: %s: skipped (%s)\n", name, why);
+    else
+        w->skipped[kind]++;
 }
 
 static void fail(lint_walk *w, const char *name, const char *why)
@@ -164,7 +172,7 @@ static int read_dataset_yaml(lint_walk *w, const char *name, const char *text, s
             break;
         }
         if (e.type == YAML_DOCUMENT_START_EVENT && ++documents > 1) {
-            note(w, name, "its second and later YAML documents: a dataset export has one");
+            note(w, SKIP_ALWAYS_SHOWN, name, "its second and later YAML documents: a dataset export has one");
             yaml_event_delete(&e);
             break;
         }
@@ -243,7 +251,7 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
         const char *catalog = yaml_is_null(&v[K_CATALOG]) ? NULL : v[K_CATALOG].value;
         const char *schema = yaml_is_null(&v[K_SCHEMA]) ? NULL : v[K_SCHEMA].value;
         if (yaml_is_null(&v[K_TABLE])) {
-            note(w, name, v[K_SLICE].set ? "a chart: Superset builds its SQL when it runs; lint "
+            note(w, v[K_SLICE].set ? SKIP_CHART : SKIP_NO_SQL, name, v[K_SLICE].set ? "a chart: Superset builds its SQL when it runs; lint "
                           "the chart data API's answer (result_type query) instead"
                           : "no SQL: not a Superset dataset export (no table_name)");
         } else if (!yaml_is_null(&v[K_SQL]) && v[K_SQL].len > 0) {
@@ -272,7 +280,7 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
             char why[300];
             snprintf(why, sizeof why, "physical dataset '%.200s': no SQL; "
                      "--physical-datasets checks SELECT * FROM it", v[K_TABLE].value);
-            note(w, name, why);
+            note(w, SKIP_PHYSICAL, name, why);
         }
     }
     for (int k = 0; k < K_COUNT; k++)
@@ -358,7 +366,7 @@ static void walk_json(lint_walk *w, const char *name, const char *text, size_t l
         found++;
     }
     if (!found)
-        note(w, name, "not a chart data answer: no result[].query");
+        note(w, SKIP_NO_SQL, name, "not a chart data answer: no result[].query");
     json_decref(doc);
 }
 
@@ -417,7 +425,7 @@ static void walk_zip(lint_walk *w, const char *path)
         char *name = (char *)keep_text(w, sbuf_detach(&nm));
         input_kind kind = kind_of(member);
         if (kind == IN_OTHER || kind == IN_ZIP) {
-            note(w, name, kind == IN_ZIP ? "a ZIP inside a ZIP" : "not SQL, YAML or JSON");
+            note(w, SKIP_NO_SQL, name, kind == IN_ZIP ? "a ZIP inside a ZIP" : "not SQL, YAML or JSON");
             continue;
         }
         if (st[i].size > MAX_MEMBER_SIZE) {
@@ -477,7 +485,7 @@ static void walk_dir(lint_walk *w, const char *path)
         } else if (S_ISDIR(cs.st_mode)) {
             walk_dir(w, p.data);
         } else if (kind_of(names[i]) == IN_OTHER) {
-            note(w, p.data, "not SQL, YAML, JSON or ZIP");
+            note(w, SKIP_NO_SQL, p.data, "not SQL, YAML, JSON or ZIP");
         } else {
             walk_file(w, p.data, kind_of(names[i]));
         }
@@ -499,8 +507,23 @@ void lint_walk_path(lint_walk *w, const char *path)
         /* A file named on the command line is SQL unless its name says
          * otherwise. */
         input_kind k = kind_of(path);
+        w->named_file = k != IN_ZIP;
         walk_file(w, path, k == IN_OTHER ? IN_SQL : k);
+        w->named_file = 0;
     }
+}
+
+void lint_walk_summary(const lint_walk *w)
+{
+    if (w->verbose)
+        return;
+    size_t n = w->skipped[SKIP_NO_SQL] + w->skipped[SKIP_CHART] + w->skipped[SKIP_PHYSICAL];
+    if (n == 0)
+        return;
+    fprintf(stderr, "sluice lint: note: %zu file(s) skipped: %zu hold no SQL, %zu chart(s) "
+            "(lint the chart data API's answer instead), %zu physical dataset(s) "
+            "(--physical-datasets checks them); --verbose lists them\n",
+            n, w->skipped[SKIP_NO_SQL], w->skipped[SKIP_CHART], w->skipped[SKIP_PHYSICAL]);
 }
 
 void lint_walk_free(lint_walk *w)

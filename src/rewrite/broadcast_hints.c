@@ -30,8 +30,11 @@
  *     (fewer rows, then fewer bytes, then the right side).
  *  5. The user has not decided already: no BROADCAST / BROADCASTJOIN /
  *     MAPJOIN hint names it, and no other join strategy (MERGE,
- *     SHUFFLE_MERGE, MERGEJOIN, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) does;
- *     a SELECT with a hint sluice could not read is left alone.
+ *     SHUFFLE_MERGE, MERGEJOIN, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) does,
+ *     "names" read as Spark reads it (below: a hint naming an aliased
+ *     table by its table name names nothing, and covers nothing); a
+ *     strategy hint without names, or a hint sluice could not read,
+ *     leaves the SELECT alone.
  *  6. There is a SELECT for the hint to sit in.  A join written directly
  *     under PIVOT / UNPIVOT gets one, (SELECT with the hint, * FROM join),
  *     only when the clause names no column by its table (sum(t.x) would
@@ -39,11 +42,19 @@
  *
  * A sampled or time-travel read of a small table is that small table.
  *
- * The hint goes in the SELECT whose FROM holds the join (inside a
- * virtual dataset, CTE or series-limit subquery, that inner SELECT) and
- * names the side as written there: its alias, else its table name, back-
- * quoted where Spark needs it.  Added names join an existing BROADCAST
- * hint or a new one; other hints stay.
+ *  7. The name in the hint names the side and nothing else: Spark applies
+ *     a hint to every relation of the SELECT whose name ends with the
+ *     hint's parts, so an unaliased side is named by the shortest suffix
+ *     of its written name no other relation shares (main.sales.regions
+ *     beside main.geo.regions is sales.regions), an aliased side by its
+ *     alias; when no name singles the side out, it gets no hint (a hint
+ *     on the other relation could broadcast a large table).
+ *
+ * NATURAL joins are joins of their type like any other.  The hint goes in
+ * the SELECT whose FROM holds the join (inside a virtual dataset, CTE or
+ * series-limit subquery, that inner SELECT), back-quoted where Spark needs
+ * it.  Added names join an existing BROADCAST hint or a new one; other
+ * hints stay.
  */
 #include <stdio.h>
 #include <string.h>
@@ -130,55 +141,175 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
     return s;
 }
 
-/* The name a hint gives the side: its alias as written, else the name it
- * is scanned by (the table's, or the CTE's), back-quoted when needed. */
-static const char *written_name(const side *s)
+/*
+ * Names as Spark's hint resolution reads them (ResolveHints.ResolveJoinHints
+ * and ResolveHints.matchedIdentifier in apache/spark).  A hint argument is a
+ * multi-part name, written as an identifier (p, sales.products, `My P`) or
+ * as a string that is split the same way ('sales.products').  It names a
+ * relation of the SELECT when its parts equal, case-insensitively, the
+ * rightmost parts of the relation's name, where a relation's name is:
+ *   - its alias alone, when it has one (a SubqueryAlias: the traversal never
+ *     looks past it, so the table name under an alias names nothing);
+ *   - otherwise its name as written, every part (an UnresolvedRelation);
+ *   - nothing, for a relation written IDENTIFIER('...') without an alias
+ *     (still unresolved when hints are resolved).
+ * So BROADCAST(regions) names main.geo.regions and main.sales.regions
+ * alike, and BROADCAST(products) names nothing in "products AS p".
+ */
+#define MAX_NAME_PARTS 8
+
+typedef struct name_parts {
+    char part[MAX_NAME_PARTS][128];
+    int n;                  /* 0: no name a hint can match */
+} name_parts;
+
+static int add_part(name_parts *np, const char *s, size_t len)
 {
-    json_t *alias = ast_get(s->item->node, "alias");
-    const char *name = json_string_value(ast_get(alias, "aliasname"));
-    if (!name)
-        name = json_string_value(ast_get(s->item->node, "relname"));
-    /* A derived table written without an alias has none a hint could
-     * name (the bridge's stand-in is not printed). */
-    if (!name || strncmp(name, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0)
-        return NULL;
-    return name;
+    if (np->n == MAX_NAME_PARTS || len == 0 || len >= sizeof np->part[0])
+        return -1;
+    memcpy(np->part[np->n], s, len);
+    np->part[np->n++][len] = '\0';
+    return 0;
 }
 
-static void hint_name(const side *s, sbuf *out)
+/* Split a written multi-part name (UnresolvedAttribute.parseAttributeName:
+ * dot-separated parts, a part in backquotes with `` for a backquote).
+ * -1 when it is not such a name. */
+static int split_name(const char *s, size_t len, name_parts *np)
 {
-    emit_identifier(out, written_name(s), EMIT_DATABRICKS);
+    np->n = 0;
+    size_t i = 0;
+    while (i <= len) {
+        char buf[128];
+        size_t k = 0;
+        if (i < len && s[i] == '`') {
+            for (i++;; i++) {
+                if (i >= len)
+                    return -1;                  /* unterminated */
+                if (s[i] == '`') {
+                    if (i + 1 < len && s[i + 1] == '`')
+                        i++;
+                    else
+                        break;
+                }
+                if (k + 1 >= sizeof buf)
+                    return -1;
+                buf[k++] = s[i];
+            }
+            i++;                                /* the closing backquote */
+        } else {
+            while (i < len && s[i] != '.') {
+                unsigned char c = (unsigned char)s[i];
+                if (!(c == '_' || c >= 0x80 || (c >= '0' && c <= '9') ||
+                      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) || k + 1 >= sizeof buf)
+                    return -1;
+                buf[k++] = s[i++];
+            }
+        }
+        if (add_part(np, buf, k) < 0)
+            return -1;
+        if (i == len)
+            return 0;
+        if (s[i] != '.')
+            return -1;
+        i++;
+    }
+    return -1;
 }
 
-/* A hint argument as written ("`My P`", "p") compared with a name. */
-static int arg_names(const char *arg, const char *name)
+/* A hint argument as the bridge keeps it (its text as written): a name,
+ * or a string holding one.  -1 when it is neither. */
+static int hint_arg_name(const char *arg, name_parts *np)
 {
     size_t n = strlen(arg);
-    if (n >= 2 && arg[0] == '`' && arg[n - 1] == '`') {
-        char buf[256];
-        size_t k = 0;
-        for (size_t i = 1; i + 1 < n && k + 1 < sizeof buf; i++) {
-            buf[k++] = arg[i];
-            if (arg[i] == '`' && arg[i + 1] == '`')
-                i++;
-        }
-        buf[k] = '\0';
-        return strcasecmp(buf, name) == 0;
+    if (n >= 2 && (arg[0] == '\'' || arg[0] == '"') && arg[n - 1] == arg[0]) {
+        if (memchr(arg + 1, '\\', n - 2) || memchr(arg + 1, arg[0], n - 2))
+            return -1;                          /* escapes: not read here */
+        return split_name(arg + 1, n - 2, np);
     }
-    const char *dot = strrchr(arg, '.');        /* BROADCAST(sales.products) */
-    return strcasecmp(dot ? dot + 1 : arg, name) == 0;
+    return split_name(arg, n, np);
+}
+
+/* The name Spark matches hints against for an item (see above). */
+static void relation_name(const an_item *it, name_parts *np)
+{
+    np->n = 0;
+    json_t *alias = ast_get(it->node, "alias");
+    const char *a = json_string_value(ast_get(alias, "aliasname"));
+    if (a && strncmp(a, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) != 0) {
+        if (add_part(np, a, strlen(a)) < 0)
+            np->n = 0;
+        return;
+    }
+    if (a || it->via_identifier || (it->kind != AN_TABLE && it->kind != AN_CTE_REF))
+        return;                 /* a stand-in alias, IDENTIFIER(), a function */
+    static const char *const keys[] = {"catalogname", "schemaname", "relname"};
+    for (int k = 0; k < 3; k++) {
+        const char *part = json_string_value(ast_get(it->node, keys[k]));
+        if (part && add_part(np, part, strlen(part)) < 0) {
+            np->n = 0;
+            return;
+        }
+    }
+}
+
+/* ResolveHints.matchedIdentifier: the hint's parts are the rightmost
+ * parts of the relation's name. */
+static int name_matches(const name_parts *hint, const name_parts *rel)
+{
+    if (hint->n == 0 || hint->n > rel->n)
+        return 0;
+    for (int i = 0; i < hint->n; i++)
+        if (strcasecmp(hint->part[i], rel->part[rel->n - hint->n + i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* The name the hint gives the side: the shortest suffix of its name that
+ * names it and no other relation of the SELECT (for an aliased side, the
+ * alias, if nothing else answers to it).  0 when no such name exists: a
+ * hint would also broadcast another relation, so none is added. */
+static int hint_name(const an_block *blk, const side *s, name_parts *out)
+{
+    name_parts own;
+    relation_name(s->item, &own);
+    for (int k = 1; k <= own.n; k++) {
+        out->n = 0;
+        for (int i = own.n - k; i < own.n; i++)
+            add_part(out, own.part[i], strlen(own.part[i]));
+        int shared = 0;
+        for (size_t i = 0; i < blk->nitems && !shared; i++) {
+            name_parts other;
+            if (blk->items[i] == s->item)
+                continue;
+            relation_name(blk->items[i], &other);
+            shared = name_matches(out, &other);
+        }
+        if (!shared)
+            return 1;
+    }
+    return 0;
+}
+
+static void print_name(const name_parts *np, sbuf *out)
+{
+    for (int i = 0; i < np->n; i++) {
+        if (i)
+            sbuf_putc(out, '.');
+        emit_identifier(out, np->part[i], EMIT_DATABRICKS);
+    }
 }
 
 /* Condition 5: 1 if the user's hints already decide this side, or if a
- * hint sluice could not read makes adding one unsafe. */
+ * hint sluice could not read makes adding one unsafe.  A hint decides
+ * the side only when Spark would apply it to the side. */
 static int user_decided(json_t *sel, const side *s)
 {
     static const char *const strategies[] = {
         "broadcast", "broadcastjoin", "mapjoin", "merge", "shuffle_merge", "mergejoin",
         "shuffle_hash", "shuffle_replicate_nl", NULL};
-    json_t *alias = ast_get(s->item->node, "alias");
-    const char *names[2] = {json_string_value(ast_get(alias, "aliasname")),
-                            json_string_value(ast_get(s->item->node, "relname"))};
+    name_parts own;
+    relation_name(s->item, &own);
     size_t i;
     json_t *h;
     json_array_foreach(ast_get(sel, "sl_hints"), i, h) {
@@ -190,14 +321,16 @@ static int user_decided(json_t *sel, const side *s)
             strategy |= strcasecmp(hn, strategies[k]) == 0;
         if (!strategy)
             continue;
+        if (json_array_size(ast_get(h, "args")) == 0)
+            return 1;           /* no names: the hint applies to every join below */
         size_t j;
         json_t *a;
         json_array_foreach(ast_get(h, "args"), j, a) {
-            const char *arg = json_string_value(a);
-            for (int k = 0; arg && k < 2; k++)
-                if (names[k] && arg_names(arg, names[k]))
-                    return 1;
-            if (arg && s->item->alias && arg_names(arg, s->item->alias))
+            name_parts arg;
+            const char *text = json_string_value(a);
+            if (!text || hint_arg_name(text, &arg) < 0)
+                return 1;       /* an argument sluice cannot read */
+            if (name_matches(&arg, &own))
                 return 1;
         }
     }
@@ -258,8 +391,8 @@ static void walk_joins(check_ctx *ctx, const an_block *blk, json_t *node, pick *
     json_t *l = ast_get(f, "larg"), *r = ast_get(f, "rarg");
     walk_joins(ctx, blk, l, picks, npicks, depth + 1);
     walk_joins(ctx, blk, r, picks, npicks, depth + 1);
-    if (json_is_true(ast_get(f, "isNatural")) || ast_get(f, "alias"))
-        return;
+    if (ast_get(f, "alias"))
+        return;                 /* (a JOIN b) AS j: no hint reaches past the alias */
     consider_join(ctx, blk, ast_str(f, "jointype"), l, r, picks, npicks);
 }
 
@@ -288,10 +421,11 @@ static void hint_block(check_ctx *ctx, an_block *blk)
     }
     for (size_t k = 0; k < npicks; k++) {
         side *s = &picks[k].s;
-        if (!written_name(s) || user_decided(sel, s))
+        name_parts hn;
+        if (!hint_name(blk, s, &hn) || user_decided(sel, s))
             continue;
         sbuf name = SBUF_INIT;
-        hint_name(s, &name);
+        print_name(&hn, &name);
         char size[96];
         if (s->rows >= 0 && ctx->rules->broadcast_max_rows >= 0 &&
             s->rows <= ctx->rules->broadcast_max_rows)

@@ -88,7 +88,8 @@ def main():
             z.writestr("dashboard_export_20261130T120000/notes.txt", "not SQL\n")
         rc_f, out_f, _ = lint(sluice, ["--rules", rules, "--format", "json", "superset-export"],
                               lint_dir)
-        rc_z, out_z, err_z = lint(sluice, ["--rules", rules, "--format", "json", bundle], tmp)
+        rc_z, out_z, err_z = lint(sluice, ["--rules", rules, "--format", "json", "--verbose",
+                                           bundle], tmp)
         folder = [dict(f, file=f["file"][len("superset-export/"):]) for f in findings(out_f)]
         zipped = findings(out_z)
         prefix = bundle + "/"
@@ -101,7 +102,14 @@ def main():
         same = [dict(f, file="x") for f in folder if f["file"].endswith("revenue_by_region.yaml")]
         check(len(extra) > 0 and [dict(f, file="x") for f in extra] == same,
               "a member in nested folders with a Unicode name is linted")
-        check("notes.txt: skipped" in err_z, "a member that is not SQL is skipped with a note")
+        check("notes.txt: skipped (not SQL, YAML or JSON)" in err_z,
+              "under --verbose, a member that is not SQL is listed with its reason")
+        _, _, err_q = lint(sluice, ["--rules", rules, "--format", "json", bundle], tmp)
+        notes = [l for l in err_q.splitlines() if l.startswith("sluice lint: note:")]
+        check(notes == ["sluice lint: note: 6 file(s) skipped: 4 hold no SQL, 1 chart(s) (lint "
+                        "the chart data API's answer instead), 1 physical dataset(s) "
+                        "(--physical-datasets checks them); --verbose lists them"],
+              "without --verbose, skipped files are one summary line counted by kind")
 
         # 3. Paths as typed.
         rc, out, _ = lint(sluice, ["--rules", rules, "--format", "json", "inputs/"], lint_dir)

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM sales.transactions WHERE transaction_date >= DATE_ADD(CURRENT_DATE, quantity * -1)

@@ -1,0 +1,1 @@
+SELECT region FROM sales.transactions WHERE false OR region = 'EMEA'

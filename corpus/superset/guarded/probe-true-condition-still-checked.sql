@@ -1,0 +1,1 @@
+SELECT region FROM sales.transactions WHERE 1 = 1

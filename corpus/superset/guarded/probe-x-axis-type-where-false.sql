@@ -1,0 +1,3 @@
+SELECT date_trunc('week', transaction_date) AS `transaction_week`
+FROM sales.transactions
+WHERE false

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM sales.transactions WHERE transaction_date >= TRUNC(CURRENT_DATE, 'MM')

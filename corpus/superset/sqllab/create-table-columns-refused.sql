@@ -1,0 +1,1 @@
+CREATE TABLE tmp.empty (id INT)

@@ -1,0 +1,1 @@
+CREATE TABLE tmp.clicks AS SELECT * FROM web.click_events

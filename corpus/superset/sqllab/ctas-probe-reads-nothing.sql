@@ -1,0 +1,1 @@
+CREATE TABLE tmp.shape AS SELECT * FROM transactions WHERE 1 = 0

@@ -1,0 +1,1 @@
+CREATE VIEW tmp.all_sales AS SELECT * FROM main.sales.transactions

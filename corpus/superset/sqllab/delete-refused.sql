@@ -1,0 +1,1 @@
+DELETE FROM tmp.notes WHERE id = 1

@@ -1,0 +1,1 @@
+DESC EXTENDED main.sales.transactions amount

@@ -1,0 +1,1 @@
+DESCRIBE QUERY SELECT * FROM transactions

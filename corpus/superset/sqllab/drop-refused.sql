@@ -1,0 +1,1 @@
+DROP TABLE tmp.top_regions

@@ -1,0 +1,1 @@
+INSERT INTO tmp.notes VALUES (1, 'checked')

@@ -1,0 +1,1 @@
+SHOW TABLES FROM main.sales LIKE 'trans*'

@@ -1,0 +1,134 @@
+/*
+ * check_dates_eval.c - partition-filter's constant evaluation: the date
+ * function table (Databricks' date functions as typed and as sqlglot's
+ * Databricks generator writes them), INT folding in day counts and
+ * intervals, and the constant conditions of blocks that read nothing.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "ast.h"
+#include "check/check.h"
+#include "dates.h"
+#include "parse.h"
+
+/* "now" for every case: 2026-11-24 12:00:00, a Tuesday. */
+static long today(void)
+{
+    return dates_from_civil(2026, 11, 24);
+}
+
+/* Days (a fraction for the time of day) as microseconds, the unit of
+ * check_eval_date. */
+#define US(days) llround((days) * 86400000000.0)
+
+/* The value of the first select-list expression of "SELECT <expr>", in
+ * microseconds since 1970-01-01; US(-1e9) when it is not a constant. */
+static long long value_of(const char *expr)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT %s", expr);
+    dialect_error err;
+    json_t *nodes = parse_text(sql, strlen(sql), &err);
+    ck_assert_msg(nodes != NULL, "does not parse: %s (%s)", sql, err.message);
+    json_t *sel = json_object_get(json_array_get(nodes, 0), "SelectStmt");
+    json_t *target = json_object_get(json_array_get(json_object_get(sel, "targetList"), 0),
+                                     "ResTarget");
+    check_ctx ctx = {0};
+    ctx.now_days = today();
+    ctx.now_seconds = 12 * 3600;
+    long long us;
+    int rc = check_eval_date(&ctx, json_object_get(target, "val"), &us);
+    json_decref(nodes);
+    return rc == 0 ? us : US(-1e9);
+}
+
+static double day(long y, unsigned m, unsigned d)
+{
+    return (double)dates_from_civil(y, m, d);
+}
+
+START_TEST(day_counts_fold_int_arithmetic)
+{
+    ck_assert_int_eq(value_of("date_sub(current_date(), 30)"), US(today() - 30));
+    /* sqlglot's spelling of the same */
+    ck_assert_int_eq(value_of("DATE_ADD(CURRENT_DATE, 30 * -1)"), US(today() - 30));
+    ck_assert_int_eq(value_of("date_add(current_date(), -(2 + 3) * 7)"), US(today() - 35));
+    ck_assert_int_eq(value_of("current_date() - 10 * 3"), US(today() - 30));
+    /* an INT overflow is no constant, nor a BIGINT literal */
+    ck_assert_int_eq(value_of("date_add(current_date(), 2147483647 + 1)"), US(-1e9));
+    ck_assert_int_eq(value_of("date_add(current_date(), 3000000000)"), US(-1e9));
+    ck_assert_int_eq(value_of("date_add(current_date(), x * 2)"), US(-1e9));
+}
+END_TEST
+
+START_TEST(three_argument_add)
+{
+    ck_assert_int_eq(value_of("DATEADD(DAY, -30, CURRENT_DATE)"), US(today() - 30));
+    ck_assert_int_eq(value_of("dateadd(day, -30, current_date())"), US(today() - 30));
+    ck_assert_int_eq(value_of("date_add(WEEK, -2, current_date())"), US(today() - 14));
+    ck_assert_int_eq(value_of("timestampadd(MONTH, -3, DATE'2026-05-31')"), US(day(2026, 2, 28)));
+    ck_assert_int_eq(value_of("timestampadd(QUARTER, 1, DATE'2026-01-15')"), US(day(2026, 4, 15)));
+    ck_assert_int_eq(value_of("timestampadd(YEAR, -1, DATE'2024-02-29')"), US(day(2023, 2, 28)));
+    ck_assert_int_eq(value_of("timestampadd(HOUR, -36, DATE'2026-11-24')"), US(day(2026, 11, 22) + 0.5));
+    ck_assert_int_eq(value_of("dateadd('day', 1, DATE'2026-11-24')"), US(day(2026, 11, 25)));
+    ck_assert_int_eq(value_of("dateadd(fortnight, 1, DATE'2026-11-24')"), US(-1e9));
+}
+END_TEST
+
+START_TEST(truncation_and_month_ends)
+{
+    ck_assert_int_eq(value_of("trunc(current_date(), 'MM')"), US(day(2026, 11, 1)));
+    ck_assert_int_eq(value_of("TRUNC(CURRENT_DATE, 'YEAR')"), US(day(2026, 1, 1)));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'week')"), US(day(2026, 11, 23)));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'Q')"), US(-1e9));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'DD')"), US(-1e9));
+    ck_assert_int_eq(value_of("date_trunc('MON', DATE'2026-11-24')"), US(day(2026, 11, 1)));
+    ck_assert_int_eq(value_of("date_trunc('HOUR', TIMESTAMP'2026-11-24 10:45:00')"), US(day(2026, 11, 24) + 10.0 / 24));
+    ck_assert_int_eq(value_of("last_day(DATE'2024-02-10')"), US(day(2024, 2, 29)));
+    ck_assert_int_eq(value_of("last_day(add_months(current_date(), -1))"), US(day(2026, 10, 31)));
+    ck_assert_int_eq(value_of("add_months(current_date(), 6 * -2)"), US(day(2025, 11, 24)));
+}
+END_TEST
+
+START_TEST(next_day_and_unix_dates)
+{
+    /* 2026-11-24 is a Tuesday */
+    ck_assert_int_eq(value_of("next_day(current_date(), 'MO')"), US(day(2026, 11, 30)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'tue')"), US(day(2026, 12, 1)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'Wednesday')"), US(day(2026, 11, 25)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'wed_')"), US(-1e9));
+    ck_assert_int_eq(value_of("date_from_unix_date(20000)"), US(20000));
+    ck_assert_int_eq(value_of("curdate()"), US(today()));
+}
+END_TEST
+
+START_TEST(interval_arithmetic)
+{
+    ck_assert_int_eq(value_of("current_date() - INTERVAL 1 DAY * 30"), US(today() - 30));
+    ck_assert_int_eq(value_of("current_date() - 3 * INTERVAL '1' MONTH"), US(day(2026, 8, 24)));
+    ck_assert_int_eq(value_of("current_date() + - INTERVAL 7 DAYS"), US(today() - 7));
+    ck_assert_int_eq(value_of("current_date() - INTERVAL 1 DAY * x"), US(-1e9));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("dates_eval");
+    TCase *tc = tcase_create("dates_eval");
+    tcase_add_test(tc, day_counts_fold_int_arithmetic);
+    tcase_add_test(tc, three_argument_add);
+    tcase_add_test(tc, truncation_and_month_ends);
+    tcase_add_test(tc, next_day_and_unix_dates);
+    tcase_add_test(tc, interval_arithmetic);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
