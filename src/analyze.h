@@ -292,8 +292,12 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e);
 
 /* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
  * under TABLESAMPLE, nor for a table whose columns an alias list
- * renames.  The WHERE also needs an_reach_visible(). */
+ * renames.  The WHERE also needs an_reach_where(). */
 int an_reach_block_filters(const an_item *item);
+/* Do the WHERE conjuncts of item's own block reach it?  Also needs the
+ * item visible (an_reach_visible) and the block's LATERAL VIEW
+ * generators deterministic. */
+int an_reach_where(const an_item *item);
 /* Do the HAVING conjuncts on GROUP BY keys of item's block reach it? */
 int an_reach_having(const an_item *item);
 /* Does the ON condition of join step st reach the side st is on (the

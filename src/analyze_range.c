@@ -85,6 +85,13 @@ static int position_known(json_t *targets, size_t i)
     return 1;
 }
 
+static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
+{
+    int *found = vctx;
+    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
+        *found = 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Joins                                                               */
 
@@ -156,7 +163,7 @@ int an_reach_visible(const an_item *item)
 
 /*
  * The filters of the item's own block (the WHERE also needs
- * an_reach_visible()).  The WHERE is a Filter above the
+ * an_reach_where()).  The WHERE is a Filter above the
  * block's joins: PushPredicateThroughJoin pushes a conjunct on one
  * side's columns into that side for inner joins and into the preserved
  * side of outer, semi and anti joins; on the null-supplying side of an
@@ -176,14 +183,32 @@ int an_reach_block_filters(const an_item *item)
     return !item->sampled && an_reach_names_known(item);
 }
 
+/* Are the block's LATERAL VIEW generators deterministic?  Spark applies
+ * them (Generate) between the FROM and the WHERE, and pushes a filter
+ * through a Generate only if its expressions are deterministic
+ * (PushPredicateThroughNonJoin: u.expressions.forall(_.deterministic)). */
+static int generators_deterministic(const an_block *blk)
+{
+    int found = 0;
+    for (size_t i = 0; i < blk->nitems && !found; i++)
+        if (blk->items[i]->kind == AN_FUNCTION)
+            ast_walk(ast_get(blk->items[i]->node, "functions"), note_nondeterministic, &found);
+    return !found;
+}
+
+int an_reach_where(const an_item *item)
+{
+    return an_reach_block_filters(item) && an_reach_visible(item) &&
+           generators_deterministic(item->block);
+}
+
 /* The HAVING conjuncts on GROUP BY keys go below the Aggregate
  * (PushPredicateThroughNonJoin, Aggregate case), which needs every
  * aggregate expression deterministic, and then into the WHERE's Filter,
  * which CombineFilters merges only if it is deterministic too. */
 int an_reach_having(const an_item *item)
 {
-    return an_reach_block_filters(item) && an_reach_visible(item) &&
-           !item->block->nondeterministic;
+    return an_reach_where(item) && !item->block->nondeterministic;
 }
 
 /* ------------------------------------------------------------------ */
@@ -335,8 +360,11 @@ static const struct setop_row {
 static int setop_reaches(const an_setop_step *st)
 {
     json_t *sel = st->setop;
-    /* A LIMIT or OFFSET on the set operation: as for a block. */
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
+    /* A LIMIT or OFFSET on the set operation, or an ORDER BY with a
+     * non-deterministic key: as for a block. */
+    int nondeterministic = 0;
+    ast_walk(ast_get(sel, "sortClause"), note_nondeterministic, &nondeterministic);
+    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset") || nondeterministic)
         return 0;
     const char *op = ast_str(sel, "op");
     int all = json_is_true(ast_get(sel, "all"));
@@ -424,8 +452,7 @@ static const an_output *leaving_output(const an_item *item, const char *const *c
 const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
 {
     const an_block *blk = item->block;
-    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item) ||
-        !an_reach_visible(item))
+    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_where(item))
         return NULL;
     size_t i;
     const char *col;

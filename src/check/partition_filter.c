@@ -1097,7 +1097,7 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
 static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nwhere && an_reach_visible(item); i++)
+    for (size_t i = 0; i < blk->nwhere && an_reach_where(item); i++)
         an_push_node(list, n, blk->where[i]);
     for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))

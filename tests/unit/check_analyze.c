@@ -429,6 +429,17 @@ START_TEST(reach_block_filters)
     ck_assert(!an_reach_names_known(item_named("c")));
     ck_assert(an_reach_block_filters(item_named("e")));     /* time travel: no sample */
     done();
+    build("SELECT * FROM t a LATERAL VIEW explode(arr) g AS v WHERE d > 1");
+    ck_assert(an_reach_where(item_named("a")));
+    done();
+    build("SELECT * FROM t a LATERAL VIEW explode(shuffle(arr)) g AS v WHERE d > 1");
+    ck_assert(an_reach_block_filters(item_named("a")));
+    ck_assert(!an_reach_where(item_named("a")));            /* non-deterministic Generate */
+    done();
+    build("SELECT * FROM u b LEFT SEMI JOIN t a ON a.k = b.k WHERE d > 1");
+    ck_assert(an_reach_block_filters(item_named("a")));
+    ck_assert(!an_reach_where(item_named("a")));            /* not output by the join */
+    done();
     build("SELECT d, count(*) FROM t a GROUP BY d HAVING d > 1");
     ck_assert(an_reach_having(item_named("a")));
     done();
