@@ -51,6 +51,9 @@
  * names travel as "sluice:id:N" and are restored after parsing. */
 #define DIALECT_LONG_IDENT "sluice:id:"
 #define DIALECT_MAX_PG_IDENT 63
+/* A suffixed numeric literal (10L, 1.5BD) travels as a cast to this
+ * type name plus the suffix in lower case: "sluice:literal_bd". */
+#define DIALECT_LITERAL_TYPE "sluice:literal_"
 /* Every identifier starting with this prefix is reserved. */
 #define DIALECT_RESERVED_PREFIX "sluice:"
 

@@ -131,7 +131,14 @@ START_TEST(functions_and_literals)
     ck_assert_str_eq(bridge("SELECT current_date(), now(), current_timestamp ( )"),
                      "SELECT current_date, now(), current_timestamp ");
     ck_assert_str_eq(bridge("SELECT array(1, 2)"), "SELECT \"array\"(1, 2)");
-    ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"), "SELECT 10::\"bigint\", 2.5::\"double\", 1e3");
+    ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"),
+                     "SELECT 10::\"sluice:literal_l\", 2.5::\"sluice:literal_d\", 1e3");
+    ck_assert_str_eq(bridge("SELECT -128Y, x -5L, -5::int"),
+                     "SELECT (-128)::\"sluice:literal_y\", x -5::\"sluice:literal_l\", (-5)::\"int\"");
+    ck_assert_str_eq(bridge("SELECT -(2147483648), - -2147483648"),
+                     "SELECT -(2147483648::\"bigint\"), - (-2147483648)::\"int\"");
+    ck_assert_str_eq(bridge("SELECT 'a\\U0001F600', '\\uD83D' '\\uDE00', '\\200\\101'"),
+                     "SELECT 'a\xF0\x9F\x98\x80', '\xF0\x9F\x98\x80', '200A'");
     /* IDENTIFIER : (LETTER | DIGIT | '_')+ : 10Q is a name, not a number */
     ck_assert_str_eq(bridge("SELECT 10Q, 10q"), "SELECT \"10Q\", \"10q\"");
     ck_assert_str_eq(bridge("SELECT CAST(x AS STRING), y::ARRAY<INT>"),
