@@ -403,7 +403,8 @@ def _unpack(data: bytes) -> Result:
 class Engine:
     """A compiled rules file.  Immutable; share one among all threads.
     `digest` is the SHA-256 of the rules text it was built from, and
-    `loaded_at` the time (time.time()) it was built."""
+    `loaded_at` the time (time.time()) it was built, `loaded_at_iso` the
+    same as YYYY-MM-DDTHH:MM:SSZ."""
 
     def __init__(self, handle, lib, source: str, digest: Optional[str] = None):
         self._handle = handle
@@ -411,6 +412,7 @@ class Engine:
         self.source = source
         self.digest = digest
         self.loaded_at = time.time()
+        self.loaded_at_iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.loaded_at))
 
     @classmethod
     def from_file(cls, path: Union[str, os.PathLike], library: Optional[str] = None) -> "Engine":

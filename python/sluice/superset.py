@@ -146,7 +146,7 @@ _MISSING = object()
 CONTEXT_LOCALS: Tuple[Tuple[str, str], ...] = (("query", "sql_lab"), ("self", "dataset"),
                                                ("datasource", "dataset"))
 STACK_DEPTH = 12
-_FRAME_NAMES = tuple(name for name, _ in CONTEXT_LOCALS)    # "self" among them
+_FRAME_NAMES = frozenset(name for name, _ in CONTEXT_LOCALS)    # "self" among them
 
 
 def _same_database(obj: Any, database: Any) -> bool:
@@ -173,8 +173,7 @@ def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
     more than one (sql_lab.execute_sql_statements: `blocks`), else None."""
     depth = 0
     while frame is not None and depth < STACK_DEPTH:
-        names = frame.f_code.co_varnames
-        if not any(name in names for name in _FRAME_NAMES):
+        if _FRAME_NAMES.isdisjoint(frame.f_code.co_varnames):
             frame = frame.f_back
             depth += 1
             continue
@@ -397,7 +396,7 @@ class Mutator:
         except OSError as e:
             self._trouble(now, "missing", "sluice: %s: the rules file cannot be read (%s); the "
                           "rules loaded at %s (sha256 %s) stay in force", self.rules_path,
-                          e.strerror or e, _iso(current.loaded_at), current.digest)
+                          e.strerror or e, current.loaded_at_iso, current.digest)
             return
         digest = hashlib.sha256(data).hexdigest()
         if digest == current.digest:
@@ -614,9 +613,13 @@ class Mutator:
                         m.emit("incr", "reason.%s" % d.rule)
                 m.emit("timing", "latency_ms", elapsed * 1e3)
             if audit_log.isEnabledFor(logging.INFO):
-                audit_log.info(json.dumps(self._audit_record(
-                    sql, result, action, user, database, elapsed, engine, context, error),
-                    sort_keys=True))
+                # The record is made and handled directly: logging's search
+                # of the stack for the caller's file and line (findCaller)
+                # would tell an operator nothing here.
+                text = json.dumps(self._audit_record(sql, result, action, user, database,
+                                                     elapsed, engine, context, error))
+                audit_log.handle(audit_log.makeRecord(audit_log.name, logging.INFO, __file__, 0,
+                                                      text, None, None, "audit"))
         except Exception as e:  # noqa: BLE001 - the audit path must not raise
             try:
                 log.error("sluice: the audit record could not be written: %s", _safe_str(e))
@@ -640,9 +643,9 @@ class Mutator:
             "action": action,
             "ran": ran,
             "duration_us": int(elapsed * 1e6),
-            "sql_sha256": _sha256(sql),
-            "output_sha256": _sha256(out) if ran else None,
         }
+        record["sql_sha256"] = digest = _sha256(sql)
+        record["output_sha256"] = (digest if out == sql else _sha256(out)) if ran else None
         if error is not None:
             record["error"] = error
         if context is not None:
@@ -651,7 +654,7 @@ class Mutator:
         if engine is not None:
             record["rules_file"] = engine.source
             record["rules_sha256"] = engine.digest
-            record["rules_loaded_at"] = _iso(engine.loaded_at)
+            record["rules_loaded_at"] = engine.loaded_at_iso
         if result is not None:
             record["rules"] = sorted({d.rule for d in result.diagnostics})
             record["reasons"] = [{"rule": d.rule, "severity": d.severity.value,
@@ -668,10 +671,6 @@ class Mutator:
             record["sql"] = sql if isinstance(sql, str) else repr(sql)
             record["output"] = out if ran else None
         return record
-
-
-def _iso(t: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
 
 
 def _safe_str(e: Any) -> str:
