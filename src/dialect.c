@@ -2260,11 +2260,14 @@ static size_t join_condition_end(bridge *b, size_t on)
         "join", "inner", "left", "right", "full", "cross", "natural", "semi", "anti", "where",
         "group", "having", "order", "limit", "qualify", "window", "union", "intersect",
         "except", "minus", "sort", "cluster", "distribute", "lateral", "pivot", "unpivot", NULL};
+    /* Of those, the names of functions: left(s, n) and right(s, n) in the
+     * condition are calls; WHERE (x) = 1 or UNION (SELECT ...) end it. */
+    static const char *const callable[] = {"left", "right", NULL};
     size_t last = on;
     for (size_t k = next_sig(b, on); in_stmt(b, k); k = next_sig(b, k)) {
         if (is_op(b, k, ")") || is_op(b, k, "]") || is_op(b, k, ",") || is_op(b, k, ";"))
             break;
-        if (word_in(b, k, stop) && !is_op(b, next_sig(b, k), "("))
+        if (word_in(b, k, stop) && !(word_in(b, k, callable) && is_op(b, next_sig(b, k), "(")))
             break;
         if (is_op(b, k, "(") || is_op(b, k, "["))
             k = (size_t)T(b, k)->match;

@@ -1425,7 +1425,8 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
  * (an_block_takes_clauses), -3 when no filter sluice could add reaches
- * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list,
+ * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
@@ -1459,6 +1460,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
     if (!an_block_takes_clauses(item->block)) {
         json_decref(pred);
         return -2;
+    }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan (analyze_range.c). */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
     }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;

@@ -22,7 +22,9 @@
  * same bytes.  A text whose tokens agree is also given to
  * dialect_lex(), which must accept it exactly when its hints are well
  * formed (each HENT_START closed by HENT_END, none nested, no HENT_END
- * elsewhere) and its brackets balance.
+ * elsewhere) and its brackets balance; every statement of it the bridge
+ * accepts must then hand PostgreSQL no comment and no whitespace beyond
+ * ASCII's (pg_unplain), whatever comments and spaces it was written with.
  *
  * usage: lexer_diff [--texts N] [--seed S] [--write-seeds FILE N]
  * Prints the first failures and "lexer_diff: N texts, M failed".
@@ -188,6 +190,52 @@ static void fail(const char *text, size_t len, const char *why, const ref_token 
     printf("\n");
 }
 
+/* Would PostgreSQL's scanner see, outside its '...' strings and "..."
+ * names (doubled quotes escape; the bridge writes no other quoting), a
+ * comment ("--" or slash-star), a vertical tab or a byte outside ASCII
+ * (which out there can only be a Unicode space)? */
+static int pg_unplain(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '"') {
+            char q = *s;
+            for (s++; *s && !(*s == q && s[1] != q); s += (*s == q) ? 2 : 1)
+                ;
+            if (!*s)
+                return 0;
+        } else if ((s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '*') ||
+                   *s == '\v' || (unsigned char)*s >= 0x80) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Bridge every statement of a text dialect_lex accepted; what PostgreSQL
+ * is handed must hold none of what pg_unplain() looks for.  Returns 1
+ * when it holds; counts the statements bridged. */
+static size_t bridged;
+
+static int bridge_is_plain(const dialect_source *src)
+{
+    dialect_stmt *st;
+    size_t n = dialect_statements(src, &st);
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++) {
+        dialect_bridged b;
+        dialect_error err;
+        memset(&b, 0, sizeof b);
+        if (dialect_bridge(src, &st[i], &b, &err) == 0) {
+            bridged++;
+            if (pg_unplain(b.pg.data))
+                ok = 0;
+        }
+        dialect_bridged_free(&b);
+    }
+    free(st);
+    return ok;
+}
+
 /* Does dialect_lex accept what the reference's tokens say Spark's hint
  * and bracket structure allows? */
 static int structure_ok(const char *text, const ref_token *r, size_t nr)
@@ -266,8 +314,12 @@ static void check(const char *text, size_t len)
         dialect_error err;
         int lexed = dialect_lex(&src, text, len, &err) == 0;
         structured += lexed;
-        if (lexed)
+        if (lexed) {
+            if (!bridge_is_plain(&src))
+                fail(text, len, "the bridged text shows PostgreSQL a comment or a space it "
+                     "does not know", r, nr, s, ns, serr);
             dialect_source_free(&src);
+        }
         if (lexed != structure_ok(text, r, nr))
             fail(text, len, lexed ? "dialect_lex accepts a malformed hint or bracket"
                                   : "dialect_lex refuses well-formed hints and brackets",
@@ -349,6 +401,7 @@ int main(int argc, char **argv)
         check(buf, len);
     }
     printf("lexer_diff: %zu texts (%zu without a Spark lexing error, %zu of them accepted by "
-           "dialect_lex), %zu failed\n", n, clean, structured, failures);
+           "dialect_lex, %zu statements bridged), %zu failed\n", n, clean, structured, bridged,
+           failures);
     return failures ? 1 : 0;
 }
