@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "ast.h"
+#include "dialect.h"
 #include "sbuf.h"
 
 typedef struct scope {
@@ -124,7 +125,8 @@ const char *analysis_written_name(const an_item *it)
 }
 
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
- * table through a string.  Returns 1 if rf is such a call (the item is
+ * table through a string, which Spark reads with its SQL lexer
+ * (dialect_multipart_name).  Returns 1 if rf is such a call (the item is
  * then made), 0 otherwise. */
 static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
                              const char *aname)
@@ -144,7 +146,7 @@ static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step
     if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
         s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     char parts[3][256];
-    int n = s ? ast_split_name(s, parts) : -1;
+    int n = s ? dialect_multipart_name(s, parts) : -1;
     an_item *it = new_item(b, blk, AN_TABLE, rf, join);
     it->via_identifier = 1;
     it->location = location_of(cf);
@@ -333,8 +335,14 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     if (k == AST_SubLink) {
         walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
+        size_t first = b->an->nblocks;
         if (sub)
             walk_query(b, sub, NULL, NULL, 1, NULL, NULL, depth + 1);
+        /* A subquery whose plan calls rand() is a non-deterministic
+         * expression of this block (filter reach). */
+        for (size_t i = first; blk && i < b->an->nblocks; i++)
+            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
+                blk->nondeterministic_subquery = 1;
         return;
     }
     if (k == AST_SelectStmt)

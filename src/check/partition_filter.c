@@ -1097,14 +1097,17 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
 static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nwhere; i++)
+    for (size_t i = 0; i < blk->nwhere && an_reach_where(item); i++)
         an_push_node(list, n, blk->where[i]);
     for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
-    for (const an_join_step *st = item->join; st; st = st->up)
+    for (const an_join_step *st = item->join; st; st = st->up) {
         if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
+        if (an_reach_join_hides(st))
+            break;      /* no ON further up names this side's columns */
+    }
     return 0;
 }
 
@@ -1511,7 +1514,8 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
  * (an_block_takes_clauses), -3 when no filter sluice could add reaches
- * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list,
+ * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
@@ -1545,6 +1549,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
     if (!an_block_takes_clauses(item->block)) {
         json_decref(pred);
         return -2;
+    }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan (analyze_range.c). */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
     }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;
