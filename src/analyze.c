@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "ast.h"
+#include "dialect.h"
 #include "sbuf.h"
 
 typedef struct scope {
@@ -99,6 +100,7 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
 {
     const char *parts[3] = {cat ? cat : (b->catalog ? b->catalog : ""),
                             sch ? sch : (b->schema ? b->schema : ""), rel};
+    it->nparts = cat ? 3 : sch ? 2 : 1;
     size_t len[3], total = 0;
     for (int i = 0; i < 3; i++)
         total += (len[i] = strlen(parts[i])) + 1;
@@ -111,8 +113,20 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
     it->qualified = q;
 }
 
+const char *analysis_written_name(const an_item *it)
+{
+    const char *w = it->qualified;
+    for (int dots = 0; dots < 3 - it->nparts && w; dots++) {
+        w = strchr(w, '.');
+        if (w)
+            w++;
+    }
+    return w ? w : it->qualified;
+}
+
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
- * table through a string.  Returns 1 if rf is such a call (the item is
+ * table through a string, which Spark reads with its SQL lexer
+ * (dialect_multipart_name).  Returns 1 if rf is such a call (the item is
  * then made), 0 otherwise. */
 static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
                              const char *aname)
@@ -132,7 +146,7 @@ static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step
     if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
         s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     char parts[3][256];
-    int n = s ? ast_split_name(s, parts) : -1;
+    int n = s ? dialect_multipart_name(s, parts) : -1;
     an_item *it = new_item(b, blk, AN_TABLE, rf, join);
     it->via_identifier = 1;
     it->location = location_of(cf);
@@ -321,8 +335,14 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     if (k == AST_SubLink) {
         walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
+        size_t first = b->an->nblocks;
         if (sub)
             walk_query(b, sub, NULL, NULL, 1, NULL, NULL, depth + 1);
+        /* A subquery whose plan calls rand() is a non-deterministic
+         * expression of this block (filter reach). */
+        for (size_t i = first; blk && i < b->an->nblocks; i++)
+            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
+                blk->nondeterministic_subquery = 1;
         return;
     }
     if (k == AST_SelectStmt)

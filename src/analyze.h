@@ -77,12 +77,16 @@ typedef struct an_setop_step {
     json_t *setop;              /* SelectStmt fields of the set operation */
     int side;                   /* 0: under larg, 1: under rarg */
     struct an_setop_step *up;   /* the set operation above, NULL at the root */
+    int reach;                  /* analyze_range.c's answer for this step and
+                                   those above: 0 until asked, 1 reaches, 2 not */
 } an_setop_step;
 
 typedef struct an_item {
     an_item_kind kind;
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
+    int nparts;             /* AN_TABLE: how many parts of it were written (1-3);
+                               the defaults stand in for the others */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     int sampled;            /* under TABLESAMPLE: the rows are a sample */
     int historical;         /* time travel: an older version of the table */
@@ -146,6 +150,8 @@ struct an_block {
                                not in Spark's registry (it may be a UDTF) */
     int nondeterministic;   /* rand(), uuid(), shuffle(), ... or a function
                                not in Spark's registry, at this level */
+    int nondeterministic_subquery; /* a subquery in an expression at this level
+                               has a non-deterministic call (filter reach) */
     const char *unknown_function; /* the first function at this level not in
                                Spark's registry (an_is_unknown_function_name),
                                as written, or NULL */
@@ -187,6 +193,10 @@ typedef struct analysis {
  * other kinds get an empty analysis. */
 void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char *schema);
 void analysis_free(analysis *an);
+
+/* An AN_TABLE item's name as the author wrote it: the last nparts parts
+ * of qualified (lower case). */
+const char *analysis_written_name(const an_item *it);
 
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
@@ -282,14 +292,25 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e);
  * are in analyze_range.c; docs/filter-reach.md).  Every answer errs
  * towards "does not reach". */
 
-/* Do the WHERE conjuncts of item's own block reach its scan?  Not under
- * TABLESAMPLE, nor for a table whose columns an alias list renames. */
+/* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
+ * under TABLESAMPLE, nor for a table whose columns an alias list
+ * renames.  The WHERE also needs an_reach_where(). */
 int an_reach_block_filters(const an_item *item);
+/* Do the WHERE conjuncts of item's own block reach it?  Also needs the
+ * item visible (an_reach_visible) and the block's LATERAL VIEW
+ * generators deterministic. */
+int an_reach_where(const an_item *item);
 /* Do the HAVING conjuncts on GROUP BY keys of item's block reach it? */
 int an_reach_having(const an_item *item);
 /* Does the ON condition of join step st reach the side st is on (the
  * item's, for a step of item->join)?  By join type. */
 int an_reach_join_on(const an_join_step *st);
+/* Does no filter above join step st name the columns of st's side?
+ * 1 for the right side of a LEFT SEMI / LEFT ANTI join, which outputs
+ * the left side's columns only (and for a join sluice does not know). */
+int an_reach_join_hides(const an_join_step *st);
+/* Are item's columns visible outside the ON of every join above it? */
+int an_reach_visible(const an_item *item);
 /* Can item's columns be named by a filter?  0 for a catalog table under
  * an alias column list (FROM t AS x (a, b)), whose columns sluice cannot
  * tell apart without the table's schema. */

@@ -85,6 +85,13 @@ static int position_known(json_t *targets, size_t i)
     return 1;
 }
 
+static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
+{
+    int *found = vctx;
+    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
+        *found = 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Joins                                                               */
 
@@ -100,23 +107,26 @@ static const struct join_row {
     const char *jointype;       /* JoinExpr.jointype */
     const char *kind;           /* JoinExpr.sl_join, NULL for none */
     int left, right;            /* the ON reaches this side */
+    int hides_right;            /* the right side's columns are not output */
     const char *rule;
 } join_rows[] = {
-    {"[INNER] JOIN, CROSS JOIN, comma", "JOIN_INNER", NULL, 1, 1,
+    {"[INNER] JOIN, CROSS JOIN, comma", "JOIN_INNER", NULL, 1, 1, 0,
      "PushPredicateThroughJoin: InnerLike pushes single-side ON conjuncts to both sides"},
-    {"LEFT [OUTER] JOIN", "JOIN_LEFT", NULL, 0, 1,
+    {"LEFT [OUTER] JOIN", "JOIN_LEFT", NULL, 0, 1, 0,
      "PushPredicateThroughJoin: LeftOuter pushes ON conjuncts to the right side only"},
-    {"RIGHT [OUTER] JOIN", "JOIN_RIGHT", NULL, 1, 0,
+    {"RIGHT [OUTER] JOIN", "JOIN_RIGHT", NULL, 1, 0, 0,
      "PushPredicateThroughJoin: RightOuter pushes ON conjuncts to the left side only"},
-    {"FULL [OUTER] JOIN", "JOIN_FULL", NULL, 0, 0,
+    {"FULL [OUTER] JOIN", "JOIN_FULL", NULL, 0, 0, 0,
      "PushPredicateThroughJoin.canPushThrough(FullOuter) is false"},
-    {"LEFT SEMI JOIN", "JOIN_LEFT", "semi", 1, 1,
-     "PushPredicateThroughJoin: InnerLike | LeftSemi pushes single-side ON conjuncts to both sides"},
-    {"LEFT ANTI JOIN", "JOIN_LEFT", "anti", 0, 1,
-     "PushPredicateThroughJoin: LeftOuter | LeftAnti pushes ON conjuncts to the right side only"},
+    {"LEFT SEMI JOIN", "JOIN_LEFT", "semi", 1, 1, 1,
+     "PushPredicateThroughJoin: InnerLike | LeftSemi pushes single-side ON conjuncts to both "
+     "sides; a LeftSemi join outputs the left side's columns only"},
+    {"LEFT ANTI JOIN", "JOIN_LEFT", "anti", 0, 1, 1,
+     "PushPredicateThroughJoin: LeftOuter | LeftAnti pushes ON conjuncts to the right side "
+     "only; a LeftAnti join outputs the left side's columns only"},
 };
 
-int an_reach_join_on(const an_join_step *st)
+static const struct join_row *join_row_of(const an_join_step *st)
 {
     const char *jt = ast_str(st->join, "jointype");
     const char *kind = json_string_value(ast_get(st->join, "sl_join"));
@@ -124,13 +134,36 @@ int an_reach_join_on(const an_join_step *st)
         const struct join_row *r = &join_rows[i];
         if (strcmp(r->jointype, jt) == 0 &&
             (r->kind ? kind && strcmp(r->kind, kind) == 0 : !kind))
-            return st->side ? r->right : r->left;
+            return r;
     }
-    return 0;       /* a join sluice does not know: nothing reaches */
+    return NULL;
+}
+
+int an_reach_join_on(const an_join_step *st)
+{
+    const struct join_row *r = join_row_of(st);
+    if (!r)
+        return 0;       /* a join sluice does not know: nothing reaches */
+    return st->side ? r->right : r->left;
+}
+
+int an_reach_join_hides(const an_join_step *st)
+{
+    const struct join_row *r = join_row_of(st);
+    return st->side == 1 && (!r || r->hides_right);
+}
+
+int an_reach_visible(const an_item *item)
+{
+    for (const an_join_step *st = item->join; st; st = st->up)
+        if (an_reach_join_hides(st))
+            return 0;
+    return 1;
 }
 
 /*
- * The filters of the item's own block.  The WHERE is a Filter above the
+ * The filters of the item's own block (the WHERE also needs
+ * an_reach_where()).  The WHERE is a Filter above the
  * block's joins: PushPredicateThroughJoin pushes a conjunct on one
  * side's columns into that side for inner joins and into the preserved
  * side of outer, semi and anti joins; on the null-supplying side of an
@@ -141,11 +174,32 @@ int an_reach_join_on(const an_join_step *st)
  * block_rows).  Nothing goes below a Sample: PushPredicateThroughNonJoin
  * has no case for it (canPushThrough lists no Sample), so
  * "t TABLESAMPLE (...) WHERE d >= x" reads every partition of t, and so
- * does an ON above it.
+ * does an ON above it.  And nothing outside the ON of a LEFT SEMI or
+ * LEFT ANTI join names its right side, whose columns the join does not
+ * output: an unqualified name there is another item's (or an error).
  */
 int an_reach_block_filters(const an_item *item)
 {
     return !item->sampled && an_reach_names_known(item);
+}
+
+/* Are the block's LATERAL VIEW generators deterministic?  Spark applies
+ * them (Generate) between the FROM and the WHERE, and pushes a filter
+ * through a Generate only if its expressions are deterministic
+ * (PushPredicateThroughNonJoin: u.expressions.forall(_.deterministic)). */
+static int generators_deterministic(const an_block *blk)
+{
+    int found = 0;
+    for (size_t i = 0; i < blk->nitems && !found; i++)
+        if (blk->items[i]->kind == AN_FUNCTION)
+            ast_walk(ast_get(blk->items[i]->node, "functions"), note_nondeterministic, &found);
+    return !found;
+}
+
+int an_reach_where(const an_item *item)
+{
+    return an_reach_block_filters(item) && an_reach_visible(item) &&
+           generators_deterministic(item->block);
 }
 
 /* The HAVING conjuncts on GROUP BY keys go below the Aggregate
@@ -154,7 +208,8 @@ int an_reach_block_filters(const an_item *item)
  * which CombineFilters merges only if it is deterministic too. */
 int an_reach_having(const an_item *item)
 {
-    return an_reach_block_filters(item) && !item->block->nondeterministic;
+    return an_reach_where(item) && !item->block->nondeterministic &&
+           !item->block->nondeterministic_subquery;
 }
 
 /* ------------------------------------------------------------------ */
@@ -197,18 +252,24 @@ static int r_limit(const reach_ctx *c)
 }
 
 /* analyze.c (note_call) sets nondeterministic for a call of a function
- * an_is_nondeterministic_name() names anywhere at this level. */
+ * an_is_nondeterministic_name() names anywhere at this level, and
+ * nondeterministic_subquery for one in a subquery of its expressions. */
 static int r_deterministic(const reach_ctx *c)
 {
-    return !c->blk->nondeterministic;
+    return !c->blk->nondeterministic && !c->blk->nondeterministic_subquery;
 }
 
+/* The column must be a grouping key: written as itself, as its ordinal
+ * (GROUP BY 1), through GROUP BY ALL, or as its select alias (SELECT d
+ * AS day ... GROUP BY day; were "day" a column of the FROM instead,
+ * Spark would group by that and refuse the select list's d, so a query
+ * that runs groups by d). */
 static int r_aggregate(const reach_ctx *c)
 {
     if (!ast_get(c->blk->select, "groupClause"))
         return 1;
     for (size_t i = 0; i < c->blk->ngroup; i++)
-        if (an_is_item_column(c->blk->group[i].written, c->item, c->cols))
+        if (an_is_item_column(c->blk->group[i].expr, c->item, c->cols))
             return 1;
     return 0;
 }
@@ -306,8 +367,11 @@ static const struct setop_row {
 static int setop_reaches(const an_setop_step *st)
 {
     json_t *sel = st->setop;
-    /* A LIMIT or OFFSET on the set operation: as for a block. */
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
+    /* A LIMIT or OFFSET on the set operation, or an ORDER BY with a
+     * non-deterministic key: as for a block. */
+    int nondeterministic = 0;
+    ast_walk(ast_get(sel, "sortClause"), note_nondeterministic, &nondeterministic);
+    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset") || nondeterministic)
         return 0;
     const char *op = ast_str(sel, "op");
     int all = json_is_true(ast_get(sel, "all"));
@@ -317,6 +381,26 @@ static int setop_reaches(const an_setop_step *st)
             return st->side ? r->right : r->left;
     }
     return 0;
+}
+
+/* Does a filter above the outermost set operation reach the branch
+ * below st?  Every step up to the root must let it through.  A chain of
+ * n set operations has n + 1 branches: each step keeps its answer, so
+ * the chain is walked once, not once per branch. */
+static int setop_chain_reaches(an_setop_step *st)
+{
+    an_setop_step *top = st, *blocked = NULL;
+    for (; top && !top->reach; top = top->up)
+        if (!setop_reaches(top))
+            blocked = top;      /* the highest step that stops it */
+    int above = !top || top->reach == 1;
+    int below_blocked = blocked != NULL;
+    for (an_setop_step *s = st; s != top; s = s->up) {
+        s->reach = below_blocked || !above ? 2 : 1;
+        if (s == blocked)
+            below_blocked = 0;
+    }
+    return st ? st->reach == 1 : 1;
 }
 
 /* The alias list a filter on the block's output goes through: the
@@ -375,7 +459,7 @@ static const an_output *leaving_output(const an_item *item, const char *const *c
 const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
 {
     const an_block *blk = item->block;
-    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_block_filters(item))
+    if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_where(item))
         return NULL;
     size_t i;
     const char *col;
@@ -388,9 +472,8 @@ const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *
     for (size_t r = 0; r < sizeof block_rows / sizeof *block_rows; r++)
         if (!block_rows[r].passes(&c))
             return NULL;
-    for (const an_setop_step *st = blk->setop; st; st = st->up)
-        if (!setop_reaches(st))
-            return NULL;
+    if (!setop_chain_reaches(blk->setop))
+        return NULL;
     /* Its name outside.  A set operation's columns are the leftmost
      * branch's, by position; an alias list renames by position; a * at
      * or before the column hides the position. */

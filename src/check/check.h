@@ -49,7 +49,9 @@
     X(RULE_LIMIT_CAP, "limit-cap", 1, "the rows a statement returns are capped", \
       "Add a LIMIT at or below the cap.") \
     X(RULE_REWRITE_VERIFY, "rewrite-verify", 0, "a rewritten statement must re-parse to the tree the rules built", \
-      "An internal error: report the query; the statement was refused rather than run in a form nobody intended.")
+      "An internal error: report the query; the statement was refused rather than run in a form nobody intended.") \
+    X(RULE_TABLE_RESOLUTION, "table-resolution", 0, "a table name must say which configured table it is", \
+      "Write the table as catalog.schema.table.")
 
 typedef enum rule_id {
 #define RULE_ENUM(e, id, suppressible, about, help) e,
@@ -100,6 +102,9 @@ int check_is_suppressed(const check_ctx *ctx, rule_id rule);
 
 /* Rules that only judge. */
 void check_statement_kind(check_ctx *ctx);
+/* The rules' policy for names that may be several configured tables, or
+ * a configured table written without its schema (table_resolution.c). */
+void check_table_resolution(check_ctx *ctx);
 /* Judges every scan of a partitioned table; injects the default window
  * where the table's policy says so.  Run by the rewrite driver. */
 void check_partition_filter(check_ctx *ctx);

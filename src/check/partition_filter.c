@@ -1097,14 +1097,17 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
 static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nwhere; i++)
+    for (size_t i = 0; i < blk->nwhere && an_reach_where(item); i++)
         an_push_node(list, n, blk->where[i]);
     for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
-    for (const an_join_step *st = item->join; st; st = st->up)
+    for (const an_join_step *st = item->join; st; st = st->up) {
         if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
+        if (an_reach_join_hides(st))
+            break;      /* no ON further up names this side's columns */
+    }
     return 0;
 }
 
@@ -1422,7 +1425,8 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
  * (an_block_takes_clauses), -3 when no filter sluice could add reaches
- * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list,
+ * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
@@ -1457,6 +1461,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         json_decref(pred);
         return -2;
     }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan (analyze_range.c). */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
+    }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;
 }
@@ -1478,6 +1488,10 @@ static double window_days(bound b, long now_days)
 typedef struct scan {
     an_item *item;
     const rules_table *table;
+    char name[300];         /* the table as messages name it */
+    char note[400];         /* why, for a table the name may be under another
+                               catalog or schema ("" otherwise) */
+    int alternatives;       /* partitioned tables the name may be, this one included */
     bound window;
     int node;               /* its unknown in the window equations */
     int gave_up;
@@ -1488,27 +1502,29 @@ static void check_scan(pf *p, const scan *sc)
     check_ctx *c = p->ctx;
     an_item *item = sc->item;
     const rules_table *t = sc->table;
-    char problem[512];
+    char problem[900];
     double days = window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
                  "than %d levels of nesting, or %d conditions examined in the statement); it "
-                 "counts as unfiltered", item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+                 "counts as unfiltered", sc->name, PF_MAX_DEPTH, PF_MAX_STEPS);
     } else if (days < 0 && !an_reach_block_filters(item)) {
-        snprintf(problem, sizeof problem, "%s is read in full: %s", item->qualified,
+        snprintf(problem, sizeof problem, "%s is read in full: %s", sc->name,
                  item->sampled ? "Spark pushes no filter through TABLESAMPLE (filter the table "
                                  "in a subquery and sample its rows with rand() instead)"
                                : "an alias column list renames its columns, so no filter "
                                  "can be known to name its partition column");
     } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
-                 "partition column %s", item->qualified, t->column);
+                 "partition column %s", sc->name, t->column);
     } else {
         if (t->max_days == 0 || days <= (double)t->max_days)
             return;
         snprintf(problem, sizeof problem, "the filter on %s.%s spans %.0f days; the maximum "
-                 "is %ld days", item->qualified, t->column, days, t->max_days);
+                 "is %ld days", sc->name, t->column, days, t->max_days);
     }
+    size_t plen = strlen(problem);
+    snprintf(problem + plen, sizeof problem - plen, "%s", sc->note);
     rules_enforce enforce = t->enforce;
     const char *qualifier = "";
     if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
@@ -1533,6 +1549,15 @@ static void check_scan(pf *p, const scan *sc)
                          problem, after, t->column);
             return;
         }
+    }
+    if (enforce == RULES_ENFORCE_REWRITE && sc->alternatives > 1) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; the name may be %d partitioned tables, so sluice does not add a "
+                     "window: write it as catalog.schema.table, or add a filter such as WHERE "
+                     "%s >= current_date() - INTERVAL %ld DAYS", problem, sc->alternatives,
+                     t->column, t->default_days);
+        return;
     }
     int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
     if (injected == -3) {
@@ -1590,8 +1615,8 @@ void check_partition_filter(check_ctx *ctx)
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
-    scan *scans = xcalloc(an->nitems ? an->nitems : 1, sizeof *scans);
-    size_t nscans = 0;
+    size_t cap = an->nitems ? an->nitems : 1, nscans = 0;
+    scan *scans = xcalloc(cap, sizeof *scans);
     for (size_t i = 0; i < an->nitems; i++) {
         an_item *it = an->items[i];
         if (it->kind != AN_TABLE)
@@ -1601,12 +1626,36 @@ void check_partition_filter(check_ctx *ctx)
          * pruned before they run: no window, nothing injected. */
         if ((it->block->cte && it->block->cte->nrefs == 0) || reads_nothing(it->block, 0))
             continue;
-        const rules_table *t = rules_find_table(ctx->rules, it->qualified);
-        if (!t || !t->partitioned)
-            continue;
-        const char *cols[] = {t->column, t->derived_from, NULL};
-        scans[nscans] = (scan){it, t, FULL, node_for(&p, it, cols), 0};
-        nscans++;
+        /* Every configured table the name may be (resolution, rules.h):
+         * the scan answers to each partitioned one. */
+        const rules_table *cand[RULES_MAX_CANDIDATES];
+        size_t ncand = rules_resolve(ctx->rules, it->qualified, it->nparts, cand,
+                                     RULES_MAX_CANDIDATES);
+        int parts = 0;
+        for (size_t k = 0; k < ncand && k < RULES_MAX_CANDIDATES; k++)
+            parts += cand[k]->partitioned;
+        for (size_t k = 0; k < ncand && k < RULES_MAX_CANDIDATES; k++) {
+            const rules_table *t = cand[k];
+            if (!t->partitioned)
+                continue;
+            const char *cols[] = {t->column, t->derived_from, NULL};
+            if (nscans == cap) {
+                cap *= 2;
+                scans = xrealloc(scans, cap * sizeof *scans);
+            }
+            scan *sc = &scans[nscans++];
+            *sc = (scan){it, t, "", "", parts, FULL, node_for(&p, it, cols), 0};
+            if (t == rules_find_table(ctx->rules, it->qualified)) {
+                snprintf(sc->name, sizeof sc->name, "%s", it->qualified);
+            } else {
+                snprintf(sc->name, sizeof sc->name, "%s", t->exact ? t->exact
+                                                                    : analysis_written_name(it));
+                snprintf(sc->note, sizeof sc->note, " (%s may be %s%s under another catalog or "
+                         "schema than %s)", analysis_written_name(it),
+                         t->exact ? "this table" : "a table matching ", t->exact ? "" : t->match,
+                         it->qualified);
+            }
+        }
     }
     solve(&p);
     for (size_t i = 0; i < nscans; i++) {
