@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "ast.h"
+#include "dialect.h"
 #include "sbuf.h"
 
 typedef struct scope {
@@ -51,7 +52,8 @@ static char *lower(const char *s)
     } while (0)
 
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
-                       int in_expression, json_t *first_branch, int depth);
+                       int in_expression, json_t *first_branch, an_setop_step *setop,
+                       int depth);
 
 /* Record the first reason the analysis is incomplete. */
 static void give_up(builder *b, long long location, const char *fmt, const char *arg)
@@ -98,6 +100,7 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
 {
     const char *parts[3] = {cat ? cat : (b->catalog ? b->catalog : ""),
                             sch ? sch : (b->schema ? b->schema : ""), rel};
+    it->nparts = cat ? 3 : sch ? 2 : 1;
     size_t len[3], total = 0;
     for (int i = 0; i < 3; i++)
         total += (len[i] = strlen(parts[i])) + 1;
@@ -110,8 +113,20 @@ static void qualify(builder *b, an_item *it, const char *cat, const char *sch, c
     it->qualified = q;
 }
 
+const char *analysis_written_name(const an_item *it)
+{
+    const char *w = it->qualified;
+    for (int dots = 0; dots < 3 - it->nparts && w; dots++) {
+        w = strchr(w, '.');
+        if (w)
+            w++;
+    }
+    return w ? w : it->qualified;
+}
+
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
- * table through a string.  Returns 1 if rf is such a call (the item is
+ * table through a string, which Spark reads with its SQL lexer
+ * (dialect_multipart_name).  Returns 1 if rf is such a call (the item is
  * then made), 0 otherwise. */
 static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
                              const char *aname)
@@ -131,7 +146,7 @@ static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step
     if (json_array_size(args) == 1 && ast_unwrap(json_array_get(args, 0), &af, NULL) == AST_A_Const)
         s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
     char parts[3][256];
-    int n = s ? ast_split_name(s, parts) : -1;
+    int n = s ? dialect_multipart_name(s, parts) : -1;
     an_item *it = new_item(b, blk, AN_TABLE, rf, join);
     it->via_identifier = 1;
     it->location = location_of(cf);
@@ -196,13 +211,28 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
         it->alias = lower(aname);
         json_t *sub = ast_get(ast_get(f, "subquery"), "SelectStmt");
         if (sub)
-            walk_query(b, sub, it, NULL, 0, NULL, depth + 1);
+            walk_query(b, sub, it, NULL, 0, NULL, NULL, depth + 1);
     } else if (k == AST_RangeFunction) {
         if (!identifier_clause(b, blk, f, join, aname)) {
             an_item *it = new_item(b, blk, AN_FUNCTION, f, join);
             it->alias = lower(aname);
         }
-        walk_expr(b, blk, ast_get(f, "functions"), depth + 1, 0);
+        /* The call itself is a table function (TableFunctionRegistry:
+         * range, explode, ...) or the IDENTIFIER clause, not an expression
+         * of the block: only its arguments are. */
+        size_t i;
+        json_t *fl, *lf, *cf;
+        json_array_foreach(ast_get(f, "functions"), i, fl) {
+            if (ast_unwrap(fl, &lf, NULL) != AST_List) {
+                walk_expr(b, blk, fl, depth + 1, 0);
+                continue;
+            }
+            json_t *call = json_array_get(ast_get(lf, "items"), 0);
+            if (ast_unwrap(call, &cf, NULL) == AST_FuncCall)
+                walk_expr(b, blk, ast_get(cf, "args"), depth + 1, 0);
+            else
+                walk_expr(b, blk, call, depth + 1, 0);
+        }
     } else if (k == AST_RangeTableSample) {
         /* The table is still read (and scanned for the sample); time
          * travel (dialect.c, w_temporal) travels as a sampling method. */
@@ -242,6 +272,7 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
     int aggregate = 0;
     if (ast_get(f, "over")) {
         blk->has_window = 1;
+        PUSH(blk->windows, blk->nwindows, ast_get(f, "over"));
     } else if (!in_aggregate && (classes & AN_FN_AGGREGATE)) {
         an_aggregate a = {0};
         a.call = f;
@@ -253,8 +284,12 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
         PUSH(blk->aggs, blk->naggs, a);
         aggregate = 1;
     }
-    if (classes & AN_FN_NONDETERMINISTIC)
+    /* An unknown function (an_is_nondeterministic_name): possibly
+     * non-deterministic, and never taken for an aggregate or a scalar. */
+    if (classes & (AN_FN_NONDETERMINISTIC | AN_FN_UNKNOWN))
         blk->nondeterministic = 1;
+    if ((classes & AN_FN_UNKNOWN) && !blk->unknown_function)
+        blk->unknown_function = fn ? fn : "?";
     if (classes & AN_FN_CLOCK)
         blk->time_dependent = 1;
     return aggregate;
@@ -300,8 +335,14 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     if (k == AST_SubLink) {
         walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
+        size_t first = b->an->nblocks;
         if (sub)
-            walk_query(b, sub, NULL, NULL, 1, NULL, depth + 1);
+            walk_query(b, sub, NULL, NULL, 1, NULL, NULL, depth + 1);
+        /* A subquery whose plan calls rand() is a non-deterministic
+         * expression of this block (filter reach). */
+        for (size_t i = first; blk && i < b->an->nblocks; i++)
+            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
+                blk->nondeterministic_subquery = 1;
         return;
     }
     if (k == AST_SelectStmt)
@@ -387,7 +428,9 @@ static void block_facts(builder *b, an_block *blk)
             o.star = ast_unwrap(json_array_get(fields, json_array_size(fields) - 1),
                                 NULL, NULL) == AST_A_Star;
         } else if (ek == AST_FuncCall && !ast_get(vf, "over") &&
-                   an_is_generator_name(an_func_name(vf))) {
+                   (an_function_classes(an_func_name(vf)) & (AN_FN_GENERATOR | AN_FN_UNKNOWN))) {
+            /* A generator, or a function sluice does not know: a Hive
+             * UDTF returns several rows per row like explode(). */
             blk->has_generator = 1;
         }
         PUSH(blk->outputs, blk->noutputs, o);
@@ -430,6 +473,7 @@ static void walk_with(builder *b, json_t *with, int depth)
         an_cte *ce = xcalloc(1, sizeof *ce);
         ce->name = lower(ast_str(cf, "ctename"));
         ce->location = location_of(cf);
+        ce->colnames = ast_get(cf, "aliascolnames");
         json_t *q = ast_get(cf, "ctequery");
         const char *qkind = NULL;
         ast_unwrap(q, NULL, &qkind);
@@ -440,7 +484,7 @@ static void walk_with(builder *b, json_t *with, int depth)
         if (recursive)
             PUSH(b->env.ctes, b->env.n, ce);
         if (ce->query) {
-            walk_query(b, ce->query, NULL, ce, 0, NULL, depth + 1);
+            walk_query(b, ce->query, NULL, ce, 0, NULL, NULL, depth + 1);
         } else if (qkind) {
             /* INSERT/UPDATE/DELETE/MERGE ... RETURNING: the statement-kind
              * rule refuses it; its nested queries are still walked so no
@@ -453,7 +497,8 @@ static void walk_with(builder *b, json_t *with, int depth)
 }
 
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
-                       int in_expression, json_t *first_branch, int depth)
+                       int in_expression, json_t *first_branch, an_setop_step *setop,
+                       int depth)
 {
     if (depth > AN_MAX_DEPTH) {
         give_up(b, -1, "queries nested deeper than %s levels", "1024");
@@ -471,8 +516,13 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
                strcmp(ast_str(leftmost, "op"), "SETOP_NONE") != 0)
             leftmost = ast_get(leftmost, "larg");
         json_t *fb = first_branch ? first_branch : ast_get(leftmost, "targetList");
-        walk_query(b, ast_get(sel, "larg"), derived, cte, in_expression, fb, depth + 1);
-        walk_query(b, ast_get(sel, "rarg"), derived, cte, in_expression, fb, depth + 1);
+        for (int side = 0; side < 2; side++) {
+            an_setop_step *st = xcalloc(1, sizeof *st);
+            *st = (an_setop_step){sel, side, setop};
+            PUSH(b->an->setops, b->an->nsetops, st);
+            walk_query(b, ast_get(sel, side ? "rarg" : "larg"), derived, cte, in_expression, fb,
+                       st, depth + 1);
+        }
     } else {
         an_block *blk = xcalloc(1, sizeof *blk);
         blk->select = sel;
@@ -480,6 +530,7 @@ static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
         blk->cte = cte;
         blk->in_expression = in_expression;
         blk->first_branch = first_branch ? first_branch : ast_get(sel, "targetList");
+        blk->setop = setop;
         blk->depth = depth;
         PUSH(b->an->blocks, b->an->nblocks, blk);
         size_t i;
@@ -507,7 +558,7 @@ void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char 
     builder b = {an, catalog, schema, {NULL, 0}};
     json_t *sel = ast_get(stmt, "SelectStmt");
     if (sel) {
-        walk_query(&b, sel, NULL, NULL, 0, NULL, 0);
+        walk_query(&b, sel, NULL, NULL, 0, NULL, NULL, 0);
         const char *op = ast_str(sel, "op");
         for (size_t i = 0; i < an->nblocks; i++)
             if (an->blocks[i]->select == sel && (!*op || strcmp(op, "SETOP_NONE") == 0))
@@ -526,6 +577,7 @@ void analysis_free(analysis *an)
         free(blk->group);
         free(blk->aggs);
         free(blk->outputs);
+        free(blk->windows);
         free(blk);
     }
     for (size_t i = 0; i < an->nitems; i++) {
@@ -540,6 +592,9 @@ void analysis_free(analysis *an)
     }
     for (size_t i = 0; i < an->nsteps; i++)
         free(an->steps[i]);
+    for (size_t i = 0; i < an->nsetops; i++)
+        free(an->setops[i]);
+    free(an->setops);
     free(an->blocks);
     free(an->items);
     free(an->ctes);

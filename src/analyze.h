@@ -20,7 +20,10 @@
  *     Databricks' IDENTIFIER('name') clause), CTE references, derived
  *     tables and table functions;
  *   - CTEs, which shadow catalog tables of the same name, with every
- *     reference to them.
+ *     reference to them;
+ *   - for each branch of a set operation, the set operations above it
+ *     (an_setop_step), and for each block the OVER clause of each of
+ *     its window calls: what filter reach (analyze_range.c) reads.
  *
  * Ownership and staleness.  Everything points into the statement's AST
  * (borrowed); the analysis owns only its own arrays and strings, and is
@@ -67,10 +70,23 @@ typedef struct an_join_step {
     struct an_join_step *up;    /* the join step above, NULL at the FROM entry */
 } an_join_step;
 
+/* One side of a set operation (UNION, INTERSECT, EXCEPT) above a
+ * branch block.  Branches point at the innermost set operation above
+ * them; ->up leads outwards to the query's root. */
+typedef struct an_setop_step {
+    json_t *setop;              /* SelectStmt fields of the set operation */
+    int side;                   /* 0: under larg, 1: under rarg */
+    struct an_setop_step *up;   /* the set operation above, NULL at the root */
+    int reach;                  /* analyze_range.c's answer for this step and
+                                   those above: 0 until asked, 1 reaches, 2 not */
+} an_setop_step;
+
 typedef struct an_item {
     an_item_kind kind;
     char *alias;            /* lower case: the alias, else the table name */
     char *qualified;        /* AN_TABLE: lower-case catalog.schema.table */
+    int nparts;             /* AN_TABLE: how many parts of it were written (1-3);
+                               the defaults stand in for the others */
     int via_identifier;     /* AN_TABLE named by IDENTIFIER('...') */
     int sampled;            /* under TABLESAMPLE: the rows are a sample */
     int historical;         /* time travel: an older version of the table */
@@ -118,6 +134,7 @@ struct an_block {
     an_cte *cte;            /* the CTE whose body it is (or a branch of) */
     int in_expression;      /* an IN / EXISTS / scalar subquery */
     json_t *first_branch;   /* targetList of the leftmost branch of its set operation */
+    an_setop_step *setop;   /* innermost set operation above this branch, NULL if none */
     int depth;              /* query nesting level, 0 for the statement's own */
 
     json_t **where;  size_t nwhere;     /* WHERE conjuncts */
@@ -126,8 +143,18 @@ struct an_block {
     int grouping_sets;      /* GROUPING SETS / ROLLUP / CUBE in GROUP BY */
     an_aggregate *aggs; size_t naggs;   /* this level's aggregate calls */
     int has_window;         /* a window function (OVER) at this level */
-    int has_generator;      /* explode, posexplode, inline, stack, ... in the select list */
-    int nondeterministic;   /* rand(), uuid(), shuffle(), ... at this level */
+    json_t **windows; size_t nwindows;  /* the OVER WindowDef of each window call at
+                                           this level (select list, QUALIFY, ORDER BY) */
+    int has_generator;      /* explode, posexplode, inline, stack, ... in the select
+                               list, or a select item that is a call of a function
+                               not in Spark's registry (it may be a UDTF) */
+    int nondeterministic;   /* rand(), uuid(), shuffle(), ... or a function
+                               not in Spark's registry, at this level */
+    int nondeterministic_subquery; /* a subquery in an expression at this level
+                               has a non-deterministic call (filter reach) */
+    const char *unknown_function; /* the first function at this level not in
+                               Spark's registry (an_is_unknown_function_name),
+                               as written, or NULL */
     int time_dependent;     /* current_date(), now(), ... at this level */
     an_output *outputs; size_t noutputs;
 };
@@ -135,6 +162,7 @@ struct an_block {
 struct an_cte {
     char *name;             /* lower case */
     json_t *query;          /* SelectStmt fields, NULL for a data-modifying CTE */
+    json_t *colnames;       /* WITH name (a, b, ...): the alias list, NULL if none */
     const char *statement_kind; /* node name of a CTE body that is not a SELECT */
     long long location;
     an_item **refs;
@@ -151,6 +179,8 @@ typedef struct analysis {
     size_t nctes;
     an_join_step **steps;   /* owned join steps */
     size_t nsteps;
+    an_setop_step **setops; /* owned set-operation steps */
+    size_t nsetops;
     struct {
         int set;
         long long location;     /* bridged-text location, -1 if unknown */
@@ -164,6 +194,10 @@ typedef struct analysis {
 void analysis_build(analysis *an, json_t *stmt, const char *catalog, const char *schema);
 void analysis_free(analysis *an);
 
+/* An AN_TABLE item's name as the author wrote it: the last nparts parts
+ * of qualified (lower case). */
+const char *analysis_written_name(const an_item *it);
+
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);
@@ -171,20 +205,29 @@ const char *analysis_target_name(json_t *restarget_fields);
 /* ---- analyze_pred.c: names, columns and predicates ---------------- */
 
 /* The classes of a function name (any case), as a bit mask of the
- * AN_FN_* bits below; one table for the whole program. */
+ * AN_FN_* bits below; one table for the whole program, built from
+ * Spark's FunctionRegistry (analyze_pred.c).  A name not in it is
+ * AN_FN_UNKNOWN (and nothing else): a UDF, or a built-in of a Spark or
+ * Databricks release the table does not list. */
 #define AN_FN_AGGREGATE 1u
 #define AN_FN_GENERATOR 2u
 #define AN_FN_NONDETERMINISTIC 4u
 #define AN_FN_CLOCK 8u
+#define AN_FN_WINDOW 16u
+#define AN_FN_SCALAR 32u
+#define AN_FN_UNKNOWN 64u
 unsigned an_function_classes(const char *name);
 
 /* Is name (any case) an aggregate function? */
 int an_is_aggregate_name(const char *name);
 /* Is name a generator (a function that returns several rows per row)? */
 int an_is_generator_name(const char *name);
-/* Is name a function whose result differs between calls on the same
- * input (rand, uuid, shuffle, ...)? */
+/* Is name a function whose result may differ between calls on the same
+ * input (rand, uuid, shuffle, first, ...)?  Also for every unknown name:
+ * a UDF may be non-deterministic. */
 int an_is_nondeterministic_name(const char *name);
+/* Is name not in Spark's function registry (AN_FN_UNKNOWN)? */
+int an_is_unknown_function_name(const char *name);
 /* Is name a function of the clock (current_date, now, ...)? */
 int an_is_time_function_name(const char *name);
 
@@ -242,5 +285,51 @@ int an_is_group_key(const an_block *blk, json_t *e);
  * aggregate, window or subquery in e?  (A HAVING conjunct of that shape
  * filters groups by their keys, so it filters the rows below.) */
 int an_refers_to_keys_only(const an_block *blk, json_t *e);
+
+/* ---- analyze_range.c: filter reach --------------------------------- */
+/* Which filters reach the scan of an item, the way Spark's
+ * PushDownPredicates moves them (the tables and the rules they follow
+ * are in analyze_range.c; docs/filter-reach.md).  Every answer errs
+ * towards "does not reach". */
+
+/* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
+ * under TABLESAMPLE, nor for a table whose columns an alias list
+ * renames.  The WHERE also needs an_reach_where(). */
+int an_reach_block_filters(const an_item *item);
+/* Do the WHERE conjuncts of item's own block reach it?  Also needs the
+ * item visible (an_reach_visible) and the block's LATERAL VIEW
+ * generators deterministic. */
+int an_reach_where(const an_item *item);
+/* Do the HAVING conjuncts on GROUP BY keys of item's block reach it? */
+int an_reach_having(const an_item *item);
+/* Does the ON condition of join step st reach the side st is on (the
+ * item's, for a step of item->join)?  By join type. */
+int an_reach_join_on(const an_join_step *st);
+/* Does no filter above join step st name the columns of st's side?
+ * 1 for the right side of a LEFT SEMI / LEFT ANTI join, which outputs
+ * the left side's columns only (and for a join sluice does not know). */
+int an_reach_join_hides(const an_join_step *st);
+/* Are item's columns visible outside the ON of every join above it? */
+int an_reach_visible(const an_item *item);
+/* Can item's columns be named by a filter?  0 for a catalog table under
+ * an alias column list (FROM t AS x (a, b)), whose columns sluice cannot
+ * tell apart without the table's schema. */
+int an_reach_names_known(const an_item *item);
+/* The name under which a filter outside item's block -- on the derived
+ * table or on a reference of the CTE whose body the block is -- names
+ * item's column cols[0] (cols: NULL-terminated, the column and what it
+ * is generated from), or NULL when such a filter does not reach the
+ * scan: every operator of the block and every set operation above it
+ * must let it through, and the name follows the derived table's or the
+ * CTE's alias list by position.  *pos receives the output position,
+ * (size_t)-1 when a * hides it. */
+const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos);
+/* For a CTE reference: the name the reference gives the CTE's column
+ * name at position pos (its own alias list: FROM d AS x (a, b)), or
+ * NULL when pos is unknown and the reference renames by position. */
+const char *an_reach_ref_name(const an_item *ref, size_t pos, const char *name);
+/* The name at position pos of an Alias with a column list (AS x (a, b)),
+ * name itself when alias has no list, NULL when pos is past its end. */
+const char *an_alias_column(json_t *alias, size_t pos, const char *name);
 
 #endif

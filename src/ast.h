@@ -108,10 +108,4 @@ int ast_equal_ignoring_locations(json_t *a, json_t *b);
 typedef int (*ast_equal_hook)(json_t *a, json_t *b, void *ctx);
 int ast_equal_with(json_t *a, json_t *b, ast_equal_hook hook, void *ctx);
 
-/* Split a table name given as text ("a.b.c", parts optionally in
- * backticks with `` for a backtick, as IDENTIFIER('...') takes it) into
- * at most three parts of at most 255 bytes.  Returns the part count, or
- * -1 if malformed. */
-int ast_split_name(const char *s, char parts[3][256]);
-
 #endif

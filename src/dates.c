@@ -1,11 +1,14 @@
 /*
  * dates.c - civil-date arithmetic (the day-number algorithm of Howard
- * Hinnant's "chrono-compatible low-level date algorithms") and parsing.
+ * Hinnant's "chrono-compatible low-level date algorithms"), parsing of
+ * configuration dates, and the two string-to-datetime casts of Spark
+ * (SparkDateTimeUtils.stringToDate, parseTimestampString) for SQL text.
  */
 #include "dates.h"
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 long dates_from_civil(long y, unsigned m, unsigned d)
 {
@@ -101,6 +104,150 @@ int dates_parse(const char *s, long *days, long *seconds)
     *days = dates_from_civil(y, (unsigned)m, (unsigned)d);
     *seconds = hh * 3600 + mm * 60 + ss;
     return 0;
+}
+
+/* ---- Spark's casts of strings to DATE and TIMESTAMP ----------------- */
+
+/* UTF8String.isWhitespaceOrISOControl on one byte: what Spark trims. */
+static int spark_trimmed(unsigned char c)
+{
+    return c <= 0x20 || c == 0x7f;
+}
+
+/* The trimmed bounds of s: [*b, *e). */
+static void spark_trim(const char *s, const char **b, const char **e)
+{
+    const char *p = s, *q = s + strlen(s);
+    while (p < q && spark_trimmed((unsigned char)*p))
+        p++;
+    while (q > p && spark_trimmed((unsigned char)q[-1]))
+        q--;
+    *b = p;
+    *e = q;
+}
+
+/* A run of digits starting at *p (before end): at least lo, at most hi
+ * digits.  Advances *p. */
+static int digit_run(const char **p, const char *end, int lo, int hi, long *out)
+{
+    long v = 0;
+    int n = 0;
+    while (*p < end && isdigit((unsigned char)**p)) {
+        if (++n > hi)
+            return -1;
+        v = v * 10 + (**p - '0');
+        (*p)++;
+    }
+    if (n < lo)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int valid_civil(long y, long m, long d)
+{
+    return m >= 1 && m <= 12 && d >= 1 && d <= (long)days_in_month(y, (unsigned)m);
+}
+
+/* The date part both casts share: "yyyy[-[m]m[-[d]d]]".  *fields is how
+ * many were written (1..3). */
+static int spark_date_part(const char **p, const char *end, long *y, long *m, long *d,
+                           int *fields)
+{
+    /* Spark allows a sign and 4 to 7 (DATE) or 6 (TIMESTAMP) year digits;
+     * sluice reads four, and treats the rest as unknown. */
+    *m = *d = 1;
+    *fields = 1;
+    if (digit_run(p, end, 4, 4, y) < 0)
+        return -1;
+    if (*p < end && **p == '-') {
+        (*p)++;
+        *fields = 2;
+        if (digit_run(p, end, 1, 2, m) < 0)
+            return -1;
+        if (*p < end && **p == '-') {
+            (*p)++;
+            *fields = 3;
+            if (digit_run(p, end, 1, 2, d) < 0)
+                return -1;
+        }
+    }
+    return valid_civil(*y, *m, *d) ? 0 : -1;
+}
+
+int dates_spark_date(const char *s, long *days)
+{
+    const char *p, *end;
+    long y, m, d;
+    int fields;
+    spark_trim(s, &p, &end);
+    if (spark_date_part(&p, end, &y, &m, &d, &fields) < 0)
+        return -1;
+    /* After a full date, ' ' or 'T' ends the date and the rest is ignored;
+     * the shorter forms must be the whole string. */
+    if (p < end && !(fields == 3 && (*p == ' ' || *p == 'T')))
+        return -1;
+    *days = dates_from_civil(y, (unsigned)m, (unsigned)d);
+    return 0;
+}
+
+int dates_spark_timestamp(const char *s, long long *us)
+{
+    const char *p, *end;
+    long y, m, d, hh = 0, mi = 0, ss = 0, frac = 0;
+    int fields;
+    spark_trim(s, &p, &end);
+    if (spark_date_part(&p, end, &y, &m, &d, &fields) < 0)
+        return -1;
+    if (p < end) {
+        if (fields != 3 || (*p != ' ' && *p != 'T'))
+            return -1;
+        p++;
+        if (digit_run(&p, end, 1, 2, &hh) < 0)
+            return -1;
+        if (p < end && *p == ':') {
+            p++;
+            if (digit_run(&p, end, 1, 2, &mi) < 0)
+                return -1;
+            if (p < end && *p == ':') {
+                p++;
+                if (digit_run(&p, end, 1, 2, &ss) < 0)
+                    return -1;
+                if (p < end && *p == '.') {
+                    /* Any number of digits, none included; the seventh
+                     * and later are dropped (Spark truncates). */
+                    p++;
+                    int n = 0;
+                    while (p < end && isdigit((unsigned char)*p)) {
+                        if (n < 6)
+                            frac = frac * 10 + (*p - '0');
+                        n++;
+                        p++;
+                    }
+                    for (; n < 6; n++)
+                        frac *= 10;
+                }
+            }
+        }
+        /* Anything left is a zone (Spark reads one only after the
+         * seconds; elsewhere it is an error): its offset from the session
+         * time zone is unknown here. */
+        if (p < end)
+            return -1;
+        if (hh > 23 || mi > 59 || ss > 59)
+            return -1;
+    }
+    *us = (long long)dates_from_civil(y, (unsigned)m, (unsigned)d) * DATES_US_PER_DAY +
+          ((long long)hh * 3600 + mi * 60 + ss) * DATES_US_PER_SECOND + frac;
+    return 0;
+}
+
+long dates_day_of_us(long long us)
+{
+    long long d = us / DATES_US_PER_DAY;
+    if (us % DATES_US_PER_DAY < 0)
+        d--;
+    return (long)d;
 }
 
 long dates_trunc(long day, int unit)

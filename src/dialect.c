@@ -91,6 +91,36 @@ static size_t utf8_invalid_at(const char *text, size_t len)
     return len;
 }
 
+/* The body of a hint whose "/" "*" "+" ends at pos: its tokens up to the
+ * star-slash that ends it.  Returns (size_t)-1 with *end just past the
+ * hint, or the offset of what stops it with *msg. */
+static size_t hint_end(const char *text, size_t pos, size_t *end, const char **msg)
+{
+    size_t start = pos - 3;
+    for (;;) {
+        size_t e;
+        tok_kind k = lexer_next(text, pos, &e, msg);
+        switch (k) {
+        case TK_HINT_END:
+            *end = e;
+            return (size_t)-1;
+        case TK_EOF:
+            *msg = "unterminated hint";
+            return start;
+        case TK_ERROR:
+            return pos;
+        case TK_HINT_START:
+            *msg = "a hint inside a hint";
+            return pos;
+        case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT: case TK_HINT:
+        case TK_WORD: case TK_QIDENT: case TK_STRING: case TK_RAW_STRING:
+        case TK_NUMBER: case TK_OP: case TK_PARAM:
+            break;
+        }
+        pos = e;
+    }
+}
+
 /* A token array dialect_lex() gives up: freed unless it is request
  * scratch. */
 static void drop_tokens(const dialect_source *src, dtok *toks)
@@ -130,9 +160,21 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
         size_t end;
         const char *msg;
         tok_kind k = lexer_next(text, pos, &end, &msg);
+        size_t at = pos;
+        if (k == TK_HINT_START) {
+            /* HENT_START hint body HENT_END: Spark lexes the body as
+             * ordinary tokens, so a string, a back-quoted name or a
+             * -- comment in it may hold a star-slash.  The hint becomes
+             * one token; the bridge reads its body (dialect_hint_read). */
+            at = hint_end(text, end, &end, &msg);
+            k = at == (size_t)-1 ? TK_HINT : TK_ERROR;
+        } else if (k == TK_HINT_END) {
+            msg = "'*/' outside a comment or hint";
+            k = TK_ERROR;
+        }
         if (k == TK_ERROR) {
             drop_tokens(src, toks);
-            return set_error(err, pos, "%s", msg);
+            return set_error(err, at, "%s", msg);
         }
         if (n == cap) {
             cap *= 2;
@@ -140,6 +182,17 @@ int dialect_lex(dialect_source *src, const char *text, size_t len,
             if (more)
                 memcpy(more, toks, n * sizeof *toks);
             toks = more ? more : xrealloc(toks, cap * sizeof *toks);
+        }
+        if (k == TK_WORD && n > 0 && toks[n - 1].kind == TK_OP &&
+            toks[n - 1].end == pos && toks[n - 1].end - toks[n - 1].start == 1 &&
+            text[pos - 1] == ':' && (text[pos] < '0' || text[pos] > '9')) {
+            /* namedParameterMarker : COLON identifier ; written without
+             * a space, one token for the bridge (a marker, or a JSON
+             * path's key after an operand). */
+            toks[n - 1].kind = TK_PARAM;
+            toks[n - 1].end = (uint32_t)end;
+            pos = end;
+            continue;
         }
         toks[n] = (dtok){k, (uint32_t)pos, (uint32_t)end, -1};
         if (k == TK_OP && end - pos == 1) {
@@ -248,6 +301,136 @@ size_t dialect_statements(const dialect_source *src, dialect_stmt **out)
 }
 
 /* ------------------------------------------------------------------ */
+/* Hints and names read through the lexer                              */
+
+int dialect_hint_read(const char *body, size_t len, dialect_hint_fn fn, void *ctx,
+                      size_t *bad)
+{
+    enum { NAME, AFTER_NAME, AFTER_ARGS, NAME_AFTER_COMMA, ARG } state = NAME;
+    sbuf arg = SBUF_INIT;
+    int depth = 0, gap = 0;
+    char stack[DIALECT_MAX_NESTING];
+    size_t pos = 0;
+    while (pos < len) {
+        size_t e;
+        const char *msg;
+        tok_kind k = lexer_next(body, pos, &e, &msg);
+        if (k == TK_EOF || e > len)
+            break;
+        const char *t = body + pos;
+        size_t n = e - pos;
+        int ok = 1;
+        if (dialect_is_trivia(k)) {
+            gap = 1;
+            pos = e;
+            continue;
+        }
+        int name = k == TK_WORD || k == TK_QIDENT;
+        int op1 = k == TK_OP && n == 1 ? t[0] : 0;
+        if (state == ARG && depth == 0 && (op1 == ',' || op1 == ')')) {
+            ok = arg.len > 0;           /* an argument ends */
+            if (ok && fn)
+                fn(ctx, 1, arg.data, arg.len);
+            sbuf_truncate(&arg, 0);
+            if (op1 == ')')
+                state = AFTER_ARGS;
+        } else if (state == ARG) {
+            if (op1 == '(' || op1 == '[') {
+                ok = depth < DIALECT_MAX_NESTING;
+                if (ok)
+                    stack[depth++] = (char)op1;
+            } else if (op1 == ')' || op1 == ']') {
+                ok = depth > 0 && stack[depth - 1] == (op1 == ')' ? '(' : '[');
+                depth -= ok;
+            }
+            if (ok) {
+                if (gap && arg.len)
+                    sbuf_putc(&arg, ' ');
+                sbuf_putn(&arg, t, n);
+            }
+        } else if (state == AFTER_NAME && op1 == '(') {
+            state = ARG;
+            depth = 0;
+        } else if ((state == AFTER_NAME || state == AFTER_ARGS) && op1 == ',') {
+            state = NAME_AFTER_COMMA;
+        } else if (name) {
+            /* a hint's name: first, after a comma, or (COMMA?) directly
+             * after the previous statement */
+            if (fn)
+                fn(ctx, 0, t, n);
+            state = AFTER_NAME;
+        } else {
+            ok = 0;
+        }
+        if (!ok) {
+            sbuf_free(&arg);
+            *bad = pos;
+            return -1;
+        }
+        gap = 0;
+        pos = e;
+    }
+    sbuf_free(&arg);
+    if (state != AFTER_NAME && state != AFTER_ARGS) {
+        *bad = pos;
+        return -1;
+    }
+    return 0;
+}
+
+int dialect_multipart_name(const char *s, char parts[3][256])
+{
+    /* IDENTIFIER('...') names what Spark's parseMultipartIdentifier reads
+     * in the string: the full SQL lexer, then
+     *   singleMultipartIdentifier : multipartIdentifier EOF ;
+     *   multipartIdentifier : parts+=errorCapturingIdentifier (DOT parts+=...)* ;
+     * An identifier is an unquoted name (any word: with reserved keywords
+     * not enforced, the default, every keyword is a nonReserved or
+     * strictNonReserved identifier) or a back-quoted one.  Whitespace,
+     * Unicode spaces and comments may stand between the parts. */
+    size_t pos = 0, e;
+    const char *msg;
+    int n = 0, want_name = 1;
+    for (;;) {
+        tok_kind k = lexer_next(s, pos, &e, &msg);
+        if (k == TK_EOF)
+            return want_name ? -1 : n;
+        const char *t = s + pos;
+        size_t len = e - pos;
+        pos = e;
+        if (k == TK_SPACE || k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT)
+            continue;
+        if (want_name && (k == TK_WORD || k == TK_QIDENT)) {
+            if (n == 3)
+                return -1;
+            size_t m = 0;
+            if (k == TK_WORD) {
+                if (len >= 256)
+                    return -1;
+                memcpy(parts[n], t, len);
+                m = len;
+            } else {
+                for (size_t i = 1; i + 1 < len; i++) {
+                    if (t[i] == '`')
+                        i++;        /* `` stands for one back quote */
+                    if (m + 1 >= 256)
+                        return -1;
+                    parts[n][m++] = t[i];
+                }
+                if (m == 0)
+                    return -1;
+            }
+            parts[n++][m] = '\0';
+            want_name = 0;
+        } else if (!want_name && k == TK_OP && len == 1 && t[0] == '.') {
+            want_name = 1;
+        } else {
+            return -1;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* String literals                                                     */
 
 static int hexval(int c)
@@ -268,76 +451,166 @@ static void put_utf8(sbuf *b, unsigned cp)
         u[0] = (char)(0xC0 | (cp >> 6));
         u[1] = (char)(0x80 | (cp & 0x3F));
         sbuf_putn(b, u, 2);
-    } else {
+    } else if (cp < 0x10000) {
         u[0] = (char)(0xE0 | (cp >> 12));
         u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
         u[2] = (char)(0x80 | (cp & 0x3F));
         sbuf_putn(b, u, 3);
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        sbuf_putn(b, u, 4);
     }
 }
 
+/* Spark builds a string literal's value as a Java (UTF-16) string, so
+ * \uD83D\uDE00 is one character, also across adjacent literals that
+ * concatenate ('\uD83D' '\uDE00').  A lone surrogate becomes '?' when
+ * Spark encodes the string as UTF-8; sluice refuses it instead. */
+typedef struct str_decoder {
+    unsigned high;      /* pending high surrogate, 0 if none */
+    size_t high_at;     /* its escape's original offset */
+} str_decoder;
+
+static int put_unit(str_decoder *d, sbuf *dst, unsigned u, size_t at, dialect_error *err)
+{
+    if (d->high) {
+        if (u < 0xDC00 || u > 0xDFFF)
+            return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                              "(\\uD800-\\uDBFF without a low surrogate)");
+        put_utf8(dst, 0x10000 + ((d->high - 0xD800) << 10) + (u - 0xDC00));
+        d->high = 0;
+        return 0;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        d->high = u;
+        d->high_at = at;
+        return 0;
+    }
+    if (u >= 0xDC00 && u <= 0xDFFF)
+        return set_error(err, at, "string literal contains a lone surrogate "
+                                  "(\\uDC00-\\uDFFF without a high surrogate)");
+    if (u == 0)
+        return set_error(err, at, "string literal contains a NUL character");
+    put_utf8(dst, u);
+    return 0;
+}
+
+/* Are n bytes at s all hex digits?  Stores their value in *v. */
+static int hex_run(const char *s, size_t n, unsigned long *v)
+{
+    *v = 0;
+    for (size_t k = 0; k < n; k++) {
+        int h = hexval((unsigned char)s[k]);
+        if (h < 0)
+            return 0;
+        *v = *v * 16 + (unsigned long)h;
+    }
+    return 1;
+}
+
 /*
- * Spark's unescaping rules (its unescapeSQLString): \uXXXX, three octal
- * digits, the usual single-letter escapes, and "\%" / "\_" which keep
- * their backslash so LIKE patterns stay literal.  Any other escaped
- * character stands for itself.
+ * One string token into *dst, as SparkParserUtils.unescapeSQLString
+ * reads it (apache/spark, sql/api): r'...' is taken as written;
+ * otherwise \u + 4 hex digits and \U + 8 hex digits are UTF-16 code
+ * units or a code point, \[01][0-7][0-7] is an octal escape (only up to
+ * \177), \0 \b \n \r \t \Z are control characters, "\%" and "\_" keep
+ * their backslash (LIKE patterns), and any other escaped character
+ * stands for itself (\8 is 8, \200 is the text 200).  NUL characters
+ * cannot travel through the PostgreSQL parser: refused.
  */
-int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
-                          size_t orig, dialect_error *err)
+static int decode_piece(str_decoder *d, const char *tok, size_t len, int raw, sbuf *dst,
+                        size_t orig, dialect_error *err)
 {
     size_t i = raw ? 2 : 1, end = len - 1;
     while (i < end) {
         char c = tok[i];
         if (c != '\\' || raw) {
-            sbuf_putc(dst, c);
-            i++;
+            size_t n = 1;       /* one UTF-8 character, never a surrogate */
+            while (i + n < end && ((unsigned char)tok[i + n] & 0xC0) == 0x80)
+                n++;
+            if (d->high)
+                return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                                  "(\\uD800-\\uDBFF without a low surrogate)");
+            sbuf_putn(dst, tok + i, n);
+            i += n;
             continue;
         }
         char e = tok[i + 1];
         size_t at = orig + i;
+        unsigned long v;
         i += 2;
-        switch (e) {
-        case 'n': sbuf_putc(dst, '\n'); break;
-        case 't': sbuf_putc(dst, '\t'); break;
-        case 'r': sbuf_putc(dst, '\r'); break;
-        case 'b': sbuf_putc(dst, '\b'); break;
-        case 'Z': sbuf_putc(dst, '\032'); break;
-        case '%': sbuf_puts(dst, "\\%"); break;
-        case '_': sbuf_puts(dst, "\\_"); break;
-        case 'u': {
-            unsigned cp = 0;
-            int ok = i + 4 <= end;
-            for (int k = 0; ok && k < 4; k++) {
-                int h = hexval((unsigned char)tok[i + k]);
-                if (h < 0) ok = 0; else cp = cp * 16 + (unsigned)h;
-            }
-            if (!ok) {
-                sbuf_putc(dst, 'u');
-                break;
-            }
-            if (cp == 0)
-                return set_error(err, at, "string literal contains a NUL character");
-            put_utf8(dst, cp);
+        if (e == 'u' && i + 4 <= end && hex_run(tok + i, 4, &v)) {
+            if (put_unit(d, dst, (unsigned)v, at, err) < 0)
+                return -1;
             i += 4;
-            break;
+            continue;
         }
-        default:
-            if (e >= '0' && e <= '7' && i + 2 <= end &&
-                tok[i] >= '0' && tok[i] <= '7' && tok[i + 1] >= '0' && tok[i + 1] <= '7') {
-                unsigned v = (unsigned)(e - '0') * 64 + (unsigned)(tok[i] - '0') * 8 +
-                             (unsigned)(tok[i + 1] - '0');
-                if (v == 0 || v > 0xFF)
-                    return set_error(err, at, "string literal contains an invalid octal escape");
-                put_utf8(dst, v);
-                i += 2;
-            } else if (e == '0') {
-                return set_error(err, at, "string literal contains a NUL character");
-            } else {
-                sbuf_putc(dst, e);
-            }
+        if (e == 'U' && i + 8 <= end && hex_run(tok + i, 8, &v)) {
+            /* Spark splits a code point past U+FFFF into a surrogate
+             * pair; past U+10FFFF the pair it computes is garbage. */
+            if (v > 0x10FFFF)
+                return set_error(err, at, "string literal escape \\U%.8s is not a Unicode "
+                                          "code point", tok + i);
+            int rc = v < 0x10000 ? put_unit(d, dst, (unsigned)v, at, err)
+                                 : (put_unit(d, dst, 0xD800 + (unsigned)((v - 0x10000) >> 10),
+                                             at, err) < 0 ||
+                                    put_unit(d, dst, 0xDC00 + (unsigned)((v - 0x10000) & 0x3FF),
+                                             at, err) < 0) ? -1 : 0;
+            if (rc < 0)
+                return -1;
+            i += 8;
+            continue;
         }
+        if ((e == '0' || e == '1') && i + 2 <= end && tok[i] >= '0' && tok[i] <= '7' &&
+            tok[i + 1] >= '0' && tok[i + 1] <= '7') {
+            unsigned o = (unsigned)(e - '0') * 64 + (unsigned)(tok[i] - '0') * 8 +
+                         (unsigned)(tok[i + 1] - '0');
+            if (put_unit(d, dst, o, at, err) < 0)
+                return -1;
+            i += 2;
+            continue;
+        }
+        /* appendEscapedChar: \0 (NUL, refused), \b \n \r \t \Z; "\%" and
+         * "\_" keep the backslash; anything else stands for itself. */
+        static const char esc_from[] = "0bnrtZ", esc_to[] = "\0\b\n\r\t\032";
+        const char *hit = e ? strchr(esc_from, e) : NULL;
+        if (hit) {
+            if (put_unit(d, dst, (unsigned char)esc_to[hit - esc_from], at, err) < 0)
+                return -1;
+            continue;
+        }
+        if (d->high)
+            return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                              "(\\uD800-\\uDBFF without a low surrogate)");
+        if (e == '%' || e == '_')
+            sbuf_putc(dst, '\\');
+        size_t n = 1;       /* the escaped character: a whole UTF-8 sequence */
+        while (i - 1 + n < end && ((unsigned char)tok[i - 1 + n] & 0xC0) == 0x80)
+            n++;
+        sbuf_putn(dst, tok + i - 1, n);
+        i += n - 1;
     }
     return 0;
+}
+
+static int decode_end(const str_decoder *d, dialect_error *err)
+{
+    if (d->high)
+        return set_error(err, d->high_at, "string literal contains a lone surrogate "
+                                          "(\\uD800-\\uDBFF without a low surrogate)");
+    return 0;
+}
+
+int dialect_decode_string(const char *tok, size_t len, int raw, sbuf *dst,
+                          size_t orig, dialect_error *err)
+{
+    str_decoder d = {0, 0};
+    if (decode_piece(&d, tok, len, raw, dst, orig, err) < 0)
+        return -1;
+    return decode_end(&d, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -506,7 +779,7 @@ static int ends_operand(bridge *b, size_t i)
     case TK_PARAM:
         return 1;       /* a parameter marker is a value */
     case TK_EOF: case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
-    case TK_HINT: case TK_ERROR:
+    case TK_HINT: case TK_ERROR: case TK_HINT_START: case TK_HINT_END:
         return 0;
     }
     return 0;
@@ -656,6 +929,29 @@ static size_t primary_end(bridge *b, size_t i)
 /* ------------------------------------------------------------------ */
 /* Construct handlers.  Each returns 0 or -1 (error set).              */
 
+/*
+ * Whitespace and comments, as PostgreSQL must see them.  PostgreSQL ends
+ * a -- comment at CR or LF and has no backslash continuation; it nests
+ * every slash-star, including one followed by '+'; its whitespace has
+ * none of Spark 4's Unicode spaces.  So a comment becomes one space (it
+ * separates tokens, as in Spark), and a whitespace run holding anything
+ * but space, tab, CR, LF or form feed becomes one space.  The source map
+ * keeps the replaced token's whole extent.
+ */
+static void bridge_trivia(bridge *b, size_t i)
+{
+    if (T(b, i)->kind == TK_SPACE) {
+        const char *s = TXT(b, i);
+        size_t n = TLEN(b, i), k = 0;
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r' ||
+                         s[k] == '\f'))
+            k++;
+        if (k == n)
+            return;
+    }
+    set_repl_s(b, i, " ");
+}
+
 static int bridge_identifier(bridge *b, size_t i)
 {
     const char *w = TXT(b, i);
@@ -663,7 +959,9 @@ static int bridge_identifier(bridge *b, size_t i)
     int cat = kw_category(b, i);
     size_t prev = prev_sig(b, i), next = next_sig(b, i);
     int quote = 0;
-    if (cat == PG_KW_NONE) {
+    if (w[0] >= '0' && w[0] <= '9') {
+        quote = 1;      /* IDENTIFIER may start with a digit (123abc) */
+    } else if (cat == PG_KW_NONE) {
         quote = has_upper(w, n);
     } else if (prev != (size_t)-1 && is_op(b, prev, ".")) {
         quote = has_upper(w, n);
@@ -739,12 +1037,13 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
         return set_error(b->err, T(b, i)->start, "unexpected string literal after '%.*s'",
                          (int)TLEN(b, prev), TXT(b, prev));
     sbuf val = SBUF_INIT;
+    str_decoder d = {0, 0};
     size_t j = i;
     *last = i;
     for (;;) {
         const dtok *t = T(b, j);
-        if (dialect_decode_string(TXT(b, j), TLEN(b, j), t->kind == TK_RAW_STRING,
-                                  &val, t->start, b->err) < 0) {
+        if (decode_piece(&d, TXT(b, j), TLEN(b, j), t->kind == TK_RAW_STRING,
+                         &val, t->start, b->err) < 0) {
             sbuf_free(&val);
             return -1;
         }
@@ -753,7 +1052,20 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
         if (!in_stmt(b, n) ||
             (T(b, n)->kind != TK_STRING && T(b, n)->kind != TK_RAW_STRING))
             break;
+        /* 'a''b': Spark 4.0 concatenates the two literals ("ab"); from
+         * SPARK-52545 a doubled quote is an escaped quote ("a'b"). */
+        if (T(b, n)->start == t->end && TXT(b, n)[0] == TXT(b, j)[TLEN(b, j) - 1]) {
+            sbuf_free(&val);
+            return set_error(b->err, T(b, n)->start,
+                             "a doubled quote inside a string literal: Spark versions read it "
+                             "differently (as two literals, or as one quote); write \\%c",
+                             TXT(b, n)[0]);
+        }
         j = n;
+    }
+    if (decode_end(&d, b->err) < 0) {
+        sbuf_free(&val);
+        return -1;
     }
     sbuf_truncate(&b->scratch, 0);
     put_pg_string(&b->scratch, val.data ? val.data : "", val.len);
@@ -763,33 +1075,270 @@ static int bridge_string(bridge *b, size_t i, size_t *last)
     return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Numeric literals                                                    */
+
+/*
+ * A number token as Spark's lexer splits it (SqlBaseLexer.g4:
+ * INTEGER_VALUE, DECIMAL_VALUE, EXPONENT_VALUE, BIGINT_LITERAL ...
+ * BIGDECIMAL_LITERAL; the lexer is case-insensitive).  sluice's lexer
+ * keeps every letter, digit and '_' glued to a number in the token, as
+ * Spark's IDENTIFIER rule would take them (1_000 and 10x are names in
+ * Spark, never a number and an alias).
+ */
+typedef struct spark_num {
+    const char *digits;     /* mantissa: digits with at most one '.' */
+    size_t ndigits;
+    long exp;               /* value of the E exponent, 0 if none */
+    int has_point, has_exp;
+    size_t body;            /* bytes before the suffix */
+    /* normalised magnitude 0.SIG x 10^mag_exp (SIG without leading or
+     * trailing zeros; empty for zero) */
+    const char *sig;
+    size_t nsig;
+    long mag_exp;
+    long scale;             /* BigDecimal scale: fraction digits - exponent */
+    long precision;         /* BigDecimal precision: digits of the unscaled value */
+} spark_num;
+
+static void read_spark_num(const char *s, size_t n, spark_num *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t k = 0;
+    while (k < n && (isdigit((unsigned char)s[k]) || (s[k] == '.' && !out->has_point))) {
+        out->has_point |= s[k] == '.';
+        k++;
+    }
+    out->digits = s;
+    out->ndigits = k;
+    if (k < n && (s[k] == 'e' || s[k] == 'E')) {
+        size_t e = k + 1, sign = 0;
+        if (e < n && (s[e] == '+' || s[e] == '-'))
+            sign = e++;
+        if (e < n && isdigit((unsigned char)s[e])) {
+            long v = 0;
+            while (e < n && isdigit((unsigned char)s[e])) {
+                if (v < 100000000)      /* far past any finite double */
+                    v = v * 10 + (s[e] - '0');
+                e++;
+            }
+            out->exp = sign && s[sign] == '-' ? -v : v;
+            out->has_exp = 1;
+            k = e;
+        }
+    }
+    out->body = k;
+    /* magnitude: skip leading zeros, count integer digits */
+    long int_digits = 0, frac_digits = 0;
+    size_t first = (size_t)-1, last = 0;
+    int seen_point = 0;
+    for (size_t j = 0; j < out->ndigits; j++) {
+        if (s[j] == '.') {
+            seen_point = 1;
+            continue;
+        }
+        if (seen_point)
+            frac_digits++;
+        else
+            int_digits++;
+        if (s[j] != '0') {
+            if (first == (size_t)-1)
+                first = j;
+            last = j;
+        }
+    }
+    out->scale = frac_digits - out->exp;
+    if (first == (size_t)-1) {          /* zero */
+        out->sig = s;
+        out->nsig = 0;
+        out->mag_exp = 0;
+        out->precision = 1;
+        return;
+    }
+    out->sig = s + first;
+    out->nsig = last - first + 1;       /* may span the '.', which compares skip */
+    /* position of the first significant digit relative to the point */
+    long pos = first < (size_t)int_digits ? int_digits - (long)first
+                                          : -((long)first - int_digits - 1);
+    out->mag_exp = pos + out->exp;
+    /* unscaled value = all mantissa digits from the first non-zero one */
+    long unscaled = 0;
+    for (size_t j = first; j < out->ndigits; j++)
+        unscaled += s[j] != '.';
+    out->precision = unscaled;
+}
+
+/* Compare the magnitude of a with the decimal text bound (digits, one
+ * optional '.', optional E exponent): <0, 0, >0. */
+static int num_cmp_bound(const spark_num *a, const char *bound)
+{
+    spark_num b;
+    read_spark_num(bound, strlen(bound), &b);
+    if (a->nsig == 0 || b.nsig == 0)
+        return (a->nsig != 0) - (b.nsig != 0);
+    if (a->mag_exp != b.mag_exp)
+        return a->mag_exp < b.mag_exp ? -1 : 1;
+    /* same exponent: compare significant digits, skipping any '.' */
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a->nsig && a->sig[i] == '.') i++;
+        while (j < b.nsig && b.sig[j] == '.') j++;
+        if (i >= a->nsig || j >= b.nsig)
+            return (i < a->nsig) - (j < b.nsig);
+        if (a->sig[i] != b.sig[j])
+            return a->sig[i] < b.sig[j] ? -1 : 1;
+        i++, j++;
+    }
+}
+
+/*
+ * One row per literal form Spark's AstBuilder builds (visitIntegerLiteral,
+ * visitDecimalLiteral, visitExponentLiteral, visitBigIntLiteral,
+ * visitSmallIntLiteral, visitTinyIntLiteral, visitDoubleLiteral,
+ * visitFloatLiteral, visitBigDecimalLiteral).  numericLiteral() refuses
+ * a value outside [min, max] of the type; max here is the magnitude of
+ * the largest value and min_mag that of the smallest, as the Scala
+ * BigDecimal Spark compares with (Float.MaxValue is 3.4028235E38 there).
+ * A suffixed literal travels to the parser as a cast to the type named
+ * DIALECT_LITERAL_TYPE plus its suffix, so the emitter writes it back as
+ * it was written.
+ */
+static const struct num_form {
+    const char *suffix;     /* lower case; "" none */
+    int integral;           /* DIGIT+ only (no '.', no exponent) */
+    const char *max, *min_mag;
+    const char *what;
+} num_forms[] = {
+    {"l", 1, "9223372036854775807", "9223372036854775808", "BIGINT"},
+    {"s", 1, "32767", "32768", "SMALLINT"},
+    {"y", 1, "127", "128", "TINYINT"},
+    {"d", 0, "1.7976931348623157E308", "1.7976931348623157E308", "DOUBLE"},
+    {"f", 0, "3.4028235E38", "3.4028235E38", "FLOAT"},
+    {"bd", 0, NULL, NULL, "DECIMAL"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+/* Is the '-' at token m a prefix minus in Spark's reading, so that the
+ * number after it is one literal with it (SqlBaseParser.g4 rule number:
+ * MINUS? INTEGER_VALUE ...)?  After an operand it is binary. */
+static int spark_prefix_minus(bridge *b, size_t m)
+{
+    static const char *const intro[] = {
+        "select", "where", "having", "qualify", "on", "and", "or", "not", "when", "then",
+        "else", "case", "between", "like", "ilike", "rlike", "regexp", "div", "by", "limit",
+        "offset", "distinct", "all", "return", "escape", "in", "is", NULL};
+    size_t p = prev_sig(b, m);
+    if (!in_stmt(b, p))
+        return 1;
+    if (T(b, p)->kind == TK_OP)
+        return !is_op(b, p, ")") && !is_op(b, p, "]");
+    if (T(b, p)->kind == TK_WORD)
+        return word_in(b, p, intro);
+    return 0;           /* a literal, a name or a marker: an operand */
+}
+
+/* Would PostgreSQL fold a further prefix minus into the constant that
+ * spans tokens first..last, as in -(2147483648) or - -2147483648? */
+static int pg_negates(bridge *b, size_t first, size_t last)
+{
+    size_t k = prev_sig(b, first);
+    while (is_op(b, k, "(") && T(b, k)->match >= 0 &&
+           (size_t)T(b, k)->match == next_sig(b, last)) {
+        last = (size_t)T(b, k)->match;
+        k = prev_sig(b, k);
+    }
+    return is_op(b, k, "-") && spark_prefix_minus(b, k);
+}
+
 static int bridge_number(bridge *b, size_t i)
 {
     const char *s = TXT(b, i);
-    size_t n = TLEN(b, i), k = n;
-    while (k > 0 && isalpha((unsigned char)s[k - 1]))
-        k--;
-    /* "1e5" ends in a digit; "1e" is a number followed by suffix "e". */
-    if (k == n)
-        return 0;
-    static const struct { const char *suffix, *type; } suffixes[] = {
-        {"l", "bigint"}, {"s", "smallint"}, {"y", "tinyint"},
-        {"d", "double"}, {"f", "float"}, {"bd", "decimal"}, {NULL, NULL}};
+    size_t n = TLEN(b, i);
+    spark_num v;
+    read_spark_num(s, n, &v);
+    const char *suf = s + v.body;
+    size_t nsuf = n - v.body;
+    const struct num_form *form = NULL;
+    for (int m = 0; nsuf && num_forms[m].suffix; m++)
+        if (strlen(num_forms[m].suffix) == nsuf && strncasecmp(suf, num_forms[m].suffix, nsuf) == 0)
+            form = &num_forms[m];
+    if ((nsuf && !form) || (form && form->integral && (v.has_point || v.has_exp)))
+        return set_error(b->err, T(b, i)->start,
+                         "'%.*s' is not a Spark number (Spark reads letters, digits and '_' "
+                         "glued to a number as a name)", (int)(n > 40 ? 40 : n), s);
     if (is_op(b, next_sig(b, i), "("))
-        return set_error(b->err, T(b, next_sig(b, i))->start,
+        return set_error(b->err, T(b, i)->start + n,
                          "unexpected '(' after the literal %.*s", (int)n, s);
-    for (int m = 0; suffixes[m].suffix; m++) {
-        if (strlen(suffixes[m].suffix) == n - k &&
-            strncasecmp(s + k, suffixes[m].suffix, n - k) == 0) {
-            sbuf_truncate(&b->scratch, 0);
-            sbuf_putn(&b->scratch, s, k);
-            sbuf_printf(&b->scratch, "::\"%s\"", suffixes[m].type);
-            set_repl(b, i, b->scratch.data, b->scratch.len);
-            return 0;
-        }
+    /* 1.5L is 1, '.', 5L for Spark (no literal has both); glued back
+     * together PostgreSQL would read one number. */
+    if ((i > b->st->tok_begin && is_op(b, i - 1, ".")) ||
+        (in_stmt(b, i + 1) && is_op(b, i + 1, ".")))
+        return set_error(b->err, T(b, i)->start,
+                         "the number %.*s glued to '.': Spark reads no literal here (1.5L is 1, "
+                         "'.', 5L)", (int)n, s);
+    size_t minus = prev_sig(b, i);
+    int folded = is_op(b, minus, "-") && spark_prefix_minus(b, minus);
+    const char *range_type = NULL;
+    int out_of_range = 0;
+    if (form && form->max) {
+        out_of_range = num_cmp_bound(&v, folded ? form->min_mag : form->max) > 0;
+        range_type = form->what;
+    } else if (!form && v.has_exp) {        /* EXPONENT_VALUE: a DOUBLE */
+        out_of_range = num_cmp_bound(&v, num_forms[3].max) > 0;
+        range_type = "DOUBLE";
     }
-    return set_error(b->err, T(b, i)->start + k,
-                     "invalid numeric literal suffix '%.*s'", (int)(n - k), s + k);
+    if (out_of_range)
+        return set_error(b->err, T(b, folded ? minus : i)->start,
+                         "the literal %s%.*s is outside the range of %s", folded ? "-" : "",
+                         (int)(n > 60 ? 60 : n), s, range_type);
+    /* DECIMAL literals: 1.5 and 1.5BD are DECIMAL(2,1); a whole number
+     * past BIGINT is DECIMAL(p,0) (visitIntegerLiteral).  Spark allows
+     * precision up to 38 and, by default, no negative scale (1E2BD). */
+    int decimal = (form && strcmp(form->suffix, "bd") == 0) ||
+                  (!form && !v.has_exp &&
+                   (v.has_point || num_cmp_bound(&v, folded ? "9223372036854775808"
+                                                            : "9223372036854775807") > 0));
+    if (decimal && (v.precision > 38 || v.scale > 38))
+        return set_error(b->err, T(b, folded ? minus : i)->start,
+                         "the literal %.*s needs more than the 38 digits of a Spark DECIMAL",
+                         (int)(n > 60 ? 60 : n), s);
+    if (decimal && v.scale < 0)
+        return set_error(b->err, T(b, i)->start,
+                         "the literal %.*s has a negative DECIMAL scale, which Spark refuses "
+                         "by default", (int)(n > 60 ? 60 : n), s);
+    /* A minus Spark takes into the literal, before a cast (-5::INT is
+     * CAST(-5 AS INT) in Spark, -(5::int) for PostgreSQL), goes inside
+     * brackets. */
+    int cast_after = is_op(b, next_sig(b, i), "::");
+    /* 2147483648 and 9223372036854775808 change type when negated in
+     * the literal (-2147483648 is an INT); PostgreSQL folds any minus
+     * before a constant, even -(2147483648) where Spark negates a BIGINT,
+     * so there they travel as casts to the type Spark gives them. */
+    const char *boundary_type = NULL;
+    if (!form && !v.has_point && !v.has_exp && pg_negates(b, folded ? minus : i, i)) {
+        if (num_cmp_bound(&v, "2147483648") == 0)
+            boundary_type = folded ? "\"int\"" : "\"bigint\"";
+        else if (num_cmp_bound(&v, "9223372036854775808") == 0)
+            boundary_type = folded ? "\"bigint\"" : "\"decimal\"(19,0)";
+    }
+    if (!form && !boundary_type && !(folded && cast_after))
+        return 0;
+    sbuf_truncate(&b->scratch, 0);
+    sbuf_putn(&b->scratch, s, v.body);
+    int wrap = folded && (form || boundary_type || cast_after);
+    if (wrap) {
+        insert_before(b, minus, "(");
+        sbuf_putc(&b->scratch, ')');
+    }
+    if (form) {
+        sbuf_puts(&b->scratch, "::\"" DIALECT_LITERAL_TYPE);
+        sbuf_puts(&b->scratch, form->suffix);
+        sbuf_putc(&b->scratch, '"');
+    } else if (boundary_type) {
+        sbuf_puts(&b->scratch, "::");
+        sbuf_puts(&b->scratch, boundary_type);
+    }
+    set_repl(b, i, b->scratch.data, b->scratch.len);
+    return 0;
 }
 
 /*
@@ -887,6 +1436,14 @@ static int bridge_type(bridge *b, size_t i)
 
 /* A Spark interval unit; *pg_native says whether PostgreSQL's
  * INTERVAL '...' UNIT accepts it too (singular YEAR ... SECOND). */
+/* An INTEGER_VALUE or DECIMAL_VALUE token: digits and at most one '.'. */
+static int plain_number(bridge *b, size_t i)
+{
+    spark_num v;
+    read_spark_num(TXT(b, i), TLEN(b, i), &v);
+    return v.body == TLEN(b, i) && !v.has_exp;
+}
+
 static int is_interval_unit(bridge *b, size_t i, int *pg_native)
 {
     static const char *const native[] = {
@@ -936,8 +1493,9 @@ static int bridge_interval(bridge *b, size_t i)
             neg = is_op(b, v, "-");
             v = next_sig(b, v);
         }
-        if (!in_stmt(b, v) ||
-            (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING))
+        /* intervalValue: (PLUS | MINUS)? (INTEGER_VALUE | DECIMAL_VALUE | stringLit) */
+        if (!in_stmt(b, v) || (T(b, v)->kind != TK_NUMBER && T(b, v)->kind != TK_STRING) ||
+            (T(b, v)->kind == TK_NUMBER && !plain_number(b, v)))
             break;
         size_t u = next_sig(b, v);
         if (!in_stmt(b, u) || !is_interval_unit(b, u, NULL))
@@ -1704,11 +2262,14 @@ static size_t join_condition_end(bridge *b, size_t on)
         "join", "inner", "left", "right", "full", "cross", "natural", "semi", "anti", "where",
         "group", "having", "order", "limit", "qualify", "window", "union", "intersect",
         "except", "minus", "sort", "cluster", "distribute", "lateral", "pivot", "unpivot", NULL};
+    /* Of those, the names of functions: left(s, n) and right(s, n) in the
+     * condition are calls; WHERE (x) = 1 or UNION (SELECT ...) end it. */
+    static const char *const callable[] = {"left", "right", NULL};
     size_t last = on;
     for (size_t k = next_sig(b, on); in_stmt(b, k); k = next_sig(b, k)) {
         if (is_op(b, k, ")") || is_op(b, k, "]") || is_op(b, k, ",") || is_op(b, k, ";"))
             break;
-        if (word_in(b, k, stop) && !is_op(b, next_sig(b, k), "("))
+        if (word_in(b, k, stop) && !(word_in(b, k, callable) && is_op(b, next_sig(b, k), "(")))
             break;
         if (is_op(b, k, "(") || is_op(b, k, "["))
             k = (size_t)T(b, k)->match;
@@ -2537,8 +3098,9 @@ static int bridge_op(bridge *b, size_t i)
         return bridge_lambda(b, i);
     if (n == 2 && memcmp(s, "::", 2) == 0)
         return is_word(b, next_sig(b, i), "interval") ? 0 : bridge_type(b, next_sig(b, i));
-    if (n == 2 && memcmp(s, "&&", 2) == 0)
-        return refuse(b, i, "operator '&&'");
+    /* LTE : '<=' | '!>' ;  GTE : '>=' | '!<' ; */
+    if (n == 2 && (memcmp(s, "!>", 2) == 0 || memcmp(s, "!<", 2) == 0))
+        return refuse(b, i, s[1] == '>' ? "operator '!>' (write <=)" : "operator '!<' (write >=)");
     /* PostgreSQL reads any run of operator characters as an operator
      * (a star followed by a slash, `@@`, `!~`); Spark has only these. */
     static const char *const spark_ops[] = {
@@ -2864,15 +3426,6 @@ static int check_precedence(bridge *b)
     return rc;
 }
 
-/*
- * Spark puts comparisons inside the operands of LIKE, RLIKE, IN, BETWEEN
- * and IS (a LIKE b >= c is a LIKE (b >= c); a >= b LIKE c is
- * (a >= b) LIKE c); PostgreSQL binds those predicates tighter than
- * comparisons.  A comparison and such a predicate in one operand run
- * (between AND, OR, NOT, commas, CASE words and clause words, at one
- * bracket level) would be read differently: refused, asking for
- * parentheses.
- */
 /* = == <> != < > <= >= <=> */
 static int is_comparison(bridge *b, size_t i)
 {
@@ -2893,93 +3446,308 @@ static int is_comparison(bridge *b, size_t i)
     }
 }
 
-static int check_predicate_mix(bridge *b)
+/*
+ * Comparisons and predicates, grouped as SqlBaseParser.g4 groups them:
+ *
+ *   booleanExpression : NOT booleanExpression | valueExpression predicate?
+ *                     | booleanExpression AND booleanExpression | ... OR ...
+ *   predicate : NOT? BETWEEN valueExpression AND valueExpression
+ *             | NOT? IN '(' ... ')' | NOT? (LIKE | ILIKE) (ANY | SOME | ALL) '(' ... ')'
+ *             | NOT? (RLIKE | LIKE | ILIKE) valueExpression (ESCAPE stringLit)?
+ *             | IS NOT? (NULL | TRUE | FALSE | UNKNOWN) | IS NOT? DISTINCT FROM valueExpression
+ *   valueExpression : ... | valueExpression comparisonOperator valueExpression
+ *
+ * Comparisons (= == <> != < <= > >= <=>) are the lowest, left-associative
+ * level of a valueExpression; a predicate takes a whole valueExpression on
+ * each side and may not be followed by anything but AND or OR.  PostgreSQL
+ * makes comparisons non-associative, ranks IS (and so <=>, bridged as IS
+ * NOT DISTINCT FROM) below them and LIKE, IN and BETWEEN above them.  So,
+ * at every bracket level, the bridge writes Spark's grouping out in
+ * brackets: a chain a = b < c as ((a = b) < c), a valueExpression holding
+ * a comparison before a predicate, and every predicate operand holding one,
+ * in brackets of their own.  What Spark cannot parse is refused: an
+ * operator after IN (...) or IS NULL, a second predicate, and NOT (or !)
+ * where a value is expected (a = NOT b, which Spark reads as a column named
+ * not).
+ */
+enum cmp_phase {
+    PH_LEFT,        /* the valueExpression before any predicate */
+    PH_BETWEEN_LOW, /* BETWEEN's lower bound, up to its AND */
+    PH_RIGHT,       /* LIKE's pattern, BETWEEN's upper bound, IS DISTINCT FROM's operand */
+    PH_LIST,        /* IN / LIKE ANY: the bracketed list comes next */
+    PH_IS,          /* after IS [NOT] */
+    PH_ESCAPE,      /* after ESCAPE */
+    PH_DONE         /* the predicate is complete */
+};
+
+#define CMP_MAX_CHAIN 256       /* comparisons in one valueExpression */
+
+typedef struct cmp_level {
+    size_t start;       /* first token of the current valueExpression, or NONE */
+    int ncmp;           /* comparisons in it */
+    int open;           /* brackets to open before start */
+    int phase;
+    int expect_operand; /* the last token was an operator or a unit start */
+    int is_case;        /* this level was opened by CASE, closed by END */
+    size_t pred;        /* the predicate's first token (for messages) */
+} cmp_level;
+
+/* The last token of the type that starts at token i: a name, then
+ * <...> (ARRAY<INT>, MAP<STRING, ARRAY<INT>>) or (...) (DECIMAL(10, 2)). */
+static size_t type_last(bridge *b, size_t i)
 {
-    static const char *const preds[] = {
-        "like", "ilike", "rlike", "regexp", "is", "between", "in", NULL};
-    static const char *const separators[] = {
-        "and", "or", "not", "when", "then", "else", "end", "case", "select", "where",
-        "having", "on", "from", "by", "qualify", "join", "using", "limit", "offset", "order",
-        "group", "window", "union", "intersect", "except", "minus", "as", "filter", "over",
-        "asc", "desc", "distinct", "all", "exists", "sort", "cluster", "distribute", NULL};
-    /* Nothing to refuse without both a comparison and a predicate word. */
-    int has_cmp = 0, has_pred = 0;
-    for (size_t i = b->st->tok_begin; i < b->st->tok_end && !(has_cmp && has_pred); i++) {
-        has_cmp |= is_comparison(b, i);
-        has_pred |= word_in(b, i, preds);
+    size_t n = next_sig(b, i);
+    if (is_op(b, n, "(") && T(b, n)->match >= 0)
+        return (size_t)T(b, n)->match;
+    if (!is_op(b, n, "<"))
+        return i;
+    int depth = 0;
+    for (size_t k = n; in_stmt(b, k); k = next_sig(b, k)) {
+        if (is_op(b, k, "<"))
+            depth++;
+        else if (is_op(b, k, ">"))
+            depth--;
+        else if (is_op(b, k, ">>"))
+            depth -= 2;
+        else if (is_op(b, k, ">>>"))
+            depth -= 3;
+        if (depth <= 0)
+            return k;
     }
-    if (!(has_cmp && has_pred))
+    return i;
+}
+
+/* The valueExpression of level l ends before token at: open its pending
+ * brackets, and close the whole of it when wrap. */
+static void cmp_close(bridge *b, cmp_level *l, size_t at, int wrap)
+{
+    if (l->start == (size_t)-1)
+        return;
+    wrap = wrap && l->ncmp > 0;
+    int open = l->open + wrap;
+    if (open > 0) {
+        char buf[CMP_MAX_CHAIN + 4];
+        memset(buf, '(', (size_t)open);
+        buf[open] = '\0';
+        insert_before(b, l->start, buf);
+    }
+    if (wrap)
+        insert_before(b, at, ")");
+    l->start = (size_t)-1;
+    l->ncmp = l->open = 0;
+}
+
+static void cmp_reset(cmp_level *l)
+{
+    l->start = (size_t)-1;
+    l->ncmp = l->open = 0;
+    l->phase = PH_LEFT;
+    l->expect_operand = 1;
+    l->pred = (size_t)-1;
+}
+
+/* Refuse at token i: Spark reads no operator after the predicate at p. */
+static int cmp_after_predicate(bridge *b, size_t i, size_t p)
+{
+    return set_error(b->err, T(b, i)->start,
+                     "Spark reads nothing but AND or OR after %.*s ...: add parentheses",
+                     (int)TLEN(b, p), TXT(b, p));
+}
+
+static int check_comparisons(bridge *b)
+{
+    static const char *const pred_words[] = {
+        "like", "ilike", "rlike", "regexp", "in", "between", "is", NULL};
+    static const char *const separators[] = {
+        "and", "or", "when", "then", "else", "select", "where", "having", "on", "from",
+        "by", "qualify", "join", "using", "limit", "offset", "order", "group", "window",
+        "union", "intersect", "except", "minus", "as", "filter", "over", "asc", "desc",
+        "distinct", "all", "exists", "sort", "cluster", "distribute", "for", "lateral",
+        "view", "pivot", "unpivot", "partition", "rows", "range", "nulls", NULL};
+    /* Nothing to do without two comparisons, a predicate or a NOT. */
+    int ncmp = 0, other = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && ncmp < 2 && !other; i++) {
+        ncmp += is_comparison(b, i);
+        other = word_in(b, i, pred_words) || is_word(b, i, "not") || is_op(b, i, "!");
+    }
+    if (ncmp < 2 && !other)
         return 0;
     int maxlv = 2, lvd = 0;
     for (size_t i = b->st->tok_begin; i < b->st->tok_end; i++) {
-        if (is_op(b, i, "(") || is_op(b, i, "["))
+        if (is_op(b, i, "(") || is_op(b, i, "[") || is_word(b, i, "case"))
             if (++lvd + 2 > maxlv)
                 maxlv = lvd + 2;
-        if (is_op(b, i, ")") || is_op(b, i, "]"))
+        if (is_op(b, i, ")") || is_op(b, i, "]") || is_word(b, i, "end"))
             lvd--;
     }
-    const int MAXLV = maxlv;
-    struct lv { size_t cmp, pred; int between; } *st = xmalloc((size_t)MAXLV * sizeof *st);
+    cmp_level *st = xmalloc((size_t)maxlv * sizeof *st);
     int d = 0, rc = 0;
-    st[0].cmp = st[0].pred = (size_t)-1;
-    for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i++) {
-        const dtok *t = T(b, i);
-        if (dialect_is_trivia(t->kind))
+    cmp_reset(&st[0]);
+    st[0].is_case = 0;
+    for (size_t i = b->st->tok_begin; i < b->st->tok_end && rc == 0; i = next_sig(b, i)) {
+        if (dialect_is_trivia(T(b, i)->kind))
             continue;
-        struct lv *l = &st[d];
-        if (is_op(b, i, "(") || is_op(b, i, "[")) {
-            if (d + 1 < MAXLV) {
-                d++;
-                st[d].cmp = st[d].pred = (size_t)-1;
-                st[d].between = 0;
-            }
-            continue;
-        }
-        if (is_op(b, i, ")") || is_op(b, i, "]")) {
+        cmp_level *l = &st[d];
+        int opens = is_op(b, i, "(") || is_op(b, i, "[") || is_word(b, i, "case");
+        int closes = is_op(b, i, ")") || is_op(b, i, "]") ||
+                     (is_word(b, i, "end") && l->is_case);
+        if (closes) {
+            cmp_close(b, l, i, l->phase == PH_RIGHT);
             if (d > 0)
                 d--;
+            l = &st[d];
+            if (l->phase == PH_LIST)
+                l->phase = PH_DONE;
+            l->expect_operand = 0;
             continue;
         }
-        int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->");
-        /* Most words are names: neither list holds a word PostgreSQL does
-         * not know as a keyword, but for these Spark ones. */
-        static const char *const spark_words[] = {
-            "rlike", "regexp", "qualify", "sort", "cluster", "distribute", "minus", NULL};
-        if (t->kind == TK_WORD && kw_category(b, i) == PG_KW_NONE && !word_in(b, i, spark_words))
+        if (opens) {
+            /* an operand, or the continuation of one: f(x), a[0] */
+            if (l->phase == PH_DONE || l->phase == PH_IS || l->phase == PH_ESCAPE) {
+                if (!is_word(b, i, "case") && !l->expect_operand) {
+                    rc = cmp_after_predicate(b, i, l->pred);
+                    break;
+                }
+            }
+            if (l->start == (size_t)-1 && l->phase != PH_LIST)
+                l->start = i;
+            if (d + 1 < maxlv) {
+                d++;
+                cmp_reset(&st[d]);
+                st[d].is_case = is_word(b, i, "case");
+            }
             continue;
-        if (t->kind == TK_WORD) {
-            if (is_word(b, i, "and") && l->between) {
-                l->between = 0;
+        }
+        int sep = is_op(b, i, ",") || is_op(b, i, ";") || is_op(b, i, "->") ||
+                  is_op(b, i, "=>");
+        if (T(b, i)->kind == TK_WORD) {
+            size_t nx = next_sig(b, i), pv = prev_sig(b, i);
+            if (is_word(b, i, "and") && l->phase == PH_BETWEEN_LOW) {
+                cmp_close(b, l, i, 1);
+                l->phase = PH_RIGHT;
+                l->expect_operand = 1;
                 continue;
             }
-            if (is_word(b, i, "not") &&
-                (word_in(b, next_sig(b, i), preds) || is_word(b, prev_sig(b, i), "is")))
+            if (is_word(b, i, "not") && (word_in(b, nx, pred_words) || is_word(b, pv, "is")))
                 continue;       /* NOT LIKE, IS NOT NULL: part of the predicate */
-            /* a predicate word (IN only before its list) */
-            if (word_in(b, i, preds) && (!is_word(b, i, "in") || is_op(b, next_sig(b, i), "("))) {
-                if (l->pred == (size_t)-1)
-                    l->pred = i;
-                if (is_word(b, i, "between"))
-                    l->between = 1;
+            if (is_word(b, i, "not")) {
+                if (l->phase == PH_RIGHT || l->phase == PH_BETWEEN_LOW ||
+                    (l->start != (size_t)-1 && l->expect_operand)) {
+                    rc = set_error(b->err, T(b, i)->start,
+                                   "NOT where Spark expects a value: write (NOT ...)");
+                    break;
+                }
+                sep = 1;
+            } else if (word_in(b, i, pred_words) && !l->expect_operand) {
+                if (l->phase != PH_LEFT) {
+                    rc = l->phase == PH_DONE || l->phase == PH_IS
+                             ? cmp_after_predicate(b, i, l->pred)
+                             : set_error(b->err, T(b, i)->start,
+                                         "Spark allows one predicate (%.*s) per operand: add "
+                                         "parentheses", (int)TLEN(b, i), TXT(b, i));
+                    break;
+                }
+                cmp_close(b, l, is_word(b, pv, "not") ? pv : i, 1);
+                l->pred = i;
+                l->expect_operand = 1;
+                if (is_word(b, i, "is")) {
+                    l->phase = PH_IS;
+                } else if (is_word(b, i, "in") ||
+                           ((is_word(b, i, "like") || is_word(b, i, "ilike")) &&
+                            (is_word(b, nx, "any") || is_word(b, nx, "some") ||
+                             is_word(b, nx, "all")))) {
+                    l->phase = PH_LIST;
+                    if (!is_word(b, i, "in"))
+                        i = nx;         /* the quantifier */
+                } else {
+                    l->phase = is_word(b, i, "between") ? PH_BETWEEN_LOW : PH_RIGHT;
+                }
+                continue;
+            } else if (l->phase == PH_IS) {
+                if (is_word(b, i, "distinct") && is_word(b, nx, "from")) {
+                    l->phase = PH_RIGHT;
+                    i = nx;
+                } else {
+                    l->phase = PH_DONE;       /* NULL, TRUE, FALSE, UNKNOWN */
+                    l->expect_operand = 0;
+                }
+                continue;
+            } else if (is_word(b, i, "escape") && l->phase == PH_RIGHT) {
+                cmp_close(b, l, i, 1);
+                l->phase = PH_ESCAPE;
+                continue;
             } else if (word_in(b, i, separators)) {
                 sep = 1;
             }
-        } else if (is_comparison(b, i) && l->cmp == (size_t)-1) {
-            l->cmp = i;
+        }
+        if (is_op(b, i, "!") && !is_op(b, next_sig(b, i), "(") &&
+            word_in(b, next_sig(b, i), pred_words)) {
+            rc = refuse(b, i, "'!' before a predicate");
+            break;
+        }
+        if (is_op(b, i, "!")) {
+            if (l->phase == PH_RIGHT || l->phase == PH_BETWEEN_LOW ||
+                (l->start != (size_t)-1 && l->expect_operand)) {
+                rc = set_error(b->err, T(b, i)->start,
+                               "'!' (NOT) where Spark expects a value: write (NOT ...)");
+                break;
+            }
+            sep = 1;
         }
         if (sep) {
-            l->cmp = l->pred = (size_t)-1;
-            l->between = 0;
+            cmp_close(b, l, i, l->phase == PH_RIGHT);
+            cmp_reset(l);
+            /* CAST(x AS MAP<STRING, INT>): no comparisons in a type */
+            if (is_word(b, i, "as") && T(b, next_sig(b, i))->kind == TK_WORD)
+                i = type_last(b, next_sig(b, i));
             continue;
         }
-        if (l->cmp != (size_t)-1 && l->pred != (size_t)-1) {
-            size_t at = l->cmp > l->pred ? l->cmp : l->pred;
-            rc = set_error(b->err, T(b, at)->start,
-                           "a comparison and %.*s in one expression: add parentheses (Spark "
-                           "and PostgreSQL group them differently)",
-                           (int)TLEN(b, l->pred), TXT(b, l->pred));
+        if (T(b, i)->kind == TK_WORD && is_op(b, next_sig(b, i), "<") &&
+            (is_word(b, i, "array") || is_word(b, i, "map") || is_word(b, i, "struct"))) {
+            if (l->start == (size_t)-1)
+                l->start = i;
+            i = type_last(b, i);
+            l->expect_operand = 0;
+            continue;
         }
+        int binary = !l->expect_operand &&
+                     ((T(b, i)->kind == TK_OP && !is_op(b, i, ".") && !is_op(b, i, ":")) ||
+                      is_word(b, i, "div"));
+        if (binary && (l->phase == PH_DONE || l->phase == PH_IS || l->phase == PH_LIST ||
+                       l->phase == PH_ESCAPE)) {
+            rc = cmp_after_predicate(b, i, l->pred);
+            break;
+        }
+        if (binary && is_op(b, i, "::")) {
+            i = type_last(b, next_sig(b, i));
+            continue;
+        }
+        if (binary && is_comparison(b, i)) {
+            if (l->start == (size_t)-1) {
+                rc = set_error(b->err, T(b, i)->start, "unexpected %.*s", (int)TLEN(b, i),
+                               TXT(b, i));
+                break;
+            }
+            if (l->ncmp >= CMP_MAX_CHAIN) {
+                rc = set_error(b->err, T(b, i)->start,
+                               "too many comparisons in one chain: add parentheses");
+                break;
+            }
+            if (l->ncmp++ > 0) {      /* (a = b) < c */
+                l->open++;
+                insert_before(b, i, ")");
+            }
+        }
+        if (l->start == (size_t)-1 && l->phase != PH_DONE && l->phase != PH_ESCAPE)
+            l->start = i;
+        if (l->phase == PH_ESCAPE)
+            l->phase = PH_DONE;
+        /* operators and '.' / ':' (a field or a JSON path follows) leave
+         * an operand to come; anything else is (part of) an operand */
+        l->expect_operand = T(b, i)->kind == TK_OP || is_word(b, i, "div");
     }
+    if (rc == 0)
+        cmp_close(b, &st[d], b->st->tok_end, st[d].phase == PH_RIGHT);
     free(st);
     return rc;
 }
@@ -3040,7 +3808,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
 
     rc = check_precedence(&b);
     if (rc == 0)
-        rc = check_predicate_mix(&b);
+        rc = check_comparisons(&b);
     for (size_t i = st->tok_begin; i < st->tok_end && rc == 0; i++) {
         const dtok *t = T(&b, i);
         if (P(&b, i)->skip || P(&b, i)->has_repl) {
@@ -3053,11 +3821,23 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
         }
         switch (t->kind) {
         case TK_SPACE: case TK_LINE_COMMENT: case TK_BLOCK_COMMENT:
+            bridge_trivia(&b, i);
             break;
         case TK_HINT: {
-            size_t p = prev_sig(&b, i);
+            /* selectClause : SELECT (hints+=hint)* setQuantifier? ... ;
+             * a hint anywhere else is a syntax error in Spark. */
+            size_t p = prev_sig(&b, i), bad;
             if (p == (size_t)-1 || !is_word(&b, p, "select")) {
-                break;          /* not after SELECT: an ordinary comment */
+                rc = set_error(err, t->start, "a hint (/*+ ... */) stands only right after SELECT; "
+                               "write a comment as /* ... */");
+                break;
+            }
+            if (dialect_hint_read(src->text + t->start + 3, t->end - t->start - 5, NULL, NULL,
+                                  &bad) < 0) {
+                rc = set_error(err, t->start + 3 + bad,
+                               "a hint Spark cannot parse: hint names, each with an optional "
+                               "bracketed list of arguments");
+                break;
             }
             size_t a = next_sig(&b, i);
             if (is_word(&b, a, "distinct") || is_word(&b, a, "all"))
@@ -3111,7 +3891,7 @@ int dialect_bridge(const dialect_source *src, const dialect_stmt *st,
             else
                 rc = bridge_param(&b, i);
             break;
-        case TK_EOF: case TK_ERROR:
+        case TK_EOF: case TK_ERROR: case TK_HINT_START: case TK_HINT_END:
             break;
         }
     }

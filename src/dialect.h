@@ -51,6 +51,9 @@
  * names travel as "sluice:id:N" and are restored after parsing. */
 #define DIALECT_LONG_IDENT "sluice:id:"
 #define DIALECT_MAX_PG_IDENT 63
+/* A suffixed numeric literal (10L, 1.5BD) travels as a cast to this
+ * type name plus the suffix in lower case: "sluice:literal_bd". */
+#define DIALECT_LITERAL_TYPE "sluice:literal_"
 /* Every identifier starting with this prefix is reserved. */
 #define DIALECT_RESERVED_PREFIX "sluice:"
 
@@ -178,6 +181,28 @@ void dialect_bridged_free(dialect_bridged *b);
 size_t dialect_to_orig(const dialect_bridged *b, size_t out);
 /* Mark recorded at a bridged offset, DM_NONE if none. */
 int dialect_mark_at(const dialect_bridged *b, size_t out);
+
+/* Read a hint's body (the text between its delimiters; body[len] must
+ * be NUL or the hint's star-slash) as Spark's parser reads it
+ * (SqlBaseParser.g4):
+ *   hint : HENT_START hintStatement (COMMA? hintStatement)* HENT_END ;
+ *   hintStatement : identifier
+ *                 | identifier '(' primaryExpression (',' primaryExpression)* ')' ;
+ * An argument is taken as any non-empty run of tokens with balanced
+ * brackets.  For each statement fn gets its name (is_arg 0), then each
+ * argument (is_arg 1) as its tokens with one space wherever whitespace
+ * or comments separated them; fn may be NULL.  Returns 0, or -1 with
+ * *bad the offset in body where the text departs from the rule. */
+typedef void (*dialect_hint_fn)(void *ctx, int is_arg, const char *text, size_t len);
+int dialect_hint_read(const char *body, size_t len, dialect_hint_fn fn, void *ctx,
+                      size_t *bad);
+
+/* The parts of the name in the string of IDENTIFIER('...'), read as
+ * Spark's parseMultipartIdentifier reads it: with the SQL lexer, so
+ * spaces (Unicode ones too) and comments may stand between parts and a
+ * back-quoted part may hold anything.  Returns the number of parts (1 to
+ * 3) or -1 when the string is not such a name. */
+int dialect_multipart_name(const char *s, char parts[3][256]);
 
 /* Decode a Spark string literal token (quotes included) into *dst.
  * Returns 0, or -1 with *err (NUL characters cannot be represented). */

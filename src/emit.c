@@ -222,6 +222,48 @@ static void emit_const(emitter *e, json_t *f)
     }
 }
 
+/* The suffix of a literal the bridge carries as a cast to
+ * DIALECT_LITERAL_TYPE + suffix (10L, -128Y, 1.5BD), or NULL. */
+static const char *literal_suffix(json_t *f)
+{
+    json_t *names = ast_get(ast_get(f, "typeName"), "names");
+    const char *tn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
+                                                 : NULL;
+    size_t plen = strlen(DIALECT_LITERAL_TYPE);
+    if (!tn || strncmp(tn, DIALECT_LITERAL_TYPE, plen) != 0 ||
+        ast_unwrap(ast_get(f, "arg"), NULL, NULL) != AST_A_Const)
+        return NULL;
+    return tn + plen;
+}
+
+/* A suffixed numeric literal, written back as Spark reads it: the
+ * number and its suffix give the value and the type exactly (1.5BD is
+ * DECIMAL(2,1), which CAST(1.5 AS DECIMAL) is not). */
+static void emit_suffixed_literal(emitter *e, json_t *f, const char *suffix)
+{
+    static const struct { const char *suffix, *pg_type; } types[] = {
+        {"l", "bigint"}, {"s", "smallint"}, {"y", "smallint"}, {"d", "double precision"},
+        {"f", "real"}, {"bd", "numeric"}, {NULL, NULL}};
+    int k = 0;
+    while (types[k].suffix && strcmp(types[k].suffix, suffix) != 0)
+        k++;
+    json_t *af;
+    ast_unwrap(ast_get(f, "arg"), &af, NULL);
+    if (!types[k].suffix || ast_get(af, "isnull") || ast_get(af, "sval") || ast_get(af, "boolval")) {
+        fail(e, f, "unexpected literal type %s", suffix);
+        return;
+    }
+    if (!spark(e))
+        puts_(e, "CAST(");
+    emit_const(e, af);
+    if (spark(e)) {
+        for (const char *p = suffix; *p; p++)
+            sbuf_putc(e->o, (char)toupper((unsigned char)*p));
+    } else {
+        sbuf_printf(e->o, " AS %s)", types[k].pg_type);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Precedence                                                          */
 
@@ -294,6 +336,8 @@ static int expr_prec(json_t *node)
     }
     if (k == AST_CollateClause)
         return PREC_POSTFIX;
+    if (k == AST_TypeCast && literal_suffix(f))     /* -128Y reads like -128 */
+        return expr_prec(ast_get(f, "arg"));
     return PREC_PRIMARY;
 }
 
@@ -371,11 +415,8 @@ static void emit_a_expr(emitter *e, json_t *f)
                 return;
             }
             puts_(e, op);
-            json_t *rf;
             /* "- -x" must not become the comment "--x". */
-            if (ast_unwrap(r, &rf, NULL) == AST_A_Const && expr_prec(r) == PREC_UNARY)
-                puts_(e, " ");
-            else if (ast_unwrap(r, &rf, NULL) == AST_A_Expr && !ast_get(rf, "lexpr"))
+            if (expr_prec(r) == PREC_UNARY)
                 puts_(e, " ");
             emit_expr(e, r, PREC_UNARY);
             return;
@@ -934,6 +975,11 @@ static void emit_type_cast(emitter *e, json_t *f)
     const char *sval = NULL;
     if (ast_unwrap(arg, &af, NULL) == AST_A_Const)
         sval = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
+    const char *suffix = literal_suffix(f);
+    if (suffix) {
+        emit_suffixed_literal(e, f, suffix);
+        return;
+    }
     int pgcat = json_array_size(names) == 2 && name_is(names, 0, "pg_catalog");
     if (sval && pgcat && !ast_bool(f, "sl_try_cast") && !ast_bool(f, "sl_cast")) {
         /* Typed literals: INTERVAL '...', TIMESTAMP '...'. */
@@ -1310,7 +1356,7 @@ static void emit_range_function_call(emitter *e, json_t *f, json_t **call_out)
         ast_unwrap(json_array_get(ast_get(cf, "args"), 0), &af, NULL) == AST_A_Const) {
         const char *name = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
         char parts[3][256];
-        int n = name ? ast_split_name(name, parts) : -1;
+        int n = name ? dialect_multipart_name(name, parts) : -1;
         if (n < 0) {
             fail(e, f, "IDENTIFIER(...) names no table");
             return;
@@ -1385,7 +1431,12 @@ static void emit_join(emitter *e, json_t *f)
         if (natural)
             puts_(e, " NATURAL");
         puts_(e, strcmp(semi_anti, "anti") == 0 ? " LEFT ANTI JOIN " : " LEFT SEMI JOIN ");
+        /* A join as the right side keeps its brackets, as below. */
+        if (is_join(r))
+            puts_(e, "(");
         emit_from_item(e, r);
+        if (is_join(r))
+            puts_(e, ")");
         if (quals) {
             puts_(e, " ON ");
             emit_expr(e, quals, 0);
@@ -1833,7 +1884,16 @@ static void emit_simple_select(emitter *e, json_t *f)
                     an_has_aggregate(ast_get(tf, "val")))
                     continue;
                 puts_(e, n++ ? ", " : " GROUP BY ");
-                emit_expr(e, ast_get(tf, "val"), PREC_LOWEST);
+                /* An integer literal key would be read as a position
+                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3):
+                 * the same constant, as an expression. */
+                json_t *vf, *val = ast_get(tf, "val");
+                int ordinal = ast_unwrap(val, &vf, NULL) == AST_A_Const && ast_get(vf, "ival");
+                if (ordinal)
+                    puts_(e, "CAST(");
+                emit_expr(e, val, PREC_LOWEST);
+                if (ordinal)
+                    puts_(e, " AS BIGINT)");
             }
         } else {
             puts_(e, " GROUP BY ");

@@ -3,7 +3,8 @@
  * grammar/databricks.re.
  *
  * The lexer only splits text into tokens; it assigns no meaning beyond
- * the token class.  The dialect bridge (dialect.c) decides what each
+ * the token class.  Its rules follow Spark 4.0's SqlBaseLexer.g4 (see
+ * the grammar file and docs/lexer.md).  The dialect bridge (dialect.c) decides what each
  * token becomes in the PostgreSQL-parseable text.
  */
 #ifndef SLUICE_LEXER_H
@@ -14,17 +15,21 @@
 typedef enum tok_kind {
     TK_EOF = 0,
     TK_SPACE,          /* whitespace run */
-    TK_LINE_COMMENT,   /* -- ... up to (not including) the newline */
+    TK_LINE_COMMENT,   /* -- ... through its line end (CR, LF or CRLF); a
+                          backslash before LF continues it */
     TK_BLOCK_COMMENT,  /* slash-star ... star-slash, nesting allowed */
-    TK_HINT,           /* slash-star-plus ... star-slash after SELECT */
+    TK_HINT,           /* a whole hint, slash-star-plus ... star-slash: made
+                          by dialect_lex from the tokens below */
     TK_WORD,           /* bare identifier or keyword */
     TK_QIDENT,         /* `backtick identifier` */
     TK_STRING,         /* '...' or "..." with backslash escapes */
     TK_RAW_STRING,     /* r'...' or R"..." without escapes */
     TK_NUMBER,         /* 12, 1.5, .5e3, 10L, 1.5BD (suffix included) */
     TK_OP,             /* operator or punctuation */
-    TK_PARAM,          /* ? :name ${var} -- unsupported placeholders */
-    TK_ERROR           /* unterminated literal or stray byte */
+    TK_PARAM,          /* ? ${var}, and :name (made by dialect_lex) */
+    TK_ERROR,          /* unterminated literal or stray byte */
+    TK_HINT_START,     /* slash-star-plus: a hint's body follows as tokens */
+    TK_HINT_END        /* star-slash outside a comment */
 } tok_kind;
 
 /*

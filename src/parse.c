@@ -478,80 +478,30 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     }
 }
 
-static void skip_space(const char **p)
+/* dialect_hint_read's callback: one hint statement or argument. */
+static void add_hint_part(void *ctx, int is_arg, const char *text, size_t len)
 {
-    while (isspace((unsigned char)**p))
-        (*p)++;
-}
-
-/* One hint: NAME [ '(' arg {',' arg} ')' ].  Returns 0 or -1. */
-static int parse_one_hint(const char **pp, json_t *list)
-{
-    const char *p = *pp;
-    const char *name = p;
-    while (isalnum((unsigned char)*p) || *p == '_')
-        p++;
-    if (p == name)
-        return -1;
-    json_t *h = json_object();
-    json_object_set_new(h, "name", json_stringn(name, (size_t)(p - name)));
-    json_t *args = json_array();
-    skip_space(&p);
-    if (*p == '(') {
-        p++;
-        for (;;) {
-            skip_space(&p);
-            const char *a = p;
-            int quoted = 0;
-            while (*p && (quoted || (*p != ',' && *p != ')'))) {
-                if (*p == '`')
-                    quoted = !quoted;
-                p++;
-            }
-            const char *e = p;
-            while (e > a && isspace((unsigned char)e[-1]))
-                e--;
-            if (e == a || !*p) {
-                json_decref(args);
-                json_decref(h);
-                return -1;
-            }
-            json_array_append_new(args, json_stringn(a, (size_t)(e - a)));
-            if (*p == ')') {
-                p++;
-                break;
-            }
-            p++;
-        }
+    json_t *list = ctx;
+    if (!is_arg) {
+        json_array_append_new(list, json_pack("{s:s%,s:[]}", "name", text, len, "args"));
+        return;
     }
-    json_object_set_new(h, "args", args);
-    json_array_append_new(list, h);
-    *pp = p;
-    return 0;
+    json_t *h = json_array_get(list, json_array_size(list) - 1);
+    json_array_append_new(json_object_get(h, "args"), json_stringn(text, len));
 }
 
+/* A hint's body, read with the SQL lexer as Spark reads it (the bridge
+ * has refused a body that does not follow Spark's hint rule): its
+ * statements, each {"name", "args"}, appended to list. */
 void parse_hint_text(const char *text, json_t *list)
 {
     json_t *parsed = json_array();
-    const char *p = text;
-    int ok = 1;
-    skip_space(&p);
-    while (*p && ok) {
-        ok = parse_one_hint(&p, parsed) == 0;
-        skip_space(&p);
-        if (*p == ',') {
-            p++;
-            skip_space(&p);
-        }
-    }
-    if (ok && json_array_size(parsed) > 0) {
+    size_t bad;
+    if (dialect_hint_read(text, strlen(text), add_hint_part, parsed, &bad) == 0) {
         json_array_extend(list, parsed);
     } else {
-        /* Spark ignores hints it cannot read; keep the text verbatim. */
-        const char *s = text, *e = text + strlen(text);
-        while (s < e && isspace((unsigned char)*s)) s++;
-        while (e > s && isspace((unsigned char)e[-1])) e--;
-        json_array_append_new(list, json_pack("{s:s%}", "raw", s, (size_t)(e - s)));
+        /* Not reached after the bridge; kept verbatim if it were. */
+        json_array_append_new(list, json_pack("{s:s}", "raw", text));
     }
     json_decref(parsed);
 }

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -608,6 +609,54 @@ static int load_tables(loader *ld, json_t *v, rules *r)
     return 0;
 }
 
+static int load_resolution(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"ambiguous", "unqualified", NULL};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "resolution", "must be an object");
+    if (ld_check_keys(ld, v, "resolution", keys) < 0)
+        return -1;
+    json_t *a = json_object_get(v, "ambiguous"), *u = json_object_get(v, "unqualified");
+    const char *as = json_string_value(a), *us = json_string_value(u);
+    if (a && !(as && (strcmp(as, "each") == 0 || strcmp(as, "reject") == 0)))
+        return ld_fail_at(ld, "resolution/ambiguous", "must be \"each\" or \"reject\"");
+    if (u && !(us && (strcmp(us, "allow") == 0 || strcmp(us, "reject") == 0)))
+        return ld_fail_at(ld, "resolution/unqualified", "must be \"allow\" or \"reject\"");
+    r->ambiguous = as && strcmp(as, "reject") == 0 ? RULES_AMBIGUOUS_REJECT : RULES_AMBIGUOUS_EACH;
+    r->unqualified_reject = us && strcmp(us, "reject") == 0;
+    return 0;
+}
+
+static int load_explore(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"samples", "sample_count", "distinct_values",
+                                       "column_discovery", "max_rows", NULL};
+    static const struct { const char *key; size_t off; } shapes[] = {
+        {"samples", offsetof(rules_explore, samples)},
+        {"sample_count", offsetof(rules_explore, sample_count)},
+        {"distinct_values", offsetof(rules_explore, distinct_values)},
+        {"column_discovery", offsetof(rules_explore, column_discovery)}};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "explore", "must be an object");
+    if (ld_check_keys(ld, v, "explore", keys) < 0 ||
+        get_count(ld, v, "explore", "max_rows", 1, &r->explore.max_rows) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        json_t *x = json_object_get(v, shapes[i].key);
+        const char *s = json_string_value(x);
+        if (!x)
+            continue;
+        if (!s || (strcmp(s, "inject") && strcmp(s, "table"))) {
+            char *p = ld_path_join("explore", shapes[i].key);
+            ld_fail_at(ld, p, "must be \"inject\" or \"table\"");
+            free(p);
+            return -1;
+        }
+        *(int *)((char *)&r->explore + shapes[i].off) = strcmp(s, "inject") == 0;
+    }
+    return 0;
+}
+
 /* One loader per top-level key, in the order they are applied.  A key
  * not in this table is an error (a typo must never switch a guardrail
  * off silently). */
@@ -625,6 +674,8 @@ static const struct {
     {"inline_suppressions", load_inline_suppressions},
     {"aggregates", rules_load_aggregates},      /* after defaults and tables */
     {"broadcast", load_broadcast},
+    {"resolution", load_resolution},
+    {"explore", load_explore},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
@@ -637,6 +688,7 @@ int rules_compile(const char *text, size_t len, const char *source,
     out->multiple_reject = 1;
     out->broadcast = RULES_ROUTING_OFF;
     out->broadcast_max_rows = out->broadcast_max_bytes = -1;
+    out->explore.max_rows = 10000;
     *error = NULL;
     if (!text)
         return 0;
@@ -717,4 +769,149 @@ const rules_table *rules_find_table(const rules *r, const char *qualified)
             return t;
     }
     return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Resolution of partly qualified names                                */
+
+static int pattern_matches(const rules_table *t, const char *name)
+{
+    /* Match data per call: the compiled pattern is shared by threads. */
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(t->pattern, NULL);
+    int rc = pcre2_match(t->pattern, (PCRE2_SPTR)name, strlen(name), 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    return rc >= 0;
+}
+
+/* The literal catalog and schema a pattern starts with: /^main\.web\.x/
+ * gives "main" and "web" (lower case, in q[0] and q[1]).  Returns how
+ * many leading parts are literal (0-2). */
+static int pattern_qualifier(const char *match, char q[2][128])
+{
+    const char *p = match + 1;
+    if (*p == '^')
+        p++;
+    int parts = 0;
+    while (parts < 2) {
+        size_t n = 0;
+        while ((isalnum((unsigned char)p[n]) || p[n] == '_') && n < 127) {
+            q[parts][n] = (char)tolower((unsigned char)p[n]);
+            n++;
+        }
+        if (n == 0 || p[n] != '\\' || p[n + 1] != '.')
+            break;
+        q[parts][n] = '\0';
+        parts++;
+        p += n + 2;
+    }
+    return parts;
+}
+
+/* A catalog.schema pair the rules name, for trying patterns under. */
+typedef struct qualifier {
+    char part[2][128];
+} qualifier;
+
+static void add_qualifier(qualifier **qs, size_t *n, const char *cat, size_t catlen,
+                          const char *sch, size_t schlen)
+{
+    if (catlen >= 128 || schlen >= 128)
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strlen((*qs)[i].part[0]) == catlen && strncmp((*qs)[i].part[0], cat, catlen) == 0 &&
+            strlen((*qs)[i].part[1]) == schlen && strncmp((*qs)[i].part[1], sch, schlen) == 0)
+            return;
+    *qs = xrealloc(*qs, (*n + 1) * sizeof **qs);
+    qualifier *q = &(*qs)[(*n)++];
+    for (size_t k = 0; k < catlen; k++)
+        q->part[0][k] = (char)tolower((unsigned char)cat[k]);
+    q->part[0][catlen] = '\0';
+    for (size_t k = 0; k < schlen; k++)
+        q->part[1][k] = (char)tolower((unsigned char)sch[k]);
+    q->part[1][schlen] = '\0';
+}
+
+static void add_entry(const rules_table **out, size_t cap, size_t *n, const rules_table *t)
+{
+    for (size_t i = 0; i < *n && i < cap; i++)
+        if (out[i] == t)
+            return;
+    if (*n < cap)
+        out[*n] = t;
+    (*n)++;
+}
+
+size_t rules_resolve(const rules *r, const char *qualified, int nparts,
+                     const rules_table **out, size_t cap)
+{
+    size_t n = 0;
+    const rules_table *own = rules_find_table(r, qualified);
+    if (own)
+        add_entry(out, cap, &n, own);
+    if (nparts >= 3 || r->ntables == 0)
+        return n;
+    /* The written parts: what follows the first 3 - nparts dots. */
+    const char *written = qualified;
+    for (int dots = 0; dots < 3 - nparts && written; dots++) {
+        written = strchr(written, '.');
+        if (written)
+            written++;
+    }
+    if (!written)
+        return n;
+    size_t wlen = strlen(written);
+    /* The qualifiers the rules name: the query's own (in qualified), the
+     * exact entries' and the patterns' literal ones. */
+    qualifier *qs = NULL;
+    size_t nq = 0;
+    const char *d1 = strchr(qualified, '.');
+    const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+    if (d1 && d2)
+        add_qualifier(&qs, &nq, qualified, (size_t)(d1 - qualified), d1 + 1, (size_t)(d2 - d1 - 1));
+    if (r->default_catalog && r->default_schema)
+        add_qualifier(&qs, &nq, r->default_catalog, strlen(r->default_catalog),
+                      r->default_schema, strlen(r->default_schema));
+    for (size_t i = 0; i < r->ntables; i++) {
+        const rules_table *t = &r->tables[i];
+        if (t->exact) {
+            const char *e1 = strchr(t->exact, '.'), *e2 = strchr(e1 + 1, '.');
+            add_qualifier(&qs, &nq, t->exact, (size_t)(e1 - t->exact), e1 + 1,
+                          (size_t)(e2 - e1 - 1));
+        }
+    }
+    size_t known = nq;
+    for (size_t i = 0; i < r->ntables; i++) {
+        char lit[2][128];
+        const rules_table *t = &r->tables[i];
+        int np = t->pattern ? pattern_qualifier(t->match, lit) : 0;
+        if (np == 2)
+            add_qualifier(&qs, &nq, lit[0], strlen(lit[0]), lit[1], strlen(lit[1]));
+        for (size_t k = 0; np == 1 && k < known; k++)
+            add_qualifier(&qs, &nq, lit[0], strlen(lit[0]), qs[k].part[1], strlen(qs[k].part[1]));
+    }
+    for (size_t i = 0; i < r->ntables; i++) {
+        const rules_table *t = &r->tables[i];
+        if (t->exact) {
+            size_t el = strlen(t->exact);
+            if (el > wlen && t->exact[el - wlen - 1] == '.' &&
+                strcmp(t->exact + el - wlen, written) == 0)
+                add_entry(out, cap, &n, t);
+            continue;
+        }
+        for (size_t k = 0; k < nq; k++) {
+            sbuf name = SBUF_INIT;
+            if (nparts == 1)
+                sbuf_printf(&name, "%s.%s.%s", qs[k].part[0], qs[k].part[1], written);
+            else
+                sbuf_printf(&name, "%s.%s", qs[k].part[0], written);
+            int hit = pattern_matches(t, sbuf_cstr(&name));
+            sbuf_free(&name);
+            if (hit) {
+                add_entry(out, cap, &n, t);
+                break;
+            }
+        }
+    }
+    free(qs);
+    return n;
 }

@@ -114,6 +114,23 @@ typedef struct rules_aggregate {
     size_t  ncolumns;
 } rules_aggregate;
 
+/* The Superset shapes the "explore" section names (docs/superset-rules.md):
+ * for each, 1 when a scan the table's policy would reject gets the
+ * default window instead. */
+typedef struct rules_explore {
+    int samples;            /* SELECT plain columns FROM one table LIMIT n */
+    int sample_count;       /* SELECT COUNT(*) FROM one table */
+    int distinct_values;    /* SELECT DISTINCT col ... / SELECT cols ... GROUP BY cols */
+    int column_discovery;   /* any query whose outermost LIMIT is 1 */
+    long long max_rows;     /* samples' and distinct values' LIMIT at most this */
+} rules_explore;
+
+/* What a name that may be several configured tables is (resolution.ambiguous). */
+typedef enum rules_ambiguous {
+    RULES_AMBIGUOUS_EACH = 0,       /* the scan answers to every one of them */
+    RULES_AMBIGUOUS_REJECT = 1      /* the statement is refused */
+} rules_ambiguous;
+
 typedef struct rules {
     rules_unparseable on_unparseable;
     char *default_catalog;
@@ -126,6 +143,10 @@ typedef struct rules {
     unsigned statements_allow;      /* RULES_STMT_* mask */
     int multiple_reject;            /* several statements in one request */
     int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
+    rules_explore explore;          /* the "explore" section */
+    rules_ambiguous ambiguous;      /* resolution.ambiguous */
+    int unqualified_reject;         /* resolution.unqualified: a bare table name
+                                       that may be a configured table is refused */
     rules_aggregate *aggregates;
     size_t naggregates;
     rules_routing broadcast;        /* BROADCAST hints: rewrite, warn, or off
@@ -146,5 +167,18 @@ void rules_free(rules *r);
 /* The table entry for a fully qualified, lower-case name, or NULL.
  * Exact matches win over patterns; among each, the first listed wins. */
 const rules_table *rules_find_table(const rules *r, const char *qualified);
+
+/* The configured tables a reference may name (docs/superset-resolution.md).
+ * qualified is the lower-case name completed with the defaults, of which
+ * the author wrote the last nparts (1-3).  First the entry for qualified
+ * itself (rules_find_table), then, for a name written with fewer than
+ * three parts, every other entry whose name ends in the written parts
+ * under some catalog and schema: exact entries by their text, patterns
+ * under each qualifier the rules name (the defaults, the exact entries'
+ * qualifiers, a pattern's own literal catalog and schema).  Each entry
+ * once; at most cap are stored in out; returns how many there are. */
+#define RULES_MAX_CANDIDATES 16
+size_t rules_resolve(const rules *r, const char *qualified, int nparts,
+                     const rules_table **out, size_t cap);
 
 #endif

@@ -3,7 +3,8 @@
  *
  * Takes the statements of the given files, mutates them with a fixed
  * pseudo-random sequence (byte edits and splices of SQL fragments that
- * exercise the bridge: brackets, quotes, ->, ::, DIV, hints, ...), and
+ * exercise the bridge: brackets, quotes, ->, ::, DIV, hints, ..., and
+ * the lexer's edges: comment continuation, CR, Unicode spaces), and
  * checks for every mutant that
  *   - sl_process() answers (pass, or reject with a positioned
  *     diagnostic inside the text), never crashes or hangs;
@@ -49,7 +50,12 @@ static const char *const fragments[] = {
     ":p", " WITH ROLLUP ", " GROUP BY ALL ", " NATURAL LEFT SEMI JOIN u ",
     " TABLESAMPLE (1 PERCENT) ", " AS (a, b) ", " LEFT ", " right ",
     " INTERVAL DAY TO SECOND ", " VALUES 1, VALUES 2 ", " FROM ", ":a.b[0]", ":['k']",
-    " * EXCEPT (a, b) "};
+    " * EXCEPT (a, b) ",
+    /* the lexer's edges (grammar/databricks.re): comment continuation,
+     * CR, Unicode spaces, hint bodies, IDENTIFIER strings */
+    "-- x \\\n", "\\\n", "\r", "\r\n", "\xc2\xa0", "\xe3\x80\x80", "\v", "\xe2\x80\x8b",
+    "/* a /*+ b */", "/*+ REPARTITION(3, 'a*/b') */", "/*+ A -- */\n */", "*/", "123abc",
+    "1.5x", "!>", " IDENTIFIER('main.sales./**/transactions\xc2\xa0') "};
 
 static void mutate(const char *in, size_t len, sbuf *out)
 {

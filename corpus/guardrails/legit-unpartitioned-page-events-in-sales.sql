@@ -1,4 +1,4 @@
 SELECT page_path, count(*) AS views
-FROM page_events
+FROM sales.page_events
 GROUP BY page_path
 LIMIT 1000

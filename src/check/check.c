@@ -56,7 +56,7 @@ int rule_lookup_suppressible(const char *name, size_t n)
 void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);

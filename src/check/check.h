@@ -49,7 +49,9 @@
     X(RULE_LIMIT_CAP, "limit-cap", 1, "the rows a statement returns are capped", \
       "Add a LIMIT at or below the cap.") \
     X(RULE_REWRITE_VERIFY, "rewrite-verify", 0, "a rewritten statement must re-parse to the tree the rules built", \
-      "An internal error: report the query; the statement was refused rather than run in a form nobody intended.")
+      "An internal error: report the query; the statement was refused rather than run in a form nobody intended.") \
+    X(RULE_TABLE_RESOLUTION, "table-resolution", 0, "a table name must say which configured table it is", \
+      "Write the table as catalog.schema.table.")
 
 typedef enum rule_id {
 #define RULE_ENUM(e, id, suppressible, about, help) e,
@@ -100,20 +102,31 @@ int check_is_suppressed(const check_ctx *ctx, rule_id rule);
 
 /* Rules that only judge. */
 void check_statement_kind(check_ctx *ctx);
+/* The rules' policy for names that may be several configured tables, or
+ * a configured table written without its schema (table_resolution.c). */
+void check_table_resolution(check_ctx *ctx);
 /* Judges every scan of a partitioned table; injects the default window
  * where the table's policy says so.  Run by the rewrite driver. */
 void check_partition_filter(check_ctx *ctx);
 
-/* The exclusive upper bound (days since 1970-01-01) that the filters
- * reaching item put on its column, by partition-filter's reasoning.
- * Returns 0, or -1 when the column has no upper bound (or sluice gave
- * up measuring it). */
-int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi);
+/* The exclusive upper bound (microseconds since 1970-01-01 on the
+ * session's wall clock; a DATE column's value is its midnight) that the
+ * filters reaching item put on its column, by partition-filter's
+ * reasoning.  Returns 0, or -1 when the column has no upper bound (or
+ * sluice gave up measuring it). */
+int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, long long *hi);
 
-/* The value of a constant date or timestamp expression (a literal,
- * current_date() - INTERVAL ..., ...) in days since 1970-01-01, by the
- * request's "now".  Returns 0, or -1 if it is not such a constant. */
-int check_eval_date(check_ctx *ctx, json_t *expr, double *days);
+/* The exclusive upper bound (as above) that `col op value` puts on col
+ * (`value op col` when !column_on_left), value a constant date or time
+ * expression evaluated exactly by the request's "now" (literals, casts,
+ * current_date() - INTERVAL ..., ...).  Returns 0, or -1 when it puts
+ * none or value is not such a constant. */
+int check_comparison_upper(check_ctx *ctx, const char *op, json_t *value, int column_on_left,
+                           long long *hi);
+
+/* The value of a constant date or time expression, as above, in
+ * microseconds (a string: read as a TIMESTAMP).  Returns 0, or -1. */
+int check_eval_date(check_ctx *ctx, json_t *expr, long long *us);
 
 /* SQL Lab's metadata statements, which the parser does not read: the
  * kind (RULES_STMT_SHOW, _DESCRIBE, _USE) of a well-formed SHOW TABLES /

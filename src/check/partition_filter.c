@@ -39,7 +39,6 @@
  * declare any table.
  */
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +60,8 @@
 
 typedef struct bound {
     int has_lo, has_hi;
-    double lo, hi;          /* days since 1970-01-01; hi is exclusive */
+    long long lo, hi;       /* microseconds since 1970-01-01 (a DATE column's
+                               value is its midnight); hi is exclusive */
 } bound;
 
 static const bound FULL = {0, 0, 0, 0};
@@ -78,9 +78,9 @@ static bound hull(bound a, bound b)
 {
     bound r;
     r.has_lo = a.has_lo && b.has_lo;
-    r.lo = r.has_lo ? fmin(a.lo, b.lo) : 0;
+    r.lo = r.has_lo ? (a.lo < b.lo ? a.lo : b.lo) : 0;
     r.has_hi = a.has_hi && b.has_hi;
-    r.hi = r.has_hi ? fmax(a.hi, b.hi) : 0;
+    r.hi = r.has_hi ? (a.hi > b.hi ? a.hi : b.hi) : 0;
     return r;
 }
 
@@ -94,6 +94,9 @@ typedef struct pf_node {
     bound fixed;            /* what the conjuncts that read no other window say */
     json_t **dynamic;       /* conjuncts that read another window */
     size_t ndynamic;
+    const char *exit;       /* the name a filter outside the block gives the
+                               column (an_reach_exit), NULL if none reaches */
+    size_t exit_pos;        /* its output position, (size_t)-1 if unknown */
     int *readers;           /* nodes whose value was computed from this one */
     size_t nreaders;
     int queued;
@@ -144,9 +147,111 @@ static int pf_step(pf *p, int depth)
 /* ------------------------------------------------------------------ */
 /* Constant date expressions                                           */
 
-static int parse_interval(const char *s, double *days, long *months)
+/*
+ * Every date and time value is a count of microseconds since 1970-01-01
+ * 00:00 on the session's wall clock (Spark's TIMESTAMP unit); a DATE is
+ * its midnight, so comparing a DATE column with a TIMESTAMP constant is
+ * comparing its midnight, as Spark's type coercion does (the DATE side
+ * is cast to TIMESTAMP: TypeCoercion.findWiderTypeForTwo).
+ *
+ * A string compared with a column is cast to the column's type
+ * (TypeCoercion / AnsiTypeCoercion: a string against DATE becomes a
+ * DATE, against TIMESTAMP a TIMESTAMP), and sluice does not know the
+ * column's type.  So a string constant carries both readings: as Spark's
+ * stringToDate reads it (date_us) and as its stringToTimestamp reads it
+ * (us); a lower bound takes the earlier, an upper bound the later, and
+ * the bound holds whichever type the column has.  A typed value has one
+ * reading (date_us == us).
+ *
+ * What is not evaluated exactly is not evaluated: a time zone in the
+ * text (its offset from the session's zone is unknown here), a time
+ * without a date, a fraction of an interval unit below a microsecond or
+ * of a month, arithmetic Spark does not define (TIMESTAMP + 1) --
+ * eval_date() returns -1, and a comparison with it bounds nothing.
+ */
+enum { DV_DATE, DV_TIMESTAMP, DV_STRING };
+
+typedef struct dval {
+    long long us;           /* the value (a string: read as a TIMESTAMP) */
+    long long date_us;      /* a string read as a DATE (its midnight); else us */
+    int type;               /* DV_* */
+} dval;
+
+static dval dv_typed(long long us, int type)
 {
-    *days = 0;
+    dval v = {us, us, type};
+    return v;
+}
+
+static long long floor_day_us(long long us)
+{
+    return (long long)dates_day_of_us(us) * DATES_US_PER_DAY;
+}
+
+/* A decimal number "[+-]digits[.digits]" times unit (microseconds, or
+ * months), exactly: -1 unless the product is a whole number of units of
+ * the result.  *p advances past the number. */
+static int scaled_number(const char **p, long long unit, long long *out)
+{
+    const char *s = *p;
+    int neg = 0;
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    long long num = 0, scale = 1;
+    int digits = 0, seen_point = 0;
+    for (;; s++) {
+        if (isdigit((unsigned char)*s)) {
+            if (num > 100000000000000LL || scale > 1000000000000LL)
+                return -1;
+            num = num * 10 + (*s - '0');
+            if (seen_point)
+                scale *= 10;
+            digits++;
+        } else if (*s == '.' && !seen_point) {
+            seen_point = 1;
+        } else {
+            break;
+        }
+    }
+    if (!digits)
+        return -1;
+    long long prod;
+    if (__builtin_mul_overflow(num, unit, &prod) || prod % scale != 0)
+        return -1;
+    *out = (neg ? -prod : prod) / scale;
+    *p = s;
+    return 0;
+}
+
+/* Interval units: microseconds per unit, or months per unit. */
+static const struct iv_unit {
+    const char *name;
+    long long us;
+    long months;
+} iv_units[] = {
+    {"year", 0, 12}, {"month", 0, 1}, {"week", 7 * DATES_US_PER_DAY, 0},
+    {"day", DATES_US_PER_DAY, 0}, {"hour", 3600 * DATES_US_PER_SECOND, 0},
+    {"minute", 60 * DATES_US_PER_SECOND, 0}, {"second", DATES_US_PER_SECOND, 0},
+    {"millisecond", 1000, 0}, {"microsecond", 1, 0},
+};
+
+/* The unit a word names (singular or plural, any case), or NULL. */
+static const struct iv_unit *interval_unit(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof iv_units / sizeof *iv_units; i++) {
+        size_t len = strlen(iv_units[i].name);
+        if ((n == len || (n == len + 1 && (w[len] == 's' || w[len] == 'S'))) &&
+            strncasecmp(w, iv_units[i].name, len) == 0)
+            return &iv_units[i];
+    }
+    return NULL;
+}
+
+/* "7 days", "1 day 2 hours", "-1.5 hours": pairs of a number and a unit
+ * (IntervalUtils.stringToInterval).  Months only in whole numbers. */
+static int parse_interval(const char *s, long long *us, long *months)
+{
+    *us = 0;
     *months = 0;
     const char *p = s;
     int pairs = 0;
@@ -155,33 +260,37 @@ static int parse_interval(const char *s, double *days, long *months)
             p++;
         if (!*p)
             break;
-        char *end;
-        double v = strtod(p, &end);
-        if (end == p)
-            return -1;
-        p = end;
+        const char *num = p;
+        /* Find the unit first: the number's scale depends on it. */
+        while (*p && !isspace((unsigned char)*p) && !isalpha((unsigned char)*p))
+            p++;
         while (isspace((unsigned char)*p))
             p++;
         const char *u = p;
         while (isalpha((unsigned char)*p))
             p++;
-        size_t n = (size_t)(p - u);
-        if (n == 0)
+        const struct iv_unit *unit = interval_unit(u, (size_t)(p - u));
+        if (!unit)
             return -1;
-        if (n >= 3 && strncasecmp(u, "day", 3) == 0) *days += v;
-        else if (n >= 4 && strncasecmp(u, "week", 4) == 0) *days += 7 * v;
-        else if (n >= 4 && strncasecmp(u, "hour", 4) == 0) *days += v / 24;
-        else if (n >= 6 && strncasecmp(u, "minute", 6) == 0) *days += v / 1440;
-        else if (n >= 6 && strncasecmp(u, "second", 6) == 0) *days += v / 86400;
-        else if (n >= 5 && strncasecmp(u, "month", 5) == 0) *months += (long)v;
-        else if (n >= 4 && strncasecmp(u, "year", 4) == 0) *months += 12 * (long)v;
-        else return -1;
+        long long v;
+        const char *q = num;
+        if (scaled_number(&q, unit->months ? unit->months : unit->us, &v) < 0)
+            return -1;
+        while (isspace((unsigned char)*q))
+            q++;
+        if (q != u)
+            return -1;
+        if (unit->months) {
+            *months += (long)v;
+        } else if (__builtin_add_overflow(*us, v, us)) {
+            return -1;
+        }
         pairs++;
     }
     return pairs ? 0 : -1;
 }
 
-static int eval_date(pf *p, json_t *e, double *out, int depth);
+static int eval_date(pf *p, json_t *e, dval *out, int depth);
 
 static const char *const_string(json_t *e)
 {
@@ -193,7 +302,7 @@ static const char *const_string(json_t *e)
 
 /* to_date('01/10/2026', 'dd/MM/yyyy'): the pattern letters y, M and d
  * (each run of one letter is one field), anything else literal. */
-static int eval_formatted_date(json_t *value, json_t *format, double *out)
+static int eval_formatted_date(json_t *value, json_t *format, long *out)
 {
     const char *v = const_string(value), *fmt = const_string(format);
     if (!v || !fmt)
@@ -222,19 +331,27 @@ static int eval_formatted_date(json_t *value, json_t *format, double *out)
     }
     if (*v || y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
-    *out = (double)dates_from_civil(y, (unsigned)m, (unsigned)d);
+    long day = dates_from_civil(y, (unsigned)m, (unsigned)d);
+    long yy;
+    unsigned mm, dd;
+    dates_to_civil(day, &yy, &mm, &dd);
+    if ((long)mm != m || (long)dd != d)
+        return -1;
+    *out = day;
     return 0;
 }
 
 /* The text of a qualified interval: INTERVAL '1-2' YEAR TO MONTH,
  * INTERVAL '3 04:05:06.5' DAY TO SECOND, INTERVAL '7' DAY.  The fields
  * from the first unit to the last, in order, separated by '-' (year to
- * month), ' ' (day to hour) or ':'; a leading sign applies to all. */
-static int parse_qualified_interval(const char *s, long mask, double *days, long *months)
+ * month), ' ' (day to hour) or ':'; a leading sign applies to all; only
+ * the last field (seconds) may have a fraction. */
+static int parse_qualified_interval(const char *s, long mask, long long *us, long *months)
 {
-    static const struct { long bit; double days; long months; } units[] = {
-        {IM_YEAR, 0, 12}, {IM_MONTH, 0, 1}, {IM_DAY, 1, 0}, {IM_HOUR, 1.0 / 24, 0},
-        {IM_MINUTE, 1.0 / 1440, 0}, {IM_SECOND, 1.0 / 86400, 0}};
+    static const struct { long bit; long long us; long months; } units[] = {
+        {IM_YEAR, 0, 12}, {IM_MONTH, 0, 1}, {IM_DAY, DATES_US_PER_DAY, 0},
+        {IM_HOUR, 3600 * DATES_US_PER_SECOND, 0}, {IM_MINUTE, 60 * DATES_US_PER_SECOND, 0},
+        {IM_SECOND, DATES_US_PER_SECOND, 0}};
     int first = -1, last = -1;
     for (int i = 0; i < 6; i++)
         if (mask & units[i].bit) {
@@ -250,12 +367,10 @@ static int parse_qualified_interval(const char *s, long mask, double *days, long
             return -1;
     while (isspace((unsigned char)*s))
         s++;
-    double sign = 1;
-    if (*s == '-' || *s == '+') {
-        sign = *s == '-' ? -1 : 1;
-        s++;
-    }
-    *days = 0;
+    int neg = 0;
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    *us = 0;
     *months = 0;
     for (int i = first; i <= last; i++) {
         if (i > first) {
@@ -266,20 +381,37 @@ static int parse_qualified_interval(const char *s, long mask, double *days, long
         }
         if (!isdigit((unsigned char)*s))
             return -1;
-        char *end;
-        double v = i == 5 ? strtod(s, &end) : (double)strtol(s, &end, 10);
-        s = end;
-        *days += sign * v * units[i].days;
-        *months += (long)(sign * v) * units[i].months;
+        long long v;
+        if (i == last && i == 5) {
+            if (scaled_number(&s, units[i].us, &v) < 0)
+                return -1;
+        } else {
+            char *end;
+            long long n = strtoll(s, &end, 10);
+            if (n > 1000000000LL)
+                return -1;
+            s = end;
+            v = n * (units[i].months ? units[i].months : units[i].us);
+        }
+        if (units[i].months)
+            *months += (long)v;
+        else
+            *us += v;
     }
     while (isspace((unsigned char)*s))
         s++;
-    return *s ? -1 : 0;
+    if (*s)
+        return -1;
+    if (neg) {
+        *us = -*us;
+        *months = -*months;
+    }
+    return 0;
 }
 
 /* An interval literal: INTERVAL '30 DAYS', INTERVAL 30 DAYS,
  * INTERVAL '1-2' YEAR TO MONTH. */
-static int eval_interval_literal(json_t *e, double *days, long *months)
+static int eval_interval_literal(json_t *e, long long *us, long *months)
 {
     json_t *f, *af, *mf;
     if (ast_unwrap(e, &f, NULL) != AST_TypeCast)
@@ -295,14 +427,14 @@ static int eval_interval_literal(json_t *e, double *days, long *months)
         return -1;
     json_t *mods = ast_get(ast_get(f, "typeName"), "typmods");
     if (!mods)
-        return parse_interval(s, days, months);
+        return parse_interval(s, us, months);
     /* The first typmod is the field mask; a second is the seconds'
      * precision, which does not change the value. */
     if (json_array_size(mods) > 2 ||
         ast_unwrap(json_array_get(mods, 0), &mf, NULL) != AST_A_Const)
         return -1;
     long mask = (long)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
-    return parse_qualified_interval(s, mask, days, months);
+    return parse_qualified_interval(s, mask, us, months);
 }
 
 /* The operator of an AEXPR_OP expression ("+", "*", ...), NULL for
@@ -362,109 +494,155 @@ static int eval_int(json_t *e, long *out)
 /* A constant interval: a literal, a negated one (- INTERVAL 1 DAY), or
  * one multiplied by a constant INT (INTERVAL 1 DAY * 30, 30 * INTERVAL
  * 1 DAY: Spark's MultiplyInterval, MultiplyDTInterval, MultiplyYMInterval). */
-static int eval_interval(json_t *e, double *days, long *months)
+static int eval_interval(json_t *e, long long *us, long *months)
 {
-    if (eval_interval_literal(e, days, months) == 0)
+    if (eval_interval_literal(e, us, months) == 0)
         return 0;
     json_t *l, *r;
     const char *op = arith_op(e, &l, &r);
     long n;
     if (!op)
         return -1;
-    if (!l && strcmp(op, "-") == 0 && eval_interval_literal(r, days, months) == 0) {
-        *days = -*days;
+    if (!l && strcmp(op, "-") == 0 && eval_interval_literal(r, us, months) == 0) {
+        *us = -*us;
         *months = -*months;
         return 0;
     }
     if (!l || strcmp(op, "*") != 0)
         return -1;
-    if (!(eval_interval_literal(l, days, months) == 0 && eval_int(r, &n) == 0) &&
-        !(eval_int(l, &n) == 0 && eval_interval_literal(r, days, months) == 0))
+    if (!(eval_interval_literal(l, us, months) == 0 && eval_int(r, &n) == 0) &&
+        !(eval_int(l, &n) == 0 && eval_interval_literal(r, us, months) == 0))
         return -1;
-    *days *= (double)n;
+    if (__builtin_mul_overflow(*us, (long long)n, us))
+        return -1;
     *months *= n;
     return 0;
 }
 
-static double add_months_frac(double d, long months)
+
+/* us + months, the time of day kept, the day clamped to the month's end
+ * (Spark's add_months and timestamp + INTERVAL 'n' MONTH). */
+static long long add_months_us(long long us, long months)
 {
-    double whole = floor(d);
-    return (double)dates_add_months((long)whole, months) + (d - whole);
+    long long day = floor_day_us(us);
+    return (long long)dates_add_months(dates_day_of_us(us), months) * DATES_US_PER_DAY +
+           (us - day);
+}
+
+/* The value cast to DATE (Cast to DateType, and the implicit cast of a
+ * function's DATE argument): a string by stringToDate, a timestamp to
+ * its day. */
+static dval as_date(dval v)
+{
+    return dv_typed(floor_day_us(v.type == DV_STRING ? v.date_us : v.us), DV_DATE);
+}
+
+/* The value cast to TIMESTAMP: a string by stringToTimestamp. */
+static dval as_timestamp(dval v)
+{
+    return dv_typed(v.us, DV_TIMESTAMP);
 }
 
 /* ---- date functions: one row per function and arity ---------------- */
 
-typedef int (*date_fn)(pf *p, json_t *args, double *out, int depth);
+typedef int (*date_fn)(pf *p, json_t *args, dval *out, int depth);
 
-static double now_timestamp(const pf *p)
+static long long now_us(const pf *p)
 {
-    return (double)p->ctx->now_days + (double)p->ctx->now_seconds / 86400.0;
+    return (long long)p->ctx->now_days * DATES_US_PER_DAY +
+           (long long)p->ctx->now_seconds * DATES_US_PER_SECOND;
 }
 
-static int df_today(pf *p, json_t *args, double *out, int depth)
+static int df_today(pf *p, json_t *args, dval *out, int depth)
 {
     (void)args, (void)depth;
-    *out = (double)p->ctx->now_days;
+    *out = dv_typed((long long)p->ctx->now_days * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
-static int df_now(pf *p, json_t *args, double *out, int depth)
+static int df_now(pf *p, json_t *args, dval *out, int depth)
 {
     (void)args, (void)depth;
-    *out = now_timestamp(p);
+    *out = dv_typed(now_us(p), DV_TIMESTAMP);
     return 0;
 }
 
-static int df_to_date(pf *p, json_t *args, double *out, int depth)
+/* A string argument read by one cast only: a DATE argument of a
+ * function reads trailing text after the date that a TIMESTAMP reading
+ * refuses ("2026-11-01 anything"). */
+static int eval_as(pf *p, json_t *e, int type, dval *out, int depth)
 {
-    if (eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+    const char *s = const_string(e);
+    if (s) {
+        long day;
+        long long us;
+        if (type == DV_DATE && dates_spark_date(s, &day) == 0) {
+            *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_DATE);
+            return 0;
+        }
+        if (type == DV_TIMESTAMP && dates_spark_timestamp(s, &us) == 0) {
+            *out = dv_typed(us, DV_TIMESTAMP);
+            return 0;
+        }
         return -1;
-    *out = floor(*out);
+    }
+    if (eval_date(p, e, out, depth + 1) < 0)
+        return -1;
+    *out = type == DV_DATE ? as_date(*out) : as_timestamp(*out);
     return 0;
 }
 
-static int df_to_date_format(pf *p, json_t *args, double *out, int depth)
+static int df_to_date(pf *p, json_t *args, dval *out, int depth)
 {
+    return eval_as(p, json_array_get(args, 0), DV_DATE, out, depth);
+}
+
+static int df_to_date_format(pf *p, json_t *args, dval *out, int depth)
+{
+    long day;
     (void)p, (void)depth;
-    return eval_formatted_date(json_array_get(args, 0), json_array_get(args, 1), out);
+    if (eval_formatted_date(json_array_get(args, 0), json_array_get(args, 1), &day) < 0)
+        return -1;
+    *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_DATE);
+    return 0;
 }
 
-static int df_to_timestamp(pf *p, json_t *args, double *out, int depth)
+static int df_to_timestamp(pf *p, json_t *args, dval *out, int depth)
 {
-    return eval_date(p, json_array_get(args, 0), out, depth + 1);
+    return eval_as(p, json_array_get(args, 0), DV_TIMESTAMP, out, depth);
 }
 
-static int shift_days(pf *p, json_t *args, double *out, int depth, int sign)
+static int shift_days(pf *p, json_t *args, dval *out, int depth, int sign)
 {
     long v;
     if (eval_int(json_array_get(args, 1), &v) < 0 ||
-        eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
         return -1;
-    *out = floor(*out) + sign * v;
+    *out = dv_typed(out->us + sign * (long long)v * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
-static int df_date_add(pf *p, json_t *args, double *out, int depth)
+static int df_date_add(pf *p, json_t *args, dval *out, int depth)
 {
     return shift_days(p, args, out, depth, 1);
 }
 
-static int df_date_sub(pf *p, json_t *args, double *out, int depth)
+static int df_date_sub(pf *p, json_t *args, dval *out, int depth)
 {
     return shift_days(p, args, out, depth, -1);
 }
 
-static int df_add_months(pf *p, json_t *args, double *out, int depth)
+static int df_add_months(pf *p, json_t *args, dval *out, int depth)
 {
     long v;
     if (eval_int(json_array_get(args, 1), &v) < 0 ||
-        eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+        eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
         return -1;
-    *out = (double)dates_add_months((long)floor(*out), v);
+    *out = dv_typed(add_months_us(out->us, v), DV_DATE);
     return 0;
 }
 
-static int df_make_date(pf *p, json_t *args, double *out, int depth)
+static int df_make_date(pf *p, json_t *args, dval *out, int depth)
 {
     long y, m, d;
     (void)p, (void)depth;
@@ -478,78 +656,88 @@ static int df_make_date(pf *p, json_t *args, double *out, int depth)
     dates_to_civil(day, &yy, &mm, &dd);
     if (yy != y || (long)mm != m || (long)dd != d)
         return -1;      /* 2026-02-30 is NULL in Spark, not a date */
-    *out = (double)day;
+    *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
-/* A truncation unit: its name and its level (a calendar unit, or a
- * fraction of a day for the finer ones).  trunc() takes the names down
- * to 'WEEK' (TruncDate), date_trunc() all of them (TruncTimestamp);
- * any other name is NULL in Spark. */
+/* A truncation unit: its name and its length (a calendar unit, or a
+ * fixed number of microseconds for the finer ones).  trunc() takes the
+ * names down to 'WEEK' (TruncDate), date_trunc() all of them
+ * (TruncTimestamp); any other name is NULL in Spark. */
 static const struct {
     const char *name;
     int unit;               /* DATES_* for a day or coarser, else DATES_NONE */
-    double per_day;         /* units per day for the finer ones */
+    long long us;           /* the length of the finer ones */
     int date_level;         /* trunc() accepts it */
 } trunc_units[] = {
     {"year", DATES_YEAR, 0, 1}, {"yyyy", DATES_YEAR, 0, 1}, {"yy", DATES_YEAR, 0, 1},
     {"quarter", DATES_QUARTER, 0, 1}, {"month", DATES_MONTH, 0, 1}, {"mm", DATES_MONTH, 0, 1},
     {"mon", DATES_MONTH, 0, 1}, {"week", DATES_WEEK, 0, 1}, {"day", DATES_DAY, 0, 0},
-    {"dd", DATES_DAY, 0, 0}, {"hour", DATES_NONE, 24, 0}, {"minute", DATES_NONE, 1440, 0},
-    {"second", DATES_NONE, 86400, 0},
+    {"dd", DATES_DAY, 0, 0}, {"hour", DATES_NONE, 3600 * DATES_US_PER_SECOND, 0},
+    {"minute", DATES_NONE, 60 * DATES_US_PER_SECOND, 0},
+    {"second", DATES_NONE, DATES_US_PER_SECOND, 0},
+    {"millisecond", DATES_NONE, 1000, 0}, {"microsecond", DATES_NONE, 1, 0},
 };
 
-static int truncate_to(const char *unit, int date_level, double *v)
+static int truncate_to(const char *unit, int date_level, long long *us)
 {
     for (size_t i = 0; unit && i < sizeof trunc_units / sizeof *trunc_units; i++) {
         if (strcasecmp(unit, trunc_units[i].name) != 0 || (date_level && !trunc_units[i].date_level))
             continue;
-        if (trunc_units[i].unit != DATES_NONE)
-            *v = (double)dates_trunc((long)floor(*v), trunc_units[i].unit);
-        else
-            *v = floor(*v * trunc_units[i].per_day + 1e-9) / trunc_units[i].per_day;
+        if (trunc_units[i].unit != DATES_NONE) {
+            long day = dates_trunc(dates_day_of_us(*us), trunc_units[i].unit);
+            *us = (long long)day * DATES_US_PER_DAY;
+        } else {
+            long long len = trunc_units[i].us;
+            *us -= ((*us % len) + len) % len;
+        }
         return 0;
     }
     return -1;
 }
 
-/* date_trunc(unit, ts) */
-static int df_date_trunc(pf *p, json_t *args, double *out, int depth)
+/* date_trunc(unit, ts): a TIMESTAMP (TruncTimestamp); its argument is
+ * cast to TIMESTAMP. */
+static int df_date_trunc(pf *p, json_t *args, dval *out, int depth)
 {
     const char *unit = const_string(json_array_get(args, 0));
-    if (!unit || eval_date(p, json_array_get(args, 1), out, depth + 1) < 0)
+    if (!unit || eval_as(p, json_array_get(args, 1), DV_TIMESTAMP, out, depth) < 0 ||
+        truncate_to(unit, 0, &out->us) < 0)
         return -1;
-    return truncate_to(unit, 0, out);
+    *out = dv_typed(out->us, DV_TIMESTAMP);
+    return 0;
 }
 
-/* trunc(date, unit): a date, so truncated to the day first. */
-static int df_trunc(pf *p, json_t *args, double *out, int depth)
+/* trunc(date, unit): a DATE (TruncDate); its argument is cast to DATE. */
+static int df_trunc(pf *p, json_t *args, dval *out, int depth)
 {
     const char *unit = const_string(json_array_get(args, 1));
-    if (!unit || eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+    if (!unit || eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0 ||
+        truncate_to(unit, 1, &out->us) < 0)
         return -1;
-    *out = floor(*out);
-    return truncate_to(unit, 1, out);
+    *out = dv_typed(out->us, DV_DATE);
+    return 0;
 }
 
 /* last_day(date): the last day of its month. */
-static int df_last_day(pf *p, json_t *args, double *out, int depth)
+static int df_last_day(pf *p, json_t *args, dval *out, int depth)
 {
-    if (eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+    if (eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
         return -1;
-    *out = (double)(dates_add_months(dates_trunc((long)floor(*out), DATES_MONTH), 1) - 1);
+    long day = dates_add_months(dates_trunc(dates_day_of_us(out->us), DATES_MONTH), 1) - 1;
+    *out = dv_typed((long long)day * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
 /* next_day(date, 'MO'): the first later date on that day of the week
  * (DateTimeUtils.getDayOfWeekFromString: two letters, three, or the
  * whole name, any case). */
-static int df_next_day(pf *p, json_t *args, double *out, int depth)
+static int df_next_day(pf *p, json_t *args, dval *out, int depth)
 {
     static const char *const names[7] = {"monday", "tuesday", "wednesday", "thursday",
                                          "friday", "saturday", "sunday"};
     const char *dow = const_string(json_array_get(args, 1));
-    if (!dow || eval_date(p, json_array_get(args, 0), out, depth + 1) < 0)
+    if (!dow || eval_as(p, json_array_get(args, 0), DV_DATE, out, depth) < 0)
         return -1;
     size_t n = strlen(dow);
     int target = -1;
@@ -558,35 +746,36 @@ static int df_next_day(pf *p, json_t *args, double *out, int depth)
             target = i;
     if (target < 0)
         return -1;
-    long day = (long)floor(*out);
+    long day = dates_day_of_us(out->us);
     int cur = (int)(((day % 7) + 7 + 3) % 7);     /* 1970-01-01 was a Thursday (3) */
     int ahead = (target - cur + 7) % 7;
-    *out = (double)(day + (ahead ? ahead : 7));
+    *out = dv_typed((long long)(day + (ahead ? ahead : 7)) * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
 /* date_from_unix_date(n): day n. */
-static int df_from_unix_date(pf *p, json_t *args, double *out, int depth)
+static int df_from_unix_date(pf *p, json_t *args, dval *out, int depth)
 {
     long v;
     (void)p, (void)depth;
     if (eval_int(json_array_get(args, 0), &v) < 0)
         return -1;
-    *out = (double)v;
+    *out = dv_typed((long long)v * DATES_US_PER_DAY, DV_DATE);
     return 0;
 }
 
 /* The three-argument form (SqlBaseParser.g4 #timestampadd): TIMESTAMPADD,
  * DATEADD or DATE_ADD (unit, n, ts), unit one of datetimeUnit's words
  * (written as a name, which the bridge reads as a column reference) or
- * a string.  sqlglot writes date_add(d, n) this way: DATEADD(DAY, n, d). */
-static int df_timestampadd(pf *p, json_t *args, double *out, int depth)
+ * a string; the result is a TIMESTAMP (TimestampAdd).  sqlglot writes
+ * date_add(d, n) this way: DATEADD(DAY, n, d). */
+static int df_timestampadd(pf *p, json_t *args, dval *out, int depth)
 {
-    static const struct { const char *name; double days; long months; } units[] = {
-        {"year", 0, 12}, {"quarter", 0, 3}, {"month", 0, 1}, {"week", 7, 0}, {"day", 1, 0},
-        {"dayofyear", 1, 0}, {"hour", 1.0 / 24, 0}, {"minute", 1.0 / 1440, 0},
-        {"second", 1.0 / 86400, 0}, {"millisecond", 1.0 / 86400000, 0},
-        {"microsecond", 1.0 / 86400000000.0, 0}};
+    static const struct { const char *name; long long us; long months; } units[] = {
+        {"year", 0, 12}, {"quarter", 0, 3}, {"month", 0, 1}, {"week", 7 * DATES_US_PER_DAY, 0},
+        {"day", DATES_US_PER_DAY, 0}, {"dayofyear", DATES_US_PER_DAY, 0},
+        {"hour", 3600 * DATES_US_PER_SECOND, 0}, {"minute", 60 * DATES_US_PER_SECOND, 0},
+        {"second", DATES_US_PER_SECOND, 0}, {"millisecond", 1000, 0}, {"microsecond", 1, 0}};
     json_t *u = json_array_get(args, 0), *uf;
     const char *unit = const_string(u);
     if (!unit && ast_unwrap(u, &uf, NULL) == AST_ColumnRef &&
@@ -594,11 +783,12 @@ static int df_timestampadd(pf *p, json_t *args, double *out, int depth)
         unit = ast_string_value(json_array_get(ast_get(uf, "fields"), 0));
     long n;
     if (!unit || eval_int(json_array_get(args, 1), &n) < 0 ||
-        eval_date(p, json_array_get(args, 2), out, depth + 1) < 0)
+        eval_as(p, json_array_get(args, 2), DV_TIMESTAMP, out, depth) < 0)
         return -1;
     for (size_t i = 0; i < sizeof units / sizeof *units; i++)
         if (strcasecmp(unit, units[i].name) == 0) {
-            *out = add_months_frac(*out, units[i].months * n) + units[i].days * (double)n;
+            *out = dv_typed(add_months_us(out->us, units[i].months * n) + units[i].us * n,
+                            DV_TIMESTAMP);
             return 0;
         }
     return -1;
@@ -636,10 +826,24 @@ static const struct {
     {"trunc", 2, df_trunc},
 };
 
-/* The value of a constant date or timestamp expression, in days since
- * 1970-01-01 (fractions for the time of day).  Returns 0, or -1 when e
- * is not a constant sluice can evaluate. */
-static int eval_date(pf *p, json_t *e, double *out, int depth)
+/* The cast types a date or time value can be cast to. */
+static int cast_type(const char *tn)
+{
+    if (!tn)
+        return -1;
+    if (strcasecmp(tn, "date") == 0)
+        return DV_DATE;
+    /* TIMESTAMP is TIMESTAMP_LTZ or TIMESTAMP_NTZ by spark.sql.timestampType;
+     * either compares with a column on the session's wall clock. */
+    if (strcasecmp(tn, "timestamp") == 0 || strcasecmp(tn, "timestamp_ntz") == 0 ||
+        strcasecmp(tn, "timestamp_ltz") == 0)
+        return DV_TIMESTAMP;
+    return -1;
+}
+
+/* The value of a constant date or timestamp expression (see dval).
+ * Returns 0, or -1 when e is not a constant sluice evaluates exactly. */
+static int eval_date(pf *p, json_t *e, dval *out, int depth)
 {
     json_t *f;
     if (depth > PF_MAX_DEPTH) {
@@ -649,24 +853,21 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
     ast_kind k = ast_unwrap(e, &f, NULL);
     if (k == AST_A_Const) {
         const char *s = json_string_value(ast_get(ast_get(f, "sval"), "sval"));
-        long d, secs;
-        if (!s || dates_parse(s, &d, &secs) < 0)
+        long day;
+        long long us;
+        if (!s || dates_spark_timestamp(s, &us) < 0 || dates_spark_date(s, &day) < 0)
             return -1;
-        *out = (double)d + (double)secs / 86400.0;
+        out->us = us;
+        out->date_us = (long long)day * DATES_US_PER_DAY;
+        out->type = DV_STRING;
         return 0;
     }
     if (k == AST_TypeCast) {
         json_t *names = ast_get(ast_get(f, "typeName"), "names");
-        const char *tn = ast_string_value(json_array_get(names, json_array_size(names) - 1));
-        if (!tn || (strcasecmp(tn, "date") && strcasecmp(tn, "timestamp") &&
-                    strcasecmp(tn, "timestamp_ntz") && strcasecmp(tn, "timestamp_ltz") &&
-                    strcasecmp(tn, "timestamptz")))
+        int type = cast_type(ast_string_value(json_array_get(names, json_array_size(names) - 1)));
+        if (type < 0 || ast_get(ast_get(f, "typeName"), "arrayBounds"))
             return -1;
-        if (eval_date(p, ast_get(f, "arg"), out, depth + 1) < 0)
-            return -1;
-        if (strcasecmp(tn, "date") == 0)
-            *out = floor(*out);
-        return 0;
+        return eval_as(p, ast_get(f, "arg"), type, out, depth);
     }
     if (k == AST_SQLValueFunction) {
         const char *op = ast_str(f, "op");
@@ -680,7 +881,8 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
         const char *fn = an_func_name(f);
         json_t *args = ast_get(f, "args");
         size_t n = json_array_size(args);
-        if (!fn || ast_get(f, "over") || ast_get(f, "agg_filter"))
+        if (!fn || ast_get(f, "over") || ast_get(f, "agg_filter") ||
+            json_array_size(ast_get(f, "funcname")) != 1)
             return -1;
         for (size_t i = 0; i < sizeof date_functions / sizeof *date_functions; i++)
             if (date_functions[i].nargs == n && strcasecmp(date_functions[i].name, fn) == 0)
@@ -694,25 +896,33 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
             return -1;
         int minus = op[0] == '-';
         json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
-        double days;
+        long long us;
         long months, v;
-        if (eval_interval(r, &days, &months) == 0) {
+        if (eval_interval(r, &us, &months) == 0) {
             if (eval_date(p, l, out, depth + 1) < 0)
                 return -1;
-        } else if (!minus && eval_interval(l, &days, &months) == 0) {
+        } else if (!minus && eval_interval(l, &us, &months) == 0) {
             if (eval_date(p, r, out, depth + 1) < 0)
                 return -1;
-        } else if (eval_int(r, &v) == 0 && eval_date(p, l, out, depth + 1) == 0) {
-            days = (double)v;       /* date +/- n days */
+        } else if (eval_int(r, &v) == 0 && eval_date(p, l, out, depth + 1) == 0 &&
+                   out->type == DV_DATE) {
+            /* date +/- n: DateAdd / DateSub (only a DATE: TIMESTAMP + n
+             * and string + n are not date arithmetic in Spark). */
+            us = (long long)v * DATES_US_PER_DAY;
             months = 0;
         } else {
             return -1;
         }
         if (minus) {
-            days = -days;
+            us = -us;
             months = -months;
         }
-        *out = add_months_frac(*out, months) + days;
+        /* A string's two readings both move: Spark casts it to one type
+         * or the other, and each reading's result is covered. */
+        out->us = add_months_us(out->us, months) + us;
+        out->date_us = add_months_us(out->date_us, months) + us;
+        if (out->type == DV_DATE && us % DATES_US_PER_DAY != 0)
+            out->type = DV_TIMESTAMP;
         return 0;
     }
     return -1;
@@ -722,14 +932,11 @@ static int eval_date(pf *p, json_t *e, double *out, int depth)
 /* Which conjuncts reach an item, and what they say                    */
 
 static bound neighbour(pf *p, an_item *item, const char *col);
-static const char *passes_through(an_item *item, const char *const *cols);
 
-static int is_whole_day(double v)
-{
-    return v == floor(v);
-}
-
-static bound cmp_bound(const char *op, double v, int column_on_left)
+/* What `col op v` (column_on_left) or `v op col` says about col.  A DATE
+ * column is its midnight, so an exclusive upper bound of "at or before
+ * v" is v + 1 microsecond, whatever the column's type. */
+static bound cmp_bound(const char *op, dval v, int column_on_left)
 {
     bound b = FULL;
     if (!column_on_left) {   /* const OP col: mirror the operator */
@@ -738,19 +945,22 @@ static bound cmp_bound(const char *op, double v, int column_on_left)
         else if (strcmp(op, "<=") == 0) op = ">=";
         else if (strcmp(op, ">=") == 0) op = "<=";
     }
-    if (strcmp(op, ">=") == 0 || strcmp(op, ">") == 0) {
+    if (strcmp(op, ">=") == 0) {
         b.has_lo = 1;
-        b.lo = v;
+        b.lo = v.date_us;
+    } else if (strcmp(op, ">") == 0) {
+        b.has_lo = 1;
+        b.lo = v.date_us + 1;
     } else if (strcmp(op, "<") == 0) {
         b.has_hi = 1;
-        b.hi = v;
+        b.hi = v.us;
     } else if (strcmp(op, "<=") == 0) {
         b.has_hi = 1;
-        b.hi = is_whole_day(v) ? v + 1 : v;
+        b.hi = v.us + 1;
     } else if (strcmp(op, "=") == 0) {
         b.has_lo = b.has_hi = 1;
-        b.lo = v;
-        b.hi = is_whole_day(v) ? v + 1 : v;
+        b.lo = v.date_us;
+        b.hi = v.us + 1;
     }
     return b;
 }
@@ -795,7 +1005,7 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
     const char *kind = ast_str(f, "kind");
     const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
     json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
-    double v, w;
+    dval v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
         int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
         if (l_is_col && eval_date(p, r, &v, depth + 1) == 0)
@@ -818,7 +1028,7 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
         if (eval_date(p, json_array_get(items, 0), &v, depth + 1) == 0 &&
             eval_date(p, json_array_get(items, 1), &w, depth + 1) == 0) {
-            bound b = {1, 1, v, is_whole_day(w) ? w + 1 : w};
+            bound b = {1, 1, v.date_us, w.us + 1};
             return b;
         }
         return FULL;
@@ -833,9 +1043,8 @@ static bound conj_bound(pf *p, json_t *e, an_item *item, const char *const *cols
         json_array_foreach(items, i, a) {
             if (eval_date(p, a, &v, depth + 1) < 0)
                 return FULL;
-            double hi = is_whole_day(v) ? v + 1 : v;
-            if (i == 0 || v < b.lo) b.lo = v;
-            if (i == 0 || hi > b.hi) b.hi = hi;
+            if (i == 0 || v.date_us < b.lo) b.lo = v.date_us;
+            if (i == 0 || v.us + 1 > b.hi) b.hi = v.us + 1;
         }
         return json_array_size(items) ? b : FULL;
     }
@@ -882,94 +1091,24 @@ static bound using_bound(pf *p, an_item *item, const an_join_step *st,
     return FULL;
 }
 
-static int join_reaches(const an_join_step *st)
-{
-    const char *jt = ast_str(st->join, "jointype");
-    return strcmp(jt, "JOIN_INNER") == 0 || (strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
-           (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0);
-}
-
 /* The conjuncts of the item's block that reach it: WHERE, HAVING on
  * GROUP BY keys, and the ON of each join above it that restricts its
  * side (flattened).  Returns -1 if an ON nests ANDs too deeply. */
 static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
 {
     an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nwhere; i++)
+    for (size_t i = 0; i < blk->nwhere && an_reach_where(item); i++)
         an_push_node(list, n, blk->where[i]);
-    for (size_t i = 0; i < blk->nhaving; i++)
+    for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
         if (an_refers_to_keys_only(blk, blk->having[i]))
             an_push_node(list, n, blk->having[i]);
-    for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
             return -1;
+        if (an_reach_join_hides(st))
+            break;      /* no ON further up names this side's columns */
+    }
     return 0;
-}
-
-/* The output name under which item.col leaves its block, or NULL when
- * a filter on it cannot be pushed into the block. */
-static const char *passes_through(an_item *item, const char *const *cols)
-{
-    an_block *blk = item->block;
-    json_t *sel = blk->select;
-    if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset"))
-        return NULL;
-    for (int k = 0; cols[k]; k++)
-        if (!an_pivot_passes(blk, cols[k]))
-            return NULL;
-    size_t i;
-    /* A window function partitioned by something else blocks pushdown. */
-    for (i = 0; i < blk->noutputs; i++) {
-        json_t *vf;
-        if (ast_unwrap(blk->outputs[i].expr, &vf, NULL) == AST_FuncCall &&
-            ast_get(vf, "over")) {
-            json_t *part = ast_get(ast_get(vf, "over"), "partitionClause");
-            int ok = 0;
-            size_t k;
-            json_t *pe;
-            json_array_foreach(part, k, pe)
-                ok |= an_is_item_column(pe, item, cols);
-            if (!ok)
-                return NULL;
-        }
-    }
-    if (ast_get(sel, "groupClause")) {
-        int grouped = 0;
-        for (i = 0; i < blk->ngroup; i++)
-            grouped |= an_is_item_column(blk->group[i].written, item, cols);
-        if (!grouped)
-            return NULL;
-    }
-    for (i = 0; i < blk->noutputs; i++) {
-        const an_output *o = &blk->outputs[i];
-        if (an_is_item_column(o->expr, item, cols))
-            return o->name;     /* set-operation branches: the leftmost branch's name */
-        if (o->star) {
-            json_t *fields = ast_get(ast_get(o->expr, "ColumnRef"), "fields");
-            const char *qual = ast_string_value(json_array_get(fields, 0));
-            /* * EXCEPT (col): col does not leave the block. */
-            json_t *except = ast_get(o->target, "sl_except");
-            int dropped = 0;
-            size_t k;
-            json_t *ex;
-            json_array_foreach(except, k, ex) {
-                json_t *ef;
-                if (ast_unwrap(ex, &ef, NULL) != AST_ColumnRef)
-                    continue;
-                json_t *ff = ast_get(ef, "fields");
-                const char *name = ast_string_value(json_array_get(ff, json_array_size(ff) - 1));
-                for (int c = 0; cols[c] && name; c++)
-                    dropped |= strcasecmp(name, cols[c]) == 0;
-            }
-            if (dropped)
-                continue;
-            /* SELECT * / alias.*: every column passes under its name. */
-            if (json_array_size(fields) == 1 ||
-                (item->alias && qual && strcasecmp(qual, item->alias) == 0))
-                return cols[0];
-        }
-    }
-    return NULL;
 }
 
 /*
@@ -1050,6 +1189,12 @@ static bound compute(pf *p, int i)
     an_item *item = nd->item;
     const char *cols[3] = {nd->cols[0], nd->cols[1], NULL};
     p->current = i;
+    if (!an_reach_block_filters(item)) {
+        /* Under TABLESAMPLE, or named through an alias list sluice
+         * cannot follow: no filter reaches the scan (analyze_range.c). */
+        p->current = -1;
+        return FULL;
+    }
     if (!p->nodes[i].computed) {
         json_t **conj = NULL, **dyn = NULL;
         size_t nconj = 0, ndyn = 0;
@@ -1070,26 +1215,30 @@ static bound compute(pf *p, int i)
         nd->fixed = fixed;
         nd->dynamic = dyn;
         nd->ndynamic = ndyn;
+        nd->exit = an_reach_exit(item, cols, &nd->exit_pos);
         nd->computed = 1;
     }
     bound b = p->nodes[i].fixed;
     for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
         b = intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
     for (const an_join_step *st = item->join; st; st = st->up)
-        if (join_reaches(st) && ast_get(st->join, "usingClause"))
+        if (an_reach_join_on(st) && ast_get(st->join, "usingClause"))
             b = intersect(b, using_bound(p, item, st, cols, 1));
     an_block *blk = item->block;
-    const char *out = (!blk->in_expression && (blk->derived || blk->cte))
-                    ? passes_through(item, cols) : NULL;
+    const char *out = p->nodes[i].exit;
+    size_t pos = p->nodes[i].exit_pos;
     if (out) {
         if (blk->derived) {
             b = intersect(b, neighbour(p, blk->derived, out));
         } else if (blk->cte->nrefs) {
-            /* A CTE is scanned once per reference: the widest of their windows. */
+            /* A CTE is scanned once per reference: the widest of their
+             * windows, each under the name the reference's own alias
+             * list gives the column. */
             an_cte *cte = blk->cte;
             bound via = FULL;
             for (size_t k = 0; k < cte->nrefs; k++) {
-                bound x = neighbour(p, cte->refs[k], out);
+                const char *name = an_reach_ref_name(cte->refs[k], pos, out);
+                bound x = name ? neighbour(p, cte->refs[k], name) : FULL;
                 via = k == 0 ? x : hull(via, x);
             }
             b = intersect(b, via);
@@ -1259,6 +1408,95 @@ static int reads_nothing(const an_block *blk, int depth)
 }
 
 /* ------------------------------------------------------------------ */
+/* Superset's Explore shapes                                           */
+
+/* Is e a plain column reference (not a star)? */
+static int plain_column(json_t *e)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *fields = ast_get(f, "fields");
+    json_t *last = json_array_get(fields, json_array_size(fields) - 1);
+    return ast_string_value(last) != NULL;
+}
+
+/* count(*) with nothing else: no DISTINCT, FILTER or OVER. */
+static int count_star(json_t *e)
+{
+    json_t *f;
+    const char *fn;
+    return ast_unwrap(e, &f, NULL) == AST_FuncCall && (fn = an_func_name(f)) &&
+           strcasecmp(fn, "count") == 0 && ast_get(f, "agg_star") && !ast_get(f, "agg_distinct") &&
+           !ast_get(f, "agg_filter") && !ast_get(f, "over");
+}
+
+/* The Explore shape of the statement (docs/superset-rules.md) whose
+ * explore policy is "inject", by its structure, or NULL:
+ *   column_discovery  the statement's outermost LIMIT is 1 (Superset
+ *                     runs a virtual dataset's SQL with LIMIT 1 to learn
+ *                     its columns);
+ * and for one simple SELECT (no WITH, set operation, window, HAVING or
+ * GROUPING SETS) reading one FROM item, a table or Superset's
+ * (...) AS virtual_table:
+ *   samples           plain columns or *, no DISTINCT, GROUP BY or
+ *                     aggregate, LIMIT at most explore.max_rows (the
+ *                     Samples pane, drill to detail);
+ *   distinct_values   DISTINCT of one plain column, or plain columns
+ *                     grouped by exactly themselves, LIMIT at most
+ *                     explore.max_rows (the filter-value picker, native
+ *                     filter options);
+ *   sample_count      COUNT(*) alone, no GROUP BY (the Samples pane's
+ *                     row count). */
+static const char *explore_shape(check_ctx *ctx)
+{
+    const rules_explore *ex = &ctx->rules->explore;
+    json_t *sel = ast_get(ctx->stmt->node, "SelectStmt");
+    json_t *lc = sel ? ast_get(sel, "limitCount") : NULL;
+    long lim = 0;
+    int has_lim = lc && eval_int(lc, &lim) == 0;
+    if (!sel || ctx->judge_only)
+        return NULL;
+    if (ex->column_discovery && has_lim && lim == 1)
+        return "column_discovery";
+    const an_block *b = ctx->an->top;
+    if (!b || b->nitems != 1 || ast_get(sel, "withClause") || b->has_window || b->nhaving ||
+        b->grouping_sets || b->noutputs == 0)
+        return NULL;
+    const an_item *it = b->items[0];
+    if (it->kind != AN_TABLE &&
+        !(it->kind == AN_SUBQUERY && it->alias && strcmp(it->alias, "virtual_table") == 0))
+        return NULL;
+    json_t *distinct = ast_get(sel, "distinctClause");
+    int plain = 1, stars = 0;
+    for (size_t i = 0; i < b->noutputs; i++) {
+        stars += b->outputs[i].star;
+        plain &= b->outputs[i].star || plain_column(b->outputs[i].expr);
+    }
+    int in_rows = has_lim && lim >= 1 && lim <= ex->max_rows;
+    if (ex->sample_count && b->noutputs == 1 && b->naggs == 1 && !distinct &&
+        !ast_get(sel, "groupClause") && count_star(b->outputs[0].expr))
+        return "sample_count";
+    if (!plain || b->naggs || !in_rows)
+        return NULL;
+    if (ex->samples && !distinct && !ast_get(sel, "groupClause"))
+        return "samples";
+    if (!ex->distinct_values || stars)
+        return NULL;
+    json_t *d0 = json_array_get(distinct, 0);
+    if (distinct && json_array_size(distinct) == 1 && json_object_size(d0) == 0 &&
+        b->noutputs == 1 && !ast_get(sel, "groupClause"))
+        return "distinct_values";
+    if (!distinct && ast_get(sel, "groupClause") && b->ngroup == b->noutputs) {
+        for (size_t i = 0; i < b->noutputs; i++)
+            if (!an_is_group_key(b, b->outputs[i].expr))
+                return NULL;
+        return "distinct_values";
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
 /* Enforcement                                                         */
 
 /* alias.col >= current_date() - INTERVAL 'n DAYS', as the parser builds it. */
@@ -1275,10 +1513,16 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * column is qualified with ("" for none).  Returns 0, or -1 when there
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
- * (an_block_takes_clauses). */
+ * (an_block_takes_clauses), -3 when no filter sluice could add reaches
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list,
+ * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
+    /* A filter added beside a sampled scan stays above the Sample, and
+     * one on a renamed table names another column (analyze_range.c). */
+    if (!an_reach_block_filters(item))
+        return -3;
     if (item->via_identifier && !ast_get(item->node, "alias")) {
         if (item->block->nitems != 1)
             return -1;
@@ -1292,6 +1536,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         const char *jt = ast_str(st->join, "jointype");
         if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
             (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
+            /* The ON of a FULL JOIN reaches neither side, and a WHERE
+             * would change the join's result. */
+            if (!an_reach_join_on(st)) {
+                json_decref(pred);
+                return -3;
+            }
             ast_and_into(st->join, "quals", pred);
             return 0;
         }
@@ -1300,27 +1550,41 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         json_decref(pred);
         return -2;
     }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan (analyze_range.c). */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
+    }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;
 }
 
-/* Days a window spans (0 for an empty window), or -1 when it has no
- * lower bound. */
+/* Days a window spans: the days from the one holding its lower bound
+ * to the one holding the last value before its upper bound (0 for an
+ * empty window), or -1 when it has no lower bound.  A missing upper
+ * bound is the start of today. */
 static double window_days(bound b, long now_days)
 {
     if (!b.has_lo)
         return -1;
-    double hi = b.has_hi ? b.hi : (double)now_days;
-    double days = ceil(hi - b.lo - 1e-9);
-    return days < 0 ? 0 : days;
+    long long hi = b.has_hi ? b.hi : (long long)now_days * DATES_US_PER_DAY;
+    if (hi <= b.lo)
+        return 0;
+    return (double)(dates_day_of_us(hi - 1) - dates_day_of_us(b.lo) + 1);
 }
 
 typedef struct scan {
     an_item *item;
     const rules_table *table;
+    char name[300];         /* the table as messages name it */
+    char note[400];         /* why, for a table the name may be under another
+                               catalog or schema ("" otherwise) */
+    int alternatives;       /* partitioned tables the name may be, this one included */
     bound window;
     int node;               /* its unknown in the window equations */
     int gave_up;
+    const char *shape;      /* the Explore shape whose policy injects, or NULL */
 } scan;
 
 static void check_scan(pf *p, const scan *sc)
@@ -1328,22 +1592,32 @@ static void check_scan(pf *p, const scan *sc)
     check_ctx *c = p->ctx;
     an_item *item = sc->item;
     const rules_table *t = sc->table;
-    char problem[256];
+    char problem[900];
     double days = window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
                  "than %d levels of nesting, or %d conditions examined in the statement); it "
-                 "counts as unfiltered", item->qualified, PF_MAX_DEPTH, PF_MAX_STEPS);
+                 "counts as unfiltered", sc->name, PF_MAX_DEPTH, PF_MAX_STEPS);
+    } else if (days < 0 && !an_reach_block_filters(item)) {
+        snprintf(problem, sizeof problem, "%s is read in full: %s", sc->name,
+                 item->sampled ? "Spark pushes no filter through TABLESAMPLE (filter the table "
+                                 "in a subquery and sample its rows with rand() instead)"
+                               : "an alias column list renames its columns, so no filter "
+                                 "can be known to name its partition column");
     } else if (days < 0) {
         snprintf(problem, sizeof problem, "%s is scanned without a lower bound on its "
-                 "partition column %s", item->qualified, t->column);
+                 "partition column %s", sc->name, t->column);
     } else {
         if (t->max_days == 0 || days <= (double)t->max_days)
             return;
         snprintf(problem, sizeof problem, "the filter on %s.%s spans %.0f days; the maximum "
-                 "is %ld days", item->qualified, t->column, days, t->max_days);
+                 "is %ld days", sc->name, t->column, days, t->max_days);
     }
+    size_t plen = strlen(problem);
+    snprintf(problem + plen, sizeof problem - plen, "%s", sc->note);
     rules_enforce enforce = t->enforce;
+    if (enforce == RULES_ENFORCE_REJECT && sc->shape)
+        enforce = RULES_ENFORCE_REWRITE;    /* the explore section's policy */
     const char *qualifier = "";
     if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
         c->rejected = 1;
@@ -1357,7 +1631,7 @@ static void check_scan(pf *p, const scan *sc)
         /* The default window only adds a lower bound: when the window
          * ends after today by too much, it would still be too wide (and
          * checking sluice's output again would inject again). */
-        bound with = intersect(sc->window, (bound){1, 0, (double)(c->now_days - t->default_days), 0});
+        bound with = intersect(sc->window, (bound){1, 0, (long long)(c->now_days - t->default_days) * DATES_US_PER_DAY, 0});
         double after = window_days(with, c->now_days);
         if (after > (double)t->max_days) {
             c->rejected = 1;
@@ -1368,7 +1642,24 @@ static void check_scan(pf *p, const scan *sc)
             return;
         }
     }
+    if (enforce == RULES_ENFORCE_REWRITE && sc->alternatives > 1) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; the name may be %d partitioned tables, so sluice does not add a "
+                     "window: write it as catalog.schema.table, or add a filter such as WHERE "
+                     "%s >= current_date() - INTERVAL %ld DAYS", problem, sc->alternatives,
+                     t->column, t->default_days);
+        return;
+    }
     int injected = enforce == RULES_ENFORCE_REWRITE ? inject(item, t, &qualifier) : 0;
+    if (injected == -3) {
+        c->rejected = 1;
+        check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
+                     "%s; sluice cannot add a filter that reaches this scan: read it through "
+                     "a subquery such as (SELECT * FROM %s WHERE %s >= current_date() - "
+                     "INTERVAL %ld DAYS)", problem, item->qualified, t->column, t->default_days);
+        return;
+    }
     if (injected < 0) {
         c->rejected = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,
@@ -1384,8 +1675,11 @@ static void check_scan(pf *p, const scan *sc)
     case RULES_ENFORCE_REWRITE:
         c->modified = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_INFO, item->location,
-                     "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS", problem,
-                     qualifier, *qualifier ? "." : "", t->column, t->default_days);
+                     "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS%s%s%s", problem,
+                     qualifier, *qualifier ? "." : "", t->column, t->default_days,
+                     sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? " (the query has the shape of "
+                     "explore." : "", sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? sc->shape : "",
+                     sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? ", whose policy is inject)" : "");
         break;
     case RULES_ENFORCE_REJECT:
         c->rejected = 1;
@@ -1416,8 +1710,9 @@ void check_partition_filter(check_ctx *ctx)
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
-    scan *scans = xcalloc(an->nitems ? an->nitems : 1, sizeof *scans);
-    size_t nscans = 0;
+    const char *shape = explore_shape(ctx);
+    size_t cap = an->nitems ? an->nitems : 1, nscans = 0;
+    scan *scans = xcalloc(cap, sizeof *scans);
     for (size_t i = 0; i < an->nitems; i++) {
         an_item *it = an->items[i];
         if (it->kind != AN_TABLE)
@@ -1427,12 +1722,36 @@ void check_partition_filter(check_ctx *ctx)
          * pruned before they run: no window, nothing injected. */
         if ((it->block->cte && it->block->cte->nrefs == 0) || reads_nothing(it->block, 0))
             continue;
-        const rules_table *t = rules_find_table(ctx->rules, it->qualified);
-        if (!t || !t->partitioned)
-            continue;
-        const char *cols[] = {t->column, t->derived_from, NULL};
-        scans[nscans] = (scan){it, t, FULL, node_for(&p, it, cols), 0};
-        nscans++;
+        /* Every configured table the name may be (resolution, rules.h):
+         * the scan answers to each partitioned one. */
+        const rules_table *cand[RULES_MAX_CANDIDATES];
+        size_t ncand = rules_resolve(ctx->rules, it->qualified, it->nparts, cand,
+                                     RULES_MAX_CANDIDATES);
+        int parts = 0;
+        for (size_t k = 0; k < ncand && k < RULES_MAX_CANDIDATES; k++)
+            parts += cand[k]->partitioned;
+        for (size_t k = 0; k < ncand && k < RULES_MAX_CANDIDATES; k++) {
+            const rules_table *t = cand[k];
+            if (!t->partitioned)
+                continue;
+            const char *cols[] = {t->column, t->derived_from, NULL};
+            if (nscans == cap) {
+                cap *= 2;
+                scans = xrealloc(scans, cap * sizeof *scans);
+            }
+            scan *sc = &scans[nscans++];
+            *sc = (scan){it, t, "", "", parts, FULL, node_for(&p, it, cols), 0, shape};
+            if (t == rules_find_table(ctx->rules, it->qualified)) {
+                snprintf(sc->name, sizeof sc->name, "%s", it->qualified);
+            } else {
+                snprintf(sc->name, sizeof sc->name, "%s", t->exact ? t->exact
+                                                                    : analysis_written_name(it));
+                snprintf(sc->note, sizeof sc->note, " (%s may be %s%s under another catalog or "
+                         "schema than %s)", analysis_written_name(it),
+                         t->exact ? "this table" : "a table matching ", t->exact ? "" : t->match,
+                         it->qualified);
+            }
+        }
     }
     solve(&p);
     for (size_t i = 0; i < nscans; i++) {
@@ -1444,7 +1763,7 @@ void check_partition_filter(check_ctx *ctx)
     pf_free(&p);
 }
 
-int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double *hi)
+int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, long long *hi)
 {
     pf p;
     pf_init(&p, ctx);
@@ -1459,11 +1778,31 @@ int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, double 
     return rc;
 }
 
-int check_eval_date(check_ctx *ctx, json_t *expr, double *days)
+int check_comparison_upper(check_ctx *ctx, const char *op, json_t *value, int column_on_left,
+                           long long *hi)
 {
     pf p;
     pf_init(&p, ctx);
-    int rc = eval_date(&p, expr, days, 0);
+    dval v;
+    int rc = eval_date(&p, value, &v, 0);
     pf_free(&p);
+    if (rc < 0)
+        return -1;
+    bound b = cmp_bound(op, v, column_on_left);
+    if (!b.has_hi)
+        return -1;
+    *hi = b.hi;
+    return 0;
+}
+
+int check_eval_date(check_ctx *ctx, json_t *expr, long long *us)
+{
+    pf p;
+    pf_init(&p, ctx);
+    dval v;
+    int rc = eval_date(&p, expr, &v, 0);
+    pf_free(&p);
+    if (rc == 0)
+        *us = v.us;
     return rc;
 }

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-static int run_mode(const char *path, sl_mode mode)
+static int run_mode(const char *path, sl_mode mode, sl_layout layout)
 {
     sbuf in = SBUF_INIT;
     if (cli_read_file(path, &in) < 0)
@@ -18,6 +18,7 @@ static int run_mode(const char *path, sl_mode mode)
     req.sql = sbuf_cstr(&in);
     req.sql_len = in.len;
     req.mode = mode;
+    req.layout = layout;
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     int rc = EXIT_OK;
@@ -43,8 +44,11 @@ int cmd_fmt(int argc, char **argv)
 {
     const char *path = "-";
     sl_mode mode = SL_MODE_FORMAT;
+    sl_layout layout = SL_LAYOUT_COMPACT;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--target") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--pretty") == 0) {
+            layout = SL_LAYOUT_PRETTY;
+        } else if (strcmp(argv[i], "--target") == 0 && i + 1 < argc) {
             const char *t = argv[++i];
             if (strcmp(t, "databricks") == 0)
                 mode = SL_MODE_FORMAT;
@@ -61,7 +65,7 @@ int cmd_fmt(int argc, char **argv)
             path = argv[i];
         }
     }
-    return run_mode(path, mode);
+    return run_mode(path, mode, layout);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -74,5 +78,5 @@ int cmd_parse(int argc, char **argv)
         }
         path = argv[i];
     }
-    return run_mode(path, SL_MODE_PARSE);
+    return run_mode(path, SL_MODE_PARSE, SL_LAYOUT_COMPACT);
 }

@@ -429,9 +429,25 @@ int cmd_rewrite(int argc, char **argv)
     const char *rules_path = NULL, *now = NULL, *path = "-";
     json_t *ctx = NULL;
     int explain = 0;
+    sl_layout layout = SL_LAYOUT_COMPACT;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
             rules_path = argv[++i];
+        else if (strcmp(argv[i], "--layout") == 0 && i + 1 < argc) {
+            const char *l = argv[++i];
+            if (strcmp(l, "compact") == 0)
+                layout = SL_LAYOUT_COMPACT;
+            else if (strcmp(l, "keep") == 0)
+                layout = SL_LAYOUT_KEEP;
+            else if (strcmp(l, "pretty") == 0)
+                layout = SL_LAYOUT_PRETTY;
+            else {
+                fprintf(stderr, "sluice rewrite: unknown layout '%s' (keep, compact or "
+                        "pretty)\n", l);
+                json_decref(ctx);
+                return EXIT_USAGE;
+            }
+        }
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc)
             now = argv[++i];
         else if (strcmp(argv[i], "--explain") == 0)
@@ -449,7 +465,8 @@ int cmd_rewrite(int argc, char **argv)
             path = argv[i];
     }
     if (!rules_path) {
-        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [--explain] [FILE|-]\n");
+        fprintf(stderr, "usage: sluice rewrite --rules FILE [--context JSON] [--now DATE] [--explain]\n"
+                "                      [--layout keep|compact|pretty] [FILE|-]\n");
         json_decref(ctx);
         return EXIT_USAGE;
     }
@@ -469,6 +486,7 @@ int cmd_rewrite(int argc, char **argv)
     req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
     req.mode = SL_MODE_ENFORCE;
     req.explain = explain;
+    req.layout = layout;
     sl_result *res = sl_process(eng, &req);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     cli_print_diagnostics(stderr, name, in.data, in.len, res);

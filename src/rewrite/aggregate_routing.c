@@ -30,7 +30,8 @@
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
  *     CLUSTER BY, or column of an outer query in the block.  Each of these
  *     sees individual rows or row order, which the aggregate no longer
- *     has.
+ *     has.  No function outside Spark's registry (analyze_pred.c: a UDF,
+ *     a newer built-in): it could be any of these, or an aggregate.
  *
  *  3. Every expression the block evaluates per row (GROUP BY keys, WHERE
  *     conjuncts, and the parts of select-list, HAVING and ORDER BY
@@ -84,7 +85,6 @@
  * wins, then the one with fewer dimensions, then file order.
  */
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,7 +368,13 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             refuse(r, "%s", "a window function is used");
             return NULL;
         }
-        if (an_is_aggregate_name(an_func_name(f))) {
+        unsigned classes = an_function_classes(an_func_name(f));
+        if (classes & (AN_FN_UNKNOWN | AN_FN_WINDOW | AN_FN_GENERATOR)) {
+            refuse(r, "%s(...) is not a scalar function of Spark's registry",
+                   an_func_name(f) ? an_func_name(f) : "?");
+            return NULL;
+        }
+        if (classes & AN_FN_AGGREGATE) {
             if (!in_aggregate_context) {
                 refuse(r, "%s(...) is used where rows are filtered or grouped", an_func_name(f));
                 return NULL;
@@ -545,22 +551,24 @@ static json_t *map_where(route *r)
                      "location", -1);
 }
 
-/* The start of the bucket of grain g that holds day value v, and the
- * start of the next one. */
-static double bucket_start(double v, int g)
+/* The end of the bucket of grain g (RULES_GRAIN_*) that holds the
+ * value us (microseconds): the start of the next bucket. */
+static long long bucket_end(long long us, int g)
 {
-    return g == RULES_GRAIN_HOUR ? floor(v * 24) / 24 : (double)dates_trunc((long)floor(v), g);
-}
-
-static double bucket_next(double start, int g)
-{
-    return g == RULES_GRAIN_HOUR ? start + 1.0 / 24 : (double)dates_next((long)start, g);
+    if (g == RULES_GRAIN_HOUR) {
+        long long h = 3600 * DATES_US_PER_SECOND;
+        return us - ((us % h) + h) % h + h;
+    }
+    long day = dates_day_of_us(us);
+    return (long long)dates_next(dates_trunc(day, g), g) * DATES_US_PER_DAY;
 }
 
 /* Condition 8: the block's filters bound the time dimension from above
- * at or before fresh_through.  An upper bound v on a dimension stored
- * at grain g admits the whole bucket holding the last value below v, so
- * the rows it reads end where that bucket ends. */
+ * at or before fresh_through.  An exclusive upper bound hi on a
+ * dimension stored at grain g admits the whole bucket holding the last
+ * value before hi, so the rows it reads end where that bucket ends.
+ * Bounds are exact to the microsecond (check_comparison_upper): a bound
+ * that sluice cannot evaluate exactly is no bound. */
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
@@ -568,11 +576,11 @@ static int fresh_enough(route *r)
         return 1;
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
-    double hi = INFINITY, h;
+    long long end = LLONG_MAX, h;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
         check_upper_bound(r->ctx, r->item, column_name(tf), &h) == 0)
-        hi = bucket_next(bucket_start(h - 1e-9, g), g);
+        end = bucket_end(h - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;
         if (ast_unwrap(r->blk->where[i], &f, NULL) != AST_A_Expr)
@@ -580,27 +588,26 @@ static int fresh_enough(route *r)
         const char *kind = ast_str(f, "kind");
         const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
         json_t *l = ast_get(f, "lexpr"), *rx = ast_get(f, "rexpr");
-        if (!equiv(r, l, td->expr))
-            continue;
-        double v;
-        int inclusive;
-        if (strcmp(kind, "AEXPR_OP") == 0 && op && (strcmp(op, "<") == 0 || strcmp(op, "<=") == 0)) {
-            if (check_eval_date(r->ctx, rx, &v) < 0)
+        long long hi;
+        if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, l, td->expr)) {
+            if (check_comparison_upper(r->ctx, op, rx, 1, &hi) < 0)
                 continue;
-            inclusive = op[1] == '=';
-        } else if (strcmp(kind, "AEXPR_BETWEEN") == 0) {
+        } else if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, rx, td->expr)) {
+            /* The constant first: 'X' > dimension. */
+            if (check_comparison_upper(r->ctx, op, l, 0, &hi) < 0)
+                continue;
+        } else if (strcmp(kind, "AEXPR_BETWEEN") == 0 && equiv(r, l, td->expr)) {
             json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? ast_get(lf, "items") : rx;
-            if (check_eval_date(r->ctx, json_array_get(items, 1), &v) < 0)
+            if (check_comparison_upper(r->ctx, "<=", json_array_get(items, 1), 1, &hi) < 0)
                 continue;
-            inclusive = 1;
         } else {
             continue;
         }
-        double end = bucket_next(bucket_start(inclusive ? v : v - 1e-9, g), g);
-        if (end < hi)
-            hi = end;
+        long long e = bucket_end(hi - 1, g);
+        if (e < end)
+            end = e;
     }
-    if (hi > (double)a->fresh_through + 1)
+    if (end > ((long long)a->fresh_through + 1) * DATES_US_PER_DAY)
         return refuse(r, "the query may read days after fresh_through of %s (no upper bound on "
                       "its time dimension at or before that day)", a->table_written) + 1;
     return 1;
@@ -622,6 +629,10 @@ static int check_block(route *r, routed *out)
         return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, "%s", "a window function or QUALIFY is used");
+    if (blk->unknown_function)
+        return refuse(r, "%s(...) is not in Spark's function registry (a UDF, or a built-in "
+                      "sluice does not know): whether it aggregates, generates rows or is "
+                      "deterministic is unknown", blk->unknown_function);
     if (blk->has_generator || blk->nondeterministic)
         return refuse(r, "%s", "a generator or a non-deterministic function is used");
     static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
@@ -633,8 +644,13 @@ static int check_block(route *r, routed *out)
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
-    /* 3, 4: GROUP BY keys */
-    out->group = r->build ? json_array() : NULL;
+    /* 3, 4: GROUP BY keys.  GROUP BY ALL stays as it is: its keys are the
+     * routed select items without an aggregate, which are the mapped
+     * keys (a mapped key holds no aggregate, a mapped aggregate item
+     * keeps one); written out, a constant item would be an integer that
+     * Spark reads as a position (SELECT 3 AS tier ... GROUP BY 3). */
+    int group_by_all = an_is_group_by_all(ast_get(sel, "groupClause"));
+    out->group = r->build && !group_by_all ? json_array() : NULL;
     for (size_t i = 0; i < blk->ngroup; i++) {
         if (blk->group[i].via_alias)
             return refuse(r, "%s", "a GROUP BY key names a select-list alias");
@@ -645,7 +661,7 @@ static int check_block(route *r, routed *out)
         if (!m)
             return -1;
         json_t *written = blk->group[i].written, *wf;
-        if (!r->build)
+        if (!r->build || group_by_all)
             continue;
         if (ast_unwrap(written, &wf, NULL) == AST_A_Const) {
             json_array_append_new(out->group, json_deep_copy(written));

@@ -25,7 +25,7 @@ import tempfile
 import yaml
 
 TABLE = "main.sales.transactions"
-WORDS = ["SELECT", "region", "amount", "'it''s'", "'a\\b'", "'Zürich'", "'€ 10'", "1",
+WORDS = ["SELECT", "region", "amount", "'it\\'s'", "'a\\b'", "'Zürich'", "'€ 10'", "1",
          "-- note", "\"q\"", "x.y", "1 /* c */", "'{'", "'%'", "'#'", "':'", "'- a'"]
 
 

@@ -14,12 +14,12 @@ SELECT -2147483648 AS lo, -9223372036854775808 AS big, -1.5 AS fl, -1e3 AS ex, -
 SELECT date_sub(d, -1) AS a, add_months(d, -12) AS b, x[size(x) - 1] AS c FROM t;
 SELECT a FROM t WHERE b BETWEEN -10 AND - 2 ORDER BY a - 1 LIMIT 5;
 SELECT a FROM t WHERE d >= current_date() - INTERVAL 7 DAYS AND d < current_date() - INTERVAL '1' DAY;
-SELECT CAST(x AS /*+ h */ INTERVAL DAY) AS a FROM t;
-SELECT x :: /*+ h */ interval hour AS a FROM t;
+SELECT CAST(x AS /* h */ INTERVAL DAY) AS a FROM t;
+SELECT x :: /* h /* nested */ */ interval hour AS a FROM t;
 SELECT CAST(x AS
 -- a comment
 INTERVAL DAY) AS a FROM t;
-SELECT - /*+ h */ 5 AS a, - -- a comment
+SELECT - /* h */ 5 AS a, - -- a comment
   6 AS b FROM t;
 SELECT INTERVAL 1 DAY 2 HOURS AS a FROM t;
 SELECT INTERVAL '1 2' DAY TO HOUR AS a FROM t;

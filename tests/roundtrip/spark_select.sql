@@ -934,3 +934,9 @@ SELECT aggregate(arr, CAST(0 AS BIGINT), (acc, x) -> acc + coalesce(x, 0), acc -
 SELECT transform(map_keys(m), k -> concat(k, '=', CAST(m[k] AS STRING))) AS kv FROM maps_table;
 
 SELECT 'x' AS a, "y" AS b, r'\z' AS c, 'w' 'v' AS d, X'41' AS e, DATE '2026-01-01' AS f, TIMESTAMP '2026-01-01 00:00:00' AS g, INTERVAL 3 DAYS AS h;
+
+SELECT p.name FROM main.sales.products AS p LEFT SEMI JOIN (main.sales.transactions AS t JOIN main.sales.products AS q ON t.product_id = q.product_id) ON t.product_id = p.product_id;
+
+SELECT p.name FROM main.sales.products AS p LEFT ANTI JOIN (main.sales.transactions AS t LEFT JOIN main.sales.products AS q ON t.product_id = q.product_id) ON t.product_id = p.product_id;
+
+SELECT p.name FROM main.sales.products AS p LEFT SEMI JOIN main.sales.transactions AS t ON t.product_id = p.product_id WHERE (p.list_price > 10);

@@ -5,6 +5,7 @@
  * intervals, and the constant conditions of blocks that read nothing.
  */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,13 @@ static long today(void)
     return dates_from_civil(2026, 11, 24);
 }
 
+/* Days (a fraction for the time of day) as microseconds, the unit of
+ * check_eval_date. */
+#define US(days) llround((days) * 86400000000.0)
+
 /* The value of the first select-list expression of "SELECT <expr>", in
- * days since 1970-01-01; -1e9 when it is not a constant. */
-static double value_of(const char *expr)
+ * microseconds since 1970-01-01; US(-1e9) when it is not a constant. */
+static long long value_of(const char *expr)
 {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s", expr);
@@ -36,10 +41,10 @@ static double value_of(const char *expr)
     check_ctx ctx = {0};
     ctx.now_days = today();
     ctx.now_seconds = 12 * 3600;
-    double d;
-    int rc = check_eval_date(&ctx, json_object_get(target, "val"), &d);
+    long long us;
+    int rc = check_eval_date(&ctx, json_object_get(target, "val"), &us);
     json_decref(nodes);
-    return rc == 0 ? d : -1e9;
+    return rc == 0 ? us : US(-1e9);
 }
 
 static double day(long y, unsigned m, unsigned d)
@@ -49,67 +54,65 @@ static double day(long y, unsigned m, unsigned d)
 
 START_TEST(day_counts_fold_int_arithmetic)
 {
-    ck_assert_double_eq(value_of("date_sub(current_date(), 30)"), today() - 30);
+    ck_assert_int_eq(value_of("date_sub(current_date(), 30)"), US(today() - 30));
     /* sqlglot's spelling of the same */
-    ck_assert_double_eq(value_of("DATE_ADD(CURRENT_DATE, 30 * -1)"), today() - 30);
-    ck_assert_double_eq(value_of("date_add(current_date(), -(2 + 3) * 7)"), today() - 35);
-    ck_assert_double_eq(value_of("current_date() - 10 * 3"), today() - 30);
+    ck_assert_int_eq(value_of("DATE_ADD(CURRENT_DATE, 30 * -1)"), US(today() - 30));
+    ck_assert_int_eq(value_of("date_add(current_date(), -(2 + 3) * 7)"), US(today() - 35));
+    ck_assert_int_eq(value_of("current_date() - 10 * 3"), US(today() - 30));
     /* an INT overflow is no constant, nor a BIGINT literal */
-    ck_assert_double_eq(value_of("date_add(current_date(), 2147483647 + 1)"), -1e9);
-    ck_assert_double_eq(value_of("date_add(current_date(), 3000000000)"), -1e9);
-    ck_assert_double_eq(value_of("date_add(current_date(), x * 2)"), -1e9);
+    ck_assert_int_eq(value_of("date_add(current_date(), 2147483647 + 1)"), US(-1e9));
+    ck_assert_int_eq(value_of("date_add(current_date(), 3000000000)"), US(-1e9));
+    ck_assert_int_eq(value_of("date_add(current_date(), x * 2)"), US(-1e9));
 }
 END_TEST
 
 START_TEST(three_argument_add)
 {
-    ck_assert_double_eq(value_of("DATEADD(DAY, -30, CURRENT_DATE)"), today() - 30);
-    ck_assert_double_eq(value_of("dateadd(day, -30, current_date())"), today() - 30);
-    ck_assert_double_eq(value_of("date_add(WEEK, -2, current_date())"), today() - 14);
-    ck_assert_double_eq(value_of("timestampadd(MONTH, -3, DATE'2026-05-31')"), day(2026, 2, 28));
-    ck_assert_double_eq(value_of("timestampadd(QUARTER, 1, DATE'2026-01-15')"), day(2026, 4, 15));
-    ck_assert_double_eq(value_of("timestampadd(YEAR, -1, DATE'2024-02-29')"), day(2023, 2, 28));
-    ck_assert_double_eq(value_of("timestampadd(HOUR, -36, DATE'2026-11-24')"),
-                        day(2026, 11, 22) + 0.5);
-    ck_assert_double_eq(value_of("dateadd('day', 1, DATE'2026-11-24')"), day(2026, 11, 25));
-    ck_assert_double_eq(value_of("dateadd(fortnight, 1, DATE'2026-11-24')"), -1e9);
+    ck_assert_int_eq(value_of("DATEADD(DAY, -30, CURRENT_DATE)"), US(today() - 30));
+    ck_assert_int_eq(value_of("dateadd(day, -30, current_date())"), US(today() - 30));
+    ck_assert_int_eq(value_of("date_add(WEEK, -2, current_date())"), US(today() - 14));
+    ck_assert_int_eq(value_of("timestampadd(MONTH, -3, DATE'2026-05-31')"), US(day(2026, 2, 28)));
+    ck_assert_int_eq(value_of("timestampadd(QUARTER, 1, DATE'2026-01-15')"), US(day(2026, 4, 15)));
+    ck_assert_int_eq(value_of("timestampadd(YEAR, -1, DATE'2024-02-29')"), US(day(2023, 2, 28)));
+    ck_assert_int_eq(value_of("timestampadd(HOUR, -36, DATE'2026-11-24')"), US(day(2026, 11, 22) + 0.5));
+    ck_assert_int_eq(value_of("dateadd('day', 1, DATE'2026-11-24')"), US(day(2026, 11, 25)));
+    ck_assert_int_eq(value_of("dateadd(fortnight, 1, DATE'2026-11-24')"), US(-1e9));
 }
 END_TEST
 
 START_TEST(truncation_and_month_ends)
 {
-    ck_assert_double_eq(value_of("trunc(current_date(), 'MM')"), day(2026, 11, 1));
-    ck_assert_double_eq(value_of("TRUNC(CURRENT_DATE, 'YEAR')"), day(2026, 1, 1));
-    ck_assert_double_eq(value_of("trunc(DATE'2026-11-24', 'week')"), day(2026, 11, 23));
-    ck_assert_double_eq(value_of("trunc(DATE'2026-11-24', 'Q')"), -1e9);
-    ck_assert_double_eq(value_of("trunc(DATE'2026-11-24', 'DD')"), -1e9);
-    ck_assert_double_eq(value_of("date_trunc('MON', DATE'2026-11-24')"), day(2026, 11, 1));
-    ck_assert_double_eq(value_of("date_trunc('HOUR', TIMESTAMP'2026-11-24 10:45:00')"),
-                        day(2026, 11, 24) + 10.0 / 24);
-    ck_assert_double_eq(value_of("last_day(DATE'2024-02-10')"), day(2024, 2, 29));
-    ck_assert_double_eq(value_of("last_day(add_months(current_date(), -1))"), day(2026, 10, 31));
-    ck_assert_double_eq(value_of("add_months(current_date(), 6 * -2)"), day(2025, 11, 24));
+    ck_assert_int_eq(value_of("trunc(current_date(), 'MM')"), US(day(2026, 11, 1)));
+    ck_assert_int_eq(value_of("TRUNC(CURRENT_DATE, 'YEAR')"), US(day(2026, 1, 1)));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'week')"), US(day(2026, 11, 23)));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'Q')"), US(-1e9));
+    ck_assert_int_eq(value_of("trunc(DATE'2026-11-24', 'DD')"), US(-1e9));
+    ck_assert_int_eq(value_of("date_trunc('MON', DATE'2026-11-24')"), US(day(2026, 11, 1)));
+    ck_assert_int_eq(value_of("date_trunc('HOUR', TIMESTAMP'2026-11-24 10:45:00')"), US(day(2026, 11, 24) + 10.0 / 24));
+    ck_assert_int_eq(value_of("last_day(DATE'2024-02-10')"), US(day(2024, 2, 29)));
+    ck_assert_int_eq(value_of("last_day(add_months(current_date(), -1))"), US(day(2026, 10, 31)));
+    ck_assert_int_eq(value_of("add_months(current_date(), 6 * -2)"), US(day(2025, 11, 24)));
 }
 END_TEST
 
 START_TEST(next_day_and_unix_dates)
 {
     /* 2026-11-24 is a Tuesday */
-    ck_assert_double_eq(value_of("next_day(current_date(), 'MO')"), day(2026, 11, 30));
-    ck_assert_double_eq(value_of("next_day(current_date(), 'tue')"), day(2026, 12, 1));
-    ck_assert_double_eq(value_of("next_day(current_date(), 'Wednesday')"), day(2026, 11, 25));
-    ck_assert_double_eq(value_of("next_day(current_date(), 'wed_')"), -1e9);
-    ck_assert_double_eq(value_of("date_from_unix_date(20000)"), 20000);
-    ck_assert_double_eq(value_of("curdate()"), today());
+    ck_assert_int_eq(value_of("next_day(current_date(), 'MO')"), US(day(2026, 11, 30)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'tue')"), US(day(2026, 12, 1)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'Wednesday')"), US(day(2026, 11, 25)));
+    ck_assert_int_eq(value_of("next_day(current_date(), 'wed_')"), US(-1e9));
+    ck_assert_int_eq(value_of("date_from_unix_date(20000)"), US(20000));
+    ck_assert_int_eq(value_of("curdate()"), US(today()));
 }
 END_TEST
 
 START_TEST(interval_arithmetic)
 {
-    ck_assert_double_eq(value_of("current_date() - INTERVAL 1 DAY * 30"), today() - 30);
-    ck_assert_double_eq(value_of("current_date() - 3 * INTERVAL '1' MONTH"), day(2026, 8, 24));
-    ck_assert_double_eq(value_of("current_date() + - INTERVAL 7 DAYS"), today() - 7);
-    ck_assert_double_eq(value_of("current_date() - INTERVAL 1 DAY * x"), -1e9);
+    ck_assert_int_eq(value_of("current_date() - INTERVAL 1 DAY * 30"), US(today() - 30));
+    ck_assert_int_eq(value_of("current_date() - 3 * INTERVAL '1' MONTH"), US(day(2026, 8, 24)));
+    ck_assert_int_eq(value_of("current_date() + - INTERVAL 7 DAYS"), US(today() - 7));
+    ck_assert_int_eq(value_of("current_date() - INTERVAL 1 DAY * x"), US(-1e9));
 }
 END_TEST
 

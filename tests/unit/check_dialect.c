@@ -131,8 +131,16 @@ START_TEST(functions_and_literals)
     ck_assert_str_eq(bridge("SELECT current_date(), now(), current_timestamp ( )"),
                      "SELECT current_date, now(), current_timestamp ");
     ck_assert_str_eq(bridge("SELECT array(1, 2)"), "SELECT \"array\"(1, 2)");
-    ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"), "SELECT 10::\"bigint\", 2.5::\"double\", 1e3");
-    ck_assert_str_eq(bridge("SELECT 10Q"), "ERR@9: invalid numeric literal suffix 'Q'");
+    ck_assert_str_eq(bridge("SELECT 10L, 2.5D, 1e3"),
+                     "SELECT 10::\"sluice:literal_l\", 2.5::\"sluice:literal_d\", 1e3");
+    ck_assert_str_eq(bridge("SELECT -128Y, x -5L, -5::int"),
+                     "SELECT (-128)::\"sluice:literal_y\", x -5::\"sluice:literal_l\", (-5)::\"int\"");
+    ck_assert_str_eq(bridge("SELECT -(2147483648), - -2147483648"),
+                     "SELECT -(2147483648::\"bigint\"), - (-2147483648)::\"int\"");
+    ck_assert_str_eq(bridge("SELECT 'a\\U0001F600', '\\uD83D' '\\uDE00', '\\200\\101'"),
+                     "SELECT 'a\xF0\x9F\x98\x80', '\xF0\x9F\x98\x80', '200A'");
+    /* IDENTIFIER : (LETTER | DIGIT | '_')+ : 10Q is a name, not a number */
+    ck_assert_str_eq(bridge("SELECT 10Q, 10q"), "SELECT \"10Q\", \"10q\"");
     ck_assert_str_eq(bridge("SELECT CAST(x AS STRING), y::ARRAY<INT>"),
                      "SELECT CAST(x AS \"string\"), y::\"ARRAY<INT>\" ");
     ck_assert_str_eq(bridge("SELECT CAST(x AS MAP<STRING, ARRAY<INT>>)"),
@@ -350,6 +358,89 @@ START_TEST(source_map_points_into_the_original)
 }
 END_TEST
 
+/* Spark 4.0 SqlBaseLexer.g4: SIMPLE_COMMENT, BRACKETED_COMMENT, hints,
+ * WS, and what PostgreSQL is handed for each. */
+START_TEST(comments_and_whitespace_as_spark_reads_them)
+{
+    /* '--' ('\\\n' | ~[\r\n])* '\r'? '\n'? : a backslash before LF
+     * continues the comment, so the WHERE is comment; PostgreSQL gets a
+     * space in the comment's place. */
+    ck_assert_str_eq(bridge("SELECT a FROM t -- note \\\nWHERE d > 1"), "SELECT a FROM t");
+    ck_assert_str_eq(bridge("SELECT a -- x \\\n, b\nFROM t"), "SELECT a  FROM t");
+    /* A lone CR ends the comment: what follows is query text. */
+    ck_assert_str_eq(bridge("SELECT a FROM t -- x\rWHERE d > 1"), "SELECT a FROM t  WHERE d > 1");
+    ck_assert_str_eq(bridge("SELECT a\r\n-- x\r\nFROM t"), "SELECT a\r\n FROM t");
+    /* A backslash before CR LF does not continue it. */
+    ck_assert_str_eq(bridge("SELECT a -- x \\\r\nFROM t"), "SELECT a  FROM t");
+    /* Nested comments; slash-star-plus opens none inside a comment. */
+    ck_assert_str_eq(bridge("SELECT a /* 1 /* 2 */ 3 */ FROM t"), "SELECT a   FROM t");
+    ck_assert_str_eq(bridge("SELECT a /* 1 /*+ 2 */ FROM t"), "SELECT a   FROM t");
+    ck_assert_str_eq(bridge("SELECT a /* 1 /*+ 2 */ 3 */ FROM t"),
+                     "ERR@25: '*/' outside a comment or hint");
+    ck_assert_str_eq(bridge("SELECT a */ FROM t"), "ERR@9: '*/' outside a comment or hint");
+    /* WS : [ \t\n\f\r\u000B\u00A0\u1680\u2000-\u200A\u2028\u202F\u205F\u3000]+ */
+    ck_assert_str_eq(bridge("SELECT a\xc2\xa0" "FROM\xe3\x80\x80t\v,\xe2\x80\x8au"),
+                     "SELECT a FROM t , u");
+    ck_assert_uint_eq(dialect_to_orig(&last, 16), 19);   /* the comma */
+    ck_assert_str_eq(bridge("SELECT a\xe2\x80\x8b" "FROM t"),   /* U+200B is not a space */
+                     "ERR@8: a character outside ASCII in an unquoted name or between tokens: "
+                     "Spark accepts only A-Z, 0-9 and _ there (back-quote the name)");
+    ck_assert_str_eq(bridge("SELECT caf\xc3\xa9 FROM t"),
+                     "ERR@10: a character outside ASCII in an unquoted name or between tokens: "
+                     "Spark accepts only A-Z, 0-9 and _ there (back-quote the name)");
+    ck_assert_str_eq(bridge("SELECT * FROM file:///tmp/x"),
+                     "ERR@14: a path written as a name: Spark reads it only in back quotes");
+}
+END_TEST
+
+START_TEST(hint_bodies_are_tokens)
+{
+    /* HENT_START hintStatement (COMMA? hintStatement)* HENT_END: a
+     * star-slash in a string or a -- comment does not end the hint. */
+    ck_assert_str_eq(bridge("SELECT /*+ REPARTITION(3, 'a*/b') */ a FROM t"), "SELECT   a FROM t");
+    ck_assert_str_eq(last.hints[0].text, " REPARTITION(3, 'a*/b') ");
+    ck_assert_str_eq(bridge("SELECT /*+ BROADCAST(t) -- */ x\n */ a FROM t"), "SELECT   a FROM t");
+    ck_assert_str_eq(bridge("SELECT /*+ BROADCAST(`a*/`) */ a FROM t"), "SELECT   a FROM t");
+    ck_assert_str_eq(bridge("SELECT /*+ A B(x) C, D */ a FROM t"), "SELECT   a FROM t");
+    ck_assert_str_eq(bridge("SELECT /*+ 'x */ a FROM t"), "ERR@11: unterminated string literal");
+    ck_assert_str_eq(bridge("SELECT /*+ BROADCAST(t) a FROM t"), "ERR@7: unterminated hint");
+    ck_assert_str_eq(bridge("SELECT /*+ A /*+ B */ */ a FROM t"), "ERR@13: a hint inside a hint");
+    ck_assert_str_eq(bridge("SELECT /*+ BROADCAST() */ a FROM t"),
+                     "ERR@21: a hint Spark cannot parse: hint names, each with an optional "
+                     "bracketed list of arguments");
+    ck_assert_str_eq(bridge("SELECT /*+ , A */ a FROM t"),
+                     "ERR@11: a hint Spark cannot parse: hint names, each with an optional "
+                     "bracketed list of arguments");
+    ck_assert_str_eq(bridge("SELECT a /*+ A */ FROM t"),
+                     "ERR@9: a hint (/*+ ... */) stands only right after SELECT; write a comment "
+                     "as /* ... */");
+}
+END_TEST
+
+START_TEST(names_read_by_the_sql_lexer)
+{
+    char parts[3][256];
+    ck_assert_int_eq(dialect_multipart_name("main.sales.t", parts), 3);
+    ck_assert_str_eq(parts[2], "t");
+    ck_assert_int_eq(dialect_multipart_name(" main . `s``x` /* c */ . t\xc2\xa0-- x", parts), 3);
+    ck_assert_str_eq(parts[0], "main");
+    ck_assert_str_eq(parts[1], "s`x");
+    ck_assert_str_eq(parts[2], "t");
+    ck_assert_int_eq(dialect_multipart_name("`a.b`", parts), 1);
+    ck_assert_str_eq(parts[0], "a.b");
+    ck_assert_int_eq(dialect_multipart_name("123abc", parts), 1);
+    ck_assert_int_eq(dialect_multipart_name("a.b.c.d", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("a.", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("a b", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("a-b", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("a.10L", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("", parts), -1);
+    ck_assert_int_eq(dialect_multipart_name("a -- x \\\n.b", parts), 1);
+    ck_assert_int_eq(dialect_multipart_name("a -- x\r.b", parts), 2);
+    ck_assert_int_eq(dialect_multipart_name("caf\xc3\xa9", parts), -1);
+}
+END_TEST
+
 static Suite *dialect_suite(void)
 {
     Suite *s = suite_create("dialect");
@@ -369,6 +460,9 @@ static Suite *dialect_suite(void)
     tcase_add_test(tc, deep_nesting_is_refused);
     tcase_add_test(tc, statement_split);
     tcase_add_test(tc, source_map_points_into_the_original);
+    tcase_add_test(tc, comments_and_whitespace_as_spark_reads_them);
+    tcase_add_test(tc, hint_bodies_are_tokens);
+    tcase_add_test(tc, names_read_by_the_sql_lexer);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -99,7 +99,8 @@ START_TEST(literals)
     same("SELECT INTERVAL 7 DAYS, INTERVAL 1 DAY 2 HOURS, INTERVAL '7' DAY, INTERVAL '1-2' YEAR TO MONTH");
     ck_assert_str_eq(fmt("SELECT INTERVAL '7' DAYS"), "SELECT INTERVAL 7 DAYS");
     same("SELECT CAST(a AS STRING), CAST(b AS DECIMAL(10, 2)), TRY_CAST(c AS ARRAY<INT>), CAST(d AS MAP<STRING,INT>)");
-    ck_assert_str_eq(fmt("SELECT x::int, 5L"), "SELECT CAST(x AS INT), CAST(5 AS BIGINT)");
+    ck_assert_str_eq(fmt("SELECT x::int, 5L"), "SELECT CAST(x AS INT), 5L");
+    same("SELECT 1.5BD, -128Y, 1e-3F, 2D, - -5L, -32768S, 1E2D");
     same("SELECT current_date(), current_timestamp(), now()");
     ck_assert_str_eq(fmt("SELECT current_date"), "SELECT current_date()");
 }
@@ -175,7 +176,7 @@ START_TEST(unsupported_nodes_are_errors)
     /* Spark reads a run of operator characters as separate operators;
      * PostgreSQL must not read it as one it defines. */
     ck_assert_str_eq(fmt("SELECT a @> b FROM t"), "ERR 1:11: syntax error at or near \">\"");
-    ck_assert_str_eq(fmt("SELECT a FROM t LIMIT */10"), "ERR 1:23: syntax error at or near \"*\"");
+    ck_assert_str_eq(fmt("SELECT a FROM t LIMIT */10"), "ERR 1:23: '*/' outside a comment or hint");
     ck_assert_str_eq(fmt("INSERT INTO t VALUES (1)"),
                      "ERR 1:1: only queries can be emitted, not InsertStmt");
 }

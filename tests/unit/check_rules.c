@@ -101,6 +101,59 @@ START_TEST(date_arithmetic)
 }
 END_TEST
 
+/* Spark's string-to-DATE and string-to-TIMESTAMP casts
+ * (SparkDateTimeUtils.stringToDate, parseTimestampString): what they
+ * read, to the microsecond, and what sluice leaves unknown. */
+START_TEST(spark_string_casts)
+{
+    const struct { const char *s; long long us; } ts[] = {
+        {"2026-11-01", 0},
+        {"2026-11-01 00:00:00.5", 500000},
+        {"2026-11-01 00:00:00.000250", 250},
+        {"2026-11-01T00:00:00.000001", 1},
+        {"2026-11-01 00:00:00.0000009", 0},        /* the seventh digit is dropped */
+        {"2026-11-01 00:00:00.", 0},
+        {" 2026-11-01 13:45:10.25\n", ((13 * 3600 + 45 * 60 + 10) * 1000000LL) + 250000},
+        {"2026-11-01 7", 7 * 3600 * 1000000LL},
+        {"2026-11-01 7:5", (7 * 3600 + 5 * 60) * 1000000LL},
+        {"2026-11-1 0:0:1", 1000000},
+        {"2026-11", 0},
+        {"2026", -(long long)(dates_from_civil(2026, 11, 1) - dates_from_civil(2026, 1, 1)) *
+                 DATES_US_PER_DAY},
+    };
+    long long base = (long long)dates_from_civil(2026, 11, 1) * DATES_US_PER_DAY, us;
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) {
+        ck_assert_msg(dates_spark_timestamp(ts[i].s, &us) == 0, "%s", ts[i].s);
+        ck_assert_msg(us == base + ts[i].us, "%s: %lld", ts[i].s, us - base);
+    }
+    /* Unknown: a zone (its offset from the session's is not known), a time
+     * without a date, what Spark refuses, what sluice does not read. */
+    static const char *const not_ts[] = {
+        "2026-11-01T00:00:00Z", "2026-11-01 00:00:00+02:00", "2026-11-01 00:00:00.5 UTC",
+        "2026-11-01 00:00:00 Europe/Paris", "10:00:00", "T10:00:00", "2026-11-01T",
+        "2026-11-01 24:00:00", "2026-11-01 10:60", "2026-11-01 10:00:60", "2026-02-29",
+        "2026-11-01  10:00", "2026-11 10:00", "+2026-11-01", "12026-11-01", "26-11-01",
+        "2026-11-01 10:00:00:00", "", "yesterday"};
+    for (size_t i = 0; i < sizeof not_ts / sizeof *not_ts; i++)
+        ck_assert_msg(dates_spark_timestamp(not_ts[i], &us) == -1, "%s", not_ts[i]);
+    long d;
+    static const char *const dates[] = {"2026-11-01", "2026-11-01 anything", "2026-11-01T10",
+                                        " 2026-11-1 ", "2026-11-01 00:00:00+02:00"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        ck_assert_msg(dates_spark_date(dates[i], &d) == 0, "%s", dates[i]);
+        ck_assert_int_eq(d, dates_from_civil(2026, 11, 1));
+    }
+    ck_assert_int_eq(dates_spark_date("2026-11", &d), 0);
+    ck_assert_int_eq(d, dates_from_civil(2026, 11, 1));
+    static const char *const not_dates[] = {"2026-11 x", "2026-11-01x", "2026-11-31", "2026/11/01"};
+    for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++)
+        ck_assert_msg(dates_spark_date(not_dates[i], &d) == -1, "%s", not_dates[i]);
+    ck_assert_int_eq(dates_day_of_us(-1), -1);
+    ck_assert_int_eq(dates_day_of_us(0), 0);
+    ck_assert_int_eq(dates_day_of_us(DATES_US_PER_DAY - 1), 0);
+}
+END_TEST
+
 START_TEST(windows)
 {
     /* 400 days is the maximum: a closed range of 400 passes, 401 not. */
@@ -108,6 +161,16 @@ START_TEST(windows)
            "AND transaction_date < DATE '2026-02-05'");
     rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
              "AND transaction_date < DATE '2026-02-06'");
+    /* A fraction of a second past midnight reaches into that day. */
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
+             "AND transaction_date < TIMESTAMP '2026-02-05 00:00:00.000001'");
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
+             "AND CAST('2026-02-05 00:00:00.5' AS TIMESTAMP) > transaction_date");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= DATE '2025-01-01' "
+           "AND transaction_date < TIMESTAMP '2026-02-05 00:00:00.0000009'");
+    /* A zone makes a bound unknown: no bound. */
+    rejected("SELECT sum(amount) FROM transactions WHERE transaction_date >= '2026-01-01T00:00:00Z'");
+    passes("SELECT sum(amount) FROM transactions WHERE transaction_date >= '2026-01-01T00:00:00'");
     /* BETWEEN and <= include their upper day. */
     passes("SELECT sum(amount) FROM transactions WHERE transaction_date BETWEEN '2025-01-01' AND '2026-02-04'");
     rejected("SELECT sum(amount) FROM transactions WHERE transaction_date BETWEEN '2025-01-01' AND '2026-02-05'");
@@ -360,6 +423,7 @@ int main(void)
     Suite *s = suite_create("rules");
     TCase *tc = tcase_create("guardrails");
     tcase_add_test(tc, date_arithmetic);
+    tcase_add_test(tc, spark_string_casts);
     tcase_add_test(tc, windows);
     tcase_add_test(tc, interval_forms_and_empty_windows);
     tcase_add_test(tc, having_using_and_identifier);

@@ -1,0 +1,1 @@
+SELECT 1.5D AS d1, 1E2D AS d2, .5d AS d3, 2.5F AS f1, 1e-3f AS f2, 3.4028235E38F AS f_max, 1.7976931348623157E308D AS d_max, 1e-400 AS underflows_to_zero

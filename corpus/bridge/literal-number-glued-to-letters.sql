@@ -1,0 +1,2 @@
+SELECT 1_000 AS thousand
+FROM t

@@ -1,0 +1,2 @@
+SELECT a = b LIKE 'tru%' AS cmp_like
+FROM t

@@ -1,0 +1,2 @@
+SELECT a IS DISTINCT FROM b <=> c AS d1, a = b IS DISTINCT FROM c = d AS d2
+FROM t

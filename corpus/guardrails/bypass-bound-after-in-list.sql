@@ -1,0 +1,4 @@
+SELECT order_id, amount
+FROM sales.transactions
+WHERE channel IN ('web') = transaction_date >= '2026-11-20'
+LIMIT 100

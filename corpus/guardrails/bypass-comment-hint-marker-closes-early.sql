@@ -1,0 +1,2 @@
+/* see /*+ BROADCAST */ for joins */
+SELECT order_id FROM main.sales.transactions WHERE transaction_date >= DATE '2026-11-01' LIMIT 100

@@ -1,0 +1,1 @@
+SELECT order_id FROM IDENTIFIER('main.sales.transactions\n') LIMIT 100

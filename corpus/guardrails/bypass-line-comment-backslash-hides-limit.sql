@@ -1,0 +1,3 @@
+SELECT order_id, amount FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-01' -- capped \
+LIMIT 100

@@ -1,0 +1,4 @@
+SELECT order_id FROM main.sales.transactions
+WHERE transaction_date >= DATE '2020-01-01' -- \
+AND transaction_date >= DATE '2026-11-01'
+LIMIT 100

@@ -1,0 +1,1 @@
+SELECT 1 AS one -- x; DROP TABLE main.sales.transactions

@@ -1,0 +1,1 @@
+SELECT count(*) FROM (SELECT amount FROM main.sales.transactions ) s

@@ -1,0 +1,1 @@
+WITH x AS (SELECT * FROM main.sales.transactions ) SELECT count(*) FROM x

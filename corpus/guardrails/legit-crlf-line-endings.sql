@@ -1,0 +1,6 @@
+-- revenue by region
+SELECT region, sum(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-01' -- this month
+GROUP BY region
+LIMIT 100

@@ -1,0 +1,4 @@
+SELECT order_id, amount
+FROM main.sales.transactions -- note \
+WHERE transaction_date >= DATE '2026-11-01'
+LIMIT 100

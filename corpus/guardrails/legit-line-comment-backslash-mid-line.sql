@@ -1,0 +1,3 @@
+SELECT order_id FROM main.sales.transactions -- a \ b
+WHERE transaction_date >= DATE '2026-11-01'
+LIMIT 100

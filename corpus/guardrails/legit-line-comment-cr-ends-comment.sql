@@ -1,0 +1,1 @@
+SELECT order_id, amount FROM main.sales.transactions -- recent rows onlyWHERE transaction_date >= DATE '2026-11-01'LIMIT 100

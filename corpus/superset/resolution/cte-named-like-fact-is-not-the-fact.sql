@@ -1,0 +1,2 @@
+WITH transactions AS (SELECT 1 AS id)
+SELECT * FROM transactions

@@ -1,0 +1,1 @@
+SELECT page FROM web.click_events

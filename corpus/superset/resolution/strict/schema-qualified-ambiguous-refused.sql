@@ -1,0 +1,1 @@
+SELECT count(*) FROM sales.transactions WHERE transaction_date >= current_date() - 7

@@ -1,0 +1,1 @@
+SELECT page FROM web.page_events

@@ -1,0 +1,1 @@
+SELECT page FROM page_events

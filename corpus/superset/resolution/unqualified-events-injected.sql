@@ -1,0 +1,1 @@
+SELECT page, count(*) AS views FROM page_events GROUP BY page

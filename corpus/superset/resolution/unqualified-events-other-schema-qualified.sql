@@ -1,0 +1,1 @@
+SELECT page FROM sales.page_events

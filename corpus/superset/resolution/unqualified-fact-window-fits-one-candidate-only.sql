@@ -1,0 +1,2 @@
+SELECT count(*) FROM transactions
+WHERE transaction_date >= current_date() - INTERVAL 200 DAYS

@@ -1,0 +1,2 @@
+SELECT delta -128Y AS shifted
+FROM deltas

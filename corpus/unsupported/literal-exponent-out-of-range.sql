@@ -1,0 +1,2 @@
+SELECT amount * 1e309 AS overflow
+FROM orders

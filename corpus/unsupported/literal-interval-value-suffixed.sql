@@ -1,0 +1,1 @@
+SELECT INTERVAL 5L DAYS AS five_days

@@ -1,0 +1,1 @@
+SELECT 1.5L AS not_a_bigint

@@ -1,0 +1,1 @@
+SELECT 128Y AS too_big

@@ -1,0 +1,2 @@
+SELECT a ! IN (1, 2) AS bad
+FROM t

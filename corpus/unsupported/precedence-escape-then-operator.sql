@@ -1,0 +1,2 @@
+SELECT name LIKE 'a!%' ESCAPE '!' = true AS bad
+FROM t

@@ -1,0 +1,2 @@
+SELECT a = NOT b AS bad
+FROM t

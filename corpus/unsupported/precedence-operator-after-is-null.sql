@@ -1,0 +1,2 @@
+SELECT a IS NULL + 1 AS bad
+FROM t

@@ -1,0 +1,2 @@
+SELECT a LIKE 'x%' IN (true) AS bad
+FROM t

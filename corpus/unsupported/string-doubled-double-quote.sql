@@ -1,0 +1,1 @@
+SELECT "say ""hi""" AS greeting

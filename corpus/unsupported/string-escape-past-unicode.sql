@@ -1,0 +1,1 @@
+SELECT '\U00110000' AS past_unicode

@@ -1,0 +1,1 @@
+SELECT 'a' || '\uDE00' AS lone_low

@@ -1,0 +1,1 @@
+SELECT '\uD83Dx' AS lone_high

@@ -1,0 +1,1 @@
+SELECT 'a\0b' AS with_nul

@@ -1,0 +1,1 @@
+SELECT region, revenue FROM (SELECT region, sum(amount) AS revenue FROM main.sales.transactions WHERE transaction_date >= DATE '2026-11-01' GROUP BY region) AS r WHERE revenue > 100 ORDER BY revenue DESC
