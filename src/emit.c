@@ -1884,16 +1884,17 @@ static void emit_simple_select(emitter *e, json_t *f)
                     an_has_aggregate(ast_get(tf, "val")))
                     continue;
                 puts_(e, n++ ? ", " : " GROUP BY ");
-                /* An integer literal key would be read as a position
-                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3):
-                 * the same constant, as an expression. */
-                json_t *vf, *val = ast_get(tf, "val");
-                int ordinal = ast_unwrap(val, &vf, NULL) == AST_A_Const && ast_get(vf, "ival");
-                if (ordinal)
+                /* A literal key is an error or a position to PostgreSQL
+                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3;
+                 * GROUP BY 'x' is refused): the constant as text, an
+                 * expression that groups alike. */
+                json_t *val = ast_get(tf, "val");
+                int literal = ast_unwrap(val, NULL, NULL) == AST_A_Const;
+                if (literal)
                     puts_(e, "CAST(");
                 emit_expr(e, val, PREC_LOWEST);
-                if (ordinal)
-                    puts_(e, " AS BIGINT)");
+                if (literal)
+                    puts_(e, " AS TEXT)");
             }
         } else {
             puts_(e, " GROUP BY ");
