@@ -145,7 +145,38 @@ SL_API size_t     sl_result_statement_count(const sl_result *result);
  * an operator matching cache entries to refreshed tables needs them. */
 SL_API size_t     sl_result_table_count(const sl_result *result);
 SL_API const char *sl_result_table(const sl_result *result, size_t index);
+/* The tables the request's SQL reads as written, before any rewrite
+ * (also for REJECT, as far as the statements parsed), in the same form:
+ * with the list above, what routing replaced by what. */
+SL_API size_t     sl_result_source_table_count(const sl_result *result);
+SL_API const char *sl_result_source_table(const sl_result *result, size_t index);
 SL_API void       sl_result_free(sl_result *result);
+
+/* sl_process() and everything the accessors above give, in one call,
+ * for bindings where each call into the library costs (Python's ctypes
+ * gives up and takes back the interpreter lock on every call).  The
+ * result is written into buf when it fits in cap bytes; the return value
+ * is its size in bytes (0 only when out of memory).  When the return
+ * value is larger than cap, buf holds nothing usable: call again with a
+ * buffer at least that large (the request is processed again).
+ *
+ * The packed result: unsigned 32-bit integers and signed 64-bit
+ * integers in the machine's byte order, unaligned, strings as
+ * length-prefixed UTF-8 without a NUL:
+ *   header   u32 x 8: SL_PACKED_VERSION, action, statement count,
+ *            diagnostic count, table count, source table count,
+ *            SQL length (UINT32_MAX: no SQL, as on REJECT), 0
+ *   the SQL  (its length in bytes)
+ *   each diagnostic: u32 x 7: severity, line, column, offset,
+ *            statement, rule id length, message length; then the rule
+ *            id and the message
+ *   each table, then each source table: u32 name length, i64 the
+ *            rules file's "rows" for it (-1: not known), the name
+ * A later version only appends to the header or to each record's end
+ * with a new SL_PACKED_VERSION. */
+#define SL_PACKED_VERSION 1
+SL_API size_t     sl_process_packed(const sl_engine *engine, const sl_request *request,
+                                    void *buf, size_t cap);
 
 SL_API void       sl_free(void *ptr);
 SL_API size_t     sl_request_size(void);

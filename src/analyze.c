@@ -335,8 +335,14 @@ static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_ag
     if (k == AST_SubLink) {
         walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
         json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
+        size_t first = b->an->nblocks;
         if (sub)
             walk_query(b, sub, NULL, NULL, 1, NULL, NULL, depth + 1);
+        /* A subquery whose plan calls rand() is a non-deterministic
+         * expression of this block (filter reach). */
+        for (size_t i = first; blk && i < b->an->nblocks; i++)
+            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
+                blk->nondeterministic_subquery = 1;
         return;
     }
     if (k == AST_SelectStmt)

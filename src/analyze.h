@@ -150,6 +150,8 @@ struct an_block {
                                not in Spark's registry (it may be a UDTF) */
     int nondeterministic;   /* rand(), uuid(), shuffle(), ... or a function
                                not in Spark's registry, at this level */
+    int nondeterministic_subquery; /* a subquery in an expression at this level
+                               has a non-deterministic call (filter reach) */
     const char *unknown_function; /* the first function at this level not in
                                Spark's registry (an_is_unknown_function_name),
                                as written, or NULL */

@@ -208,7 +208,8 @@ int an_reach_where(const an_item *item)
  * which CombineFilters merges only if it is deterministic too. */
 int an_reach_having(const an_item *item)
 {
-    return an_reach_where(item) && !item->block->nondeterministic;
+    return an_reach_where(item) && !item->block->nondeterministic &&
+           !item->block->nondeterministic_subquery;
 }
 
 /* ------------------------------------------------------------------ */
@@ -251,18 +252,24 @@ static int r_limit(const reach_ctx *c)
 }
 
 /* analyze.c (note_call) sets nondeterministic for a call of a function
- * an_is_nondeterministic_name() names anywhere at this level. */
+ * an_is_nondeterministic_name() names anywhere at this level, and
+ * nondeterministic_subquery for one in a subquery of its expressions. */
 static int r_deterministic(const reach_ctx *c)
 {
-    return !c->blk->nondeterministic;
+    return !c->blk->nondeterministic && !c->blk->nondeterministic_subquery;
 }
 
+/* The column must be a grouping key: written as itself, as its ordinal
+ * (GROUP BY 1), through GROUP BY ALL, or as its select alias (SELECT d
+ * AS day ... GROUP BY day; were "day" a column of the FROM instead,
+ * Spark would group by that and refuse the select list's d, so a query
+ * that runs groups by d). */
 static int r_aggregate(const reach_ctx *c)
 {
     if (!ast_get(c->blk->select, "groupClause"))
         return 1;
     for (size_t i = 0; i < c->blk->ngroup; i++)
-        if (an_is_item_column(c->blk->group[i].written, c->item, c->cols))
+        if (an_is_item_column(c->blk->group[i].expr, c->item, c->cols))
             return 1;
     return 0;
 }

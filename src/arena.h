@@ -62,7 +62,7 @@ void arena_json_free(void *p);
  * make over every node is skipped; elsewhere it is json_decref(). */
 void arena_json_release(json_t *v);
 
-/* n bytes of scratch memory (not zeroed) that lasts until the current request
+/* n bytes of scratch memory (not zeroed, 8-byte aligned) that lasts until the current request
  * ends, from the calling thread's arena; NULL outside a request, where
  * the caller allocates (and frees) as usual.  Never freed on its own:
  * for a request's temporaries (the lexer's tokens, the bridge's plan),

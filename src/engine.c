@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "analyze.h"
@@ -44,6 +45,8 @@ struct sl_result {
     size_t nstatements;
     char **tables;          /* what the SQL to run reads */
     size_t ntables;
+    char **source_tables;   /* what the request's SQL reads, before any rewrite */
+    size_t nsource_tables;
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
@@ -258,9 +261,9 @@ static size_t suppression_end(const dialect_source *src, const dialect_stmt *st)
     return end;
 }
 
-/* Record the catalog tables the analysed statement reads (CTE bodies
- * that no reference runs are not read). */
-static void note_tables(sl_result *r, const analysis *an)
+/* Record, in *list, the catalog tables the analysed statement reads
+ * (CTE bodies that no reference runs are not read), each once. */
+static void note_tables(char ***list, size_t *n, const analysis *an)
 {
     for (size_t i = 0; i < an->nitems; i++) {
         const an_item *it = an->items[i];
@@ -268,12 +271,12 @@ static void note_tables(sl_result *r, const analysis *an)
             (it->block->cte && it->block->cte->nrefs == 0))
             continue;
         size_t k;
-        for (k = 0; k < r->ntables && strcmp(r->tables[k], it->qualified) != 0; k++)
+        for (k = 0; k < *n && strcmp((*list)[k], it->qualified) != 0; k++)
             ;
-        if (k < r->ntables)
+        if (k < *n)
             continue;
-        r->tables = xrealloc(r->tables, (r->ntables + 1) * sizeof *r->tables);
-        r->tables[r->ntables++] = xstrdup(it->qualified);
+        *list = xrealloc(*list, (*n + 1) * sizeof **list);
+        (*list)[(*n)++] = xstrdup(it->qualified);
     }
 }
 
@@ -442,6 +445,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     const char *container = NULL;
     json_t *inner = statement_query(ps.node, &container);
     analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
+    note_tables(&r->source_tables, &r->nsource_tables, &an);
     check_statement_kind(&ctx);     /* never switched off by a comment */
     if (!ctx.rejected)
         check_table_resolution(&ctx);
@@ -459,7 +463,7 @@ static void enforce_statement(enforce_run *run, size_t i)
             analysis_free(&an);
             analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
         }
-        note_tables(r, &an);
+        note_tables(&r->tables, &r->ntables, &an);
     }
     analysis_free(&an);
     json_decref(inner);
@@ -736,7 +740,91 @@ SL_API void sl_result_free(sl_result *r)
     for (size_t i = 0; i < r->ntables; i++)
         free(r->tables[i]);
     free(r->tables);
+    for (size_t i = 0; i < r->nsource_tables; i++)
+        free(r->source_tables[i]);
+    free(r->source_tables);
     free(r->diags);
     free(r->sql);
     free(r);
+}
+
+SL_API size_t sl_result_source_table_count(const sl_result *r)
+{
+    return r->nsource_tables;
+}
+
+SL_API const char *sl_result_source_table(const sl_result *r, size_t i)
+{
+    return i < r->nsource_tables ? r->source_tables[i] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* One call for a binding: sl_process() and every accessor, packed     */
+
+/* Appends to a packed result while it fits; counts the size always. */
+typedef struct packer {
+    unsigned char *buf;
+    size_t cap, len;
+} packer;
+
+static void pack_bytes(packer *p, const void *data, size_t n)
+{
+    if (p->len + n <= p->cap && n)
+        memcpy(p->buf + p->len, data, n);
+    p->len += n;
+}
+
+static void pack_u32(packer *p, size_t v)
+{
+    uint32_t u = (uint32_t)v;
+    pack_bytes(p, &u, sizeof u);
+}
+
+static void pack_tables(packer *p, const sl_engine *eng, char **tables, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const rules_table *t = rules_find_table(&eng->rules, tables[i]);
+        int64_t rows = t ? (int64_t)t->rows : -1;
+        size_t len = strlen(tables[i]);
+        pack_u32(p, len);
+        pack_bytes(p, &rows, sizeof rows);
+        pack_bytes(p, tables[i], len);
+    }
+}
+
+SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, void *buf,
+                                size_t cap)
+{
+    sl_result *r = sl_process(eng, req);
+    if (!r)
+        return 0;
+    packer p = {buf, cap, 0};
+    size_t ntables = sl_result_table_count(r);
+    pack_u32(&p, SL_PACKED_VERSION);
+    pack_u32(&p, r->action);
+    pack_u32(&p, r->nstatements);
+    pack_u32(&p, r->ndiags);
+    pack_u32(&p, ntables);
+    pack_u32(&p, r->nsource_tables);
+    pack_u32(&p, r->sql ? r->sql_len : UINT32_MAX);
+    pack_u32(&p, 0);
+    if (r->sql)
+        pack_bytes(&p, r->sql, r->sql_len);
+    for (size_t i = 0; i < r->ndiags; i++) {
+        const sl_diagnostic *d = &r->diags[i];
+        size_t rl = strlen(d->rule), ml = strlen(d->message);
+        pack_u32(&p, d->severity);
+        pack_u32(&p, d->line);
+        pack_u32(&p, d->column);
+        pack_u32(&p, d->offset);
+        pack_u32(&p, d->statement);
+        pack_u32(&p, rl);
+        pack_u32(&p, ml);
+        pack_bytes(&p, d->rule, rl);
+        pack_bytes(&p, d->message, ml);
+    }
+    pack_tables(&p, eng, r->tables, ntables);
+    pack_tables(&p, eng, r->source_tables, r->nsource_tables);
+    sl_result_free(r);
+    return p.len;
 }

@@ -150,7 +150,7 @@ static json_t *jr_value(jreader *r)
     char c = *r->p;
     if (c == '{' || c == '[') {
         if (++r->depth > JREADER_MAX_DEPTH)
-            return jr_fail(r, "maximum parsing depth reached");
+            return jr_fail(r, JSON_DEPTH_ERROR);
         r->p++;
         int obj = c == '{';
         json_t *v = obj ? json_object() : json_array();
@@ -755,7 +755,9 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     }
     if (!r.stmts) {
         err->offset = st->start;
-        if (strstr(r.read_error, "depth"))
+        if (r.limit_error)
+            snprintf(err->message, sizeof err->message, "%s", r.limit_error);
+        else if (strstr(r.read_error, "depth"))
             snprintf(err->message, sizeof err->message,
                      "query nested too deeply to analyse (its parse tree exceeds %d levels)",
                      JSON_PARSER_MAX_DEPTH);

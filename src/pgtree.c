@@ -51,6 +51,7 @@ extern void pg_query_exit_memory_context(MemoryContext ctx);
  * would match the built object against it, and nothing is allocated. */
 typedef struct builder {
     int failed;             /* a node this file does not build, or too deep */
+    int too_deep;           /* failed: the tree is deeper than MAX_DEPTH */
     int comparing;          /* matching an expected tree, not building */
     int differs;            /* comparing: a field that does not match */
 } builder;
@@ -75,6 +76,7 @@ static int halted(const builder *b)
 static int depth_ok(builder *b, int lvl)
 {
     if (b->failed || lvl > MAX_DEPTH) {
+        b->too_deep |= !b->failed;
         b->failed = 1;
         return 0;
     }
@@ -890,7 +892,7 @@ static json_t *wrap(builder *b, const void *node, int lvl, json_t *expect)
 
 /* The statements array: [{"stmt":..,"stmt_location":..,"stmt_len":..}],
  * at level 2 under the JSON's root object. */
-static json_t *build_stmts(const List *tree)
+static json_t *build_stmts(const List *tree, int *too_deep)
 {
     builder bb = {0}, *b = &bb;
     json_t *a = json_array();
@@ -911,6 +913,7 @@ static json_t *build_stmts(const List *tree)
         INT(&o, "stmt_len", rs->stmt_len);
     }
     if (b->failed) {
+        *too_deep = b->too_deep;
         json_decref(a);
         return NULL;
     }
@@ -1028,15 +1031,31 @@ static void pgtree_parse_with(const char *sql, int force_json, pgtree *out)
         MemoryContext ctx = pg_query_enter_memory_context();
         raw_result r = pg_query_raw_parse(sql);
         free(r.stderr_buffer);
+        int too_deep = 0;
         if (r.error) {
             out->error = r.error;
         } else {
-            out->stmts = build_stmts(r.tree);
+            out->stmts = build_stmts(r.tree, &too_deep);
             out->direct = out->stmts != NULL;
         }
         pg_query_exit_memory_context(ctx);
         if (out->error || out->stmts)
             return;
+        /* The JSON path would refuse the depth too, after libpg_query's
+         * JSON writer recursed once per level without a stack check:
+         * 120,000 levels ("1 + 1 + ...", 480 KB) overflowed the stack. */
+        if (too_deep) {
+            out->read_error = JSON_DEPTH_ERROR;
+            return;
+        }
+        /* A kind this file does not build: how deep it goes is not known
+         * here, and the JSON writer's recursion is only safe for a text
+         * too short to nest that far. */
+        if (strlen(sql) > PGTREE_JSON_MAX_BYTES) {
+            out->limit_error = "statements other than queries longer than "
+                               PGTREE_JSON_MAX_BYTES_TEXT " bytes are not read";
+            return;
+        }
     }
     from_json(sql, out);
 }

@@ -20,11 +20,26 @@ typedef struct pgtree {
     json_t *stmts;          /* [{"stmt":{..}, "stmt_len":..}, ...] as in the JSON */
     PgQueryError *error;    /* the parser's error, or NULL */
     const char *read_error; /* the JSON path's reader error, or NULL */
+    const char *limit_error;    /* refused by a limit (pgtree.h): why, or NULL */
     int direct;             /* 1: built from the nodes; 0: from the JSON */
 } pgtree;
 
-/* Parse sql (NUL-terminated).  On return exactly one of stmts, error and
- * read_error is set.  force_json takes the JSON path (for tests). */
+/* The JSON path takes a statement pgtree.c does not build (anything but
+ * a query, or a query with a node kind it does not know) only up to
+ * this size: libpg_query's JSON writer recurses once per level of the
+ * tree without a stack check, about 100 bytes of stack a level, and
+ * "1+1+..." nests a level every 2 bytes.  32,000 bytes are at most
+ * 16,000 levels, 1.6 MB of stack; a 1 MB stack overflowed at 12,000
+ * levels, the 8 MB main stack at 120,000. */
+#define PGTREE_JSON_MAX_BYTES 32000
+#define PGTREE_JSON_MAX_BYTES_TEXT "32,000"
+
+/* The reader's error for a tree deeper than it reads. */
+#define JSON_DEPTH_ERROR "maximum parsing depth reached"
+
+/* Parse sql (NUL-terminated).  On return exactly one of stmts, error,
+ * read_error and limit_error is set.  force_json takes the JSON path
+ * (for tests). */
 void pgtree_parse(const char *sql, int force_json, pgtree *out);
 void pgtree_free(pgtree *t);
 

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -626,6 +627,36 @@ static int load_resolution(loader *ld, json_t *v, rules *r)
     return 0;
 }
 
+static int load_explore(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"samples", "sample_count", "distinct_values",
+                                       "column_discovery", "max_rows", NULL};
+    static const struct { const char *key; size_t off; } shapes[] = {
+        {"samples", offsetof(rules_explore, samples)},
+        {"sample_count", offsetof(rules_explore, sample_count)},
+        {"distinct_values", offsetof(rules_explore, distinct_values)},
+        {"column_discovery", offsetof(rules_explore, column_discovery)}};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "explore", "must be an object");
+    if (ld_check_keys(ld, v, "explore", keys) < 0 ||
+        get_count(ld, v, "explore", "max_rows", 1, &r->explore.max_rows) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        json_t *x = json_object_get(v, shapes[i].key);
+        const char *s = json_string_value(x);
+        if (!x)
+            continue;
+        if (!s || (strcmp(s, "inject") && strcmp(s, "table"))) {
+            char *p = ld_path_join("explore", shapes[i].key);
+            ld_fail_at(ld, p, "must be \"inject\" or \"table\"");
+            free(p);
+            return -1;
+        }
+        *(int *)((char *)&r->explore + shapes[i].off) = strcmp(s, "inject") == 0;
+    }
+    return 0;
+}
+
 /* One loader per top-level key, in the order they are applied.  A key
  * not in this table is an error (a typo must never switch a guardrail
  * off silently). */
@@ -644,6 +675,7 @@ static const struct {
     {"aggregates", rules_load_aggregates},      /* after defaults and tables */
     {"broadcast", load_broadcast},
     {"resolution", load_resolution},
+    {"explore", load_explore},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
@@ -656,6 +688,7 @@ int rules_compile(const char *text, size_t len, const char *source,
     out->multiple_reject = 1;
     out->broadcast = RULES_ROUTING_OFF;
     out->broadcast_max_rows = out->broadcast_max_bytes = -1;
+    out->explore.max_rows = 10000;
     *error = NULL;
     if (!text)
         return 0;

@@ -114,6 +114,17 @@ typedef struct rules_aggregate {
     size_t  ncolumns;
 } rules_aggregate;
 
+/* The Superset shapes the "explore" section names (docs/superset-rules.md):
+ * for each, 1 when a scan the table's policy would reject gets the
+ * default window instead. */
+typedef struct rules_explore {
+    int samples;            /* SELECT plain columns FROM one table LIMIT n */
+    int sample_count;       /* SELECT COUNT(*) FROM one table */
+    int distinct_values;    /* SELECT DISTINCT col ... / SELECT cols ... GROUP BY cols */
+    int column_discovery;   /* any query whose outermost LIMIT is 1 */
+    long long max_rows;     /* samples' and distinct values' LIMIT at most this */
+} rules_explore;
+
 /* What a name that may be several configured tables is (resolution.ambiguous). */
 typedef enum rules_ambiguous {
     RULES_AMBIGUOUS_EACH = 0,       /* the scan answers to every one of them */
@@ -132,6 +143,7 @@ typedef struct rules {
     unsigned statements_allow;      /* RULES_STMT_* mask */
     int multiple_reject;            /* several statements in one request */
     int inline_suppressions;        /* honour "-- sluice: allow" outside lint */
+    rules_explore explore;          /* the "explore" section */
     rules_ambiguous ambiguous;      /* resolution.ambiguous */
     int unqualified_reject;         /* resolution.unqualified: a bare table name
                                        that may be a configured table is refused */

@@ -3,26 +3,41 @@
 A ctypes binding over libsluice.so; no dependencies beyond the standard
 library (Python 3.9 or later).  One Engine is immutable and may be shared
 by every thread; the GIL is released while the C library works (ctypes
-releases it around every call into a CDLL).
+releases it around every call into a CDLL), and a request is one call
+into the library (sl_process_packed), so a busy thread gives up and takes
+back the GIL once per request, not once per accessor.
 
     engine = sluice.Engine.from_file("/etc/sluice/rules.json")
     result = engine.process(sql, catalog="main", schema="sales", user="ana")
-    if result.action == "reject": ...
-    elif result.action == "rewrite": sql = result.sql
+    if result.action is sluice.Action.REJECT: ...
+    elif result.action is sluice.Action.REWRITE: sql = result.sql
 
-The library is found through, in order: the `library` argument of
-load_library(), the SLUICE_LIBRARY environment variable, the installed
-library (the system's search path), and the build tree next to this
-package (../build/libsluice.so).
+The library is found through exactly one of, in order: the `library`
+argument of load_library(), the SLUICE_LIBRARY environment variable, or
+else the installed library (the system's search path) and then the build
+tree next to this package (../build/libsluice.so).  A library named by the
+argument or SLUICE_LIBRARY that does not load is an error: there is no
+fallback to another copy.  The path and version of the library loaded are
+logged (logger "sluice", INFO).
 """
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
+import enum
+import hashlib
+import logging
 import os
 import re
+import struct
 import threading
+import time
+from typing import Dict, Iterator, List, Optional, Tuple, Union
 
-__all__ = ["Engine", "Result", "Diagnostic", "RulesError", "SluiceError", "LibraryNotFound",
-           "load_library"]
+__all__ = ["Engine", "Result", "Diagnostic", "Action", "Severity", "Mode", "Layout", "RulesError",
+           "SluiceError", "LibraryNotFound", "load_library", "library_path", "version"]
+
+log = logging.getLogger("sluice")
 
 
 class SluiceError(Exception):
@@ -32,7 +47,7 @@ class SluiceError(Exception):
 class LibraryNotFound(SluiceError):
     """libsluice.so was not found or could not be loaded; .tried lists where."""
 
-    def __init__(self, tried):
+    def __init__(self, tried: List[Tuple[str, str]]):
         self.tried = tried
         super().__init__("libsluice not found; tried: " + "; ".join(
             "%s (%s)" % (path, why) for path, why in tried))
@@ -41,14 +56,53 @@ class LibraryNotFound(SluiceError):
 class RulesError(SluiceError):
     """A rules file the engine refuses, with the position of the problem."""
 
-    def __init__(self, message, file=None, line=None, column=None):
+    def __init__(self, message: str, file: Optional[str] = None, line: Optional[int] = None,
+                 column: Optional[int] = None):
         super().__init__(message)
         self.file, self.line, self.column, self.message = file, line, column, message
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.file is not None and self.line is not None:
             return "%s:%d:%d: %s" % (self.file, self.line, self.column, self.message)
         return self.message
+
+
+class _StrEnum(str, enum.Enum):
+    """An enum whose members are also their names as strings (sluice.h's
+    names): Action.REJECT == "reject", and json.dumps writes "reject"."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Action(_StrEnum):
+    """sl_action: what to do with the query."""
+    PASS = "pass"
+    REWRITE = "rewrite"
+    REJECT = "reject"
+
+
+class Severity(_StrEnum):
+    """sl_severity."""
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Mode(_StrEnum):
+    """sl_mode: what process() produces."""
+    ENFORCE = "enforce"
+    FORMAT = "format"
+    FORMAT_POSTGRES = "format-postgres"
+    PARSE = "parse"
+    LINT = "lint"
+
+
+class Layout(_StrEnum):
+    """sl_layout: how rewritten (and formatted) SQL is laid out."""
+    COMPACT = "compact"
+    KEEP = "keep"
+    PRETTY = "pretty"
 
 
 # ---------------------------------------------------------------------------
@@ -80,20 +134,47 @@ class _Diagnostic(ctypes.Structure):
                 ("statement", ctypes.c_uint)]
 
 
-_MODES = {"enforce": 0, "format": 1, "format-postgres": 2, "parse": 3, "lint": 4}
-_ACTIONS = {0: "pass", 1: "rewrite", 2: "reject"}
-_SEVERITIES = {0: "error", 1: "warning", 2: "info"}
+# The numbers are sluice.h's (stable, never reused).
+_MODES = {Mode.ENFORCE: 0, Mode.FORMAT: 1, Mode.FORMAT_POSTGRES: 2, Mode.PARSE: 3, Mode.LINT: 4}
+_ACTIONS = {0: Action.PASS, 1: Action.REWRITE, 2: Action.REJECT}
+_LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
+_SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
+
+# sl_process_packed()'s layout (sluice.h): header, diagnostic record, table record.
+_PACKED_VERSION = 1
+_HEADER = struct.Struct("=8I")
+_DIAG = struct.Struct("=7I")
+_TABLE = struct.Struct("=Iq")
+_NO_SQL = 0xFFFFFFFF
 
 _lib = None
+_lib_path = None
 _lib_lock = threading.Lock()
 
 
-def _candidates(library):
+def _after_fork_in_child() -> None:
+    # A fork while another thread loads the library must not leave the
+    # child a lock nobody will release.
+    global _lib_lock
+    _lib_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _candidates(library: Optional[str]) -> Iterator[Tuple[str, str]]:
+    """Where to load the library from, with the origin of each path.  An
+    explicit choice (the argument, else SLUICE_LIBRARY) is the only
+    candidate; only without one are the installed library and the build
+    tree tried in turn."""
     if library:
         yield library, "argument"
+        return
     env = os.environ.get("SLUICE_LIBRARY")
     if env:
         yield env, "SLUICE_LIBRARY"
+        return
     found = ctypes.util.find_library("sluice")
     yield (found or "libsluice.so"), "installed"
     here = os.path.dirname(os.path.abspath(__file__))
@@ -108,22 +189,6 @@ def _bind(lib):
     lib.sl_engine_new_from_file.restype = c.c_void_p
     lib.sl_engine_free.argtypes = [c.c_void_p]
     lib.sl_engine_free.restype = None
-    lib.sl_process.argtypes = [c.c_void_p, c.POINTER(_Request)]
-    lib.sl_process.restype = c.c_void_p
-    lib.sl_result_action.argtypes = [c.c_void_p]
-    lib.sl_result_action.restype = c.c_int
-    lib.sl_result_sql.argtypes = [c.c_void_p, c.POINTER(c.c_size_t)]
-    lib.sl_result_sql.restype = c.c_void_p
-    lib.sl_result_diagnostic_count.argtypes = [c.c_void_p]
-    lib.sl_result_diagnostic_count.restype = c.c_size_t
-    lib.sl_result_diagnostic.argtypes = [c.c_void_p, c.c_size_t]
-    lib.sl_result_diagnostic.restype = c.POINTER(_Diagnostic)
-    lib.sl_result_table_count.argtypes = [c.c_void_p]
-    lib.sl_result_table_count.restype = c.c_size_t
-    lib.sl_result_table.argtypes = [c.c_void_p, c.c_size_t]
-    lib.sl_result_table.restype = c.c_char_p
-    lib.sl_result_free.argtypes = [c.c_void_p]
-    lib.sl_result_free.restype = None
     lib.sl_free.argtypes = [c.c_void_p]
     lib.sl_free.restype = None
     lib.sl_version.argtypes = []
@@ -144,13 +209,35 @@ def _bind(lib):
                           "bytes, the binding needs %d" % (lib.sl_version().decode(),
                                                            lib.sl_diagnostic_size(),
                                                            ctypes.sizeof(_Diagnostic)))
+    try:
+        packed = lib.sl_process_packed
+    except AttributeError:
+        raise SluiceError("libsluice %s is older than this binding: it has no "
+                          "sl_process_packed" % lib.sl_version().decode()) from None
+    packed.argtypes = [c.c_void_p, c.POINTER(_Request), c.c_void_p, c.c_size_t]
+    packed.restype = c.c_size_t
     return lib
 
 
-def load_library(library=None):
+def _mapped_path(name: str) -> str:
+    """The file the dynamic loader mapped for a library loaded as `name`
+    (a bare soname from the search path becomes the file it found)."""
+    base = os.path.basename(name).split(".so")[0]
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                path = line.rstrip("\n").split(None, 5)[-1]
+                if path.startswith("/") and os.path.basename(path).startswith(base + ".so"):
+                    return path
+    except OSError:
+        pass
+    return os.path.abspath(name) if os.sep in name else name
+
+
+def load_library(library: Optional[str] = None):
     """Load (once) and return the C library; raises LibraryNotFound with
     every path tried and why it failed."""
-    global _lib
+    global _lib, _lib_path
     with _lib_lock:
         if _lib is not None and library is None:
             return _lib
@@ -161,12 +248,22 @@ def load_library(library=None):
             except OSError as e:
                 tried.append(("%s [%s]" % (path, origin), str(e).split(":")[-1].strip()))
                 continue
-            _lib = _bind(lib)
-            return _lib
+            lib = _bind(lib)
+            if library is None:
+                _lib, _lib_path = lib, _mapped_path(path)
+                log.info("sluice: libsluice %s loaded from %s (%s)", lib.sl_version().decode(),
+                         _lib_path, origin)
+            return lib
         raise LibraryNotFound(tried)
 
 
-def _take_error(lib, ptr):
+def library_path() -> str:
+    """The file of the library load_library() loaded."""
+    load_library()
+    return _lib_path
+
+
+def _take_error(lib, ptr) -> str:
     text = ctypes.string_at(ptr.value).decode("utf-8", "replace") if ptr.value else "unknown error"
     if ptr.value:
         lib.sl_free(ptr)
@@ -176,7 +273,7 @@ def _take_error(lib, ptr):
 _POSITION = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.S)
 
 
-def _rules_error(text):
+def _rules_error(text: str) -> RulesError:
     m = _POSITION.match(text)
     if m:
         return RulesError(m.group("message"), m.group("file"), int(m.group("line")),
@@ -186,71 +283,159 @@ def _rules_error(text):
 
 class Diagnostic:
     """One finding: rule id, severity, message, and where (1-based line and
-    column in the original text, 0-based statement index)."""
+    column in the original text, byte offset, 0-based statement index)."""
 
     __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement")
 
-    def __init__(self, rule, severity, message, line, column, offset, statement):
+    def __init__(self, rule: str, severity: Severity, message: str, line: int, column: int,
+                 offset: int, statement: int):
         self.rule, self.severity, self.message = rule, severity, message
         self.line, self.column, self.offset, self.statement = line, column, offset, statement
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Diagnostic(%s %s %d:%d: %s)" % (self.severity, self.rule, self.line,
                                                 self.column, self.message)
 
-    def as_dict(self):
+    def as_dict(self) -> Dict[str, object]:
         return {k: getattr(self, k) for k in self.__slots__}
 
 
 class Result:
-    """What the engine decided: action ("pass", "rewrite", "reject"), the SQL
-    to run (None on reject), the diagnostics, and the tables the SQL to
-    run reads."""
+    """What the engine decided: the action, the SQL to run (None on
+    reject), the diagnostics, the tables the SQL to run reads (none on
+    reject), the tables the request's SQL names as written
+    (source_tables), the rules file's "rows" for each table named in
+    either list (None when the rules do not say), and the number of
+    statements."""
 
-    __slots__ = ("action", "sql", "diagnostics", "tables")
+    __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements")
 
-    def __init__(self, action, sql, diagnostics, tables):
+    def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
+                 tables: List[str], source_tables: Optional[List[str]] = None,
+                 rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
+        self.source_tables = source_tables if source_tables is not None else []
+        self.rows = rows if rows is not None else {}
+        self.statements = statements
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
 
-    def errors(self):
-        return [d for d in self.diagnostics if d.severity == "error"]
+    def errors(self) -> List[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    def rows_saved(self) -> Optional[int]:
+        """The rules' row counts of the tables as written minus those of
+        the tables the SQL to run reads, when a rewrite changed which tables
+        are read (aggregate routing) and the rules give every count; else
+        None."""
+        if self.action is not Action.REWRITE or set(self.tables) == set(self.source_tables):
+            return None
+        before = [self.rows.get(t) for t in self.source_tables]
+        after = [self.rows.get(t) for t in self.tables]
+        if None in before or None in after:
+            return None
+        return sum(before) - sum(after)
 
 
-def _opt(s):
-    return s.encode("utf-8") if s is not None else None
+def _encode(text: Union[str, bytes, None]) -> Optional[bytes]:
+    """UTF-8 for the library.  A lone surrogate (text Python decoded with
+    surrogateescape, or built by hand) is encoded as its three bytes, which
+    are not UTF-8: the library rejects them with a positioned diagnostic
+    instead of the binding raising UnicodeEncodeError."""
+    if text is None:
+        return None
+    if isinstance(text, str):
+        return text.encode("utf-8", "surrogatepass")
+    return bytes(text)
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass")
+
+
+_buffers = threading.local()
+_FIRST_BUFFER = 64 << 10
+
+
+def _buffer(at_least: int):
+    """This thread's reusable buffer for packed results."""
+    buf = getattr(_buffers, "buf", None)
+    if buf is None or len(buf) < at_least:
+        size = max(at_least, _FIRST_BUFFER, len(buf) * 2 if buf is not None else 0)
+        buf = _buffers.buf = ctypes.create_string_buffer(size)
+    return buf
+
+
+def _unpack(data: bytes) -> Result:
+    version, action, nstmts, ndiags, ntables, nsource, sql_len, _ = _HEADER.unpack_from(data, 0)
+    if version != _PACKED_VERSION:
+        raise SluiceError("libsluice packs results in version %d; this binding reads %d"
+                          % (version, _PACKED_VERSION))
+    pos = _HEADER.size
+    sql = None
+    if sql_len != _NO_SQL:
+        sql = _decode(data[pos:pos + sql_len])
+        pos += sql_len
+    diags = []
+    for _ in range(ndiags):
+        sev, line, column, offset, stmt, rl, ml = _DIAG.unpack_from(data, pos)
+        pos += _DIAG.size
+        rule = data[pos:pos + rl].decode("ascii")
+        pos += rl
+        message = data[pos:pos + ml].decode("utf-8", "replace")
+        pos += ml
+        diags.append(Diagnostic(rule, _SEVERITIES.get(sev, Severity.ERROR), message, line, column,
+                                offset, stmt))
+    rows: Dict[str, Optional[int]] = {}
+    lists: List[List[str]] = [[], []]
+    for which, count in ((0, ntables), (1, nsource)):
+        for _ in range(count):
+            n, r = _TABLE.unpack_from(data, pos)
+            pos += _TABLE.size
+            name = data[pos:pos + n].decode("utf-8", "replace")
+            pos += n
+            lists[which].append(name)
+            rows[name] = r if r >= 0 else None
+    return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts)
 
 
 class Engine:
-    """A compiled rules file.  Immutable; share one among all threads."""
+    """A compiled rules file.  Immutable; share one among all threads.
+    `digest` is the SHA-256 of the rules text it was built from, and
+    `loaded_at` the time (time.time()) it was built."""
 
-    def __init__(self, handle, lib, source):
+    def __init__(self, handle, lib, source: str, digest: Optional[str] = None):
         self._handle = handle
         self._lib = lib
         self.source = source
+        self.digest = digest
+        self.loaded_at = time.time()
 
     @classmethod
-    def from_file(cls, path, library=None):
-        lib = load_library(library)
-        err = ctypes.c_void_p()
-        h = lib.sl_engine_new_from_file(os.fsencode(path), ctypes.byref(err))
-        if not h:
-            raise _rules_error(_take_error(lib, err))
-        return cls(h, lib, str(path))
+    def from_file(cls, path: Union[str, os.PathLike], library: Optional[str] = None) -> "Engine":
+        """The engine for a rules file.  The file is read once, and the
+        digest is of exactly the text the engine was built from."""
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise RulesError("%s: cannot open rules file (%s)" % (os.fspath(path),
+                                                                  e.strerror or e)) from None
+        return cls.from_json(data, source=os.fspath(path), library=library)
 
     @classmethod
-    def from_json(cls, text, source="<rules>", library=None):
+    def from_json(cls, text: Union[str, bytes], source: str = "<rules>",
+                  library: Optional[str] = None) -> "Engine":
         lib = load_library(library)
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         err = ctypes.c_void_p()
-        h = lib.sl_engine_new(data, len(data), source.encode("utf-8"), ctypes.byref(err))
+        h = lib.sl_engine_new(data, len(data), _encode(source), ctypes.byref(err))
         if not h:
             raise _rules_error(_take_error(lib, err))
-        return cls(h, lib, source)
+        return cls(h, lib, source, hashlib.sha256(data).hexdigest())
 
-    def close(self):
+    def close(self) -> None:
         h, self._handle = self._handle, None
         if h:
             self._lib.sl_engine_free(h)
@@ -261,50 +446,46 @@ class Engine:
         except Exception:
             pass
 
-    def process(self, sql, *, catalog=None, schema=None, user=None, now=None, mode="enforce",
-                explain=False):
+    def process(self, sql: Union[str, bytes], *, catalog: Optional[str] = None,
+                schema: Optional[str] = None, user: Optional[str] = None,
+                now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
+                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT) -> Result:
+        """One request: a single call into the library, which writes the
+        whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
-        if mode not in _MODES:
-            raise ValueError("mode must be one of %s" % ", ".join(sorted(_MODES)))
-        data = sql.encode("utf-8") if isinstance(sql, str) else bytes(sql)
-        req = _Request()
-        req.size = ctypes.sizeof(_Request)
-        req.sql = data
-        req.sql_len = len(data)
-        req.catalog, req.schema, req.user, req.now = _opt(catalog), _opt(schema), _opt(user), _opt(now)
-        req.mode = _MODES[mode]
-        req.explain = 1 if explain else 0
-        lib = self._lib
-        res = lib.sl_process(self._handle, ctypes.byref(req))
-        if not res:
-            raise MemoryError("sl_process returned no result")
         try:
-            action = _ACTIONS[lib.sl_result_action(res)]
-            n = ctypes.c_size_t()
-            p = lib.sl_result_sql(res, ctypes.byref(n))
-            out = ctypes.string_at(p, n.value).decode("utf-8") if p else None
-            diags = []
-            for i in range(lib.sl_result_diagnostic_count(res)):
-                d = lib.sl_result_diagnostic(res, i).contents
-                diags.append(Diagnostic(d.rule.decode(), _SEVERITIES.get(d.severity, "?"),
-                                        d.message.decode("utf-8", "replace"), d.line, d.column,
-                                        d.offset, d.statement))
-            tables = [lib.sl_result_table(res, i).decode()
-                      for i in range(lib.sl_result_table_count(res))]
-        finally:
-            lib.sl_result_free(res)
-        return Result(action, out, diags, tables)
+            mode_number = _MODES[Mode(mode)]
+        except ValueError:
+            raise ValueError("mode must be one of %s" % ", ".join(m.value for m in Mode)) from None
+        try:
+            layout_number = _LAYOUTS[Layout(layout)]
+        except ValueError:
+            raise ValueError("layout must be one of %s"
+                             % ", ".join(v.value for v in Layout)) from None
+        data = _encode(sql)
+        req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
+                       _encode(user), _encode(now), mode_number, 1 if explain else 0,
+                       layout_number)
+        packed = self._lib.sl_process_packed
+        buf = _buffer(0)
+        n = packed(self._handle, ctypes.byref(req), buf, len(buf))
+        if n > len(buf):                    # a result larger than the buffer: once more
+            buf = _buffer(n)
+            n = packed(self._handle, ctypes.byref(req), buf, len(buf))
+        if n == 0 or n > len(buf):
+            raise MemoryError("sl_process_packed returned no result")
+        return _unpack(ctypes.string_at(buf, n))
 
-    def format(self, sql, target="databricks"):
+    def format(self, sql: Union[str, bytes], target: str = "databricks") -> Result:
         """The SQL re-serialised (one statement per line, ';'-separated)."""
-        mode = {"databricks": "format", "postgres": "format-postgres"}[target]
+        mode = {"databricks": Mode.FORMAT, "postgres": Mode.FORMAT_POSTGRES}[target]
         return self.process(sql, mode=mode)
 
-    def parse(self, sql):
+    def parse(self, sql: Union[str, bytes]) -> Result:
         """The AST as a JSON text: {"statements": [...]}."""
-        return self.process(sql, mode="parse")
+        return self.process(sql, mode=Mode.PARSE)
 
 
-def version(library=None):
+def version(library: Optional[str] = None) -> str:
     return load_library(library).sl_version().decode()

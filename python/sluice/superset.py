@@ -5,40 +5,49 @@ In superset_config.py:
     import sluice.superset
     SQL_QUERY_MUTATOR = sluice.superset.make_mutator("/etc/sluice/rules.json")
 
-Superset calls the mutator as mutator(sql, security_manager=..., database=...)
-for every chart query and every SQL Lab statement (Superset 6.1,
-Database.mutate_sql_based_on_config).  The mutator returns the SQL to run,
-or raises QueryObjectValidationError with a message a dashboard author can
-act on: charts show it as "Error: ...", SQL Lab as the query's error.
+Superset (4.1 or later; see docs/superset.md) calls the mutator as
+mutator(sql, security_manager=..., database=...) from
+Database.mutate_sql_based_on_config.  The mutator returns the SQL to run, or
+raises QueryObjectValidationError with a message a dashboard author can act
+on: charts show it as "Error: ...", SQL Lab as the query's error.
 
-What it does per call:
-  - only for the configured backends (default: databricks); any other
-    database's SQL passes through untouched;
-  - the request context: the user from superset.utils.core.get_username()
-    (else security_manager.current_user), catalog and schema from the
-    operator's settings, else database.get_default_catalog() /
-    get_default_schema(catalog) (Superset passes neither);
-  - rules reload: when the rules file changes (checked at most once per
-    `reload_interval` seconds), a new engine is built and swapped in; a
-    broken file keeps the old engine and logs the error with its position;
-  - internal errors: fail="closed" (default) rejects the query with a
-    message, fail="open" runs the original SQL and logs that it did;
-  - audit: one JSON record per call on the "sluice.audit" logger: time,
-    user, database, action, rule ids, the tables the SQL to run reads,
-    duration in microseconds, SHA-256 of input and output SQL (the SQL
-    text itself only with audit_sql=True).
+What this module owns, each in one place:
+  - coverage (Coverage): on first use inside Superset, which of Superset's
+    paths its settings leave unmutated; an ERROR naming them, and with
+    fail="closed" a refusal of every query until the settings or
+    `unchecked_paths` say otherwise;
+  - the request context (Context): the catalog and schema Superset runs
+    the query under (the SQL Lab query's, the dataset's, the connection's
+    as get_df/execute received them, from the call stack; else Flask's
+    request; else the connection URI's defaults, cached per database id
+    and URI), never a round trip to the warehouse;
+  - rules reload (Mutator.engine): by content digest, at most once per
+    `reload_interval` seconds; a deleted, half-written or broken file keeps
+    the loaded rules and is reported once it has stayed so for `settle`
+    seconds;
+  - audit and metrics (Mutator._record): one JSON record per call on the
+    "sluice.audit" logger, counters and a latency timing through Superset's
+    STATS_LOGGER or a callable; neither ever raises into Superset;
+  - fork safety: every lock is re-created in a forked child.
 The output is deterministic for a given input and rules file: rewrites
 keep relative dates relative (current_date() - INTERVAL ...), because
 Superset's cache key is computed before the mutator runs.
 """
+from __future__ import annotations
+
 import hashlib
 import json
 import logging
 import os
+import sys
 import threading
 import time
+import weakref
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import sluice
+from sluice import Action
 
 log = logging.getLogger("sluice")
 audit_log = logging.getLogger("sluice.audit")
@@ -48,7 +57,7 @@ class QueryObjectValidationError(Exception):
     """Raised outside Superset, where superset.exceptions is not importable."""
 
 
-def _rejection_class():
+def _rejection_class() -> type:
     """Superset's QueryObjectValidationError, imported lazily (its module
     imports much of Superset); the binding's own class outside Superset."""
     try:
@@ -58,7 +67,7 @@ def _rejection_class():
         return QueryObjectValidationError
 
 
-def _current_user(security_manager):
+def _current_user(security_manager: Any) -> Optional[str]:
     try:
         from superset.utils.core import get_username
         name = get_username()
@@ -74,134 +83,609 @@ def _current_user(security_manager):
     return None
 
 
-def _call(obj, name, *args):
-    fn = getattr(obj, name, None)
-    if not callable(fn):
-        return None
+# ---------------------------------------------------------------------------
+# Coverage: which of Superset's paths call the mutator under its settings.
+#
+# Superset 6.1 calls SQL_QUERY_MUTATOR only from
+# Database.mutate_sql_based_on_config(sql, is_split), and only when
+# is_split == MUTATE_AFTER_SPLIT.  Each path's callers pass is_split as
+# below; a row is (path, what runs on it, is it mutated under config c).
+
+PATHS: Tuple[Tuple[str, str, Callable[[Dict[str, Any]], bool]], ...] = (
+    ("charts", "chart and dashboard queries (get_query_str_extended before the split, "
+     "get_df after it)", lambda c: True),
+    ("sql_lab", "SQL Lab statements (sql_lab.execute_sql_statements, is_split=False)",
+     lambda c: not c["MUTATE_AFTER_SPLIT"]),
+    ("explore_probes", "Explore's probes: the custom-SQL x-axis type probe, adhoc-column "
+     "filter probes, expression validation (is_split=False)",
+     lambda c: not c["MUTATE_AFTER_SPLIT"]),
+    ("alerts", "alert queries (is_split=False only with MUTATE_ALERT_QUERY; get_df after the "
+     "split)", lambda c: c["MUTATE_AFTER_SPLIT"] or c["MUTATE_ALERT_QUERY"]),
+    ("database_execute", "Database.execute(), the MCP execute_sql tool (is_split=True)",
+     lambda c: c["MUTATE_AFTER_SPLIT"]),
+)
+PATH_NAMES = tuple(p[0] for p in PATHS)
+SETTINGS = {"MUTATE_AFTER_SPLIT": False, "MUTATE_ALERT_QUERY": False}   # Superset's defaults
+
+
+def unchecked_paths(config: Any) -> List[str]:
+    """The paths Superset's settings in `config` leave unmutated."""
+    c = {}
+    for key, default in SETTINGS.items():
+        try:
+            c[key] = bool(config.get(key, default))
+        except Exception:
+            c[key] = default
+    return [name for name, _, covered in PATHS if not covered(c)]
+
+
+def _superset_config() -> Tuple[Optional[Any], str]:
+    """(Flask's current_app.config, "") inside a Superset app context;
+    (None, why) outside one."""
     try:
-        value = fn(*args)
+        import flask
     except Exception:
-        return None
+        return None, "flask is not importable"
+    try:
+        if not flask.has_app_context():
+            return None, "no Flask app context"
+        return flask.current_app.config, ""
+    except Exception as e:
+        return None, "current_app.config is not readable (%s)" % e
+
+
+# ---------------------------------------------------------------------------
+# Context: the catalog and schema Superset runs the query under.
+
+_MISSING = object()
+# Locals of the frames that lead to mutate_sql_based_on_config holding the
+# object whose catalog and schema Superset applies on the connection: the
+# SQL Lab Query (sql_lab.execute_sql_statements: `query`), the dataset or
+# query datasource (ExploreMixin.get_query_str_extended and the probes:
+# `self`).  The object must belong to the database the mutator was given.
+CONTEXT_LOCALS: Tuple[Tuple[str, str], ...] = (("query", "sql_lab"), ("self", "dataset"),
+                                               ("datasource", "dataset"))
+STACK_DEPTH = 12
+_FRAME_NAMES = tuple(name for name, _ in CONTEXT_LOCALS)    # "self" among them
+
+
+def _same_database(obj: Any, database: Any) -> bool:
+    db = getattr(obj, "database", _MISSING)
+    if db is database:
+        return True
+    db_id = getattr(obj, "database_id", _MISSING)
+    return db_id is not _MISSING and db_id is not None and db_id == getattr(database, "id", None)
+
+
+def _text(value: Any) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
 
-class Mutator:
-    """The callable make_mutator() returns."""
+Found = Tuple[Optional[str], Optional[str], str, Optional[List[str]]]
 
-    def __init__(self, rules_path, *, backends=("databricks",), catalog=None, schema=None,
-                 fail="closed", reload_interval=5.0, audit_sql=False, library=None,
-                 explain=False, now=None):
+
+def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
+    """(catalog, schema, origin, blocks) from the nearest caller frame that
+    holds Superset's context, or None.  A frame of the database's own
+    methods with `catalog`/`schema` locals (get_df, execute: they open the
+    connection with them) counts as origin "connection".  `blocks` is SQL
+    Lab's list of the script's statements when the frame holds one with
+    more than one (sql_lab.execute_sql_statements: `blocks`), else None."""
+    depth = 0
+    while frame is not None and depth < STACK_DEPTH:
+        names = frame.f_code.co_varnames
+        if not any(name in names for name in _FRAME_NAMES):
+            frame = frame.f_back
+            depth += 1
+            continue
+        f_locals = frame.f_locals
+        me = f_locals.get("self", _MISSING)
+        if me is database:
+            if "schema" in f_locals or "catalog" in f_locals:
+                return (_text(f_locals.get("catalog")), _text(f_locals.get("schema")), "connection",
+                        None)
+        else:
+            for name, origin in CONTEXT_LOCALS:
+                obj = f_locals.get(name, _MISSING)
+                if obj is _MISSING or obj is database:
+                    continue
+                schema = getattr(obj, "schema", _MISSING)
+                if schema is _MISSING or not _same_database(obj, database):
+                    continue
+                blocks = f_locals.get("blocks") if origin == "sql_lab" else None
+                if not (isinstance(blocks, list) and len(blocks) > 1
+                        and all(isinstance(b, str) for b in blocks)):
+                    blocks = None
+                return _text(getattr(obj, "catalog", None)), _text(schema), origin, blocks
+        frame = frame.f_back
+        depth += 1
+    return None
+
+
+def context_from_request(database: Any) -> Optional[Found]:
+    """(catalog, schema, "request", None) from the JSON body of the Flask request
+    being served (SQL Lab's execute call carries database_id, catalog and
+    schema), when it names this database; else None."""
+    flask = sys.modules.get("flask")
+    if flask is None:
+        return None
+    try:
+        if not flask.has_request_context():
+            return None
+        body = flask.request.get_json(silent=True)
+    except Exception:
+        return None
+    if not isinstance(body, dict) or "schema" not in body:
+        return None
+    db_id = body.get("database_id", body.get("dbId"))
+    if db_id is None or db_id != getattr(database, "id", None):
+        return None
+    return _text(body.get("catalog")), _text(body.get("schema")), "request", None
+
+
+def uri_defaults(uri: Optional[str], extra: Any = None) -> Tuple[Optional[str], Optional[str]]:
+    """The default catalog and schema a connection URI names: its
+    `catalog` and `schema` query parameters (databricks://...?catalog=main
+    &schema=sales), else a path segment as the schema (hive-style
+    .../default), else engine_params.connect_args in the database's extra
+    JSON.  No connection is opened."""
+    catalog = schema = None
+    if isinstance(uri, str) and uri:
+        try:
+            parts = urlsplit(uri)
+            q = parse_qs(parts.query)
+            catalog = _text((q.get("catalog") or [None])[0])
+            schema = _text((q.get("schema") or [None])[0])
+            path = unquote(parts.path.strip("/"))
+            if schema is None and parts.scheme and parts.netloc and path and "/" not in path:
+                schema = path
+        except ValueError:
+            pass
+    if (catalog is None or schema is None) and extra:
+        try:
+            args = json.loads(extra) if isinstance(extra, str) else extra
+            args = args.get("engine_params", {}).get("connect_args", {})
+            catalog = catalog or _text(args.get("catalog"))
+            schema = schema or _text(args.get("schema"))
+        except (ValueError, AttributeError, TypeError):
+            pass
+    return catalog, schema
+
+
+# ---------------------------------------------------------------------------
+# Metrics: StatsD-style names, through STATS_LOGGER or a callable.
+
+METRIC_PREFIX = "sluice"
+
+
+class _Metrics:
+    """incr/timing to a STATS_LOGGER-like object (incr(key), timing(key,
+    value)) or a callable(kind, name, value); swallowing every error."""
+
+    def __init__(self, sink: Any):
+        self.sink = sink
+
+    def emit(self, kind: str, name: str, value: float = 1) -> None:
+        sink = self.sink
+        if sink is None:
+            return
+        key = METRIC_PREFIX + "." + name
+        try:
+            if callable(sink) and not hasattr(sink, "incr"):
+                sink(kind, key, value)
+            elif kind == "incr":
+                sink.incr(key)
+            else:
+                sink.timing(key, value)
+        except Exception:
+            pass
+
+
+_MUTATORS: "weakref.WeakSet[Mutator]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    # A fork while another thread held a mutator's lock (a reload in
+    # progress) would leave the child a lock that is never released.
+    for m in list(_MUTATORS):
+        m._lock = threading.Lock()
+        m._once_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _sha256(text: Any) -> Optional[str]:
+    if text is None:
+        return None
+    try:
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    except Exception:
+        data = repr(text).encode("utf-8", "backslashreplace")
+    return hashlib.sha256(data).hexdigest()
+
+
+class Mutator:
+    """The callable make_mutator() returns.
+
+    Options: backends (default ("databricks",); None for every database),
+    catalog and schema (fixed context, overriding what Superset exposes),
+    fail ("closed": an internal error, a database the mutator cannot use or
+    an uncovered path refuses the query; "open": the original SQL runs and
+    the error is logged), unchecked_paths (paths of PATH_NAMES the operator
+    knowingly leaves unmutated), reload_interval and settle (seconds),
+    audit_sql, metrics (None: Superset's STATS_LOGGER when there is one; a
+    callable(kind, name, value) or an object with incr/timing; False: off),
+    explain, now, library."""
+
+    def __init__(self, rules_path: Any, *, backends: Optional[Iterable[str]] = ("databricks",),
+                 catalog: Optional[str] = None, schema: Optional[str] = None,
+                 fail: str = "closed", unchecked_paths: Iterable[str] = (),
+                 reload_interval: float = 5.0, settle: float = 2.0, audit_sql: bool = False,
+                 metrics: Any = None, library: Optional[str] = None, explain: bool = False,
+                 now: Optional[str] = None):
         if fail not in ("closed", "open"):
             raise ValueError('fail must be "closed" or "open"')
+        accepted = set(unchecked_paths)
+        unknown = accepted - set(PATH_NAMES)
+        if unknown:
+            raise ValueError("unchecked_paths: unknown path(s) %s; the paths are %s"
+                             % (", ".join(sorted(unknown)), ", ".join(PATH_NAMES)))
         self.rules_path = os.fspath(rules_path)
         self.backends = {b.lower() for b in backends} if backends is not None else None
         self.catalog, self.schema = catalog, schema
         self.fail = fail
+        self.accepted_unchecked = accepted
         self.reload_interval = reload_interval
+        self.settle = settle
         self.audit_sql = audit_sql
         self.library = library
         self.explain = explain
         self.now = now
+        self._metrics_option = metrics
+        self.metrics = _Metrics(metrics if metrics not in (None, False) else None)
         self._lock = threading.Lock()
-        self._stamp = None
+        self._once_lock = threading.Lock()
+        self._once: set = set()
         self._checked = 0.0
+        self._problem: Optional[Tuple[str, float]] = None     # (what, since) of a bad file
+        self._reported: Optional[str] = None
+        self._configured = False
+        self._refusal: Optional[str] = None
+        self._uri_cache: Dict[Tuple[Any, Any, Any], Tuple[Optional[str], Optional[str]]] = {}
         # A rules file that does not load at start-up is an error now:
         # never start without guardrails.
         self._engine = sluice.Engine.from_file(self.rules_path, library=library)
-        self._stamp = self._file_stamp()
+        log.info("sluice: rules %s loaded (sha256 %s); libsluice %s from %s", self.rules_path,
+                 self._engine.digest, sluice.version(library), library or sluice.library_path())
+        _MUTATORS.add(self)
+
+    # -- logging once --------------------------------------------------------
+
+    def _log_once(self, key: Any, level: int, msg: str, *args: Any) -> None:
+        with self._once_lock:
+            if key in self._once:
+                return
+            self._once.add(key)
+        log.log(level, msg, *args)
 
     # -- rules reload -------------------------------------------------------
 
-    def _file_stamp(self):
-        try:
-            st = os.stat(self.rules_path)
-            return (st.st_mtime_ns, st.st_size, st.st_ino)
-        except OSError:
-            return None
-
-    def engine(self):
-        """The current engine, rebuilt when the rules file has changed."""
+    def engine(self) -> sluice.Engine:
+        """The current engine, rebuilt when the rules file's content has
+        changed (a SHA-256 of the text, so an edit that keeps size and mtime
+        is seen).  One thread checks; the others use the current engine
+        meanwhile."""
         now = time.monotonic()
-        if now - self._checked < self.reload_interval:
+        if now - self._checked < self.reload_interval or not self._lock.acquire(blocking=False):
             return self._engine
-        with self._lock:
+        try:
             if now - self._checked < self.reload_interval:
                 return self._engine
             self._checked = now
-            stamp = self._file_stamp()
-            if stamp is None or stamp == self._stamp:
-                return self._engine
+            self._reload(now)
+            return self._engine
+        finally:
+            self._lock.release()
+
+    def _reload(self, now: float) -> None:
+        current = self._engine
+        try:
+            with open(self.rules_path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            self._trouble(now, "missing", "sluice: %s: the rules file cannot be read (%s); the "
+                          "rules loaded at %s (sha256 %s) stay in force", self.rules_path,
+                          e.strerror or e, _iso(current.loaded_at), current.digest)
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == current.digest:
+            self._problem = self._reported = None
+            return
+        try:
+            new = sluice.Engine.from_json(data, source=self.rules_path, library=self.library)
+        except sluice.RulesError as e:
+            self._trouble(now, digest, "sluice: %s: the new rules file is refused, the previous "
+                          "rules (sha256 %s) stay in force: %s", self.rules_path, current.digest, e)
+            return
+        self._engine = new              # the old engine is freed with its last reference
+        self._problem = self._reported = None
+        log.info("sluice: reloaded %s (sha256 %s)", self.rules_path, new.digest)
+
+    def _trouble(self, now: float, what: str, msg: str, *args: Any) -> None:
+        """A missing or broken rules file is reported once it has stayed so
+        for `settle` seconds: a writer that truncates and rewrites the file
+        in place, or replaces it by delete-and-create, is not an error."""
+        if self._problem is None or self._problem[0] != what:
+            self._problem = (what, now)
+        if self._reported != what and now - self._problem[1] >= self.settle:
+            self._reported = what
+            log.error(msg, *args)
+
+    # -- first use inside Superset ---------------------------------------------
+
+    def _configure(self) -> None:
+        """Read Superset's settings once, in the first call made inside an
+        app context: which paths they leave unchecked, and STATS_LOGGER."""
+        config, why = _superset_config()
+        if config is None:
+            if why == "flask is not importable":
+                self._configured = True         # not inside Superset: nothing to read
+            return
+        self._configured = True
+        if self._metrics_option is None:
             try:
-                new = sluice.Engine.from_file(self.rules_path, library=self.library)
-            except sluice.RulesError as e:
-                log.error("sluice: %s: the new rules file is refused, the previous rules stay "
-                          "in force: %s", self.rules_path, e)
-                self._stamp = stamp     # report a broken file once, not on every call
-                return self._engine
-            self._engine = new          # the old engine is freed with its last reference
-            self._stamp = stamp
-            log.info("sluice: reloaded %s", self.rules_path)
-            return new
+                self.metrics.sink = config.get("STATS_LOGGER")
+            except Exception:
+                pass
+        gaps = [p for p in unchecked_paths(config) if p not in self.accepted_unchecked]
+        if not gaps:
+            return
+        settings = ", ".join("%s=%s" % (k, bool(config.get(k, v))) for k, v in SETTINGS.items())
+        detail = "; ".join("%s: %s" % (name, what) for name, what, _ in PATHS if name in gaps)
+        self._refusal = ("Superset's settings (%s) leave queries on these paths unchecked by sluice: "
+                         "%s. Change the settings, or name the paths in make_mutator(..., "
+                         "unchecked_paths=[...]) to accept the gap" % (settings, detail))
+        if self.fail == "closed":
+            log.error("sluice: %s; every query is refused (fail=closed) until then", self._refusal)
+        else:
+            log.error("sluice: %s (fail=open: queries on the other paths run checked)", self._refusal)
+            self._refusal = None
+
+    # -- the request context ---------------------------------------------------
+
+    def context(self, database: Any, frame: Any = None) -> Tuple[Tuple[Optional[str], Optional[str], str, str], Optional[List[str]]]:
+        """((catalog, schema, where the catalog came from, where the schema
+        came from), SQL Lab's blocks or None).  Each part is the first of:
+        the operator's option ("option"); what Superset runs the query
+        under, from the call stack ("sql_lab", "dataset", "connection") or
+        Flask's request ("request"); the connection URI's default ("uri");
+        else None, and the rules file's "defaults" apply ("rules")."""
+        found = None
+        try:
+            found = context_from_stack(database, frame) or context_from_request(database)
+        except Exception:
+            found = None
+        catalog, schema, origin, blocks = found if found else (None, None, "", None)
+        uri = (None, None)
+        if (self.catalog is None and catalog is None) or (self.schema is None and schema is None):
+            uri = self._uri_defaults(database)
+        parts = []
+        for option, seen, default in ((self.catalog, catalog, uri[0]),
+                                      (self.schema, schema, uri[1])):
+            if option is not None:
+                parts.append((option, "option"))
+            elif seen is not None:
+                parts.append((seen, origin))
+            elif default is not None:
+                parts.append((default, "uri"))
+            else:
+                parts.append((None, "rules"))
+        return (parts[0][0], parts[1][0], parts[0][1], parts[1][1]), blocks
+
+    def _uri_defaults(self, database: Any) -> Tuple[Optional[str], Optional[str]]:
+        uri = getattr(database, "sqlalchemy_uri", None)
+        extra = getattr(database, "extra", None)
+        key = (getattr(database, "id", None), uri, extra if isinstance(extra, str) else None)
+        hit = self._uri_cache.get(key)
+        if hit is None:
+            hit = uri_defaults(uri, extra)
+            if len(self._uri_cache) > 1000:
+                self._uri_cache.clear()
+            self._uri_cache[key] = hit
+            if hit[0] is None or hit[1] is None:
+                self._log_once(("uri", key[0], uri), logging.WARNING,
+                               "sluice: database %s: the connection URI names no default %s; "
+                               "unqualified table names resolve with the rules file's "
+                               "\"defaults\" unless Superset names them for the query",
+                               _database_name(database),
+                               " or ".join(n for n, v in zip(("catalog", "schema"), hit) if v is None))
+        return hit
 
     # -- the call ------------------------------------------------------------
 
-    def __call__(self, sql, *args, **kwargs):
-        database = kwargs.get("database")
-        security_manager = kwargs.get("security_manager")
-        backend = getattr(database, "backend", None)
-        if self.backends is not None and (not isinstance(backend, str) or
-                                          backend.lower() not in self.backends):
-            return sql
+    def __call__(self, sql: Any, *args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
-        user = _current_user(security_manager)
-        catalog = self.catalog or _call(database, "get_default_catalog")
-        schema = self.schema or _call(database, "get_default_schema", catalog)
+        database = kwargs.get("database")
+        backend = getattr(database, "backend", None)
+        if not isinstance(backend, str):
+            return self._unusable_database(sql, database, started)
+        if self.backends is not None and backend.lower() not in self.backends:
+            return sql
+        if not self._configured:
+            self._configure()
+        user = _current_user(kwargs.get("security_manager"))
+        if self._refusal is not None:
+            self._record(sql, None, "refused", user, database, started, error=self._refusal)
+            raise _rejection_class()("sluice refuses this query: " + self._refusal)
+        context, blocks = self.context(database, sys._getframe(1))
+        engine = self.engine()
         try:
-            result = self.engine().process(sql, catalog=catalog, schema=schema, user=user,
-                                           now=self.now, explain=self.explain)
+            refusal = None
+            if blocks is not None and sql == blocks[0]:
+                refusal = self._check_script(blocks, engine, context, user, database, started)
+            if refusal is None:
+                result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
+                                        now=self.now, explain=self.explain)
         except Exception as e:  # an engine error, not a verdict on the SQL
-            self._audit(sql, None, "error", [], [], user, database, started)
-            if self.fail == "open":
-                log.error("sluice: internal error, the query runs unchecked (fail=open): %s", e)
-                return sql
-            raise _rejection_class()("sluice could not check this query (%s); it was not run"
-                                     % e)
-        out = result.sql if result.action != "reject" else None
-        self._audit(sql, out, result.action, [d.rule for d in result.diagnostics],
-                    result.tables, user, database, started)
-        if result.action == "reject":
+            return self._internal_error(sql, e, user, database, started, engine, context)
+        if refusal is not None:
+            raise _rejection_class()(refusal)
+        self._record(sql, result, result.action.value, user, database, started, engine=engine,
+                     context=context)
+        if result.action is Action.REJECT:
             raise _rejection_class()(self.message(result))
-        return out
+        return result.sql
+
+    def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Tuple,
+                      user: Optional[str], database: Any, started: float) -> Optional[str]:
+        """SQL Lab runs a script one statement at a time, each through the
+        mutator.  Before the first runs, the whole script is checked as one
+        request: a script any of whose statements would be refused (or that
+        the rules refuse for having several statements, statements.multiple)
+        is refused before anything runs, instead of after its first
+        statements have.  Returns the refusal's message, or None."""
+        script = ";\n".join(blocks)
+        result = engine.process(script, catalog=context[0], schema=context[1], user=user,
+                                now=self.now, explain=self.explain)
+        if result.action is not Action.REJECT:
+            return None
+        self._record(script, result, "reject", user, database, started, engine=engine,
+                     context=context)
+        return ("this script of %d statements is refused before any of them runs: %s"
+                % (len(blocks), "; ".join("statement %d: %s [%s]" % (d.statement + 1, d.message,
+                                                                    d.rule)
+                                          for d in result.errors())))
+
+    def _unusable_database(self, sql: Any, database: Any, started: float) -> Any:
+        """Superset always passes database=; without a usable one (an older
+        Superset calling positionally, a caller outside Superset) the
+        backend is unknown and the query is not checked."""
+        why = ("no database= keyword argument" if database is None
+               else "database=%r has no backend" % type(database).__name__)
+        self._log_once(("database", why), logging.ERROR,
+                       "sluice: the mutator was called with %s (Superset 4.1 or later passes "
+                       "database=); %s", why, "such queries are refused (fail=closed)"
+                       if self.fail == "closed" else "such queries run unchecked (fail=open)")
+        self._record(sql, None, "error", None, database, started,
+                     error="no usable database: " + why)
+        if self.fail == "open":
+            return sql
+        raise _rejection_class()("sluice could not check this query (%s); it was not run" % why)
+
+    def _internal_error(self, sql: Any, e: Exception, user: Optional[str], database: Any,
+                        started: float, engine: sluice.Engine, context: Tuple) -> Any:
+        self._record(sql, None, "error", user, database, started, engine=engine, context=context,
+                     error=_safe_str(e))
+        if self.fail == "open":
+            log.error("sluice: internal error, the query runs unchecked (fail=open): %s",
+                      _safe_str(e))
+            return sql
+        raise _rejection_class()("sluice could not check this query (%s); it was not run"
+                                 % _safe_str(e))
 
     @staticmethod
-    def message(result):
+    def message(result: sluice.Result) -> str:
         """The rejection as a dashboard author reads it: each error, with the
-        line and column in the query when it has more than one line."""
+        line and column in the query."""
         parts = []
         for d in result.errors():
             parts.append("%s (line %d, column %d) [%s]" % (d.message, d.line, d.column, d.rule))
         return "; ".join(parts) or "rejected by sluice"
 
-    def _audit(self, sql, out, action, rules, tables, user, database, started):
-        if not audit_log.isEnabledFor(logging.INFO):
-            return
-        record = {
+    # -- audit and metrics -------------------------------------------------------
+
+    def _record(self, sql: Any, result: Optional[sluice.Result], action: str,
+                user: Optional[str], database: Any, started: float, *,
+                engine: Optional[sluice.Engine] = None, context: Optional[Tuple] = None,
+                error: Optional[str] = None) -> None:
+        """Metrics and the audit record of one call.  Never raises: a
+        failure here is logged, and the verdict stands."""
+        try:
+            elapsed = time.perf_counter() - started
+            m = self.metrics
+            if m.sink is not None:
+                m.emit("incr", "action." + action)
+                if result is not None:
+                    for rule in sorted({d.rule for d in result.diagnostics}):
+                        m.emit("incr", "rule.%s.%s" % (rule, action))
+                    for d in result.errors():
+                        m.emit("incr", "reason.%s" % d.rule)
+                m.emit("timing", "latency_ms", elapsed * 1e3)
+            if audit_log.isEnabledFor(logging.INFO):
+                audit_log.info(json.dumps(self._audit_record(
+                    sql, result, action, user, database, elapsed, engine, context, error),
+                    sort_keys=True))
+        except Exception as e:  # noqa: BLE001 - the audit path must not raise
+            try:
+                log.error("sluice: the audit record could not be written: %s", _safe_str(e))
+            except Exception:
+                pass
+
+    def _audit_record(self, sql: Any, result: Optional[sluice.Result], action: str,
+                      user: Optional[str], database: Any, elapsed: float,
+                      engine: Optional[sluice.Engine], context: Optional[Tuple],
+                      error: Optional[str]) -> Dict[str, Any]:
+        # An internal error or an unusable database runs the query unchecked
+        # only with fail="open"; a refusal never runs it.
+        ran = action in ("pass", "rewrite") or (action == "error" and self.fail == "open")
+        out = result.sql if result is not None and result.action is not Action.REJECT else (
+            sql if ran else None)
+        record: Dict[str, Any] = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "user": user,
-            "database": getattr(database, "database_name", None) or getattr(database, "backend", None),
+            "database": _database_name(database),
+            "database_id": getattr(database, "id", None),
             "action": action,
-            "rules": sorted(set(rules)),
-            "tables": tables,
-            "duration_us": int((time.perf_counter() - started) * 1e6),
-            "sql_sha256": hashlib.sha256(sql.encode("utf-8")).hexdigest(),
-            "output_sha256": hashlib.sha256(out.encode("utf-8")).hexdigest() if out else None,
+            "ran": ran,
+            "duration_us": int(elapsed * 1e6),
+            "sql_sha256": _sha256(sql),
+            "output_sha256": _sha256(out) if ran else None,
         }
+        if error is not None:
+            record["error"] = error
+        if context is not None:
+            (record["catalog"], record["schema"], record["catalog_source"],
+             record["schema_source"]) = context
+        if engine is not None:
+            record["rules_file"] = engine.source
+            record["rules_sha256"] = engine.digest
+            record["rules_loaded_at"] = _iso(engine.loaded_at)
+        if result is not None:
+            record["rules"] = sorted({d.rule for d in result.diagnostics})
+            record["reasons"] = [{"rule": d.rule, "severity": d.severity.value,
+                                  "message": d.message, "line": d.line, "column": d.column,
+                                  "statement": d.statement}
+                                 for d in result.diagnostics if d.severity is not sluice.Severity.INFO]
+            record["tables_before"] = result.source_tables
+            if result.action is not Action.REJECT:
+                record["tables"] = result.tables
+            saved = result.rows_saved()
+            if saved is not None:
+                record["rows_saved_estimate"] = saved
         if self.audit_sql:
-            record["sql"] = sql
-            record["output"] = out
-        audit_log.info(json.dumps(record, sort_keys=True))
+            record["sql"] = sql if isinstance(sql, str) else repr(sql)
+            record["output"] = out if ran else None
+        return record
 
 
-def make_mutator(rules_path, **options):
+def _iso(t: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+def _safe_str(e: Any) -> str:
+    try:
+        return str(e)
+    except Exception:
+        return repr(e)
+
+
+def _database_name(database: Any) -> Optional[str]:
+    name = getattr(database, "database_name", None) or getattr(database, "backend", None)
+    return name if isinstance(name, str) else None
+
+
+def make_mutator(rules_path: Any, **options: Any) -> Mutator:
     """SQL_QUERY_MUTATOR for superset_config.py; see Mutator for options."""
     return Mutator(rules_path, **options)

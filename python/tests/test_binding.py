@@ -1,6 +1,8 @@
 """The binding: API, errors, the layout check, threads."""
 import ctypes
 import os
+import subprocess
+import sys
 import tempfile
 import threading
 import unittest
@@ -78,6 +80,56 @@ class Api(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.engine.process("SELECT 1", mode="nope")
 
+    def test_actions_are_enums_and_strings(self):
+        r = self.engine.process("SELECT product_id FROM sales.products", now=NOW)
+        self.assertIs(r.action, sluice.Action.REWRITE)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual(str(r.action), "rewrite")
+        self.assertIs(r.diagnostics[0].severity, sluice.Severity.INFO)
+        self.assertEqual(r.statements, 1)
+        self.assertIs(self.engine.process("SELECT 1", mode=sluice.Mode.FORMAT).action,
+                      sluice.Action.PASS)
+
+    def test_source_tables_and_rows(self):
+        r = self.engine.process(
+            "SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region", now=NOW)
+        self.assertEqual(r.tables, ["main.sales.revenue_by_day_region"])
+        self.assertEqual(r.source_tables, ["main.sales.transactions"])
+        self.assertEqual(r.rows, {"main.sales.revenue_by_day_region": 40000,
+                                  "main.sales.transactions": 5000000000})
+        self.assertEqual(r.rows_saved(), 5000000000 - 40000)
+        r = self.engine.process("SELECT * FROM sales.transactions t JOIN web.page_events e "
+                                "ON t.customer_id = e.customer_id", now=NOW)
+        self.assertEqual(r.action, "reject")
+        self.assertEqual(r.source_tables, ["main.sales.transactions", "main.web.page_events"])
+        self.assertEqual(r.rows["main.web.page_events"], None)
+        self.assertIsNone(r.rows_saved())
+
+    def test_result_larger_than_the_first_buffer(self):
+        """A result past the thread's 64 KiB buffer: the call is made again
+        with a buffer that large, and the answer is whole."""
+        names = ", ".join("col_%05d" % i for i in range(12000))      # ~130 KiB
+        sql = "SELECT %s FROM sales.products" % names
+        r = self.engine.process(sql, now=NOW)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual(r.sql, sql + " LIMIT 10000")
+        self.assertEqual(r.tables, ["main.sales.products"])
+
+    def test_layout(self):
+        sql = "select  product_id\nfrom   sales.products"
+        self.assertEqual(self.engine.process(sql, now=NOW).sql,
+                         "SELECT product_id FROM sales.products LIMIT 10000")
+        self.assertEqual(self.engine.process(sql, now=NOW, layout=sluice.Layout.KEEP).sql,
+                         sql + "\nLIMIT 10000")
+        with self.assertRaises(ValueError):
+            self.engine.process(sql, layout="wide")
+
+    def test_lone_surrogate_is_rejected(self):
+        r = self.engine.process("SELECT 'x\udcff' AS y", now=NOW)
+        self.assertEqual(r.action, "reject")
+        self.assertEqual([d.rule for d in r.diagnostics], ["syntax"])
+
     def test_explain(self):
         r = self.engine.process("SELECT customer_id, sum(amount) AS s FROM main.sales.transactions "
                                 "WHERE transaction_date >= DATE '2026-11-01' GROUP BY customer_id",
@@ -111,39 +163,76 @@ class Errors(unittest.TestCase):
         saved = os.environ.get("SLUICE_LIBRARY")
         os.environ["SLUICE_LIBRARY"] = "/nonexistent/libsluice-env.so"
         try:
-            tried = list(sluice._candidates("/nonexistent/libsluice-arg.so"))
-            self.assertEqual([o for _, o in tried][:2], ["argument", "SLUICE_LIBRARY"])
-            self.assertEqual(tried[-1][1], "build tree")
+            # An explicit choice is the only candidate: no fallback.
+            self.assertEqual(list(sluice._candidates("/nonexistent/libsluice-arg.so")),
+                             [("/nonexistent/libsluice-arg.so", "argument")])
+            self.assertEqual(list(sluice._candidates(None)),
+                             [("/nonexistent/libsluice-env.so", "SLUICE_LIBRARY")])
+            del os.environ["SLUICE_LIBRARY"]
+            self.assertEqual([o for _, o in sluice._candidates(None)], ["installed", "build tree"])
         finally:
             if saved is None:
-                del os.environ["SLUICE_LIBRARY"]
+                os.environ.pop("SLUICE_LIBRARY", None)
             else:
                 os.environ["SLUICE_LIBRARY"] = saved
         e = sluice.LibraryNotFound([("/a/libsluice.so [argument]", "no such file")])
         self.assertIn("/a/libsluice.so", str(e))
 
+    def test_wrong_sluice_library_is_an_error(self):
+        """A SLUICE_LIBRARY that does not load fails, even though the build
+        tree holds a library (a fresh interpreter: the library loads once)."""
+        code = ("import sluice\n"
+                "try:\n"
+                "    sluice.load_library()\n"
+                "    print('loaded', sluice.library_path())\n"
+                "except sluice.LibraryNotFound as e:\n"
+                "    print('error', e)\n")
+        env = dict(os.environ, SLUICE_LIBRARY="/nonexistent/libsluice.so")
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, check=True).stdout
+        self.assertTrue(out.startswith("error libsluice not found; tried: "
+                                       "/nonexistent/libsluice.so [SLUICE_LIBRARY]"), out)
+
+    def test_path_and_version_logged_at_load(self):
+        code = ("import logging, sluice\n"
+                "logging.basicConfig(level=logging.INFO, format='%(name)s %(message)s')\n"
+                "sluice.load_library()\n")
+        lib = os.environ.get("SLUICE_LIBRARY") or os.path.join(ROOT, "build", "libsluice.so")
+        env = dict(os.environ, SLUICE_LIBRARY=lib)
+        err = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, check=True).stderr
+        real = os.path.realpath(lib)
+        self.assertEqual(err, "sluice sluice: libsluice %s loaded from %s (SLUICE_LIBRARY)\n"
+                         % (sluice.version(), real))
+
     def test_layout_is_checked(self):
-        """A library whose structs are smaller than the binding's mirror is refused."""
+        """A library whose structs are smaller than the binding's mirror, or
+        without sl_process_packed, is refused."""
         lib = sluice.load_library()
 
         class Older:
-            def __getattr__(self, name):
-                return getattr(lib, name)
+            def __init__(self, **missing):
+                self.missing = missing
 
-        older = Older()
+            def __getattr__(self, name):
+                if name in self.missing:
+                    return self.missing[name]
+                return getattr(lib, name)
 
         def small():
             return 8
-        small.argtypes = None
-        older.sl_request_size = small
-        for name in ("sl_engine_new", "sl_engine_new_from_file", "sl_engine_free", "sl_process",
-                     "sl_result_action", "sl_result_sql", "sl_result_diagnostic_count",
-                     "sl_result_diagnostic", "sl_result_table_count", "sl_result_table",
-                     "sl_result_free", "sl_free", "sl_version", "sl_diagnostic_size"):
-            setattr(older, name, getattr(lib, name))
         with self.assertRaises(sluice.SluiceError) as cm:
-            sluice._bind(older)
-        self.assertIn("older than this binding", str(cm.exception))
+            sluice._bind(Older(sl_request_size=small))
+        self.assertIn("its sl_request has 8 bytes", str(cm.exception))
+
+        class NoPacked(Older):
+            def __getattr__(self, name):
+                if name == "sl_process_packed":
+                    raise AttributeError(name)
+                return getattr(lib, name)
+        with self.assertRaises(sluice.SluiceError) as cm:
+            sluice._bind(NoPacked())
+        self.assertIn("has no sl_process_packed", str(cm.exception))
         self.assertEqual(lib.sl_request_size(), ctypes.sizeof(sluice._Request))
         self.assertEqual(lib.sl_diagnostic_size(), ctypes.sizeof(sluice._Diagnostic))
 

@@ -1408,6 +1408,95 @@ static int reads_nothing(const an_block *blk, int depth)
 }
 
 /* ------------------------------------------------------------------ */
+/* Superset's Explore shapes                                           */
+
+/* Is e a plain column reference (not a star)? */
+static int plain_column(json_t *e)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *fields = ast_get(f, "fields");
+    json_t *last = json_array_get(fields, json_array_size(fields) - 1);
+    return ast_string_value(last) != NULL;
+}
+
+/* count(*) with nothing else: no DISTINCT, FILTER or OVER. */
+static int count_star(json_t *e)
+{
+    json_t *f;
+    const char *fn;
+    return ast_unwrap(e, &f, NULL) == AST_FuncCall && (fn = an_func_name(f)) &&
+           strcasecmp(fn, "count") == 0 && ast_get(f, "agg_star") && !ast_get(f, "agg_distinct") &&
+           !ast_get(f, "agg_filter") && !ast_get(f, "over");
+}
+
+/* The Explore shape of the statement (docs/superset-rules.md) whose
+ * explore policy is "inject", by its structure, or NULL:
+ *   column_discovery  the statement's outermost LIMIT is 1 (Superset
+ *                     runs a virtual dataset's SQL with LIMIT 1 to learn
+ *                     its columns);
+ * and for one simple SELECT (no WITH, set operation, window, HAVING or
+ * GROUPING SETS) reading one FROM item, a table or Superset's
+ * (...) AS virtual_table:
+ *   samples           plain columns or *, no DISTINCT, GROUP BY or
+ *                     aggregate, LIMIT at most explore.max_rows (the
+ *                     Samples pane, drill to detail);
+ *   distinct_values   DISTINCT of one plain column, or plain columns
+ *                     grouped by exactly themselves, LIMIT at most
+ *                     explore.max_rows (the filter-value picker, native
+ *                     filter options);
+ *   sample_count      COUNT(*) alone, no GROUP BY (the Samples pane's
+ *                     row count). */
+static const char *explore_shape(check_ctx *ctx)
+{
+    const rules_explore *ex = &ctx->rules->explore;
+    json_t *sel = ast_get(ctx->stmt->node, "SelectStmt");
+    json_t *lc = sel ? ast_get(sel, "limitCount") : NULL;
+    long lim = 0;
+    int has_lim = lc && eval_int(lc, &lim) == 0;
+    if (!sel || ctx->judge_only)
+        return NULL;
+    if (ex->column_discovery && has_lim && lim == 1)
+        return "column_discovery";
+    const an_block *b = ctx->an->top;
+    if (!b || b->nitems != 1 || ast_get(sel, "withClause") || b->has_window || b->nhaving ||
+        b->grouping_sets || b->noutputs == 0)
+        return NULL;
+    const an_item *it = b->items[0];
+    if (it->kind != AN_TABLE &&
+        !(it->kind == AN_SUBQUERY && it->alias && strcmp(it->alias, "virtual_table") == 0))
+        return NULL;
+    json_t *distinct = ast_get(sel, "distinctClause");
+    int plain = 1, stars = 0;
+    for (size_t i = 0; i < b->noutputs; i++) {
+        stars += b->outputs[i].star;
+        plain &= b->outputs[i].star || plain_column(b->outputs[i].expr);
+    }
+    int in_rows = has_lim && lim >= 1 && lim <= ex->max_rows;
+    if (ex->sample_count && b->noutputs == 1 && b->naggs == 1 && !distinct &&
+        !ast_get(sel, "groupClause") && count_star(b->outputs[0].expr))
+        return "sample_count";
+    if (!plain || b->naggs || !in_rows)
+        return NULL;
+    if (ex->samples && !distinct && !ast_get(sel, "groupClause"))
+        return "samples";
+    if (!ex->distinct_values || stars)
+        return NULL;
+    json_t *d0 = json_array_get(distinct, 0);
+    if (distinct && json_array_size(distinct) == 1 && json_object_size(d0) == 0 &&
+        b->noutputs == 1 && !ast_get(sel, "groupClause"))
+        return "distinct_values";
+    if (!distinct && ast_get(sel, "groupClause") && b->ngroup == b->noutputs) {
+        for (size_t i = 0; i < b->noutputs; i++)
+            if (!an_is_group_key(b, b->outputs[i].expr))
+                return NULL;
+        return "distinct_values";
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
 /* Enforcement                                                         */
 
 /* alias.col >= current_date() - INTERVAL 'n DAYS', as the parser builds it. */
@@ -1425,7 +1514,8 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * is no name to qualify the column with (IDENTIFIER(...) without an
  * alias beside other FROM items), -2 when the block cannot take a WHERE
  * (an_block_takes_clauses), -3 when no filter sluice could add reaches
- * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list). */
+ * the scan (TABLESAMPLE, a FULL JOIN, columns renamed by an alias list,
+ * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
     const char *qualifier = item->alias;
@@ -1460,6 +1550,12 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
         json_decref(pred);
         return -2;
     }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan (analyze_range.c). */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
+    }
     ast_and_into(item->block->select, "whereClause", pred);
     return 0;
 }
@@ -1488,6 +1584,7 @@ typedef struct scan {
     bound window;
     int node;               /* its unknown in the window equations */
     int gave_up;
+    const char *shape;      /* the Explore shape whose policy injects, or NULL */
 } scan;
 
 static void check_scan(pf *p, const scan *sc)
@@ -1519,6 +1616,8 @@ static void check_scan(pf *p, const scan *sc)
     size_t plen = strlen(problem);
     snprintf(problem + plen, sizeof problem - plen, "%s", sc->note);
     rules_enforce enforce = t->enforce;
+    if (enforce == RULES_ENFORCE_REJECT && sc->shape)
+        enforce = RULES_ENFORCE_REWRITE;    /* the explore section's policy */
     const char *qualifier = "";
     if (enforce == RULES_ENFORCE_REWRITE && c->judge_only) {
         c->rejected = 1;
@@ -1576,8 +1675,11 @@ static void check_scan(pf *p, const scan *sc)
     case RULES_ENFORCE_REWRITE:
         c->modified = 1;
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_INFO, item->location,
-                     "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS", problem,
-                     qualifier, *qualifier ? "." : "", t->column, t->default_days);
+                     "%s; added %s%s%s >= current_date() - INTERVAL %ld DAYS%s%s%s", problem,
+                     qualifier, *qualifier ? "." : "", t->column, t->default_days,
+                     sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? " (the query has the shape of "
+                     "explore." : "", sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? sc->shape : "",
+                     sc->shape && t->enforce != RULES_ENFORCE_REWRITE ? ", whose policy is inject)" : "");
         break;
     case RULES_ENFORCE_REJECT:
         c->rejected = 1;
@@ -1608,6 +1710,7 @@ void check_partition_filter(check_ctx *ctx)
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */
+    const char *shape = explore_shape(ctx);
     size_t cap = an->nitems ? an->nitems : 1, nscans = 0;
     scan *scans = xcalloc(cap, sizeof *scans);
     for (size_t i = 0; i < an->nitems; i++) {
@@ -1637,7 +1740,7 @@ void check_partition_filter(check_ctx *ctx)
                 scans = xrealloc(scans, cap * sizeof *scans);
             }
             scan *sc = &scans[nscans++];
-            *sc = (scan){it, t, "", "", parts, FULL, node_for(&p, it, cols), 0};
+            *sc = (scan){it, t, "", "", parts, FULL, node_for(&p, it, cols), 0, shape};
             if (t == rules_find_table(ctx->rules, it->qualified)) {
                 snprintf(sc->name, sizeof sc->name, "%s", it->qualified);
             } else {

@@ -938,3 +938,5 @@ SELECT 'x' AS a, "y" AS b, r'\z' AS c, 'w' 'v' AS d, X'41' AS e, DATE '2026-01-0
 SELECT p.name FROM main.sales.products AS p LEFT SEMI JOIN (main.sales.transactions AS t JOIN main.sales.products AS q ON t.product_id = q.product_id) ON t.product_id = p.product_id;
 
 SELECT p.name FROM main.sales.products AS p LEFT ANTI JOIN (main.sales.transactions AS t LEFT JOIN main.sales.products AS q ON t.product_id = q.product_id) ON t.product_id = p.product_id;
+
+SELECT p.name FROM main.sales.products AS p LEFT SEMI JOIN main.sales.transactions AS t ON t.product_id = p.product_id WHERE (p.list_price > 10);

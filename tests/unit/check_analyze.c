@@ -464,6 +464,8 @@ START_TEST(reach_exit_block_operators)
         {"SELECT d, count(*) FROM t a GROUP BY d", "d"},
         {"SELECT d, count(*) FROM t a GROUP BY x, d", "d"},
         {"SELECT d, count(*) FROM t a GROUP BY x", "-"},
+        {"SELECT d AS day, count(*) FROM t a GROUP BY day", "day"},
+        {"SELECT d, count(*) FROM t a GROUP BY 1", "d"},
         {"SELECT d, count(*) FROM t a GROUP BY ROLLUP (d, x)", "-"},
         {"SELECT DISTINCT d, x FROM t a", "d"},
         {"SELECT d, row_number() OVER (PARTITION BY d ORDER BY x) FROM t a", "d"},

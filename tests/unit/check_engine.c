@@ -144,6 +144,115 @@ START_TEST(hostile_input)
                      "query nested too deeply to analyse (its parse tree exceeds 2048 levels)");
     sl_result_free(res);
     free(chain);
+
+    /* 250,000 terms: the tree is built from the parser's nodes until the
+     * depth limit and refused there; libpg_query's JSON writer, which
+     * recurses a level at a time without a stack check, is never asked
+     * (it overflowed the stack at 120,000 levels). */
+    sbuf longer = SBUF_INIT;
+    sbuf_puts(&longer, "SELECT 1");
+    for (size_t i = 1; i < 250000; i++)
+        sbuf_puts(&longer, "+1");
+    for (int mode = SL_MODE_ENFORCE; mode <= SL_MODE_FORMAT; mode++) {
+        res = run(e, longer.data, longer.len, (sl_mode)mode);
+        ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+        ck_assert_str_eq(sl_result_diagnostic(res, 0)->message,
+                         "query nested too deeply to analyse (its parse tree exceeds 2048 levels)");
+        sl_result_free(res);
+    }
+    /* Not a query: read through the JSON writer only up to 32,000 bytes. */
+    sbuf_truncate(&longer, 0);
+    sbuf_puts(&longer, "INSERT INTO t SELECT 1");
+    while (longer.len <= 32000)
+        sbuf_puts(&longer, "+1");
+    res = run(e, longer.data, longer.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->message,
+                     "statements other than queries longer than 32,000 bytes are not read");
+    sl_result_free(res);
+    sbuf_truncate(&longer, longer.len - 4);     /* 31,998 bytes, 15,988 levels */
+    res = run(e, longer.data, longer.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_REJECT);
+    ck_assert_str_eq(sl_result_diagnostic(res, 0)->message,
+                     "query nested too deeply to analyse (its parse tree exceeds 2048 levels)");
+    sl_result_free(res);
+    sbuf_free(&longer);
+    sl_engine_free(e);
+}
+END_TEST
+
+/* Long lists: the bridge decides for each ',' which list it separates
+ * by walking back to the clause word, and a comma keeps its answer for
+ * the next walk.  The answers must be the ones a full walk gives, for
+ * every comma of a long list: each of 2,000 select items a '* EXCEPT'
+ * (only where a select item starts), each of 2,000 tables with a
+ * time-travel clause (only right after FROM, JOIN or a FROM list's
+ * ','), 2,000 bracketed queries without aliases (a FROM item, which
+ * gets one) after a FROM VALUES of 2,000 rows (whose '(' are rows, not
+ * FROM items), and a CTE chain of 3,000, each formatted whole; and
+ * statements formatted one at a time (each statement's trees given back
+ * when it is done) come out as they would alone. */
+START_TEST(long_lists)
+{
+    sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
+    sbuf in = SBUF_INIT, want = SBUF_INIT;
+    sbuf_puts(&in, "SELECT ");
+    for (int i = 0; i < 2000; i++)
+        sbuf_printf(&in, "%st%d.* EXCEPT (c)", i ? ", " : "", i);
+    sbuf_puts(&in, " FROM ");
+    for (int i = 0; i < 2000; i++)
+        sbuf_printf(&in, "%st%d VERSION AS OF %d", i ? ", " : "", i, i);
+    sl_result *res = run(e, in.data, in.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_str_eq(sl_result_sql(res, NULL), sbuf_cstr(&in));
+    sl_result_free(res);
+
+    sbuf_truncate(&in, 0);
+    sbuf_puts(&in, "SELECT * FROM VALUES (0)");
+    sbuf_puts(&want, "SELECT * FROM (VALUES (0)");
+    for (int i = 1; i < 2000; i++) {
+        sbuf_printf(&in, ", (%d)", i);
+        sbuf_printf(&want, ", (%d)", i);
+    }
+    sbuf_puts(&in, " AS v(a)");
+    sbuf_puts(&want, ") AS v(a)");
+    for (int i = 0; i < 2000; i++) {
+        sbuf_printf(&in, ", (SELECT %d)", i);
+        sbuf_printf(&want, ", (SELECT %d)", i);
+    }
+    res = run(e, in.data, in.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_str_eq(sl_result_sql(res, NULL), sbuf_cstr(&want));
+    sl_result_free(res);
+
+    sbuf_truncate(&in, 0);
+    sbuf_truncate(&want, 0);
+    sbuf_puts(&in, "WITH c0 AS (SELECT 1 AS x)");
+    sbuf_puts(&want, "WITH c0 AS (SELECT 1 AS x)");
+    for (int i = 1; i < 3000; i++) {
+        sbuf_printf(&in, ", c%d AS (SELECT x FROM c%d)", i, i - 1);
+        sbuf_printf(&want, ", c%d AS (SELECT x FROM c%d)", i, i - 1);
+    }
+    sbuf_puts(&in, " SELECT x FROM c2999");
+    sbuf_puts(&want, " SELECT x FROM c2999");
+    res = run(e, in.data, in.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_str_eq(sl_result_sql(res, NULL), sbuf_cstr(&want));
+    sl_result_free(res);
+
+    sbuf_truncate(&in, 0);
+    sbuf_truncate(&want, 0);
+    for (int i = 0; i < 3000; i++) {
+        sbuf_printf(&in, "select a%d from t where b in (%d, 2);\n", i, i);
+        sbuf_printf(&want, "%sSELECT a%d FROM t WHERE b IN (%d, 2)", i ? ";\n" : "", i, i);
+    }
+    res = run(e, in.data, in.len, SL_MODE_FORMAT);
+    ck_assert_int_eq(sl_result_action(res), SL_ACTION_PASS);
+    ck_assert_uint_eq(sl_result_statement_count(res), 3000);
+    ck_assert_str_eq(sl_result_sql(res, NULL), sbuf_cstr(&want));
+    sl_result_free(res);
+    sbuf_free(&in);
+    sbuf_free(&want);
     sl_engine_free(e);
 }
 END_TEST
@@ -261,7 +370,7 @@ START_TEST(rules_errors_name_file_line_column_key)
     ck_assert_ptr_null(sl_engine_new(bad_key, strlen(bad_key), "r.json", &err));
     ck_assert_str_eq(err, "r.json:3:3: key 'on_unparsable': unknown key (expected one of: "
                      "sluice, description, defaults, on_unparseable, tables, limit, statements, "
-                     "inline_suppressions, aggregates, broadcast, resolution)");
+                     "inline_suppressions, aggregates, broadcast, resolution, explore)");
     sl_free(err);
 
     /* A nested key is located exactly, not at its first namesake. */
@@ -494,6 +603,7 @@ int main(void)
     tcase_add_test(tc, syntax_error_has_original_position);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, line_ends_lf_crlf_cr);
+    tcase_add_test(tc, long_lists);
     tcase_add_test(tc, unterminated_exact_size_buffers);
     tcase_add_test(tc, request_size_is_checked);
     tcase_add_test(tc, several_statements);

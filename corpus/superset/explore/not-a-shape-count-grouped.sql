@@ -1,0 +1,1 @@
+SELECT region, COUNT(*) AS count FROM sales.transactions GROUP BY region

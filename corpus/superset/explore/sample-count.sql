@@ -1,0 +1,2 @@
+SELECT COUNT(*) AS `COUNT(*)`
+FROM sales.transactions

@@ -1,0 +1,3 @@
+SELECT DISTINCT region AS column_values
+FROM sales.transactions
+LIMIT 10000
