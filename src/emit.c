@@ -722,9 +722,9 @@ static void emit_func_call(emitter *e, json_t *f)
         puts_(e, "DISTINCT ");
     const char *unit = datetime_unit_arg(names, args);
     if (unit && spark(e)) {
-        /* The unit is a keyword there: a backticked name does not parse. */
-        for (const char *c = unit; *c; c++)
-            sbuf_putc(e->o, (char)toupper((unsigned char)*c));
+        /* The unit is a keyword there: a backticked name does not parse.
+         * It keeps its spelling, which the parse recorded (WEEK, week). */
+        puts_(e, unit);
         for (size_t i = 1; i < json_array_size(args); i++) {
             puts_(e, ", ");
             emit_expr(e, json_array_get(args, i), PREC_LOWEST);
