@@ -723,7 +723,7 @@ static void emit_func_call(emitter *e, json_t *f)
     const char *unit = datetime_unit_arg(names, args);
     if (unit && spark(e)) {
         /* The unit is a keyword there: a backticked name does not parse.
-         * It keeps its spelling, which the parse recorded (WEEK, week). */
+         * Written as it came (its case is the name's, which the tree keeps). */
         puts_(e, unit);
         for (size_t i = 1; i < json_array_size(args); i++) {
             puts_(e, ", ");
