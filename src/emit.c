@@ -722,9 +722,9 @@ static void emit_func_call(emitter *e, json_t *f)
         puts_(e, "DISTINCT ");
     const char *unit = datetime_unit_arg(names, args);
     if (unit && spark(e)) {
-        /* The unit is a keyword there: a backticked name does not parse. */
-        for (const char *c = unit; *c; c++)
-            sbuf_putc(e->o, (char)toupper((unsigned char)*c));
+        /* The unit is a keyword there: a backticked name does not parse.
+         * Written as it came (its case is the name's, which the tree keeps). */
+        puts_(e, unit);
         for (size_t i = 1; i < json_array_size(args); i++) {
             puts_(e, ", ");
             emit_expr(e, json_array_get(args, i), PREC_LOWEST);
@@ -1884,16 +1884,17 @@ static void emit_simple_select(emitter *e, json_t *f)
                     an_has_aggregate(ast_get(tf, "val")))
                     continue;
                 puts_(e, n++ ? ", " : " GROUP BY ");
-                /* An integer literal key would be read as a position
-                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3):
-                 * the same constant, as an expression. */
-                json_t *vf, *val = ast_get(tf, "val");
-                int ordinal = ast_unwrap(val, &vf, NULL) == AST_A_Const && ast_get(vf, "ival");
-                if (ordinal)
+                /* A literal key is an error or a position to PostgreSQL
+                 * (SELECT 3 AS tier ... GROUP BY ALL is not GROUP BY 3;
+                 * GROUP BY 'x' is refused): the constant as text, an
+                 * expression that groups alike. */
+                json_t *val = ast_get(tf, "val");
+                int literal = ast_unwrap(val, NULL, NULL) == AST_A_Const;
+                if (literal)
                     puts_(e, "CAST(");
                 emit_expr(e, val, PREC_LOWEST);
-                if (ordinal)
-                    puts_(e, " AS BIGINT)");
+                if (literal)
+                    puts_(e, " AS TEXT)");
             }
         } else {
             puts_(e, " GROUP BY ");

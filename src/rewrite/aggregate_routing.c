@@ -613,6 +613,18 @@ static int fresh_enough(route *r)
     return 1;
 }
 
+/* Is the output name of select item i invisible outside the block: an
+ * IN / EXISTS / scalar subquery, or a CTE or derived table whose alias
+ * list names that position (WITH d (a, b) AS (...), (...) AS d (a, b))? */
+static int name_hidden(const an_block *blk, size_t i)
+{
+    if (blk->in_expression)
+        return 1;
+    json_t *colnames = blk->derived ? ast_get(ast_get(blk->derived->node, "alias"), "colnames")
+                     : blk->cte ? blk->cte->colnames : NULL;
+    return i < json_array_size(colnames);   /* renamed by position, set operations too */
+}
+
 static int check_block(route *r, routed *out)
 {
     an_block *blk = r->blk;
@@ -686,7 +698,7 @@ static int check_block(route *r, routed *out)
         /* Deciding only: an unaliased expression still has to be built to
          * see whether it changes (condition 7). */
         int was = r->build;
-        if (!ast_get(o->target, "name") && !blk->in_expression &&
+        if (!ast_get(o->target, "name") && !name_hidden(blk, i) &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef)
             r->build = 1;
         json_t *m = map_expr(r, o->expr, 1, 0);
@@ -706,7 +718,7 @@ static int check_block(route *r, routed *out)
                 json_object_set_new(rt, fk, json_deep_copy(fv));
         json_object_set(rt, "val", o->expr);   /* replaced below if it changes */
         int changed = !ast_equal_ignoring_locations(m, o->expr);
-        if (changed && !ast_get(rt, "name") && !blk->in_expression &&
+        if (changed && !ast_get(rt, "name") && !name_hidden(blk, i) &&
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             arena_json_release(m);
             arena_json_release(rt);
@@ -871,6 +883,16 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
      * aggregates to other numbers than the aggregate table holds now. */
     if (item->sampled || item->historical)
         return 0;
+    /* FROM transactions AS t (a, b, ...) renames the table's columns by
+     * position; without its schema the names the block uses cannot be
+     * matched to the aggregate's (an_reach_names_known). */
+    if (!an_reach_names_known(item)) {
+        if (ctx->req->explain || ctx->req->mode == SL_MODE_LINT)
+            check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                         "not routed: an alias list renames the columns of %s by position, "
+                         "which sluice cannot follow without its schema", item->qualified);
+        return 0;
+    }
     /* Candidates in the rules' order of preference: the first that
      * qualifies wins, so the rest are only looked at to explain. */
     route best = {0};

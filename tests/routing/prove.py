@@ -9,11 +9,21 @@ table main.sales.transactions with data that has the traps in it (NULL
 measures and dimensions, days without rows, timestamps at all hours,
 several statuses and channels), builds every aggregate of each
 CORPUS_DIR's rules.json from its own query (printed for PostgreSQL by
-`sluice fmt --target postgres`), then runs every .sql case of each
-CORPUS_DIR under its rules, and N generated Superset-shaped queries under
-the first one's, twice: as written and as sluice routes them.  Both must return
-the same column names and the same multiset of rows.  The server is
-stopped at the end, whatever happens.
+`sluice fmt --target postgres`) -- an aggregate with fresh_through from
+the rows up to that day only, as a table whose refresh is behind holds
+them -- then runs every .sql case of each CORPUS_DIR under its rules,
+and N generated Superset-shaped queries under the first one's (N/2 under
+each other's), twice: as written and as sluice routes them.  Both must
+return the same column names and the same multiset of rows.  The server
+is stopped at the end, whatever happens.
+
+The generated queries hold what makes routing answer wrongly when sluice
+misreads them: date and time bounds to the microsecond around the day
+after fresh_through (literals, casts, bare strings, the T separator,
+constant first), CTE and derived-table alias lists that rename columns
+by position (the bound lands on another column than its name says),
+GROUP BY ALL with constant items, and every aggregate function
+PostgreSQL can run.
 
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
@@ -168,10 +178,20 @@ def to_postgres(binary, sql):
     return out.strip().rstrip(";")
 
 
+SOURCE = "FROM main.sales.transactions"
+
+
 def build_aggregates(server, binary, rules_path):
     rules = json.load(open(rules_path))
     for a in rules.get("aggregates", []):
         query = to_postgres(binary, a["query"])
+        if "fresh_through" in a:
+            # Stale: the table holds the days up to fresh_through only.
+            if query.count(SOURCE) != 1:
+                raise RuntimeError("cannot make %s stale: %s" % (a["table"], query))
+            query = query.replace(SOURCE, "FROM (SELECT * FROM main.sales.transactions "
+                                  "WHERE transaction_date <= DATE '%s') AS transactions"
+                                  % a["fresh_through"])
         server.psql("main", "CREATE TABLE %s AS %s" % (a["table"], query))
 
 
@@ -185,6 +205,21 @@ DIMS = ["region", "channel", "transaction_date", "status", "customer_id",
 METRICS = ["sum(amount)", "count(*)", "count(amount)", "min(amount)", "max(amount)",
            "count(DISTINCT region)", "count(DISTINCT channel)", "avg(amount)", "sum(amount * 2)",
            "max(transaction_date)", "min(upper(region))"]
+OTHER_METRICS = [
+           # Every other aggregate both Spark and PostgreSQL run: none of
+           # them is answered from stored groups, so each must be refused.
+           "stddev(amount)", "stddev_pop(amount)", "stddev_samp(amount)", "variance(amount)",
+           "var_pop(amount)", "var_samp(amount)", "bool_and(amount > 0)", "bool_or(amount > 0)",
+           "every(amount > 0)", "corr(amount, customer_id)", "covar_pop(amount, customer_id)",
+           "covar_samp(amount, customer_id)", "regr_avgx(amount, customer_id)",
+           "regr_avgy(amount, customer_id)", "regr_count(amount, customer_id)",
+           "regr_intercept(amount, customer_id)", "regr_r2(amount, customer_id)",
+           "regr_slope(amount, customer_id)", "regr_sxx(amount, customer_id)",
+           "regr_sxy(amount, customer_id)", "regr_syy(amount, customer_id)",
+           "bit_and(customer_id)", "bit_or(customer_id)", "bit_xor(customer_id)",
+           "percentile_cont(0.5) WITHIN GROUP (ORDER BY amount)",
+           "percentile_disc(0.5) WITHIN GROUP (ORDER BY amount)",
+           "max(transaction_ts)", "min(channel)", "count(DISTINCT transaction_date)"]
 
 
 def gen_filter(rnd):
@@ -204,12 +239,79 @@ def gen_filter(rnd):
         lambda: "amount > 100",
         lambda: "upper(region) LIKE 'N%'",
     ]
+    if rnd.random() < 0.5:
+        return gen_time_bound(rnd)
     return rnd.choice(choices)()
+
+
+# Bounds around the day after fresh_through (2026-10-31): a fraction of a
+# second past midnight reaches into that day.
+# (Seven or more digits are left out: Spark drops the seventh, PostgreSQL
+# rounds, so the two would read such a bound differently.)
+FRACTIONS = ["", ".0", ".5", ".000250", ".000001", ".999999", ".1"]
+
+
+def time_literal(rnd):
+    """A date or time constant near 2026-11-01, in one of Spark's forms."""
+    day = rnd.choice(["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02", "2026-09-30"])
+    clock = rnd.choice(["00:00:00", "00:00:00", "23:59:59", "12:00:00", "00:00"])
+    frac = rnd.choice(FRACTIONS) if clock.count(":") == 2 else ""
+    if rnd.random() < 0.5:
+        # The edge: a fraction past the first midnight after fresh_through.
+        day, clock, frac = "2026-11-01", "00:00:00", rnd.choice(FRACTIONS[2:])
+    sep = rnd.choice([" ", " ", "T"])
+    ts = day + sep + clock + frac
+    forms = [
+        lambda: "DATE '%s'" % day,
+        lambda: "TIMESTAMP '%s'" % ts,
+        lambda: "CAST('%s' AS TIMESTAMP)" % ts,
+        lambda: "CAST('%s' AS DATE)" % day,
+        lambda: "'%s'" % ts,
+        lambda: "'%s'" % day,
+        lambda: "TIMESTAMP '%s' + INTERVAL %d HOURS" % (day + " 00:00:00", rnd.randint(-30, 30)),
+        lambda: "DATE '%s' - INTERVAL '0.000001' SECOND" % day,
+    ]
+    return rnd.choice(forms)()
+
+
+def gen_time_range(rnd):
+    col = rnd.choice(["transaction_date", "date_trunc('month', transaction_date)"])
+    lo = rnd.choice(["DATE '2026-09-01'", "'2026-10-01'", "TIMESTAMP '2026-08-01 00:00:00'"])
+    hi, op = time_literal(rnd), rnd.choice(["<", "<="])
+    if rnd.random() < 0.4:
+        return "%s <= %s AND %s %s %s" % (lo, col, hi, {"<": ">", "<=": ">="}[op], col)
+    return "%s >= %s AND %s %s %s" % (col, lo, col, op, hi)
+
+
+def gen_time_bound(rnd):
+    col = rnd.choice(["transaction_date", "transaction_date", "transaction_date",
+                      "date_trunc('month', transaction_date)",
+                      "date_trunc('month', transaction_date)",
+                      "date_trunc('day', transaction_ts)", "transaction_ts"])
+    op = rnd.choice(["<", "<=", "<", "<=", ">=", ">", "="])
+    lit = time_literal(rnd)
+    if rnd.random() < 0.1:
+        lo, hi = sorted([time_literal(rnd), lit])
+        return "%s BETWEEN %s AND %s" % (col, lo, hi)
+    if rnd.random() < 0.4:
+        mirror = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}[op]
+        return "%s %s %s" % (lit, mirror, col)             # constant first
+    return "%s %s %s" % (col, op, lit)
 
 
 def gen_query(rnd):
     dims = rnd.sample(DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
     metrics = rnd.sample(METRICS, rnd.choice([1, 1, 2, 3]))
+    if rnd.random() < 0.3:
+        metrics[rnd.randrange(len(metrics))] = rnd.choice(OTHER_METRICS)
+    edge = rnd.random() < 0.35
+    if edge:
+        # Superset's time range, its end at the edge of fresh_through,
+        # over dimensions and measures an aggregate stores.
+        dims = rnd.sample(["region", "channel", "transaction_date",
+                           "date_trunc('month', transaction_date)"], rnd.choice([0, 1, 2]))
+        metrics = rnd.sample(["sum(amount)", "count(*)", "min(amount)", "max(amount)"],
+                             rnd.choice([1, 2]))
     select = []
     for i, d in enumerate(dims):
         label = "d%d" % i if rnd.random() < 0.7 or "(" in d else None
@@ -217,6 +319,8 @@ def gen_query(rnd):
     for i, m in enumerate(metrics):
         select.append("%s AS `%s`" % (m, m.upper() if rnd.random() < 0.5 else "m%d" % i))
     where = [gen_filter(rnd) for _ in range(rnd.choice([0, 1, 2, 3]))]
+    if edge:
+        where = [gen_time_range(rnd)] + where[:1]
     if rnd.random() < 0.3:
         where.append("status = 'paid'")
     sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
@@ -231,12 +335,46 @@ def gen_query(rnd):
     sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
     if rnd.random() < 0.5:
         sql += "\nLIMIT %d" % rnd.randint(1, 500)
+    if rnd.random() < 0.25 and dims and "LIMIT" not in sql:
+        sql = wrap_with_alias_list(rnd, select, sql)
+    elif rnd.random() < 0.1 and dims and "HAVING" not in sql and "LIMIT" not in sql:
+        # GROUP BY ALL with a constant item: 3 is a value, not a position.
+        sql = sql.replace("SELECT ", "SELECT %d AS tier, " % rnd.randint(1, 4), 1)
+        sql = re.sub(r"\nGROUP BY .*", "\nGROUP BY ALL", sql)
+        sql = re.sub(r"\nORDER BY .*", "\nORDER BY " + ", ".join(
+            str(i + 1) for i in range(len(select) + 1)), sql)
     if rnd.random() < 0.15 and dims:
         # Superset's series limit: the inner block ranks the groups.
         inner = ("SELECT %s AS d__, sum(amount) AS mme__ FROM main.sales.transactions "
                  "GROUP BY %s ORDER BY mme__ DESC, d__ LIMIT 3") % (dims[0], dims[0])
         sql = ("SELECT s.d__, s.mme__ FROM (%s) AS s ORDER BY 1, 2" % inner)
     return sql
+
+
+def wrap_with_alias_list(rnd, select, sql):
+    """The query as a CTE or derived table whose alias list renames its
+    columns by position (shuffled names: c1 may be the third column), with
+    an outer bound on a renamed column."""
+    inner = re.sub(r"\nORDER BY .*", "", sql)
+    inner = re.sub(r" AS `[^`]*`", "", inner)       # the alias list names them
+    n = len(select)
+    names = ["c%d" % i for i in range(n)]
+    rnd.shuffle(names)
+    # The bound goes on a column holding a date or time.
+    timed = [names[i] for i, e in enumerate(select)
+             if re.match(r"(transaction_date|date_trunc|max\(transaction_)", e)]
+    bound = "TRUE"
+    if timed:
+        outer_col = rnd.choice(timed)
+        bound = "%s %s %s" % (outer_col, rnd.choice(["<", "<=", ">="]), time_literal(rnd))
+        if rnd.random() < 0.3:
+            bound = "%s %s %s" % (time_literal(rnd), rnd.choice([">", ">="]), outer_col)
+    order = ", ".join(str(i + 1) for i in range(n))
+    if rnd.random() < 0.5:
+        return "WITH d (%s) AS (%s)\nSELECT * FROM d WHERE %s ORDER BY %s" % (
+            ", ".join(names), inner, bound, order)
+    return "SELECT * FROM (%s) AS d (%s) WHERE %s ORDER BY %s" % (
+        inner, ", ".join(names), bound, order)
 
 
 # ---------------------------------------------------------------------------
@@ -277,8 +415,10 @@ def main():
         for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
             cases.append((path, rules_path, open(path).read()))
     rnd = random.Random(seed)
-    for i in range(generated):
-        cases.append(("generated-%d" % i, os.path.join(dirs[0], "rules.json"), gen_query(rnd)))
+    for k, d in enumerate(dirs):
+        for i in range(generated if k == 0 else generated // 2):
+            cases.append(("generated-%s-%d" % (os.path.basename(d), i),
+                          os.path.join(d, "rules.json"), gen_query(rnd)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0

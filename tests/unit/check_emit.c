@@ -160,6 +160,12 @@ START_TEST(postgres_target)
                      "SELECT 'it''s', a ~ 'x'");
     ck_assert_str_eq(fmt_target("SELECT transform(a, x -> x)", SL_MODE_FORMAT_POSTGRES),
                      "ERR 1:23: lambda functions have no PostgreSQL equivalent");
+    /* GROUP BY ALL's keys, written out: a literal would be a position
+     * (3) or an error ('x'), so it is grouped as an expression. */
+    ck_assert_str_eq(fmt_target("SELECT 3 AS tier, region, -1, 'x', 1 + 1, sum(a) FROM t "
+                                "GROUP BY ALL", SL_MODE_FORMAT_POSTGRES),
+                     "SELECT 3 AS tier, region, -1, 'x', 1 + 1, sum(a) FROM t GROUP BY "
+                     "CAST(3 AS TEXT), region, CAST(-1 AS TEXT), CAST('x' AS TEXT), 1 + 1");
 }
 END_TEST
 

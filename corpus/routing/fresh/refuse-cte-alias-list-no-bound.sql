@@ -1,0 +1,3 @@
+WITH d (day, revenue) AS (
+  SELECT transaction_date, sum(amount) FROM main.sales.transactions GROUP BY transaction_date)
+SELECT day, revenue FROM d WHERE revenue > 0

@@ -1,0 +1,4 @@
+SELECT 1 AS one, channel, region, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_date >= '2026-11-01'
+GROUP BY ALL
