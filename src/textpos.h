@@ -1,7 +1,8 @@
 /*
  * textpos.h - line and column of a byte offset, counted the way every
- * sluice diagnostic counts them: both 1-based, lines ended by '\n',
- * columns in characters (UTF-8 continuation bytes do not count).
+ * sluice diagnostic counts them: both 1-based, lines ended by LF, CR LF
+ * or a lone CR, columns in characters (UTF-8 continuation bytes do not
+ * count).
  */
 #ifndef SLUICE_TEXTPOS_H
 #define SLUICE_TEXTPOS_H

@@ -73,13 +73,11 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
             sl_severity_name(d->severity), d->message, d->rule);
     /* The source line, with tabs kept so the caret lines up. */
     size_t start = d->offset > len ? len : d->offset;
-    while (start > 0 && text[start - 1] != '\n')
+    while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r')
         start--;
     size_t end = start;
-    while (end < len && text[end] != '\n')
-        end++;
-    if (end > start && text[end - 1] == '\r')
-        end--;      /* a CRLF file */
+    while (end < len && text[end] != '\n' && text[end] != '\r')
+        end++;      /* lines end at LF, CR LF or CR, as textpos.h counts them */
     if (end > start + 200)
         return;     /* very long line: the position says enough */
     fprintf(out, "  %.*s\n  ", (int)(end - start), text + start);

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "arena.h"
+#include "textpos.h"
 #include "parse.h"
 #include "pgtree.h"
 #include "sbuf.h"
@@ -61,6 +62,30 @@ START_TEST(syntax_error_has_original_position)
     ck_assert_str_eq(d->message, "syntax error at or near \"x\"");
     sl_result_free(res);
     sl_engine_free(e);
+}
+END_TEST
+
+/* Lines end at LF, CR LF or a lone CR (a CR-only file has lines too). */
+START_TEST(line_ends_lf_crlf_cr)
+{
+    const char *t = "a\nb\r\nc\rd\r";
+    unsigned l, c;
+    size_t n = strlen(t);
+    text_line_column(t, n, 2, &l, &c);      /* b */
+    ck_assert_uint_eq(l, 2);
+    ck_assert_uint_eq(c, 1);
+    text_line_column(t, n, 5, &l, &c);      /* c */
+    ck_assert_uint_eq(l, 3);
+    ck_assert_uint_eq(c, 1);
+    text_line_column(t, n, 7, &l, &c);      /* d */
+    ck_assert_uint_eq(l, 4);
+    ck_assert_uint_eq(c, 1);
+    text_line_column(t, n, 4, &l, &c);      /* the LF of CR LF */
+    ck_assert_uint_eq(l, 2);
+    ck_assert_uint_eq(c, 3);
+    text_line_column("x\r", 2, 2, &l, &c);  /* a CR at the end */
+    ck_assert_uint_eq(l, 2);
+    ck_assert_uint_eq(c, 1);
 }
 END_TEST
 
@@ -577,6 +602,7 @@ int main(void)
     tcase_add_test(tc, pass_through_is_byte_identical);
     tcase_add_test(tc, syntax_error_has_original_position);
     tcase_add_test(tc, hostile_input);
+    tcase_add_test(tc, line_ends_lf_crlf_cr);
     tcase_add_test(tc, long_lists);
     tcase_add_test(tc, unterminated_exact_size_buffers);
     tcase_add_test(tc, request_size_is_checked);
