@@ -316,14 +316,16 @@ class Mutator:
     knowingly leaves unmutated), reload_interval and settle (seconds),
     audit_sql, metrics (None: Superset's STATS_LOGGER when there is one; a
     callable(kind, name, value) or an object with incr/timing; False: off),
-    explain, now, library."""
+    explain, now, library, layout (how a rewritten query is laid out:
+    sluice.Layout.KEEP by default, so SQL Lab shows the author's own text
+    with only the rewritten parts changed; COMPACT or PRETTY)."""
 
     def __init__(self, rules_path: Any, *, backends: Optional[Iterable[str]] = ("databricks",),
                  catalog: Optional[str] = None, schema: Optional[str] = None,
                  fail: str = "closed", unchecked_paths: Iterable[str] = (),
                  reload_interval: float = 5.0, settle: float = 2.0, audit_sql: bool = False,
                  metrics: Any = None, library: Optional[str] = None, explain: bool = False,
-                 now: Optional[str] = None):
+                 now: Optional[str] = None, layout: Any = sluice.Layout.KEEP):
         if fail not in ("closed", "open"):
             raise ValueError('fail must be "closed" or "open"')
         accepted = set(unchecked_paths)
@@ -342,6 +344,7 @@ class Mutator:
         self.library = library
         self.explain = explain
         self.now = now
+        self.layout = sluice.Layout(layout)
         self._metrics_option = metrics
         self.metrics = _Metrics(metrics if metrics not in (None, False) else None)
         self._lock = threading.Lock()
@@ -526,7 +529,7 @@ class Mutator:
                 refusal = self._check_script(blocks, engine, context, user, database, started)
             if refusal is None:
                 result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
-                                        now=self.now, explain=self.explain)
+                                        now=self.now, explain=self.explain, layout=self.layout)
         except Exception as e:  # an engine error, not a verdict on the SQL
             return self._internal_error(sql, e, user, database, started, engine, context)
         if refusal is not None:
