@@ -305,6 +305,20 @@ def _sha256(text: Any) -> Optional[str]:
     return hashlib.sha256(data).hexdigest()
 
 
+def _words_at(data: bytes, offset: int, limit: int = 60) -> str:
+    """The text from offset to the end of its line, at most limit
+    characters, cut at a word boundary: what a diagnostic points at."""
+    if offset is None or offset < 0 or offset >= len(data):
+        return ""
+    end = offset
+    while end < len(data) and data[end] not in b"\r\n" and end - offset < limit:
+        end += 1
+    text = data[offset:end].decode("utf-8", "replace").strip()
+    if end < len(data) and data[end] not in b"\r\n" and " " in text:
+        text = text.rsplit(" ", 1)[0] + " ..."
+    return text
+
+
 class Mutator:
     """The callable make_mutator() returns.
 
@@ -537,7 +551,7 @@ class Mutator:
         self._record(sql, result, result.action.value, user, database, started, engine=engine,
                      context=context)
         if result.action is Action.REJECT:
-            raise _rejection_class()(self.message(result))
+            raise _rejection_class()(self.message(result, sql))
         return result.sql
 
     def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Tuple,
@@ -588,12 +602,23 @@ class Mutator:
                                  % _safe_str(e))
 
     @staticmethod
-    def message(result: sluice.Result) -> str:
-        """The rejection as a dashboard author reads it: each error, with the
-        line and column in the query."""
+    def message(result: sluice.Result, sql: Any = None) -> str:
+        """The rejection as a dashboard author reads it: each error, with
+        the words of the query it points at.  SQL Lab and charts hand the
+        mutator SQL that Superset regenerated, whose lines and columns the
+        author never saw; the words at the position (a table name, a
+        clause) are what they wrote, so they come first."""
+        data = None
+        if isinstance(sql, str):
+            data = sql.encode("utf-8", "surrogatepass")
+        elif isinstance(sql, (bytes, bytearray)):
+            data = bytes(sql)
         parts = []
         for d in result.errors():
-            parts.append("%s (line %d, column %d) [%s]" % (d.message, d.line, d.column, d.rule))
+            near = _words_at(data, d.offset) if data is not None else ""
+            where = ('near "%s", ' % near) if near else ""
+            parts.append("%s (%sline %d, column %d of the query as sent) [%s]"
+                         % (d.message, where, d.line, d.column, d.rule))
         return "; ".join(parts) or "rejected by sluice"
 
     # -- audit and metrics -------------------------------------------------------

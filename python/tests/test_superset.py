@@ -159,6 +159,10 @@ class Mutator(Base):
         self.assertIn("transaction_date", message)
         self.assertIn("WHERE transaction_date >= current_date() - INTERVAL 90 DAYS", message)
         self.assertIn("[partition-filter]", message)
+        # It quotes the words it points at, which the author wrote, before
+        # the line and column of the SQL Superset sent.
+        self.assertIn('(near "sales.transactions LIMIT 10", line 1, column 15 of the query '
+                      'as sent) [partition-filter]', message)
         record = self.last_audit()
         self.assertEqual(record["action"], "reject")
         self.assertIs(record["ran"], False)
@@ -166,7 +170,7 @@ class Mutator(Base):
         self.assertEqual(record["tables_before"], ["main.sales.transactions"])
         self.assertEqual(record["reasons"], [{
             "rule": "partition-filter", "severity": "error", "line": 1, "column": 15,
-            "statement": 0, "message": message.split(" (line 1, column 15)")[0]}])
+            "statement": 0, "message": message.split(" (near ")[0]}])
 
     def test_injected_window_stays_relative(self):
         out = self.call("SELECT page, count(*) AS views FROM web.page_events GROUP BY page LIMIT 10")
