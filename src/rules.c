@@ -886,8 +886,12 @@ size_t rules_resolve(const rules *r, const char *qualified, int nparts,
         int np = t->pattern ? pattern_qualifier(t->match, lit) : 0;
         if (np == 2)
             add_qualifier(&qs, &nq, lit[0], strlen(lit[0]), lit[1], strlen(lit[1]));
-        for (size_t k = 0; np == 1 && k < known; k++)
-            add_qualifier(&qs, &nq, lit[0], strlen(lit[0]), qs[k].part[1], strlen(qs[k].part[1]));
+        for (size_t k = 0; np == 1 && k < known; k++) {
+            /* A copy: add_qualifier may move qs while it reads the schema. */
+            char schema[128];
+            memcpy(schema, qs[k].part[1], sizeof schema);
+            add_qualifier(&qs, &nq, lit[0], strlen(lit[0]), schema, strlen(schema));
+        }
     }
     for (size_t i = 0; i < r->ntables; i++) {
         const rules_table *t = &r->tables[i];
