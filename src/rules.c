@@ -908,6 +908,11 @@ size_t rules_resolve(const rules *r, const char *qualified, int nparts,
                 sbuf_printf(&name, "%s.%s.%s", qs[k].part[0], qs[k].part[1], written);
             else
                 sbuf_printf(&name, "%s.%s", qs[k].part[0], written);
+            /* The JIT-compiled pattern reads whole words, past the name's
+             * end: the rest of the buffer is zeroed so that read is of
+             * defined bytes (memcheck reports it otherwise). */
+            sbuf_grow(&name, 16);
+            memset(name.data + name.len, 0, name.cap - name.len);
             int hit = pattern_matches(t, sbuf_cstr(&name));
             sbuf_free(&name);
             if (hit) {
