@@ -156,78 +156,40 @@ static side side_of(check_ctx *ctx, const an_block *blk, json_t *node)
  * So BROADCAST(regions) names main.geo.regions and main.sales.regions
  * alike, and BROADCAST(products) names nothing in "products AS p".
  */
-#define MAX_NAME_PARTS 8
-
 typedef struct name_parts {
-    char part[MAX_NAME_PARTS][128];
+    char part[3][256];      /* catalog.schema.table at most */
     int n;                  /* 0: no name a hint can match */
 } name_parts;
 
 static int add_part(name_parts *np, const char *s, size_t len)
 {
-    if (np->n == MAX_NAME_PARTS || len == 0 || len >= sizeof np->part[0])
+    if (np->n == 3 || len == 0 || len >= sizeof np->part[0])
         return -1;
     memcpy(np->part[np->n], s, len);
     np->part[np->n++][len] = '\0';
     return 0;
 }
 
-/* Split a written multi-part name (UnresolvedAttribute.parseAttributeName:
- * dot-separated parts, a part in backquotes with `` for a backquote).
- * -1 when it is not such a name. */
-static int split_name(const char *s, size_t len, name_parts *np)
-{
-    np->n = 0;
-    size_t i = 0;
-    while (i <= len) {
-        char buf[128];
-        size_t k = 0;
-        if (i < len && s[i] == '`') {
-            for (i++;; i++) {
-                if (i >= len)
-                    return -1;                  /* unterminated */
-                if (s[i] == '`') {
-                    if (i + 1 < len && s[i + 1] == '`')
-                        i++;
-                    else
-                        break;
-                }
-                if (k + 1 >= sizeof buf)
-                    return -1;
-                buf[k++] = s[i];
-            }
-            i++;                                /* the closing backquote */
-        } else {
-            while (i < len && s[i] != '.') {
-                unsigned char c = (unsigned char)s[i];
-                if (!(c == '_' || c >= 0x80 || (c >= '0' && c <= '9') ||
-                      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) || k + 1 >= sizeof buf)
-                    return -1;
-                buf[k++] = s[i++];
-            }
-        }
-        if (add_part(np, buf, k) < 0)
-            return -1;
-        if (i == len)
-            return 0;
-        if (s[i] != '.')
-            return -1;
-        i++;
-    }
-    return -1;
-}
-
-/* A hint argument as the bridge keeps it (its text as written): a name,
- * or a string holding one.  -1 when it is neither. */
+/* A hint argument as the bridge keeps it (its tokens as written): a
+ * multi-part name, or a string holding one, read by the reader of
+ * IDENTIFIER('...') strings (dialect_multipart_name).  -1 when it is
+ * neither, or a string with escapes. */
 static int hint_arg_name(const char *arg, name_parts *np)
 {
+    char buf[800];
     size_t n = strlen(arg);
     if (n >= 2 && (arg[0] == '\'' || arg[0] == '"') && arg[n - 1] == arg[0]) {
         if (memchr(arg + 1, '\\', n - 2) || memchr(arg + 1, arg[0], n - 2))
             return -1;                          /* escapes: not read here */
-        return split_name(arg + 1, n - 2, np);
+        arg++;
+        n -= 2;
     }
-    return split_name(arg, n, np);
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, arg, n);
+    buf[n] = '\0';
+    np->n = dialect_multipart_name(buf, np->part);
+    return np->n > 0 ? 0 : -1;
 }
 
 /* The name Spark matches hints against for an item (see above). */
