@@ -47,7 +47,7 @@ typedef struct tokens {
 
 static int significant(tok_kind k)
 {
-    return k != TK_SPACE && k != TK_LINE_COMMENT && k != TK_BLOCK_COMMENT && k != TK_EOF;
+    return k != TK_EOF && (k == TK_HINT || !dialect_is_trivia(k));
 }
 
 static int tokens_read(tokens *t, const char *text, size_t len)
@@ -115,14 +115,12 @@ static void gap(const tokens *t, long i, size_t *from, size_t *to)
 
 static int gap_has_comment(const tokens *t, long i)
 {
-    size_t from, to;
-    gap(t, i, &from, &to);
-    for (size_t k = 0; k < t->src.ntoks; k++) {
-        const dtok *d = &t->src.toks[k];
-        if (d->start >= from && d->end <= to &&
-            (d->kind == TK_LINE_COMMENT || d->kind == TK_BLOCK_COMMENT))
+    /* The lexer's tokens between significant tokens i and i + 1. */
+    size_t k = i < 0 ? 0 : t->idx[i] + 1;
+    size_t end = (size_t)i + 1 < t->n ? t->idx[i + 1] : t->src.ntoks;
+    for (; k < end; k++)
+        if (t->src.toks[k].kind == TK_LINE_COMMENT || t->src.toks[k].kind == TK_BLOCK_COMMENT)
             return 1;
-    }
     return 0;
 }
 
@@ -272,13 +270,10 @@ static void add_token(walk *w, size_t j)
 /* Words the emitter adds or drops without changing the tree. */
 static int is_noise(const tokens *t, size_t i)
 {
-    const dtok *d = tok(t, i);
-    if (d->kind != TK_WORD)
-        return 0;
-    const char *s = t->src.text + d->start;
-    size_t n = d->end - d->start;
-    return dialect_word_is(s, n, "as") || dialect_word_is(s, n, "outer") ||
-           dialect_word_is(s, n, "inner");
+    const dialect_source *src = &t->src;
+    size_t k = t->idx[i];
+    return dialect_tok_is_word(src, k, "as") || dialect_tok_is_word(src, k, "outer") ||
+           dialect_tok_is_word(src, k, "inner");
 }
 
 enum { STEP_MATCH, STEP_DROP, STEP_ADD };
@@ -381,21 +376,16 @@ done:
 
 /* ---- pretty --------------------------------------------------------- */
 
+/* Is significant token i the word w / the operator op?  (The bridge's
+ * tests, on the lexer's token index.) */
 static int word_at(const tokens *t, size_t i, const char *w)
 {
-    if (i >= t->n || tok(t, i)->kind != TK_WORD)
-        return 0;
-    const dtok *d = tok(t, i);
-    return dialect_word_is(t->src.text + d->start, d->end - d->start, w);
+    return i < t->n && dialect_tok_is_word(&t->src, t->idx[i], w);
 }
 
 static int op_at(const tokens *t, size_t i, const char *op)
 {
-    if (i >= t->n || tok(t, i)->kind != TK_OP)
-        return 0;
-    const dtok *d = tok(t, i);
-    size_t n = strlen(op);
-    return d->end - d->start == n && memcmp(t->src.text + d->start, op, n) == 0;
+    return i < t->n && dialect_tok_is_op(&t->src, t->idx[i], op);
 }
 
 static int is_join_word(const tokens *t, size_t i)
