@@ -634,7 +634,7 @@ typedef struct tplan {
  * later walk stops at it: a list of n items costs n steps, not n
  * squared (a WITH list of 31,000 CTEs took 13 s in the bridge, FROM
  * VALUES with 150,000 rows 52 s). */
-enum {
+enum {      /* each YES bit is its KNOWN bit shifted left once */
     LIST_FROM_KNOWN = 1, LIST_FROM_YES = 2,
     LIST_SELECT_KNOWN = 4, LIST_SELECT_YES = 8,
     LIST_VALUES_KNOWN = 16, LIST_VALUES_YES = 32     /* values_row_comma() */
@@ -1968,6 +1968,24 @@ static int w_div(bridge *b, const word_at *w)
     return 0;
 }
 
+/* A ',' keeps the answer to "which list do you separate?" once asked,
+ * so the walks below stop at the previous comma of a long list instead of
+ * going back to its clause word (linear, not quadratic).  known is a
+ * LIST_*_KNOWN bit.  list_memo_get: -1 when token k holds no answer, else
+ * the answer; list_memo_set records found at token k when it is a ','
+ * (k may be (size_t)-1: nothing). */
+static int list_memo_get(bridge *b, size_t k, uint8_t known)
+{
+    uint8_t m = P(b, k)->list_memo;
+    return (m & known) ? (m & (uint8_t)(known << 1)) != 0 : -1;
+}
+
+static void list_memo_set(bridge *b, size_t k, uint8_t known, int found)
+{
+    if (k != (size_t)-1 && is_op(b, k, ","))
+        P(b, k)->list_memo |= (uint8_t)(known | (found ? known << 1 : 0));
+}
+
 /* Is the ',' at i a separator of a select list?  Walks back over its
  * bracket level to the clause word that governs it. */
 static int in_select_list(bridge *b, size_t i)
@@ -1983,8 +2001,9 @@ static int in_select_list(bridge *b, size_t i)
             continue;
         }
         if (is_op(b, k, ",")) {
-            if (P(b, k)->list_memo & LIST_SELECT_KNOWN) {
-                found = (P(b, k)->list_memo & LIST_SELECT_YES) != 0;
+            int memo = list_memo_get(b, k, LIST_SELECT_KNOWN);
+            if (memo >= 0) {
+                found = memo;
                 break;
             }
             if (comma == (size_t)-1)
@@ -1999,10 +2018,8 @@ static int in_select_list(bridge *b, size_t i)
             break;
         }
     }
-    if (is_op(b, i, ","))
-        P(b, i)->list_memo |= (uint8_t)(LIST_SELECT_KNOWN | (found ? LIST_SELECT_YES : 0));
-    if (comma != (size_t)-1)
-        P(b, comma)->list_memo |= (uint8_t)(LIST_SELECT_KNOWN | (found ? LIST_SELECT_YES : 0));
+    list_memo_set(b, i, LIST_SELECT_KNOWN, found);
+    list_memo_set(b, comma, LIST_SELECT_KNOWN, found);
     return found;
 }
 
@@ -2527,8 +2544,9 @@ static int in_from_list(bridge *b, size_t i)
             continue;
         }
         if (is_op(b, k, ",")) {
-            if (P(b, k)->list_memo & LIST_FROM_KNOWN) {
-                found = (P(b, k)->list_memo & LIST_FROM_YES) != 0;
+            int memo = list_memo_get(b, k, LIST_FROM_KNOWN);
+            if (memo >= 0) {
+                found = memo;
                 break;
             }
             if (comma == (size_t)-1)
@@ -2541,10 +2559,8 @@ static int in_from_list(bridge *b, size_t i)
             break;
         }
     }
-    if (is_op(b, i, ","))
-        P(b, i)->list_memo |= (uint8_t)(LIST_FROM_KNOWN | (found ? LIST_FROM_YES : 0));
-    if (comma != (size_t)-1)
-        P(b, comma)->list_memo |= (uint8_t)(LIST_FROM_KNOWN | (found ? LIST_FROM_YES : 0));
+    list_memo_set(b, i, LIST_FROM_KNOWN, found);
+    list_memo_set(b, comma, LIST_FROM_KNOWN, found);
     return found;
 }
 
@@ -2564,13 +2580,13 @@ static int values_row_comma(bridge *b, size_t i)
         }
         if (!is_op(b, k, ","))
             break;
-        if (P(b, k)->list_memo & LIST_VALUES_KNOWN) {
-            found = (P(b, k)->list_memo & LIST_VALUES_YES) != 0;
+        int memo = list_memo_get(b, k, LIST_VALUES_KNOWN);
+        if (memo >= 0) {
+            found = memo;
             break;
         }
     }
-    if (is_op(b, i, ","))
-        P(b, i)->list_memo |= (uint8_t)(LIST_VALUES_KNOWN | (found ? LIST_VALUES_YES : 0));
+    list_memo_set(b, i, LIST_VALUES_KNOWN, found);
     return found;
 }
 
