@@ -460,11 +460,13 @@ static void enforce_statement(enforce_run *run, size_t i)
     }
     if (!ctx.rejected) {
         if (ctx.analysis_stale) {   /* the tables of the final tree */
+            check_resolution_drop(&ctx);
             analysis_free(&an);
             analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
         }
         note_tables(&r->tables, &r->ntables, &an);
     }
+    check_resolution_drop(&ctx);
     analysis_free(&an);
     json_decref(inner);
     run->rejected |= ctx.rejected;

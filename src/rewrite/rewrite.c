@@ -35,7 +35,9 @@ void rewrite_statement(check_ctx *ctx)
         if (check_is_suppressed(ctx, r->id))
             continue;
         if (stale) {
-            /* Every pointer in the old analysis may be stale now. */
+            /* Every pointer in the old analysis (and its binding) may be
+             * stale now. */
+            check_resolution_drop(ctx);
             analysis_free(ctx->an);
             analysis_build(ctx->an, ctx->stmt->node, ctx->catalog, ctx->schema);
             stale = 0;
