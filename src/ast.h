@@ -90,10 +90,62 @@ int         ast_bool(json_t *fields, const char *key);
 /* sval of a {"String": {"sval": ...}} node, NULL if not one. */
 const char *ast_string_value(json_t *node);
 
-/* Calls fn on every object in the tree (pre-order), with its key's
- * parent object when it is a node wrapper's fields. */
-typedef void (*ast_visit_fn)(json_t *obj, const char *kind, void *ctx);
-void ast_walk(json_t *tree, ast_visit_fn fn, void *ctx);
+/*
+ * The one tree walker (SQLite's walker.c is the model).  ast_walk()
+ * visits the nodes of a tree in pre-order and calls w->fn on each:
+ *   node    the wrapper {"Kind": {fields}}, or, for a struct-typed field
+ *           held without its wrapper (larg, rarg, alias, typeName, over,
+ *           withClause, intoClause), that fields object itself;
+ *   kind    the node's kind (never AST_UNKNOWN for a node);
+ *   fields  the node's fields object (borrowed, like everything here).
+ * The callback answers
+ *   AST_WALK_CONTINUE  go on, into the node's children;
+ *   AST_WALK_PRUNE     go on, but not into this node's children (a walk
+ *                      that stops at subqueries prunes at SubLink and
+ *                      SelectStmt);
+ *   AST_WALK_ABORT     stop the whole walk (the answer is known).
+ * A callback may change its node's fields (the walk then enters the
+ * fields as they are after the call) but must not replace or free the
+ * node itself; to replace a node, change the wrapper's contents in place
+ * and walk the new contents with a nested ast_walk(), returning PRUNE.
+ *
+ * Depth.  The walker keeps the depth: the root is level 0; a node's
+ * children, an array's elements and a plain object's members are one
+ * level deeper than it (a wrapper and its fields are one level).  A
+ * value deeper than w->max_depth is not visited and sets w->too_deep;
+ * the walk goes on elsewhere.  A walk that must fail closed on a tree it
+ * could not see whole reads w->too_deep afterwards.  max_depth 0 means
+ * AST_WALK_MAX_DEPTH; AST_WALK_UNLIMITED leaves the bound to the parser
+ * (parse.c refuses a tree deeper than 2048 JSON levels, which is at most
+ * 2048 walker levels).
+ *
+ * Objects that are no node (an A_Const's {"sval": ...}, sl_hints
+ * entries, nodes of kinds ast.h does not know) are entered but not
+ * reported, unless w->all_objects is set: then fn is also called on each
+ * of them, with kind AST_UNKNOWN and node == fields == the object.
+ *
+ * Returns AST_WALK_ABORT if a callback aborted, else AST_WALK_CONTINUE.
+ */
+typedef enum ast_walk_rc {
+    AST_WALK_CONTINUE = 0,
+    AST_WALK_PRUNE = 1,
+    AST_WALK_ABORT = 2
+} ast_walk_rc;
+
+#define AST_WALK_MAX_DEPTH 1024         /* analyze.h's AN_MAX_DEPTH */
+#define AST_WALK_UNLIMITED 0x7fffffff
+
+typedef struct ast_walker ast_walker;
+typedef ast_walk_rc (*ast_walk_fn)(ast_walker *w, json_t *node, ast_kind kind, json_t *fields);
+struct ast_walker {
+    ast_walk_fn fn;
+    void *ctx;              /* the callback's own state */
+    int max_depth;          /* 0: AST_WALK_MAX_DEPTH */
+    int all_objects;        /* also report objects that are no node */
+    int depth;              /* level of the node fn is called on */
+    int too_deep;           /* out: some value was deeper than max_depth */
+};
+ast_walk_rc ast_walk(ast_walker *w, json_t *tree);
 
 /* Returns a new reference: a deep copy without "location" fields. */
 json_t *ast_without_locations(json_t *tree);

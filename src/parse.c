@@ -291,11 +291,11 @@ static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
 }
 
 /* Put back identifiers longer than PostgreSQL's limit. */
-static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc restore_long_idents(ast_walker *w, json_t *node, ast_kind kind, json_t *obj)
 {
-    const dialect_bridged *br = vctx;
+    const dialect_bridged *br = w->ctx;
     size_t plen = strlen(DIALECT_LONG_IDENT);
-    (void)kind;
+    (void)node, (void)kind;
     for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
         const char *v = json_string_value(json_object_iter_value(it));
         if (v && strncmp(v, DIALECT_LONG_IDENT, plen) == 0) {
@@ -304,21 +304,18 @@ static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
                 json_object_iter_set_new(obj, it, json_string(br->long_idents[k]));
         }
     }
+    return AST_WALK_CONTINUE;
 }
 
 static const char *reserved_call(json_t *node, json_t **fields);
 
-static void fixup_visit(json_t *obj, const char *kind, void *vctx)
+static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
 {
-    fixup_ctx *ctx = vctx;
-    /* Only these kinds need fixing; test the first letter before strcmp. */
-    if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S' ||
-                   kind[0] == 'J' || kind[0] == 'F' || kind[0] == 'P'))
-        return;
     json_int_t loc = -1;
-    if (kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'F' || kind[0] == 'P')
+    if (kind == AST_A_Const || kind == AST_A_Expr || kind == AST_TypeCast ||
+        kind == AST_FuncCall || kind == AST_ParamRef)
         loc = json_integer_value(ast_get(obj, "location"));
-    if (strcmp(kind, "FuncCall") == 0) {
+    if (kind == AST_FuncCall) {
         static const struct { int mark; const char *nulls; int inside; } treat[] = {
             {DM_IGNORE_NULLS, "ignore", 0}, {DM_RESPECT_NULLS, "respect", 0},
             {DM_IGNORE_NULLS_IN, "ignore", 1}, {DM_RESPECT_NULLS_IN, "respect", 1}};
@@ -335,7 +332,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 json_object_set_new(obj, "sl_nulls_inside", json_true());
             ctx->marks_taken++;
         }
-    } else if (strcmp(kind, "ParamRef") == 0) {
+    } else if (kind == AST_ParamRef) {
         if (dialect_mark_at(ctx->br, (size_t)loc) != DM_PARAM)
             return;
         size_t at = dialect_to_orig(ctx->br, (size_t)loc);
@@ -349,9 +346,9 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 break;
             }
         }
-    } else if (strcmp(kind, "A_Const") == 0) {
+    } else if (kind == AST_A_Const) {
         fix_negative_integer(obj, ctx->br);
-    } else if (strcmp(kind, "A_Expr") == 0) {
+    } else if (kind == AST_A_Expr) {
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
         if (mark == DM_DIV) {
             json_object_set_new(obj, "name", json_pack("[o]", ast_new_string("div")));
@@ -361,7 +358,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             json_object_set_new(obj, "name",
                                 json_pack("[o]", ast_new_string(neg ? "!rlike" : "rlike")));
         }
-    } else if (strcmp(kind, "JoinExpr") == 0) {
+    } else if (kind == AST_JoinExpr) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
          * condition: a SEMI or ANTI join (dialect.c, w_semi_anti). */
         json_t *q = ast_get(obj, "quals"), *qf, *rf;
@@ -382,7 +379,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             return;
         json_object_set_new(obj, "sl_join", json_string(fn));
         json_object_set(obj, "quals", json_array_get(ast_get(qf, "args"), 0));
-    } else if (strcmp(kind, "TypeCast") == 0) {
+    } else if (kind == AST_TypeCast) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
             json_object_set_new(obj, "sl_try_cast", json_true());
         /* CAST('1 2' AS INTERVAL DAY TO HOUR) and the literal
@@ -398,7 +395,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             !((size_t)loc + 8 <= ctx->br->pg.len &&
               strncasecmp(ctx->br->pg.data + loc, "interval", 8) == 0))
             json_object_set_new(obj, "sl_cast", json_true());
-    } else if (strcmp(kind, "RangeFunction") == 0) {
+    } else if (kind == AST_RangeFunction) {
         json_t *list = json_array_get(ast_get(obj, "functions"), 0);
         json_t *lf, *items, *fc, *fcf;
         if (ast_unwrap(list, &lf, NULL) != AST_List)
@@ -412,7 +409,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             json_object_set_new(obj, "sl_lateral_view", json_string("inner"));
         else if (mark == DM_LATERAL_VIEW_OUTER)
             json_object_set_new(obj, "sl_lateral_view", json_string("outer"));
-    } else if (strcmp(kind, "SelectStmt") == 0) {
+    } else if (kind == AST_SelectStmt) {
         /* Synthetic WINDOW entries carry QUALIFY, SORT BY, DISTRIBUTE BY
          * and CLUSTER BY; move each into its own SelectStmt field. */
         static const struct { const char *marker, *field, *list; int first_only; } carried[] = {
@@ -476,6 +473,14 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 json_object_set_new(obj, "sl_hints", hints);
         }
     }
+}
+
+/* The walk of the fix-ups: every node, with larg / rarg as SELECTs. */
+static ast_walk_rc fixup_visit(ast_walker *w, json_t *node, ast_kind kind, json_t *fields)
+{
+    (void)node;
+    fixup_node(w->ctx, kind, fields);
+    return AST_WALK_CONTINUE;
 }
 
 /* dialect_hint_read's callback: one hint statement or argument. */
@@ -640,29 +645,27 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
     return node;
 }
 
-/* Replace every bridged PIVOT / UNPIVOT join below node (see above). */
-static void restructure_pivots(json_t *node, int *bad)
+/* Replace every bridged PIVOT / UNPIVOT join below the root (see
+ * above): the wrapper keeps its place and takes the new node's contents,
+ * which are then walked in turn. */
+static ast_walk_rc restructure_pivot(ast_walker *w, json_t *node, ast_kind kind, json_t *jf)
 {
-    int array = json_is_array(node);
-    if (!array && !json_is_object(node))
-        return;
-    size_t i = 0;
-    void *it = array ? NULL : json_object_iter(node);
-    while (array ? i < json_array_size(node) : it != NULL) {
-        json_t *v = array ? json_array_get(node, i) : json_object_iter_value(it), *jf, *p;
-        if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr && (p = pivot_from_join(jf, bad)) != NULL) {
-            if (array)
-                json_array_set_new(node, i, p);
-            else
-                json_object_iter_set_new(node, it, p);
-            v = p;
-        }
-        restructure_pivots(v, bad);
-        if (array)
-            i++;
-        else
-            it = json_object_iter_next(node, it);
-    }
+    json_t *p;
+    if (kind != AST_JoinExpr || w->depth == 0 ||
+        (p = pivot_from_join(jf, w->ctx)) == NULL)
+        return AST_WALK_CONTINUE;
+    json_object_clear(node);        /* frees jf: pivot_from_join kept what it uses */
+    json_object_update(node, p);
+    json_decref(p);
+    ast_walker inner = *w;
+    ast_walk(&inner, node);
+    return AST_WALK_PRUNE;
+}
+
+static void restructure_pivots(json_t *root, int *bad)
+{
+    ast_walker w = {.fn = restructure_pivot, .ctx = bad, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, root);
 }
 
 int parse_fixups_always;
@@ -780,7 +783,8 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
     if (!parse_fixups_always && taken_as_built(src, st, &out->br))
         return 0;
     fixup_ctx ctx = {&out->br, src, 0, 0};
-    ast_walk(out->node, fixup_visit, &ctx);
+    ast_walker fw = {.fn = fixup_visit, .ctx = &ctx, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&fw, out->node);
     if (ctx.error)
         return refuse_parsed(out, err, st->start,
                              "internal error: a bridged * EXCEPT did not parse as expected");
@@ -798,8 +802,11 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
         return refuse_parsed(out, err, dialect_to_orig(&out->br, first_left),
                              "IGNORE / RESPECT NULLS, a parameter marker or a NATURAL SEMI / "
                              "ANTI JOIN is in a place sluice cannot represent faithfully");
-    if (out->br.nlong)
-        ast_walk(out->node, restore_long_idents, &out->br);
+    if (out->br.nlong) {
+        ast_walker lw = {.fn = restore_long_idents, .ctx = &out->br,
+                         .max_depth = AST_WALK_UNLIMITED, .all_objects = 1};
+        ast_walk(&lw, out->node);
+    }
     return 0;
 }
 
