@@ -1657,25 +1657,13 @@ static void emit_from_item(emitter *e, json_t *node)
 /* ------------------------------------------------------------------ */
 /* Queries                                                             */
 
-/* Hints sluice read go in one comment; a hint it could not read keeps a
- * comment of its own, so that reading the output again splits the
- * hints the same way. */
+/* A SELECT's hints (sl_hints), all in one comment: NAME(arg, ...), ... */
 static void emit_hints(emitter *e, json_t *hints)
 {
     size_t i;
     json_t *h;
     int open = 0;
     json_array_foreach(hints, i, h) {
-        const char *raw = json_string_value(ast_get(h, "raw"));
-        if (raw) {
-            if (open)
-                puts_(e, " */");
-            puts_(e, " /*+ ");
-            puts_(e, raw);
-            puts_(e, " */");
-            open = 0;
-            continue;
-        }
         puts_(e, open ? ", " : " /*+ ");
         open = 1;
         puts_(e, json_string_value(ast_get(h, "name")));

@@ -20,6 +20,7 @@
 #include "analyze.h"
 #include "arena.h"
 #include "ast.h"
+#include "ast_edit.h"
 #include "check/check.h"
 #include "dates.h"
 #include "dialect.h"
@@ -374,7 +375,7 @@ static json_t *statement_query(json_t *node, const char **what)
     }
     json_object_set_new(with, "ctes", ctes);
     json_object_set_new(copy, "withClause", with);
-    return json_pack("{s:o}", "SelectStmt", copy);
+    return ast_new_node("SelectStmt", copy);
 }
 
 /* Parse, analyse, check and rewrite statement i of the request. */

@@ -255,7 +255,7 @@ json_t *parse_tree_from_json(const char *text, size_t len, const char **error)
 typedef struct fixup_ctx {
     const dialect_bridged *br;
     const dialect_source *src;
-    int error;
+    const char *error;      /* why the tree cannot be trusted, if it cannot */
     size_t marks_taken;     /* DM_*NULLS* and DM_PARAM marks a node took */
 } fixup_ctx;
 
@@ -351,12 +351,11 @@ static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
     } else if (kind == AST_A_Expr) {
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
         if (mark == DM_DIV) {
-            json_object_set_new(obj, "name", json_pack("[o]", ast_new_string("div")));
+            json_object_set_new(obj, "name", ast_new_name("div"));
         } else if (mark == DM_RLIKE) {
             const char *op = ast_string_value(json_array_get(ast_get(obj, "name"), 0));
             int neg = op && op[0] == '!';
-            json_object_set_new(obj, "name",
-                                json_pack("[o]", ast_new_string(neg ? "!rlike" : "rlike")));
+            json_object_set_new(obj, "name", ast_new_name(neg ? "!rlike" : "rlike"));
         }
     } else if (kind == AST_JoinExpr) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
@@ -450,7 +449,7 @@ static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
                 continue;
             if (ast_unwrap(json_array_get(tl, i - 1), &pf, NULL) != AST_ResTarget ||
                 ast_unwrap(ast_get(pf, "val"), &cf, NULL) != AST_ColumnRef) {
-                ctx->error = 1;
+                ctx->error = "internal error: a bridged * EXCEPT did not parse as expected";
                 continue;
             }
             json_object_set(pf, "sl_except", ast_get(ef, "args"));
@@ -467,7 +466,8 @@ static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
                     continue;
                 if (!hints)
                     hints = json_array();
-                parse_hint_text(ctx->br->hints[h].text, hints);
+                if (parse_hint_text(ctx->br->hints[h].text, hints) < 0)
+                    ctx->error = "internal error: a hint the bridge read did not read again";
             }
             if (hints)
                 json_object_set_new(obj, "sl_hints", hints);
@@ -488,27 +488,27 @@ static void add_hint_part(void *ctx, int is_arg, const char *text, size_t len)
 {
     json_t *list = ctx;
     if (!is_arg) {
-        json_array_append_new(list, json_pack("{s:s%,s:[]}", "name", text, len, "args"));
+        json_array_append_new(list, ast_new_hint(text, len));
         return;
     }
     json_t *h = json_array_get(list, json_array_size(list) - 1);
     json_array_append_new(json_object_get(h, "args"), json_stringn(text, len));
 }
 
-/* A hint's body, read with the SQL lexer as Spark reads it (the bridge
- * has refused a body that does not follow Spark's hint rule): its
- * statements, each {"name", "args"}, appended to list. */
-void parse_hint_text(const char *text, json_t *list)
+/* A hint's body, read with the SQL lexer as Spark reads it: its
+ * statements, each {"name", "args"}, appended to list.  The bridge has
+ * read the same body with the same reader and refused the statement if
+ * it did not follow Spark's hint rule, so -1 (nothing appended) means a
+ * bridge and a parse that disagree. */
+int parse_hint_text(const char *text, json_t *list)
 {
     json_t *parsed = json_array();
     size_t bad;
-    if (dialect_hint_read(text, strlen(text), add_hint_part, parsed, &bad) == 0) {
+    int rc = dialect_hint_read(text, strlen(text), add_hint_part, parsed, &bad);
+    if (rc == 0)
         json_array_extend(list, parsed);
-    } else {
-        /* Not reached after the bridge; kept verbatim if it were. */
-        json_array_append_new(list, json_pack("{s:s}", "raw", text));
-    }
     json_decref(parsed);
+    return rc < 0 ? -1 : 0;
 }
 
 /* ---- PIVOT / UNPIVOT -------------------------------------------------- */
@@ -530,9 +530,8 @@ static json_t *pivot_item(json_t *arg)
 {
     json_t *f;
     if (ast_unwrap(arg, &f, NULL) == AST_NamedArgExpr)
-        return json_pack("{s:{s:s,s:O}}", "ResTarget", "name", ast_str(f, "name"),
-                         "val", ast_get(f, "arg"));
-    return json_pack("{s:{s:O}}", "ResTarget", "val", arg);
+        return ast_new_res_target(ast_str(f, "name"), json_incref(ast_get(f, "arg")));
+    return ast_new_res_target(NULL, json_incref(arg));
 }
 
 /* Is this FROM item a derived table that only wraps a FROM list, with
@@ -629,20 +628,17 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
     json_t *sel = plain_wrapper(src);
     json_t *sub;
     if (sel) {
-        sub = json_pack("{s:O}", "SelectStmt", sel);
+        sub = ast_new_node("SelectStmt", json_incref(sel));
     } else {
-        sub = json_pack("{s:{s:[{s:{s:{s:{s:[{s:{}}]}}}}],s:[O],s:s,s:s}}", "SelectStmt",
-                        "targetList", "ResTarget", "val", "ColumnRef", "fields", "A_Star",
-                        "fromClause", src, "limitOption", "LIMIT_OPTION_DEFAULT",
-                        "op", "SETOP_NONE");
+        json_t *targets = json_array(), *from = json_array();
+        json_array_append_new(targets, ast_new_star_target());
+        json_array_append(from, src);
+        sub = ast_new_select(targets, from);
     }
     sel = ast_get(sub, "SelectStmt");
     json_object_set_new(sel, "sl_pivot", spec);
-    json_t *node = json_pack("{s:{s:o}}", "RangeSubselect", "subquery", sub);
     json_t *alias = ast_get(rf, "alias");
-    if (alias)
-        json_object_set(ast_get(node, "RangeSubselect"), "alias", alias);
-    return node;
+    return ast_new_derived_table(sub, alias ? json_incref(alias) : NULL);
 }
 
 /* Replace every bridged PIVOT / UNPIVOT join below the root (see
@@ -782,12 +778,11 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
 
     if (!parse_fixups_always && taken_as_built(src, st, &out->br))
         return 0;
-    fixup_ctx ctx = {&out->br, src, 0, 0};
+    fixup_ctx ctx = {&out->br, src, NULL, 0};
     ast_walker fw = {.fn = fixup_visit, .ctx = &ctx, .max_depth = AST_WALK_UNLIMITED};
     ast_walk(&fw, out->node);
     if (ctx.error)
-        return refuse_parsed(out, err, st->start,
-                             "internal error: a bridged * EXCEPT did not parse as expected");
+        return refuse_parsed(out, err, st->start, ctx.error);
     int bad_pivot = 0;
     if (out->br.has_pivot)
         restructure_pivots(out->node, &bad_pivot);

@@ -48,9 +48,9 @@ int parse_text_matches(const char *text, size_t len, json_t *expected);
 json_t *parse_tree_from_json(const char *text, size_t len, const char **error);
 
 /* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)") and append its
- * sl_hints entries to list ({"name", "args"} each); a body it cannot
- * read is appended whole as {"raw": text}.  Returns nothing: list owns
- * what is appended. */
-void parse_hint_text(const char *text, json_t *list);
+ * sl_hints entries to list ({"name", "args"} each; list owns them).
+ * Returns 0, or -1 with nothing appended for a body Spark's hint rule
+ * does not read (the bridge refuses those before a parse). */
+int parse_hint_text(const char *text, json_t *list);
 
 #endif

@@ -244,12 +244,10 @@ static json_t *summed_count(const char *col)
 {
     json_t *sum_args = json_array();
     json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
-    json_t *co = json_pack("{s:{s:[o,o],s:i}}", "CoalesceExpr", "args",
-                           ast_new_func_call("sum", sum_args), ast_new_int_const(0),
-                           "location", -1);
-    json_t *tn = json_pack("{s:[o],s:i,s:i}", "names", ast_new_string("bigint"),
-                           "typemod", -1, "location", -1);
-    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", co, "typeName", tn, "location", -1);
+    json_t *co_args = json_array();
+    json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
+    json_array_append_new(co_args, ast_new_int_const(0));
+    return ast_new_cast(ast_new_coalesce(co_args), "bigint");
 }
 
 /* Condition 6: one aggregate call of the block, answered from the
@@ -547,8 +545,7 @@ static json_t *map_where(route *r)
         arena_json_release(kept);
         return one;
     }
-    return json_pack("{s:{s:s,s:o,s:i}}", "BoolExpr", "boolop", "AND_EXPR", "args", kept,
-                     "location", -1);
+    return ast_new_bool_expr("AND_EXPR", kept);
 }
 
 /* The end of the bucket of grain g (RULES_GRAIN_*) that holds the
@@ -731,7 +728,7 @@ static int check_block(route *r, routed *out)
             json_object_set_new(rt, "val", m);  /* the same expression, copied */
         }
         if (r->build)
-            json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+            json_array_append_new(out->targets, ast_new_node("ResTarget", rt));
         else
             arena_json_release(rt);
     }
@@ -794,13 +791,12 @@ static void apply(route *r, routed *o, json_t *graveyard)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *rv = json_pack("{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}", "catalogname", parts[0],
-                           "schemaname", parts[1], "relname", parts[2], "inh", 1,
-                           "relpersistence", "p", "alias", "aliasname",
-                           alias_name ? alias_name : (relname ? relname : parts[2]),
-                           "location", -1);
+    json_t *from = json_array();
+    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
+                                                  alias_name ? alias_name :
+                                                  (relname ? relname : parts[2])));
     /* Condition 1 made the source the block's only FROM item. */
-    json_object_set_new(sel, "fromClause", json_pack("[{s:o}]", "RangeVar", rv));
+    json_object_set_new(sel, "fromClause", from);
 }
 
 static long long table_rows(const rules *ru, const rules_aggregate *a)

@@ -103,10 +103,7 @@ START_TEST(replace_from_item_and_target)
     analysis an;
     analysis_build(&an, s, "main", "sales");
     json_t *rv = an.items[0]->node;
-    json_t *repl = json_pack("{s:{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}}", "RangeVar",
-                             "catalogname", "main", "schemaname", "sales", "relname", "by_region",
-                             "inh", 1, "relpersistence", "p", "alias", "aliasname", "t",
-                             "location", -1);
+    json_t *repl = ast_new_range_var("main", "sales", "by_region", "t");
     ck_assert_int_eq(ast_replace_node(s, rv, repl), 0);
     /* The analysis is stale now: rebuild before reading it again. */
     analysis_free(&an);
@@ -145,6 +142,55 @@ START_TEST(hints_and_limit)
     json_decref(s);
 }
 END_TEST
+
+/* The blocks a rule builds: SELECT, derived table, join with ON, UNION
+ * ALL, CAST / COALESCE / AND, select-list entries; each emits and parses
+ * back to the same tree (emits()), so it has the parser's shape. */
+START_TEST(block_constructors)
+{
+    /* SELECT CAST(coalesce(sum(n), 0) AS bigint) AS n, * FROM main.s.t AS x */
+    json_t *sum_args = json_array(), *co = json_array(), *targets = json_array();
+    json_array_append_new(sum_args, ast_new_column_ref(NULL, "n"));
+    json_array_append_new(co, ast_new_func_call("sum", sum_args));
+    json_array_append_new(co, ast_new_int_const(0));
+    json_array_append_new(targets, ast_new_res_target("n", ast_new_cast(ast_new_coalesce(co),
+                                                                         "bigint")));
+    json_array_append_new(targets, ast_new_star_target());
+    json_t *from = json_array();
+    json_array_append_new(from, ast_new_range_var("main", "s", "t", "x"));
+    json_t *s = ast_new_select(targets, from);
+    emits(s, "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * FROM main.s.t AS x");
+
+    /* (that) AS d JOIN u ON d.k = u.k AND u.ok, in a SELECT; then
+     * UNION ALL of it with SELECT * FROM v. */
+    json_t *alias = json_object();
+    json_object_set_new(alias, "aliasname", json_string("d"));
+    json_t *and = json_array();
+    json_array_append_new(and, ast_new_binary_op("=", ast_new_column_ref("d", "k"),
+                                                 ast_new_column_ref("u", "k")));
+    json_array_append_new(and, ast_new_column_ref("u", "ok"));
+    json_t *join = ast_new_join("JOIN_LEFT", ast_new_derived_table(s, alias),
+                                ast_new_range_var(NULL, NULL, "u", NULL),
+                                ast_new_bool_expr("AND_EXPR", and));
+    targets = json_array();
+    json_array_append_new(targets, ast_new_star_target());
+    from = json_array();
+    json_array_append_new(from, join);
+    json_t *outer = ast_new_select(targets, from);
+    emits(outer, "SELECT * FROM (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * "
+                 "FROM main.s.t AS x) AS d LEFT JOIN u ON d.k = u.k AND u.ok");
+    targets = json_array();
+    json_array_append_new(targets, ast_new_star_target());
+    from = json_array();
+    json_array_append_new(from, ast_new_range_var(NULL, "s", "v", NULL));
+    json_t *u = ast_new_union_all(outer, ast_new_select(targets, from));
+    emits(u, "SELECT * FROM (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * "
+             "FROM main.s.t AS x) AS d LEFT JOIN u ON d.k = u.k AND u.ok "
+             "UNION ALL SELECT * FROM s.v");
+    json_decref(u);
+}
+END_TEST
+
 /* ast_walk: the kinds it reports, in order, for a walk that prunes at
  * subqueries, aborts at a marker, or stops at a depth. */
 typedef struct seen {
@@ -236,6 +282,7 @@ int main(void)
     tcase_add_test(tc, replace_from_item_and_target);
     tcase_add_test(tc, hints_and_limit);
     tcase_add_test(tc, walker);
+    tcase_add_test(tc, block_constructors);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
