@@ -105,9 +105,6 @@ void check_statement_kind(check_ctx *ctx);
 /* The rules' policy for names that may be several configured tables, or
  * a configured table written without its schema (table_resolution.c). */
 void check_table_resolution(check_ctx *ctx);
-/* Judges every scan of a partitioned table; injects the default window
- * where the table's policy says so.  Run by the rewrite driver. */
-void check_partition_filter(check_ctx *ctx);
 
 /* SQL Lab's metadata statements, which the parser does not read: the
  * kind (RULES_STMT_SHOW, _DESCRIBE, _USE) of a well-formed SHOW TABLES /

@@ -6,6 +6,12 @@
  * section's, for Superset's Explore shapes) says "rewrite", the default
  * window is injected instead.
  *
+ * Where it runs: a row of the rewrite driver's table (rewrite.c), after
+ * aggregate-routing, whose routed blocks no longer scan the fact table;
+ * and alone, from the engine, on the query of a CREATE ... AS or INSERT
+ * (ctx->judge_only: judged, never re-emitted, so a rewrite its policy
+ * asks for becomes a rejection).
+ *
  * What runs here: the judgement (which scans, measured how, which
  * message) and the injection (where the default window's predicate
  * goes).  What it asks: the window of each scan's column is the range
@@ -35,8 +41,8 @@
 #include "analyze_range.h"
 #include "ast.h"
 #include "ast_edit.h"
-#include "check.h"
 #include "dates.h"
+#include "rewrite.h"
 
 /* ------------------------------------------------------------------ */
 /* Superset's Explore shapes                                           */
@@ -323,7 +329,7 @@ static void check_scan(check_ctx *c, const scan *sc)
     }
 }
 
-void check_partition_filter(check_ctx *ctx)
+void rewrite_partition_filter(check_ctx *ctx)
 {
     if (ctx->rules->ntables == 0)
         return;
