@@ -457,7 +457,7 @@ static void enforce_statement(enforce_run *run, size_t i)
          * runs; the statement is not re-emitted, so nothing is rewritten
          * (LIMIT caps the rows a client gets, not the rows written). */
         ctx.judge_only = container;
-        check_partition_filter(&ctx);
+        rewrite_partition_filter(&ctx);
     }
     if (!ctx.rejected) {
         if (ctx.analysis_stale) {   /* the tables of the final tree */

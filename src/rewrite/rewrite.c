@@ -21,7 +21,7 @@ static const rewrite_rule rewrite_rules[] = {
      "cap the rows the statement returns: add or lower its LIMIT"},
     {RULE_AGGREGATE_ROUTING, rewrite_aggregate_routing,
      "answer aggregate blocks from pre-computed aggregate tables when the result is the same"},
-    {RULE_PARTITION_FILTER, check_partition_filter,
+    {RULE_PARTITION_FILTER, rewrite_partition_filter,
      "bound every scan of a partitioned table; inject the default window where allowed"},
     {RULE_BROADCAST_HINT, rewrite_broadcast_hints,
      "add BROADCAST hints for joins with tables the rules declare small"},
