@@ -15,8 +15,9 @@
 #include <strings.h>
 
 #include "analyze.h"
-#include "dialect.h"
 #include "ast.h"
+#include "dialect.h"
+#include "parse.h"
 #include "sbuf.h"
 
 /* Every function of Spark's built-in registry, with its classes: one
@@ -269,7 +270,7 @@ unsigned an_function_classes(const char *name)
         return AN_FN_UNKNOWN;
     /* The bridge's JSON path marker (dialect.c, bridge_json_path) stands
      * for raw:a.b, a scalar; every other reserved name is not a function. */
-    if (strcmp(name, DIALECT_RESERVED_PREFIX "json_path") == 0)
+    if (parse_is_json_path(name))
         return FN_SCALAR;
     const struct fn_class *c = bsearch(name, function_classes,
                                        sizeof function_classes / sizeof *function_classes,
@@ -497,11 +498,7 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e)
 int an_is_group_by_all(json_t *group_clause)
 {
     json_t *cf;
-    if (json_array_size(group_clause) != 1 ||
-        ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = ast_get(cf, "fields");
-    const char *name = json_array_size(fields) == 1 ?
-                       ast_string_value(json_array_get(fields, 0)) : NULL;
-    return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;
+    return json_array_size(group_clause) == 1 &&
+           ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) == AST_ColumnRef &&
+           parse_is_group_by_all(cf);
 }

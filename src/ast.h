@@ -2,15 +2,49 @@
  * ast.h - the AST: libpg_query's JSON parse tree held as jansson values.
  *
  * Shape.  A node is a one-key object {"Kind": {fields...}}; struct-typed
- * fields (alias, typeName, over, withClause, intoClause) hold their
- * fields object directly, without the wrapper.  The bridge adds a few
- * fields, all prefixed "sl_", for Spark constructs PostgreSQL lacks:
- *   SelectStmt.sl_hints      [{"name": "BROADCAST", "args": ["t"]}, ...]
- *                            or [{"raw": "..."}] for text kept verbatim
- *   SelectStmt.sl_qualify    the QUALIFY condition (a node)
- *   TypeCast.sl_try_cast     true for TRY_CAST
- *   RangeFunction.sl_lateral_view   "inner" | "outer"
+ * fields (larg, rarg, alias, typeName, over, withClause, intoClause)
+ * hold their fields object directly, without the wrapper.
+ *
+ * Fields sluice adds.  Spark constructs PostgreSQL lacks reach the parser
+ * as placeholders the bridge writes (dialect.c) and parse.c turns into
+ * fields prefixed "sl_"; these are all of them:
+ *   SelectStmt.sl_hints     [{"name": "BROADCAST", "args": ["t", ...]}, ...]:
+ *                           the SELECT's hints, each argument as written (an
+ *                           identifier, `quoted`, or a 'string')
+ *   SelectStmt.sl_qualify   the QUALIFY condition (a node)
+ *   SelectStmt.sl_sort_by   SORT BY: a list of SortBy nodes
+ *   SelectStmt.sl_distribute_by  DISTRIBUTE BY: a list of expressions
+ *   SelectStmt.sl_cluster_by     CLUSTER BY: a list of expressions
+ *   SelectStmt.sl_pivot     PIVOT / UNPIVOT over the SELECT's one FROM
+ *                           item: {"kind": "pivot" | "unpivot",
+ *                           ["nulls": "include" | "exclude"] (UNPIVOT),
+ *                           "values": [ResTarget...], "for": [exprs],
+ *                           "in": [ResTarget...]}
+ *   ResTarget.sl_except     on a * entry: the columns of * EXCEPT (...),
+ *                           a list of ColumnRef nodes
+ *   FuncCall.sl_nulls       "ignore" | "respect": IGNORE / RESPECT NULLS
+ *   FuncCall.sl_nulls_inside  true when written inside the parentheses,
+ *                           f(x IGNORE NULLS), not after them
+ *   ParamRef.sl_param       the parameter marker as written ("?",
+ *                           ":name"); "number" is then 0
+ *   JoinExpr.sl_join        "semi" | "anti": a LEFT [NATURAL] JOIN that is
+ *                           Spark's LEFT SEMI / LEFT ANTI JOIN
+ *   TypeCast.sl_try_cast    true for TRY_CAST
+ *   TypeCast.sl_cast        true for CAST(s AS INTERVAL ...), which Spark
+ *                           reads differently from the literal INTERVAL s
+ *   RangeFunction.sl_lateral_view  "inner" | "outer": LATERAL VIEW [OUTER]
+ * and the names PostgreSQL does not have:
  *   A_Expr name "div", "rlike", "!rlike" for DIV and [NOT] RLIKE.
+ * Four placeholders stay in the tree, read only through parse.h's
+ * accessors (parse.c decodes every placeholder of the bridge):
+ *   GROUP BY ALL                a GROUP BY of one placeholder column
+ *                               (parse_is_group_by_all)
+ *   a FROM item without alias   a placeholder alias (parse_is_anonymous_alias)
+ *   10L, 1.5BD (suffixed numbers)  a cast to a placeholder type
+ *                               (parse_literal_suffix)
+ *   raw:a.b[0] (JSON paths)     a call of a placeholder function
+ *                               (parse_is_json_path)
+ * Nodes a rule builds (ast_edit.h) carry "location": -1.
  *
  * Ownership (jansson's convention, followed everywhere in sluice):
  * functions named *_new or documented "returns a new reference" hand the

@@ -542,10 +542,9 @@ static json_t *plain_wrapper(json_t *src)
     json_t *f, *sf, *tf, *cf;
     if (ast_unwrap(src, &f, NULL) != AST_RangeSubselect || ast_bool(f, "lateral"))
         return NULL;
-    const char *alias = json_string_value(
-        ast_get(ast_get(f, "alias"), "aliasname"));
-    if ((alias && strcmp(alias, DIALECT_ANON_ALIAS) != 0) ||
-        ast_get(ast_get(f, "alias"), "colnames"))
+    json_t *alias = ast_get(f, "alias");
+    if ((ast_get(alias, "aliasname") && !parse_is_anonymous_alias(alias)) ||
+        ast_get(alias, "colnames"))
         return NULL;
     if (ast_unwrap(ast_get(f, "subquery"), &sf, NULL) != AST_SelectStmt)
         return NULL;
@@ -853,4 +852,42 @@ int parse_text_matches(const char *text, size_t len, json_t *expected)
     free(st);
     dialect_source_free(&src);
     return verdict;
+}
+
+/* ---- Placeholders the tree keeps (parse.h) ---------------------------- */
+
+int parse_is_placeholder(const char *name)
+{
+    return name && strncmp(name, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0;
+}
+
+int parse_is_group_by_all(json_t *colref_fields)
+{
+    json_t *fields = ast_get(colref_fields, "fields");
+    const char *name = json_array_size(fields) == 1 ?
+                       ast_string_value(json_array_get(fields, 0)) : NULL;
+    return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;
+}
+
+int parse_is_anonymous_alias(json_t *alias)
+{
+    const char *name = json_string_value(ast_get(alias, "aliasname"));
+    return name && strcmp(name, DIALECT_ANON_ALIAS) == 0;
+}
+
+const char *parse_literal_suffix(json_t *f)
+{
+    json_t *names = ast_get(ast_get(f, "typeName"), "names");
+    const char *tn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
+                                                 : NULL;
+    size_t plen = strlen(DIALECT_LITERAL_TYPE);
+    if (!tn || strncmp(tn, DIALECT_LITERAL_TYPE, plen) != 0 ||
+        ast_unwrap(ast_get(f, "arg"), NULL, NULL) != AST_A_Const)
+        return NULL;
+    return tn + plen;
+}
+
+int parse_is_json_path(const char *name)
+{
+    return name && strcmp(name, DIALECT_RESERVED_PREFIX "json_path") == 0;
 }

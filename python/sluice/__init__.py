@@ -480,12 +480,21 @@ class Engine:
         return _unpack(ctypes.string_at(buf, n))
 
     def format(self, sql: Union[str, bytes], target: str = "databricks") -> Result:
-        """The SQL re-serialised (one statement per line, ';'-separated)."""
+        """A Result whose .sql is the request's SQL re-serialised for
+        target ("databricks" or "postgres"): each statement on one line,
+        statements separated by ";\\n" (no ';' after the last).  The rules
+        are not applied.  When a statement does not parse, or is no query
+        (DDL, DML: only queries are emitted), the action is REJECT, .sql is
+        None and .diagnostics say why."""
         mode = {"databricks": Mode.FORMAT, "postgres": Mode.FORMAT_POSTGRES}[target]
         return self.process(sql, mode=mode)
 
     def parse(self, sql: Union[str, bytes]) -> Result:
-        """The AST as a JSON text: {"statements": [...]}."""
+        """A Result whose .sql is not SQL but the parse tree as JSON text,
+        {"statements": [...]}, one tree per statement (the AST of
+        src/ast.h: libpg_query's nodes plus sluice's "sl_" fields).  On a
+        syntax error the action is REJECT, .sql is "" and .diagnostics
+        say why."""
         return self.process(sql, mode=Mode.PARSE)
 
 

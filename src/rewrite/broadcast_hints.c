@@ -65,6 +65,7 @@
 #include "ast_edit.h"
 #include "dialect.h"
 #include "emit.h"
+#include "parse.h"
 #include "rewrite.h"
 
 typedef struct side {
@@ -198,7 +199,7 @@ static void relation_name(const an_item *it, name_parts *np)
     np->n = 0;
     json_t *alias = ast_get(it->node, "alias");
     const char *a = json_string_value(ast_get(alias, "aliasname"));
-    if (a && strncmp(a, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) != 0) {
+    if (a && !parse_is_placeholder(a)) {
         if (add_part(np, a, strlen(a)) < 0)
             np->n = 0;
         return;
