@@ -25,6 +25,7 @@
 #include "dialect.h"
 #include "emit.h"
 #include "layout.h"
+#include "lineage.h"
 #include "parse.h"
 #include "rewrite/rewrite.h"
 #include "rules.h"
@@ -47,6 +48,9 @@ struct sl_result {
     size_t ntables;
     char **source_tables;   /* what the request's SQL reads, before any rewrite */
     size_t nsource_tables;
+    char **lineage;         /* per statement: its lineage document, or NULL;
+                               nlineage is 0 unless the request asked */
+    size_t nlineage;
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
@@ -267,8 +271,7 @@ static void note_tables(char ***list, size_t *n, const analysis *an)
 {
     for (size_t i = 0; i < an->nitems; i++) {
         const an_item *it = an->items[i];
-        if (it->kind != AN_TABLE || !it->qualified ||
-            (it->block->cte && it->block->cte->nrefs == 0))
+        if (!analysis_item_reads_table(it))
             continue;
         size_t k;
         for (k = 0; k < *n && strcmp((*list)[k], it->qualified) != 0; k++)
@@ -446,6 +449,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     json_t *inner = statement_query(ps.node, &container);
     analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
     note_tables(&r->source_tables, &r->nsource_tables, &an);
+    json_t *lineage = req->lineage ? lineage_statement(&an, (unsigned)i) : NULL;
     check_statement_kind(&ctx);     /* never switched off by a comment */
     if (!ctx.rejected)
         check_table_resolution(&ctx);
@@ -464,6 +468,12 @@ static void enforce_statement(enforce_run *run, size_t i)
             analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
         }
         note_tables(&r->tables, &r->ntables, &an);
+        if (lineage)
+            lineage_set_after(lineage, &an);
+    }
+    if (lineage) {
+        r->lineage[i] = lineage_dump(lineage);
+        json_decref(lineage);
     }
     analysis_free(&an);
     json_decref(inner);
@@ -514,6 +524,10 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.rejected = 1;
     }
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
+    if (req->lineage) {
+        r->lineage = xcalloc(n, sizeof *r->lineage);
+        r->nlineage = n;
+    }
     for (size_t i = 0; i < n; i++) {
         /* A statement's trees go when it is done: what it leaves for the
          * result (diagnostics, tables, its new text) is malloc'd. */
@@ -743,6 +757,9 @@ SL_API void sl_result_free(sl_result *r)
     for (size_t i = 0; i < r->nsource_tables; i++)
         free(r->source_tables[i]);
     free(r->source_tables);
+    for (size_t i = 0; i < r->nlineage; i++)
+        free(r->lineage[i]);
+    free(r->lineage);
     free(r->diags);
     free(r->sql);
     free(r);
@@ -756,6 +773,14 @@ SL_API size_t sl_result_source_table_count(const sl_result *r)
 SL_API const char *sl_result_source_table(const sl_result *r, size_t i)
 {
     return i < r->nsource_tables ? r->source_tables[i] : NULL;
+}
+
+SL_API const char *sl_result_lineage_json(const sl_result *r, size_t i, size_t *len)
+{
+    const char *doc = i < r->nlineage ? r->lineage[i] : NULL;
+    if (len)
+        *len = doc ? strlen(doc) : 0;
+    return doc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -807,7 +832,7 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
     pack_u32(&p, ntables);
     pack_u32(&p, r->nsource_tables);
     pack_u32(&p, r->sql ? r->sql_len : UINT32_MAX);
-    pack_u32(&p, 0);
+    pack_u32(&p, r->nlineage);
     if (r->sql)
         pack_bytes(&p, r->sql, r->sql_len);
     for (size_t i = 0; i < r->ndiags; i++) {
@@ -825,6 +850,11 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
     }
     pack_tables(&p, eng, r->tables, ntables);
     pack_tables(&p, eng, r->source_tables, r->nsource_tables);
+    for (size_t i = 0; i < r->nlineage; i++) {
+        size_t len = r->lineage[i] ? strlen(r->lineage[i]) : 0;
+        pack_u32(&p, r->lineage[i] ? len : UINT32_MAX);
+        pack_bytes(&p, r->lineage[i], len);
+    }
     sl_result_free(r);
     return p.len;
 }
