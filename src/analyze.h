@@ -292,7 +292,8 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e);
 /* Which filters reach the scan of an item, the way Spark's
  * PushDownPredicates moves them (the tables and the rules they follow
  * are in analyze_range.c; docs/filter-reach.md).  Every answer errs
- * towards "does not reach". */
+ * towards "does not reach".  The bounds these filters put on a column
+ * at a scan: analyze_range.h. */
 
 /* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
  * under TABLESAMPLE, nor for a table whose columns an alias list

@@ -69,7 +69,7 @@ const rule_def rule_rows[] = {
      RULE_ON_SELECT | RULE_ON_INSIDE, 1, 1, MODES_JUDGE, "inject",
      "scans of partitioned tables are bounded",
      "Add a filter on the table's partition column within the allowed window, e.g. WHERE transaction_date >= current_date() - INTERVAL 30 DAYS.",
-     check_partition_filter, NULL, NULL, NULL},
+     rewrite_partition_filter, NULL, NULL, NULL},
     {RULE_BROADCAST_HINT, "broadcast-hint", RULE_STAGE_REWRITE, RULE_ON_SELECT, 0, 1,
      MODES_OPTIONAL, "rewrite",
      "joins with small tables get a BROADCAST hint",

@@ -88,27 +88,5 @@ void check_statement_kind_request(check_ctx *ctx);
 /* The rules' policy for names that may be several configured tables, or
  * a configured table written without its schema (table_resolution.c). */
 void check_table_resolution(check_ctx *ctx);
-/* Judges every scan of a partitioned table; injects the default window
- * where the table's policy says so.  A row of the rule table. */
-void check_partition_filter(check_ctx *ctx);
-
-/* The exclusive upper bound (microseconds since 1970-01-01 on the
- * session's wall clock; a DATE column's value is its midnight) that the
- * filters reaching item put on its column, by partition-filter's
- * reasoning.  Returns 0, or -1 when the column has no upper bound (or
- * sluice gave up measuring it). */
-int check_upper_bound(check_ctx *ctx, an_item *item, const char *column, long long *hi);
-
-/* The exclusive upper bound (as above) that `col op value` puts on col
- * (`value op col` when !column_on_left), value a constant date or time
- * expression evaluated exactly by the request's "now" (literals, casts,
- * current_date() - INTERVAL ..., ...).  Returns 0, or -1 when it puts
- * none or value is not such a constant. */
-int check_comparison_upper(check_ctx *ctx, const char *op, json_t *value, int column_on_left,
-                           long long *hi);
-
-/* The value of a constant date or time expression, as above, in
- * microseconds (a string: read as a TIMESTAMP).  Returns 0, or -1. */
-int check_eval_date(check_ctx *ctx, json_t *expr, long long *us);
 
 #endif

@@ -91,6 +91,7 @@
 #include <strings.h>
 
 #include "analyze.h"
+#include "analyze_range.h"
 #include "arena.h"
 #include "ast.h"
 #include "ast_edit.h"
@@ -567,8 +568,8 @@ static long long bucket_end(long long us, int g)
  * at or before fresh_through.  An exclusive upper bound hi on a
  * dimension stored at grain g admits the whole bucket holding the last
  * value before hi, so the rows it reads end where that bucket ends.
- * Bounds are exact to the microsecond (check_comparison_upper): a bound
- * that sluice cannot evaluate exactly is no bound. */
+ * Bounds are exact to the microsecond (analyze_range.h): a bound that
+ * sluice cannot evaluate exactly is no bound. */
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
@@ -576,11 +577,13 @@ static int fresh_enough(route *r)
         return 1;
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
-    long long end = LLONG_MAX, h;
+    long long end = LLONG_MAX;
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
-        check_upper_bound(r->ctx, r->item, column_name(tf), &h) == 0)
-        end = bucket_end(h - 1, g);
+        an_range_bounds(&clock, r->item, column_name(tf), &b) == 0 && b.has_hi)
+        end = bucket_end(b.hi - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;
         if (ast_unwrap(r->blk->where[i], &f, NULL) != AST_A_Expr)
@@ -588,22 +591,23 @@ static int fresh_enough(route *r)
         const char *kind = ast_str(f, "kind");
         const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
         json_t *l = ast_get(f, "lexpr"), *rx = ast_get(f, "rexpr");
-        long long hi;
         if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, l, td->expr)) {
-            if (check_comparison_upper(r->ctx, op, rx, 1, &hi) < 0)
+            if (an_comparison_bound(&clock, op, rx, 1, &b) < 0)
                 continue;
         } else if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, rx, td->expr)) {
             /* The constant first: 'X' > dimension. */
-            if (check_comparison_upper(r->ctx, op, l, 0, &hi) < 0)
+            if (an_comparison_bound(&clock, op, l, 0, &b) < 0)
                 continue;
         } else if (strcmp(kind, "AEXPR_BETWEEN") == 0 && equiv(r, l, td->expr)) {
             json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? ast_get(lf, "items") : rx;
-            if (check_comparison_upper(r->ctx, "<=", json_array_get(items, 1), 1, &hi) < 0)
+            if (an_comparison_bound(&clock, "<=", json_array_get(items, 1), 1, &b) < 0)
                 continue;
         } else {
             continue;
         }
-        long long e = bucket_end(hi - 1, g);
+        if (!b.has_hi)
+            continue;
+        long long e = bucket_end(b.hi - 1, g);
         if (e < end)
             end = e;
     }

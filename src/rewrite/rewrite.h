@@ -23,5 +23,9 @@
 void rewrite_aggregate_routing(check_ctx *ctx);
 void rewrite_broadcast_hints(check_ctx *ctx);
 void rewrite_limit_cap(check_ctx *ctx);
+/* Judges every scan of a partitioned table and injects the default
+ * window where the policy says so; the driver also runs it alone, with
+ * ctx->judge_only set, on the query of a CREATE ... AS or INSERT. */
+void rewrite_partition_filter(check_ctx *ctx);
 
 #endif
