@@ -29,6 +29,7 @@ import ctypes.util
 import dataclasses
 import enum
 import hashlib
+import json
 import logging
 import os
 import re
@@ -123,7 +124,8 @@ class _Request(ctypes.Structure):
                 ("now", ctypes.c_char_p),
                 ("mode", ctypes.c_int),
                 ("explain", ctypes.c_int),
-                ("layout", ctypes.c_int)]
+                ("layout", ctypes.c_int),
+                ("lineage", ctypes.c_int)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -143,11 +145,13 @@ _ACTIONS = {0: Action.PASS, 1: Action.REWRITE, 2: Action.REJECT}
 _LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
-# sl_process_packed()'s layout (sluice.h): header, diagnostic record, table record.
-_PACKED_VERSION = 1
+# sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
+# record, lineage document.
+_PACKED_VERSION = 2
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
 _TABLE = struct.Struct("=Iq")
+_U32 = struct.Struct("=I")
 _NO_SQL = 0xFFFFFFFF
 
 _lib: Optional[ctypes.CDLL] = None
@@ -331,18 +335,24 @@ class Result:
     reject), the diagnostics, the tables the SQL to run reads (none on
     reject), the tables the request's SQL names as written
     (source_tables), the rules file's "rows" for each table named in
-    either list (None when the rules do not say), and the number of
-    statements."""
+    either list (None when the rules do not say), the number of
+    statements, and, when process() was called with lineage=True, the
+    lineage: one dict per statement (sl_result_lineage_json's document,
+    docs/lineage.md), None for a statement that does not parse; lineage
+    is None when it was not asked for."""
 
-    __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements")
+    __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements",
+                 "lineage")
 
     def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
                  tables: List[str], source_tables: Optional[List[str]] = None,
-                 rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0):
+                 rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0,
+                 lineage: Optional[List[Optional[Dict[str, object]]]] = None):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
         self.source_tables = source_tables if source_tables is not None else []
         self.rows = rows if rows is not None else {}
         self.statements = statements
+        self.lineage = lineage
 
     def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
@@ -397,8 +407,12 @@ def _buffer(at_least: int) -> ctypes.Array[ctypes.c_char]:
     return buf
 
 
-def _unpack(data: bytes) -> Result:
-    version, action, nstmts, ndiags, ntables, nsource, sql_len, _ = _HEADER.unpack_from(data, 0)
+def _unpack(data: bytes, lineage: bool = False) -> Result:
+    """The Result of a packed answer; lineage: whether the request asked
+    for lineage in a mode that computes it (Result.lineage is None
+    otherwise)."""
+    version, action, nstmts, ndiags, ntables, nsource, sql_len, nlineage = \
+        _HEADER.unpack_from(data, 0)
     if version != _PACKED_VERSION:
         raise SluiceError("libsluice packs results in version %d; this binding reads %d"
                           % (version, _PACKED_VERSION))
@@ -427,7 +441,17 @@ def _unpack(data: bytes) -> Result:
             pos += n
             lists[which].append(name)
             rows[name] = r if r >= 0 else None
-    return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts)
+    docs: List[Optional[Dict[str, object]]] = []
+    for _ in range(nlineage):
+        (n,) = _U32.unpack_from(data, pos)
+        pos += _U32.size
+        if n == _NO_SQL:
+            docs.append(None)
+        else:
+            docs.append(json.loads(data[pos:pos + n].decode("utf-8", "surrogatepass")))
+            pos += n
+    return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts,
+                  docs if lineage else None)
 
 
 class Engine:
@@ -488,9 +512,11 @@ class Engine:
     def process(self, sql: Union[str, bytes], *, catalog: Optional[str] = None,
                 schema: Optional[str] = None, user: Optional[str] = None,
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
-                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT) -> Result:
+                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
+                lineage: bool = False) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
-        the diagnostics and the tables.  A single call into the library,
+        the diagnostics and the tables; lineage=True (enforce and lint
+        modes) fills Result.lineage.  A single call into the library,
         which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
@@ -506,7 +532,7 @@ class Engine:
         data = _encode(sql) or b""
         req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
                        _encode(user), _encode(now), mode_number, 1 if explain else 0,
-                       layout_number)
+                       layout_number, 1 if lineage else 0)
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))
@@ -515,7 +541,8 @@ class Engine:
             n = packed(self._handle, ctypes.byref(req), buf, len(buf))
         if n == 0 or n > len(buf):
             raise MemoryError("sl_process_packed returned no result")
-        return _unpack(ctypes.string_at(buf, n))
+        return _unpack(ctypes.string_at(buf, n),
+                       bool(lineage) and Mode(mode) in (Mode.ENFORCE, Mode.LINT))
 
     def format(self, sql: Union[str, bytes], target: str = "databricks") -> Result:
         """Returns a Result whose sql is the input re-serialised for the
