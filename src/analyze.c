@@ -124,6 +124,11 @@ const char *analysis_written_name(const an_item *it)
     return w ? w : it->qualified;
 }
 
+int analysis_item_reads_table(const an_item *it)
+{
+    return it->kind == AN_TABLE && it->qualified && !(it->block->cte && it->block->cte->nrefs == 0);
+}
+
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
  * table through a string, which Spark reads with its SQL lexer
  * (dialect_multipart_name).  Returns 1 if rf is such a call (the item is
