@@ -28,12 +28,14 @@
  * Ownership and staleness.  Everything points into the statement's AST
  * (borrowed); the analysis owns only its own arrays and strings, and is
  * freed with analysis_free().  An analysis describes the tree as it was
- * when analysis_build() ran.  After any edit of the tree (ast_edit.h)
- * EVERY pointer in the analysis may be stale: an edit can free the node
- * a block, item, key, conjunct or output points to, or leave a block
- * without the conjunct it lists.  A rule that edits the tree must not
- * read the analysis afterwards; the rewrite driver (rewrite.h) rebuilds
- * it before the next rule runs.
+ * when analysis_build() ran.  After an edit of the tree (ast_edit.h)
+ * the analysis describes the tree before it: a block may list a
+ * conjunct, key or output the tree no longer holds.  The nodes an edit
+ * replaces are not freed while the rule that made it runs (the rule
+ * driver's deferral, ast_edit.h), so the pointers stay valid until the
+ * rule returns, but a rule reads the analysis only for the parts of the
+ * tree it has not changed; the driver (rule_driver.c, reanalyse())
+ * rebuilds it before the next rule runs.
  *
  * Limits.  The analysis never drops part of a statement silently.  When
  * it cannot describe something it must not guess about (a table named by
@@ -198,6 +200,11 @@ void analysis_free(analysis *an);
  * of qualified (lower case). */
 const char *analysis_written_name(const an_item *it);
 
+/* Is it a catalog table the statement reads: an AN_TABLE with a
+ * resolved name, not in the body of a CTE that no reference runs?  The
+ * engine's table lists and lineage's both ask this. */
+int analysis_item_reads_table(const an_item *it);
+
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);
@@ -290,7 +297,8 @@ int an_refers_to_keys_only(const an_block *blk, json_t *e);
 /* Which filters reach the scan of an item, the way Spark's
  * PushDownPredicates moves them (the tables and the rules they follow
  * are in analyze_range.c; docs/filter-reach.md).  Every answer errs
- * towards "does not reach". */
+ * towards "does not reach".  The bounds these filters put on a column
+ * at a scan: analyze_range.h. */
 
 /* Can any filter of item's own block (WHERE, ON) reach its scan?  Not
  * under TABLESAMPLE, nor for a table whose columns an alias list

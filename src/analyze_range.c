@@ -1,6 +1,9 @@
 /*
- * analyze_range.c - filter reach: which filters of a statement reach the
- * scan of a FROM item, the way Spark's optimizer pushes them down.
+ * analyze_range.c - range reasoning as an analysis: which filters of a
+ * statement reach the scan of a FROM item, the way Spark's optimizer
+ * pushes them down (filter reach, questions in analyze.h), and the
+ * window of values those filters allow a column at the scan (bounds,
+ * analyze_range.h).
  *
  * A date filter prunes partitions only when it ends up directly above
  * the scan (FileSourceStrategy and PruneFileSourcePartitions read the
@@ -12,8 +15,8 @@
  * EliminateOuterJoin and InferFiltersFromConstraints.  What a rule does
  * not push through, it leaves above: the scan below reads everything.
  *
- * The questions, each answered from one table below whose rows cite the
- * Spark rule they follow:
+ * The reach questions, each answered from one table below whose rows
+ * cite the Spark rule they follow:
  *   - the filters of the item's own block (WHERE, HAVING on GROUP BY
  *     keys): an_reach_block_filters();
  *   - the ON of each join above the item, by join type:
@@ -25,18 +28,25 @@
  *     an_reach_ref_name() follows a CTE reference's own alias list;
  *   - whether an item's columns can be named at all:
  *     an_reach_names_known().
- * The range analysis (src/check/partition_filter.c) combines the
- * answers into windows; routing can ask the same questions.
+ * The bounds (second half of this file) combine the answers into
+ * windows, one system of equations per statement (an_ranges), reading
+ * constants through analyze_const.c; and an_block_reads_nothing() says
+ * which blocks Spark prunes before they read anything.  partition-filter
+ * measures windows with them; aggregate-routing reads the upper bound of
+ * a time dimension.
  *
- * Every answer errs towards "does not reach": a filter that does not
- * reach leaves a scan unbounded, which a guard refuses; a filter wrongly
- * believed to reach would let a full scan through.
+ * Every answer errs towards "does not reach" and "no bound": a filter
+ * that does not reach leaves a scan unbounded, which a guard refuses; a
+ * filter wrongly believed to reach would let a full scan through.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "analyze.h"
+#include "analyze_range.h"
 #include "ast.h"
+#include "sbuf.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -85,11 +95,24 @@ static int position_known(json_t *targets, size_t i)
     return 1;
 }
 
-static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
+/* Is there a call of a non-deterministic function anywhere below
+ * (subqueries included)? */
+static ast_walk_rc note_nondeterministic(ast_walker *w, json_t *node, ast_kind kind, json_t *f)
 {
-    int *found = vctx;
-    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
-        *found = 1;
+    (void)node;
+    if (kind == AST_FuncCall && an_is_nondeterministic_name(an_func_name(f))) {
+        *(int *)w->ctx = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
+}
+
+static int has_nondeterministic(json_t *tree)
+{
+    int found = 0;
+    ast_walker w = {.fn = note_nondeterministic, .ctx = &found, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, tree);
+    return found;
 }
 
 /* ------------------------------------------------------------------ */
@@ -192,7 +215,7 @@ static int generators_deterministic(const an_block *blk)
     int found = 0;
     for (size_t i = 0; i < blk->nitems && !found; i++)
         if (blk->items[i]->kind == AN_FUNCTION)
-            ast_walk(ast_get(blk->items[i]->node, "functions"), note_nondeterministic, &found);
+            found = has_nondeterministic(ast_get(blk->items[i]->node, "functions"));
     return !found;
 }
 
@@ -369,8 +392,7 @@ static int setop_reaches(const an_setop_step *st)
     json_t *sel = st->setop;
     /* A LIMIT or OFFSET on the set operation, or an ORDER BY with a
      * non-deterministic key: as for a block. */
-    int nondeterministic = 0;
-    ast_walk(ast_get(sel, "sortClause"), note_nondeterministic, &nondeterministic);
+    int nondeterministic = has_nondeterministic(ast_get(sel, "sortClause"));
     if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset") || nondeterministic)
         return 0;
     const char *op = ast_str(sel, "op");
@@ -496,4 +518,567 @@ const char *an_reach_ref_name(const an_item *ref, size_t pos, const char *name)
     if (!ast_get(alias, "colnames"))
         return name;
     return pos == (size_t)-1 ? NULL : an_alias_column(alias, pos, name);
+}
+
+/* ================================================================== */
+/* Bounds on a column at a scan (analyze_range.h)                      */
+/*
+ * The window of a scan's column is the intersection of the bounds of
+ * every conjunct that reaches it the way Spark pushes filters down (the
+ * reach questions above):
+ *   - the WHERE of its own block, and the ON of each join above it that
+ *     restricts its side (inner: both sides; outer: the null-supplying
+ *     side only; full: neither); JOIN ... USING (col) is the equality
+ *     of the two sides' col;
+ *   - the HAVING conjuncts of its own block that use GROUP BY keys only
+ *     (no aggregate): they keep or drop whole groups by their keys, so
+ *     they keep or drop the rows below (Spark pushes them below the
+ *     aggregate); not with GROUPING SETS, ROLLUP or CUBE;
+ *   - from the block around a derived table, CTE reference or Superset's
+ *     virtual_table, when the column passes through unchanged
+ *     (an_reach_exit) -- for a CTE, the widest window over all its
+ *     references;
+ *   - through equalities with another item's column that has a window.
+ * An OR bounds a scan only if every branch does (their hull); anything
+ * else a conjunct says (NOT, functions around the column, other tables'
+ * columns) bounds nothing.  Constants are evaluated against the
+ * request's clock by analyze_const.c.
+ *
+ * A missing side is no bound; a window whose start is after its end is
+ * empty.  What a rule makes of a window (partition-filter measures it in
+ * days, a missing upper bound meaning the start of today) is the rule's.
+ */
+
+an_bound an_bound_intersect(an_bound a, an_bound b)
+{
+    an_bound r = a;
+    if (b.has_lo && (!r.has_lo || b.lo > r.lo)) { r.has_lo = 1; r.lo = b.lo; }
+    if (b.has_hi && (!r.has_hi || b.hi < r.hi)) { r.has_hi = 1; r.hi = b.hi; }
+    return r;
+}
+
+static const an_bound FULL = {0, 0, 0, 0};
+
+static an_bound hull(an_bound a, an_bound b)
+{
+    an_bound r;
+    r.has_lo = a.has_lo && b.has_lo;
+    r.lo = r.has_lo ? (a.lo < b.lo ? a.lo : b.lo) : 0;
+    r.has_hi = a.has_hi && b.has_hi;
+    r.hi = r.has_hi ? (a.hi > b.hi ? a.hi : b.hi) : 0;
+    return r;
+}
+
+/* One unknown of the window equations: the window of item's column
+ * (cols: the column, and the column it is generated from, if any). */
+typedef struct rg_node {
+    an_item *item;
+    const char *cols[3];
+    an_bound value;         /* the current window; starts unbounded */
+    int computed;           /* fixed and dynamic below are set */
+    an_bound fixed;         /* what the conjuncts that read no other window say */
+    json_t **dynamic;       /* conjuncts that read another window */
+    size_t ndynamic;
+    const char *exit;       /* the name a filter outside the block gives the
+                               column (an_reach_exit), NULL if none reaches */
+    size_t exit_pos;        /* its output position, (size_t)-1 if unknown */
+    int *readers;           /* nodes whose value was computed from this one */
+    size_t nreaders;
+    int queued;
+} rg_node;
+
+struct an_ranges {
+    an_clock clock_value;
+    const an_clock *clock;      /* &clock_value */
+    size_t steps;               /* conditions examined in this statement */
+    int gave_up;                /* a depth or step limit was hit */
+    rg_node *nodes;
+    size_t nnodes;
+    int *queue;                 /* nodes to (re)compute, first in first out */
+    size_t nqueue, qhead;
+    int current;                /* the node being computed, -1 if none */
+    size_t reads;               /* neighbour() calls so far */
+};
+
+an_ranges *an_ranges_new(const an_clock *clock)
+{
+    an_ranges *p = xcalloc(1, sizeof *p);
+    p->clock_value = *clock;
+    p->clock = &p->clock_value;
+    p->current = -1;
+    return p;
+}
+
+void an_ranges_free(an_ranges *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].readers);
+        free(p->nodes[i].dynamic);
+    }
+    free(p->nodes);
+    free(p->queue);
+    free(p);
+}
+
+/* Count one step of work at depth; 0 when a limit is hit. */
+static int rg_step(an_ranges *p, int depth)
+{
+    if (depth > AN_RANGE_MAX_DEPTH || ++p->steps > AN_RANGE_MAX_STEPS) {
+        p->gave_up = 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Which conjuncts reach an item, and what they say                    */
+
+static an_bound neighbour(an_ranges *p, an_item *item, const char *col);
+
+/* What `col op v` (column_on_left) or `v op col` says about col.  A DATE
+ * column is its midnight, so an exclusive upper bound of "at or before
+ * v" is v + 1 microsecond, whatever the column's type. */
+static an_bound cmp_bound(const char *op, an_time v, int column_on_left)
+{
+    an_bound b = FULL;
+    if (!column_on_left) {   /* const OP col: mirror the operator */
+        if (strcmp(op, "<") == 0) op = ">";
+        else if (strcmp(op, ">") == 0) op = "<";
+        else if (strcmp(op, "<=") == 0) op = ">=";
+        else if (strcmp(op, ">=") == 0) op = "<=";
+    }
+    if (strcmp(op, ">=") == 0) {
+        b.has_lo = 1;
+        b.lo = v.date_us;
+    } else if (strcmp(op, ">") == 0) {
+        b.has_lo = 1;
+        b.lo = v.date_us + 1;
+    } else if (strcmp(op, "<") == 0) {
+        b.has_hi = 1;
+        b.hi = v.us;
+    } else if (strcmp(op, "<=") == 0) {
+        b.has_hi = 1;
+        b.hi = v.us + 1;
+    } else if (strcmp(op, "=") == 0) {
+        b.has_lo = b.has_hi = 1;
+        b.lo = v.date_us;
+        b.hi = v.us + 1;
+    }
+    return b;
+}
+
+/* The window of another item's column, borrowed through an equality. */
+static an_bound borrowed_bound(an_ranges *p, an_item *other, const char *col, int depth)
+{
+    (void)depth;
+    return neighbour(p, other, col);
+}
+
+/* What conjunct e says about item's cols. */
+static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *const *cols, int depth)
+{
+    json_t *f;
+    if (!rg_step(p, depth))
+        return FULL;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (k == AST_BoolExpr) {
+        const char *op = ast_str(f, "boolop");
+        json_t *args = ast_get(f, "args");
+        size_t i;
+        json_t *a;
+        if (strcmp(op, "AND_EXPR") == 0) {
+            an_bound r = FULL;
+            json_array_foreach(args, i, a)
+                r = an_bound_intersect(r, conj_bound(p, a, item, cols, depth + 1));
+            return r;
+        }
+        if (strcmp(op, "OR_EXPR") == 0) {
+            an_bound r = FULL;
+            json_array_foreach(args, i, a) {
+                an_bound x = conj_bound(p, a, item, cols, depth + 1);
+                r = i == 0 ? x : hull(r, x);
+            }
+            return r;
+        }
+        return FULL;    /* NOT bounds nothing */
+    }
+    if (k != AST_A_Expr)
+        return FULL;
+    const char *kind = ast_str(f, "kind");
+    const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
+    json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
+    an_time v, w;
+    if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
+        int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
+        if (l_is_col && an_eval_date_at(p->clock, r, &v, depth + 1, &p->gave_up) == 0)
+            return cmp_bound(op, v, 1);
+        if (r_is_col && an_eval_date_at(p->clock, l, &v, depth + 1, &p->gave_up) == 0)
+            return cmp_bound(op, v, 0);
+        /* col = other.col: borrow the other side's window. */
+        an_item *other;
+        const char *ocol;
+        if (strcmp(op, "=") == 0) {
+            if (l_is_col && an_column_of_other(r, item, &other, &ocol))
+                return borrowed_bound(p, other, ocol, depth);
+            if (r_is_col && an_column_of_other(l, item, &other, &ocol))
+                return borrowed_bound(p, other, ocol, depth);
+        }
+        return FULL;
+    }
+    if (strcmp(kind, "AEXPR_BETWEEN") == 0 && an_is_item_column(l, item, cols)) {
+        json_t *lf;
+        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
+        if (an_eval_date_at(p->clock, json_array_get(items, 0), &v, depth + 1, &p->gave_up) == 0 &&
+            an_eval_date_at(p->clock, json_array_get(items, 1), &w, depth + 1, &p->gave_up) == 0) {
+            an_bound b = {1, 1, v.date_us, w.us + 1};
+            return b;
+        }
+        return FULL;
+    }
+    if (strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 &&
+        an_is_item_column(l, item, cols)) {
+        json_t *lf;
+        json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
+        an_bound b = {1, 1, 0, 0};
+        size_t i;
+        json_t *a;
+        json_array_foreach(items, i, a) {
+            if (an_eval_date_at(p->clock, a, &v, depth + 1, &p->gave_up) < 0)
+                return FULL;
+            if (i == 0 || v.date_us < b.lo) b.lo = v.date_us;
+            if (i == 0 || v.us + 1 > b.hi) b.hi = v.us + 1;
+        }
+        return json_array_size(items) ? b : FULL;
+    }
+    return FULL;
+}
+
+/* Is the join step's side (the item's) below the other side of a join
+ * step of the same JoinExpr? */
+static int under_other_side(const an_item *o, const an_join_step *st)
+{
+    for (const an_join_step *s = o->join; s; s = s->up)
+        if (s->join == st->join)
+            return s->side != st->side;
+    return 0;
+}
+
+/* JOIN ... USING (c): item.c = other.c for the item on the other side
+ * that owns c.  When that side holds several items, the hull of their
+ * windows (any of them may be the one). */
+static an_bound using_bound(an_ranges *p, an_item *item, const an_join_step *st,
+                         const char *const *cols, int depth)
+{
+    size_t i;
+    json_t *u;
+    json_array_foreach(ast_get(st->join, "usingClause"), i, u) {
+        const char *name = ast_string_value(u);
+        int ours = 0;
+        for (const char *const *c = cols; name && *c; c++)
+            ours |= strcasecmp(*c, name) == 0;
+        if (!ours)
+            continue;
+        an_block *blk = item->block;
+        an_bound via = FULL;
+        int found = 0;
+        for (size_t k = 0; k < blk->nitems; k++) {
+            an_item *o = blk->items[k];
+            if (o == item || o->kind == AN_FUNCTION || !under_other_side(o, st))
+                continue;
+            an_bound x = borrowed_bound(p, o, name, depth);
+            via = found++ ? hull(via, x) : x;
+        }
+        return via;
+    }
+    return FULL;
+}
+
+/* The conjuncts of the item's block that reach it: WHERE, HAVING on
+ * GROUP BY keys, and the ON of each join above it that restricts its
+ * side (flattened).  Returns -1 if an ON nests ANDs too deeply. */
+static int reaching_conjuncts(const an_item *item, json_t ***list, size_t *n)
+{
+    an_block *blk = item->block;
+    for (size_t i = 0; i < blk->nwhere && an_reach_where(item); i++)
+        an_push_node(list, n, blk->where[i]);
+    for (size_t i = 0; i < blk->nhaving && an_reach_having(item); i++)
+        if (an_refers_to_keys_only(blk, blk->having[i]))
+            an_push_node(list, n, blk->having[i]);
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        if (an_reach_join_on(st) && an_conjuncts(ast_get(st->join, "quals"), list, n) < 0)
+            return -1;
+        if (an_reach_join_hides(st))
+            break;      /* no ON further up names this side's columns */
+    }
+    return 0;
+}
+
+/*
+ * The windows of all scans, as one system of equations.
+ *
+ * A scan's window is what its own block says about the column (WHERE,
+ * HAVING, ON) intersected with what reaches it from elsewhere: the
+ * window of another item's column it is equal to (a.d = b.d, USING), of
+ * the column it leaves its block as (derived tables, CTEs: the widest
+ * over all references).  Those windows depend on others in turn, and
+ * the dependencies can form cycles (a.d = b.d AND b.d = c.d AND c.d =
+ * a.d), so a recursive search is exponential in the worst case.
+ *
+ * Instead every (item, column) is one unknown, starting unbounded, and a
+ * worklist recomputes an unknown whenever one it was computed from has
+ * changed.  Recomputing only intersects and takes hulls of current
+ * values, so values only shrink, and every value at every moment is a
+ * window the actual rows lie in (by induction: the rows lie in the
+ * unbounded start, and in local AND neighbours).  Stopping early is
+ * therefore never unsafe, only less precise; the final values are the
+ * greatest solution, the tightest windows this reasoning gives.  Each
+ * value is one of finitely many bounds the query spells out, so the
+ * worklist ends; AN_RANGE_MAX_STEPS bounds its work for hostile input.
+ */
+
+static int node_for(an_ranges *p, an_item *item, const char *const *cols)
+{
+    for (size_t i = 0; i < p->nnodes; i++) {
+        rg_node *n = &p->nodes[i];
+        if (n->item != item)
+            continue;
+        int same = 1;
+        for (int k = 0; k < 3 && same; k++)
+            same = (!n->cols[k] && !cols[k]) ||
+                   (n->cols[k] && cols[k] && strcasecmp(n->cols[k], cols[k]) == 0);
+        if (same)
+            return (int)i;
+        }
+    p->nodes = xrealloc(p->nodes, (p->nnodes + 1) * sizeof *p->nodes);
+    rg_node *n = &p->nodes[p->nnodes];
+    memset(n, 0, sizeof *n);
+    n->item = item;
+    for (int k = 0; k < 2 && cols[k]; k++)
+        n->cols[k] = cols[k];
+    n->value = FULL;
+    n->queued = 1;
+    p->queue = xrealloc(p->queue, (p->nqueue + 1) * sizeof *p->queue);
+    p->queue[p->nqueue++] = (int)p->nnodes;
+    return (int)p->nnodes++;
+}
+
+/* The current window of item.col, read by the node being computed. */
+static an_bound neighbour(an_ranges *p, an_item *item, const char *col)
+{
+    const char *cols[] = {col, NULL, NULL};
+    int n = node_for(p, item, cols);
+    p->reads++;
+    if (p->current >= 0 && n != p->current) {
+        rg_node *nd = &p->nodes[n];
+        size_t k;
+        for (k = 0; k < nd->nreaders && nd->readers[k] != p->current; k++)
+            ;
+        if (k == nd->nreaders) {
+            nd->readers = xrealloc(nd->readers, (nd->nreaders + 1) * sizeof *nd->readers);
+            nd->readers[nd->nreaders++] = p->current;
+        }
+    }
+    return p->nodes[n].value;
+}
+
+/* One computation of node i from its block and its neighbours' values.
+ * The first computation sorts the reaching conjuncts into those that
+ * read no other window (their bound is fixed, kept) and those that do
+ * (evaluated again each time, since their neighbours change). */
+static an_bound compute(an_ranges *p, int i)
+{
+    rg_node *nd = &p->nodes[i];
+    an_item *item = nd->item;
+    const char *cols[3] = {nd->cols[0], nd->cols[1], NULL};
+    p->current = i;
+    if (!an_reach_block_filters(item)) {
+        /* Under TABLESAMPLE, or named through an alias list sluice
+         * cannot follow: no filter reaches the scan (analyze_range.c). */
+        p->current = -1;
+        return FULL;
+    }
+    if (!p->nodes[i].computed) {
+        json_t **conj = NULL, **dyn = NULL;
+        size_t nconj = 0, ndyn = 0;
+        an_bound fixed = FULL;
+        if (reaching_conjuncts(item, &conj, &nconj) < 0)
+            p->gave_up = 1;
+        for (size_t k = 0; k < nconj; k++) {
+            size_t before = p->reads;
+            an_bound x = conj_bound(p, conj[k], item, cols, 1);
+            if (p->reads != before) {
+                an_push_node(&dyn, &ndyn, conj[k]);
+            } else {
+                fixed = an_bound_intersect(fixed, x);
+            }
+        }
+        free(conj);
+        nd = &p->nodes[i];      /* neighbour() may have moved the array */
+        nd->fixed = fixed;
+        nd->dynamic = dyn;
+        nd->ndynamic = ndyn;
+        nd->exit = an_reach_exit(item, cols, &nd->exit_pos);
+        nd->computed = 1;
+    }
+    an_bound b = p->nodes[i].fixed;
+    for (size_t k = 0; k < p->nodes[i].ndynamic; k++)
+        b = an_bound_intersect(b, conj_bound(p, p->nodes[i].dynamic[k], item, cols, 1));
+    for (const an_join_step *st = item->join; st; st = st->up)
+        if (an_reach_join_on(st) && ast_get(st->join, "usingClause"))
+            b = an_bound_intersect(b, using_bound(p, item, st, cols, 1));
+    an_block *blk = item->block;
+    const char *out = p->nodes[i].exit;
+    size_t pos = p->nodes[i].exit_pos;
+    if (out) {
+        if (blk->derived) {
+            b = an_bound_intersect(b, neighbour(p, blk->derived, out));
+        } else if (blk->cte->nrefs) {
+            /* A CTE is scanned once per reference: the widest of their
+             * windows, each under the name the reference's own alias
+             * list gives the column. */
+            an_cte *cte = blk->cte;
+            an_bound via = FULL;
+            for (size_t k = 0; k < cte->nrefs; k++) {
+                const char *name = an_reach_ref_name(cte->refs[k], pos, out);
+                an_bound x = name ? neighbour(p, cte->refs[k], name) : FULL;
+                via = k == 0 ? x : hull(via, x);
+            }
+            b = an_bound_intersect(b, via);
+        }
+    }
+    p->current = -1;
+    return b;
+}
+
+static int same_bound(an_bound a, an_bound b)
+{
+    return a.has_lo == b.has_lo && a.has_hi == b.has_hi && (!a.has_lo || a.lo == b.lo) &&
+           (!a.has_hi || a.hi == b.hi);
+}
+
+/* Run the worklist until no value changes or the work bound is hit. */
+static void solve(an_ranges *p)
+{
+    /* First in, first out: a change reaches all its readers before any
+     * of them is recomputed twice. */
+    while (p->qhead < p->nqueue) {
+        if (p->steps > AN_RANGE_MAX_STEPS) {
+            p->gave_up = 1;
+            return;
+        }
+        int i = p->queue[p->qhead++];
+        if (p->qhead == p->nqueue)
+            p->qhead = p->nqueue = 0;
+        p->nodes[i].queued = 0;
+        /* compute() may grow p->nodes: call it before reading the array. */
+        an_bound computed = compute(p, i);
+        an_bound b = an_bound_intersect(p->nodes[i].value, computed);
+        if (same_bound(b, p->nodes[i].value))
+            continue;
+        p->nodes[i].value = b;
+        for (size_t k = 0; k < p->nodes[i].nreaders; k++) {
+            int r = p->nodes[i].readers[k];
+            if (!p->nodes[r].queued) {
+                p->nodes[r].queued = 1;
+                p->queue = xrealloc(p->queue, (p->nqueue + 1) * sizeof *p->queue);
+                p->queue[p->nqueue++] = r;
+            }
+        }
+    }
+}
+
+size_t an_ranges_add(an_ranges *p, an_item *item, const char *column, const char *derived_from)
+{
+    const char *cols[] = {column, derived_from, NULL};
+    return (size_t)node_for(p, item, cols);
+}
+
+void an_ranges_solve(an_ranges *p)
+{
+    solve(p);
+}
+
+an_bound an_ranges_bound(const an_ranges *p, size_t handle)
+{
+    return p->nodes[handle].value;
+}
+
+int an_ranges_gave_up(const an_ranges *p)
+{
+    return p->gave_up;
+}
+
+int an_range_bounds(const an_clock *clock, an_item *item, const char *column, an_bound *out)
+{
+    an_ranges *p = an_ranges_new(clock);
+    size_t n = an_ranges_add(p, item, column, NULL);
+    solve(p);
+    int rc = p->gave_up ? -1 : 0;
+    if (rc == 0)
+        *out = p->nodes[n].value;
+    an_ranges_free(p);
+    return rc;
+}
+
+int an_comparison_bound(const an_clock *clock, const char *op, json_t *value,
+                        int column_on_left, an_bound *out)
+{
+    an_time v;
+    if (an_eval_date(clock, value, &v) < 0)
+        return -1;
+    *out = cmp_bound(op, v, column_on_left);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks that read nothing                                            */
+
+/* Does the block itself return no rows without reading its FROM?  Its
+ * WHERE is constant FALSE or NULL (PruneFilters replaces the filter and
+ * everything under it with an empty relation), or its LIMIT is a
+ * constant 0 (OptimizeLimitZero).  These are Superset's probes: the
+ * custom-SQL x-axis type probe, adhoc filter probes and Explore's
+ * expression validation (WHERE false, ... AND false, 1 = 0, LIMIT 0). */
+static int block_empty(const an_block *blk)
+{
+    long n;
+    json_t *lim = ast_get(blk->select, "limitCount");
+    if (lim && an_eval_int(lim, &n) == 0 && n == 0)
+        return 1;
+    for (size_t i = 0; i < blk->nwhere; i++) {
+        int t = an_const_truth(blk->where[i]);
+        if (t == AN_TV_FALSE || t == AN_TV_NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is every run of the block inside a block that reads nothing: the
+ * block itself, the block around the derived table it is, or, for a CTE
+ * body, the blocks of all its references.  A subquery in an expression
+ * is judged on its own (its enclosing block is not recorded). */
+static int reads_nothing(const an_block *blk, int depth)
+{
+    if (depth > AN_RANGE_MAX_DEPTH)
+        return 0;
+    if (block_empty(blk))
+        return 1;
+    if (blk->in_expression)
+        return 0;
+    if (blk->derived)
+        return reads_nothing(blk->derived->block, depth + 1);
+    if (blk->cte && blk->cte->nrefs) {
+        for (size_t k = 0; k < blk->cte->nrefs; k++)
+            if (!reads_nothing(blk->cte->refs[k]->block, depth + 1))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+int an_block_reads_nothing(const an_block *blk)
+{
+    return reads_nothing(blk, 0);
 }

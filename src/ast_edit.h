@@ -9,17 +9,28 @@
  * Edits take the node to change as a borrowed fields object (the value
  * inside {"Kind": {...}}) and STEAL the node they insert: after the call
  * the caller holds no reference to it, on success or failure.  An edit
- * may free nodes it replaces; any pointer into the replaced part of the
- * tree, and every pointer held by an analysis of the tree (analyze.h),
- * is stale after the call.
+ * hands every node it replaces to ast_defer_delete() (below): while the
+ * rule driver's deferral is open (for as long as a rule runs), a
+ * replaced node and the pointers into it, the analysis' included, stay
+ * valid; they describe a part of the tree that is gone, so a rule reads
+ * the analysis only for parts it has not changed.  Without a deferral an
+ * edit may free what it replaces at once.
  */
 #ifndef SLUICE_AST_EDIT_H
 #define SLUICE_AST_EDIT_H
 
 #include <jansson.h>
 
+/* {kind: fields}: a node of that kind over fields (stolen).  The other
+ * constructors are built on it; call it only for a kind none of them
+ * builds. */
+json_t *ast_new_node(const char *kind, json_t *fields);
+
 /* {"String": {"sval": s}} */
 json_t *ast_new_string(const char *s);
+/* [{"String": {"sval": s}}]: a one-part name list, as an operator's
+ * "name" or a type's "names" holds it (not a node: an array). */
+json_t *ast_new_name(const char *s);
 /* qualifier.column, or column when qualifier is NULL. */
 json_t *ast_new_column_ref(const char *qualifier, const char *column);
 /* name(args...); args is stolen (NULL: no arguments). */
@@ -35,6 +46,39 @@ json_t *ast_new_typed_literal(const char *type, const char *text);
 json_t *ast_new_current_date(void);
 /* l op r, a binary operator; steals l and r. */
 json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r);
+/* args[0] AND args[1] ... (boolop "AND_EXPR" or "OR_EXPR"), as the
+ * parser builds a flattened chain; steals args (an array of nodes). */
+json_t *ast_new_bool_expr(const char *boolop, json_t *args);
+/* COALESCE(args...); steals args (an array of nodes). */
+json_t *ast_new_coalesce(json_t *args);
+/* CAST(arg AS type) with a one-part type name as written ("bigint");
+ * steals arg. */
+json_t *ast_new_cast(json_t *arg, const char *type);
+
+/* A select-list entry: val AS name, or val alone when name is NULL;
+ * steals val.  (No location: a built entry has no text of its own.) */
+json_t *ast_new_res_target(const char *name, json_t *val);
+/* The select-list entry * (no location). */
+json_t *ast_new_star_target(void);
+/* A base table [catalog.][schema.]relname [AS alias] (NULL parts are
+ * left out), as the parser builds a table reference. */
+json_t *ast_new_range_var(const char *catalog, const char *schema, const char *relname,
+                          const char *alias);
+/* SELECT targets [FROM from]: a SELECT block; steals targets (an array
+ * of ResTarget nodes) and from (an array of FROM items, or NULL). */
+json_t *ast_new_select(json_t *targets, json_t *from);
+/* l UNION ALL r; steals l and r (SelectStmt nodes). */
+json_t *ast_new_union_all(json_t *l, json_t *r);
+/* (subquery) [AS alias]: a derived table; steals subquery (a SelectStmt
+ * node) and alias (an Alias fields object {"aliasname": ...}, or
+ * NULL). */
+json_t *ast_new_derived_table(json_t *subquery, json_t *alias);
+/* l JOIN r ON on; jointype is the parser's ("JOIN_INNER", "JOIN_LEFT",
+ * ...).  Steals l, r and on (on NULL: no condition). */
+json_t *ast_new_join(const char *jointype, json_t *l, json_t *r, json_t *on);
+/* One entry of a SELECT's sl_hints: NAME with no arguments yet (the
+ * first n bytes of name). */
+json_t *ast_new_hint(const char *name, size_t n);
 
 /* AND pred into the condition at holder[key] (a WHERE, HAVING or join
  * ON): sets it when absent, appends to a top-level AND list (as the
@@ -59,5 +103,17 @@ void ast_add_hint(json_t *select_fields, const char *name, const char *arg);
 
 /* Set a SELECT's LIMIT to the constant n. */
 void ast_set_limit(json_t *select_fields, long long n);
+
+/* Deferred delete (SQLite's sqlite3ExprDeferredDelete()).  The rule
+ * driver opens a deferral before a rule runs and closes it after the
+ * rule returns; in between, ast_defer_delete(node) keeps a reference to
+ * node (borrowed: the caller's reference is untouched), so a node an edit
+ * takes out of the tree is freed only at ast_defer_close().  Every edit
+ * above calls it for what it replaces; a rule that replaces a node itself
+ * (json_object_set on a clause) calls it first.  With no deferral open
+ * (outside the driver) it does nothing.  One deferral per thread. */
+void ast_defer_open(void);
+void ast_defer_delete(json_t *node);
+void ast_defer_close(void);
 
 #endif

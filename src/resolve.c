@@ -587,15 +587,26 @@ typedef struct name_set {
     size_t n;
 } name_set;
 
-static void collect_ref_names(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc collect_ref_name(ast_walker *w, json_t *node, ast_kind kind, json_t *f)
 {
-    name_set *s = vctx;
-    if (!kind || strcmp(kind, "ColumnRef") != 0)
-        return;
-    json_t *fields = ast_get(obj, "fields");
+    (void)node;
+    name_set *s = w->ctx;
+    if (kind != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    json_t *fields = ast_get(f, "fields");
     const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
     if (last)
         PUSH(s->v, s->n, last);
+    return AST_WALK_PRUNE;
+}
+
+/* The last name part of every column reference in tree, into s. */
+static void collect_ref_names(json_t *tree, name_set *s)
+{
+    ast_walker w = {0};
+    w.fn = collect_ref_name;
+    w.ctx = s;
+    ast_walk(&w, tree);
 }
 
 static int set_has(const name_set *s, const char *name)
@@ -622,9 +633,9 @@ static void pivot_outputs(resolution *res, an_block *blk, json_t *spec, rs_colum
         expand_from(res, blk, from, &src, &gap);
     int unpivot = strcmp(ast_str(spec, "kind"), "unpivot") == 0;
     name_set used = {NULL, 0};
-    ast_walk(ast_get(spec, unpivot ? "in" : "values"), collect_ref_names, &used);
+    collect_ref_names(ast_get(spec, unpivot ? "in" : "values"), &used);
     if (!unpivot)
-        ast_walk(ast_get(spec, "for"), collect_ref_names, &used);
+        collect_ref_names(ast_get(spec, "for"), &used);
     out->complete = src.complete;
     gap = 0;
     for (size_t k = 0; k < src.n; k++)
@@ -634,8 +645,8 @@ static void pivot_outputs(resolution *res, an_block *blk, json_t *spec, rs_colum
         gap = 1;
     if (unpivot) {
         name_set names = {NULL, 0};
-        ast_walk(ast_get(spec, "for"), collect_ref_names, &names);
-        ast_walk(ast_get(spec, "values"), collect_ref_names, &names);
+        collect_ref_names(ast_get(spec, "for"), &names);
+        collect_ref_names(ast_get(spec, "values"), &names);
         for (size_t k = 0; k < names.n; k++) {
             rs_column c = {names.v[k], 0, NULL, NULL, NULL, RS_NO_POSITION};
             expand_push(out, &c, NULL, &gap);

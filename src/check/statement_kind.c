@@ -13,16 +13,15 @@
 #include "ast.h"
 #include "check.h"
 
-static unsigned kind_of(json_t *node, const char **name_out)
+/* The kind of a statement whose node kind is name and fields f (NULL
+ * when only the name is known: a data-modifying CTE's statement). */
+static unsigned kind_of_name(const char *name, json_t *f, const char **name_out)
 {
-    json_t *f;
-    const char *name;
-    ast_unwrap(node, &f, &name);
     *name_out = name ? name : "statement";
     if (!name)
         return RULES_STMT_OTHER;
     if (strcmp(name, "SelectStmt") == 0) {
-        if (ast_get(ast_get(node, name), "intoClause")) {
+        if (ast_get(f, "intoClause")) {
             *name_out = "SELECT ... INTO";
             return RULES_STMT_DDL;
         }
@@ -36,7 +35,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
         return RULES_STMT_SET;
     /* The narrow kinds a policy may allow without the rest of "ddl". */
     if (strcmp(name, "CreateTableAsStmt") == 0 &&
-        strcmp(ast_str(ast_get(node, name), "objtype"), "OBJECT_TABLE") == 0)
+        strcmp(ast_str(f, "objtype"), "OBJECT_TABLE") == 0)
         return RULES_STMT_CTAS;
     if (strcmp(name, "ViewStmt") == 0)
         return RULES_STMT_CVAS;
@@ -45,7 +44,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
     if (strcmp(name, "VariableShowStmt") == 0) {
         static const char *const lists[] = {"tables", "views", "schemas", "databases",
                                             "namespaces", "catalogs"};
-        const char *what = ast_str(ast_get(node, name), "name");
+        const char *what = ast_str(f, "name");
         for (size_t i = 0; what && i < sizeof lists / sizeof *lists; i++)
             if (strcasecmp(what, lists[i]) == 0)
                 return RULES_STMT_SHOW;
@@ -57,6 +56,13 @@ static unsigned kind_of(json_t *node, const char **name_out)
         strcmp(name, "CommentStmt") == 0)
         return RULES_STMT_DDL;
     return RULES_STMT_OTHER;
+}
+
+static unsigned kind_of(json_t *node, const char **name_out)
+{
+    const char *name;
+    ast_unwrap(node, NULL, &name);
+    return kind_of_name(name, ast_get(node, name ? name : ""), name_out);
 }
 
 static const char *kind_word(unsigned k)
@@ -119,10 +125,8 @@ void check_statement_kind(check_ctx *ctx)
         const an_cte *c = ctx->an->ctes[i];
         if (!c->statement_kind)
             continue;
-        json_t *node = json_pack("{s:{}}", c->statement_kind);
         const char *nested;
-        unsigned nk = kind_of(node, &nested);
-        json_decref(node);
+        unsigned nk = kind_of_name(c->statement_kind, NULL, &nested);
         if (ctx->rules->statements_allow & nk)
             continue;
         char up[24];
@@ -135,8 +139,11 @@ void check_statement_kind(check_ctx *ctx)
     }
 }
 
-const char *check_unparsed_statement_kind(const rules *ru, const dialect_source *src,
-                                         const dialect_stmt *st)
+/* For a statement the parser could not read: its first word when that
+ * word names a statement kind the rules do not allow (or "FROM ...
+ * INSERT" for a FROM-first multi-insert), else NULL. */
+static const char *unparsed_statement_kind(const rules *ru, const dialect_source *src,
+                                           const dialect_stmt *st)
 {
     const char *text = src->text + st->start;
     size_t len = st->end - st->start;
@@ -290,7 +297,11 @@ static int m_use(mcur *c)
     return m_name(c, 2);
 }
 
-unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt *st)
+/* The kind (RULES_STMT_SHOW, _DESCRIBE, _USE) of a well-formed SHOW
+ * TABLES / VIEWS / SCHEMAS / CATALOGS / COLUMNS, DESCRIBE [TABLE] name or
+ * USE name statement, which the parser does not read, else 0.  They read
+ * no table's rows. */
+static unsigned metadata_statement(const dialect_source *src, const dialect_stmt *st)
 {
     static const struct { const char *word; unsigned kind; int (*rest)(mcur *c); } forms[] = {
         {"show", RULES_STMT_SHOW, m_show}, {"describe", RULES_STMT_DESCRIBE, m_describe},
@@ -303,7 +314,50 @@ unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt 
     return 0;
 }
 
-const char *check_kind_name(unsigned kind)
+/* ------------------------------------------------------------------ */
+/* Statements the parser does not read, and the request as a whole     */
+
+/* SQL Lab's SHOW / DESCRIBE / USE: a kind of its own, which reads no
+ * rows; it runs as written where the rules allow it. */
+int check_statement_kind_read_unparsed(check_ctx *ctx)
 {
-    return kind_word(kind);
+    const dialect_source *src = ctx->src;
+    const dialect_stmt *st = ctx->span;
+    unsigned meta = metadata_statement(src, st);
+    if (!meta)
+        return 0;
+    if (!(ctx->rules->statements_allow & meta)) {
+        char first[24];
+        const dtok *t = &src->toks[dialect_sig_token(src, st, st->tok_begin - 1, 1)];
+        first_word(src->text + t->start, t->end - t->start, first, sizeof first);
+        check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                     "%s statements (kind %s) are not allowed here; only read-only queries "
+                     "may run", first, kind_word(meta));
+        ctx->rejected = 1;
+    }
+    return 1;
+}
+
+/* Say what kind of statement it is when its first word tells. */
+void check_statement_kind_unparsed(check_ctx *ctx)
+{
+    const char *kw = unparsed_statement_kind(ctx->rules, ctx->src, ctx->span);
+    if (!kw)
+        return;
+    check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                 "%s statements are not allowed here; only read-only queries may run", kw);
+    ctx->rejected = 1;
+}
+
+/* statements.multiple: "reject" refuses a request of several statements,
+ * at its second. */
+void check_statement_kind_request(check_ctx *ctx)
+{
+    if (ctx->nstmts < 2 || !ctx->rules->multiple_reject)
+        return;
+    ctx->index = 1;
+    ctx->span = &ctx->stmts[1];
+    check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                 "%zu statements in one request; only one is allowed", ctx->nstmts);
+    ctx->rejected = 1;
 }

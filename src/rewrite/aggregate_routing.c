@@ -91,6 +91,7 @@
 #include <strings.h>
 
 #include "analyze.h"
+#include "analyze_range.h"
 #include "arena.h"
 #include "ast.h"
 #include "ast_edit.h"
@@ -244,12 +245,10 @@ static json_t *summed_count(const char *col)
 {
     json_t *sum_args = json_array();
     json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
-    json_t *co = json_pack("{s:{s:[o,o],s:i}}", "CoalesceExpr", "args",
-                           ast_new_func_call("sum", sum_args), ast_new_int_const(0),
-                           "location", -1);
-    json_t *tn = json_pack("{s:[o],s:i,s:i}", "names", ast_new_string("bigint"),
-                           "typemod", -1, "location", -1);
-    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", co, "typeName", tn, "location", -1);
+    json_t *co_args = json_array();
+    json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
+    json_array_append_new(co_args, ast_new_int_const(0));
+    return ast_new_cast(ast_new_coalesce(co_args), "bigint");
 }
 
 /* Condition 6: one aggregate call of the block, answered from the
@@ -547,8 +546,7 @@ static json_t *map_where(route *r)
         arena_json_release(kept);
         return one;
     }
-    return json_pack("{s:{s:s,s:o,s:i}}", "BoolExpr", "boolop", "AND_EXPR", "args", kept,
-                     "location", -1);
+    return ast_new_bool_expr("AND_EXPR", kept);
 }
 
 /* The end of the bucket of grain g (RULES_GRAIN_*) that holds the
@@ -567,8 +565,8 @@ static long long bucket_end(long long us, int g)
  * at or before fresh_through.  An exclusive upper bound hi on a
  * dimension stored at grain g admits the whole bucket holding the last
  * value before hi, so the rows it reads end where that bucket ends.
- * Bounds are exact to the microsecond (check_comparison_upper): a bound
- * that sluice cannot evaluate exactly is no bound. */
+ * Bounds are exact to the microsecond (analyze_range.h): a bound that
+ * sluice cannot evaluate exactly is no bound. */
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
@@ -576,11 +574,13 @@ static int fresh_enough(route *r)
         return 1;
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
-    long long end = LLONG_MAX, h;
+    long long end = LLONG_MAX;
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
-        check_upper_bound(r->ctx, r->item, column_name(tf), &h) == 0)
-        end = bucket_end(h - 1, g);
+        an_range_bounds(&clock, r->item, column_name(tf), &b) == 0 && b.has_hi)
+        end = bucket_end(b.hi - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;
         if (ast_unwrap(r->blk->where[i], &f, NULL) != AST_A_Expr)
@@ -588,22 +588,23 @@ static int fresh_enough(route *r)
         const char *kind = ast_str(f, "kind");
         const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
         json_t *l = ast_get(f, "lexpr"), *rx = ast_get(f, "rexpr");
-        long long hi;
         if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, l, td->expr)) {
-            if (check_comparison_upper(r->ctx, op, rx, 1, &hi) < 0)
+            if (an_comparison_bound(&clock, op, rx, 1, &b) < 0)
                 continue;
         } else if (strcmp(kind, "AEXPR_OP") == 0 && op && equiv(r, rx, td->expr)) {
             /* The constant first: 'X' > dimension. */
-            if (check_comparison_upper(r->ctx, op, l, 0, &hi) < 0)
+            if (an_comparison_bound(&clock, op, l, 0, &b) < 0)
                 continue;
         } else if (strcmp(kind, "AEXPR_BETWEEN") == 0 && equiv(r, l, td->expr)) {
             json_t *items = ast_unwrap(rx, &lf, NULL) == AST_List ? ast_get(lf, "items") : rx;
-            if (check_comparison_upper(r->ctx, "<=", json_array_get(items, 1), 1, &hi) < 0)
+            if (an_comparison_bound(&clock, "<=", json_array_get(items, 1), 1, &b) < 0)
                 continue;
         } else {
             continue;
         }
-        long long e = bucket_end(hi - 1, g);
+        if (!b.has_hi)
+            continue;
+        long long e = bucket_end(b.hi - 1, g);
         if (e < end)
             end = e;
     }
@@ -731,7 +732,7 @@ static int check_block(route *r, routed *out)
             json_object_set_new(rt, "val", m);  /* the same expression, copied */
         }
         if (r->build)
-            json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+            json_array_append_new(out->targets, ast_new_node("ResTarget", rt));
         else
             arena_json_release(rt);
     }
@@ -753,23 +754,20 @@ static int check_block(route *r, routed *out)
     return 0;
 }
 
-/* Replace the block's clauses and its FROM item (see ast_edit.h: every
- * analysis pointer is stale afterwards). */
-static void apply(route *r, routed *o, json_t *graveyard)
+/* Replace the block's clauses and its FROM item (see ast_edit.h: the
+ * analysis describes the block as it was). */
+static void apply(route *r, routed *o)
 {
     json_t *sel = r->blk->select;
     const rules_aggregate *a = r->agg;
-    /* What this replaces stays alive until the rule ends (graveyard), so
-     * the analysis of the other blocks, which may point into it (a set
-     * operation's first branch names the others' columns), stays valid
-     * while they are looked at. */
+    /* What this replaces stays alive until the rule returns (the driver's
+     * deferral, ast_edit.h), so the analysis of the other blocks, which
+     * may point into it (a set operation's first branch names the others'
+     * columns), stays valid while they are looked at. */
     static const char *const replaced[] = {"targetList", "whereClause", "groupClause",
                                            "havingClause", "sortClause", "fromClause", NULL};
-    for (int i = 0; replaced[i]; i++) {
-        json_t *v = ast_get(sel, replaced[i]);
-        if (v)
-            json_array_append(graveyard, v);
-    }
+    for (int i = 0; replaced[i]; i++)
+        ast_defer_delete(ast_get(sel, replaced[i]));
     json_object_set(sel, "targetList", o->targets);
     if (json_is_null(o->where))
         json_object_del(sel, "whereClause");
@@ -794,13 +792,12 @@ static void apply(route *r, routed *o, json_t *graveyard)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *rv = json_pack("{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}", "catalogname", parts[0],
-                           "schemaname", parts[1], "relname", parts[2], "inh", 1,
-                           "relpersistence", "p", "alias", "aliasname",
-                           alias_name ? alias_name : (relname ? relname : parts[2]),
-                           "location", -1);
+    json_t *from = json_array();
+    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
+                                                  alias_name ? alias_name :
+                                                  (relname ? relname : parts[2])));
     /* Condition 1 made the source the block's only FROM item. */
-    json_object_set_new(sel, "fromClause", json_pack("[{s:o}]", "RangeVar", rv));
+    json_object_set_new(sel, "fromClause", from);
 }
 
 static long long table_rows(const rules *ru, const rules_aggregate *a)
@@ -814,41 +811,39 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
  * may name them).  Borrowed strings, in *names (malloc'd). */
 typedef struct name_list { const char **v; size_t n; } name_list;
 
-static void block_columns(json_t *v, const name_list *aliases, name_list *out, int depth)
+typedef struct column_walk { const name_list *aliases; name_list *out; } column_walk;
+
+/* Not entered: subqueries (their columns are their own) and parts
+ * deeper than AN_MAX_DEPTH. */
+static ast_walk_rc note_block_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 {
-    if (depth > AN_MAX_DEPTH || !v)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            block_columns(c, aliases, out, depth + 1);
-        return;
-    }
-    if (!json_is_object(v))
-        return;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
+    column_walk *cw = w->ctx;
+    (void)node;
     if (k == AST_SubLink || k == AST_SelectStmt)
-        return;
-    if (k == AST_ColumnRef) {
-        const char *col = column_name(f);
-        if (!col)
-            return;
-        for (size_t i = 0; i < aliases->n; i++)
-            if (strcasecmp(aliases->v[i], col) == 0)
-                return;
-        for (size_t i = 0; i < out->n; i++)
-            if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
-                return;
-        if (out->n == 0 || (out->n >= 4 && (out->n & (out->n - 1)) == 0))
-            out->v = xrealloc(out->v, (out->n ? out->n * 2 : 4) * sizeof *out->v);
-        out->v[out->n++] = col;
-        return;
-    }
-    json_t *o = f ? f : v;
-    for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it))
-        block_columns(json_object_iter_value(it), aliases, out, depth + 1);
+        return AST_WALK_PRUNE;
+    if (k != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    const char *col = column_name(f);
+    if (!col)
+        return AST_WALK_PRUNE;
+    for (size_t i = 0; i < cw->aliases->n; i++)
+        if (strcasecmp(cw->aliases->v[i], col) == 0)
+            return AST_WALK_PRUNE;
+    name_list *out = cw->out;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
+            return AST_WALK_PRUNE;
+    if (out->n == 0 || (out->n >= 4 && (out->n & (out->n - 1)) == 0))
+        out->v = xrealloc(out->v, (out->n ? out->n * 2 : 4) * sizeof *out->v);
+    out->v[out->n++] = col;
+    return AST_WALK_PRUNE;
+}
+
+static void block_columns(json_t *v, const name_list *aliases, name_list *out)
+{
+    column_walk cw = {aliases, out};
+    ast_walker w = {.fn = note_block_column, .ctx = &cw, .max_depth = AN_MAX_DEPTH};
+    ast_walk(&w, v);
 }
 
 /* A quick "no": a column the block reads that the aggregate does not
@@ -867,7 +862,7 @@ static const char *unstored_column(const rules_aggregate *a, const name_list *co
 
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
-static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
+static int route_block(check_ctx *ctx, an_block *blk)
 {
     const rules *ru = ctx->rules;
     /* The block's scan of some aggregate's source, if it has one. */
@@ -912,15 +907,15 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
         json_t *clause = ast_get(blk->select, clauses[c]);
         if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
             continue;       /* GROUP BY ALL's keys are select items, read above */
-        block_columns(clause, &aliases, &cols, 0);
+        block_columns(clause, &aliases, &cols);
     }
     free(aliases.v);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
-        if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
+        if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, item->qualified) != 0)
             continue;
         int why = ctx->req->explain ||
-                  (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN);
+                  (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
         route r = {ctx, a, blk, item, 0, ""};
@@ -957,12 +952,12 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
-    if (best.agg->enforce == RULES_ROUTING_WARN) {
+    if (best.agg->enforce == RULES_ENFORCE_WARN) {
         check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
                      "this aggregate of %s could be answered from %s%s", item->qualified,
                      best.agg->table_written, size);
     } else {
-        apply(&best, &best_out, graveyard);
+        apply(&best, &best_out);
         check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                      "routed onto %s%s instead of %s", best.agg->table_written, size,
                      item->qualified);
@@ -979,11 +974,10 @@ void rewrite_aggregate_routing(check_ctx *ctx)
     /* Every block is looked at on the analysis of the original tree.
      * Routing a block edits only that block (a routed block holds no
      * other block: subqueries are refused), and what it replaces is kept
-     * alive until the end, so the other blocks' analysis stays valid;
-     * the driver rebuilds the analysis once afterwards. */
-    json_t *graveyard = json_array();
+     * alive until the rule returns (the driver's deferral), so the other
+     * blocks' analysis stays valid; the driver rebuilds the analysis once
+     * afterwards. */
     for (size_t i = 0; i < ctx->an->nblocks; i++)
-        if (route_block(ctx, ctx->an->blocks[i], graveyard))
+        if (route_block(ctx, ctx->an->blocks[i]))
             ctx->modified = 1;
-    arena_json_release(graveyard);
 }

@@ -1,8 +1,9 @@
 /*
- * check_dates_eval.c - partition-filter's constant evaluation: the date
- * function table (Databricks' date functions as typed and as sqlglot's
- * Databricks generator writes them), INT folding in day counts and
- * intervals, and the constant conditions of blocks that read nothing.
+ * check_dates_eval.c - the constant evaluation of analyze_const.c
+ * (an_eval_date): the date function table (Databricks' date functions
+ * as typed and as sqlglot's Databricks generator writes them), INT
+ * folding in day counts and intervals.  The range analysis built on it
+ * is tested in check_range.c.
  */
 #include <check.h>
 #include <math.h>
@@ -11,8 +12,8 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "analyze_range.h"
 #include "ast.h"
-#include "check/check.h"
 #include "dates.h"
 #include "parse.h"
 
@@ -23,7 +24,7 @@ static long today(void)
 }
 
 /* Days (a fraction for the time of day) as microseconds, the unit of
- * check_eval_date. */
+ * an_eval_date. */
 #define US(days) llround((days) * 86400000000.0)
 
 /* The value of the first select-list expression of "SELECT <expr>", in
@@ -38,13 +39,11 @@ static long long value_of(const char *expr)
     json_t *sel = json_object_get(json_array_get(nodes, 0), "SelectStmt");
     json_t *target = json_object_get(json_array_get(json_object_get(sel, "targetList"), 0),
                                      "ResTarget");
-    check_ctx ctx = {0};
-    ctx.now_days = today();
-    ctx.now_seconds = 12 * 3600;
-    long long us;
-    int rc = check_eval_date(&ctx, json_object_get(target, "val"), &us);
+    an_clock clock = {today(), 12 * 3600};
+    an_time v;
+    int rc = an_eval_date(&clock, json_object_get(target, "val"), &v);
     json_decref(nodes);
-    return rc == 0 ? us : US(-1e9);
+    return rc == 0 ? v.us : US(-1e9);
 }
 
 static double day(long y, unsigned m, unsigned d)

@@ -486,17 +486,19 @@ typedef struct ref_hunt {
     size_t n;
 } ref_hunt;
 
-static void hunt(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc hunt(ast_walker *w, json_t *node, ast_kind kind, json_t *obj)
 {
-    ref_hunt *h = vctx;
+    (void)node;
+    ref_hunt *h = w->ctx;
     char buf[256];
-    if (!kind || strcmp(kind, "ColumnRef") != 0 || h->n >= 64)
-        return;
+    if (kind != AST_ColumnRef || h->n >= 64)
+        return AST_WALK_CONTINUE;
     dotted_name(obj, buf, sizeof buf);
     if (strcmp(buf, h->name) != 0)
-        return;
+        return AST_WALK_CONTINUE;
     h->found[h->n] = obj;
     h->loc[h->n++] = json_integer_value(ast_get(obj, "location"));
+    return AST_WALK_CONTINUE;
 }
 
 /* The k-th ColumnRef (in text order) whose dotted text is spec's name. */
@@ -511,7 +513,10 @@ static json_t *find_ref(const char *spec)
         *hash = '\0';
     }
     ref_hunt h = {name, {0}, {0}, 0};
-    ast_walk(tree, hunt, &h);
+    ast_walker w = {0};
+    w.fn = hunt;
+    w.ctx = &h;
+    ast_walk(&w, tree);
     /* Sort by location (a stable insertion sort: few refs). */
     for (size_t i = 1; i < h.n; i++)
         for (size_t j = i; j > 0 && h.loc[j - 1] > h.loc[j]; j--) {
