@@ -109,6 +109,18 @@ static int ptrmap_get(const ptrmap *m, const void *k, size_t *v)
     return 0;
 }
 
+/* Size m for about n keys (no growth below that). */
+static void ptrmap_init(ptrmap *m, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    m->cap = cap;
+    m->n = 0;
+    m->keys = xcalloc(cap, sizeof *m->keys);
+    m->vals = xmalloc(cap * sizeof *m->vals);
+}
+
 static void ptrmap_free(ptrmap *m)
 {
     free(m->keys);
@@ -129,11 +141,23 @@ typedef struct scope_view {
 } scope_view;
 
 typedef struct item_info {
+    size_t index;           /* in its block's items */
+    int seen_by_block;      /* item_seen() for SEE_ALL ... */
+    int seen_known;         /* ... once computed */
     rs_columns cols;
     int state;              /* 0 not computed, 1 being computed, 2 done */
 } item_info;
 
+typedef struct alias_entry {
+    const char *name;       /* the AS name */
+    size_t index;           /* in the select list */
+    json_t *target;         /* ResTarget fields */
+} alias_entry;
+
 typedef struct block_info {
+    alias_entry *aliases;   /* the select list's aliases, once listed */
+    size_t naliases;
+    int aliases_listed;
     an_block *parent;       /* the next scope out, NULL for none */
     scope_view parent_view; /* what of the parent's FROM it sees */
     rs_columns outs;
@@ -234,24 +258,13 @@ static int is_semi_or_anti(json_t *join)
     return k && (strcmp(k, "semi") == 0 || strcmp(k, "anti") == 0);
 }
 
-static size_t item_index(const an_block *blk, const an_item *it)
-{
-    for (size_t i = 0; i < blk->nitems; i++)
-        if (blk->items[i] == it)
-            return i;
-    return blk->nitems;
-}
-
 /* Does view v of it's block see it?  The right side of a LEFT SEMI /
  * LEFT ANTI join outputs nothing (Spark's Join.output is the left
  * side's): a view outside that join does not see its items, the ON of a
- * join inside it (or its own ON) does. */
-static int item_seen(const an_item *it, scope_view v)
+ * join inside it (or its own ON) does.  The whole block's answer is kept
+ * per item (a block of many joins asks it for every reference). */
+static int item_seen_walk(const an_item *it, scope_view v)
 {
-    if (v.mode == SEE_NONE)
-        return 0;
-    if (v.mode == SEE_BEFORE && item_index(it->block, it) >= v.before)
-        return 0;
     for (const an_join_step *st = it->join; st; st = st->up) {
         if (v.mode == SEE_JOIN && st->join == v.join)
             return 1;
@@ -259,6 +272,22 @@ static int item_seen(const an_item *it, scope_view v)
             return 0;
     }
     return v.mode != SEE_JOIN;
+}
+
+static int item_seen(const resolution *res, const an_item *it, scope_view v)
+{
+    if (v.mode == SEE_NONE)
+        return 0;
+    item_info *ii = info_of_item(res, it);
+    if (!ii)
+        return 0;
+    if (!ii->seen_known) {
+        ii->seen_by_block = item_seen_walk(it, (scope_view){SEE_ALL, 0, NULL});
+        ii->seen_known = 1;
+    }
+    if (v.mode == SEE_BEFORE && ii->index >= v.before)
+        return 0;
+    return v.mode == SEE_JOIN ? item_seen_walk(it, v) : ii->seen_by_block;
 }
 
 /* ------------------------------------------------------------------ */
@@ -826,24 +855,28 @@ static void item_cand(resolution *res, an_item *it, const char *name, cands *out
  * view sees it.  A USING column, or a NATURAL join column (both sides
  * surely have the name), is one candidate however many sides have it
  * (ResolveNaturalAndUsingJoin: the join outputs it once). */
-static void collect(resolution *res, json_t *node, const char *name, scope_view v, cands *out)
+static void collect(resolution *res, json_t *node, const char *name, scope_view v, cands *out,
+                    int hidden)
 {
     json_t *f;
     ast_kind k = ast_unwrap(node, &f, NULL);
     if (k == AST_RangeTableSample) {
-        collect(res, ast_get(f, "relation"), name, v, out);
+        collect(res, ast_get(f, "relation"), name, v, out, hidden);
         return;
     }
     if (k != AST_JoinExpr) {
+        /* hidden: under the right side of a LEFT SEMI / ANTI join the
+         * view is outside of (item_seen(), told here by the descent). */
         an_item *it = item_of_node(res, f);
-        if (it && item_seen(it, v))
+        item_info *ii = it ? info_of_item(res, it) : NULL;
+        if (ii && !hidden && (v.mode != SEE_BEFORE || ii->index < v.before))
             item_cand(res, it, name, out);
         return;
     }
     cands l = {.n = 0}, r = {.n = 0};
-    collect(res, ast_get(f, "larg"), name, v, &l);
-    collect(res, ast_get(f, "rarg"), name, v, &r);
     int in_on = v.mode == SEE_JOIN && v.join == f;
+    collect(res, ast_get(f, "larg"), name, v, &l, hidden);
+    collect(res, ast_get(f, "rarg"), name, v, &r, hidden || (!in_on && is_semi_or_anti(f)));
     int merge = !in_on && !is_semi_or_anti(f) && l.n == 1 && r.n == 1 && !l.overflow &&
                 !r.overflow &&
                 (name_in(name, ast_get(f, "usingClause")) ||
@@ -873,7 +906,7 @@ static int lookup_in_block(resolution *res, an_block *blk, scope_view view,
     for (int k = n - 1 < 3 ? n - 1 : 3; k >= 1; k--) {
         for (size_t i = 0; i < blk->nitems; i++) {
             an_item *it = blk->items[i];
-            if (item_seen(it, view) && qualifier_matches(it, parts, k))
+            if (qualifier_matches(it, parts, k) && item_seen(res, it, view))
                 item_cand(res, it, parts[k], out);
         }
         if (out->n)
@@ -881,13 +914,13 @@ static int lookup_in_block(resolution *res, an_block *blk, scope_view view,
     }
     if (view.mode == SEE_JOIN) {
         json_t *jf = view.join;
-        collect(res, ast_get(jf, "larg"), parts[0], view, out);
-        collect(res, ast_get(jf, "rarg"), parts[0], view, out);
+        collect(res, ast_get(jf, "larg"), parts[0], view, out, 0);
+        collect(res, ast_get(jf, "rarg"), parts[0], view, out, 0);
     } else if (view.mode != SEE_NONE) {
         size_t i;
         json_t *from;
         json_array_foreach(ast_get(blk->select, "fromClause"), i, from)
-            collect(res, from, parts[0], view, out);
+            collect(res, from, parts[0], view, out, 0);
     }
     return 0;
 }
@@ -977,25 +1010,35 @@ static int aliases_same_column(json_t *val, const char *name)
 }
 
 /* The select-list aliases (explicit AS names) of blk named name among
- * items [0, upto), their count, the first in *idx / *tf_out. */
-static int find_alias(an_block *blk, const char *name, size_t upto, size_t *idx, json_t **tf_out)
+ * items [0, upto), their count, the first in *idx / *tf_out.  The
+ * block's aliases are listed once, on first use. */
+static int find_alias(resolution *res, an_block *blk, const char *name, size_t upto, size_t *idx,
+                      json_t **tf_out)
 {
-    int n = 0;
-    size_t i;
-    json_t *t, *tf;
-    json_array_foreach(ast_get(blk->select, "targetList"), i, t) {
-        if (i >= upto)
-            break;
-        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
-            continue;
-        const char *a = json_string_value(ast_get(tf, "name"));
-        if (a && strcasecmp(a, name) == 0) {
-            if (!n) {
-                *idx = i;
-                *tf_out = tf;
-            }
-            n++;
+    block_info *bi = info_of_block(res, blk);
+    if (!bi)
+        return 0;
+    if (!bi->aliases_listed) {
+        size_t i;
+        json_t *t, *tf;
+        json_array_foreach(ast_get(blk->select, "targetList"), i, t) {
+            if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
+                continue;
+            const char *a = json_string_value(ast_get(tf, "name"));
+            if (a)
+                PUSH(bi->aliases, bi->naliases, ((alias_entry){a, i, tf}));
         }
+        bi->aliases_listed = 1;
+    }
+    int n = 0;
+    for (size_t i = 0; i < bi->naliases && bi->aliases[i].index < upto; i++) {
+        if (strcasecmp(bi->aliases[i].name, name) != 0)
+            continue;
+        if (!n) {
+            *idx = bi->aliases[i].index;
+            *tf_out = bi->aliases[i].target;
+        }
+        n++;
     }
     return n;
 }
@@ -1200,10 +1243,10 @@ static void bind_ref(walk_ctx *w, json_t *ref)
     int nalias = 0;
     if (n >= 1 && k == 0) {
         if (w->clause == RS_IN_SELECT)
-            nalias = find_alias(w->blk, parts[0], w->select_index, &aidx, &atf);
+            nalias = find_alias(res, w->blk, parts[0], w->select_index, &aidx, &atf);
         else if (w->clause == RS_IN_GROUP || w->clause == RS_IN_HAVING ||
                  w->clause == RS_IN_QUALIFY)
-            nalias = find_alias(w->blk, parts[0], (size_t)-1, &aidx, &atf);
+            nalias = find_alias(res, w->blk, parts[0], (size_t)-1, &aidx, &atf);
         if (nalias && aliases_same_column(ast_get(atf, "val"), parts[0]) && nalias == 1)
             nalias = c.n ? 0 : nalias;
     }
@@ -1326,19 +1369,26 @@ static void walk(walk_ctx *w, json_t *v, int depth)
     }
     if (!json_is_object(v))
         return;
+    /* Only seven kinds matter here; they are told by their key alone
+     * (the full kind lookup costs more than the walk). */
     json_t *f = NULL;
     ast_kind k = AST_UNKNOWN;
     if (json_object_size(v) == 1) {
         void *it = json_object_iter(v);
         const char *key = json_object_iter_key(it);
-        switch (key[0]) {
-        case 'C': case 'S': case 'F': case 'A':
-            k = ast_unwrap(v, &f, NULL);
-            break;
-        default:
-            if (json_is_object(json_object_iter_value(it)))
-                f = json_object_iter_value(it);
-        }
+        json_t *val = json_object_iter_value(it);
+        if (json_is_object(val))
+            f = val;
+        static const struct { const char *key; ast_kind kind; } kinds[] = {
+            {"ColumnRef", AST_ColumnRef}, {"A_Const", AST_A_Const}, {"String", AST_String},
+            {"SubLink", AST_SubLink}, {"A_Expr", AST_A_Expr}, {"FuncCall", AST_FuncCall},
+            {"SelectStmt", AST_SelectStmt}};
+        if (f && (key[0] == 'C' || key[0] == 'S' || key[0] == 'F' || key[0] == 'A'))
+            for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+                if (ast_streq(key, kinds[i].key)) {
+                    k = kinds[i].kind;
+                    break;
+                }
     }
     if (k == AST_ColumnRef) {
         bind_ref(w, f);
@@ -1356,7 +1406,10 @@ static void walk(walk_ctx *w, json_t *v, int depth)
         return;
     }
     if (k == AST_FuncCall) {
-        int agg = !ast_get(f, "over") && (an_function_classes(an_func_name(f)) & AN_FN_AGGREGATE);
+        /* Whether a call is an aggregate matters only to lateral column
+         * aliases, which only the select list has. */
+        int agg = w->clause == RS_IN_SELECT && !ast_get(f, "over") &&
+                  (an_function_classes(an_func_name(f)) & AN_FN_AGGREGATE);
         w->in_agg += agg;
         json_t *child;
         const char *key;
@@ -1401,7 +1454,8 @@ static void walk_from(walk_ctx *w, json_t *node, int depth)
         an_item *it = item_of_node(w->res, f);
         walk_ctx fn = *w;
         fn.clause = RS_IN_FROM;
-        fn.view = (scope_view){SEE_BEFORE, it ? item_index(w->blk, it) : 0, NULL};
+        item_info *ii = it ? info_of_item(w->res, it) : NULL;
+        fn.view = (scope_view){SEE_BEFORE, ii ? ii->index : 0, NULL};
         size_t i;
         json_t *fl, *lf, *cf;
         json_array_foreach(ast_get(f, "functions"), i, fl) {
@@ -1555,10 +1609,19 @@ int resolve_build(resolution *res, analysis *an, const rules *ru)
     p->bi = xcalloc(an->nblocks + 1, sizeof *p->bi);
     p->nitems = an->nitems;
     p->nblocks = an->nblocks;
+    ptrmap_init(&p->items, an->nitems);
+    ptrmap_init(&p->nodes, an->nitems);
+    ptrmap_init(&p->blocks, 2 * an->nblocks);
     for (size_t i = 0; i < an->nitems; i++) {
         ptrmap_put(&p->items, an->items[i], i);
         ptrmap_put(&p->nodes, an->items[i]->node, i);
     }
+    for (size_t i = 0; i < an->nblocks; i++)
+        for (size_t k = 0; k < an->blocks[i]->nitems; k++) {
+            item_info *ii = info_of_item(res, an->blocks[i]->items[k]);
+            if (ii)
+                ii->index = k;
+        }
     for (size_t i = 0; i < an->nblocks; i++) {
         an_block *b = an->blocks[i];
         ptrmap_put(&p->blocks, b, i);
@@ -1570,7 +1633,7 @@ int resolve_build(resolution *res, analysis *an, const rules *ru)
             an_item *d = b->derived;
             bi->parent = d->block;
             bi->parent_view = json_is_true(ast_get(d->node, "lateral"))
-                              ? (scope_view){SEE_BEFORE, item_index(d->block, d), NULL}
+                              ? (scope_view){SEE_BEFORE, info_of_item(res, d)->index, NULL}
                               : (scope_view){SEE_NONE, 0, NULL};
         }
     }
@@ -1590,8 +1653,10 @@ void resolve_free(resolution *res)
     if (p) {
         for (size_t i = 0; i < p->nitems; i++)
             free(p->ii[i].cols.v);
-        for (size_t i = 0; i < p->nblocks; i++)
+        for (size_t i = 0; i < p->nblocks; i++) {
             free(p->bi[i].outs.v);
+            free(p->bi[i].aliases);
+        }
         for (size_t i = 0; i < p->nstrs; i++)
             free(p->strs[i]);
         free(p->strs);

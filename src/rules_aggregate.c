@@ -31,6 +31,7 @@
 #include "dates.h"
 #include "dialect.h"
 #include "parse.h"
+#include "resolve.h"
 #include "rules_load.h"
 #include "sbuf.h"
 
@@ -127,16 +128,27 @@ static int read_measure(agg_query *q, an_block *blk, const an_output *o, rules_m
     return 0;
 }
 
-/* The aggregate's columns: the last name of every column reference,
- * once, lower-cased.  Parts deeper than AN_MAX_DEPTH are left out. */
+/* The aggregate's columns: the column every column reference reads, by
+ * its binding (resolve.h: a struct field's column, t.c's c), once,
+ * lower-cased; a reference bound to no column (none in a valid
+ * aggregate's query) counts by its last written name.  Parts deeper than
+ * AN_MAX_DEPTH are left out. */
+typedef struct column_walk {
+    rules_aggregate *a;
+    const resolution *res;
+} column_walk;
+
 static ast_walk_rc collect_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 {
-    rules_aggregate *a = w->ctx;
+    column_walk *cw = w->ctx;
+    rules_aggregate *a = cw->a;
     (void)node;
     if (k != AST_ColumnRef)
         return AST_WALK_CONTINUE;
+    const rs_binding *b = resolve_lookup(cw->res, f);
     json_t *parts = json_object_get(f, "fields");
-    const char *col = ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
+    const char *col = b && (b->kind == RS_COLUMN || b->kind == RS_FIELD) ? b->column
+                      : ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
     if (!col)
         return AST_WALK_PRUNE;
     for (size_t i = 0; i < a->ncolumns; i++)
@@ -147,9 +159,10 @@ static ast_walk_rc collect_column(ast_walker *w, json_t *node, ast_kind k, json_
     return AST_WALK_PRUNE;
 }
 
-static void collect_columns(rules_aggregate *a, json_t *v)
+static void collect_columns(rules_aggregate *a, const resolution *res, json_t *v)
 {
-    ast_walker w = {.fn = collect_column, .ctx = a, .max_depth = AN_MAX_DEPTH};
+    column_walk cw = {a, res};
+    ast_walker w = {.fn = collect_column, .ctx = &cw, .max_depth = AN_MAX_DEPTH};
     ast_walk(&w, v);
 }
 
@@ -271,12 +284,15 @@ static int compile_query(loader *ld, const char *path, const char *sql, rules *r
     for (size_t i = 0; i < a->ndims && a->time_dim < 0; i++)
         if (a->dims[i].grain != RULES_GRAIN_NONE)
             a->time_dim = (int)i;
+    resolution res;
+    resolve_build(&res, &an, r);
     for (size_t i = 0; i < a->ndims; i++)
-        collect_columns(a, a->dims[i].expr);
+        collect_columns(a, &res, a->dims[i].expr);
     for (size_t i = 0; i < a->nmeasures; i++)
-        collect_columns(a, a->measures[i].arg);
+        collect_columns(a, &res, a->measures[i].arg);
     for (size_t i = 0; i < a->nwhere; i++)      /* the query repeats these */
-        collect_columns(a, a->where[i]);
+        collect_columns(a, &res, a->where[i]);
+    resolve_free(&res);
     a->statement = json_incref(ps.node);
     rc = 0;
 out:

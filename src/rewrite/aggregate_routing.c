@@ -126,15 +126,25 @@ static const char *column_name(json_t *fields)
     return ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
 }
 
-/* Does a qualified column reference of the block name the source item? */
+/* Is a column reference of the block a column of the source item?  Its
+ * binding (resolve.h) says: a column of the item itself, not an alias, a
+ * lambda variable, an outer query's or another item's column, a struct
+ * field, nor a USING column (which may be the other side's value), and
+ * never an ambiguous or unresolved name.  A reference written with more
+ * than two parts (schema.table.col) is refused, as it always was here.
+ * A node the resolution does not hold (none in the block's clauses) is
+ * read by its written qualifier alone. */
 static int qualifier_is_item(route *r, json_t *colref_fields)
 {
     json_t *parts = ast_get(colref_fields, "fields");
     size_t n = json_array_size(parts);
-    if (n <= 1)
-        return 1;
-    const char *q = ast_string_value(json_array_get(parts, n - 2));
-    return q && r->item->alias && strcasecmp(q, r->item->alias) == 0 && n == 2;
+    if (n > 2)
+        return 0;
+    const rs_binding *b = resolve_lookup(check_resolution(r->ctx), colref_fields);
+    if (b)
+        return b->kind == RS_COLUMN && b->item == r->item && !b->field && !b->merged;
+    const char *q = n == 2 ? ast_string_value(json_array_get(parts, 0)) : NULL;
+    return n == 1 || (q && r->item->alias && strcasecmp(q, r->item->alias) == 0);
 }
 
 /* The hook of equiv(): column references and function calls by Spark's
@@ -626,11 +636,13 @@ static int name_hidden(const an_block *blk, size_t i)
     return i < json_array_size(colnames);   /* renamed by position, set operations too */
 }
 
-static int check_block(route *r, routed *out)
+/* Conditions 1 and 2, which no aggregate changes: the block reads the
+ * source alone and aggregates in a form routing can map.  Returns 0, or
+ * -1 with the reason in r. */
+static int block_shape(route *r)
 {
     an_block *blk = r->blk;
     json_t *sel = blk->select;
-    const rules_aggregate *a = r->agg;
     /* 1 */
     if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
         return refuse(r, "%s", "the block reads more than the aggregate's source (joins or "
@@ -657,6 +669,16 @@ static int check_block(route *r, routed *out)
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
+    return 0;
+}
+
+static int check_block(route *r, routed *out)
+{
+    an_block *blk = r->blk;
+    json_t *sel = blk->select;
+    const rules_aggregate *a = r->agg;
+    if (block_shape(r) < 0)
+        return -1;
     /* 3, 4: GROUP BY keys.  GROUP BY ALL stays as it is: its keys are the
      * routed select items without an aggregate, which are the mapped
      * keys (a mapped key holds no aggregate, a mapped aggregate item
@@ -806,12 +828,14 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
     return t && t->rows >= 0 ? t->rows : LLONG_MAX;
 }
 
-/* The names of the columns a block reads (select list, WHERE, GROUP BY,
- * HAVING, ORDER BY), select-list aliases left out (ORDER BY and HAVING
- * may name them).  Borrowed strings, in *names (malloc'd). */
+/* The names of the source item's columns a block reads (select list,
+ * WHERE, GROUP BY, HAVING, ORDER BY) by their bindings: a reference
+ * bound to another item, an alias, a lambda variable or nothing sure is
+ * not counted (this is only a quick "no"; the full check decides).
+ * Borrowed strings, in *names (malloc'd). */
 typedef struct name_list { const char **v; size_t n; } name_list;
 
-typedef struct column_walk { const name_list *aliases; name_list *out; } column_walk;
+typedef struct column_walk { const resolution *res; const an_item *item; name_list *out; } column_walk;
 
 /* Not entered: subqueries (their columns are their own) and parts
  * deeper than AN_MAX_DEPTH. */
@@ -823,12 +847,11 @@ static ast_walk_rc note_block_column(ast_walker *w, json_t *node, ast_kind k, js
         return AST_WALK_PRUNE;
     if (k != AST_ColumnRef)
         return AST_WALK_CONTINUE;
-    const char *col = column_name(f);
-    if (!col)
+    const rs_binding *b = resolve_lookup(cw->res, f);
+    if (!b || (b->kind != RS_COLUMN && b->kind != RS_FIELD) || b->item != cw->item ||
+        !b->column)
         return AST_WALK_PRUNE;
-    for (size_t i = 0; i < cw->aliases->n; i++)
-        if (strcasecmp(cw->aliases->v[i], col) == 0)
-            return AST_WALK_PRUNE;
+    const char *col = b->column;
     name_list *out = cw->out;
     for (size_t i = 0; i < out->n; i++)
         if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
@@ -839,9 +862,9 @@ static ast_walk_rc note_block_column(ast_walker *w, json_t *node, ast_kind k, js
     return AST_WALK_PRUNE;
 }
 
-static void block_columns(json_t *v, const name_list *aliases, name_list *out)
+static void block_columns(const resolution *res, const an_item *item, json_t *v, name_list *out)
 {
-    column_walk cw = {aliases, out};
+    column_walk cw = {res, item, out};
     ast_walker w = {.fn = note_block_column, .ctx = &cw, .max_depth = AN_MAX_DEPTH};
     ast_walk(&w, v);
 }
@@ -894,22 +917,17 @@ static int route_block(check_ctx *ctx, an_block *blk)
     routed best_out = {0};
     int have = 0;
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
-    name_list cols = {NULL, 0}, aliases = {NULL, 0};
-    aliases.v = xcalloc(blk->noutputs + 1, sizeof *aliases.v);
-    for (size_t i = 0; i < blk->noutputs; i++) {
-        const char *alias = json_string_value(ast_get(blk->outputs[i].target, "name"));
-        if (alias)
-            aliases.v[aliases.n++] = alias;
-    }
+    /* A block of a shape no aggregate can answer is refused by every
+     * candidate alike: without explaining, nothing more to look at. */
+    route shape = {ctx, NULL, blk, item, 0, ""};
+    if (!explain && block_shape(&shape) < 0)
+        return 0;
+    name_list cols = {NULL, 0};
+    const resolution *res = check_resolution(ctx);
     static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
                                           "havingClause", "sortClause", NULL};
-    for (int c = 0; clauses[c]; c++) {
-        json_t *clause = ast_get(blk->select, clauses[c]);
-        if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
-            continue;       /* GROUP BY ALL's keys are select items, read above */
-        block_columns(clause, &aliases, &cols);
-    }
-    free(aliases.v);
+    for (int c = 0; clauses[c]; c++)
+        block_columns(res, item, ast_get(blk->select, clauses[c]), &cols);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, item->qualified) != 0)
