@@ -28,12 +28,14 @@
  * Ownership and staleness.  Everything points into the statement's AST
  * (borrowed); the analysis owns only its own arrays and strings, and is
  * freed with analysis_free().  An analysis describes the tree as it was
- * when analysis_build() ran.  After any edit of the tree (ast_edit.h)
- * EVERY pointer in the analysis may be stale: an edit can free the node
- * a block, item, key, conjunct or output points to, or leave a block
- * without the conjunct it lists.  A rule that edits the tree must not
- * read the analysis afterwards; the rewrite driver (rewrite.h) rebuilds
- * it before the next rule runs.
+ * when analysis_build() ran.  After an edit of the tree (ast_edit.h)
+ * the analysis describes the tree before it: a block may list a
+ * conjunct, key or output the tree no longer holds.  The nodes an edit
+ * replaces are not freed while the rule that made it runs (the rule
+ * driver's deferral, ast_edit.h), so the pointers stay valid until the
+ * rule returns, but a rule reads the analysis only for the parts of the
+ * tree it has not changed; the driver (rule_driver.c, reanalyse())
+ * rebuilds it before the next rule runs.
  *
  * Limits.  The analysis never drops part of a statement silently.  When
  * it cannot describe something it must not guess about (a table named by

@@ -142,6 +142,7 @@ static int replace_in(json_t *v, json_t *old_fields, json_t *replacement, int de
         json_t *c, *cf;
         json_array_foreach(v, i, c) {
             if (ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
+                ast_defer_delete(c);
                 json_array_set(v, i, replacement);
                 return 1;
             }
@@ -156,6 +157,7 @@ static int replace_in(json_t *v, json_t *old_fields, json_t *replacement, int de
     json_t *c, *cf;
     json_object_foreach(v, key, c) {
         if (json_is_object(c) && ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
+            ast_defer_delete(c);
             json_object_set(v, key, replacement);
             return 1;
         }
@@ -179,6 +181,7 @@ void ast_replace_target_expr(json_t *rt, json_t *expr)
         if (name)
             json_object_set_new(rt, "name", json_string(name));
     }
+    ast_defer_delete(ast_get(rt, "val"));
     json_object_set_new(rt, "val", expr);
 }
 
@@ -203,6 +206,32 @@ void ast_add_hint(json_t *sel, const char *name, const char *arg)
 
 void ast_set_limit(json_t *sel, long long n)
 {
+    ast_defer_delete(ast_get(sel, "limitCount"));
     json_object_set_new(sel, "limitCount", ast_new_int_const(n));
     json_object_set_new(sel, "limitOption", json_string("LIMIT_OPTION_COUNT"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Deferred delete                                                     */
+
+/* The open deferral's nodes (a JSON array holding a reference to each),
+ * or NULL.  Per thread: one engine serves many threads, each running its
+ * own request's rules. */
+static _Thread_local json_t *deferred;
+
+void ast_defer_open(void)
+{
+    deferred = json_array();
+}
+
+void ast_defer_delete(json_t *node)
+{
+    if (deferred && node)
+        json_array_append(deferred, node);
+}
+
+void ast_defer_close(void)
+{
+    json_decref(deferred);
+    deferred = NULL;
 }

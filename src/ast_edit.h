@@ -9,9 +9,12 @@
  * Edits take the node to change as a borrowed fields object (the value
  * inside {"Kind": {...}}) and STEAL the node they insert: after the call
  * the caller holds no reference to it, on success or failure.  An edit
- * may free nodes it replaces; any pointer into the replaced part of the
- * tree, and every pointer held by an analysis of the tree (analyze.h),
- * is stale after the call.
+ * hands every node it replaces to ast_defer_delete() (below): while the
+ * rule driver's deferral is open (for as long as a rule runs), a
+ * replaced node and the pointers into it, the analysis' included, stay
+ * valid; they describe a part of the tree that is gone, so a rule reads
+ * the analysis only for parts it has not changed.  Without a deferral an
+ * edit may free what it replaces at once.
  */
 #ifndef SLUICE_AST_EDIT_H
 #define SLUICE_AST_EDIT_H
@@ -59,5 +62,17 @@ void ast_add_hint(json_t *select_fields, const char *name, const char *arg);
 
 /* Set a SELECT's LIMIT to the constant n. */
 void ast_set_limit(json_t *select_fields, long long n);
+
+/* Deferred delete (SQLite's sqlite3ExprDeferredDelete()).  The rule
+ * driver opens a deferral before a rule runs and closes it after the
+ * rule returns; in between, ast_defer_delete(node) keeps a reference to
+ * node (borrowed: the caller's reference is untouched), so a node an edit
+ * takes out of the tree is freed only at ast_defer_close().  Every edit
+ * above calls it for what it replaces; a rule that replaces a node itself
+ * (json_object_set on a clause) calls it first.  With no deferral open
+ * (outside the driver) it does nothing.  One deferral per thread. */
+void ast_defer_open(void);
+void ast_defer_delete(json_t *node);
+void ast_defer_close(void);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * engine.c - the one entry point.  sl_process() runs the stages in order
- * (bridge, parse, analyse, check, rewrite, emit) for every front end:
- * library, CLI and bindings alike.
+ * (bridge, parse, the rules, verify, emit) for every front end: library,
+ * CLI and bindings alike.  It names no rule: the rule driver
+ * (rule_table.h) analyses each statement and runs the rule table on it.
  *
  * A result owns everything it points to: diagnostics (each message a
  * string of its own, listed in result->owned) and the output text.
@@ -26,7 +27,7 @@
 #include "emit.h"
 #include "layout.h"
 #include "parse.h"
-#include "rewrite/rewrite.h"
+#include "rule_table.h"
 #include "rules.h"
 #include "sbuf.h"
 #include "textpos.h"
@@ -36,6 +37,8 @@
 
 struct sl_engine {
     rules rules;
+    const rule_def *rows;   /* the rule table (rule_rows; another only in tests) */
+    size_t nrows;
 };
 
 struct sl_result {
@@ -95,7 +98,15 @@ SL_API sl_engine *sl_engine_new(const char *text, size_t len, const char *source
             free(err);
         return NULL;
     }
+    e->rows = rule_rows;
+    e->nrows = rule_nrows;
     return e;
+}
+
+void engine_use_rule_rows(sl_engine *e, const rule_def *rows, size_t n)
+{
+    e->rows = rows;
+    e->nrows = n;
 }
 
 SL_API sl_engine *sl_engine_new_from_file(const char *path, char **error)
@@ -175,19 +186,15 @@ static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
 /* ------------------------------------------------------------------ */
 /* Enforcement: the rules                                              */
 
-typedef struct enforce_state {
-    sl_result *r;
-    const sl_request *req;
-    const dialect_stmt *span;
-} enforce_state;
-
+/* Receives each diagnostic a rule reports: a location in the bridged
+ * text of the statement, or -1 for the start of ctx->span. */
 static void report_to_result(check_ctx *ctx, rule_id rule, sl_severity sev,
                              long long location, const char *message)
 {
-    enforce_state *es = ctx->engine_data;
-    size_t off = location >= 0 ? dialect_to_orig(&ctx->stmt->br, (size_t)location)
-                               : es->span->start;
-    add_diag(es->r, es->req, rule, sev, off, ctx->index, message);
+    size_t off = location >= 0 && ctx->stmt
+                     ? dialect_to_orig(&ctx->stmt->br, (size_t)location)
+                     : ctx->span->start;
+    add_diag(ctx->engine_data, ctx->req, rule, sev, off, ctx->index, message);
 }
 
 /* The rules switched off by "sluice: allow id, id" comments in tokens
@@ -223,10 +230,11 @@ static unsigned collect_suppressions(const dialect_source *src, size_t from, siz
             if (id >= 0) {
                 mask |= 1u << id;
             } else {
-                char msg[200];
+                char msg[300], list[200];
+                rule_suppressible_list(list, sizeof list);
                 snprintf(msg, sizeof msg, "'%.*s' in \"sluice: allow\" names no rule that can be "
-                         "switched off (aggregate-routing, partition-filter, broadcast-hint, limit-cap); it has no "
-                         "effect", (int)(hit - w > 60 ? 60 : hit - w), w);
+                         "switched off (%s); it has no effect",
+                         (int)(hit - w > 60 ? 60 : hit - w), w, list);
                 add_diag(r, req, RULE_SUPPRESSION, SL_SEVERITY_WARNING,
                          (size_t)(w - src->text), stmt, msg);
             }
@@ -337,136 +345,66 @@ typedef struct enforce_run {
     char **rewritten;           /* per statement: its new text, or NULL */
 } enforce_run;
 
-/* The query inside CREATE TABLE ... AS, CREATE VIEW ... AS and INSERT
- * ... query: a statement node ({"SelectStmt": ...}, a new reference) for
- * the rules to judge, or NULL for other statements.  *what names the
- * statement for messages.  An INSERT's own WITH clause (WITH c AS (...)
- * INSERT INTO t SELECT ... FROM c) scopes its query, so it joins the
- * query's, the query's own CTEs innermost. */
-static json_t *statement_query(json_t *node, const char **what)
+/* What every rule sees of statement i (check.h); the caller sets stmt. */
+static void statement_ctx(const enforce_run *run, size_t i, check_ctx *ctx)
 {
-    json_t *f;
-    const char *name;
-    ast_unwrap(node, NULL, &name);
-    if (!name || !(f = ast_get(node, name)))
-        return NULL;
-    if (strcmp(name, "CreateTableAsStmt") == 0 || strcmp(name, "ViewStmt") == 0) {
-        *what = name[0] == 'V' ? "CREATE VIEW ... AS" : "CREATE TABLE ... AS";
-        json_t *q = ast_get(f, "query");
-        return ast_get(q, "SelectStmt") ? json_incref(q) : NULL;
-    }
-    if (strcmp(name, "InsertStmt") != 0)
-        return NULL;
-    *what = "INSERT";
-    json_t *q = ast_get(f, "selectStmt"), *outer = ast_get(f, "withClause");
-    json_t *sel = ast_get(q, "SelectStmt");
-    if (!sel)
-        return NULL;
-    if (!outer)
-        return json_incref(q);
-    json_t *copy = json_copy(sel), *with = json_copy(outer);
-    json_t *ctes = json_copy(ast_get(outer, "ctes"));
-    json_t *own = ast_get(sel, "withClause");
-    if (own) {
-        json_array_extend(ctes, ast_get(own, "ctes"));
-        if (ast_get(own, "recursive"))
-            json_object_set(with, "recursive", ast_get(own, "recursive"));
-    }
-    json_object_set_new(with, "ctes", ctes);
-    json_object_set_new(copy, "withClause", with);
-    return json_pack("{s:o}", "SelectStmt", copy);
+    const rules *ru = &run->eng->rules;
+    const sl_request *req = run->req;
+    memset(ctx, 0, sizeof *ctx);
+    ctx->rows = run->eng->rows;
+    ctx->nrows = run->eng->nrows;
+    ctx->rules = ru;
+    ctx->req = req;
+    ctx->text = run->src->text;
+    ctx->src = run->src;
+    ctx->span = &run->stmts[i];
+    ctx->stmts = run->stmts;
+    ctx->nstmts = run->n;
+    ctx->index = (unsigned)i;
+    ctx->now_days = run->now_days;
+    ctx->now_seconds = run->now_secs;
+    ctx->catalog = req->catalog ? req->catalog : ru->default_catalog;
+    ctx->schema = req->schema ? req->schema : ru->default_schema;
+    ctx->report = report_to_result;
+    ctx->engine_data = run->r;
 }
 
-/* Parse, analyse, check and rewrite statement i of the request. */
+/* Parse statement i of the request and run the rules on it. */
 static void enforce_statement(enforce_run *run, size_t i)
 {
     const rules *ru = &run->eng->rules;
     const sl_request *req = run->req;
     const dialect_stmt *st = &run->stmts[i];
     sl_result *r = run->r;
+    check_ctx ctx;
+    statement_ctx(run, i, &ctx);
     parsed_stmt ps;
     dialect_error derr;
     if (parse_stmt(run->src, st, &ps, &derr) < 0) {
         parsed_stmt_free(&ps);
-        /* SQL Lab's SHOW / DESCRIBE / USE: a kind of its own, which reads
-         * no rows; it runs as written where the rules allow it. */
-        unsigned meta = check_metadata_statement(run->src, st);
-        if (meta) {
-            if (!(ru->statements_allow & meta)) {
-                char msg[160];
-                const dtok *t = &run->src->toks[dialect_sig_token(run->src, st, st->tok_begin - 1, 1)];
-                snprintf(msg, sizeof msg, "%.*s statements (kind %s) are not allowed here; only "
-                         "read-only queries may run", (int)(t->end - t->start),
-                         run->src->text + t->start, check_kind_name(meta));
-                for (char *c = msg; *c && *c != ' '; c++)
-                    *c = (char)toupper((unsigned char)*c);
-                add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, st->start, (unsigned)i, msg);
-                run->rejected = 1;
-            }
-            return;
+        if (!rule_read_unparsed(&ctx)) {
+            add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i,
+                     derr.message);
+            run->unparseable = 1;
+            rule_judge_unparsed(&ctx);
         }
-        add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i, derr.message);
-        run->unparseable = 1;
-        /* Say what kind of statement it is when its first word tells. */
-        const char *kw = check_unparsed_statement_kind(ru, run->src, st);
-        if (kw) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "%s statements are not allowed here; only read-only "
-                     "queries may run", kw);
-            add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, st->start, (unsigned)i, msg);
-            run->rejected = 1;
-        }
+        run->rejected |= ctx.rejected;
         return;
     }
-    unsigned suppressed = 0;
     if (req->mode == SL_MODE_LINT || ru->inline_suppressions) {
         size_t from = i == 0 ? 0 : suppression_end(run->src, &run->stmts[i - 1]);
-        suppressed = collect_suppressions(run->src, from, suppression_end(run->src, st), r,
-                                          req, (unsigned)i);
+        ctx.suppressed = collect_suppressions(run->src, from, suppression_end(run->src, st), r,
+                                              req, (unsigned)i);
     }
-    enforce_state es = {r, req, st};
     analysis an;
-    check_ctx ctx = {0};
-    ctx.rules = ru;
-    ctx.req = req;
-    ctx.text = run->src->text;
     ctx.stmt = &ps;
     ctx.an = &an;
-    ctx.index = (unsigned)i;
-    ctx.now_days = run->now_days;
-    ctx.now_seconds = run->now_secs;
-    ctx.catalog = req->catalog ? req->catalog : ru->default_catalog;
-    ctx.schema = req->schema ? req->schema : ru->default_schema;
-    ctx.report = report_to_result;
-    ctx.engine_data = &es;
-    ctx.suppressed = suppressed;
-    /* One analysis, shared by every rule (the rewrite driver rebuilds it
-     * after an edit). */
-    const char *container = NULL;
-    json_t *inner = statement_query(ps.node, &container);
-    analysis_build(&an, inner ? inner : ps.node, ctx.catalog, ctx.schema);
+    rule_begin(&ctx);
     note_tables(&r->source_tables, &r->nsource_tables, &an);
-    check_statement_kind(&ctx);     /* never switched off by a comment */
+    rule_run(&ctx);
     if (!ctx.rejected)
-        check_table_resolution(&ctx);
-    if (!ctx.rejected && ast_get(ps.node, "SelectStmt")) {
-        rewrite_statement(&ctx);
-    } else if (!ctx.rejected && inner && !check_is_suppressed(&ctx, RULE_PARTITION_FILTER)) {
-        /* The table rules hold for the query a CREATE ... AS or an INSERT
-         * runs; the statement is not re-emitted, so nothing is rewritten
-         * (LIMIT caps the rows a client gets, not the rows written). */
-        ctx.judge_only = container;
-        rewrite_partition_filter(&ctx);
-    }
-    if (!ctx.rejected) {
-        if (ctx.analysis_stale) {   /* the tables of the final tree */
-            analysis_free(&an);
-            analysis_build(&an, ps.node, ctx.catalog, ctx.schema);
-        }
-        note_tables(&r->tables, &r->ntables, &an);
-    }
-    analysis_free(&an);
-    json_decref(inner);
+        note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */
+    rule_end(&ctx);
     run->rejected |= ctx.rejected;
     if (ctx.modified && !ctx.rejected) {
         sbuf out = SBUF_INIT;
@@ -491,7 +429,6 @@ static void enforce_statement(enforce_run *run, size_t i)
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
-    const rules *ru = &eng->rules;
     enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, 0, 0, NULL};
     if (req->now) {
         if (dates_parse(req->now, &run.now_days, &run.now_secs) < 0) {
@@ -507,12 +444,10 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.now_days = (long)(t / 86400);
         run.now_secs = (long)(t % 86400);
     }
-    if (n > 1 && ru->multiple_reject) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%zu statements in one request; only one is allowed", n);
-        add_diag(r, req, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, stmts[1].start, 1, msg);
-        run.rejected = 1;
-    }
+    check_ctx whole;
+    statement_ctx(&run, 0, &whole);
+    rule_judge_request(&whole);
+    run.rejected = whole.rejected;
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
     for (size_t i = 0; i < n; i++) {
         /* A statement's trees go when it is done: what it leaves for the

@@ -310,46 +310,42 @@ static int get_count(loader *ld, json_t *obj, const char *path, const char *key,
     return rc;
 }
 
-static int get_enforce(loader *ld, json_t *obj, const char *path, const char *rewrite_word,
-                       rules_enforce *out)
-{
-    json_t *v = json_object_get(obj, "enforce");
-    if (!v)
-        return 0;
-    char *p = ld_path_join(path, "enforce");
-    const char *s = json_string_value(v);
-    int rc = 0;
-    if (s && strcmp(s, "reject") == 0)
-        *out = RULES_ENFORCE_REJECT;
-    else if (s && strcmp(s, rewrite_word) == 0)
-        *out = RULES_ENFORCE_REWRITE;
-    else if (s && strcmp(s, "warn") == 0)
-        *out = RULES_ENFORCE_WARN;
-    else
-        rc = ld_fail_at(ld, p, "must be \"reject\", \"%s\" or \"warn\"", rewrite_word);
-    free(p);
-    return rc;
-}
-
-int ld_get_routing(loader *ld, json_t *obj, const char *path, rules_routing *out)
+/* obj["enforce"], if present, into *out: one of the modes the rule table
+ * gives rule, as the table spells them (rule_table.h); anything else is
+ * an error that lists them.  The one reader of every "enforce" key. */
+int ld_get_mode(loader *ld, json_t *obj, const char *path, rule_id rule, rules_enforce *out)
 {
     json_t *v = json_object_get(obj, "enforce");
     if (!v)
         return 0;
     const char *s = json_string_value(v);
-    if (s && strcmp(s, "rewrite") == 0)
-        *out = RULES_ROUTING_REWRITE;
-    else if (s && strcmp(s, "warn") == 0)
-        *out = RULES_ROUTING_WARN;
-    else if (s && strcmp(s, "off") == 0)
-        *out = RULES_ROUTING_OFF;
-    else {
-        char *p = ld_path_join(path, "enforce");
-        ld_fail_at(ld, p, "must be \"rewrite\", \"warn\" or \"off\"");
-        free(p);
-        return -1;
+    unsigned modes = rule_row(rule)->modes;
+    const rules_enforce all[] = {RULES_ENFORCE_REJECT, RULES_ENFORCE_REWRITE, RULES_ENFORCE_WARN,
+                                 RULES_ENFORCE_OFF};
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (!(modes & RULE_MODE(all[i])))
+            continue;
+        if (s && strcmp(s, rule_mode_word(rule, all[i])) == 0) {
+            *out = all[i];
+            return 0;
+        }
+        n++;
     }
-    return 0;
+    /* "must be \"a\", \"b\" or \"c\"" */
+    sbuf list = SBUF_INIT;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (!(modes & RULE_MODE(all[i])))
+            continue;
+        k++;
+        sbuf_printf(&list, "%s\"%s\"", k == 1 ? "" : k == n ? " or " : ", ",
+                    rule_mode_word(rule, all[i]));
+    }
+    char *p = ld_path_join(path, "enforce");
+    ld_fail_at(ld, p, "must be %s", sbuf_cstr(&list));
+    free(p);
+    sbuf_free(&list);
+    return -1;
 }
 
 static char *lower_dup(const char *s)
@@ -377,7 +373,7 @@ static int load_partition(loader *ld, json_t *obj, const char *path, rules_table
         ld_get_string(ld, obj, path, "derived_from", &derived) < 0 ||
         get_count(ld, obj, path, "max_days", 1, &max_days) < 0 ||
         get_count(ld, obj, path, "default_days", 1, &default_days) < 0 ||
-        get_enforce(ld, obj, path, "inject", &t->enforce) < 0) {
+        ld_get_mode(ld, obj, path, RULE_PARTITION_FILTER, &t->enforce) < 0) {
         free(col);
         free(derived);
         return -1;
@@ -467,7 +463,7 @@ static int load_limit(loader *ld, json_t *obj, rules *r)
     if (ld_check_keys(ld, obj, "limit", keys) < 0 ||
         get_count(ld, obj, "limit", "default", 1, &r->limit_default) < 0 ||
         get_count(ld, obj, "limit", "max", 1, &r->limit_max) < 0 ||
-        get_enforce(ld, obj, "limit", "rewrite", &r->limit_enforce) < 0)
+        ld_get_mode(ld, obj, "limit", RULE_LIMIT_CAP, &r->limit_enforce) < 0)
         return -1;
     if (!r->limit_max)
         return ld_fail_at(ld, "limit", "needs \"max\"");
@@ -542,8 +538,8 @@ static int load_broadcast(loader *ld, json_t *v, rules *r)
         return -1;
     if (r->broadcast_max_rows < 0 && r->broadcast_max_bytes < 0)
         return ld_fail_at(ld, "broadcast", "needs \"max_rows\" or \"max_bytes\"");
-    r->broadcast = RULES_ROUTING_REWRITE;
-    return ld_get_routing(ld, v, "broadcast", &r->broadcast);
+    r->broadcast = RULES_ENFORCE_REWRITE;
+    return ld_get_mode(ld, v, "broadcast", RULE_BROADCAST_HINT, &r->broadcast);
 }
 
 static int load_version(loader *ld, json_t *v, rules *r)
@@ -686,7 +682,7 @@ int rules_compile(const char *text, size_t len, const char *source,
     out->on_unparseable = RULES_UNPARSEABLE_REJECT;
     out->statements_allow = RULES_STMT_SELECT;
     out->multiple_reject = 1;
-    out->broadcast = RULES_ROUTING_OFF;
+    out->broadcast = RULES_ENFORCE_OFF;
     out->broadcast_max_rows = out->broadcast_max_bytes = -1;
     out->explore.max_rows = 10000;
     *error = NULL;

@@ -21,10 +21,14 @@ typedef enum rules_unparseable {
     RULES_UNPARSEABLE_PASS = 1
 } rules_unparseable;
 
+/* A rule's mode, as the rules file's "enforce" keys give it.  Which
+ * modes a rule takes, and how the file spells them, is the rule table's
+ * (rule_table.h: rule_def.modes, rule_mode_word()). */
 typedef enum rules_enforce {
     RULES_ENFORCE_REJECT = 0,
-    RULES_ENFORCE_REWRITE = 1,      /* "inject" for partitions, "rewrite" for LIMIT */
-    RULES_ENFORCE_WARN = 2
+    RULES_ENFORCE_REWRITE = 1,      /* "inject" for partitions, "rewrite" elsewhere */
+    RULES_ENFORCE_WARN = 2,
+    RULES_ENFORCE_OFF = 3
 } rules_enforce;
 
 /* Statement kinds for statements.allow. */
@@ -88,12 +92,6 @@ enum {
  * for anything else. */
 int rules_grain_of_unit(const char *unit);
 
-typedef enum rules_routing {
-    RULES_ROUTING_REWRITE = 0,
-    RULES_ROUTING_WARN = 1,
-    RULES_ROUTING_OFF = 2
-} rules_routing;
-
 typedef struct rules_aggregate {
     char   *table;          /* lower-case catalog.schema.table */
     char   *table_written;  /* as written */
@@ -106,7 +104,7 @@ typedef struct rules_aggregate {
     int     has_fresh;
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
-    rules_routing enforce;
+    rules_enforce enforce;      /* rewrite (the default), warn or off */
     char  **columns;        /* lower-case names of the source columns its
                                dimensions, measures and WHERE read (a quick
                                test: a query reading another column cannot
@@ -149,7 +147,7 @@ typedef struct rules {
                                        that may be a configured table is refused */
     rules_aggregate *aggregates;
     size_t naggregates;
-    rules_routing broadcast;        /* BROADCAST hints: rewrite, warn, or off
+    rules_enforce broadcast;        /* BROADCAST hints: rewrite, warn, or off
                                        (the default when "broadcast" is absent) */
     long long broadcast_max_rows;   /* -1: no row limit */
     long long broadcast_max_bytes;  /* -1: no byte limit */

@@ -360,7 +360,8 @@ static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, r
     if (a->has_fresh && a->time_dim < 0)
         return ld_fail_at(ld, path, "\"fresh_through\" needs a time dimension: name it in "
                           "\"time_dimension\"");
-    return ld_get_routing(ld, obj, path, &a->enforce);
+    a->enforce = RULES_ENFORCE_REWRITE;
+    return ld_get_mode(ld, obj, path, RULE_AGGREGATE_ROUTING, &a->enforce);
 }
 
 static long long aggregate_rows(const rules *r, const rules_aggregate *a)

@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "rule_table.h"
 #include "rules.h"
 
 typedef struct keypos { char *path; int line, col; } keypos;
@@ -40,8 +41,9 @@ int ld_check_keys(loader *ld, json_t *obj, const char *path, const char *const *
 /* obj[key] as a malloc'd string in *out, if present; an error if not a string. */
 int ld_get_string(loader *ld, json_t *obj, const char *path, const char *key, char **out);
 
-/* obj["enforce"] as "rewrite", "warn" or "off" into *out, if present. */
-int ld_get_routing(loader *ld, json_t *obj, const char *path, rules_routing *out);
+/* obj["enforce"], if present, into *out: one of the modes the rule table
+ * gives rule (rule_table.h), else an error listing them. */
+int ld_get_mode(loader *ld, json_t *obj, const char *path, rule_id rule, rules_enforce *out);
 
 /* The "aggregates" section (rules_aggregate.c). */
 int rules_load_aggregates(loader *ld, json_t *value, rules *r);

@@ -1,57 +1,12 @@
 /*
- * check.c - the rule id table, and the reporting and suppression
- * helpers every rule uses.
+ * check.c - the reporting and suppression helpers every rule uses (the
+ * rules themselves, and every fact about them, are rows of the rule
+ * table, rule_table.c).
  */
 #include "check.h"
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
-
-static const struct {
-    const char *name;
-    int suppressible;
-    const char *about, *help;
-} rule_table[RULE_COUNT] = {
-#define RULE_ROW(e, id, suppressible, about, help) [e] = {id, suppressible, about, help},
-    RULE_IDS(RULE_ROW)
-#undef RULE_ROW
-};
-
-SL_API size_t sl_rule_count(void)
-{
-    return RULE_COUNT;
-}
-
-SL_API const char *sl_rule_id(size_t i)
-{
-    return i < RULE_COUNT ? rule_table[i].name : NULL;
-}
-
-SL_API const char *sl_rule_summary(size_t i)
-{
-    return i < RULE_COUNT ? rule_table[i].about : NULL;
-}
-
-SL_API const char *sl_rule_help(size_t i)
-{
-    return i < RULE_COUNT ? rule_table[i].help : NULL;
-}
-
-const char *rule_name(rule_id id)
-{
-    return (unsigned)id < RULE_COUNT ? rule_table[id].name : "?";
-}
-
-int rule_lookup_suppressible(const char *name, size_t n)
-{
-    for (int i = 0; i < RULE_COUNT; i++)
-        if (rule_table[i].suppressible && strlen(rule_table[i].name) == n &&
-            strncasecmp(rule_table[i].name, name, n) == 0)
-            return i;
-    return -1;
-}
 
 void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)

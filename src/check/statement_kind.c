@@ -135,8 +135,11 @@ void check_statement_kind(check_ctx *ctx)
     }
 }
 
-const char *check_unparsed_statement_kind(const rules *ru, const dialect_source *src,
-                                         const dialect_stmt *st)
+/* For a statement the parser could not read: its first word when that
+ * word names a statement kind the rules do not allow (or "FROM ...
+ * INSERT" for a FROM-first multi-insert), else NULL. */
+static const char *unparsed_statement_kind(const rules *ru, const dialect_source *src,
+                                           const dialect_stmt *st)
 {
     const char *text = src->text + st->start;
     size_t len = st->end - st->start;
@@ -290,7 +293,11 @@ static int m_use(mcur *c)
     return m_name(c, 2);
 }
 
-unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt *st)
+/* The kind (RULES_STMT_SHOW, _DESCRIBE, _USE) of a well-formed SHOW
+ * TABLES / VIEWS / SCHEMAS / CATALOGS / COLUMNS, DESCRIBE [TABLE] name or
+ * USE name statement, which the parser does not read, else 0.  They read
+ * no table's rows. */
+static unsigned metadata_statement(const dialect_source *src, const dialect_stmt *st)
 {
     static const struct { const char *word; unsigned kind; int (*rest)(mcur *c); } forms[] = {
         {"show", RULES_STMT_SHOW, m_show}, {"describe", RULES_STMT_DESCRIBE, m_describe},
@@ -303,7 +310,50 @@ unsigned check_metadata_statement(const dialect_source *src, const dialect_stmt 
     return 0;
 }
 
-const char *check_kind_name(unsigned kind)
+/* ------------------------------------------------------------------ */
+/* Statements the parser does not read, and the request as a whole     */
+
+/* SQL Lab's SHOW / DESCRIBE / USE: a kind of its own, which reads no
+ * rows; it runs as written where the rules allow it. */
+int check_statement_kind_read_unparsed(check_ctx *ctx)
 {
-    return kind_word(kind);
+    const dialect_source *src = ctx->src;
+    const dialect_stmt *st = ctx->span;
+    unsigned meta = metadata_statement(src, st);
+    if (!meta)
+        return 0;
+    if (!(ctx->rules->statements_allow & meta)) {
+        char first[24];
+        const dtok *t = &src->toks[dialect_sig_token(src, st, st->tok_begin - 1, 1)];
+        first_word(src->text + t->start, t->end - t->start, first, sizeof first);
+        check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                     "%s statements (kind %s) are not allowed here; only read-only queries "
+                     "may run", first, kind_word(meta));
+        ctx->rejected = 1;
+    }
+    return 1;
+}
+
+/* Say what kind of statement it is when its first word tells. */
+void check_statement_kind_unparsed(check_ctx *ctx)
+{
+    const char *kw = unparsed_statement_kind(ctx->rules, ctx->src, ctx->span);
+    if (!kw)
+        return;
+    check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                 "%s statements are not allowed here; only read-only queries may run", kw);
+    ctx->rejected = 1;
+}
+
+/* statements.multiple: "reject" refuses a request of several statements,
+ * at its second. */
+void check_statement_kind_request(check_ctx *ctx)
+{
+    if (ctx->nstmts < 2 || !ctx->rules->multiple_reject)
+        return;
+    ctx->index = 1;
+    ctx->span = &ctx->stmts[1];
+    check_report(ctx, RULE_STATEMENT_KIND, SL_SEVERITY_ERROR, -1,
+                 "%zu statements in one request; only one is allowed", ctx->nstmts);
+    ctx->rejected = 1;
 }

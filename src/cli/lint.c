@@ -32,7 +32,7 @@ typedef struct lint_opts {
     const char *now;
     int explain;
     sl_severity threshold;      /* findings at or above it fail the run */
-    size_t errors, warnings, notes, files, failing;
+    size_t errors, warnings, notes, failing;
     finding *f;
     size_t nf;
     lint_walk walk;
@@ -92,7 +92,6 @@ static const char *find_template(const char *sql, size_t len)
 static void lint_source_found(void *ctx, const lint_source *src)
 {
     lint_opts *o = ctx;
-    o->files++;
     const char *tpl = find_template(src->sql, src->sql_len);
     if (tpl) {
         sl_diagnostic d = {sizeof d, lint_rules[0].id, SL_SEVERITY_INFO,
@@ -279,7 +278,7 @@ static void print_github(const lint_opts *o)
     }
     /* GitHub shows only a few annotations per step: the counts, always. */
     printf("sluice lint: %zu file(s), %zu error(s), %zu warning(s), %zu notice(s)\n",
-           o->files, o->errors, o->warnings, o->notes);
+           o->walk.checked, o->errors, o->warnings, o->notes);
 }
 
 static sl_engine *load_rules(const char *cmd, const char *path)
@@ -296,7 +295,7 @@ static sl_engine *load_rules(const char *cmd, const char *path)
 static const char lint_usage[] =
     "usage: sluice lint [--rules FILE] [--format text|json|sarif|github]\n"
     "                   [--severity error|warning|info] [--physical-datasets]\n"
-    "                   [--now DATE] [--explain] [--verbose] PATH...\n";
+    "                   [--now DATE] [--explain] [--verbose] [--exclude GLOB]... PATH...\n";
 
 int cmd_lint(int argc, char **argv)
 {
@@ -317,6 +316,13 @@ int cmd_lint(int argc, char **argv)
             o.explain = 1;
         } else if (strcmp(a, "--verbose") == 0) {
             o.walk.verbose = 1;
+        } else if (strcmp(a, "--exclude") == 0 && i + 1 < argc) {
+            if (lint_walk_exclude(&o.walk, argv[++i]) < 0) {
+                fprintf(stderr, "sluice lint: --exclude '%s' holds no pattern\n", argv[i]);
+                lint_walk_free(&o.walk);
+                free(paths);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(a, "--physical-datasets") == 0) {
             o.walk.physical_datasets = 1;
         } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
@@ -328,6 +334,7 @@ int cmd_lint(int argc, char **argv)
             if (k == 4) {
                 fprintf(stderr, "sluice lint: unknown format '%s' (text, json, sarif or "
                         "github)\n", f);
+                lint_walk_free(&o.walk);
                 free(paths);
                 return EXIT_USAGE;
             }
@@ -343,11 +350,13 @@ int cmd_lint(int argc, char **argv)
             else {
                 fprintf(stderr, "sluice lint: unknown severity '%s' (error, warning or info)\n",
                         v);
+                lint_walk_free(&o.walk);
                 free(paths);
                 return EXIT_USAGE;
             }
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sluice lint: unknown option '%s'\n%s", a, lint_usage);
+            lint_walk_free(&o.walk);
             free(paths);
             return EXIT_USAGE;
         } else {
@@ -356,28 +365,26 @@ int cmd_lint(int argc, char **argv)
     }
     if (npaths == 0) {
         fputs(lint_usage, stderr);
+        lint_walk_free(&o.walk);
         free(paths);
         return EXIT_USAGE;
     }
     sl_engine *eng = load_rules("lint", rules_path);
     if (!eng) {
+        lint_walk_free(&o.walk);
         free(paths);
         return EXIT_USAGE;
     }
     o.eng = eng;
     for (int i = 0; i < npaths; i++)
         lint_walk_path(&o.walk, paths[i]);
-    lint_walk_summary(&o.walk);
     switch (o.format) {
-    case FMT_TEXT:
-        print_text(&o);
-        fprintf(stderr, "sluice lint: %zu file(s), %zu finding(s): %zu error(s), %zu warning(s), "
-                "%zu info\n", o.files, o.nf, o.errors, o.warnings, o.notes);
-        break;
+    case FMT_TEXT: print_text(&o); break;
     case FMT_JSON: print_json(&o); break;
     case FMT_SARIF: print_sarif(&o); break;
     case FMT_GITHUB: print_github(&o); break;
     }
+    lint_walk_summary(&o.walk, o.errors, o.warnings, o.notes);
     for (size_t i = 0; i < o.nf; i++) {
         free(o.f[i].file);
         free(o.f[i].rule);

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "lint_ignore.h"
+
 /* One piece of SQL to check. */
 typedef struct lint_source {
     const char *name;           /* the file, as the user would type it */
@@ -24,7 +26,8 @@ typedef struct lint_source {
 
 /* Why a file was skipped: lint's summary line counts each kind. */
 typedef enum lint_skip_kind {
-    SKIP_NO_SQL,        /* not SQL, YAML, JSON or ZIP, or a file holding no query */
+    SKIP_OTHER,         /* not SQL, YAML, JSON or ZIP by its name */
+    SKIP_NO_SQL,        /* a YAML, JSON or ZIP member holding no query */
     SKIP_CHART,         /* a chart's YAML: Superset builds its SQL when it runs */
     SKIP_PHYSICAL,      /* a physical dataset without --physical-datasets */
     SKIP_ALWAYS_SHOWN,  /* part of a file skipped: always printed */
@@ -38,18 +41,26 @@ typedef struct lint_walk {
     int io_error;               /* a file could not be read or parsed */
     int verbose;                /* list every skipped file with its reason */
     size_t skipped[SKIP_KINDS]; /* files skipped, by kind */
+    size_t checked;             /* files (or ZIP members) whose SQL was checked */
+    lint_ignore ignore;         /* .sluiceignore and --exclude */
+    int ignore_ready;           /* 1: set up, 2: ./.sluiceignore read too */
     int named_file;             /* walking a file named on the command line */
     char **texts;               /* every file read, freed by lint_walk_free */
     size_t ntexts;
 } lint_walk;
 
+/* Adds an --exclude pattern; -1 if it holds none. */
+int lint_walk_exclude(lint_walk *w, const char *glob);
 /* Every SQL source in path: a .sql file, "-" (stdin), a Superset dataset
  * export (.yaml), a chart data API answer (.json), an export bundle
- * (.zip), or a folder of them.  Calls w->found for each source. */
+ * (.zip), or a folder of them, less what .sluiceignore and --exclude
+ * exclude (lint_ignore.h).  Calls w->found for each source. */
 void lint_walk_path(lint_walk *w, const char *path);
-/* One line on stderr counting the skipped files (nothing with --verbose,
- * which listed them, or when none was skipped). */
-void lint_walk_summary(const lint_walk *w);
+/* The one line lint ends with, on stderr: files checked, files skipped
+ * by why (--verbose listed them instead), and the findings:
+ * "sluice lint: 109 files checked, 109 skipped: not SQL, YAML, JSON or
+ * ZIP; 12 findings: 3 errors, 0 warnings, 9 info". */
+void lint_walk_summary(const lint_walk *w, size_t errors, size_t warnings, size_t infos);
 void lint_walk_free(lint_walk *w);
 
 /* A byte offset in src->sql as an offset in src->text. */

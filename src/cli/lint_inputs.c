@@ -9,7 +9,9 @@
  * libyaml, ZIP bundles read by libzip, JSON by jansson; source_map.c
  * finds positions.  A file in a folder that holds no SQL is skipped and
  * counted (listed with --verbose); a file that cannot be read or parsed
- * is an error.
+ * is an error.  Paths that .sluiceignore or --exclude exclude
+ * (lint_ignore.c) are not read at all, and folders among them not
+ * walked.
  */
 #include "lint.h"
 
@@ -34,16 +36,16 @@
  * with the nesting, so a hostile file is stopped here. */
 #define MAX_YAML_DEPTH 64
 
-/* A file with nothing to check.  Listed one by one only under --verbose
- * (a folder of dashboards holds many such files, and a note per file
- * would bury the findings) or when the file was named on the command
- * line; otherwise counted by kind for the one summary
- * line lint prints at the end. */
+/* A file with nothing to check: counted by kind for the summary line,
+ * and listed with its reason only under --verbose (a folder of
+ * dashboards holds many such files, and a note per file would bury the
+ * findings) or when the file was named on the command line.  Part of a
+ * file skipped (SKIP_ALWAYS_SHOWN) is always listed, never counted. */
 static void note(lint_walk *w, lint_skip_kind kind, const char *name, const char *why)
 {
     if (w->verbose || w->named_file || kind == SKIP_ALWAYS_SHOWN)
         fprintf(stderr, "sluice lint: note: %s: skipped (%s)\n", name, why);
-    else
+    if (kind != SKIP_ALWAYS_SHOWN)
         w->skipped[kind]++;
 }
 
@@ -260,6 +262,7 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
                                             sql->value, sql->len);
             lint_source src = {name, text, len, sql->value, sql->len, map, sql->start,
                                catalog, schema};
+            w->checked++;
             w->found(w->ctx, &src);
             free(map);
         } else if (w->physical_datasets) {
@@ -274,6 +277,7 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
             sbuf_putc(&q, '`');
             lint_source src = {name, text, len, q.data, q.len, NULL, v[K_TABLE].start,
                                catalog, schema};
+            w->checked++;
             w->found(w->ctx, &src);
             sbuf_free(&q);
         } else {
@@ -365,7 +369,9 @@ static void walk_json(lint_walk *w, const char *name, const char *text, size_t l
         free(map);
         found++;
     }
-    if (!found)
+    if (found)
+        w->checked++;
+    else
         note(w, SKIP_NO_SQL, name, "not a chart data answer: no result[].query");
     json_decref(doc);
 }
@@ -382,6 +388,7 @@ static void walk_text(lint_walk *w, const char *name, input_kind kind, const cha
     case IN_ZIP:
     case IN_OTHER: {
         lint_source src = {name, text, len, text, len, NULL, 0, NULL, NULL};
+        w->checked++;
         w->found(w->ctx, &src);
         break;
     }
@@ -425,7 +432,8 @@ static void walk_zip(lint_walk *w, const char *path)
         char *name = (char *)keep_text(w, sbuf_detach(&nm));
         input_kind kind = kind_of(member);
         if (kind == IN_OTHER || kind == IN_ZIP) {
-            note(w, SKIP_NO_SQL, name, kind == IN_ZIP ? "a ZIP inside a ZIP" : "not SQL, YAML or JSON");
+            note(w, kind == IN_ZIP ? SKIP_NO_SQL : SKIP_OTHER, name,
+                 kind == IN_ZIP ? "a ZIP inside a ZIP" : "not SQL, YAML or JSON");
             continue;
         }
         if (st[i].size > MAX_MEMBER_SIZE) {
@@ -466,6 +474,19 @@ static void walk_file(lint_walk *w, const char *path, input_kind kind)
     walk_text(w, strcmp(path, "-") == 0 ? "<stdin>" : path, kind, text, len);
 }
 
+/* Whether path is excluded (then listed under --verbose, or when
+ * named on the command line). */
+static int excluded(lint_walk *w, const char *path, int is_dir, int named)
+{
+    const char *why;
+    if (!lint_ignore_match(&w->ignore, path, is_dir, &why))
+        return 0;
+    if (w->verbose || named)
+        fprintf(stderr, "sluice lint: note: %s%s: skipped (excluded by %s)\n", path,
+                is_dir ? "/" : "", why);
+    return 1;
+}
+
 static void walk_dir(lint_walk *w, const char *path)
 {
     size_t n;
@@ -473,6 +494,13 @@ static void walk_dir(lint_walk *w, const char *path)
     if (!names) {
         fail(w, path, strerror(errno));
         return;
+    }
+    int pushed = lint_ignore_push(&w->ignore, path);
+    if (pushed < 0) {
+        sbuf f = SBUF_INIT;
+        sbuf_printf(&f, "%s/.sluiceignore", path);
+        fail(w, f.data, strerror(errno));
+        sbuf_free(&f);
     }
     size_t pl = strlen(path);
     int slash = pl > 0 && path[pl - 1] == '/';
@@ -482,25 +510,56 @@ static void walk_dir(lint_walk *w, const char *path)
         struct stat cs;
         if (stat(p.data, &cs) != 0) {
             fail(w, p.data, strerror(errno));
+        } else if (excluded(w, p.data, S_ISDIR(cs.st_mode), 0)) {
+            /* not read */
         } else if (S_ISDIR(cs.st_mode)) {
             walk_dir(w, p.data);
         } else if (kind_of(names[i]) == IN_OTHER) {
-            note(w, SKIP_NO_SQL, p.data, "not SQL, YAML, JSON or ZIP");
+            note(w, SKIP_OTHER, p.data, "not SQL, YAML, JSON or ZIP");
         } else {
             walk_file(w, p.data, kind_of(names[i]));
         }
         sbuf_free(&p);
     }
+    if (pushed > 0)
+        lint_ignore_pop(&w->ignore);
     cli_free_names(names, n);
+}
+
+static void ignore_ready(lint_walk *w)
+{
+    if (w->ignore_ready)
+        return;
+    lint_ignore_init(&w->ignore);
+    w->ignore_ready = 1;
+}
+
+int lint_walk_exclude(lint_walk *w, const char *glob)
+{
+    ignore_ready(w);
+    return lint_ignore_add_exclude(&w->ignore, glob);
 }
 
 void lint_walk_path(lint_walk *w, const char *path)
 {
+    if (w->ignore_ready < 2) {
+        ignore_ready(w);
+        w->ignore_ready = 2;
+        if (lint_ignore_load_cwd(&w->ignore) < 0)
+            fail(w, ".sluiceignore", strerror(errno));
+    }
     struct stat st;
     if (strcmp(path, "-") == 0) {
         walk_file(w, path, IN_SQL);
-    } else if (stat(path, &st) != 0) {
+        return;
+    }
+    if (stat(path, &st) != 0) {
         fail(w, path, strerror(errno));
+        return;
+    }
+    lint_ignore_begin(&w->ignore, path);
+    if (excluded(w, path, S_ISDIR(st.st_mode), 1)) {
+        /* named, but excluded: never read */
     } else if (S_ISDIR(st.st_mode)) {
         walk_dir(w, path);
     } else {
@@ -511,23 +570,77 @@ void lint_walk_path(lint_walk *w, const char *path)
         walk_file(w, path, k == IN_OTHER ? IN_SQL : k);
         w->named_file = 0;
     }
+    lint_ignore_end(&w->ignore);
 }
 
-void lint_walk_summary(const lint_walk *w)
+/* Each kind of skipped file as the summary names it: alone ("N skipped:
+ * ...") and counted among others ("N skipped (n ...; m ...)"), for one
+ * file and for several. */
+static const struct {
+    const char *alone[2], *among[2];
+} skip_names[SKIP_ALWAYS_SHOWN] = {
+    [SKIP_OTHER] = {{"not SQL, YAML, JSON or ZIP", "not SQL, YAML, JSON or ZIP"},
+                    {"not SQL, YAML, JSON or ZIP", "not SQL, YAML, JSON or ZIP"}},
+    [SKIP_NO_SQL] = {{"no SQL in it", "no SQL in them"}, {"with no SQL", "with no SQL"}},
+    [SKIP_CHART] = {{"a chart, whose SQL Superset builds when it runs",
+                     "charts, whose SQL Superset builds when they run"},
+                    {"chart, whose SQL Superset builds when it runs",
+                     "charts, whose SQL Superset builds when they run"}},
+    [SKIP_PHYSICAL] = {{"a physical dataset, which --physical-datasets checks",
+                        "physical datasets, which --physical-datasets checks"},
+                       {"physical dataset, which --physical-datasets checks",
+                        "physical datasets, which --physical-datasets checks"}},
+};
+
+static void count(sbuf *b, size_t n, const char *one, const char *many)
 {
-    if (w->verbose)
-        return;
-    size_t n = w->skipped[SKIP_NO_SQL] + w->skipped[SKIP_CHART] + w->skipped[SKIP_PHYSICAL];
-    if (n == 0)
-        return;
-    fprintf(stderr, "sluice lint: note: %zu file(s) skipped: %zu hold no SQL, %zu chart(s) "
-            "(lint the chart data API's answer instead), %zu physical dataset(s) "
-            "(--physical-datasets checks them); --verbose lists them\n",
-            n, w->skipped[SKIP_NO_SQL], w->skipped[SKIP_CHART], w->skipped[SKIP_PHYSICAL]);
+    sbuf_printf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+void lint_walk_summary(const lint_walk *w, size_t errors, size_t warnings, size_t infos)
+{
+    sbuf b = SBUF_INIT;
+    count(&b, w->checked, "file checked", "files checked");
+    size_t skipped = 0, kinds = 0, last = 0;
+    for (size_t k = 0; k < SKIP_ALWAYS_SHOWN; k++)
+        if (w->skipped[k]) {
+            skipped += w->skipped[k];
+            kinds++;
+            last = k;
+        }
+    if (kinds == 1) {
+        sbuf_printf(&b, ", %zu skipped: %s", skipped, skip_names[last].alone[skipped > 1]);
+    } else if (kinds > 1) {
+        sbuf_printf(&b, ", %zu skipped (", skipped);
+        const char *sep = "";
+        for (size_t k = 0; k < SKIP_ALWAYS_SHOWN; k++)
+            if (w->skipped[k]) {
+                sbuf_puts(&b, sep);
+                count(&b, w->skipped[k], skip_names[k].among[0], skip_names[k].among[1]);
+                sep = "; ";
+            }
+        sbuf_putc(&b, ')');
+    }
+    size_t findings = errors + warnings + infos;
+    if (findings == 0) {
+        sbuf_puts(&b, "; no findings");
+    } else {
+        sbuf_puts(&b, "; ");
+        count(&b, findings, "finding: ", "findings: ");
+        count(&b, errors, "error", "errors");
+        sbuf_puts(&b, ", ");
+        count(&b, warnings, "warning", "warnings");
+        sbuf_printf(&b, ", %zu info", infos);
+    }
+    fprintf(stderr, "sluice lint: %s\n", b.data);
+    sbuf_free(&b);
 }
 
 void lint_walk_free(lint_walk *w)
 {
+    if (w->ignore_ready)
+        lint_ignore_free(&w->ignore);
+    w->ignore_ready = 0;
     for (size_t i = 0; i < w->ntexts; i++)
         free(w->texts[i]);
     free(w->texts);

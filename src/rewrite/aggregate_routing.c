@@ -757,23 +757,20 @@ static int check_block(route *r, routed *out)
     return 0;
 }
 
-/* Replace the block's clauses and its FROM item (see ast_edit.h: every
- * analysis pointer is stale afterwards). */
-static void apply(route *r, routed *o, json_t *graveyard)
+/* Replace the block's clauses and its FROM item (see ast_edit.h: the
+ * analysis describes the block as it was). */
+static void apply(route *r, routed *o)
 {
     json_t *sel = r->blk->select;
     const rules_aggregate *a = r->agg;
-    /* What this replaces stays alive until the rule ends (graveyard), so
-     * the analysis of the other blocks, which may point into it (a set
-     * operation's first branch names the others' columns), stays valid
-     * while they are looked at. */
+    /* What this replaces stays alive until the rule returns (the driver's
+     * deferral, ast_edit.h), so the analysis of the other blocks, which
+     * may point into it (a set operation's first branch names the others'
+     * columns), stays valid while they are looked at. */
     static const char *const replaced[] = {"targetList", "whereClause", "groupClause",
                                            "havingClause", "sortClause", "fromClause", NULL};
-    for (int i = 0; replaced[i]; i++) {
-        json_t *v = ast_get(sel, replaced[i]);
-        if (v)
-            json_array_append(graveyard, v);
-    }
+    for (int i = 0; replaced[i]; i++)
+        ast_defer_delete(ast_get(sel, replaced[i]));
     json_object_set(sel, "targetList", o->targets);
     if (json_is_null(o->where))
         json_object_del(sel, "whereClause");
@@ -871,7 +868,7 @@ static const char *unstored_column(const rules_aggregate *a, const name_list *co
 
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
-static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
+static int route_block(check_ctx *ctx, an_block *blk)
 {
     const rules *ru = ctx->rules;
     /* The block's scan of some aggregate's source, if it has one. */
@@ -921,10 +918,10 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     free(aliases.v);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
-        if (a->enforce == RULES_ROUTING_OFF || strcmp(a->source, item->qualified) != 0)
+        if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, item->qualified) != 0)
             continue;
         int why = ctx->req->explain ||
-                  (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ROUTING_WARN);
+                  (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
         route r = {ctx, a, blk, item, 0, ""};
@@ -961,12 +958,12 @@ static int route_block(check_ctx *ctx, an_block *blk, json_t *graveyard)
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
-    if (best.agg->enforce == RULES_ROUTING_WARN) {
+    if (best.agg->enforce == RULES_ENFORCE_WARN) {
         check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
                      "this aggregate of %s could be answered from %s%s", item->qualified,
                      best.agg->table_written, size);
     } else {
-        apply(&best, &best_out, graveyard);
+        apply(&best, &best_out);
         check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                      "routed onto %s%s instead of %s", best.agg->table_written, size,
                      item->qualified);
@@ -983,11 +980,10 @@ void rewrite_aggregate_routing(check_ctx *ctx)
     /* Every block is looked at on the analysis of the original tree.
      * Routing a block edits only that block (a routed block holds no
      * other block: subqueries are refused), and what it replaces is kept
-     * alive until the end, so the other blocks' analysis stays valid;
-     * the driver rebuilds the analysis once afterwards. */
-    json_t *graveyard = json_array();
+     * alive until the rule returns (the driver's deferral), so the other
+     * blocks' analysis stays valid; the driver rebuilds the analysis once
+     * afterwards. */
     for (size_t i = 0; i < ctx->an->nblocks; i++)
-        if (route_block(ctx, ctx->an->blocks[i], graveyard))
+        if (route_block(ctx, ctx->an->blocks[i]))
             ctx->modified = 1;
-    arena_json_release(graveyard);
 }

@@ -396,7 +396,7 @@ static void hint_block(check_ctx *ctx, an_block *blk)
         else
             snprintf(size, sizeof size, "%lld bytes, the limit is %lld", s->bytes,
                      ctx->rules->broadcast_max_bytes);
-        if (ctx->rules->broadcast == RULES_ROUTING_WARN) {
+        if (ctx->rules->broadcast == RULES_ENFORCE_WARN) {
             check_report(ctx, RULE_BROADCAST_HINT, SL_SEVERITY_WARNING, s->item->location,
                          "%s is small (%s): /*+ BROADCAST(%s) */ would ship it to every "
                          "executor instead of shuffling the join", s->table->match, size,
@@ -415,7 +415,7 @@ static void hint_block(check_ctx *ctx, an_block *blk)
 
 void rewrite_broadcast_hints(check_ctx *ctx)
 {
-    if (ctx->rules->broadcast == RULES_ROUTING_OFF || ctx->an->incomplete.set)
+    if (ctx->rules->broadcast == RULES_ENFORCE_OFF || ctx->an->incomplete.set)
         return;
     /* Adding a hint only appends to a SELECT's hint list, which no other
      * block's analysis points into. */

@@ -66,6 +66,15 @@ void rewrite_limit_cap(check_ctx *ctx)
         }
         cap = r->limit_max;
     }
+    if (r->limit_enforce == RULES_ENFORCE_REWRITE && ctx->judge_only) {
+        /* Judging only (the driver's final re-check): a LIMIT this rule
+         * would still change is one a rule after it undid. */
+        ctx->rejected = 1;
+        check_report(ctx, RULE_LIMIT_CAP, SL_SEVERITY_ERROR, location,
+                     "%s; sluice does not change the LIMIT of %s: add LIMIT %lld or less",
+                     problem, ctx->judge_only, r->limit_max);
+        return;
+    }
     switch (r->limit_enforce) {
     case RULES_ENFORCE_REWRITE:
         ast_set_limit(f, cap);
@@ -85,6 +94,8 @@ void rewrite_limit_cap(check_ctx *ctx)
     case RULES_ENFORCE_WARN:
         check_report(ctx, RULE_LIMIT_CAP, SL_SEVERITY_WARNING, location,
                      "%s; the cap is %lld rows", problem, r->limit_max);
+        break;
+    case RULES_ENFORCE_OFF:     /* not a mode it takes (rule_table.c) */
         break;
     }
 }

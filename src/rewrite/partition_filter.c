@@ -326,6 +326,8 @@ static void check_scan(check_ctx *c, const scan *sc)
     case RULES_ENFORCE_WARN:
         check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_WARNING, item->location, "%s", problem);
         break;
+    case RULES_ENFORCE_OFF:     /* not a mode it takes (rule_table.c) */
+        break;
     }
 }
 
