@@ -96,7 +96,10 @@ typedef struct sl_request {
     size_t      sql_len;
     const char *catalog;    /* default catalog, NULL for the rules' default */
     const char *schema;     /* default schema, NULL for the rules' default */
-    const char *user;       /* who runs the query, may be NULL */
+    const char *user;       /* who runs the query, may be NULL.  Accepted and
+                               passed along (--context, the Python binding) but
+                               read by no rule yet: no rule depends on who runs
+                               the query.  Row-level security will read it. */
     const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why

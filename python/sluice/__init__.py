@@ -545,15 +545,21 @@ class Engine:
                        bool(lineage) and Mode(mode) in (Mode.ENFORCE, Mode.LINT))
 
     def format(self, sql: Union[str, bytes], target: str = "databricks") -> Result:
-        """Returns a Result whose sql is the input re-serialised for the
-        target, "databricks" or "postgres" (one statement per line,
-        ';'-separated), or whose diagnostics say why it cannot be."""
+        """Returns a Result whose .sql is the request's SQL re-serialised for
+        target ("databricks" or "postgres"): each statement on one line,
+        statements separated by ";\\n" (no ';' after the last).  The rules
+        are not applied.  When a statement does not parse, or is no query
+        (DDL, DML: only queries are emitted), the action is REJECT, .sql is
+        None and .diagnostics say why."""
         mode = {"databricks": Mode.FORMAT, "postgres": Mode.FORMAT_POSTGRES}[target]
         return self.process(sql, mode=mode)
 
     def parse(self, sql: Union[str, bytes]) -> Result:
-        """Returns a Result whose sql is the AST as a JSON text:
-        {"statements": [...]}."""
+        """Returns a Result whose .sql is not SQL but the parse tree as JSON text,
+        {"statements": [...]}, one tree per statement (the AST of
+        src/ast.h: libpg_query's nodes plus sluice's "sl_" fields).  On a
+        syntax error the action is REJECT, .sql is "" and .diagnostics
+        say why."""
         return self.process(sql, mode=Mode.PARSE)
 
 

@@ -1,7 +1,12 @@
 /*
  * cli.h - shared pieces of the sluice command-line front end: input
  * reading and compiler-style rendering of diagnostics.  Each
- * sub-command lives in its own file and uses only the public API.
+ * sub-command lives in its own file and reaches the engine only through
+ * the public API (sluice.h: sl_engine_*, sl_process, sl_result_*).
+ * Besides it they use a few internal utilities that are no part of the
+ * engine: sbuf (strings), textpos (line and column), and for lint the
+ * source map and arena_json_free (lint reads its result documents with
+ * jansson, as the engine allocates them).
  */
 #ifndef SLUICE_CLI_H
 #define SLUICE_CLI_H
