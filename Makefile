@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean fuzz
+.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean fuzz wheel
 
 all: build
 
@@ -93,6 +93,14 @@ peer: build
 
 install: build
 	cmake --install $(BUILD)
+
+# The Python package as a wheel carrying libsluice.so and the libraries it
+# links: $(BUILD)/dist/sluice-*-py3-none-linux_x86_64.whl, for
+# `pip install` into Superset's virtualenv.  Offline, with Debian's
+# python3-build (`make test` installs it into a fresh venv and tests it).
+PYTHON ?= /usr/bin/python3
+wheel: setup build
+	@./scripts/wheel.sh $(BUILD) $(PYTHON)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

@@ -96,17 +96,23 @@ typedef struct sl_request {
     size_t      sql_len;
     const char *catalog;    /* default catalog, NULL for the rules' default */
     const char *schema;     /* default schema, NULL for the rules' default */
-    const char *user;       /* who runs the query, may be NULL */
+    const char *user;       /* who runs the query, may be NULL.  Accepted and
+                               passed along (--context, the Python binding) but
+                               read by no rule yet: no rule depends on who runs
+                               the query.  Row-level security will read it. */
     const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why
                                each candidate rewrite was not made */
     sl_layout   layout;     /* how rewritten (and formatted) SQL is laid out */
+    int         lineage;    /* nonzero: the result also carries each statement's
+                               lineage (sl_result_lineage_json; SL_MODE_ENFORCE
+                               and SL_MODE_LINT only).  Zero costs nothing. */
 } sl_request;
 
 /* A request with its size set and every other field zero. */
 #define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0, \
-                         SL_LAYOUT_COMPACT}
+                         SL_LAYOUT_COMPACT, 0}
 
 typedef struct sl_diagnostic {
     size_t      size;       /* sizeof(sl_diagnostic) of the library that made it */
@@ -150,6 +156,21 @@ SL_API const char *sl_result_table(const sl_result *result, size_t index);
  * with the list above, what routing replaced by what. */
 SL_API size_t     sl_result_source_table_count(const sl_result *result);
 SL_API const char *sl_result_source_table(const sl_result *result, size_t index);
+/* The lineage of statement `statement` (0-based) when the request set
+ * `lineage`: one JSON object, NUL-terminated, *len (if given) receiving
+ * its length (docs/lineage.md):
+ *   {"statement": 0,
+ *    "tables": ["c.s.t", ...],          read as written (CTE names excluded)
+ *    "tables_after": ["c.s.agg", ...],  read after the rules' rewrites;
+ *                                       null when the rules reject the statement
+ *    "columns": [{"name": "n", "sources": ["c.s.t.col", ...]}, ...],
+ *    "used": {"filter": [...], "join": [...], "group": [...], "order": [...]},
+ *    "unresolved": [...]}
+ * NULL when lineage was not asked for, for an index past the last
+ * statement, and for a statement that does not parse (its diagnostics
+ * say why). */
+SL_API const char *sl_result_lineage_json(const sl_result *result, size_t statement,
+                                          size_t *len);
 SL_API void       sl_result_free(sl_result *result);
 
 /* sl_process() and everything the accessors above give, in one call,
@@ -165,16 +186,20 @@ SL_API void       sl_result_free(sl_result *result);
  * length-prefixed UTF-8 without a NUL:
  *   header   u32 x 8: SL_PACKED_VERSION, action, statement count,
  *            diagnostic count, table count, source table count,
- *            SQL length (UINT32_MAX: no SQL, as on REJECT), 0
+ *            SQL length (UINT32_MAX: no SQL, as on REJECT), lineage
+ *            count (the statement count when the request set `lineage`
+ *            and its mode computes it, else 0)
  *   the SQL  (its length in bytes)
  *   each diagnostic: u32 x 7: severity, line, column, offset,
  *            statement, rule id length, message length; then the rule
  *            id and the message
  *   each table, then each source table: u32 name length, i64 the
  *            rules file's "rows" for it (-1: not known), the name
+ *   each lineage document (version 2): u32 length (UINT32_MAX: none,
+ *            as sl_result_lineage_json's NULL), the JSON text
  * A later version only appends to the header or to each record's end
  * with a new SL_PACKED_VERSION. */
-#define SL_PACKED_VERSION 1
+#define SL_PACKED_VERSION 2
 SL_API size_t     sl_process_packed(const sl_engine *engine, const sl_request *request,
                                     void *buf, size_t cap);
 

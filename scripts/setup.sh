@@ -10,7 +10,10 @@ set -eu
 # writes YAML in every scalar style for the lint position test.
 # postgresql-server-dev-15: PostgreSQL's parse-node structs (headers only),
 # which src/pgtree.c reads straight from libpg_query's parser.
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev postgresql-server-dev-15 libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml clang"
+# python3-build, -setuptools, -wheel: `make wheel` builds the Python
+# package offline; python3-venv: `make test` installs it into a fresh
+# virtualenv; mypy checks its type hints.
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev postgresql-server-dev-15 libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml python3-build python3-setuptools python3-wheel python3-venv mypy clang"
 
 missing=""
 for p in $PACKAGES; do

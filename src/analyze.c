@@ -124,6 +124,11 @@ const char *analysis_written_name(const an_item *it)
     return w ? w : it->qualified;
 }
 
+int analysis_item_reads_table(const an_item *it)
+{
+    return it->kind == AN_TABLE && it->qualified && !(it->block->cte && it->block->cte->nrefs == 0);
+}
+
 /* FROM IDENTIFIER('catalog.schema.table'): Databricks' way of naming a
  * table through a string, which Spark reads with its SQL lexer
  * (dialect_multipart_name).  Returns 1 if rf is such a call (the item is
@@ -620,15 +625,19 @@ typedef struct col_use {
     int used;
 } col_use;
 
-static void note_col_use(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc note_col_use(ast_walker *w, json_t *node, ast_kind kind, json_t *f)
 {
-    col_use *u = vctx;
-    if (!kind || strcmp(kind, "ColumnRef") != 0)
-        return;
-    json_t *fields = ast_get(obj, "fields");
+    col_use *u = w->ctx;
+    (void)node;
+    if (kind != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    json_t *fields = ast_get(f, "fields");
     const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
-    if (last && strcasecmp(last, u->col) == 0)
+    if (last && strcasecmp(last, u->col) == 0) {
         u->used = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
 }
 
 /* The column name an IN value of PIVOT gets: its alias, or the text of
@@ -661,11 +670,12 @@ int an_pivot_passes(const an_block *blk, const char *col)
     int unpivot = strcmp(json_string_value(ast_get(spec, "kind")), "unpivot") == 0;
     /* A column the clause reads is aggregated or unpivoted away. */
     col_use u = {col, 0};
-    ast_walk(ast_get(spec, "values"), note_col_use, &u);
-    ast_walk(ast_get(spec, unpivot ? "in" : "for"), note_col_use, &u);
+    ast_walker w = {.fn = note_col_use, .ctx = &u, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, ast_get(spec, "values"));
+    ast_walk(&w, ast_get(spec, unpivot ? "in" : "for"));
     if (unpivot) {
         /* Its name and value columns are new columns of those names. */
-        ast_walk(ast_get(spec, "for"), note_col_use, &u);
+        ast_walk(&w, ast_get(spec, "for"));
         return !u.used;
     }
     if (u.used)
@@ -691,19 +701,22 @@ int an_pivot_passes(const an_block *blk, const char *col)
     return 1;
 }
 
-static void note_qualified_ref(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc note_qualified_ref(ast_walker *w, json_t *node, ast_kind kind, json_t *f)
 {
-    int *found = vctx;
-    if (kind && strcmp(kind, "ColumnRef") == 0 &&
-        json_array_size(ast_get(obj, "fields")) > 1)
-        *found = 1;
+    (void)node;
+    if (kind == AST_ColumnRef && json_array_size(ast_get(f, "fields")) > 1) {
+        *(int *)w->ctx = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
 }
 
 int an_block_takes_clauses(const an_block *blk)
 {
     json_t *spec = ast_get(blk->select, "sl_pivot");
     int found = 0;
+    ast_walker w = {.fn = note_qualified_ref, .ctx = &found, .max_depth = AST_WALK_UNLIMITED};
     if (spec)
-        ast_walk(spec, note_qualified_ref, &found);
+        ast_walk(&w, spec);
     return !found;
 }

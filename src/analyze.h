@@ -200,6 +200,11 @@ void analysis_free(analysis *an);
  * of qualified (lower case). */
 const char *analysis_written_name(const an_item *it);
 
+/* Is it a catalog table the statement reads: an AN_TABLE with a
+ * resolved name, not in the body of a CTE that no reference runs?  The
+ * engine's table lists and lineage's both ask this. */
+int analysis_item_reads_table(const an_item *it);
+
 /* The output name of a select-list entry (its alias, else the last part
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);

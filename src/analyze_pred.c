@@ -15,8 +15,9 @@
 #include <strings.h>
 
 #include "analyze.h"
-#include "dialect.h"
 #include "ast.h"
+#include "dialect.h"
+#include "parse.h"
 #include "sbuf.h"
 
 /* Every function of Spark's built-in registry, with its classes: one
@@ -269,7 +270,7 @@ unsigned an_function_classes(const char *name)
         return AN_FN_UNKNOWN;
     /* The bridge's JSON path marker (dialect.c, bridge_json_path) stands
      * for raw:a.b, a scalar; every other reserved name is not a function. */
-    if (strcmp(name, DIALECT_RESERVED_PREFIX "json_path") == 0)
+    if (parse_is_json_path(name))
         return FN_SCALAR;
     const struct fn_class *c = bsearch(name, function_classes,
                                        sizeof function_classes / sizeof *function_classes,
@@ -295,29 +296,27 @@ const char *an_func_name(json_t *f)
     return ast_string_value(json_array_get(names, json_array_size(names) - 1));
 }
 
+/* An aggregate call (a call with OVER is a window call, but its
+ * arguments are looked into); a subquery's aggregates are its own, so
+ * the walk does not enter one.  Stops at the first. */
+static ast_walk_rc find_aggregate(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    (void)node;
+    if (k == AST_SubLink || k == AST_SelectStmt)
+        return AST_WALK_PRUNE;
+    if (k == AST_FuncCall && !ast_get(f, "over") && an_is_aggregate_name(an_func_name(f))) {
+        *(int *)w->ctx = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
+}
+
 int an_has_aggregate(json_t *v)
 {
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            if (an_has_aggregate(c))
-                return 1;
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
-    if (k == AST_SubLink || k == AST_SelectStmt)
-        return 0;           /* a subquery's aggregates are its own */
-    if (k == AST_FuncCall && !ast_get(f, "over") && an_is_aggregate_name(an_func_name(f)))
-        return 1;
-    json_t *o = f ? f : v, *child;
-    ast_foreach_value(o, child)
-        if (an_has_aggregate(child))
-            return 1;
-    return 0;
+    int found = 0;
+    ast_walker w = {.fn = find_aggregate, .ctx = &found, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, v);
+    return found;
 }
 
 void an_push_node(json_t ***list, size_t *n, json_t *node)
@@ -471,51 +470,35 @@ int an_is_group_key(const an_block *blk, json_t *e)
     return 0;
 }
 
-static int keys_only(const an_block *blk, json_t *v, int depth)
+/* Stops (aborts) at the first thing that is neither a group key nor
+ * built from them over deterministic scalar functions; a group key is
+ * not entered. */
+static ast_walk_rc key_or_constant(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 {
-    if (depth > AN_MAX_DEPTH)
-        return 0;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            if (!keys_only(blk, c, depth + 1))
-                return 0;
-        return 1;
-    }
-    if (!json_is_object(v))
-        return 1;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
-    if (k != AST_UNKNOWN && an_is_group_key(blk, v))
-        return 1;
+    const an_block *blk = w->ctx;
+    if (an_is_group_key(blk, node))
+        return AST_WALK_PRUNE;
     if (k == AST_ColumnRef || k == AST_SubLink || k == AST_SelectStmt || k == AST_GroupingFunc)
-        return 0;
+        return AST_WALK_ABORT;
     if (k == AST_FuncCall && (ast_get(f, "over") || an_is_aggregate_name(an_func_name(f)) ||
                               an_is_nondeterministic_name(an_func_name(f))))
-        return 0;
-    json_t *o = f ? f : v, *child;
-    ast_foreach_value(o, child)
-        if (!keys_only(blk, child, depth + 1))
-            return 0;
-    return 1;
+        return AST_WALK_ABORT;
+    return AST_WALK_CONTINUE;
 }
 
+/* Fails closed: an expression deeper than AN_MAX_DEPTH is not keys only. */
 int an_refers_to_keys_only(const an_block *blk, json_t *e)
 {
     if (blk->grouping_sets || blk->ngroup == 0)
         return 0;
-    return keys_only(blk, e, 0);
+    ast_walker w = {.fn = key_or_constant, .ctx = (void *)blk, .max_depth = AN_MAX_DEPTH};
+    return ast_walk(&w, e) != AST_WALK_ABORT && !w.too_deep;
 }
 
 int an_is_group_by_all(json_t *group_clause)
 {
     json_t *cf;
-    if (json_array_size(group_clause) != 1 ||
-        ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = ast_get(cf, "fields");
-    const char *name = json_array_size(fields) == 1 ?
-                       ast_string_value(json_array_get(fields, 0)) : NULL;
-    return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;
+    return json_array_size(group_clause) == 1 &&
+           ast_unwrap(json_array_get(group_clause, 0), &cf, NULL) == AST_ColumnRef &&
+           parse_is_group_by_all(cf);
 }

@@ -95,11 +95,24 @@ static int position_known(json_t *targets, size_t i)
     return 1;
 }
 
-static void note_nondeterministic(json_t *obj, const char *kind, void *vctx)
+/* Is there a call of a non-deterministic function anywhere below
+ * (subqueries included)? */
+static ast_walk_rc note_nondeterministic(ast_walker *w, json_t *node, ast_kind kind, json_t *f)
 {
-    int *found = vctx;
-    if (kind && strcmp(kind, "FuncCall") == 0 && an_is_nondeterministic_name(an_func_name(obj)))
-        *found = 1;
+    (void)node;
+    if (kind == AST_FuncCall && an_is_nondeterministic_name(an_func_name(f))) {
+        *(int *)w->ctx = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
+}
+
+static int has_nondeterministic(json_t *tree)
+{
+    int found = 0;
+    ast_walker w = {.fn = note_nondeterministic, .ctx = &found, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, tree);
+    return found;
 }
 
 /* ------------------------------------------------------------------ */
@@ -202,7 +215,7 @@ static int generators_deterministic(const an_block *blk)
     int found = 0;
     for (size_t i = 0; i < blk->nitems && !found; i++)
         if (blk->items[i]->kind == AN_FUNCTION)
-            ast_walk(ast_get(blk->items[i]->node, "functions"), note_nondeterministic, &found);
+            found = has_nondeterministic(ast_get(blk->items[i]->node, "functions"));
     return !found;
 }
 
@@ -379,8 +392,7 @@ static int setop_reaches(const an_setop_step *st)
     json_t *sel = st->setop;
     /* A LIMIT or OFFSET on the set operation, or an ORDER BY with a
      * non-deterministic key: as for a block. */
-    int nondeterministic = 0;
-    ast_walk(ast_get(sel, "sortClause"), note_nondeterministic, &nondeterministic);
+    int nondeterministic = has_nondeterministic(ast_get(sel, "sortClause"));
     if (ast_get(sel, "limitCount") || ast_get(sel, "limitOffset") || nondeterministic)
         return 0;
     const char *op = ast_str(sel, "op");

@@ -119,78 +119,105 @@ const char *ast_string_value(json_t *node)
     return s ? s : "";
 }
 
-/* Struct-typed fields hold their node's fields without the wrapper;
- * this is the kind each of them has. */
-static const char *unwrapped_kind(const char *key)
+/* The kind of a struct-typed field held without its wrapper (larg,
+ * rarg, alias, typeName, over, withClause, intoClause), else
+ * AST_UNKNOWN. */
+static ast_kind unwrapped_kind(const char *key)
 {
     switch (key[0]) {
-    case 'l': return strcmp(key, "larg") == 0 ? "SelectStmt" : NULL;
-    case 'r': return strcmp(key, "rarg") == 0 ? "SelectStmt" : NULL;
-    case 'a': return strcmp(key, "alias") == 0 ? "Alias" : NULL;
-    case 't': return strcmp(key, "typeName") == 0 ? "TypeName" : NULL;
-    case 'o': return strcmp(key, "over") == 0 ? "WindowDef" : NULL;
-    case 'w': return strcmp(key, "withClause") == 0 ? "WithClause" : NULL;
-    case 'i': return strcmp(key, "intoClause") == 0 ? "IntoClause" : NULL;
-    default: return NULL;
+    case 'l': return ast_streq(key, "larg") ? AST_SelectStmt : AST_UNKNOWN;
+    case 'r': return ast_streq(key, "rarg") ? AST_SelectStmt : AST_UNKNOWN;
+    case 'a': return ast_streq(key, "alias") ? AST_Alias : AST_UNKNOWN;
+    case 't': return ast_streq(key, "typeName") ? AST_TypeName : AST_UNKNOWN;
+    case 'o': return ast_streq(key, "over") ? AST_WindowDef : AST_UNKNOWN;
+    case 'w': return ast_streq(key, "withClause") ? AST_WithClause : AST_UNKNOWN;
+    case 'i': return ast_streq(key, "intoClause") ? AST_IntoClause : AST_UNKNOWN;
+    default: return AST_UNKNOWN;
     }
 }
 
-/* Iterates with json_object_iter_next() directly: json_object_foreach
- * re-hashes the key on every step, which dominated the walk. */
-static void walk(json_t *v, const char *kind, ast_visit_fn fn, void *ctx)
+static ast_walk_rc walk_value(ast_walker *w, json_t *v, ast_kind field_kind, int depth);
+
+/* The members of object o (the fields of a node, or a plain object), at
+ * level depth.  Iterates with json_object_iter_next() directly:
+ * json_object_foreach re-hashes the key on every step. */
+static ast_walk_rc walk_members(ast_walker *w, json_t *o, int depth)
 {
-    if (json_is_object(v)) {
-        fn(v, kind, ctx);
-        int wrapper = json_object_size(v) == 1;
-        for (void *it = json_object_iter(v); it; it = json_object_iter_next(v, it)) {
-            json_t *child = json_object_iter_value(it);
-            if (json_is_object(child) || json_is_array(child)) {
-                const char *key = json_object_iter_key(it);
-                walk(child, wrapper ? key : unwrapped_kind(key), fn, ctx);
-            }
+    if (depth > w->max_depth) {
+        w->too_deep |= json_object_size(o) > 0;
+        return AST_WALK_CONTINUE;
+    }
+    for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it)) {
+        json_t *c = json_object_iter_value(it);
+        if (json_is_object(c)) {
+            if (walk_value(w, c, unwrapped_kind(json_object_iter_key(it)), depth) == AST_WALK_ABORT)
+                return AST_WALK_ABORT;
+        } else if (json_is_array(c)) {
+            if (walk_value(w, c, AST_UNKNOWN, depth) == AST_WALK_ABORT)
+                return AST_WALK_ABORT;
         }
-    } else if (json_is_array(v)) {
+    }
+    return AST_WALK_CONTINUE;
+}
+
+/* Value v at level depth (<= max_depth); field_kind is the kind of a
+ * struct-typed field when v is one. */
+static ast_walk_rc walk_value(ast_walker *w, json_t *v, ast_kind field_kind, int depth)
+{
+    if (json_is_array(v)) {
         size_t n = json_array_size(v);
+        if (depth + 1 > w->max_depth) {
+            w->too_deep |= n > 0;
+            return AST_WALK_CONTINUE;
+        }
         for (size_t i = 0; i < n; i++) {
-            json_t *child = json_array_get(v, i);
-            if (json_is_object(child) || json_is_array(child))
-                walk(child, NULL, fn, ctx);
+            json_t *c = json_array_get(v, i);
+            if ((json_is_object(c) || json_is_array(c)) &&
+                walk_value(w, c, AST_UNKNOWN, depth + 1) == AST_WALK_ABORT)
+                return AST_WALK_ABORT;
         }
+        return AST_WALK_CONTINUE;
     }
+    json_t *f;
+    ast_kind k = ast_unwrap(v, &f, NULL);
+    if (k == AST_UNKNOWN) {     /* a struct-typed field, or no node */
+        k = field_kind;
+        f = v;
+    }
+    if (k != AST_UNKNOWN || w->all_objects) {
+        w->depth = depth;
+        ast_walk_rc rc = w->fn(w, v, k, f);
+        if (rc != AST_WALK_CONTINUE)
+            return rc == AST_WALK_ABORT ? AST_WALK_ABORT : AST_WALK_CONTINUE;
+    }
+    /* A wrapper and its fields are one level. */
+    return walk_members(w, f, depth + 1);
 }
 
-/* Visits every object; kind is the wrapper key when obj is the fields
- * object of a node wrapper (any one-key parent) or the kind of a
- * struct-typed field (larg, rarg, alias, ...), else NULL. */
-void ast_walk(json_t *tree, ast_visit_fn fn, void *ctx)
+ast_walk_rc ast_walk(ast_walker *w, json_t *tree)
 {
-    walk(tree, NULL, fn, ctx);
+    if (w->max_depth <= 0)
+        w->max_depth = AST_WALK_MAX_DEPTH;
+    if (!json_is_object(tree) && !json_is_array(tree))
+        return AST_WALK_CONTINUE;
+    return walk_value(w, tree, AST_UNKNOWN, 0);
 }
 
-static void strip(json_t *v)
+/* Every object loses its locations (its members are entered after). */
+static ast_walk_rc strip(ast_walker *w, json_t *node, ast_kind kind, json_t *fields)
 {
-    if (json_is_object(v)) {
-        json_object_del(v, "location");
-        json_object_del(v, "stmt_location");
-        json_object_del(v, "stmt_len");
-        const char *key;
-        json_t *child;
-        json_object_foreach(v, key, child) {
-            strip(child);
-        }
-    } else if (json_is_array(v)) {
-        size_t i;
-        json_t *child;
-        json_array_foreach(v, i, child) {
-            strip(child);
-        }
-    }
+    (void)w, (void)node, (void)kind;
+    json_object_del(fields, "location");
+    json_object_del(fields, "stmt_location");
+    json_object_del(fields, "stmt_len");
+    return AST_WALK_CONTINUE;
 }
 
 json_t *ast_without_locations(json_t *tree)
 {
     json_t *copy = json_deep_copy(tree);
-    strip(copy);
+    ast_walker w = {.fn = strip, .max_depth = AST_WALK_UNLIMITED, .all_objects = 1};
+    ast_walk(&w, copy);
     return copy;
 }
 

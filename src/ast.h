@@ -2,15 +2,49 @@
  * ast.h - the AST: libpg_query's JSON parse tree held as jansson values.
  *
  * Shape.  A node is a one-key object {"Kind": {fields...}}; struct-typed
- * fields (alias, typeName, over, withClause, intoClause) hold their
- * fields object directly, without the wrapper.  The bridge adds a few
- * fields, all prefixed "sl_", for Spark constructs PostgreSQL lacks:
- *   SelectStmt.sl_hints      [{"name": "BROADCAST", "args": ["t"]}, ...]
- *                            or [{"raw": "..."}] for text kept verbatim
- *   SelectStmt.sl_qualify    the QUALIFY condition (a node)
- *   TypeCast.sl_try_cast     true for TRY_CAST
- *   RangeFunction.sl_lateral_view   "inner" | "outer"
+ * fields (larg, rarg, alias, typeName, over, withClause, intoClause)
+ * hold their fields object directly, without the wrapper.
+ *
+ * Fields sluice adds.  Spark constructs PostgreSQL lacks reach the parser
+ * as placeholders the bridge writes (dialect.c) and parse.c turns into
+ * fields prefixed "sl_"; these are all of them:
+ *   SelectStmt.sl_hints     [{"name": "BROADCAST", "args": ["t", ...]}, ...]:
+ *                           the SELECT's hints, each argument as written (an
+ *                           identifier, `quoted`, or a 'string')
+ *   SelectStmt.sl_qualify   the QUALIFY condition (a node)
+ *   SelectStmt.sl_sort_by   SORT BY: a list of SortBy nodes
+ *   SelectStmt.sl_distribute_by  DISTRIBUTE BY: a list of expressions
+ *   SelectStmt.sl_cluster_by     CLUSTER BY: a list of expressions
+ *   SelectStmt.sl_pivot     PIVOT / UNPIVOT over the SELECT's one FROM
+ *                           item: {"kind": "pivot" | "unpivot",
+ *                           ["nulls": "include" | "exclude"] (UNPIVOT),
+ *                           "values": [ResTarget...], "for": [exprs],
+ *                           "in": [ResTarget...]}
+ *   ResTarget.sl_except     on a * entry: the columns of * EXCEPT (...),
+ *                           a list of ColumnRef nodes
+ *   FuncCall.sl_nulls       "ignore" | "respect": IGNORE / RESPECT NULLS
+ *   FuncCall.sl_nulls_inside  true when written inside the parentheses,
+ *                           f(x IGNORE NULLS), not after them
+ *   ParamRef.sl_param       the parameter marker as written ("?",
+ *                           ":name"); "number" is then 0
+ *   JoinExpr.sl_join        "semi" | "anti": a LEFT [NATURAL] JOIN that is
+ *                           Spark's LEFT SEMI / LEFT ANTI JOIN
+ *   TypeCast.sl_try_cast    true for TRY_CAST
+ *   TypeCast.sl_cast        true for CAST(s AS INTERVAL ...), which Spark
+ *                           reads differently from the literal INTERVAL s
+ *   RangeFunction.sl_lateral_view  "inner" | "outer": LATERAL VIEW [OUTER]
+ * and the names PostgreSQL does not have:
  *   A_Expr name "div", "rlike", "!rlike" for DIV and [NOT] RLIKE.
+ * Four placeholders stay in the tree, read only through parse.h's
+ * accessors (parse.c decodes every placeholder of the bridge):
+ *   GROUP BY ALL                a GROUP BY of one placeholder column
+ *                               (parse_is_group_by_all)
+ *   a FROM item without alias   a placeholder alias (parse_is_anonymous_alias)
+ *   10L, 1.5BD (suffixed numbers)  a cast to a placeholder type
+ *                               (parse_literal_suffix)
+ *   raw:a.b[0] (JSON paths)     a call of a placeholder function
+ *                               (parse_is_json_path)
+ * Nodes a rule builds (ast_edit.h) carry "location": -1.
  *
  * Ownership (jansson's convention, followed everywhere in sluice):
  * functions named *_new or documented "returns a new reference" hand the
@@ -90,10 +124,62 @@ int         ast_bool(json_t *fields, const char *key);
 /* sval of a {"String": {"sval": ...}} node, NULL if not one. */
 const char *ast_string_value(json_t *node);
 
-/* Calls fn on every object in the tree (pre-order), with its key's
- * parent object when it is a node wrapper's fields. */
-typedef void (*ast_visit_fn)(json_t *obj, const char *kind, void *ctx);
-void ast_walk(json_t *tree, ast_visit_fn fn, void *ctx);
+/*
+ * The one tree walker (SQLite's walker.c is the model).  ast_walk()
+ * visits the nodes of a tree in pre-order and calls w->fn on each:
+ *   node    the wrapper {"Kind": {fields}}, or, for a struct-typed field
+ *           held without its wrapper (larg, rarg, alias, typeName, over,
+ *           withClause, intoClause), that fields object itself;
+ *   kind    the node's kind (never AST_UNKNOWN for a node);
+ *   fields  the node's fields object (borrowed, like everything here).
+ * The callback answers
+ *   AST_WALK_CONTINUE  go on, into the node's children;
+ *   AST_WALK_PRUNE     go on, but not into this node's children (a walk
+ *                      that stops at subqueries prunes at SubLink and
+ *                      SelectStmt);
+ *   AST_WALK_ABORT     stop the whole walk (the answer is known).
+ * A callback may change its node's fields (the walk then enters the
+ * fields as they are after the call) but must not replace or free the
+ * node itself; to replace a node, change the wrapper's contents in place
+ * and walk the new contents with a nested ast_walk(), returning PRUNE.
+ *
+ * Depth.  The walker keeps the depth: the root is level 0; a node's
+ * children, an array's elements and a plain object's members are one
+ * level deeper than it (a wrapper and its fields are one level).  A
+ * value deeper than w->max_depth is not visited and sets w->too_deep;
+ * the walk goes on elsewhere.  A walk that must fail closed on a tree it
+ * could not see whole reads w->too_deep afterwards.  max_depth 0 means
+ * AST_WALK_MAX_DEPTH; AST_WALK_UNLIMITED leaves the bound to the parser
+ * (parse.c refuses a tree deeper than 2048 JSON levels, which is at most
+ * 2048 walker levels).
+ *
+ * Objects that are no node (an A_Const's {"sval": ...}, sl_hints
+ * entries, nodes of kinds ast.h does not know) are entered but not
+ * reported, unless w->all_objects is set: then fn is also called on each
+ * of them, with kind AST_UNKNOWN and node == fields == the object.
+ *
+ * Returns AST_WALK_ABORT if a callback aborted, else AST_WALK_CONTINUE.
+ */
+typedef enum ast_walk_rc {
+    AST_WALK_CONTINUE = 0,
+    AST_WALK_PRUNE = 1,
+    AST_WALK_ABORT = 2
+} ast_walk_rc;
+
+#define AST_WALK_MAX_DEPTH 1024         /* analyze.h's AN_MAX_DEPTH */
+#define AST_WALK_UNLIMITED 0x7fffffff
+
+typedef struct ast_walker ast_walker;
+typedef ast_walk_rc (*ast_walk_fn)(ast_walker *w, json_t *node, ast_kind kind, json_t *fields);
+struct ast_walker {
+    ast_walk_fn fn;
+    void *ctx;              /* the callback's own state */
+    int max_depth;          /* 0: AST_WALK_MAX_DEPTH */
+    int all_objects;        /* also report objects that are no node */
+    int depth;              /* level of the node fn is called on */
+    int too_deep;           /* out: some value was deeper than max_depth */
+};
+ast_walk_rc ast_walk(ast_walker *w, json_t *tree);
 
 /* Returns a new reference: a deep copy without "location" fields. */
 json_t *ast_without_locations(json_t *tree);

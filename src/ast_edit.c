@@ -11,20 +11,30 @@
 #include "analyze.h"
 #include "ast.h"
 
-/* {kind: fields}; steals fields.  (Built directly: json_pack parses its
- * format string on every call, which costs more than the objects.) */
-static json_t *wrap(const char *kind, json_t *fields)
+/* Built directly, member by member in the parser's order: json_pack
+ * parses its format string on every call, which costs more than the
+ * objects. */
+json_t *ast_new_node(const char *kind, json_t *fields)
 {
     json_t *node = json_object();
     json_object_set_new(node, kind, fields);
     return node;
 }
 
+#define wrap ast_new_node
+
 json_t *ast_new_string(const char *s)
 {
     json_t *f = json_object();
     json_object_set_new(f, "sval", json_string(s));
     return wrap("String", f);
+}
+
+json_t *ast_new_name(const char *s)
+{
+    json_t *name = json_array();
+    json_array_append_new(name, ast_new_string(s));
+    return name;
 }
 
 json_t *ast_new_column_ref(const char *qualifier, const char *column)
@@ -107,15 +117,140 @@ json_t *ast_new_current_date(void)
 
 json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r)
 {
-    json_t *name = json_array();
-    json_array_append_new(name, ast_new_string(op));
     json_t *f = json_object();
     json_object_set_new(f, "kind", json_string("AEXPR_OP"));
-    json_object_set_new(f, "name", name);
+    json_object_set_new(f, "name", ast_new_name(op));
     json_object_set_new(f, "lexpr", l);
     json_object_set_new(f, "rexpr", r);
     json_object_set_new(f, "location", json_integer(-1));
     return wrap("A_Expr", f);
+}
+
+json_t *ast_new_bool_expr(const char *boolop, json_t *args)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "boolop", json_string(boolop));
+    json_object_set_new(f, "args", args);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("BoolExpr", f);
+}
+
+json_t *ast_new_coalesce(json_t *args)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "args", args);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("CoalesceExpr", f);
+}
+
+json_t *ast_new_cast(json_t *arg, const char *type)
+{
+    json_t *tn = json_object();
+    json_object_set_new(tn, "names", ast_new_name(type));
+    json_object_set_new(tn, "typemod", json_integer(-1));
+    json_object_set_new(tn, "location", json_integer(-1));
+    json_t *f = json_object();
+    json_object_set_new(f, "arg", arg);
+    json_object_set_new(f, "typeName", tn);
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("TypeCast", f);
+}
+
+json_t *ast_new_res_target(const char *name, json_t *val)
+{
+    json_t *f = json_object();
+    if (name)
+        json_object_set_new(f, "name", json_string(name));
+    json_object_set_new(f, "val", val);
+    return wrap("ResTarget", f);
+}
+
+json_t *ast_new_star_target(void)
+{
+    json_t *fields = json_array();
+    json_array_append_new(fields, wrap("A_Star", json_object()));
+    json_t *cf = json_object();
+    json_object_set_new(cf, "fields", fields);
+    return ast_new_res_target(NULL, wrap("ColumnRef", cf));
+}
+
+json_t *ast_new_range_var(const char *catalog, const char *schema, const char *relname,
+                          const char *alias)
+{
+    json_t *f = json_object();
+    if (catalog)
+        json_object_set_new(f, "catalogname", json_string(catalog));
+    if (schema)
+        json_object_set_new(f, "schemaname", json_string(schema));
+    json_object_set_new(f, "relname", json_string(relname));
+    json_object_set_new(f, "inh", json_true());
+    json_object_set_new(f, "relpersistence", json_string("p"));
+    if (alias) {
+        json_t *a = json_object();
+        json_object_set_new(a, "aliasname", json_string(alias));
+        json_object_set_new(f, "alias", a);
+    }
+    json_object_set_new(f, "location", json_integer(-1));
+    return wrap("RangeVar", f);
+}
+
+json_t *ast_new_select(json_t *targets, json_t *from)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "targetList", targets);
+    if (from)
+        json_object_set_new(f, "fromClause", from);
+    json_object_set_new(f, "limitOption", json_string("LIMIT_OPTION_DEFAULT"));
+    json_object_set_new(f, "op", json_string("SETOP_NONE"));
+    return wrap("SelectStmt", f);
+}
+
+/* The fields of a SelectStmt node, taken out of it (a set operation's
+ * branches hold their fields without the wrapper). */
+static json_t *select_fields(json_t *sel)
+{
+    json_t *f = json_incref(ast_get(sel, "SelectStmt"));
+    json_decref(sel);
+    return f;
+}
+
+json_t *ast_new_union_all(json_t *l, json_t *r)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "limitOption", json_string("LIMIT_OPTION_DEFAULT"));
+    json_object_set_new(f, "op", json_string("SETOP_UNION"));
+    json_object_set_new(f, "all", json_true());
+    json_object_set_new(f, "larg", select_fields(l));
+    json_object_set_new(f, "rarg", select_fields(r));
+    return wrap("SelectStmt", f);
+}
+
+json_t *ast_new_derived_table(json_t *subquery, json_t *alias)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "subquery", subquery);
+    if (alias)
+        json_object_set_new(f, "alias", alias);
+    return wrap("RangeSubselect", f);
+}
+
+json_t *ast_new_join(const char *jointype, json_t *l, json_t *r, json_t *on)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "jointype", json_string(jointype));
+    json_object_set_new(f, "larg", l);
+    json_object_set_new(f, "rarg", r);
+    if (on)
+        json_object_set_new(f, "quals", on);
+    return wrap("JoinExpr", f);
+}
+
+json_t *ast_new_hint(const char *name, size_t n)
+{
+    json_t *h = json_object();
+    json_object_set_new(h, "name", json_stringn(name, n));
+    json_object_set_new(h, "args", json_array());
+    return h;
 }
 
 void ast_and_into(json_t *holder, const char *key, json_t *pred)
@@ -127,9 +262,10 @@ void ast_and_into(json_t *holder, const char *key, json_t *pred)
                strcmp(ast_str(of, "boolop"), "AND_EXPR") == 0) {
         json_array_append_new(ast_get(of, "args"), pred);
     } else {
-        json_t *and = json_pack("{s:{s:s,s:[O,o],s:i}}", "BoolExpr", "boolop", "AND_EXPR",
-                                "args", old, pred, "location", -1);
-        json_object_set_new(holder, key, and);
+        json_t *args = json_array();
+        json_array_append(args, old);
+        json_array_append_new(args, pred);
+        json_object_set_new(holder, key, ast_new_bool_expr("AND_EXPR", args));
     }
 }
 
@@ -201,7 +337,9 @@ void ast_add_hint(json_t *sel, const char *name, const char *arg)
             return;
         }
     }
-    json_array_append_new(hints, json_pack("{s:s,s:[s]}", "name", name, "args", arg));
+    json_t *hint = ast_new_hint(name, strlen(name));
+    json_array_append_new(ast_get(hint, "args"), json_string(arg));
+    json_array_append_new(hints, hint);
 }
 
 void ast_set_limit(json_t *sel, long long n)

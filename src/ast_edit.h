@@ -21,8 +21,16 @@
 
 #include <jansson.h>
 
+/* {kind: fields}: a node of that kind over fields (stolen).  The other
+ * constructors are built on it; call it only for a kind none of them
+ * builds. */
+json_t *ast_new_node(const char *kind, json_t *fields);
+
 /* {"String": {"sval": s}} */
 json_t *ast_new_string(const char *s);
+/* [{"String": {"sval": s}}]: a one-part name list, as an operator's
+ * "name" or a type's "names" holds it (not a node: an array). */
+json_t *ast_new_name(const char *s);
 /* qualifier.column, or column when qualifier is NULL. */
 json_t *ast_new_column_ref(const char *qualifier, const char *column);
 /* name(args...); args is stolen (NULL: no arguments). */
@@ -38,6 +46,39 @@ json_t *ast_new_typed_literal(const char *type, const char *text);
 json_t *ast_new_current_date(void);
 /* l op r, a binary operator; steals l and r. */
 json_t *ast_new_binary_op(const char *op, json_t *l, json_t *r);
+/* args[0] AND args[1] ... (boolop "AND_EXPR" or "OR_EXPR"), as the
+ * parser builds a flattened chain; steals args (an array of nodes). */
+json_t *ast_new_bool_expr(const char *boolop, json_t *args);
+/* COALESCE(args...); steals args (an array of nodes). */
+json_t *ast_new_coalesce(json_t *args);
+/* CAST(arg AS type) with a one-part type name as written ("bigint");
+ * steals arg. */
+json_t *ast_new_cast(json_t *arg, const char *type);
+
+/* A select-list entry: val AS name, or val alone when name is NULL;
+ * steals val.  (No location: a built entry has no text of its own.) */
+json_t *ast_new_res_target(const char *name, json_t *val);
+/* The select-list entry * (no location). */
+json_t *ast_new_star_target(void);
+/* A base table [catalog.][schema.]relname [AS alias] (NULL parts are
+ * left out), as the parser builds a table reference. */
+json_t *ast_new_range_var(const char *catalog, const char *schema, const char *relname,
+                          const char *alias);
+/* SELECT targets [FROM from]: a SELECT block; steals targets (an array
+ * of ResTarget nodes) and from (an array of FROM items, or NULL). */
+json_t *ast_new_select(json_t *targets, json_t *from);
+/* l UNION ALL r; steals l and r (SelectStmt nodes). */
+json_t *ast_new_union_all(json_t *l, json_t *r);
+/* (subquery) [AS alias]: a derived table; steals subquery (a SelectStmt
+ * node) and alias (an Alias fields object {"aliasname": ...}, or
+ * NULL). */
+json_t *ast_new_derived_table(json_t *subquery, json_t *alias);
+/* l JOIN r ON on; jointype is the parser's ("JOIN_INNER", "JOIN_LEFT",
+ * ...).  Steals l, r and on (on NULL: no condition). */
+json_t *ast_new_join(const char *jointype, json_t *l, json_t *r, json_t *on);
+/* One entry of a SELECT's sl_hints: NAME with no arguments yet (the
+ * first n bytes of name). */
+json_t *ast_new_hint(const char *name, size_t n);
 
 /* AND pred into the condition at holder[key] (a WHERE, HAVING or join
  * ON): sets it when absent, appends to a top-level AND list (as the

@@ -3,7 +3,11 @@
  *
  * Layout follows libpg_query's deparser: emit_expr() and emit_from_item()
  * dispatch on the node kind with a switch (compiled with -Wswitch-enum,
- * so a new kind cannot be forgotten), and each kind has one function.
+ * so a new kind cannot be forgotten).  A kind whose text takes more than
+ * a few lines has a function of its own (emit_a_expr, emit_func_call,
+ * emit_type_cast, emit_case, emit_join, emit_pivot, ...); the short ones
+ * (IS NULL, coalesce(...), current_date(), a parameter marker, ...) are
+ * written in the switch itself.
  *
  * Parentheses are decided in one place, expr_prec(), from Spark's
  * operator precedence.  Two extra rules keep the text unambiguous for
@@ -24,6 +28,7 @@
 #include "ast.h"
 #include "dialect.h"
 #include "keywords.h"
+#include "parse.h"
 
 enum prec {
     PREC_LOWEST = 0,
@@ -222,20 +227,6 @@ static void emit_const(emitter *e, json_t *f)
     }
 }
 
-/* The suffix of a literal the bridge carries as a cast to
- * DIALECT_LITERAL_TYPE + suffix (10L, -128Y, 1.5BD), or NULL. */
-static const char *literal_suffix(json_t *f)
-{
-    json_t *names = ast_get(ast_get(f, "typeName"), "names");
-    const char *tn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
-                                                 : NULL;
-    size_t plen = strlen(DIALECT_LITERAL_TYPE);
-    if (!tn || strncmp(tn, DIALECT_LITERAL_TYPE, plen) != 0 ||
-        ast_unwrap(ast_get(f, "arg"), NULL, NULL) != AST_A_Const)
-        return NULL;
-    return tn + plen;
-}
-
 /* A suffixed numeric literal, written back as Spark reads it: the
  * number and its suffix give the value and the type exactly (1.5BD is
  * DECIMAL(2,1), which CAST(1.5 AS DECIMAL) is not). */
@@ -336,7 +327,7 @@ static int expr_prec(json_t *node)
     }
     if (k == AST_CollateClause)
         return PREC_POSTFIX;
-    if (k == AST_TypeCast && literal_suffix(f))     /* -128Y reads like -128 */
+    if (k == AST_TypeCast && parse_literal_suffix(f))     /* -128Y reads like -128 */
         return expr_prec(ast_get(f, "arg"));
     return PREC_PRIMARY;
 }
@@ -346,10 +337,7 @@ static int expr_prec(json_t *node)
 
 static void emit_column_ref(emitter *e, json_t *f)
 {
-    json_t *only = json_array_size(ast_get(f, "fields")) == 1 ?
-                   json_array_get(ast_get(f, "fields"), 0) : NULL;
-    const char *name = only ? ast_string_value(only) : NULL;
-    if (name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0) {
+    if (parse_is_group_by_all(f)) {
         /* GROUP BY ALL (dialect.c, w_all_group) */
         if (!spark(e))
             fail(e, f, "GROUP BY ALL has no PostgreSQL equivalent");
@@ -682,13 +670,12 @@ static void emit_func_call(emitter *e, json_t *f)
         return;
     }
     const char *first = nn >= 1 ? ast_string_value(json_array_get(names, 0)) : NULL;
-    if (first && strncmp(first, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0 &&
-        (nn != 1 || strcmp(first, DIALECT_RESERVED_PREFIX "json_path") != 0)) {
+    if (parse_is_placeholder(first) && (nn != 1 || !parse_is_json_path(first))) {
         /* A bridge marker left where no fix-up took it: never print it. */
         fail(e, f, "internal marker %s out of place", first);
         return;
     }
-    if (first && strcmp(first, DIALECT_RESERVED_PREFIX "json_path") == 0) {
+    if (parse_is_json_path(first)) {
         /* raw:a.b[0] (dialect.c, bridge_json_path) */
         json_t *pf;
         const char *path = json_array_size(args) == 2 &&
@@ -975,7 +962,7 @@ static void emit_type_cast(emitter *e, json_t *f)
     const char *sval = NULL;
     if (ast_unwrap(arg, &af, NULL) == AST_A_Const)
         sval = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
-    const char *suffix = literal_suffix(f);
+    const char *suffix = parse_literal_suffix(f);
     if (suffix) {
         emit_suffixed_literal(e, f, suffix);
         return;
@@ -1304,18 +1291,12 @@ static void emit_expr(emitter *e, json_t *node, int min_prec)
 /* ------------------------------------------------------------------ */
 /* FROM items                                                          */
 
-static int is_anonymous(json_t *alias)
-{
-    const char *name = json_string_value(ast_get(alias, "aliasname"));
-    return name && strcmp(name, DIALECT_ANON_ALIAS) == 0;
-}
-
 static void emit_alias(emitter *e, json_t *alias)
 {
     if (!alias)
         return;
     json_t *cols = ast_get(alias, "colnames");
-    if (is_anonymous(alias)) {
+    if (parse_is_anonymous_alias(alias)) {
         if (!spark(e))      /* PostgreSQL 15 needs a name */
             puts_(e, " AS anonymous");
         else if (cols)      /* FROM u AS (a, b) */
@@ -1407,7 +1388,7 @@ static void emit_join(emitter *e, json_t *f)
         emit_range_function_call(e, rf, NULL);
         json_t *alias = ast_get(rf, "alias");
         if (alias) {
-            if (!is_anonymous(alias)) {
+            if (!parse_is_anonymous_alias(alias)) {
                 puts_(e, " ");
                 ident(e, json_string_value(ast_get(alias, "aliasname")));
             }
@@ -1657,25 +1638,13 @@ static void emit_from_item(emitter *e, json_t *node)
 /* ------------------------------------------------------------------ */
 /* Queries                                                             */
 
-/* Hints sluice read go in one comment; a hint it could not read keeps a
- * comment of its own, so that reading the output again splits the
- * hints the same way. */
+/* A SELECT's hints (sl_hints), all in one comment: NAME(arg, ...), ... */
 static void emit_hints(emitter *e, json_t *hints)
 {
     size_t i;
     json_t *h;
     int open = 0;
     json_array_foreach(hints, i, h) {
-        const char *raw = json_string_value(ast_get(h, "raw"));
-        if (raw) {
-            if (open)
-                puts_(e, " */");
-            puts_(e, " /*+ ");
-            puts_(e, raw);
-            puts_(e, " */");
-            open = 0;
-            continue;
-        }
         puts_(e, open ? ", " : " /*+ ");
         open = 1;
         puts_(e, json_string_value(ast_get(h, "name")));

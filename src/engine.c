@@ -26,6 +26,7 @@
 #include "dialect.h"
 #include "emit.h"
 #include "layout.h"
+#include "lineage.h"
 #include "parse.h"
 #include "rule_table.h"
 #include "rules.h"
@@ -50,6 +51,9 @@ struct sl_result {
     size_t ntables;
     char **source_tables;   /* what the request's SQL reads, before any rewrite */
     size_t nsource_tables;
+    char **lineage;         /* per statement: its lineage document, or NULL;
+                               nlineage is 0 unless the request asked */
+    size_t nlineage;
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
@@ -275,8 +279,7 @@ static void note_tables(char ***list, size_t *n, const analysis *an)
 {
     for (size_t i = 0; i < an->nitems; i++) {
         const an_item *it = an->items[i];
-        if (it->kind != AN_TABLE || !it->qualified ||
-            (it->block->cte && it->block->cte->nrefs == 0))
+        if (!analysis_item_reads_table(it))
             continue;
         size_t k;
         for (k = 0; k < *n && strcmp((*list)[k], it->qualified) != 0; k++)
@@ -401,9 +404,20 @@ static void enforce_statement(enforce_run *run, size_t i)
     ctx.an = &an;
     rule_begin(&ctx);
     note_tables(&r->source_tables, &r->nsource_tables, &an);
+    /* Lineage of the statement as written, before any rule edits it;
+     * the binding it reads is the one the rules share. */
+    json_t *lineage = req->lineage ? lineage_statement(&an, check_resolution(&ctx), (unsigned)i)
+                                   : NULL;
     rule_run(&ctx);
-    if (!ctx.rejected)
+    if (!ctx.rejected) {
         note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */
+        if (lineage)
+            lineage_set_after(lineage, &an);
+    }
+    if (lineage) {
+        r->lineage[i] = lineage_dump(lineage);
+        json_decref(lineage);
+    }
     rule_end(&ctx);
     run->rejected |= ctx.rejected;
     if (ctx.modified && !ctx.rejected) {
@@ -449,6 +463,10 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
     rule_judge_request(&whole);
     run.rejected = whole.rejected;
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
+    if (req->lineage) {
+        r->lineage = xcalloc(n, sizeof *r->lineage);
+        r->nlineage = n;
+    }
     for (size_t i = 0; i < n; i++) {
         /* A statement's trees go when it is done: what it leaves for the
          * result (diagnostics, tables, its new text) is malloc'd. */
@@ -678,6 +696,9 @@ SL_API void sl_result_free(sl_result *r)
     for (size_t i = 0; i < r->nsource_tables; i++)
         free(r->source_tables[i]);
     free(r->source_tables);
+    for (size_t i = 0; i < r->nlineage; i++)
+        free(r->lineage[i]);
+    free(r->lineage);
     free(r->diags);
     free(r->sql);
     free(r);
@@ -691,6 +712,14 @@ SL_API size_t sl_result_source_table_count(const sl_result *r)
 SL_API const char *sl_result_source_table(const sl_result *r, size_t i)
 {
     return i < r->nsource_tables ? r->source_tables[i] : NULL;
+}
+
+SL_API const char *sl_result_lineage_json(const sl_result *r, size_t i, size_t *len)
+{
+    const char *doc = i < r->nlineage ? r->lineage[i] : NULL;
+    if (len)
+        *len = doc ? strlen(doc) : 0;
+    return doc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -742,7 +771,7 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
     pack_u32(&p, ntables);
     pack_u32(&p, r->nsource_tables);
     pack_u32(&p, r->sql ? r->sql_len : UINT32_MAX);
-    pack_u32(&p, 0);
+    pack_u32(&p, r->nlineage);
     if (r->sql)
         pack_bytes(&p, r->sql, r->sql_len);
     for (size_t i = 0; i < r->ndiags; i++) {
@@ -760,6 +789,11 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
     }
     pack_tables(&p, eng, r->tables, ntables);
     pack_tables(&p, eng, r->source_tables, r->nsource_tables);
+    for (size_t i = 0; i < r->nlineage; i++) {
+        size_t len = r->lineage[i] ? strlen(r->lineage[i]) : 0;
+        pack_u32(&p, r->lineage[i] ? len : UINT32_MAX);
+        pack_bytes(&p, r->lineage[i], len);
+    }
     sl_result_free(r);
     return p.len;
 }

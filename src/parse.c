@@ -255,7 +255,7 @@ json_t *parse_tree_from_json(const char *text, size_t len, const char **error)
 typedef struct fixup_ctx {
     const dialect_bridged *br;
     const dialect_source *src;
-    int error;
+    const char *error;      /* why the tree cannot be trusted, if it cannot */
     size_t marks_taken;     /* DM_*NULLS* and DM_PARAM marks a node took */
 } fixup_ctx;
 
@@ -291,11 +291,11 @@ static void fix_negative_integer(json_t *fields, const dialect_bridged *br)
 }
 
 /* Put back identifiers longer than PostgreSQL's limit. */
-static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
+static ast_walk_rc restore_long_idents(ast_walker *w, json_t *node, ast_kind kind, json_t *obj)
 {
-    const dialect_bridged *br = vctx;
+    const dialect_bridged *br = w->ctx;
     size_t plen = strlen(DIALECT_LONG_IDENT);
-    (void)kind;
+    (void)node, (void)kind;
     for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
         const char *v = json_string_value(json_object_iter_value(it));
         if (v && strncmp(v, DIALECT_LONG_IDENT, plen) == 0) {
@@ -304,21 +304,18 @@ static void restore_long_idents(json_t *obj, const char *kind, void *vctx)
                 json_object_iter_set_new(obj, it, json_string(br->long_idents[k]));
         }
     }
+    return AST_WALK_CONTINUE;
 }
 
 static const char *reserved_call(json_t *node, json_t **fields);
 
-static void fixup_visit(json_t *obj, const char *kind, void *vctx)
+static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
 {
-    fixup_ctx *ctx = vctx;
-    /* Only these kinds need fixing; test the first letter before strcmp. */
-    if (!kind || !(kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'R' || kind[0] == 'S' ||
-                   kind[0] == 'J' || kind[0] == 'F' || kind[0] == 'P'))
-        return;
     json_int_t loc = -1;
-    if (kind[0] == 'A' || kind[0] == 'T' || kind[0] == 'F' || kind[0] == 'P')
+    if (kind == AST_A_Const || kind == AST_A_Expr || kind == AST_TypeCast ||
+        kind == AST_FuncCall || kind == AST_ParamRef)
         loc = json_integer_value(ast_get(obj, "location"));
-    if (strcmp(kind, "FuncCall") == 0) {
+    if (kind == AST_FuncCall) {
         static const struct { int mark; const char *nulls; int inside; } treat[] = {
             {DM_IGNORE_NULLS, "ignore", 0}, {DM_RESPECT_NULLS, "respect", 0},
             {DM_IGNORE_NULLS_IN, "ignore", 1}, {DM_RESPECT_NULLS_IN, "respect", 1}};
@@ -335,7 +332,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 json_object_set_new(obj, "sl_nulls_inside", json_true());
             ctx->marks_taken++;
         }
-    } else if (strcmp(kind, "ParamRef") == 0) {
+    } else if (kind == AST_ParamRef) {
         if (dialect_mark_at(ctx->br, (size_t)loc) != DM_PARAM)
             return;
         size_t at = dialect_to_orig(ctx->br, (size_t)loc);
@@ -349,19 +346,18 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 break;
             }
         }
-    } else if (strcmp(kind, "A_Const") == 0) {
+    } else if (kind == AST_A_Const) {
         fix_negative_integer(obj, ctx->br);
-    } else if (strcmp(kind, "A_Expr") == 0) {
+    } else if (kind == AST_A_Expr) {
         int mark = dialect_mark_at(ctx->br, (size_t)loc);
         if (mark == DM_DIV) {
-            json_object_set_new(obj, "name", json_pack("[o]", ast_new_string("div")));
+            json_object_set_new(obj, "name", ast_new_name("div"));
         } else if (mark == DM_RLIKE) {
             const char *op = ast_string_value(json_array_get(ast_get(obj, "name"), 0));
             int neg = op && op[0] == '!';
-            json_object_set_new(obj, "name",
-                                json_pack("[o]", ast_new_string(neg ? "!rlike" : "rlike")));
+            json_object_set_new(obj, "name", ast_new_name(neg ? "!rlike" : "rlike"));
         }
-    } else if (strcmp(kind, "JoinExpr") == 0) {
+    } else if (kind == AST_JoinExpr) {
         /* "sluice:semi"(c) / "sluice:anti"(c) around a LEFT JOIN's
          * condition: a SEMI or ANTI join (dialect.c, w_semi_anti). */
         json_t *q = ast_get(obj, "quals"), *qf, *rf;
@@ -382,7 +378,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             return;
         json_object_set_new(obj, "sl_join", json_string(fn));
         json_object_set(obj, "quals", json_array_get(ast_get(qf, "args"), 0));
-    } else if (strcmp(kind, "TypeCast") == 0) {
+    } else if (kind == AST_TypeCast) {
         if (dialect_mark_at(ctx->br, (size_t)loc) == DM_TRY_CAST)
             json_object_set_new(obj, "sl_try_cast", json_true());
         /* CAST('1 2' AS INTERVAL DAY TO HOUR) and the literal
@@ -398,7 +394,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             !((size_t)loc + 8 <= ctx->br->pg.len &&
               strncasecmp(ctx->br->pg.data + loc, "interval", 8) == 0))
             json_object_set_new(obj, "sl_cast", json_true());
-    } else if (strcmp(kind, "RangeFunction") == 0) {
+    } else if (kind == AST_RangeFunction) {
         json_t *list = json_array_get(ast_get(obj, "functions"), 0);
         json_t *lf, *items, *fc, *fcf;
         if (ast_unwrap(list, &lf, NULL) != AST_List)
@@ -412,7 +408,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
             json_object_set_new(obj, "sl_lateral_view", json_string("inner"));
         else if (mark == DM_LATERAL_VIEW_OUTER)
             json_object_set_new(obj, "sl_lateral_view", json_string("outer"));
-    } else if (strcmp(kind, "SelectStmt") == 0) {
+    } else if (kind == AST_SelectStmt) {
         /* Synthetic WINDOW entries carry QUALIFY, SORT BY, DISTRIBUTE BY
          * and CLUSTER BY; move each into its own SelectStmt field. */
         static const struct { const char *marker, *field, *list; int first_only; } carried[] = {
@@ -453,7 +449,7 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                 continue;
             if (ast_unwrap(json_array_get(tl, i - 1), &pf, NULL) != AST_ResTarget ||
                 ast_unwrap(ast_get(pf, "val"), &cf, NULL) != AST_ColumnRef) {
-                ctx->error = 1;
+                ctx->error = "internal error: a bridged * EXCEPT did not parse as expected";
                 continue;
             }
             json_object_set(pf, "sl_except", ast_get(ef, "args"));
@@ -470,7 +466,8 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
                     continue;
                 if (!hints)
                     hints = json_array();
-                parse_hint_text(ctx->br->hints[h].text, hints);
+                if (parse_hint_text(ctx->br->hints[h].text, hints) < 0)
+                    ctx->error = "internal error: a hint the bridge read did not read again";
             }
             if (hints)
                 json_object_set_new(obj, "sl_hints", hints);
@@ -478,32 +475,40 @@ static void fixup_visit(json_t *obj, const char *kind, void *vctx)
     }
 }
 
+/* The walk of the fix-ups: every node, with larg / rarg as SELECTs. */
+static ast_walk_rc fixup_visit(ast_walker *w, json_t *node, ast_kind kind, json_t *fields)
+{
+    (void)node;
+    fixup_node(w->ctx, kind, fields);
+    return AST_WALK_CONTINUE;
+}
+
 /* dialect_hint_read's callback: one hint statement or argument. */
 static void add_hint_part(void *ctx, int is_arg, const char *text, size_t len)
 {
     json_t *list = ctx;
     if (!is_arg) {
-        json_array_append_new(list, json_pack("{s:s%,s:[]}", "name", text, len, "args"));
+        json_array_append_new(list, ast_new_hint(text, len));
         return;
     }
     json_t *h = json_array_get(list, json_array_size(list) - 1);
     json_array_append_new(json_object_get(h, "args"), json_stringn(text, len));
 }
 
-/* A hint's body, read with the SQL lexer as Spark reads it (the bridge
- * has refused a body that does not follow Spark's hint rule): its
- * statements, each {"name", "args"}, appended to list. */
-void parse_hint_text(const char *text, json_t *list)
+/* A hint's body, read with the SQL lexer as Spark reads it: its
+ * statements, each {"name", "args"}, appended to list.  The bridge has
+ * read the same body with the same reader and refused the statement if
+ * it did not follow Spark's hint rule, so -1 (nothing appended) means a
+ * bridge and a parse that disagree. */
+int parse_hint_text(const char *text, json_t *list)
 {
     json_t *parsed = json_array();
     size_t bad;
-    if (dialect_hint_read(text, strlen(text), add_hint_part, parsed, &bad) == 0) {
+    int rc = dialect_hint_read(text, strlen(text), add_hint_part, parsed, &bad);
+    if (rc == 0)
         json_array_extend(list, parsed);
-    } else {
-        /* Not reached after the bridge; kept verbatim if it were. */
-        json_array_append_new(list, json_pack("{s:s}", "raw", text));
-    }
     json_decref(parsed);
+    return rc < 0 ? -1 : 0;
 }
 
 /* ---- PIVOT / UNPIVOT -------------------------------------------------- */
@@ -525,9 +530,8 @@ static json_t *pivot_item(json_t *arg)
 {
     json_t *f;
     if (ast_unwrap(arg, &f, NULL) == AST_NamedArgExpr)
-        return json_pack("{s:{s:s,s:O}}", "ResTarget", "name", ast_str(f, "name"),
-                         "val", ast_get(f, "arg"));
-    return json_pack("{s:{s:O}}", "ResTarget", "val", arg);
+        return ast_new_res_target(ast_str(f, "name"), json_incref(ast_get(f, "arg")));
+    return ast_new_res_target(NULL, json_incref(arg));
 }
 
 /* Is this FROM item a derived table that only wraps a FROM list, with
@@ -538,10 +542,9 @@ static json_t *plain_wrapper(json_t *src)
     json_t *f, *sf, *tf, *cf;
     if (ast_unwrap(src, &f, NULL) != AST_RangeSubselect || ast_bool(f, "lateral"))
         return NULL;
-    const char *alias = json_string_value(
-        ast_get(ast_get(f, "alias"), "aliasname"));
-    if ((alias && strcmp(alias, DIALECT_ANON_ALIAS) != 0) ||
-        ast_get(ast_get(f, "alias"), "colnames"))
+    json_t *alias = ast_get(f, "alias");
+    if ((ast_get(alias, "aliasname") && !parse_is_anonymous_alias(alias)) ||
+        ast_get(alias, "colnames"))
         return NULL;
     if (ast_unwrap(ast_get(f, "subquery"), &sf, NULL) != AST_SelectStmt)
         return NULL;
@@ -624,45 +627,40 @@ static json_t *pivot_from_join(json_t *jf, int *bad)
     json_t *sel = plain_wrapper(src);
     json_t *sub;
     if (sel) {
-        sub = json_pack("{s:O}", "SelectStmt", sel);
+        sub = ast_new_node("SelectStmt", json_incref(sel));
     } else {
-        sub = json_pack("{s:{s:[{s:{s:{s:{s:[{s:{}}]}}}}],s:[O],s:s,s:s}}", "SelectStmt",
-                        "targetList", "ResTarget", "val", "ColumnRef", "fields", "A_Star",
-                        "fromClause", src, "limitOption", "LIMIT_OPTION_DEFAULT",
-                        "op", "SETOP_NONE");
+        json_t *targets = json_array(), *from = json_array();
+        json_array_append_new(targets, ast_new_star_target());
+        json_array_append(from, src);
+        sub = ast_new_select(targets, from);
     }
     sel = ast_get(sub, "SelectStmt");
     json_object_set_new(sel, "sl_pivot", spec);
-    json_t *node = json_pack("{s:{s:o}}", "RangeSubselect", "subquery", sub);
     json_t *alias = ast_get(rf, "alias");
-    if (alias)
-        json_object_set(ast_get(node, "RangeSubselect"), "alias", alias);
-    return node;
+    return ast_new_derived_table(sub, alias ? json_incref(alias) : NULL);
 }
 
-/* Replace every bridged PIVOT / UNPIVOT join below node (see above). */
-static void restructure_pivots(json_t *node, int *bad)
+/* Replace every bridged PIVOT / UNPIVOT join below the root (see
+ * above): the wrapper keeps its place and takes the new node's contents,
+ * which are then walked in turn. */
+static ast_walk_rc restructure_pivot(ast_walker *w, json_t *node, ast_kind kind, json_t *jf)
 {
-    int array = json_is_array(node);
-    if (!array && !json_is_object(node))
-        return;
-    size_t i = 0;
-    void *it = array ? NULL : json_object_iter(node);
-    while (array ? i < json_array_size(node) : it != NULL) {
-        json_t *v = array ? json_array_get(node, i) : json_object_iter_value(it), *jf, *p;
-        if (ast_unwrap(v, &jf, NULL) == AST_JoinExpr && (p = pivot_from_join(jf, bad)) != NULL) {
-            if (array)
-                json_array_set_new(node, i, p);
-            else
-                json_object_iter_set_new(node, it, p);
-            v = p;
-        }
-        restructure_pivots(v, bad);
-        if (array)
-            i++;
-        else
-            it = json_object_iter_next(node, it);
-    }
+    json_t *p;
+    if (kind != AST_JoinExpr || w->depth == 0 ||
+        (p = pivot_from_join(jf, w->ctx)) == NULL)
+        return AST_WALK_CONTINUE;
+    json_object_clear(node);        /* frees jf: pivot_from_join kept what it uses */
+    json_object_update(node, p);
+    json_decref(p);
+    ast_walker inner = *w;
+    ast_walk(&inner, node);
+    return AST_WALK_PRUNE;
+}
+
+static void restructure_pivots(json_t *root, int *bad)
+{
+    ast_walker w = {.fn = restructure_pivot, .ctx = bad, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, root);
 }
 
 int parse_fixups_always;
@@ -779,11 +777,11 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
 
     if (!parse_fixups_always && taken_as_built(src, st, &out->br))
         return 0;
-    fixup_ctx ctx = {&out->br, src, 0, 0};
-    ast_walk(out->node, fixup_visit, &ctx);
+    fixup_ctx ctx = {&out->br, src, NULL, 0};
+    ast_walker fw = {.fn = fixup_visit, .ctx = &ctx, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&fw, out->node);
     if (ctx.error)
-        return refuse_parsed(out, err, st->start,
-                             "internal error: a bridged * EXCEPT did not parse as expected");
+        return refuse_parsed(out, err, st->start, ctx.error);
     int bad_pivot = 0;
     if (out->br.has_pivot)
         restructure_pivots(out->node, &bad_pivot);
@@ -798,8 +796,11 @@ int parse_stmt(const dialect_source *src, const dialect_stmt *st,
         return refuse_parsed(out, err, dialect_to_orig(&out->br, first_left),
                              "IGNORE / RESPECT NULLS, a parameter marker or a NATURAL SEMI / "
                              "ANTI JOIN is in a place sluice cannot represent faithfully");
-    if (out->br.nlong)
-        ast_walk(out->node, restore_long_idents, &out->br);
+    if (out->br.nlong) {
+        ast_walker lw = {.fn = restore_long_idents, .ctx = &out->br,
+                         .max_depth = AST_WALK_UNLIMITED, .all_objects = 1};
+        ast_walk(&lw, out->node);
+    }
     return 0;
 }
 
@@ -851,4 +852,42 @@ int parse_text_matches(const char *text, size_t len, json_t *expected)
     free(st);
     dialect_source_free(&src);
     return verdict;
+}
+
+/* ---- Placeholders the tree keeps (parse.h) ---------------------------- */
+
+int parse_is_placeholder(const char *name)
+{
+    return name && strncmp(name, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) == 0;
+}
+
+int parse_is_group_by_all(json_t *colref_fields)
+{
+    json_t *fields = ast_get(colref_fields, "fields");
+    const char *name = json_array_size(fields) == 1 ?
+                       ast_string_value(json_array_get(fields, 0)) : NULL;
+    return name && strcmp(name, DIALECT_GROUP_BY_ALL) == 0;
+}
+
+int parse_is_anonymous_alias(json_t *alias)
+{
+    const char *name = json_string_value(ast_get(alias, "aliasname"));
+    return name && strcmp(name, DIALECT_ANON_ALIAS) == 0;
+}
+
+const char *parse_literal_suffix(json_t *f)
+{
+    json_t *names = ast_get(ast_get(f, "typeName"), "names");
+    const char *tn = json_array_size(names) == 1 ? ast_string_value(json_array_get(names, 0))
+                                                 : NULL;
+    size_t plen = strlen(DIALECT_LITERAL_TYPE);
+    if (!tn || strncmp(tn, DIALECT_LITERAL_TYPE, plen) != 0 ||
+        ast_unwrap(ast_get(f, "arg"), NULL, NULL) != AST_A_Const)
+        return NULL;
+    return tn + plen;
+}
+
+int parse_is_json_path(const char *name)
+{
+    return name && strcmp(name, DIALECT_RESERVED_PREFIX "json_path") == 0;
 }

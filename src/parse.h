@@ -48,9 +48,28 @@ int parse_text_matches(const char *text, size_t len, json_t *expected);
 json_t *parse_tree_from_json(const char *text, size_t len, const char **error);
 
 /* Parse a Spark hint body ("BROADCAST(t), MERGE(a, b)") and append its
- * sl_hints entries to list ({"name", "args"} each); a body it cannot
- * read is appended whole as {"raw": text}.  Returns nothing: list owns
- * what is appended. */
-void parse_hint_text(const char *text, json_t *list);
+ * sl_hints entries to list ({"name", "args"} each; list owns them).
+ * Returns 0, or -1 with nothing appended for a body Spark's hint rule
+ * does not read (the bridge refuses those before a parse). */
+int parse_hint_text(const char *text, json_t *list);
+
+/* Placeholders the tree keeps (ast.h lists them).  parse.c decodes every
+ * placeholder the bridge writes: most become sl_ fields in the fix-ups,
+ * and these four are read where they stand, through these functions. */
+
+/* Is this ColumnRef (its fields) GROUP BY ALL's placeholder column? */
+int parse_is_group_by_all(json_t *colref_fields);
+/* Is alias (an Alias fields object, or NULL) the one the bridge gives a
+ * FROM item Spark allows without a name? */
+int parse_is_anonymous_alias(json_t *alias);
+/* The suffix ("l", "bd", ...) of a suffixed numeric literal (10L,
+ * 1.5BD), which travels as a cast of the number to a placeholder type;
+ * typecast_fields are a TypeCast's fields.  NULL for any other cast. */
+const char *parse_literal_suffix(json_t *typecast_fields);
+/* Is name the function placeholder of a JSON path (raw:a.b[0])? */
+int parse_is_json_path(const char *name);
+/* Does name start with the bridge's reserved prefix, so that it is a
+ * placeholder and never a name the user wrote? */
+int parse_is_placeholder(const char *name);
 
 #endif

@@ -51,7 +51,7 @@ static json_t *statement_query(json_t *node, const char **what)
     }
     json_object_set_new(with, "ctes", ctes);
     json_object_set_new(copy, "withClause", with);
-    return json_pack("{s:o}", "SelectStmt", copy);
+    return ast_new_node("SelectStmt", copy);
 }
 
 /* The one place the rules' view of the tree is built: the analysis of
@@ -66,6 +66,7 @@ static void analyse(check_ctx *ctx)
 
 static void reanalyse(check_ctx *ctx)
 {
+    check_resolution_drop(ctx);
     analysis_free(ctx->an);
     analyse(ctx);
 }
@@ -82,6 +83,7 @@ void rule_begin(check_ctx *ctx)
 
 void rule_end(check_ctx *ctx)
 {
+    check_resolution_drop(ctx);
     analysis_free(ctx->an);
     json_decref(ctx->query);
     ctx->query = NULL;

@@ -127,35 +127,30 @@ static int read_measure(agg_query *q, an_block *blk, const an_output *o, rules_m
     return 0;
 }
 
-static void collect_columns(rules_aggregate *a, json_t *v, int depth)
+/* The aggregate's columns: the last name of every column reference,
+ * once, lower-cased.  Parts deeper than AN_MAX_DEPTH are left out. */
+static ast_walk_rc collect_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 {
-    if (depth > AN_MAX_DEPTH || !v)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            collect_columns(a, c, depth + 1);
-        return;
-    }
-    if (!json_is_object(v))
-        return;
-    json_t *f;
-    if (ast_unwrap(v, &f, NULL) == AST_ColumnRef) {
-        json_t *parts = json_object_get(f, "fields");
-        const char *col = ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
-        if (!col)
-            return;
-        for (size_t i = 0; i < a->ncolumns; i++)
-            if (strcasecmp(a->columns[i], col) == 0)
-                return;
-        a->columns = xrealloc(a->columns, (a->ncolumns + 1) * sizeof *a->columns);
-        a->columns[a->ncolumns++] = lower_copy(col);
-        return;
-    }
-    json_t *o = f ? f : v, *child;
-    ast_foreach_value(o, child)
-        collect_columns(a, child, depth + 1);
+    rules_aggregate *a = w->ctx;
+    (void)node;
+    if (k != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    json_t *parts = json_object_get(f, "fields");
+    const char *col = ast_string_value(json_array_get(parts, json_array_size(parts) - 1));
+    if (!col)
+        return AST_WALK_PRUNE;
+    for (size_t i = 0; i < a->ncolumns; i++)
+        if (strcasecmp(a->columns[i], col) == 0)
+            return AST_WALK_PRUNE;
+    a->columns = xrealloc(a->columns, (a->ncolumns + 1) * sizeof *a->columns);
+    a->columns[a->ncolumns++] = lower_copy(col);
+    return AST_WALK_PRUNE;
+}
+
+static void collect_columns(rules_aggregate *a, json_t *v)
+{
+    ast_walker w = {.fn = collect_column, .ctx = a, .max_depth = AN_MAX_DEPTH};
+    ast_walk(&w, v);
 }
 
 /* Parse and check one aggregate's query; fills a's structure. */
@@ -277,11 +272,11 @@ static int compile_query(loader *ld, const char *path, const char *sql, rules *r
         if (a->dims[i].grain != RULES_GRAIN_NONE)
             a->time_dim = (int)i;
     for (size_t i = 0; i < a->ndims; i++)
-        collect_columns(a, a->dims[i].expr, 0);
+        collect_columns(a, a->dims[i].expr);
     for (size_t i = 0; i < a->nmeasures; i++)
-        collect_columns(a, a->measures[i].arg, 0);
+        collect_columns(a, a->measures[i].arg);
     for (size_t i = 0; i < a->nwhere; i++)      /* the query repeats these */
-        collect_columns(a, a->where[i], 0);
+        collect_columns(a, a->where[i]);
     a->statement = json_incref(ps.node);
     rc = 0;
 out:

@@ -14,8 +14,10 @@ back the GIL once per request, not once per accessor.
 
 The library is found through exactly one of, in order: the `library`
 argument of load_library(), the SLUICE_LIBRARY environment variable, or
-else the installed library (the system's search path) and then the build
-tree next to this package (../build/libsluice.so).  A library named by the
+else the copy inside this package (a wheel from `make wheel` carries
+libsluice.so and, in sluice/libs/, the libraries it links), the installed
+library (the system's search path) and then the build tree next to this
+package (../build/libsluice.so), in turn.  A library named by the
 argument or SLUICE_LIBRARY that does not load is an error: there is no
 fallback to another copy.  The path and version of the library loaded are
 logged (logger "sluice", INFO).
@@ -24,8 +26,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import dataclasses
 import enum
 import hashlib
+import json
 import logging
 import os
 import re
@@ -62,7 +66,7 @@ class RulesError(SluiceError):
         self.file, self.line, self.column, self.message = file, line, column, message
 
     def __str__(self) -> str:
-        if self.file is not None and self.line is not None:
+        if self.file is not None and self.line is not None and self.column is not None:
             return "%s:%d:%d: %s" % (self.file, self.line, self.column, self.message)
         return self.message
 
@@ -72,7 +76,7 @@ class _StrEnum(str, enum.Enum):
     names): Action.REJECT == "reject", and json.dumps writes "reject"."""
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class Action(_StrEnum):
@@ -120,7 +124,8 @@ class _Request(ctypes.Structure):
                 ("now", ctypes.c_char_p),
                 ("mode", ctypes.c_int),
                 ("explain", ctypes.c_int),
-                ("layout", ctypes.c_int)]
+                ("layout", ctypes.c_int),
+                ("lineage", ctypes.c_int)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -140,16 +145,19 @@ _ACTIONS = {0: Action.PASS, 1: Action.REWRITE, 2: Action.REJECT}
 _LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
-# sl_process_packed()'s layout (sluice.h): header, diagnostic record, table record.
-_PACKED_VERSION = 1
+# sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
+# record, lineage document.
+_PACKED_VERSION = 2
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
 _TABLE = struct.Struct("=Iq")
+_U32 = struct.Struct("=I")
 _NO_SQL = 0xFFFFFFFF
 
-_lib = None
-_lib_path = None
+_lib: Optional[ctypes.CDLL] = None
+_lib_path: Optional[str] = None
 _lib_lock = threading.Lock()
+_bundled: List[ctypes.CDLL] = []     # the package's copies of libsluice's dependencies
 
 
 def _after_fork_in_child() -> None:
@@ -166,8 +174,8 @@ if hasattr(os, "register_at_fork"):
 def _candidates(library: Optional[str]) -> Iterator[Tuple[str, str]]:
     """Where to load the library from, with the origin of each path.  An
     explicit choice (the argument, else SLUICE_LIBRARY) is the only
-    candidate; only without one are the installed library and the build
-    tree tried in turn."""
+    candidate; only without one are the package's own copy (when it has
+    one), the installed library and the build tree tried in turn."""
     if library:
         yield library, "argument"
         return
@@ -175,13 +183,28 @@ def _candidates(library: Optional[str]) -> Iterator[Tuple[str, str]]:
     if env:
         yield env, "SLUICE_LIBRARY"
         return
+    here = os.path.dirname(os.path.abspath(__file__))
+    bundled = os.path.join(here, "libsluice.so")
+    if os.path.exists(bundled):
+        yield bundled, "package"
     found = ctypes.util.find_library("sluice")
     yield (found or "libsluice.so"), "installed"
-    here = os.path.dirname(os.path.abspath(__file__))
     yield os.path.join(here, "..", "..", "build", "libsluice.so"), "build tree"
 
 
-def _bind(lib):
+def _load_bundled_dependencies(package_dir: str) -> None:
+    """Loads the libraries a wheel carries next to its libsluice.so
+    (sluice/libs/: libpg_query, jansson, pcre2), so that the dynamic loader
+    finds them by soname when libsluice.so asks for them; raises OSError
+    if one does not load."""
+    libs = os.path.join(package_dir, "libs")
+    if _bundled or not os.path.isdir(libs):
+        return
+    for name in sorted(os.listdir(libs)):
+        _bundled.append(ctypes.CDLL(os.path.join(libs, name)))
+
+
+def _bind(lib: ctypes.CDLL) -> ctypes.CDLL:
     c = ctypes
     lib.sl_engine_new.argtypes = [c.c_char_p, c.c_size_t, c.c_char_p, c.POINTER(c.c_void_p)]
     lib.sl_engine_new.restype = c.c_void_p
@@ -234,9 +257,10 @@ def _mapped_path(name: str) -> str:
     return os.path.abspath(name) if os.sep in name else name
 
 
-def load_library(library: Optional[str] = None):
-    """Load (once) and return the C library; raises LibraryNotFound with
-    every path tried and why it failed."""
+def load_library(library: Optional[str] = None) -> ctypes.CDLL:
+    """Loads the C library (once, unless `library` names one) and returns
+    it, bound; raises LibraryNotFound with every path tried and why it
+    failed, SluiceError if the library is older than this binding."""
     global _lib, _lib_path
     with _lib_lock:
         if _lib is not None and library is None:
@@ -244,6 +268,8 @@ def load_library(library: Optional[str] = None):
         tried = []
         for path, origin in _candidates(library):
             try:
+                if origin == "package":
+                    _load_bundled_dependencies(os.path.dirname(path))
                 lib = ctypes.CDLL(path)
             except OSError as e:
                 tried.append(("%s [%s]" % (path, origin), str(e).split(":")[-1].strip()))
@@ -258,12 +284,14 @@ def load_library(library: Optional[str] = None):
 
 
 def library_path() -> str:
-    """The file of the library load_library() loaded."""
+    """Returns the file of the library load_library() loaded (loading it
+    first if need be)."""
     load_library()
+    assert _lib_path is not None
     return _lib_path
 
 
-def _take_error(lib, ptr) -> str:
+def _take_error(lib: ctypes.CDLL, ptr: ctypes.c_void_p) -> str:
     text = ctypes.string_at(ptr.value).decode("utf-8", "replace") if ptr.value else "unknown error"
     if ptr.value:
         lib.sl_free(ptr)
@@ -281,23 +309,25 @@ def _rules_error(text: str) -> RulesError:
     return RulesError(text)
 
 
+@dataclasses.dataclass
 class Diagnostic:
     """One finding: rule id, severity, message, and where (1-based line and
     column in the original text, byte offset, 0-based statement index)."""
 
     __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement")
 
-    def __init__(self, rule: str, severity: Severity, message: str, line: int, column: int,
-                 offset: int, statement: int):
-        self.rule, self.severity, self.message = rule, severity, message
-        self.line, self.column, self.offset, self.statement = line, column, offset, statement
-
-    def __repr__(self) -> str:
-        return "Diagnostic(%s %s %d:%d: %s)" % (self.severity, self.rule, self.line,
-                                                self.column, self.message)
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    offset: int
+    statement: int
 
     def as_dict(self) -> Dict[str, object]:
-        return {k: getattr(self, k) for k in self.__slots__}
+        """Returns the fields as a dict (json.dumps writes severity as its
+        name)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
 class Result:
@@ -305,27 +335,34 @@ class Result:
     reject), the diagnostics, the tables the SQL to run reads (none on
     reject), the tables the request's SQL names as written
     (source_tables), the rules file's "rows" for each table named in
-    either list (None when the rules do not say), and the number of
-    statements."""
+    either list (None when the rules do not say), the number of
+    statements, and, when process() was called with lineage=True, the
+    lineage: one dict per statement (sl_result_lineage_json's document,
+    docs/lineage.md), None for a statement that does not parse; lineage
+    is None when it was not asked for."""
 
-    __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements")
+    __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements",
+                 "lineage")
 
     def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
                  tables: List[str], source_tables: Optional[List[str]] = None,
-                 rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0):
+                 rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0,
+                 lineage: Optional[List[Optional[Dict[str, object]]]] = None):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
         self.source_tables = source_tables if source_tables is not None else []
         self.rows = rows if rows is not None else {}
         self.statements = statements
+        self.lineage = lineage
 
     def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
 
     def errors(self) -> List[Diagnostic]:
+        """Returns the diagnostics of severity error, in order."""
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
     def rows_saved(self) -> Optional[int]:
-        """The rules' row counts of the tables as written minus those of
+        """Returns the rules' row counts of the tables as written minus those of
         the tables the SQL to run reads, when a rewrite changed which tables
         are read (aggregate routing) and the rules give every count; else
         None."""
@@ -333,9 +370,11 @@ class Result:
             return None
         before = [self.rows.get(t) for t in self.source_tables]
         after = [self.rows.get(t) for t in self.tables]
-        if None in before or None in after:
+        known_before = [n for n in before if n is not None]
+        known_after = [n for n in after if n is not None]
+        if len(known_before) < len(before) or len(known_after) < len(after):
             return None
-        return sum(before) - sum(after)
+        return sum(known_before) - sum(known_after)
 
 
 def _encode(text: Union[str, bytes, None]) -> Optional[bytes]:
@@ -358,8 +397,9 @@ _buffers = threading.local()
 _FIRST_BUFFER = 64 << 10
 
 
-def _buffer(at_least: int):
-    """This thread's reusable buffer for packed results."""
+def _buffer(at_least: int) -> ctypes.Array[ctypes.c_char]:
+    """Returns this thread's reusable buffer for packed results, of at
+    least at_least bytes."""
     buf = getattr(_buffers, "buf", None)
     if buf is None or len(buf) < at_least:
         size = max(at_least, _FIRST_BUFFER, len(buf) * 2 if buf is not None else 0)
@@ -367,8 +407,12 @@ def _buffer(at_least: int):
     return buf
 
 
-def _unpack(data: bytes) -> Result:
-    version, action, nstmts, ndiags, ntables, nsource, sql_len, _ = _HEADER.unpack_from(data, 0)
+def _unpack(data: bytes, lineage: bool = False) -> Result:
+    """The Result of a packed answer; lineage: whether the request asked
+    for lineage in a mode that computes it (Result.lineage is None
+    otherwise)."""
+    version, action, nstmts, ndiags, ntables, nsource, sql_len, nlineage = \
+        _HEADER.unpack_from(data, 0)
     if version != _PACKED_VERSION:
         raise SluiceError("libsluice packs results in version %d; this binding reads %d"
                           % (version, _PACKED_VERSION))
@@ -397,7 +441,17 @@ def _unpack(data: bytes) -> Result:
             pos += n
             lists[which].append(name)
             rows[name] = r if r >= 0 else None
-    return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts)
+    docs: List[Optional[Dict[str, object]]] = []
+    for _ in range(nlineage):
+        (n,) = _U32.unpack_from(data, pos)
+        pos += _U32.size
+        if n == _NO_SQL:
+            docs.append(None)
+        else:
+            docs.append(json.loads(data[pos:pos + n].decode("utf-8", "surrogatepass")))
+            pos += n
+    return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts,
+                  docs if lineage else None)
 
 
 class Engine:
@@ -406,8 +460,9 @@ class Engine:
     `loaded_at` the time (time.time()) it was built, `loaded_at_iso` the
     same as YYYY-MM-DDTHH:MM:SSZ."""
 
-    def __init__(self, handle, lib, source: str, digest: Optional[str] = None):
-        self._handle = handle
+    def __init__(self, handle: int, lib: ctypes.CDLL, source: str,
+                 digest: Optional[str] = None) -> None:
+        self._handle: Optional[int] = handle
         self._lib = lib
         self.source = source
         self.digest = digest
@@ -415,9 +470,12 @@ class Engine:
         self.loaded_at_iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.loaded_at))
 
     @classmethod
-    def from_file(cls, path: Union[str, os.PathLike], library: Optional[str] = None) -> "Engine":
-        """The engine for a rules file.  The file is read once, and the
-        digest is of exactly the text the engine was built from."""
+    def from_file(cls, path: Union[str, os.PathLike[str]],
+                  library: Optional[str] = None) -> "Engine":
+        """Returns the engine for a rules file; raises RulesError (with the
+        file, line and column) if the file cannot be read or the engine
+        refuses it.  The file is read once, and the digest is of exactly
+        the text the engine was built from."""
         try:
             with open(path, "rb") as f:
                 data = f.read()
@@ -429,6 +487,8 @@ class Engine:
     @classmethod
     def from_json(cls, text: Union[str, bytes], source: str = "<rules>",
                   library: Optional[str] = None) -> "Engine":
+        """Returns the engine for a rules file's text (source names it in
+        errors); raises RulesError if the engine refuses it."""
         lib = load_library(library)
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         err = ctypes.c_void_p()
@@ -438,11 +498,12 @@ class Engine:
         return cls(h, lib, source, hashlib.sha256(data).hexdigest())
 
     def close(self) -> None:
+        """Frees the engine; process() raises SluiceError after it."""
         h, self._handle = self._handle, None
         if h:
             self._lib.sl_engine_free(h)
 
-    def __del__(self):
+    def __del__(self) -> None:
         try:
             self.close()
         except Exception:
@@ -451,9 +512,12 @@ class Engine:
     def process(self, sql: Union[str, bytes], *, catalog: Optional[str] = None,
                 schema: Optional[str] = None, user: Optional[str] = None,
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
-                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT) -> Result:
-        """One request: a single call into the library, which writes the
-        whole result into this thread's buffer."""
+                explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
+                lineage: bool = False) -> Result:
+        """Returns the Result of one request: the action, the SQL to run,
+        the diagnostics and the tables; lineage=True (enforce and lint
+        modes) fills Result.lineage.  A single call into the library,
+        which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
         try:
@@ -465,10 +529,10 @@ class Engine:
         except ValueError:
             raise ValueError("layout must be one of %s"
                              % ", ".join(v.value for v in Layout)) from None
-        data = _encode(sql)
+        data = _encode(sql) or b""
         req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
                        _encode(user), _encode(now), mode_number, 1 if explain else 0,
-                       layout_number)
+                       layout_number, 1 if lineage else 0)
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))
@@ -477,17 +541,29 @@ class Engine:
             n = packed(self._handle, ctypes.byref(req), buf, len(buf))
         if n == 0 or n > len(buf):
             raise MemoryError("sl_process_packed returned no result")
-        return _unpack(ctypes.string_at(buf, n))
+        return _unpack(ctypes.string_at(buf, n),
+                       bool(lineage) and Mode(mode) in (Mode.ENFORCE, Mode.LINT))
 
     def format(self, sql: Union[str, bytes], target: str = "databricks") -> Result:
-        """The SQL re-serialised (one statement per line, ';'-separated)."""
+        """Returns a Result whose .sql is the request's SQL re-serialised for
+        target ("databricks" or "postgres"): each statement on one line,
+        statements separated by ";\\n" (no ';' after the last).  The rules
+        are not applied.  When a statement does not parse, or is no query
+        (DDL, DML: only queries are emitted), the action is REJECT, .sql is
+        None and .diagnostics say why."""
         mode = {"databricks": Mode.FORMAT, "postgres": Mode.FORMAT_POSTGRES}[target]
         return self.process(sql, mode=mode)
 
     def parse(self, sql: Union[str, bytes]) -> Result:
-        """The AST as a JSON text: {"statements": [...]}."""
+        """Returns a Result whose .sql is not SQL but the parse tree as JSON text,
+        {"statements": [...]}, one tree per statement (the AST of
+        src/ast.h: libpg_query's nodes plus sluice's "sl_" fields).  On a
+        syntax error the action is REJECT, .sql is "" and .diagnostics
+        say why."""
         return self.process(sql, mode=Mode.PARSE)
 
 
 def version(library: Optional[str] = None) -> str:
-    return load_library(library).sl_version().decode()
+    """Returns the library's version, "MAJOR.MINOR.PATCH"."""
+    v: bytes = load_library(library).sl_version()
+    return v.decode()

@@ -62,7 +62,8 @@ def _rejection_class() -> type:
     imports much of Superset); the binding's own class outside Superset."""
     try:
         from superset.exceptions import QueryObjectValidationError as qove
-        return qove
+        found: type = qove
+        return found
     except Exception:  # not running inside Superset
         return QueryObjectValidationError
 
@@ -71,7 +72,7 @@ def _current_user(security_manager: Any) -> Optional[str]:
     try:
         from superset.utils.core import get_username
         name = get_username()
-        if name:
+        if isinstance(name, str) and name:
             return name
     except Exception:
         pass
@@ -91,7 +92,7 @@ def _current_user(security_manager: Any) -> Optional[str]:
 # is_split == MUTATE_AFTER_SPLIT.  Each path's callers pass is_split as
 # below; a row is (path, what runs on it, is it mutated under config c).
 
-PATHS: Tuple[Tuple[str, str, Callable[[Dict[str, Any]], bool]], ...] = (
+PATHS: Tuple[Tuple[str, str, Callable[[Dict[str, bool]], bool]], ...] = (
     ("charts", "chart and dashboard queries (get_query_str_extended before the split, "
      "get_df after it)", lambda c: True),
     ("sql_lab", "SQL Lab statements (sql_lab.execute_sql_statements, is_split=False)",
@@ -109,8 +110,9 @@ SETTINGS = {"MUTATE_AFTER_SPLIT": False, "MUTATE_ALERT_QUERY": False}   # Supers
 
 
 def unchecked_paths(config: Any) -> List[str]:
-    """The paths Superset's settings in `config` leave unmutated."""
-    c = {}
+    """Returns the names of the paths (PATH_NAMES) that Superset's settings
+    in `config` leave unmutated."""
+    c: Dict[str, bool] = {}
     for key, default in SETTINGS.items():
         try:
             c[key] = bool(config.get(key, default))
@@ -162,10 +164,12 @@ def _text(value: Any) -> Optional[str]:
 
 
 Found = Tuple[Optional[str], Optional[str], str, Optional[List[str]]]
+# (catalog, schema, where the catalog came from, where the schema came from)
+Context = Tuple[Optional[str], Optional[str], str, str]
 
 
 def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
-    """(catalog, schema, origin, blocks) from the nearest caller frame that
+    """Returns (catalog, schema, origin, blocks) from the nearest caller frame that
     holds Superset's context, or None.  A frame of the database's own
     methods with `catalog`/`schema` locals (get_df, execute: they open the
     connection with them) counts as origin "connection".  `blocks` is SQL
@@ -202,7 +206,7 @@ def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
 
 
 def context_from_request(database: Any) -> Optional[Found]:
-    """(catalog, schema, "request", None) from the JSON body of the Flask request
+    """Returns (catalog, schema, "request", None) from the JSON body of the Flask request
     being served (SQL Lab's execute call carries database_id, catalog and
     schema), when it names this database; else None."""
     flask = sys.modules.get("flask")
@@ -223,7 +227,7 @@ def context_from_request(database: Any) -> Optional[Found]:
 
 
 def uri_defaults(uri: Optional[str], extra: Any = None) -> Tuple[Optional[str], Optional[str]]:
-    """The default catalog and schema a connection URI names: its
+    """Returns (catalog, schema), each None if unnamed: the defaults a connection URI names: its
     `catalog` and `schema` query parameters (databricks://...?catalog=main
     &schema=sales), else a path segment as the schema (hive-style
     .../default), else engine_params.connect_args in the database's extra
@@ -233,8 +237,8 @@ def uri_defaults(uri: Optional[str], extra: Any = None) -> Tuple[Optional[str], 
         try:
             parts = urlsplit(uri)
             q = parse_qs(parts.query)
-            catalog = _text((q.get("catalog") or [None])[0])
-            schema = _text((q.get("schema") or [None])[0])
+            catalog = _text(q["catalog"][0] if q.get("catalog") else None)
+            schema = _text(q["schema"][0] if q.get("schema") else None)
             path = unquote(parts.path.strip("/"))
             if schema is None and parts.scheme and parts.netloc and path and "/" not in path:
                 schema = path
@@ -363,7 +367,7 @@ class Mutator:
         self.metrics = _Metrics(metrics if metrics not in (None, False) else None)
         self._lock = threading.Lock()
         self._once_lock = threading.Lock()
-        self._once: set = set()
+        self._once: set[Any] = set()
         self._checked = 0.0
         self._problem: Optional[Tuple[str, float]] = None     # (what, since) of a bad file
         self._reported: Optional[str] = None
@@ -389,7 +393,7 @@ class Mutator:
     # -- rules reload -------------------------------------------------------
 
     def engine(self) -> sluice.Engine:
-        """The current engine, rebuilt when the rules file's content has
+        """Returns the current engine, rebuilt when the rules file's content has
         changed (a SHA-256 of the text, so an edit that keeps size and mtime
         is seen).  One thread checks; the others use the current engine
         meanwhile."""
@@ -471,8 +475,8 @@ class Mutator:
 
     # -- the request context ---------------------------------------------------
 
-    def context(self, database: Any, frame: Any = None) -> Tuple[Tuple[Optional[str], Optional[str], str, str], Optional[List[str]]]:
-        """((catalog, schema, where the catalog came from, where the schema
+    def context(self, database: Any, frame: Any = None) -> Tuple[Context, Optional[List[str]]]:
+        """Returns ((catalog, schema, where the catalog came from, where the schema
         came from), SQL Lab's blocks or None).  Each part is the first of:
         the operator's option ("option"); what Superset runs the query
         under, from the call stack ("sql_lab", "dataset", "connection") or
@@ -484,10 +488,10 @@ class Mutator:
         except Exception:
             found = None
         catalog, schema, origin, blocks = found if found else (None, None, "", None)
-        uri = (None, None)
+        uri: Tuple[Optional[str], Optional[str]] = (None, None)
         if (self.catalog is None and catalog is None) or (self.schema is None and schema is None):
             uri = self._uri_defaults(database)
-        parts = []
+        parts: List[Tuple[Optional[str], str]] = []
         for option, seen, default in ((self.catalog, catalog, uri[0]),
                                       (self.schema, schema, uri[1])):
             if option is not None:
@@ -522,6 +526,10 @@ class Mutator:
     # -- the call ------------------------------------------------------------
 
     def __call__(self, sql: Any, *args: Any, **kwargs: Any) -> Any:
+        """Superset's call (sql, database=..., ...): returns the SQL to run,
+        the input or the rules' rewrite; raises QueryObjectValidationError
+        when the rules refuse it (or, with fail="closed", when it cannot be
+        checked)."""
         started = time.perf_counter()
         database = kwargs.get("database")
         backend = getattr(database, "backend", None)
@@ -554,7 +562,7 @@ class Mutator:
             raise _rejection_class()(self.message(result, sql))
         return result.sql
 
-    def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Tuple,
+    def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Context,
                       user: Optional[str], database: Any, started: float) -> Optional[str]:
         """SQL Lab runs a script one statement at a time, each through the
         mutator.  Before the first runs, the whole script is checked as one
@@ -591,7 +599,7 @@ class Mutator:
         raise _rejection_class()("sluice could not check this query (%s); it was not run" % why)
 
     def _internal_error(self, sql: Any, e: Exception, user: Optional[str], database: Any,
-                        started: float, engine: sluice.Engine, context: Tuple) -> Any:
+                        started: float, engine: sluice.Engine, context: Context) -> Any:
         self._record(sql, None, "error", user, database, started, engine=engine, context=context,
                      error=_safe_str(e))
         if self.fail == "open":
@@ -603,7 +611,7 @@ class Mutator:
 
     @staticmethod
     def message(result: sluice.Result, sql: Any = None) -> str:
-        """The rejection as a dashboard author reads it: each error, with
+        """Returns the rejection as a dashboard author reads it: each error, with
         the words of the query it points at.  SQL Lab and charts hand the
         mutator SQL that Superset regenerated, whose lines and columns the
         author never saw; the words at the position (a table name, a
@@ -625,7 +633,7 @@ class Mutator:
 
     def _record(self, sql: Any, result: Optional[sluice.Result], action: str,
                 user: Optional[str], database: Any, started: float, *,
-                engine: Optional[sluice.Engine] = None, context: Optional[Tuple] = None,
+                engine: Optional[sluice.Engine] = None, context: Optional[Context] = None,
                 error: Optional[str] = None) -> None:
         """Metrics and the audit record of one call.  Never raises: a
         failure here is logged, and the verdict stands."""
@@ -647,7 +655,7 @@ class Mutator:
                 text = json.dumps(self._audit_record(sql, result, action, user, database,
                                                      elapsed, engine, context, error))
                 audit_log.handle(audit_log.makeRecord(audit_log.name, logging.INFO, __file__, 0,
-                                                      text, None, None, "audit"))
+                                                      text, (), None, "audit"))
         except Exception as e:  # noqa: BLE001 - the audit path must not raise
             try:
                 log.error("sluice: the audit record could not be written: %s", _safe_str(e))
@@ -656,7 +664,7 @@ class Mutator:
 
     def _audit_record(self, sql: Any, result: Optional[sluice.Result], action: str,
                       user: Optional[str], database: Any, elapsed: float,
-                      engine: Optional[sluice.Engine], context: Optional[Tuple],
+                      engine: Optional[sluice.Engine], context: Optional[Context],
                       error: Optional[str]) -> Dict[str, Any]:
         # An internal error or an unusable database runs the query unchecked
         # only with fail="open"; a refusal never runs it.
@@ -714,5 +722,7 @@ def _database_name(database: Any) -> Optional[str]:
 
 
 def make_mutator(rules_path: Any, **options: Any) -> Mutator:
-    """SQL_QUERY_MUTATOR for superset_config.py; see Mutator for options."""
+    """Returns the SQL_QUERY_MUTATOR for superset_config.py, a Mutator (see it for
+    the options): called as Superset calls the mutator, it returns the SQL to run
+    (the input, or the rules' rewrite) or raises QueryObjectValidationError."""
     return Mutator(rules_path, **options)

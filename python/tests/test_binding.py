@@ -1,5 +1,8 @@
 """The binding: API, errors, the layout check, threads."""
 import ctypes
+import dataclasses
+import enum
+import json
 import os
 import subprocess
 import sys
@@ -35,6 +38,24 @@ class Api(unittest.TestCase):
         self.assertEqual(r.sql, "SELECT product_id FROM sales.products LIMIT 10000")
         self.assertEqual([d.rule for d in r.diagnostics], ["limit-cap"])
         self.assertEqual(r.diagnostics[0].severity, "info")
+
+    def test_types(self):
+        """Action and Severity are enums whose members are also strings;
+        a Diagnostic is a dataclass (equality, repr, fields)."""
+        self.assertTrue(issubclass(sluice.Action, enum.Enum))
+        self.assertTrue(issubclass(sluice.Severity, enum.Enum))
+        self.assertTrue(dataclasses.is_dataclass(sluice.Diagnostic))
+        r = self.engine.process("SELECT product_id FROM sales.products", now=NOW)
+        self.assertIs(r.action, sluice.Action.REWRITE)
+        self.assertEqual(r.diagnostics, [sluice.Diagnostic(
+            "limit-cap", sluice.Severity.INFO, "the query has no LIMIT; LIMIT 10000 applied",
+            1, 1, 0, 0)])
+        self.assertEqual([f.name for f in dataclasses.fields(sluice.Diagnostic)],
+                         ["rule", "severity", "message", "line", "column", "offset", "statement"])
+        self.assertEqual(json.dumps(r.diagnostics[0].as_dict()),
+                         '{"rule": "limit-cap", "severity": "info", "message": "the query has no '
+                         'LIMIT; LIMIT 10000 applied", "line": 1, "column": 1, "offset": 0, '
+                         '"statement": 0}')
 
     def test_reject_has_positions(self):
         r = self.engine.process("SELECT *\nFROM sales.transactions\nLIMIT 5", now=NOW)
@@ -106,6 +127,36 @@ class Api(unittest.TestCase):
         self.assertEqual(r.rows["main.web.page_events"], None)
         self.assertIsNone(r.rows_saved())
 
+    def test_lineage(self):
+        """Result.lineage: one dict per statement (sl_result_lineage_json),
+        the routed statement's tables_after naming the aggregate; None for
+        a statement that does not parse, and no lineage unless asked."""
+        sql = ("SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+               "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region ORDER BY revenue DESC")
+        r = self.engine.process(sql, now=NOW, lineage=True)
+        self.assertEqual(r.action, "rewrite")
+        t = "main.sales.transactions."
+        self.assertEqual(r.lineage, [{
+            "statement": 0,
+            "tables": ["main.sales.transactions"],
+            "tables_after": ["main.sales.revenue_by_day_region"],
+            "columns": [{"name": "region", "sources": [t + "region"]},
+                        {"name": "revenue", "sources": [t + "amount"]}],
+            "used": {"filter": [t + "transaction_date"], "join": [], "group": [t + "region"],
+                     "order": [t + "amount"]},
+            "unresolved": []}])
+        # Asking for lineage changes nothing else.
+        plain = self.engine.process(sql, now=NOW)
+        self.assertIsNone(plain.lineage)
+        self.assertEqual((plain.action, plain.sql, plain.diagnostics),
+                         (r.action, r.sql, r.diagnostics))
+        r = self.engine.process("SELECT 1 AS one; SELEC 2", now=NOW, lineage=True)
+        self.assertEqual(r.action, "reject")
+        self.assertEqual(len(r.lineage), 2)
+        self.assertEqual(r.lineage[0]["columns"], [{"name": "one", "sources": []}])
+        self.assertIsNone(r.lineage[1])
+        self.assertIsNone(self.engine.process("SELECT 1", mode="format", lineage=True).lineage)
+
     def test_result_larger_than_the_first_buffer(self):
         """A result past the thread's 64 KiB buffer: the call is made again
         with a buffer that large, and the answer is whole."""
@@ -169,7 +220,11 @@ class Errors(unittest.TestCase):
             self.assertEqual(list(sluice._candidates(None)),
                              [("/nonexistent/libsluice-env.so", "SLUICE_LIBRARY")])
             del os.environ["SLUICE_LIBRARY"]
-            self.assertEqual([o for _, o in sluice._candidates(None)], ["installed", "build tree"])
+            # The package's own copy first, when it carries one (a wheel).
+            bundled = os.path.exists(os.path.join(os.path.dirname(sluice.__file__),
+                                                  "libsluice.so"))
+            self.assertEqual([o for _, o in sluice._candidates(None)],
+                             (["package"] if bundled else []) + ["installed", "build tree"])
         finally:
             if saved is None:
                 os.environ.pop("SLUICE_LIBRARY", None)
@@ -197,7 +252,7 @@ class Errors(unittest.TestCase):
         code = ("import logging, sluice\n"
                 "logging.basicConfig(level=logging.INFO, format='%(name)s %(message)s')\n"
                 "sluice.load_library()\n")
-        lib = os.environ.get("SLUICE_LIBRARY") or os.path.join(ROOT, "build", "libsluice.so")
+        lib = os.environ.get("SLUICE_LIBRARY") or sluice.library_path()
         env = dict(os.environ, SLUICE_LIBRARY=lib)
         err = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                              text=True, check=True).stderr

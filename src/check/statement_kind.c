@@ -13,16 +13,15 @@
 #include "ast.h"
 #include "check.h"
 
-static unsigned kind_of(json_t *node, const char **name_out)
+/* The kind of a statement whose node kind is name and fields f (NULL
+ * when only the name is known: a data-modifying CTE's statement). */
+static unsigned kind_of_name(const char *name, json_t *f, const char **name_out)
 {
-    json_t *f;
-    const char *name;
-    ast_unwrap(node, &f, &name);
     *name_out = name ? name : "statement";
     if (!name)
         return RULES_STMT_OTHER;
     if (strcmp(name, "SelectStmt") == 0) {
-        if (ast_get(ast_get(node, name), "intoClause")) {
+        if (ast_get(f, "intoClause")) {
             *name_out = "SELECT ... INTO";
             return RULES_STMT_DDL;
         }
@@ -36,7 +35,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
         return RULES_STMT_SET;
     /* The narrow kinds a policy may allow without the rest of "ddl". */
     if (strcmp(name, "CreateTableAsStmt") == 0 &&
-        strcmp(ast_str(ast_get(node, name), "objtype"), "OBJECT_TABLE") == 0)
+        strcmp(ast_str(f, "objtype"), "OBJECT_TABLE") == 0)
         return RULES_STMT_CTAS;
     if (strcmp(name, "ViewStmt") == 0)
         return RULES_STMT_CVAS;
@@ -45,7 +44,7 @@ static unsigned kind_of(json_t *node, const char **name_out)
     if (strcmp(name, "VariableShowStmt") == 0) {
         static const char *const lists[] = {"tables", "views", "schemas", "databases",
                                             "namespaces", "catalogs"};
-        const char *what = ast_str(ast_get(node, name), "name");
+        const char *what = ast_str(f, "name");
         for (size_t i = 0; what && i < sizeof lists / sizeof *lists; i++)
             if (strcasecmp(what, lists[i]) == 0)
                 return RULES_STMT_SHOW;
@@ -57,6 +56,13 @@ static unsigned kind_of(json_t *node, const char **name_out)
         strcmp(name, "CommentStmt") == 0)
         return RULES_STMT_DDL;
     return RULES_STMT_OTHER;
+}
+
+static unsigned kind_of(json_t *node, const char **name_out)
+{
+    const char *name;
+    ast_unwrap(node, NULL, &name);
+    return kind_of_name(name, ast_get(node, name ? name : ""), name_out);
 }
 
 static const char *kind_word(unsigned k)
@@ -119,10 +125,8 @@ void check_statement_kind(check_ctx *ctx)
         const an_cte *c = ctx->an->ctes[i];
         if (!c->statement_kind)
             continue;
-        json_t *node = json_pack("{s:{}}", c->statement_kind);
         const char *nested;
-        unsigned nk = kind_of(node, &nested);
-        json_decref(node);
+        unsigned nk = kind_of_name(c->statement_kind, NULL, &nested);
         if (ctx->rules->statements_allow & nk)
             continue;
         char up[24];

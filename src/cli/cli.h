@@ -1,11 +1,17 @@
 /*
  * cli.h - shared pieces of the sluice command-line front end: input
  * reading and compiler-style rendering of diagnostics.  Each
- * sub-command lives in its own file and uses only the public API.
+ * sub-command lives in its own file and reaches the engine only through
+ * the public API (sluice.h: sl_engine_*, sl_process, sl_result_*).
+ * Besides it they use a few internal utilities that are no part of the
+ * engine: sbuf (strings), textpos (line and column), and for lint the
+ * source map and arena_json_free (lint reads its result documents with
+ * jansson, as the engine allocates them).
  */
 #ifndef SLUICE_CLI_H
 #define SLUICE_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "sbuf.h"
@@ -34,11 +40,31 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
 void cli_print_diagnostics(FILE *out, const char *name, const char *text,
                            size_t len, const sl_result *res);
 
+/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...}':
+ * the object in *out (a new reference), or -1 after printing the problem
+ * ("sluice CMD: --context: ...").  Unknown keys and values that are not
+ * strings are errors. */
+int cli_parse_context(const char *cmd, const char *text, json_t **out);
+
+/* The engine for a rules file (NULL path: the empty rule set), or NULL
+ * after printing "sluice CMD: <the error>". */
+sl_engine *cli_load_rules(const char *cmd, const char *path);
+
 int cmd_fmt(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_corpus(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_rewrite(int argc, char **argv);
+int cmd_lineage(int argc, char **argv);
+
+/* Process req (sql, catalog, schema, user, now; the mode and the
+ * lineage flag are set here) and append to out one line per statement:
+ * its lineage document, or {"statement": i, "error": {"rule", "message",
+ * "line", "column"}} when it has none.  *unreadable receives how many
+ * statements had none.  Returns the result (free it), whose diagnostics
+ * the caller may print. */
+sl_result *cli_lineage_lines(const sl_engine *eng, const sl_request *req, sbuf *out,
+                             size_t *unreadable);
 
 /* The expected-result text of one corpus case (see docs/testing.md, "Corpus"). */
 int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);

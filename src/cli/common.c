@@ -96,3 +96,44 @@ void cli_print_diagnostics(FILE *out, const char *name, const char *text,
     for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
         cli_print_diagnostic(out, name, text, len, sl_result_diagnostic(res, i));
 }
+
+int cli_parse_context(const char *cmd, const char *text, json_t **out)
+{
+    json_error_t je;
+    json_t *j = json_loads(text, 0, &je);
+    if (!j || !json_is_object(j)) {
+        fprintf(stderr, "sluice %s: --context: line %d, column %d: %s\n", cmd, je.line,
+                je.column, j ? "must be a JSON object" : je.text);
+        json_decref(j);
+        return -1;
+    }
+    const char *key;
+    json_t *v;
+    json_object_foreach(j, key, v) {
+        if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
+            strcmp(key, "now")) {
+            fprintf(stderr, "sluice %s: --context: unknown key '%s' "
+                            "(expected catalog, schema, user, now)\n", cmd, key);
+            json_decref(j);
+            return -1;
+        }
+        if (!json_is_string(v)) {
+            fprintf(stderr, "sluice %s: --context: key '%s' must be a string\n", cmd, key);
+            json_decref(j);
+            return -1;
+        }
+    }
+    *out = j;
+    return 0;
+}
+
+sl_engine *cli_load_rules(const char *cmd, const char *path)
+{
+    char *err = NULL;
+    sl_engine *e = path ? sl_engine_new_from_file(path, &err) : sl_engine_new(NULL, 0, NULL, &err);
+    if (!e) {
+        fprintf(stderr, "sluice %s: %s\n", cmd, err);
+        sl_free(err);
+    }
+    return e;
+}

@@ -4,8 +4,12 @@
  * A case is DIR/.../NAME.sql; its expected result is NAME.expected next
  * to it.  A directory may hold rules.json, which applies to the cases in
  * it (and below it, unless overridden); without one the empty rule set
- * applies.  Mismatches are shown as unified diffs; --bless rewrites the
- * expected files instead.
+ * applies.  It may also hold corpus.json, {"expected": "lineage"} or
+ * {"expected": "enforce"} (the default), which says what its cases'
+ * expected files hold, for it and below it unless overridden: what the
+ * rules do (cli_render_case) or each statement's lineage
+ * (cli_lineage_lines).  Mismatches are shown as unified diffs; --bless
+ * rewrites the expected files instead.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -100,6 +104,33 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
     return rc;
 }
 
+/* The lineage lines of a case (`sluice lineage` with "now" fixed as
+ * above).  Returns 0, or -1 when asking for lineage changed what the
+ * rules decide: lineage only describes. */
+static int render_lineage_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
+{
+    sl_request req = SL_REQUEST_INIT;
+    req.sql = sql;
+    req.sql_len = len;
+    req.now = "2026-11-24 12:00:00";
+    size_t unreadable;
+    sl_result *with = cli_lineage_lines(eng, &req, out, &unreadable);
+    sl_result *without = sl_process(eng, &req);
+    size_t l1, l2;
+    const char *o1 = sl_result_sql(with, &l1), *o2 = sl_result_sql(without, &l2);
+    int rc = 0;
+    if (sl_result_action(with) != sl_result_action(without) || (o1 == NULL) != (o2 == NULL) ||
+        (o1 && (l1 != l2 || memcmp(o1, o2, l1) != 0)) ||
+        sl_result_diagnostic_count(with) != sl_result_diagnostic_count(without)) {
+        sbuf_printf(out, "LINEAGE CHANGES THE RESULT: without it the action is %s\n",
+                    sl_action_name(sl_result_action(without)));
+        rc = -1;
+    }
+    sl_result_free(with);
+    sl_result_free(without);
+    return rc;
+}
+
 /* ---- a small unified diff --------------------------------------------- */
 
 typedef struct lines { const char **s; size_t *n; size_t count; } lines;
@@ -174,13 +205,16 @@ static void print_diff(const char *name, const char *exp, size_t elen,
 
 /* ---- walking the corpus ----------------------------------------------- */
 
+/* What a directory's cases' expected files hold (corpus.json). */
+typedef enum case_kind { CASE_ENFORCE, CASE_LINEAGE } case_kind;
+
 typedef struct run {
     int bless;
     size_t passed, failed, blessed;
     int io_error;
 } run;
 
-static void run_case(run *r, const sl_engine *eng, const char *path)
+static void run_case(run *r, const sl_engine *eng, case_kind kind, const char *path)
 {
     sbuf in = SBUF_INIT, act = SBUF_INIT, exp = SBUF_INIT, epath = SBUF_INIT;
     sbuf_putn(&epath, path, strlen(path) - 4);
@@ -189,8 +223,11 @@ static void run_case(run *r, const sl_engine *eng, const char *path)
         r->io_error = 1;
         goto out;
     }
-    if (cli_render_case(eng, in.data, in.len, &act) < 0) {
-        printf("FAIL %s: a rewrite is not idempotent, or explaining changed the result\n", path);
+    if (kind == CASE_LINEAGE ? render_lineage_case(eng, in.data, in.len, &act) < 0
+                             : cli_render_case(eng, in.data, in.len, &act) < 0) {
+        printf("FAIL %s: %s\n", path, kind == CASE_LINEAGE
+               ? "asking for lineage changed the result"
+               : "a rewrite is not idempotent, or explaining changed the result");
         fwrite(act.data, 1, act.len, stdout);
         r->failed++;
         goto out;
@@ -227,7 +264,44 @@ out:
     sbuf_free(&in); sbuf_free(&act); sbuf_free(&exp); sbuf_free(&epath);
 }
 
-static void run_dir(run *r, const char *dir, const sl_engine *inherited)
+/* Read dir/corpus.json into *kind, if there is one.  Returns 0, or -1
+ * after printing what is wrong with it. */
+static int read_corpus_json(const char *dir, case_kind *kind)
+{
+    sbuf p = SBUF_INIT;
+    sbuf_printf(&p, "%s/corpus.json", dir);
+    struct stat st;
+    int rc = 0;
+    if (stat(p.data, &st) == 0) {
+        json_error_t je;
+        json_t *j = json_load_file(p.data, 0, &je);
+        const char *key;
+        json_t *v;
+        const char *bad = !j || !json_is_object(j) ? "must be a JSON object" : NULL;
+        if (!bad) {
+            json_object_foreach(j, key, v) {
+                if (strcmp(key, "expected") != 0) {
+                    bad = "unknown key (expected: \"expected\")";
+                } else if (json_is_string(v) && strcmp(json_string_value(v), "lineage") == 0) {
+                    *kind = CASE_LINEAGE;
+                } else if (json_is_string(v) && strcmp(json_string_value(v), "enforce") == 0) {
+                    *kind = CASE_ENFORCE;
+                } else {
+                    bad = "\"expected\" must be \"enforce\" or \"lineage\"";
+                }
+            }
+        }
+        if (bad) {
+            fprintf(stderr, "sluice corpus: %s: %s\n", p.data, j ? bad : je.text);
+            rc = -1;
+        }
+        json_decref(j);
+    }
+    sbuf_free(&p);
+    return rc;
+}
+
+static void run_dir(run *r, const char *dir, const sl_engine *inherited, case_kind kind)
 {
     size_t n;
     char **names = cli_list_dir(dir, &n);
@@ -254,13 +328,15 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited)
         }
     }
     sbuf_free(&rp);
+    if (read_corpus_json(dir, &kind) < 0)
+        r->io_error = 1;
     for (size_t i = 0; i < n; i++) {
         sbuf p = SBUF_INIT;
         sbuf_printf(&p, "%s/%s", dir, names[i]);
         if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
-            run_dir(r, p.data, eng);
+            run_dir(r, p.data, eng, kind);
         else if (cli_is_sql_file(names[i]) && eng)
-            run_case(r, eng, p.data);
+            run_case(r, eng, kind, p.data);
         sbuf_free(&p);
     }
     cli_free_names(names, n);
@@ -294,7 +370,7 @@ int cmd_corpus(int argc, char **argv)
     char *d = xstrdup(dir);
     while (dl > 1 && d[dl - 1] == '/')
         d[--dl] = '\0';
-    run_dir(&r, d, base);
+    run_dir(&r, d, base, CASE_ENFORCE);
     free(d);
     sl_engine_free(base);
     printf("corpus: %zu passed, %zu failed", r.passed, r.failed);

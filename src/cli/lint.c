@@ -24,6 +24,8 @@ typedef struct finding {
     sl_diagnostic d;            /* rule and message point into strings below */
     char *rule, *message;
     char *fix;                  /* the rewritten SQL when a rule would rewrite */
+    char *lineage;              /* --lineage: its statement's lineage document */
+    int lineage_only;           /* --lineage: no finding, a statement's lineage */
 } finding;
 
 typedef struct lint_opts {
@@ -31,6 +33,7 @@ typedef struct lint_opts {
     lint_format format;
     const char *now;
     int explain;
+    int lineage;                /* --lineage (JSON only) */
     sl_severity threshold;      /* findings at or above it fail the run */
     size_t errors, warnings, notes, failing;
     finding *f;
@@ -70,6 +73,8 @@ static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnosti
         text_line_column(src->text, src->len, f->d.offset, &f->d.line, &f->d.column);
     }
     f->fix = fix ? xstrndup(fix, fixlen) : NULL;
+    f->lineage = NULL;
+    f->lineage_only = 0;
     if (d->severity == SL_SEVERITY_ERROR)
         o->errors++;
     else if (d->severity == SL_SEVERITY_WARNING)
@@ -78,6 +83,32 @@ static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnosti
         o->notes++;
     if (d->severity <= o->threshold)   /* ERROR is 0 */
         o->failing++;
+}
+
+/* --lineage: give the findings from index first on their statement's
+ * lineage document, and add a record of its own for each statement of
+ * res that has no finding. */
+static void add_lineage(lint_opts *o, const lint_source *src, const sl_result *res, size_t first)
+{
+    size_t n = sl_result_statement_count(res);
+    for (size_t i = first; i < o->nf; i++) {
+        const char *doc = sl_result_lineage_json(res, o->f[i].d.statement, NULL);
+        o->f[i].lineage = doc ? xstrdup(doc) : NULL;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t i;
+        for (i = first; i < o->nf && o->f[i].d.statement != k; i++)
+            ;
+        if (i < o->nf || !sl_result_lineage_json(res, k, NULL))
+            continue;
+        o->f = xrealloc(o->f, (o->nf + 1) * sizeof *o->f);
+        finding *f = &o->f[o->nf++];
+        memset(f, 0, sizeof *f);
+        f->file = xstrdup(src->name);
+        f->d.statement = (unsigned)k;
+        f->lineage = xstrdup(sl_result_lineage_json(res, k, NULL));
+        f->lineage_only = 1;
+    }
 }
 
 /* The first Jinja delimiter in sql, or NULL. */
@@ -109,14 +140,18 @@ static void lint_source_found(void *ctx, const lint_source *src)
     req.schema = src->schema;
     req.mode = SL_MODE_LINT;
     req.explain = o->explain;
+    req.lineage = o->lineage;
     sl_result *res = sl_process(o->eng, &req);
     size_t fixlen = 0;
     const char *fix = sl_result_action(res) == SL_ACTION_REWRITE ? sl_result_sql(res, &fixlen) : NULL;
     /* A fix replaces the whole file, so only for a file that is the SQL. */
     if (src->sql != src->text)
         fix = NULL;
+    size_t first = o->nf;
     for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
         add_finding(o, src, sl_result_diagnostic(res, i), fix, fixlen);
+    if (o->lineage)
+        add_lineage(o, src, res, first);
     sl_result_free(res);
 }
 
@@ -140,12 +175,24 @@ static void print_json(const lint_opts *o)
 {
     for (size_t i = 0; i < o->nf; i++) {
         const finding *f = &o->f[i];
+        json_t *lineage = f->lineage ? json_loads(f->lineage, 0, NULL) : NULL;
+        if (f->lineage_only) {
+            json_t *j = json_pack("{s:s,s:I,s:o}", "file", f->file,
+                                  "statement", (json_int_t)f->d.statement, "lineage", lineage);
+            char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            puts(s);
+            arena_json_free(s);
+            json_decref(j);
+            continue;
+        }
         json_t *j = json_pack("{s:s,s:I,s:I,s:I,s:s,s:s,s:s}", "file", f->file,
                               "statement", (json_int_t)f->d.statement, "line", (json_int_t)f->d.line,
                               "column", (json_int_t)f->d.column, "rule", f->rule,
                               "severity", sl_severity_name(f->d.severity), "message", f->message);
         if (f->fix)
             json_object_set_new(j, "fix", json_string(f->fix));
+        if (o->lineage)
+            json_object_set_new(j, "lineage", lineage ? lineage : json_null());
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
         puts(s);
         arena_json_free(s);
@@ -281,21 +328,11 @@ static void print_github(const lint_opts *o)
            o->walk.checked, o->errors, o->warnings, o->notes);
 }
 
-static sl_engine *load_rules(const char *cmd, const char *path)
-{
-    char *err = NULL;
-    sl_engine *e = path ? sl_engine_new_from_file(path, &err) : sl_engine_new(NULL, 0, NULL, &err);
-    if (!e) {
-        fprintf(stderr, "sluice %s: %s\n", cmd, err);
-        sl_free(err);
-    }
-    return e;
-}
-
 static const char lint_usage[] =
     "usage: sluice lint [--rules FILE] [--format text|json|sarif|github]\n"
     "                   [--severity error|warning|info] [--physical-datasets]\n"
-    "                   [--now DATE] [--explain] [--verbose] [--exclude GLOB]... PATH...\n";
+    "                   [--now DATE] [--explain] [--verbose] [--exclude GLOB]... [--lineage]\n"
+    "                   PATH...\n";
 
 int cmd_lint(int argc, char **argv)
 {
@@ -314,6 +351,8 @@ int cmd_lint(int argc, char **argv)
             o.now = argv[++i];
         } else if (strcmp(a, "--explain") == 0) {
             o.explain = 1;
+        } else if (strcmp(a, "--lineage") == 0) {
+            o.lineage = 1;
         } else if (strcmp(a, "--verbose") == 0) {
             o.walk.verbose = 1;
         } else if (strcmp(a, "--exclude") == 0 && i + 1 < argc) {
@@ -363,13 +402,19 @@ int cmd_lint(int argc, char **argv)
             paths[npaths++] = argv[i];
         }
     }
+    if (o.lineage && o.format != FMT_JSON) {
+        fprintf(stderr, "sluice lint: --lineage needs --format json\n");
+        lint_walk_free(&o.walk);
+        free(paths);
+        return EXIT_USAGE;
+    }
     if (npaths == 0) {
         fputs(lint_usage, stderr);
         lint_walk_free(&o.walk);
         free(paths);
         return EXIT_USAGE;
     }
-    sl_engine *eng = load_rules("lint", rules_path);
+    sl_engine *eng = cli_load_rules("lint", rules_path);
     if (!eng) {
         lint_walk_free(&o.walk);
         free(paths);
@@ -390,6 +435,7 @@ int cmd_lint(int argc, char **argv)
         free(o.f[i].rule);
         free(o.f[i].message);
         free(o.f[i].fix);
+        free(o.f[i].lineage);
     }
     free(o.f);
     lint_walk_free(&o.walk);
@@ -398,37 +444,6 @@ int cmd_lint(int argc, char **argv)
     if (o.walk.io_error)
         return EXIT_USAGE;
     return o.failing ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...}' */
-static int parse_context(const char *text, json_t **out)
-{
-    json_error_t je;
-    json_t *j = json_loads(text, 0, &je);
-    if (!j || !json_is_object(j)) {
-        fprintf(stderr, "sluice rewrite: --context: line %d, column %d: %s\n", je.line,
-                je.column, j ? "must be a JSON object" : je.text);
-        json_decref(j);
-        return -1;
-    }
-    const char *key;
-    json_t *v;
-    json_object_foreach(j, key, v) {
-        if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
-            strcmp(key, "now")) {
-            fprintf(stderr, "sluice rewrite: --context: unknown key '%s' "
-                            "(expected catalog, schema, user, now)\n", key);
-            json_decref(j);
-            return -1;
-        }
-        if (!json_is_string(v)) {
-            fprintf(stderr, "sluice rewrite: --context: key '%s' must be a string\n", key);
-            json_decref(j);
-            return -1;
-        }
-    }
-    *out = j;
-    return 0;
 }
 
 int cmd_rewrite(int argc, char **argv)
@@ -462,7 +477,7 @@ int cmd_rewrite(int argc, char **argv)
         else if (strcmp(argv[i], "--context") == 0 && i + 1 < argc) {
             json_decref(ctx);
             ctx = NULL;
-            if (parse_context(argv[++i], &ctx) < 0)
+            if (cli_parse_context("rewrite", argv[++i], &ctx) < 0)
                 return EXIT_USAGE;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "sluice rewrite: unknown option '%s'\n", argv[i]);
@@ -477,7 +492,7 @@ int cmd_rewrite(int argc, char **argv)
         json_decref(ctx);
         return EXIT_USAGE;
     }
-    sl_engine *eng = load_rules("rewrite", rules_path);
+    sl_engine *eng = cli_load_rules("rewrite", rules_path);
     sbuf in = SBUF_INIT;
     if (!eng || cli_read_file(path, &in) < 0) {
         sl_engine_free(eng);

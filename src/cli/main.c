@@ -15,11 +15,14 @@ static void usage(FILE *out)
           "                        re-serialise the SQL (default: stdin)\n"
           "  parse [FILE|-]        print the AST as JSON\n"
           "  lint [--rules FILE] [--format text|json|sarif|github] [--now DATE] [--explain]\n"
-          "       [--verbose] PATH...\n"
+          "       [--verbose] [--exclude GLOB]... [--lineage] PATH...\n"
           "                        check .sql files and folders against the rules\n"
+          "                        (.sluiceignore and --exclude leave paths out)\n"
           "  rewrite --rules FILE [--context JSON] [--now DATE] [--explain]\n"
           "          [--layout keep|compact|pretty] [FILE|-]\n"
           "                        print the SQL to run, or the rejection (exit 1)\n"
+          "  lineage [--rules FILE] [--context JSON] [FILE|-]\n"
+          "                        the tables and columns each statement reads, as JSON\n"
           "  corpus [--bless] [--rules FILE] [DIR]\n"
           "                        run the regression corpus (default: corpus)\n"
           "\n"
@@ -56,6 +59,8 @@ int main(int argc, char **argv)
         return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "rewrite") == 0)
         return cmd_rewrite(argc - 1, argv + 1);
+    if (strcmp(cmd, "lineage") == 0)
+        return cmd_lineage(argc - 1, argv + 1);
     fprintf(stderr, "sluice: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

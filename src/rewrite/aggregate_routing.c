@@ -245,12 +245,10 @@ static json_t *summed_count(const char *col)
 {
     json_t *sum_args = json_array();
     json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
-    json_t *co = json_pack("{s:{s:[o,o],s:i}}", "CoalesceExpr", "args",
-                           ast_new_func_call("sum", sum_args), ast_new_int_const(0),
-                           "location", -1);
-    json_t *tn = json_pack("{s:[o],s:i,s:i}", "names", ast_new_string("bigint"),
-                           "typemod", -1, "location", -1);
-    return json_pack("{s:{s:o,s:o,s:i}}", "TypeCast", "arg", co, "typeName", tn, "location", -1);
+    json_t *co_args = json_array();
+    json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
+    json_array_append_new(co_args, ast_new_int_const(0));
+    return ast_new_cast(ast_new_coalesce(co_args), "bigint");
 }
 
 /* Condition 6: one aggregate call of the block, answered from the
@@ -548,8 +546,7 @@ static json_t *map_where(route *r)
         arena_json_release(kept);
         return one;
     }
-    return json_pack("{s:{s:s,s:o,s:i}}", "BoolExpr", "boolop", "AND_EXPR", "args", kept,
-                     "location", -1);
+    return ast_new_bool_expr("AND_EXPR", kept);
 }
 
 /* The end of the bucket of grain g (RULES_GRAIN_*) that holds the
@@ -735,7 +732,7 @@ static int check_block(route *r, routed *out)
             json_object_set_new(rt, "val", m);  /* the same expression, copied */
         }
         if (r->build)
-            json_array_append_new(out->targets, json_pack("{s:o}", "ResTarget", rt));
+            json_array_append_new(out->targets, ast_new_node("ResTarget", rt));
         else
             arena_json_release(rt);
     }
@@ -795,13 +792,12 @@ static void apply(route *r, routed *o)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *rv = json_pack("{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}", "catalogname", parts[0],
-                           "schemaname", parts[1], "relname", parts[2], "inh", 1,
-                           "relpersistence", "p", "alias", "aliasname",
-                           alias_name ? alias_name : (relname ? relname : parts[2]),
-                           "location", -1);
+    json_t *from = json_array();
+    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
+                                                  alias_name ? alias_name :
+                                                  (relname ? relname : parts[2])));
     /* Condition 1 made the source the block's only FROM item. */
-    json_object_set_new(sel, "fromClause", json_pack("[{s:o}]", "RangeVar", rv));
+    json_object_set_new(sel, "fromClause", from);
 }
 
 static long long table_rows(const rules *ru, const rules_aggregate *a)
@@ -815,41 +811,39 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
  * may name them).  Borrowed strings, in *names (malloc'd). */
 typedef struct name_list { const char **v; size_t n; } name_list;
 
-static void block_columns(json_t *v, const name_list *aliases, name_list *out, int depth)
+typedef struct column_walk { const name_list *aliases; name_list *out; } column_walk;
+
+/* Not entered: subqueries (their columns are their own) and parts
+ * deeper than AN_MAX_DEPTH. */
+static ast_walk_rc note_block_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 {
-    if (depth > AN_MAX_DEPTH || !v)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            block_columns(c, aliases, out, depth + 1);
-        return;
-    }
-    if (!json_is_object(v))
-        return;
-    json_t *f;
-    ast_kind k = ast_unwrap(v, &f, NULL);
+    column_walk *cw = w->ctx;
+    (void)node;
     if (k == AST_SubLink || k == AST_SelectStmt)
-        return;
-    if (k == AST_ColumnRef) {
-        const char *col = column_name(f);
-        if (!col)
-            return;
-        for (size_t i = 0; i < aliases->n; i++)
-            if (strcasecmp(aliases->v[i], col) == 0)
-                return;
-        for (size_t i = 0; i < out->n; i++)
-            if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
-                return;
-        if (out->n == 0 || (out->n >= 4 && (out->n & (out->n - 1)) == 0))
-            out->v = xrealloc(out->v, (out->n ? out->n * 2 : 4) * sizeof *out->v);
-        out->v[out->n++] = col;
-        return;
-    }
-    json_t *o = f ? f : v;
-    for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it))
-        block_columns(json_object_iter_value(it), aliases, out, depth + 1);
+        return AST_WALK_PRUNE;
+    if (k != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    const char *col = column_name(f);
+    if (!col)
+        return AST_WALK_PRUNE;
+    for (size_t i = 0; i < cw->aliases->n; i++)
+        if (strcasecmp(cw->aliases->v[i], col) == 0)
+            return AST_WALK_PRUNE;
+    name_list *out = cw->out;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i] == col || strcasecmp(out->v[i], col) == 0)
+            return AST_WALK_PRUNE;
+    if (out->n == 0 || (out->n >= 4 && (out->n & (out->n - 1)) == 0))
+        out->v = xrealloc(out->v, (out->n ? out->n * 2 : 4) * sizeof *out->v);
+    out->v[out->n++] = col;
+    return AST_WALK_PRUNE;
+}
+
+static void block_columns(json_t *v, const name_list *aliases, name_list *out)
+{
+    column_walk cw = {aliases, out};
+    ast_walker w = {.fn = note_block_column, .ctx = &cw, .max_depth = AN_MAX_DEPTH};
+    ast_walk(&w, v);
 }
 
 /* A quick "no": a column the block reads that the aggregate does not
@@ -913,7 +907,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
         json_t *clause = ast_get(blk->select, clauses[c]);
         if (strcmp(clauses[c], "groupClause") == 0 && an_is_group_by_all(clause))
             continue;       /* GROUP BY ALL's keys are select items, read above */
-        block_columns(clause, &aliases, &cols, 0);
+        block_columns(clause, &aliases, &cols);
     }
     free(aliases.v);
     for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {

@@ -33,8 +33,8 @@
  *     SHUFFLE_MERGE, MERGEJOIN, SHUFFLE_HASH, SHUFFLE_REPLICATE_NL) does,
  *     "names" read as Spark reads it (below: a hint naming an aliased
  *     table by its table name names nothing, and covers nothing); a
- *     strategy hint without names, or a hint sluice could not read,
- *     leaves the SELECT alone.
+ *     strategy hint without names, or one with an argument sluice cannot
+ *     read as a name, leaves the SELECT alone.
  *  6. There is a SELECT for the hint to sit in.  A join written directly
  *     under PIVOT / UNPIVOT gets one, (SELECT with the hint, * FROM join),
  *     only when the clause names no column by its table (sum(t.x) would
@@ -65,6 +65,7 @@
 #include "ast_edit.h"
 #include "dialect.h"
 #include "emit.h"
+#include "parse.h"
 #include "rewrite.h"
 
 typedef struct side {
@@ -198,7 +199,7 @@ static void relation_name(const an_item *it, name_parts *np)
     np->n = 0;
     json_t *alias = ast_get(it->node, "alias");
     const char *a = json_string_value(ast_get(alias, "aliasname"));
-    if (a && strncmp(a, DIALECT_RESERVED_PREFIX, strlen(DIALECT_RESERVED_PREFIX)) != 0) {
+    if (a && !parse_is_placeholder(a)) {
         if (add_part(np, a, strlen(a)) < 0)
             np->n = 0;
         return;
@@ -263,7 +264,7 @@ static void print_name(const name_parts *np, sbuf *out)
 }
 
 /* Condition 5: 1 if the user's hints already decide this side, or if a
- * hint sluice could not read makes adding one unsafe.  A hint decides
+ * hint argument sluice could not read makes adding one unsafe.  A hint decides
  * the side only when Spark would apply it to the side. */
 static int user_decided(json_t *sel, const side *s)
 {
@@ -275,8 +276,6 @@ static int user_decided(json_t *sel, const side *s)
     size_t i;
     json_t *h;
     json_array_foreach(ast_get(sel, "sl_hints"), i, h) {
-        if (ast_get(h, "raw"))
-            return 1;
         const char *hn = json_string_value(ast_get(h, "name"));
         int strategy = 0;
         for (int k = 0; hn && strategies[k]; k++)

@@ -6,12 +6,12 @@
  * section's, for Superset's Explore shapes) says "rewrite", the default
  * window is injected instead.
  *
- * Where it runs: a row of the rule table (rule_table.c), in the rewrite
- * stage after aggregate-routing, whose routed blocks no longer scan the
- * fact table; judging only (ctx->judge_only: a rewrite its policy asks
- * for becomes a rejection) on the query of a CREATE ... AS or INSERT,
- * which is never re-emitted, and in the rule driver's final guard
- * re-check of a rewritten tree (rule_driver.c).
+ * Where it runs: a row of the rule table (rule_table.c), after
+ * aggregate-routing, whose routed blocks no longer scan the fact table;
+ * alone, on the query of a CREATE ... AS or INSERT (ctx->judge_only:
+ * judged, never re-emitted, so a rewrite its policy asks for becomes a
+ * rejection); and, a guard, again judging only on a final tree a rule
+ * after it changed (rule_driver.c).
  *
  * What runs here: the judgement (which scans, measured how, which
  * message) and the injection (where the default window's predicate

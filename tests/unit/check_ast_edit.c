@@ -103,10 +103,7 @@ START_TEST(replace_from_item_and_target)
     analysis an;
     analysis_build(&an, s, "main", "sales");
     json_t *rv = an.items[0]->node;
-    json_t *repl = json_pack("{s:{s:s,s:s,s:s,s:b,s:s,s:{s:s},s:i}}", "RangeVar",
-                             "catalogname", "main", "schemaname", "sales", "relname", "by_region",
-                             "inh", 1, "relpersistence", "p", "alias", "aliasname", "t",
-                             "location", -1);
+    json_t *repl = ast_new_range_var("main", "sales", "by_region", "t");
     ck_assert_int_eq(ast_replace_node(s, rv, repl), 0);
     /* The analysis is stale now: rebuild before reading it again. */
     analysis_free(&an);
@@ -146,6 +143,136 @@ START_TEST(hints_and_limit)
 }
 END_TEST
 
+/* The blocks a rule builds: SELECT, derived table, join with ON, UNION
+ * ALL, CAST / COALESCE / AND, select-list entries; each emits and parses
+ * back to the same tree (emits()), so it has the parser's shape. */
+START_TEST(block_constructors)
+{
+    /* SELECT CAST(coalesce(sum(n), 0) AS bigint) AS n, * FROM main.s.t AS x */
+    json_t *sum_args = json_array(), *co = json_array(), *targets = json_array();
+    json_array_append_new(sum_args, ast_new_column_ref(NULL, "n"));
+    json_array_append_new(co, ast_new_func_call("sum", sum_args));
+    json_array_append_new(co, ast_new_int_const(0));
+    json_array_append_new(targets, ast_new_res_target("n", ast_new_cast(ast_new_coalesce(co),
+                                                                         "bigint")));
+    json_array_append_new(targets, ast_new_star_target());
+    json_t *from = json_array();
+    json_array_append_new(from, ast_new_range_var("main", "s", "t", "x"));
+    json_t *s = ast_new_select(targets, from);
+    emits(s, "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * FROM main.s.t AS x");
+
+    /* (that) AS d JOIN u ON d.k = u.k AND u.ok, in a SELECT; then
+     * UNION ALL of it with SELECT * FROM v. */
+    json_t *alias = json_object();
+    json_object_set_new(alias, "aliasname", json_string("d"));
+    json_t *and = json_array();
+    json_array_append_new(and, ast_new_binary_op("=", ast_new_column_ref("d", "k"),
+                                                 ast_new_column_ref("u", "k")));
+    json_array_append_new(and, ast_new_column_ref("u", "ok"));
+    json_t *join = ast_new_join("JOIN_LEFT", ast_new_derived_table(s, alias),
+                                ast_new_range_var(NULL, NULL, "u", NULL),
+                                ast_new_bool_expr("AND_EXPR", and));
+    targets = json_array();
+    json_array_append_new(targets, ast_new_star_target());
+    from = json_array();
+    json_array_append_new(from, join);
+    json_t *outer = ast_new_select(targets, from);
+    emits(outer, "SELECT * FROM (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * "
+                 "FROM main.s.t AS x) AS d LEFT JOIN u ON d.k = u.k AND u.ok");
+    targets = json_array();
+    json_array_append_new(targets, ast_new_star_target());
+    from = json_array();
+    json_array_append_new(from, ast_new_range_var(NULL, "s", "v", NULL));
+    json_t *u = ast_new_union_all(outer, ast_new_select(targets, from));
+    emits(u, "SELECT * FROM (SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n, * "
+             "FROM main.s.t AS x) AS d LEFT JOIN u ON d.k = u.k AND u.ok "
+             "UNION ALL SELECT * FROM s.v");
+    json_decref(u);
+}
+END_TEST
+
+/* ast_walk: the kinds it reports, in order, for a walk that prunes at
+ * subqueries, aborts at a marker, or stops at a depth. */
+typedef struct seen {
+    sbuf names;
+    const char *abort_at;       /* a column name */
+    int prune_subqueries;
+} seen;
+
+static const char *kind_name(ast_kind k)
+{
+    static const struct { ast_kind k; const char *name; } names[] = {
+        {AST_SelectStmt, "Select"}, {AST_ResTarget, "Target"}, {AST_ColumnRef, "Col"},
+        {AST_String, "Str"}, {AST_SubLink, "Sub"}, {AST_RangeVar, "Table"},
+        {AST_Alias, "Alias"}, {AST_A_Expr, "Op"}, {AST_A_Const, "Const"}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (names[i].k == k)
+            return names[i].name;
+    return "?";
+}
+
+static ast_walk_rc note_kind(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    seen *s = w->ctx;
+    (void)node;
+    sbuf_printf(&s->names, "%s%s@%d", s->names.len ? " " : "", kind_name(k), w->depth);
+    if (k == AST_String && s->abort_at && strcmp(ast_str(f, "sval"), s->abort_at) == 0)
+        return AST_WALK_ABORT;
+    if (s->prune_subqueries && k == AST_SubLink)
+        return AST_WALK_PRUNE;
+    return AST_WALK_CONTINUE;
+}
+
+static const char *walked(json_t *tree, seen *s, int max_depth, int *too_deep, ast_walk_rc *rc)
+{
+    sbuf_truncate(&s->names, 0);
+    ast_walker w = {.fn = note_kind, .ctx = s, .max_depth = max_depth};
+    *rc = ast_walk(&w, tree);
+    *too_deep = w.too_deep;
+    return sbuf_cstr(&s->names);
+}
+
+START_TEST(walker)
+{
+    json_t *stmt = parse_one("SELECT a, (SELECT b) FROM t AS x WHERE c > 1");
+    json_t *sel = ast_get(stmt, "SelectStmt");
+    seen s = {SBUF_INIT, NULL, 0};
+    int deep;
+    ast_walk_rc rc;
+    /* Pre-order, every node, larg-style struct fields (alias) as nodes. */
+    ck_assert_str_eq(walked(stmt, &s, 0, &deep, &rc),
+                     "Select@0 Target@2 Col@3 Str@5 Target@2 Sub@3 Select@4 Target@6 Col@7 "
+                     "Str@9 Table@2 Alias@3 Op@1 Str@3 Col@2 Str@4 Const@2");
+    ck_assert_int_eq(rc, AST_WALK_CONTINUE);
+    ck_assert_int_eq(deep, 0);
+    /* Pruned at the subquery: its SELECT is not entered. */
+    s.prune_subqueries = 1;
+    ck_assert_str_eq(walked(ast_get(sel, "targetList"), &s, 0, &deep, &rc),
+                     "Target@1 Col@2 Str@4 Target@1 Sub@2");
+    /* Aborted at column c: nothing after it, and the walk says so. */
+    s.abort_at = "c";
+    ck_assert_str_eq(walked(ast_get(sel, "whereClause"), &s, 0, &deep, &rc),
+                     "Op@0 Str@2 Col@1 Str@3");
+    ck_assert_int_eq(rc, AST_WALK_ABORT);
+    /* A depth limit: deeper values are not visited, and too_deep tells. */
+    s.abort_at = NULL;
+    ck_assert_str_eq(walked(ast_get(sel, "whereClause"), &s, 2, &deep, &rc),
+                     "Op@0 Str@2 Col@1 Const@1");
+    ck_assert_int_eq(rc, AST_WALK_CONTINUE);
+    ck_assert_int_eq(deep, 1);
+    /* Scalars count too: a String's "sval" is a level below it. */
+    ck_assert_str_eq(walked(ast_get(sel, "whereClause"), &s, 3, &deep, &rc),
+                     "Op@0 Str@2 Col@1 Str@3 Const@1");
+    ck_assert_int_eq(deep, 1);
+    ck_assert_str_eq(walked(ast_get(sel, "whereClause"), &s, 4, &deep, &rc),
+                     "Op@0 Str@2 Col@1 Str@3 Const@1");
+    ck_assert_int_eq(deep, 0);
+    sbuf_free(&s.names);
+    json_decref(stmt);
+}
+END_TEST
+
+
 int main(void)
 {
     Suite *s = suite_create("ast_edit");
@@ -154,6 +281,8 @@ int main(void)
     tcase_add_test(tc, constructors);
     tcase_add_test(tc, replace_from_item_and_target);
     tcase_add_test(tc, hints_and_limit);
+    tcase_add_test(tc, walker);
+    tcase_add_test(tc, block_constructors);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
