@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rules_load.h"
 #include "sbuf.h"
@@ -402,10 +403,124 @@ static int load_partition(loader *ld, json_t *obj, const char *path, rules_table
     return 0;
 }
 
+/* The index of column name (any case) among t's declared columns, or -1. */
+static long column_index(const rules_table *t, const char *name)
+{
+    for (size_t i = 0; i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* tables[i].columns: [{"name": ..., "type": ...}, ...], names unique
+ * (case-insensitively, as Spark compares them). */
+static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
+{
+    static const char *const keys[] = {"name", "type", NULL};
+    if (!json_is_array(v))
+        return ld_fail_at(ld, path, "must be an array of {\"name\", \"type\"} objects");
+    t->has_columns = 1;
+    t->columns = xcalloc(json_array_size(v) + 1, sizeof *t->columns);
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        json_t *c = json_array_get(v, i);
+        char p[64];
+        snprintf(p, sizeof p, "%s/%zu", path, i);
+        if (!json_is_object(c))
+            return ld_fail_at(ld, p, "must be an object with \"name\" and \"type\"");
+        rules_column col = {0};
+        if (ld_check_keys(ld, c, p, keys) < 0 ||
+            ld_get_string(ld, c, p, "name", &col.name) < 0 ||
+            ld_get_string(ld, c, p, "type", &col.type) < 0) {
+            free(col.name);
+            free(col.type);
+            return -1;
+        }
+        if (!col.name || !*col.name) {
+            free(col.name);
+            free(col.type);
+            return ld_fail_at(ld, p, "needs a non-empty \"name\"");
+        }
+        if (column_index(t, col.name) >= 0) {
+            char *np = ld_path_join(p, "name");
+            ld_fail_at(ld, np, "column '%s' is declared twice", col.name);
+            free(np);
+            free(col.name);
+            free(col.type);
+            return -1;
+        }
+        t->columns[t->ncolumns++] = col;
+    }
+    return 0;
+}
+
+/* One list of column names that must all be declared columns: a unique
+ * key, or not_null.  Stores their indices ((size_t)-1 terminated). */
+static int load_column_list(loader *ld, json_t *v, const char *path, rules_table *t,
+                            size_t **out)
+{
+    if (!json_is_array(v) || json_array_size(v) == 0)
+        return ld_fail_at(ld, path, "must be a non-empty array of column names");
+    *out = xcalloc(json_array_size(v) + 1, sizeof **out);
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        json_t *c = json_array_get(v, i);
+        char p[80];
+        snprintf(p, sizeof p, "%s/%zu", path, i);
+        if (!json_is_string(c))
+            return ld_fail_at(ld, p, "must be a column name (a string)");
+        long k = column_index(t, json_string_value(c));
+        if (k < 0)
+            return ld_fail_at(ld, p, "'%s' is not one of the table's declared columns",
+                              json_string_value(c));
+        (*out)[n++] = (size_t)k;
+    }
+    (*out)[n] = (size_t)-1;
+    return 0;
+}
+
+/* tables[i].unique (a list of key lists) and tables[i].not_null (a list
+ * of columns): both name declared columns, so both need "columns". */
+static int load_keys(loader *ld, json_t *obj, const char *path, rules_table *t)
+{
+    json_t *u = json_object_get(obj, "unique"), *nn = json_object_get(obj, "not_null");
+    if ((u || nn) && !t->has_columns) {
+        char *p = ld_path_join(path, u ? "unique" : "not_null");
+        ld_fail_at(ld, p, "needs the table's \"columns\"");
+        free(p);
+        return -1;
+    }
+    int rc = 0;
+    if (u) {
+        char *p = ld_path_join(path, "unique");
+        if (!json_is_array(u)) {
+            rc = ld_fail_at(ld, p, "must be an array of column lists");
+        } else {
+            t->unique = xcalloc(json_array_size(u) + 1, sizeof *t->unique);
+            for (size_t i = 0; i < json_array_size(u) && rc == 0; i++) {
+                char kp[64];
+                snprintf(kp, sizeof kp, "%s/%zu", p, i);
+                t->nunique = i + 1;
+                rc = load_column_list(ld, json_array_get(u, i), kp, t, &t->unique[i]);
+            }
+        }
+        free(p);
+    }
+    if (nn && rc == 0) {
+        char *p = ld_path_join(path, "not_null");
+        size_t *idx = NULL;
+        rc = load_column_list(ld, nn, p, t, &idx);
+        for (size_t i = 0; rc == 0 && idx[i] != (size_t)-1; i++)
+            t->columns[idx[i]].not_null = 1;
+        free(idx);
+        free(p);
+    }
+    return rc;
+}
+
 static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
 {
     static const char *const keys[] = {"match", "description", "partition", "rows",
-                                       "bytes", NULL};
+                                       "bytes", "columns", "unique", "not_null", NULL};
     t->rows = t->bytes = -1;
     t->enforce = RULES_ENFORCE_REJECT;
     if (!json_is_object(obj))
@@ -445,8 +560,16 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
     free(mp);
     if (rc < 0)
         return -1;
+    json_t *cols = json_object_get(obj, "columns");
+    if (cols) {
+        char *cp = ld_path_join(path, "columns");
+        rc = load_columns(ld, cols, cp, t);
+        free(cp);
+    }
+    if (rc == 0)
+        rc = load_keys(ld, obj, path, t);
     json_t *part = json_object_get(obj, "partition");
-    if (part) {
+    if (part && rc == 0) {
         char *pp = ld_path_join(path, "partition");
         rc = load_partition(ld, part, pp, t);
         free(pp);
@@ -742,6 +865,14 @@ void rules_free(rules *r)
         free(t->description);
         free(t->column);
         free(t->derived_from);
+        for (size_t k = 0; k < t->ncolumns; k++) {
+            free(t->columns[k].name);
+            free(t->columns[k].type);
+        }
+        free(t->columns);
+        for (size_t k = 0; k < t->nunique; k++)
+            free(t->unique[k]);
+        free(t->unique);
     }
     free(r->tables);
     rules_aggregates_free(r);

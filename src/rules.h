@@ -48,6 +48,13 @@ enum {
     RULES_STMT_USE = 1 << 12        /* USE [CATALOG | SCHEMA | DATABASE | NAMESPACE] name */
 };
 
+/* A column the rules declare for a table (tables[].columns). */
+typedef struct rules_column {
+    char *name;             /* as written */
+    char *type;             /* as written, or NULL */
+    int   not_null;         /* listed in not_null */
+} rules_column;
+
 typedef struct rules_table {
     char        *match;         /* the match string as written */
     char        *exact;         /* lower-cased catalog.schema.table, or NULL */
@@ -60,6 +67,13 @@ typedef struct rules_table {
     long         default_days;
     rules_enforce enforce;
     long long    rows, bytes;   /* size statistics, -1 when unknown */
+    rules_column *columns;      /* declared columns, in order (resolve.c binds
+                                   names exactly and expands * with them) */
+    size_t       ncolumns;
+    int          has_columns;   /* "columns" was given (possibly empty) */
+    size_t     **unique;        /* unique keys: each a list of indices into
+                                   columns, (size_t)-1 terminated */
+    size_t       nunique;
 } rules_table;
 
 /* An aggregate table declared by the SELECT that built it (see

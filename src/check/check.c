@@ -19,6 +19,22 @@ void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
     ctx->report(ctx, rule, sev, location, msg);
 }
 
+const resolution *check_resolution(check_ctx *ctx)
+{
+    if (!ctx->resolution_built) {
+        resolve_build(&ctx->resolution, ctx->an, ctx->rules);
+        ctx->resolution_built = 1;
+    }
+    return &ctx->resolution;
+}
+
+void check_resolution_drop(check_ctx *ctx)
+{
+    if (ctx->resolution_built)
+        resolve_free(&ctx->resolution);
+    ctx->resolution_built = 0;
+}
+
 int check_is_suppressed(const check_ctx *ctx, rule_id rule)
 {
     return (ctx->suppressed >> rule) & 1u;

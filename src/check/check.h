@@ -24,6 +24,7 @@
 #include "analyze.h"
 #include "parse.h"
 #include "dialect.h"
+#include "resolve.h"
 #include "rule_table.h"
 #include "rules.h"
 #include "sluice.h"
@@ -48,6 +49,10 @@ typedef struct check_ctx {
                                    "CREATE VIEW ... AS", "INSERT") when query is
                                    the query inside such a statement, else NULL */
     analysis *an;               /* the statement's analysis (see above) */
+    resolution resolution;      /* its name binding: read it through
+                                   check_resolution(), which builds it on
+                                   first use; dropped with the analysis */
+    int resolution_built;
     unsigned index;             /* statement number in the request */
     long now_days;              /* "now" as days since 1970-01-01 */
     long now_seconds;           /* seconds into that day */
@@ -77,6 +82,12 @@ void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
     __attribute__((format(printf, 5, 6)));
 
 int check_is_suppressed(const check_ctx *ctx, rule_id rule);
+
+/* The binding of every column reference of ctx->an (resolve.h), built
+ * the first time a rule asks and kept until the analysis changes: whoever
+ * rebuilds or frees ctx->an calls check_resolution_drop() first. */
+const resolution *check_resolution(check_ctx *ctx);
+void check_resolution_drop(check_ctx *ctx);
 
 /* Rules that only judge (rows of rule_table.c). */
 void check_statement_kind(check_ctx *ctx);

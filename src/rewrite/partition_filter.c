@@ -6,11 +6,12 @@
  * section's, for Superset's Explore shapes) says "rewrite", the default
  * window is injected instead.
  *
- * Where it runs: a row of the rewrite driver's table (rewrite.c), after
+ * Where it runs: a row of the rule table (rule_table.c), after
  * aggregate-routing, whose routed blocks no longer scan the fact table;
- * and alone, from the engine, on the query of a CREATE ... AS or INSERT
- * (ctx->judge_only: judged, never re-emitted, so a rewrite its policy
- * asks for becomes a rejection).
+ * alone, on the query of a CREATE ... AS or INSERT (ctx->judge_only:
+ * judged, never re-emitted, so a rewrite its policy asks for becomes a
+ * rejection); and, a guard, again judging only on a final tree a rule
+ * after it changed (rule_driver.c).
  *
  * What runs here: the judgement (which scans, measured how, which
  * message) and the injection (where the default window's predicate
