@@ -661,7 +661,7 @@ static int truncated_dimension_of(route *r, json_t *c)
 
 /* Is the instant us (microseconds, analyze_range.h's units) the first of
  * a bucket of grain g?  Weeks start on Monday (dates_trunc), as Spark's
- * DateTimeUtils.truncTimestamp does for date_trunc('week', ...). */
+ * DateTimeUtils.truncDate / truncTimestamp do for TRUNC_TO_WEEK. */
 static int on_boundary(long long us, int g)
 {
     if (g == RULES_GRAIN_HOUR)
@@ -755,8 +755,8 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
         return 0;
     }
     if ((w.has_lo && !on_boundary(w.lo, dim->grain)) || (w.has_hi && !on_boundary(w.hi, dim->grain)))
-        return refuse(r, "a bound on the raw column cuts a %s bucket of the stored dimension "
-                      "(condition 9)", grain_names[dim->grain]);
+        return refuse(r, "a bound on the raw column cuts one of the stored dimension's %s "
+                      "buckets (condition 9)", grain_names[dim->grain]);
     if (!r->build)
         return 0;
     if (w.has_lo)
