@@ -303,60 +303,71 @@ static int note_call(an_block *blk, json_t *f, ast_kind k, int in_aggregate)
 /* One walk over the expressions of a block (blk may be NULL for the
  * body of a data-modifying CTE): the facts of note_call(), and every
  * subquery inside (IN, EXISTS, scalar), which becomes a block of its
- * own and is not entered further here. */
+ * own and is not entered further here.  Depth: nested expressions, not
+ * the lists that hold them (flat_lists), up to AN_MAX_DEPTH; deeper
+ * makes the analysis incomplete, recorded when it is met (before the
+ * next subquery is walked, whose own reasons would come later). */
+typedef struct expr_walk {
+    builder *b;
+    an_block *blk;
+    int in_aggregate;       /* inside an aggregate call's arguments */
+} expr_walk;
+
+static void expr_too_deep(builder *b, ast_walker *w)
+{
+    if (w->too_deep)
+        give_up(b, -1, "expressions nested deeper than %s levels", "1024");
+}
+
+static ast_walk_rc expr_node(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    expr_walk *ew = w->ctx;
+    builder *b = ew->b;
+    (void)node;
+    if (k == AST_ColumnRef || k == AST_A_Const || k == AST_String)
+        return AST_WALK_PRUNE;      /* no expression inside */
+    if (k == AST_SelectStmt)
+        return AST_WALK_PRUNE;      /* a query of its own */
+    if (k == AST_SubLink) {
+        ast_walker inner = *w;
+        inner.depth = w->depth + 1;
+        ast_walk(&inner, ast_get(f, "testexpr"));
+        w->too_deep |= inner.too_deep;
+        expr_too_deep(b, w);
+        json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
+        size_t first = b->an->nblocks;
+        if (sub)
+            walk_query(b, sub, NULL, NULL, 1, NULL, NULL, w->depth + 1);
+        /* A subquery whose plan calls rand() is a non-deterministic
+         * expression of this block (filter reach). */
+        for (size_t i = first; ew->blk && i < b->an->nblocks; i++)
+            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
+                ew->blk->nondeterministic_subquery = 1;
+        return AST_WALK_PRUNE;
+    }
+    if (!ew->blk || !note_call(ew->blk, f, k, ew->in_aggregate))
+        return AST_WALK_CONTINUE;
+    /* An aggregate call: its arguments are inside it. */
+    expr_walk in = *ew;
+    in.in_aggregate = 1;
+    ast_walker inner = *w;
+    inner.ctx = &in;
+    ast_walk_children(&inner, f);
+    w->too_deep |= inner.too_deep;
+    return AST_WALK_PRUNE;
+}
+
 static void walk_expr(builder *b, an_block *blk, json_t *v, int depth, int in_aggregate)
 {
     if (depth > AN_MAX_DEPTH) {
         give_up(b, -1, "expressions nested deeper than %s levels", "1024");
         return;
     }
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c;
-        json_array_foreach(v, i, c)
-            walk_expr(b, blk, c, depth, in_aggregate);
-        return;
-    }
-    if (!json_is_object(v))
-        return;
-    /* Only four kinds matter here, and all start with 'S' or 'F': the
-     * full kind lookup is skipped for the rest (most nodes are column
-     * references, constants and operators), and column references,
-     * constants and names, which hold no expression, are not entered. */
-    json_t *f = NULL;
-    ast_kind k = AST_UNKNOWN;
-    if (json_object_size(v) == 1) {
-        void *it = json_object_iter(v);
-        const char *key = json_object_iter_key(it);
-        if ((key[0] == 'C' && ast_streq(key, "ColumnRef")) ||
-            (key[0] == 'A' && ast_streq(key, "A_Const")) ||
-            (key[0] == 'S' && ast_streq(key, "String")))
-            return;
-        if (key[0] == 'S' || key[0] == 'F')
-            k = ast_unwrap(v, &f, NULL);
-        else if (json_is_object(json_object_iter_value(it)))
-            f = json_object_iter_value(it);
-    }
-    if (k == AST_SubLink) {
-        walk_expr(b, blk, ast_get(f, "testexpr"), depth + 1, in_aggregate);
-        json_t *sub = ast_get(ast_get(f, "subselect"), "SelectStmt");
-        size_t first = b->an->nblocks;
-        if (sub)
-            walk_query(b, sub, NULL, NULL, 1, NULL, NULL, depth + 1);
-        /* A subquery whose plan calls rand() is a non-deterministic
-         * expression of this block (filter reach). */
-        for (size_t i = first; blk && i < b->an->nblocks; i++)
-            if (b->an->blocks[i]->nondeterministic || b->an->blocks[i]->nondeterministic_subquery)
-                blk->nondeterministic_subquery = 1;
-        return;
-    }
-    if (k == AST_SelectStmt)
-        return;
-    if (blk && note_call(blk, f, k, in_aggregate))
-        in_aggregate = 1;
-    json_t *o = f ? f : v, *child;
-    ast_foreach_value(o, child)
-        walk_expr(b, blk, child, depth + 1, in_aggregate);
+    expr_walk ew = {b, blk, in_aggregate};
+    ast_walker w = {.fn = expr_node, .ctx = &ew, .max_depth = AN_MAX_DEPTH, .flat_lists = 1,
+                    .depth = depth};
+    ast_walk(&w, v);
+    expr_too_deep(b, &w);
 }
 
 /* ------------------------------------------------------------------ */

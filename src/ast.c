@@ -166,14 +166,15 @@ static ast_walk_rc walk_value(ast_walker *w, json_t *v, ast_kind field_kind, int
 {
     if (json_is_array(v)) {
         size_t n = json_array_size(v);
-        if (depth + 1 > w->max_depth) {
+        int at = w->flat_lists ? depth : depth + 1;
+        if (at > w->max_depth) {
             w->too_deep |= n > 0;
             return AST_WALK_CONTINUE;
         }
         for (size_t i = 0; i < n; i++) {
             json_t *c = json_array_get(v, i);
             if ((json_is_object(c) || json_is_array(c)) &&
-                walk_value(w, c, AST_UNKNOWN, depth + 1) == AST_WALK_ABORT)
+                walk_value(w, c, AST_UNKNOWN, at) == AST_WALK_ABORT)
                 return AST_WALK_ABORT;
         }
         return AST_WALK_CONTINUE;
@@ -198,9 +199,22 @@ ast_walk_rc ast_walk(ast_walker *w, json_t *tree)
 {
     if (w->max_depth <= 0)
         w->max_depth = AST_WALK_MAX_DEPTH;
+    if (w->depth > w->max_depth) {      /* even an absent root: nothing was seen */
+        w->too_deep = 1;
+        return AST_WALK_CONTINUE;
+    }
     if (!json_is_object(tree) && !json_is_array(tree))
         return AST_WALK_CONTINUE;
-    return walk_value(w, tree, AST_UNKNOWN, 0);
+    return walk_value(w, tree, AST_UNKNOWN, w->depth);
+}
+
+ast_walk_rc ast_walk_children(ast_walker *w, json_t *fields)
+{
+    if (w->max_depth <= 0)
+        w->max_depth = AST_WALK_MAX_DEPTH;
+    if (!json_is_object(fields))
+        return AST_WALK_CONTINUE;
+    return walk_members(w, fields, w->depth + 1);
 }
 
 /* Every object loses its locations (its members are entered after). */

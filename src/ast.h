@@ -143,9 +143,12 @@ const char *ast_string_value(json_t *node);
  * node itself; to replace a node, change the wrapper's contents in place
  * and walk the new contents with a nested ast_walk(), returning PRUNE.
  *
- * Depth.  The walker keeps the depth: the root is level 0; a node's
- * children, an array's elements and a plain object's members are one
- * level deeper than it (a wrapper and its fields are one level).  A
+ * Depth.  The walker keeps the depth: the root is level w->depth (0,
+ * unless the walk goes on from another's node); a node's children, an
+ * array's elements and a plain object's members are one level deeper
+ * than it (a wrapper and its fields are one level; with w->flat_lists,
+ * an array's elements are at the array's level: the analysis counts
+ * nested expressions, not the lists that hold them).  A
  * value deeper than w->max_depth is not visited and sets w->too_deep;
  * the walk goes on elsewhere.  A walk that must fail closed on a tree it
  * could not see whole reads w->too_deep afterwards.  max_depth 0 means
@@ -159,6 +162,11 @@ const char *ast_string_value(json_t *node);
  * of them, with kind AST_UNKNOWN and node == fields == the object.
  *
  * Returns AST_WALK_ABORT if a callback aborted, else AST_WALK_CONTINUE.
+ *
+ * A callback that must walk a node's children under other conditions
+ * (inside an aggregate call, say) copies its walker, changes the copy's
+ * ctx, calls ast_walk_children() on the node's fields with it (one level
+ * below w->depth), takes over the copy's too_deep, and returns PRUNE.
  */
 typedef enum ast_walk_rc {
     AST_WALK_CONTINUE = 0,
@@ -176,10 +184,13 @@ struct ast_walker {
     void *ctx;              /* the callback's own state */
     int max_depth;          /* 0: AST_WALK_MAX_DEPTH */
     int all_objects;        /* also report objects that are no node */
-    int depth;              /* level of the node fn is called on */
+    int flat_lists;         /* an array's elements are at its level */
+    int depth;              /* in: the root's level; during the walk: the
+                               level of the node fn is called on */
     int too_deep;           /* out: some value was deeper than max_depth */
 };
 ast_walk_rc ast_walk(ast_walker *w, json_t *tree);
+ast_walk_rc ast_walk_children(ast_walker *w, json_t *fields);
 
 /* Returns a new reference: a deep copy without "location" fields. */
 json_t *ast_without_locations(json_t *tree);

@@ -269,6 +269,53 @@ void ast_and_into(json_t *holder, const char *key, json_t *pred)
     }
 }
 
+int ast_scan_qualifier(const an_item *item, const char **qualifier)
+{
+    *qualifier = item->alias;
+    if (item->via_identifier && !ast_get(item->node, "alias")) {
+        if (item->block->nitems != 1)
+            return -1;
+        *qualifier = NULL;
+    }
+    return 0;
+}
+
+int ast_and_at_scan(const an_item *item, json_t *pred)
+{
+    /* A filter added beside a sampled scan stays above the Sample, and
+     * one on a renamed table names another column. */
+    if (!an_reach_block_filters(item)) {
+        json_decref(pred);
+        return -3;
+    }
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        const char *jt = ast_str(st->join, "jointype");
+        if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
+            (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
+            /* The ON of a FULL JOIN reaches neither side, and a WHERE
+             * would change the join's result. */
+            if (!an_reach_join_on(st)) {
+                json_decref(pred);
+                return -3;
+            }
+            ast_and_into(st->join, "quals", pred);
+            return 0;
+        }
+    }
+    if (!an_block_takes_clauses(item->block)) {
+        json_decref(pred);
+        return -2;
+    }
+    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
+     * scan. */
+    if (!an_reach_where(item)) {
+        json_decref(pred);
+        return -3;
+    }
+    ast_and_into(item->block->select, "whereClause", pred);
+    return 0;
+}
+
 static int replace_in(json_t *v, json_t *old_fields, json_t *replacement, int depth)
 {
     if (depth > AN_MAX_DEPTH * 2)

@@ -21,6 +21,8 @@
 
 #include <jansson.h>
 
+struct an_item;
+
 /* {kind: fields}: a node of that kind over fields (stolen).  The other
  * constructors are built on it; call it only for a kind none of them
  * builds. */
@@ -84,6 +86,25 @@ json_t *ast_new_hint(const char *name, size_t n);
  * ON): sets it when absent, appends to a top-level AND list (as the
  * parser flattens), else builds AND(old, pred).  Steals pred. */
 void ast_and_into(json_t *holder, const char *key, json_t *pred);
+
+/* A predicate at a scan: one that filters the rows FROM item `item`
+ * (analyze.h) reads and nothing else.  ast_scan_qualifier() gives the
+ * name its columns are qualified with: the item's alias or table name
+ * (*qualifier set, borrowed from the analysis), NULL for an
+ * IDENTIFIER(...) table without an alias that is its block's only item
+ * (its columns are then left unqualified); returns -1 when there is no
+ * name (such a table beside other FROM items), else 0. */
+int ast_scan_qualifier(const struct an_item *item, const char **qualifier);
+/* AND pred (built with ast_scan_qualifier's name) into the condition
+ * that reaches the scan and nothing else: on the null-supplying side of
+ * an outer join, that join's ON (a WHERE would turn the join into an
+ * inner one); otherwise the item's block's WHERE.  Steals pred.  Returns
+ * 0; -2 when the block cannot take a WHERE (an_block_takes_clauses);
+ * -3 when no filter sluice could add reaches the scan (TABLESAMPLE, a
+ * FULL JOIN's ON, columns renamed by an alias list, a WHERE above a
+ * non-deterministic LATERAL VIEW: analyze_range.c).  On failure pred is
+ * freed and the tree is unchanged. */
+int ast_and_at_scan(const struct an_item *item, json_t *pred);
 
 /* Replace the node whose fields object is old_fields, wherever it is
  * held inside root (an array slot or an object member), by

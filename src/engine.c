@@ -390,6 +390,10 @@ static void enforce_statement(enforce_run *run, size_t i)
                      derr.message);
             run->unparseable = 1;
             rule_judge_unparsed(&ctx);
+        } else if (req->lineage) {
+            json_t *doc = lineage_no_rows((unsigned)i, ctx.rejected);
+            r->lineage[i] = lineage_dump(doc);
+            json_decref(doc);
         }
         run->rejected |= ctx.rejected;
         return;
@@ -404,7 +408,10 @@ static void enforce_statement(enforce_run *run, size_t i)
     ctx.an = &an;
     rule_begin(&ctx);
     note_tables(&r->source_tables, &r->nsource_tables, &an);
-    json_t *lineage = req->lineage ? lineage_statement(&an, (unsigned)i) : NULL;
+    /* Lineage of the statement as written, before any rule edits it;
+     * the binding it reads is the one the rules share. */
+    json_t *lineage = req->lineage ? lineage_statement(&an, check_resolution(&ctx), (unsigned)i)
+                                   : NULL;
     rule_run(&ctx);
     if (!ctx.rejected) {
         note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */

@@ -125,8 +125,10 @@ static int recheck_guard(check_ctx *ctx, const rule_def *g, const rule_def *last
     ctx->judge_only = "the rewritten statement";
     ctx->rejected = 0;
     ctx->modified = 0;
+    ast_defer_open();           /* a guard that edits anyway breaks the rule below */
     g->run(ctx);
-    int broke = ctx->rejected || ctx->modified;
+    ast_defer_close();
+    int changed = ctx->modified, broke = ctx->rejected || changed;
     ctx->report = h.report;
     ctx->engine_data = h.engine_data;
     ctx->judge_only = NULL;
@@ -134,8 +136,9 @@ static int recheck_guard(check_ctx *ctx, const rule_def *g, const rule_def *last
     ctx->rejected = broke;
     if (!broke)
         return 0;
-    if (!h.have)
-        snprintf(h.message, sizeof h.message, "%s would change it again", g->name);
+    if (!h.have || changed)
+        snprintf(h.message, sizeof h.message, "%s would %s", g->name,
+                 changed ? "change it again" : "reject it");
     check_report(ctx, g->id, SL_SEVERITY_ERROR, h.location,
                  "internal error: the rewritten statement breaks this rule: %s (the tree "
                  "was last changed by %s); refusing it", h.message, last->name);

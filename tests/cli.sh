@@ -104,5 +104,29 @@ printf -- '-- sluice: allow partition-filter\nSELECT a FROM t LIMIT 5' > "$T/lin
 "$S" lint --rules "$R" "$T/lint" > "$T/out" 2>&1; check lint-suppressed 0 $?
 "$S" lint --format xml x > /dev/null 2>&1; check lint-bad-format 2 $?
 
+# lineage: one object per statement; errors positioned; lint --lineage
+printf 'SELECT a FROM u WHERE b > 1' | "$S" lineage --rules "$R" > "$T/out" 2> "$T/err"; check lineage 0 $?
+same lineage-text "$T/out" '{"statement":0,"tables":["main.sales.u"],"tables_after":["main.sales.u"],"columns":[{"name":"a","sources":["main.sales.u.a"]}],"used":{"filter":["main.sales.u.b"],"join":[],"group":[],"order":[]},"unresolved":[]}'
+same lineage-quiet "$T/err" ""
+printf 'SELECT a FROM t LIMIT 5' | "$S" lineage --rules "$R" > "$T/out" 2> "$T/err"; check lineage-rejected 0 $?
+same lineage-rejected-text "$T/out" '{"statement":0,"tables":["main.sales.t"],"tables_after":null,"columns":[{"name":"a","sources":["main.sales.t.a"]}],"used":{"filter":[],"join":[],"group":[],"order":[]},"unresolved":[]}'
+grep -q "1:15: error: .*\[partition-filter\]" "$T/err"; check lineage-rejected-reason 0 $?
+printf 'SELECT a FROM u;\nSELECT FROM WHERE' | "$S" lineage --rules "$R" > "$T/out" 2> "$T/err"; check lineage-syntax 1 $?
+sed -n 2p "$T/out" > "$T/line2"
+same lineage-syntax-json "$T/line2" '{"statement":1,"error":{"rule":"syntax","message":"syntax error at or near \"WHERE\"","line":2,"column":13}}'
+grep -q "^<stdin>:2:13: error: syntax error" "$T/err"; check lineage-syntax-stderr 0 $?
+printf 'SELECT 1' | "$S" lineage --context '{"catalgo": "x"}' > /dev/null 2> "$T/err"; check lineage-bad-context 2 $?
+same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, now)"
+"$S" lineage --nope > /dev/null 2>&1; check lineage-bad-option 2 $?
+"$S" lint --lineage "$T/lint" > /dev/null 2> "$T/err"; check lint-lineage-text 2 $?
+same lint-lineage-text-msg "$T/err" "sluice lint: --lineage needs --format json"
+mkdir -p "$T/lin"
+printf 'SELECT a FROM u LIMIT 5' > "$T/lin/b.sql"
+"$S" lint --rules "$R" --format json --lineage "$T/lin" > "$T/out"; check lint-lineage 0 $?
+same lint-lineage-json "$T/out" "{\"file\":\"$T/lin/b.sql\",\"statement\":0,\"lineage\":{\"statement\":0,\"tables\":[\"main.sales.u\"],\"tables_after\":[\"main.sales.u\"],\"columns\":[{\"name\":\"a\",\"sources\":[\"main.sales.u.a\"]}],\"used\":{\"filter\":[],\"join\":[],\"group\":[],\"order\":[]},\"unresolved\":[]}}"
+printf 'SELECT a FROM t LIMIT 5' > "$T/lin/b.sql"
+"$S" lint --rules "$R" --format json --lineage "$T/lin" > "$T/out"; check lint-lineage-finding 1 $?
+grep -q '"rule":"partition-filter".*"lineage":{"statement":0,"tables":\["main.sales.t"\],"tables_after":null' "$T/out"; check lint-lineage-finding-json 0 $?
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -127,6 +127,36 @@ class Api(unittest.TestCase):
         self.assertEqual(r.rows["main.web.page_events"], None)
         self.assertIsNone(r.rows_saved())
 
+    def test_lineage(self):
+        """Result.lineage: one dict per statement (sl_result_lineage_json),
+        the routed statement's tables_after naming the aggregate; None for
+        a statement that does not parse, and no lineage unless asked."""
+        sql = ("SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+               "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region ORDER BY revenue DESC")
+        r = self.engine.process(sql, now=NOW, lineage=True)
+        self.assertEqual(r.action, "rewrite")
+        t = "main.sales.transactions."
+        self.assertEqual(r.lineage, [{
+            "statement": 0,
+            "tables": ["main.sales.transactions"],
+            "tables_after": ["main.sales.revenue_by_day_region"],
+            "columns": [{"name": "region", "sources": [t + "region"]},
+                        {"name": "revenue", "sources": [t + "amount"]}],
+            "used": {"filter": [t + "transaction_date"], "join": [], "group": [t + "region"],
+                     "order": [t + "amount"]},
+            "unresolved": []}])
+        # Asking for lineage changes nothing else.
+        plain = self.engine.process(sql, now=NOW)
+        self.assertIsNone(plain.lineage)
+        self.assertEqual((plain.action, plain.sql, plain.diagnostics),
+                         (r.action, r.sql, r.diagnostics))
+        r = self.engine.process("SELECT 1 AS one; SELEC 2", now=NOW, lineage=True)
+        self.assertEqual(r.action, "reject")
+        self.assertEqual(len(r.lineage), 2)
+        self.assertEqual(r.lineage[0]["columns"], [{"name": "one", "sources": []}])
+        self.assertIsNone(r.lineage[1])
+        self.assertIsNone(self.engine.process("SELECT 1", mode="format", lineage=True).lineage)
+
     def test_result_larger_than_the_first_buffer(self):
         """A result past the thread's 64 KiB buffer: the call is made again
         with a buffer that large, and the answer is whole."""

@@ -10,22 +10,25 @@
 #include "arena.h"
 #include "cli.h"
 
-/* The diagnostic that says why statement i has no lineage: its first
- * error, else its first diagnostic of any severity (a syntax error
- * passed by "on_unparseable": "pass" is a warning), else NULL. */
+/* The diagnostic that says why statement i has no lineage: its syntax
+ * error (of any severity: "on_unparseable": "pass" makes it a warning),
+ * else its first error (a request refused whole: too large, no
+ * statement), else its first diagnostic, else NULL. */
 static const sl_diagnostic *reason_of(const sl_result *res, size_t i)
 {
-    const sl_diagnostic *any = NULL;
+    const sl_diagnostic *error = NULL, *any = NULL;
     for (size_t k = 0; k < sl_result_diagnostic_count(res); k++) {
         const sl_diagnostic *d = sl_result_diagnostic(res, k);
         if (d->statement != i)
             continue;
-        if (d->severity == SL_SEVERITY_ERROR)
+        if (strcmp(d->rule, "syntax") == 0)
             return d;
+        if (!error && d->severity == SL_SEVERITY_ERROR)
+            error = d;
         if (!any)
             any = d;
     }
-    return any;
+    return error ? error : any;
 }
 
 sl_result *cli_lineage_lines(const sl_engine *eng, const sl_request *req, sbuf *out,

@@ -6,11 +6,12 @@
  * section's, for Superset's Explore shapes) says "rewrite", the default
  * window is injected instead.
  *
- * Where it runs: a row of the rewrite driver's table (rewrite.c), after
+ * Where it runs: a row of the rule table (rule_table.c), after
  * aggregate-routing, whose routed blocks no longer scan the fact table;
- * and alone, from the engine, on the query of a CREATE ... AS or INSERT
- * (ctx->judge_only: judged, never re-emitted, so a rewrite its policy
- * asks for becomes a rejection).
+ * alone, on the query of a CREATE ... AS or INSERT (ctx->judge_only:
+ * judged, never re-emitted, so a rewrite its policy asks for becomes a
+ * rejection); and, a guard, again judging only on a final tree a rule
+ * after it changed (rule_driver.c).
  *
  * What runs here: the judgement (which scans, measured how, which
  * message) and the injection (where the default window's predicate
@@ -155,46 +156,15 @@ static json_t *window_predicate(const char *qualifier, const char *col, long day
  * a non-deterministic LATERAL VIEW). */
 static int inject(an_item *item, const rules_table *t, const char **qualifier_out)
 {
-    const char *qualifier = item->alias;
+    const char *qualifier;
     /* A filter added beside a sampled scan stays above the Sample, and
      * one on a renamed table names another column (analyze_range.c). */
     if (!an_reach_block_filters(item))
         return -3;
-    if (item->via_identifier && !ast_get(item->node, "alias")) {
-        if (item->block->nitems != 1)
-            return -1;
-        qualifier = NULL;
-    }
+    if (ast_scan_qualifier(item, &qualifier) < 0)
+        return -1;
     *qualifier_out = qualifier ? qualifier : "";
-    json_t *pred = window_predicate(qualifier, t->column, t->default_days);
-    /* On the null-supplying side of an outer join the filter belongs in
-     * that join's ON, where it cannot turn the join into an inner one. */
-    for (const an_join_step *st = item->join; st; st = st->up) {
-        const char *jt = ast_str(st->join, "jointype");
-        if ((strcmp(jt, "JOIN_LEFT") == 0 && st->side == 1) ||
-            (strcmp(jt, "JOIN_RIGHT") == 0 && st->side == 0) || strcmp(jt, "JOIN_FULL") == 0) {
-            /* The ON of a FULL JOIN reaches neither side, and a WHERE
-             * would change the join's result. */
-            if (!an_reach_join_on(st)) {
-                json_decref(pred);
-                return -3;
-            }
-            ast_and_into(st->join, "quals", pred);
-            return 0;
-        }
-    }
-    if (!an_block_takes_clauses(item->block)) {
-        json_decref(pred);
-        return -2;
-    }
-    /* A WHERE above a non-deterministic LATERAL VIEW does not reach the
-     * scan (analyze_range.c). */
-    if (!an_reach_where(item)) {
-        json_decref(pred);
-        return -3;
-    }
-    ast_and_into(item->block->select, "whereClause", pred);
-    return 0;
+    return ast_and_at_scan(item, window_predicate(qualifier, t->column, t->default_days));
 }
 
 /* Days a window spans: the days from the one holding its lower bound

@@ -143,6 +143,58 @@ START_TEST(hints_and_limit)
 }
 END_TEST
 
+/* A predicate at a scan: item `which` (by table name) of the analysis
+ * of sql gets d >= 1 qualified by ast_scan_qualifier's name; returns
+ * ast_and_at_scan's answer (or -1 from the qualifier), and the text. */
+static int at_scan(const char *sql, const char *which, sbuf *out)
+{
+    json_t *s = parse_one(sql);
+    analysis an;
+    analysis_build(&an, s, "main", "sales");
+    an_item *item = NULL;
+    for (size_t i = 0; i < an.nitems; i++)
+        if (an.items[i]->qualified && strcmp(an.items[i]->qualified, which) == 0)
+            item = an.items[i];
+    ck_assert_msg(item != NULL, "no item %s", which);
+    const char *q;
+    int rc = ast_scan_qualifier(item, &q);
+    if (rc == 0)
+        rc = ast_and_at_scan(item, ast_new_binary_op(">=", ast_new_column_ref(q, "d"),
+                                                     ast_new_int_const(1)));
+    analysis_free(&an);
+    emit_error err;
+    sbuf_truncate(out, 0);
+    ck_assert_int_eq(emit_statement(s, EMIT_DATABRICKS, out, &err), 0);
+    json_decref(s);
+    return rc;
+}
+
+START_TEST(predicate_at_scan)
+{
+    sbuf out = SBUF_INIT;
+    /* Inner side: the block's WHERE, under the alias. */
+    ck_assert_int_eq(at_scan("SELECT * FROM t AS x JOIN u ON x.k = u.k WHERE u.v = 2",
+                             "main.sales.t", &out), 0);
+    ck_assert_str_eq(sbuf_cstr(&out),
+                     "SELECT * FROM t AS x JOIN u ON x.k = u.k WHERE u.v = 2 AND x.d >= 1");
+    /* The null-supplying side of an outer join: that join's ON. */
+    ck_assert_int_eq(at_scan("SELECT * FROM t LEFT JOIN u ON t.k = u.k", "main.sales.u", &out), 0);
+    ck_assert_str_eq(sbuf_cstr(&out), "SELECT * FROM t LEFT JOIN u ON t.k = u.k AND u.d >= 1");
+    /* Its preserved side: the WHERE. */
+    ck_assert_int_eq(at_scan("SELECT * FROM t LEFT JOIN u ON t.k = u.k", "main.sales.t", &out), 0);
+    ck_assert_str_eq(sbuf_cstr(&out), "SELECT * FROM t LEFT JOIN u ON t.k = u.k WHERE t.d >= 1");
+    /* A FULL JOIN's ON reaches neither side: nothing is added. */
+    ck_assert_int_eq(at_scan("SELECT * FROM t FULL JOIN u ON t.k = u.k", "main.sales.t", &out), -3);
+    ck_assert_str_eq(sbuf_cstr(&out), "SELECT * FROM t FULL JOIN u ON t.k = u.k");
+    /* IDENTIFIER(...) without an alias: unqualified when alone, no name
+     * beside another item. */
+    ck_assert_int_eq(at_scan("SELECT * FROM IDENTIFIER('t')", "main.sales.t", &out), 0);
+    ck_assert_str_eq(sbuf_cstr(&out), "SELECT * FROM IDENTIFIER('t') WHERE d >= 1");
+    ck_assert_int_eq(at_scan("SELECT * FROM IDENTIFIER('t'), u", "main.sales.t", &out), -1);
+    sbuf_free(&out);
+}
+END_TEST
+
 /* The blocks a rule builds: SELECT, derived table, join with ON, UNION
  * ALL, CAST / COALESCE / AND, select-list entries; each emits and parses
  * back to the same tree (emits()), so it has the parser's shape. */
@@ -283,6 +335,7 @@ int main(void)
     tcase_add_test(tc, hints_and_limit);
     tcase_add_test(tc, walker);
     tcase_add_test(tc, block_constructors);
+    tcase_add_test(tc, predicate_at_scan);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

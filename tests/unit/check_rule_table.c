@@ -175,6 +175,14 @@ static void same_limit(check_ctx *ctx)
     ctx->analysis_kept = 1;
 }
 
+/* Faulty: a guard that edits even when told to judge only. */
+static void always_edits(check_ctx *ctx)
+{
+    ast_set_limit(ast_get(ctx->stmt->node, "SelectStmt"), 50);
+    ctx->modified = 1;
+    ctx->analysis_kept = 1;
+}
+
 /* A guard that only counts its runs. */
 static int counted;
 static void count_runs(check_ctx *ctx)
@@ -293,6 +301,25 @@ START_TEST(a_rule_that_raises_a_limit_beyond_the_cap_is_caught)
 }
 END_TEST
 
+/* A guard that would change the final tree again breaks the re-check
+ * too: its output was not final. */
+START_TEST(a_guard_that_would_edit_again_is_caught)
+{
+    rule_def r = rewrite_row("test-always-edits", always_edits);
+    r.guard = 1;
+    table_with(r, 0);
+    ck_assert_str_eq(process("SELECT a FROM main.sales.events"),
+                     "reject\n"
+                     "info partition-filter 1:15 main.sales.events is scanned without a lower "
+                     "bound on its partition column d; added events.d >= current_date() - "
+                     "INTERVAL 7 DAYS\n"
+                     "error broadcast-hint 1:1 internal error: the rewritten statement breaks "
+                     "this rule: test-always-edits would change it again (the tree was last "
+                     "changed by partition-filter); refusing it");
+    no_extra_rows();
+}
+END_TEST
+
 START_TEST(a_passing_rewrite_gets_no_second_diagnostic)
 {
     table_with(rewrite_row("test-same-limit", same_limit), -1);
@@ -351,6 +378,7 @@ int main(void)
     tcase_add_test(td, replaced_nodes_live_until_the_deferral_closes);
     tcase_add_test(td, a_rule_that_drops_a_partition_filter_is_caught);
     tcase_add_test(td, a_rule_that_raises_a_limit_beyond_the_cap_is_caught);
+    tcase_add_test(td, a_guard_that_would_edit_again_is_caught);
     tcase_add_test(td, a_passing_rewrite_gets_no_second_diagnostic);
     tcase_add_test(td, guards_rerun_only_after_a_later_change);
     suite_add_tcase(s, td);

@@ -1,0 +1,1 @@
+SELECT Region FROM Main.Sales.ORDERS WHERE Amount > 10

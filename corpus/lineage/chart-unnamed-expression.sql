@@ -1,0 +1,1 @@
+SELECT upper(region), amount * 2 FROM sales.orders

@@ -1,0 +1,2 @@
+WITH paid AS (SELECT region, amount FROM sales.orders WHERE status = 'paid')
+SELECT region, sum(amount) AS revenue FROM paid GROUP BY region

@@ -1,0 +1,2 @@
+WITH unused AS (SELECT * FROM sales.returns)
+SELECT region FROM sales.orders

@@ -1,0 +1,1 @@
+INSERT INTO sales.orders_copy SELECT * FROM sales.orders WHERE status = 'paid'

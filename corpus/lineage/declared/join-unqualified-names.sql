@@ -1,0 +1,3 @@
+SELECT order_id, name, segment, amount
+FROM sales.orders o JOIN sales.customers c ON o.customer_id = c.customer_id
+WHERE status = 'paid'

@@ -1,0 +1,1 @@
+SELECT * EXCEPT (status, order_date) FROM sales.orders

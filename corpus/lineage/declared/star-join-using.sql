@@ -1,0 +1,1 @@
+SELECT * FROM sales.orders JOIN sales.customers USING (customer_id)

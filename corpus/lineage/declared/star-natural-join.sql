@@ -1,0 +1,1 @@
+SELECT * FROM sales.customers NATURAL JOIN sales.accounts

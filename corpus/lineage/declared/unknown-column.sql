@@ -1,0 +1,1 @@
+SELECT region, discount FROM sales.orders

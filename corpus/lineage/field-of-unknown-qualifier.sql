@@ -1,0 +1,1 @@
+SELECT x.region FROM sales.orders o

@@ -1,0 +1,1 @@
+SELECT explode(tags) AS tag FROM sales.products

@@ -1,0 +1,1 @@
+SELECT region, product, count(*) AS n FROM sales.orders GROUP BY CUBE (region, product)

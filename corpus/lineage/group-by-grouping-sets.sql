@@ -1,0 +1,1 @@
+SELECT region, channel, sum(amount) AS total FROM sales.orders GROUP BY GROUPING SETS ((region), (channel), ())

@@ -1,0 +1,1 @@
+SELECT d.day, r.region FROM sales.days d CROSS JOIN sales.regions r

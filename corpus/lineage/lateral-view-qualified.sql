@@ -1,0 +1,2 @@
+SELECT p.product_id, t.tag
+FROM sales.products p LATERAL VIEW explode(p.tags) t AS tag

@@ -1,0 +1,1 @@
+SELECT order_id FROM sales.orders ORDER BY order_date DESC, amount

@@ -1,0 +1,3 @@
+SELECT sum(amount) AS revenue, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-01'

@@ -1,0 +1,1 @@
+SELECT channel, count(*) AS orders FROM transactions GROUP BY channel

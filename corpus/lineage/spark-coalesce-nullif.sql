@@ -1,0 +1,1 @@
+SELECT coalesce(nickname, name) AS display, nullif(amount, 0) AS amt FROM sales.customers

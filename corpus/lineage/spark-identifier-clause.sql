@@ -1,0 +1,1 @@
+SELECT region FROM IDENTIFIER('main.sales.orders') WHERE amount > 1

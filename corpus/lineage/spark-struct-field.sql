@@ -1,0 +1,1 @@
+SELECT o.address.city, o.address.zip AS zip FROM sales.orders o

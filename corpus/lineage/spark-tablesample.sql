@@ -1,0 +1,1 @@
+SELECT region FROM sales.orders TABLESAMPLE (10 PERCENT)

@@ -1,0 +1,1 @@
+SELECT region, amount FROM sales.orders VERSION AS OF 12

@@ -1,0 +1,2 @@
+SELECT region FROM sales.orders;
+SELECT FROM WHERE

@@ -1,0 +1,2 @@
+SELECT region FROM sales.orders;
+SELECT name, email FROM sales.customers WHERE active

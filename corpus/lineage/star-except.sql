@@ -1,0 +1,1 @@
+SELECT * EXCEPT (ssn) FROM sales.customers

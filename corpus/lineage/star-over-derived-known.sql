@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT region, amount FROM sales.orders) AS v

@@ -1,0 +1,1 @@
+SELECT *, amount * 2 AS doubled FROM sales.orders

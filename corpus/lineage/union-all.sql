@@ -1,0 +1,3 @@
+SELECT order_id, amount FROM sales.web_orders
+UNION ALL
+SELECT order_id, amount FROM sales.store_orders
