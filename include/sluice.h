@@ -167,8 +167,8 @@ SL_API const char *sl_result_source_table(const sl_result *result, size_t index)
  *    "used": {"filter": [...], "join": [...], "group": [...], "order": [...]},
  *    "unresolved": [...]}
  * NULL when lineage was not asked for, for an index past the last
- * statement, and for a statement that does not parse (its diagnostics
- * say why). */
+ * statement, and for a statement sluice cannot read (a syntax error;
+ * its diagnostics say why). */
 SL_API const char *sl_result_lineage_json(const sl_result *result, size_t statement,
                                           size_t *len);
 SL_API void       sl_result_free(sl_result *result);

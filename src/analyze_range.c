@@ -588,8 +588,7 @@ typedef struct rg_node {
 } rg_node;
 
 struct an_ranges {
-    an_clock clock_value;
-    const an_clock *clock;      /* &clock_value */
+    an_clock clock;             /* the request's, copied */
     size_t steps;               /* conditions examined in this statement */
     int gave_up;                /* a depth or step limit was hit */
     rg_node *nodes;
@@ -603,8 +602,7 @@ struct an_ranges {
 an_ranges *an_ranges_new(const an_clock *clock)
 {
     an_ranges *p = xcalloc(1, sizeof *p);
-    p->clock_value = *clock;
-    p->clock = &p->clock_value;
+    p->clock = *clock;
     p->current = -1;
     return p;
 }
@@ -712,9 +710,9 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
     an_time v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
         int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
-        if (l_is_col && an_eval_date_at(p->clock, r, &v, depth + 1, &p->gave_up) == 0)
+        if (l_is_col && an_eval_date_at(&p->clock, r, &v, depth + 1, &p->gave_up) == 0)
             return cmp_bound(op, v, 1);
-        if (r_is_col && an_eval_date_at(p->clock, l, &v, depth + 1, &p->gave_up) == 0)
+        if (r_is_col && an_eval_date_at(&p->clock, l, &v, depth + 1, &p->gave_up) == 0)
             return cmp_bound(op, v, 0);
         /* col = other.col: borrow the other side's window. */
         an_item *other;
@@ -730,8 +728,8 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
     if (strcmp(kind, "AEXPR_BETWEEN") == 0 && an_is_item_column(l, item, cols)) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
-        if (an_eval_date_at(p->clock, json_array_get(items, 0), &v, depth + 1, &p->gave_up) == 0 &&
-            an_eval_date_at(p->clock, json_array_get(items, 1), &w, depth + 1, &p->gave_up) == 0) {
+        if (an_eval_date_at(&p->clock, json_array_get(items, 0), &v, depth + 1, &p->gave_up) == 0 &&
+            an_eval_date_at(&p->clock, json_array_get(items, 1), &w, depth + 1, &p->gave_up) == 0) {
             an_bound b = {1, 1, v.date_us, w.us + 1};
             return b;
         }
@@ -745,7 +743,7 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
         size_t i;
         json_t *a;
         json_array_foreach(items, i, a) {
-            if (an_eval_date_at(p->clock, a, &v, depth + 1, &p->gave_up) < 0)
+            if (an_eval_date_at(&p->clock, a, &v, depth + 1, &p->gave_up) < 0)
                 return FULL;
             if (i == 0 || v.date_us < b.lo) b.lo = v.date_us;
             if (i == 0 || v.us + 1 > b.hi) b.hi = v.us + 1;

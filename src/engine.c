@@ -390,6 +390,10 @@ static void enforce_statement(enforce_run *run, size_t i)
                      derr.message);
             run->unparseable = 1;
             rule_judge_unparsed(&ctx);
+        } else if (req->lineage) {
+            json_t *doc = lineage_no_rows((unsigned)i, ctx.rejected);
+            r->lineage[i] = lineage_dump(doc);
+            json_decref(doc);
         }
         run->rejected |= ctx.rejected;
         return;

@@ -1085,6 +1085,14 @@ json_t *lineage_statement(const analysis *an, const resolution *rs, unsigned ind
     return doc;
 }
 
+json_t *lineage_no_rows(unsigned index, int rejected)
+{
+    return json_pack("{s:I,s:[],s:o,s:[],s:{s:[],s:[],s:[],s:[]},s:[]}", "statement",
+                     (json_int_t)index, "tables", "tables_after",
+                     rejected ? json_null() : json_array(), "columns", "used", "filter", "join",
+                     "group", "order", "unresolved");
+}
+
 void lineage_set_after(json_t *doc, const analysis *an)
 {
     json_object_set_new(doc, "tables_after", tables_read(an));

@@ -26,6 +26,11 @@
  * lineage_set_after() fills it.  Returns a new reference. */
 json_t *lineage_statement(const analysis *an, const resolution *rs, unsigned index);
 
+/* The document of statement index when it reads no rows and sluice
+ * reads it without parsing it (SHOW, DESCRIBE, USE: statement_kind.c):
+ * no tables, no columns; "tables_after" empty, or null when rejected. */
+json_t *lineage_no_rows(unsigned index, int rejected);
+
 /* Set doc's "tables_after" to the tables an (the analysis of the tree
  * the rules left) reads. */
 void lineage_set_after(json_t *doc, const analysis *an);

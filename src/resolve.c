@@ -1051,6 +1051,13 @@ static int bind_outer(resolution *res, rs_binding *b, an_block *blk, const char 
 
 static void bind_ref(walk_ctx *w, json_t *ref);
 
+/* Would the scopes outside blk bind (or find ambiguous) the name parts? */
+static int outer_would_bind(resolution *res, an_block *blk, const char *const *parts, int n)
+{
+    rs_binding trial = {0};
+    return bind_outer(res, &trial, blk, parts, n);
+}
+
 /* ORDER BY (and SORT / DISTRIBUTE / CLUSTER BY) over a block: Spark's
  * Sort resolves against the select list's output first
  * (resolveExpressionByPlanOutput on the Project), then adds missing
@@ -1224,6 +1231,16 @@ static void bind_ref(walk_ctx *w, json_t *ref)
                 : keepf(res, "%s is both a column of %s and a select-list alias; in %s Spark's "
                         "choice depends on the grouping", parts[0], cand_names(res, &c),
                         w->clause == RS_IN_HAVING ? "HAVING" : "QUALIFY");
+    } else if (c.n == 1 && !c.v[0].certain && k == 0 && n > 1 &&
+               outer_would_bind(res, w->blk, parts, n)) {
+        /* s.f where no FROM item is named s, over a table whose columns
+         * are not declared: field f of its column s if the table has one
+         * (Spark looks there first), else column f of the enclosing
+         * query's s (resolveOuterRef).  Which, sluice cannot know. */
+        b.kind = RS_AMBIGUOUS;
+        b.why = keepf(res, "%s could be field %s of a column %s of %s "
+                      "or a column of an enclosing query", dotted(res, parts, 0, n),
+                      dotted(res, parts, 1, n), parts[0], cand_names(res, &c));
     } else if (c.n == 1) {
         bind_cand(res, &b, &c.v[0], parts, n, k, RS_COLUMN);
     } else if (nalias > 1) {

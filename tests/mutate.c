@@ -9,6 +9,8 @@
  *   - sl_process() answers (pass, or reject with a positioned
  *     diagnostic inside the text), never crashes or hangs;
  *   - whatever parses also round-trips: emit, re-parse, same AST.
+ * With --rules the rules answer too, with lineage asked for: every
+ * lineage document must be a well-formed object (lineage_ok).
  * Run under ASan/UBSan and valgrind with the rest of the suite.
  *
  * usage: mutate [--iterations N] [--seed S] FILE...
@@ -109,6 +111,31 @@ static json_t *parse_one(const char *text, size_t len)
     return node;
 }
 
+/* Is every lineage document of r well formed: a JSON object for each
+ * statement that parsed, with its index and every field of sluice.h's
+ * shape?  (The rules pass asks for lineage on every mutant.) */
+static int lineage_ok(const sl_result *r)
+{
+    for (size_t i = 0; i < sl_result_statement_count(r); i++) {
+        const char *doc = sl_result_lineage_json(r, i, NULL);
+        if (!doc)
+            continue;
+        json_t *j = json_loads(doc, 0, NULL);
+        json_t *after = json_object_get(j, "tables_after");
+        int ok = json_is_object(j) &&
+                 json_integer_value(json_object_get(j, "statement")) == (json_int_t)i &&
+                 json_is_array(json_object_get(j, "tables")) &&
+                 (json_is_array(after) || json_is_null(after)) &&
+                 json_is_array(json_object_get(j, "columns")) &&
+                 json_is_object(json_object_get(j, "used")) &&
+                 json_is_array(json_object_get(j, "unresolved"));
+        json_decref(j);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 static void check(const sl_engine *eng, const char *sql, size_t len)
 {
     /* The request text is handed over in a buffer of exactly len bytes,
@@ -138,8 +165,14 @@ static void check(const sl_engine *eng, const char *sql, size_t len)
 
     if (rules_engine && ok) {
         req.now = "2026-11-24 12:00:00";
+        req.lineage = 1;
         r = sl_process(rules_engine, &req);
+        req.lineage = 0;
         sl_action a = sl_result_action(r);
+        if (!lineage_ok(r)) {
+            ok = 0;
+            printf("FAIL: a lineage document is not well formed\n  input: %s\n", sql);
+        }
         if (a == SL_ACTION_REJECT) {
             const sl_diagnostic *d = sl_result_diagnostic(r, 0);
             ok = d && d->offset <= len && d->message[0];

@@ -49,8 +49,8 @@
  *     of buckets: hour to day, week, month, quarter, year; day to week,
  *     month, quarter, year; month to quarter, year; quarter to year.
  *     Never week to month (weeks straddle months).  A bound on the raw
- *     column is not a bound on the truncated dimension, so such filters
- *     fail condition 3.
+ *     column is not a bound on the truncated dimension: it fails
+ *     condition 3 unless condition 9 translates it.
  *
  *  5. The aggregate's own WHERE is implied: each of its conjuncts is also
  *     a conjunct of the block's WHERE (equal up to locations and the
@@ -77,6 +77,48 @@
  *  8. If the aggregate declares fresh_through, the block's WHERE bounds
  *     the time dimension's column from above at or before that day;
  *     otherwise the query could ask for days the table does not hold yet.
+ *     A bound on the raw column c of a dimension date_trunc(G, c) counts,
+ *     with the G-bucket holding its last value counted whole.
+ *
+ *  9. A WHERE conjunct on the raw column c of a dimension date_trunc(G, c)
+ *     (Superset filters the raw column and groups by the truncation) is
+ *     answered from that dimension when every end of the window it allows
+ *     c falls on a G-bucket boundary:
+ *         c >= DATE '2026-01-01'  ->  month >= DATE '2026-01-01'
+ *         c <  DATE '2026-11-01'  ->  month <  DATE '2026-11-01'
+ *         c <= DATE '2026-10-31'  ->  month <  DATE '2026-11-01' (c a DATE)
+ *         c BETWEEN a AND b       ->  month >= a AND month < b + 1 day
+ *         c = v, c IN (v, ...)    ->  day = v, day IN (...): each v one
+ *                                     whole bucket (a DATE at day grain)
+ *     Why it holds: date_trunc is monotone and date_trunc(G, c) <= c, so
+ *     for a boundary x, c >= x <=> date_trunc(G, c) >= x and c < x <=>
+ *     date_trunc(G, c) < x; a window with both ends on boundaries is a
+ *     union of whole buckets.  The window is computed as Spark reads the
+ *     comparison: a string is cast to the column's type (a DATE column
+ *     reads '2026-01-01 10:00' as 2026-01-01), a DATE column holds only
+ *     midnights (c > DATE 'x' is c >= x + 1 day, c < TIMESTAMP 'x 10:00'
+ *     is c < x + 1 day), <= v is < v + 1 microsecond; relative bounds
+ *     (current_date() - INTERVAL 90 DAYS, date_trunc('MM', now())) are
+ *     evaluated against the request's clock (analyze_range.h, an_eval_date)
+ *     and the routed condition holds that boundary as a constant.  Weeks
+ *     start on Monday (Spark's DateTimeUtils.truncTimestamp for 'week').
+ *     Refused, for that aggregate (a finer one may still serve): an end
+ *     that cuts a bucket, an equality or IN value that is not one whole
+ *     bucket, a value sluice does not evaluate exactly, any other
+ *     condition on c (<>, NOT BETWEEN, functions of c), and a column whose
+ *     declared type is neither DATE nor TIMESTAMP_NTZ.  It needs the
+ *     column's type from the rules (tables[].columns): without it the
+ *     conjunct is left to condition 3, which refuses it.  When the
+ *     aggregate also stores c itself, the bound maps onto c (condition 3);
+ *     among several truncations of c the finest is used.
+ *
+ * 10. The raw column's buckets do not depend on the session time zone:
+ *     it is a DATE (calendar days; its date_trunc is the midnight of the
+ *     bucket's first day, read in the same zone as the DATE constant the
+ *     routed condition compares it with) or a TIMESTAMP_NTZ (wall-clock
+ *     values, no zone).  A TIMESTAMP (Spark's TIMESTAMP_LTZ, the default
+ *     TIMESTAMP) is truncated in the session time zone, which the request
+ *     does not carry, so where a bucket starts is unknown: refused.
  *
  * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
  * aggregate table takes the block's alias (or the source's name), so
@@ -503,6 +545,8 @@ static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
     return map_expr(r, e, 1, depth);
 }
 
+static int map_bucket_bound(route *r, json_t *conj, json_t **out);
+
 /* The block's WHERE without the aggregate's own conjuncts, mapped. */
 static json_t *map_where(route *r)
 {
@@ -527,7 +571,14 @@ static json_t *map_where(route *r)
             own = equiv(r, r->blk->where[i], a->where[k]);
         if (own)
             continue;
-        json_t *m = map_expr(r, r->blk->where[i], 0, 0);
+        json_t *m = NULL;
+        int bound = map_bucket_bound(r, r->blk->where[i], &m);     /* 9 */
+        if (bound < 0) {
+            arena_json_release(kept);
+            return NULL;
+        }
+        if (bound == 0)
+            m = map_expr(r, r->blk->where[i], 0, 0);
         if (!m) {
             arena_json_release(kept);
             return NULL;
@@ -561,6 +612,287 @@ static long long bucket_end(long long us, int g)
     return (long long)dates_next(dates_trunc(day, g), g) * DATES_US_PER_DAY;
 }
 
+/* ---- condition 9: bounds on the raw column of a truncated dimension -- */
+
+/* The type the rules declare for the source's column (tables[].columns),
+ * as far as condition 9 and 10 need it. */
+enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
+
+static int raw_column_type(route *r, const char *col)
+{
+    const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
+    for (size_t i = 0; t && col && i < t->ncolumns; i++) {
+        const char *ty = t->columns[i].type;
+        if (strcasecmp(t->columns[i].name, col) != 0 || !ty)
+            continue;
+        if (strcasecmp(ty, "date") == 0)
+            return RAW_DATE;
+        if (strcasecmp(ty, "timestamp_ntz") == 0)
+            return RAW_TIMESTAMP_NTZ;
+        /* Spark's TIMESTAMP is TIMESTAMP_LTZ (spark.sql.timestampType's
+         * default). */
+        if (strcasecmp(ty, "timestamp") == 0 || strcasecmp(ty, "timestamp_ltz") == 0)
+            return RAW_TIMESTAMP_LTZ;
+        return RAW_OTHER;
+    }
+    return RAW_UNDECLARED;
+}
+
+/* The finest dimension date_trunc(unit, c) over the column reference c,
+ * -1 if none.  A dimension that is c itself is no candidate: the bound
+ * maps onto it as it is (condition 3). */
+static int truncated_dimension_of(route *r, json_t *c)
+{
+    int best = -1;
+    for (size_t i = 0; i < r->agg->ndims; i++) {
+        const rules_dimension *d = &r->agg->dims[i];
+        json_t *df;
+        if (d->grain == RULES_GRAIN_NONE ||
+            ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
+            strcasecmp(an_func_name(df), "date_trunc") != 0 ||
+            json_array_size(ast_get(df, "args")) != 2 ||
+            !equiv(r, c, json_array_get(ast_get(df, "args"), 1)))
+            continue;
+        if (best < 0 || d->grain < r->agg->dims[best].grain)
+            best = (int)i;
+    }
+    return best;
+}
+
+/* Is the instant us (microseconds, analyze_range.h's units) the first of
+ * a bucket of grain g?  Weeks start on Monday (dates_trunc), as Spark's
+ * DateTimeUtils.truncDate / truncTimestamp do for TRUNC_TO_WEEK. */
+static int on_boundary(long long us, int g)
+{
+    if (g == RULES_GRAIN_HOUR)
+        return us % (3600 * DATES_US_PER_SECOND) == 0;
+    if (us % DATES_US_PER_DAY != 0)
+        return 0;
+    long day = dates_day_of_us(us);
+    return dates_trunc(day, g) == day;
+}
+
+/* The constant a translated bound compares the dimension with: DATE
+ * 'yyyy-mm-dd' at a midnight, else the string 'yyyy-mm-dd hh:00:00',
+ * which Spark casts to the dimension's type (TIMESTAMP_NTZ: no zone). */
+static json_t *boundary_literal(long long us)
+{
+    long day = dates_day_of_us(us), y;
+    unsigned m, d;
+    dates_to_civil(day, &y, &m, &d);
+    char text[40];
+    long long into = us - (long long)day * DATES_US_PER_DAY;
+    if (into == 0) {
+        snprintf(text, sizeof text, "%04ld-%02u-%02u", y, m, d);
+        return ast_new_typed_literal("date", text);
+    }
+    snprintf(text, sizeof text, "%04ld-%02u-%02u %02lld:00:00", y, m, d,
+             into / (3600 * DATES_US_PER_SECOND));
+    return ast_new_string_const(text);
+}
+
+/* The value of a constant compared with the raw column, as Spark reads it
+ * against a column of type ty: a string is cast to the column's type
+ * (Spark's PromoteStrings: stringToDate for a DATE, stringToTimestamp
+ * otherwise); a typed value keeps its own.  Returns 0, or -1. */
+static int raw_value(route *r, json_t *e, int ty, long long *us)
+{
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_time t;
+    if (an_eval_date(&clock, e, &t) < 0)
+        return -1;
+    *us = ty == RAW_DATE && t.type == AN_TIME_STRING ? t.date_us : t.us;
+    return 0;
+}
+
+/* The window [lo, hi) that `c op v` (column on the left; constant first
+ * is mirrored by the caller) allows c.  Returns 0, or -1 for another op. */
+static int raw_window(const char *op, long long v, an_bound *b)
+{
+    an_bound w = {0, 0, 0, 0};
+    if (strcmp(op, ">=") == 0)      { w.has_lo = 1; w.lo = v; }
+    else if (strcmp(op, ">") == 0)  { w.has_lo = 1; w.lo = v + 1; }
+    else if (strcmp(op, "<") == 0)  { w.has_hi = 1; w.hi = v; }
+    else if (strcmp(op, "<=") == 0) { w.has_hi = 1; w.hi = v + 1; }
+    else if (strcmp(op, "=") == 0)  { w.has_lo = w.has_hi = 1; w.lo = v; w.hi = v + 1; }
+    else
+        return -1;
+    *b = w;
+    return 0;
+}
+
+/* A DATE column holds midnights only: c >= v is c >= the first midnight
+ * at or after v, and c < v is c < that midnight (Spark compares a DATE
+ * with a TIMESTAMP as the TIMESTAMP of its midnight). */
+static long long ceil_day(long long us)
+{
+    long long d = (long long)dates_day_of_us(us) * DATES_US_PER_DAY;
+    return d == us ? us : d + DATES_US_PER_DAY;
+}
+
+static const char *const grain_names[] = {
+    [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
+    [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
+    [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
+
+/* One window of the raw column as conditions on dimension d: appended to
+ * out (when building).  Returns 0, or -1 (refused) when a side of the
+ * window cuts a bucket. */
+static int translate_window(route *r, int d, int ty, an_bound w, int single, json_t *out)
+{
+    const rules_dimension *dim = &r->agg->dims[d];
+    if (ty == RAW_DATE) {
+        w.lo = w.has_lo ? ceil_day(w.lo) : 0;
+        w.hi = w.has_hi ? ceil_day(w.hi) : 0;
+    }
+    if (single) {
+        /* c = v, c IN (...): one whole bucket, or nothing. */
+        if (!on_boundary(w.lo, dim->grain) || bucket_end(w.lo, dim->grain) != w.hi)
+            return refuse(r, "an equality on the raw column is not one whole %s of the "
+                          "dimension it is truncated to (condition 9)", grain_names[dim->grain]);
+        if (r->build)
+            json_array_append_new(out, boundary_literal(w.lo));
+        return 0;
+    }
+    if ((w.has_lo && !on_boundary(w.lo, dim->grain)) || (w.has_hi && !on_boundary(w.hi, dim->grain)))
+        return refuse(r, "a bound on the raw column cuts one of the stored dimension's %s "
+                      "buckets (condition 9)", grain_names[dim->grain]);
+    if (!r->build)
+        return 0;
+    if (w.has_lo)
+        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(NULL, dim->name),
+                                                    boundary_literal(w.lo)));
+    if (w.has_hi)
+        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(NULL, dim->name),
+                                                    boundary_literal(w.hi)));
+    return 0;
+}
+
+/* Condition 9: a WHERE conjunct that bounds the raw column c of a
+ * dimension date_trunc(G, c), as a condition on that dimension.  Returns
+ * 0 when the conjunct is not such a bound (condition 3 decides it), 1
+ * with *out the new condition (json_null() when only deciding), or -1
+ * (refused, r->reason set).  *out is a new tree, the caller's. */
+static int map_bucket_bound(route *r, json_t *conj, json_t **out)
+{
+    json_t *f, *lf;
+    if (ast_unwrap(conj, &f, NULL) != AST_A_Expr)
+        return 0;
+    const char *kind = ast_str(f, "kind");
+    const char *op = ast_string_value(json_array_get(ast_get(f, "name"), 0));
+    json_t *l = ast_get(f, "lexpr"), *rx = ast_get(f, "rexpr"), *col = NULL, *val = NULL;
+    int is_op = kind && strcmp(kind, "AEXPR_OP") == 0 && op;
+    int mirrored = 0;
+    if (ast_unwrap(l, NULL, NULL) == AST_ColumnRef) {
+        col = l;
+        val = rx;
+    } else if (is_op && ast_unwrap(rx, NULL, NULL) == AST_ColumnRef) {
+        col = rx;           /* the constant first: 'X' > c */
+        val = l;
+        mirrored = 1;
+    } else {
+        return 0;
+    }
+    if (dimension_of(r, col) >= 0)
+        return 0;
+    int d = truncated_dimension_of(r, col);
+    if (d < 0)
+        return 0;
+    json_t *cf;
+    ast_unwrap(col, &cf, NULL);
+    int ty = raw_column_type(r, column_name(cf));
+    /* Without a declared type, condition 3 refuses as before. */
+    if (ty == RAW_UNDECLARED)
+        return 0;
+    /* Condition 10 */
+    if (ty == RAW_TIMESTAMP_LTZ)
+        return refuse(r, "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
+                      "sluice does not know (condition 10)", column_name(cf));
+    if (ty == RAW_OTHER)
+        return refuse(r, "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
+                      column_name(cf));
+    json_t *items = val && ast_unwrap(val, &lf, NULL) == AST_List ? ast_get(lf, "items") : val;
+    json_t *conds = r->build ? json_array() : NULL;
+    int rc = -1;
+    long long v, w;
+    if (is_op) {
+        static const struct { const char *op, *mirror; } ops[] = {
+            {"<", ">"}, {"<=", ">="}, {">", "<"}, {">=", "<="}, {"=", "="}};
+        const char *use = NULL;
+        for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+            if (strcmp(op, ops[i].op) == 0)
+                use = mirrored ? ops[i].mirror : ops[i].op;
+        an_bound b;
+        if (!use || raw_value(r, val, ty, &v) < 0 || raw_window(use, v, &b) < 0) {
+            rc = refuse(r, "a condition on %s is not a bound sluice evaluates exactly "
+                        "(condition 9)", column_name(cf));
+        } else if (strcmp(use, "=") == 0) {
+            json_t *one = r->build ? json_array() : NULL;
+            rc = translate_window(r, d, ty, b, 1, one);
+            if (rc == 0 && r->build)
+                json_array_append_new(conds, ast_new_binary_op(
+                    "=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                    json_incref(json_array_get(one, 0))));
+            arena_json_release(one);
+        } else {
+            rc = translate_window(r, d, ty, b, 0, conds);
+        }
+    } else if (kind && strcmp(kind, "AEXPR_BETWEEN") == 0 && json_array_size(items) == 2) {
+        an_bound b = {1, 1, 0, 0};
+        if (raw_value(r, json_array_get(items, 0), ty, &v) < 0 ||
+            raw_value(r, json_array_get(items, 1), ty, &w) < 0) {
+            rc = refuse(r, "a BETWEEN on %s has a bound sluice does not evaluate exactly "
+                        "(condition 9)", column_name(cf));
+        } else {
+            b.lo = v;
+            b.hi = w + 1;       /* BETWEEN includes its upper end */
+            rc = translate_window(r, d, ty, b, 0, conds);
+        }
+    } else if (kind && strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 &&
+               json_array_size(items) > 0) {
+        json_t *list = r->build ? json_array() : NULL;
+        size_t i;
+        json_t *e;
+        rc = 0;
+        json_array_foreach(items, i, e) {
+            an_bound b;
+            if (raw_value(r, e, ty, &v) < 0 || raw_window("=", v, &b) < 0) {
+                rc = refuse(r, "an IN list on %s holds a value sluice does not evaluate "
+                            "exactly (condition 9)", column_name(cf));
+                break;
+            }
+            if ((rc = translate_window(r, d, ty, b, 1, list)) < 0)
+                break;
+        }
+        if (rc == 0 && r->build) {
+            json_t *lst = json_object();
+            json_object_set_new(lst, "items", list);
+            json_t *in = ast_new_binary_op("=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                                           ast_new_node("List", lst));
+            json_object_set_new(ast_get(in, "A_Expr"), "kind", json_string("AEXPR_IN"));
+            json_array_append_new(conds, in);
+            list = NULL;
+        }
+        arena_json_release(list);
+    } else {
+        rc = refuse(r, "a condition on %s other than a comparison with a constant, BETWEEN or "
+                    "IN (condition 9)", column_name(cf));
+    }
+    if (rc < 0) {
+        arena_json_release(conds);
+        return -1;
+    }
+    if (!r->build) {
+        *out = json_null();
+    } else if (json_array_size(conds) == 1) {
+        *out = json_incref(json_array_get(conds, 0));
+        arena_json_release(conds);
+    } else {
+        *out = ast_new_bool_expr("AND_EXPR", conds);
+    }
+    return 1;
+}
+
 /* Condition 8: the block's filters bound the time dimension from above
  * at or before fresh_through.  An exclusive upper bound hi on a
  * dimension stored at grain g admits the whole bucket holding the last
@@ -580,6 +912,18 @@ static int fresh_enough(route *r)
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
         an_range_bounds(&clock, r->item, column_name(tf), &b) == 0 && b.has_hi)
+        end = bucket_end(b.hi - 1, g);
+    /* A dimension date_trunc(G, c): a bound on the raw column c (condition
+     * 9) ends the rows read at the end of the bucket holding its last
+     * value. */
+    json_t *raw = NULL, *rf;
+    if (ast_unwrap(td->expr, &tf, NULL) == AST_FuncCall && an_func_name(tf) &&
+        strcasecmp(an_func_name(tf), "date_trunc") == 0 &&
+        json_array_size(ast_get(tf, "args")) == 2)
+        raw = json_array_get(ast_get(tf, "args"), 1);
+    if (raw && ast_unwrap(raw, &rf, NULL) == AST_ColumnRef && column_name(rf) &&
+        an_range_bounds(&clock, r->item, column_name(rf), &b) == 0 && b.has_hi &&
+        bucket_end(b.hi - 1, g) < end)
         end = bucket_end(b.hi - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;

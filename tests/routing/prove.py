@@ -23,7 +23,11 @@ after fresh_through (literals, casts, bare strings, the T separator,
 constant first), CTE and derived-table alias lists that rename columns
 by position (the bound lands on another column than its name says),
 GROUP BY ALL with constant items, and every aggregate function
-PostgreSQL can run.
+PostgreSQL can run.  Under a folder named "buckets" they are instead
+raw-column time ranges grouped by a truncation (condition 9): bounds on
+and just off the boundaries of every grain, on a DATE and a TIMESTAMP
+column, as DATE, CAST, bare string, TIMESTAMP with and without a time,
+relative to the clock, BETWEEN, <=, >, constant first, = and IN.
 
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
@@ -175,7 +179,17 @@ def to_postgres(binary, sql):
     rc, out, err = sluice(binary, ["fmt", "--target", "postgres"], sql)
     if rc != 0:
         raise RuntimeError("sluice fmt --target postgres failed: " + err.strip())
-    return out.strip().rstrip(";")
+    return pin_clock(out.strip().rstrip(";"))
+
+
+def pin_clock(sql):
+    """PostgreSQL's clock set to NOW, the clock sluice routes by: a bound
+    relative to it (current_date() - INTERVAL 23 DAYS) is routed as the
+    boundary it is at NOW."""
+    day = NOW.split(" ")[0]
+    sql = re.sub(r"\bCURRENT_DATE\b(\(\))?", "DATE '%s'" % day, sql, flags=re.I)
+    return re.sub(r"\b(CURRENT_TIMESTAMP|LOCALTIMESTAMP|now\(\))(\(\))?",
+                  "TIMESTAMP '%s'" % NOW, sql, flags=re.I)
 
 
 SOURCE = "FROM main.sales.transactions"
@@ -378,6 +392,95 @@ def wrap_with_alias_list(rnd, select, sql):
 
 
 # ---------------------------------------------------------------------------
+# Raw-column time ranges (condition 9): Superset filters the raw column and
+# groups by its truncation.  Bounds on and off every grain's boundaries, in
+# every form Spark reads, on the DATE and the TIMESTAMP_NTZ column.
+
+BUCKET_GRAINS = ["hour", "day", "week", "month", "quarter", "year"]
+
+
+def bucket_day(rnd):
+    """A day on a boundary of some grain, or just off one."""
+    import datetime
+    kind = rnd.choice(["year", "quarter", "month", "week", "day", "any"])
+    y = rnd.choice([2025, 2026])
+    if kind == "year":
+        d = datetime.date(y, 1, 1)
+    elif kind == "quarter":
+        d = datetime.date(y, rnd.choice([1, 4, 7, 10]), 1)
+    elif kind == "month":
+        d = datetime.date(y, rnd.randint(1, 12), 1)
+    elif kind == "week":
+        d = datetime.date(2025, 8, 4) + datetime.timedelta(weeks=rnd.randint(0, 68))
+    else:
+        d = datetime.date(2025, 8, 1) + datetime.timedelta(days=rnd.randint(0, 480))
+    if rnd.random() < 0.25:
+        d += datetime.timedelta(days=rnd.choice([-1, 1]))      # just off
+    return d
+
+
+def bucket_value(rnd, col, d, upper):
+    """A constant for day d in one of Spark's forms."""
+    s = d.isoformat()
+    forms = [lambda: "DATE '%s'" % s, lambda: "CAST('%s' AS DATE)" % s, lambda: "'%s'" % s,
+             lambda: "TIMESTAMP '%s 00:00:00'" % s,
+             lambda: "TIMESTAMP '%s %02d:00:00'" % (s, rnd.choice([0, 6, 10, 23])),
+             lambda: "'%s %02d:%s'" % (s, rnd.choice([0, 10]), rnd.choice(["00:00", "30:00"])),
+             lambda: "TIMESTAMP '%s 23:59:59.999999'" % s,
+             lambda: "current_date() - INTERVAL %d DAYS" % rnd.choice([23, 54, 84, 90, 7, 1]),
+             lambda: "date_trunc('%s', current_date())" % rnd.choice(["month", "week", "quarter",
+                                                                      "year", "day"])]
+    return rnd.choice(forms)()
+
+
+def gen_bucket_query(rnd):
+    col = rnd.choice(["transaction_date", "transaction_date", "transaction_ts"])
+    grain = rnd.choice(BUCKET_GRAINS[1:] if col == "transaction_date" else BUCKET_GRAINS)
+    key = "date_trunc('%s', %s)" % (grain, col)
+    lo, hi = sorted([bucket_day(rnd), bucket_day(rnd)])
+    shape = rnd.choice(["range", "range", "range", "lte", "between", "lower", "upper",
+                        "first", "eq", "in", "gt"])
+    v = lambda d, up=False: bucket_value(rnd, col, d, up)
+    if shape == "range":
+        where = "%s >= %s AND %s < %s" % (col, v(lo), col, v(hi, True))
+    elif shape == "lte":
+        where = "%s >= %s AND %s <= %s" % (col, v(lo), col, v(hi, True))
+    elif shape == "gt":
+        where = "%s > %s AND %s < %s" % (col, v(lo), col, v(hi, True))
+    elif shape == "between":
+        where = "%s BETWEEN %s AND %s" % (col, v(lo), v(hi, True))
+    elif shape == "lower":
+        where = "%s >= %s" % (col, v(lo))
+    elif shape == "upper":
+        where = "%s < %s" % (col, v(hi, True))
+    elif shape == "first":
+        where = "%s <= %s AND %s > %s" % (v(lo), col, v(hi, True), col)
+    elif shape == "eq":
+        where = "%s = %s" % (col, v(lo))
+    else:
+        where = "%s IN (%s, %s)" % (col, v(lo), v(hi))
+    dims = [key] if rnd.random() < 0.8 else []
+    extra = rnd.choice([[], [], ["region"], ["channel"]])
+    if col == "transaction_ts" and extra == ["region"]:
+        extra = ["channel"]
+    dims += extra
+    if rnd.random() < 0.2:
+        where += " AND %s" % rnd.choice(["region = 'north'", "channel IN ('web', 'app')",
+                                        "region IS NOT NULL"])
+    metrics = rnd.sample(["sum(amount)", "count(*)", "min(amount)", "max(amount)"],
+                         rnd.choice([1, 2]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    sql = "SELECT %s\nFROM main.sales.transactions\nWHERE %s" % (", ".join(select), where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.3:
+        sql += "\nLIMIT %d" % rnd.randint(1, 200)
+    return sql
+
+
+# ---------------------------------------------------------------------------
 
 def rows_of(output):
     lines = output.split("\n")
@@ -418,7 +521,9 @@ def main():
     for k, d in enumerate(dirs):
         for i in range(generated if k == 0 else generated // 2):
             cases.append(("generated-%s-%d" % (os.path.basename(d), i),
-                          os.path.join(d, "rules.json"), gen_query(rnd)))
+                          os.path.join(d, "rules.json"),
+                          gen_bucket_query(rnd) if os.path.basename(d) == "buckets"
+                          else gen_query(rnd)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0

@@ -223,6 +223,14 @@ static const rcase cases[] = {
     {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "outer(1) t.b@1"},
     {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "c", "column u.c@1"},
     {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "column u.b@?"},
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.c = t.b)", "t.b",
+     "ambiguous: t.b could be field b of a column t of u (columns not declared) or a column "
+     "of an enclosing query"},
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.c = zz.b)", "zz.b",
+     "ambiguous: zz.b could be field b of a column zz of u (columns not declared) or a column "
+     "of an enclosing query"},
+    {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.c = zz.b)", "zz.b",
+     "unresolved: no FROM item, select-list alias or enclosing query has a column zz.b"},
     {RD, "SELECT a FROM t WHERE a IN (SELECT a FROM u)", "a#3", "column u.a@0"},
     {RD, "SELECT a FROM t WHERE a IN (SELECT a FROM u)", "a#2", "column t.a@0"},
     {RD, "SELECT (SELECT max(c) FROM u WHERE u.a = t.a) AS m FROM t", "t.a", "outer(1) t.a@0"},

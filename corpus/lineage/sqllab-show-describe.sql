@@ -1,0 +1,2 @@
+SHOW TABLES IN sales;
+DESCRIBE TABLE sales.orders

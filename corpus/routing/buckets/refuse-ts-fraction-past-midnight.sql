@@ -1,0 +1,4 @@
+SELECT date_trunc('day', transaction_ts) AS __timestamp, sum(amount) AS revenue, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_ts >= TIMESTAMP '2026-10-05 00:00:00.000001'
+GROUP BY date_trunc('day', transaction_ts)

@@ -1,0 +1,4 @@
+SELECT date_trunc('month', transaction_ts) AS __timestamp, sum(amount) AS revenue, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_ts >= TIMESTAMP '2026-01-01 00:00:00' AND transaction_ts <= TIMESTAMP '2026-10-31 23:59:59'
+GROUP BY date_trunc('month', transaction_ts)

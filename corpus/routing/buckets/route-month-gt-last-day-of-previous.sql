@@ -1,0 +1,4 @@
+SELECT date_trunc('month', transaction_date) AS __timestamp, sum(amount) AS revenue, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_date > DATE '2025-12-31' AND transaction_date < DATE '2026-11-01'
+GROUP BY date_trunc('month', transaction_date)

@@ -1,0 +1,4 @@
+SELECT date_trunc('month', transaction_date) AS __timestamp, sum(amount) AS revenue, count(*) AS orders
+FROM main.sales.transactions
+WHERE transaction_date >= current_date() - INTERVAL 23 DAYS
+GROUP BY date_trunc('month', transaction_date)
