@@ -150,7 +150,10 @@ static ast_walk_rc walk_members(ast_walker *w, json_t *o, int depth)
     for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it)) {
         json_t *c = json_object_iter_value(it);
         if (json_is_object(c)) {
-            if (walk_value(w, c, unwrapped_kind(json_object_iter_key(it)), depth) == AST_WALK_ABORT)
+            const char *key = json_object_iter_key(it);
+            w->parent = o;
+            w->slot_key = key;
+            if (walk_value(w, c, unwrapped_kind(key), depth) == AST_WALK_ABORT)
                 return AST_WALK_ABORT;
         } else if (json_is_array(c)) {
             if (walk_value(w, c, AST_UNKNOWN, depth) == AST_WALK_ABORT)
@@ -173,6 +176,11 @@ static ast_walk_rc walk_value(ast_walker *w, json_t *v, ast_kind field_kind, int
         }
         for (size_t i = 0; i < n; i++) {
             json_t *c = json_array_get(v, i);
+            if (json_is_object(c)) {
+                w->parent = v;
+                w->slot_key = NULL;
+                w->slot_index = i;
+            }
             if ((json_is_object(c) || json_is_array(c)) &&
                 walk_value(w, c, AST_UNKNOWN, at) == AST_WALK_ABORT)
                 return AST_WALK_ABORT;
@@ -205,6 +213,7 @@ ast_walk_rc ast_walk(ast_walker *w, json_t *tree)
     }
     if (!json_is_object(tree) && !json_is_array(tree))
         return AST_WALK_CONTINUE;
+    w->parent = NULL;
     return walk_value(w, tree, AST_UNKNOWN, w->depth);
 }
 

@@ -139,9 +139,10 @@ const char *ast_string_value(json_t *node);
  *                      SelectStmt);
  *   AST_WALK_ABORT     stop the whole walk (the answer is known).
  * A callback may change its node's fields (the walk then enters the
- * fields as they are after the call) but must not replace or free the
- * node itself; to replace a node, change the wrapper's contents in place
- * and walk the new contents with a nested ast_walk(), returning PRUNE.
+ * fields as they are after the call).  It may replace the node in its
+ * parent (w->parent, below) or change the wrapper's contents in place,
+ * and then returns PRUNE (walking the new node itself with a nested
+ * ast_walk() if it must) or ABORT.
  *
  * Depth.  The walker keeps the depth: the root is level w->depth (0,
  * unless the walk goes on from another's node); a node's children, an
@@ -187,6 +188,13 @@ struct ast_walker {
     int flat_lists;         /* an array's elements are at its level */
     int depth;              /* in: the root's level; during the walk: the
                                level of the node fn is called on */
+    /* During the walk, where the node fn is called on is held: the
+     * object (member slot_key) or array (element slot_index) parent;
+     * NULL for the root.  (A callback that replaces its node there
+     * returns ABORT or PRUNE: its old fields are not walked.) */
+    json_t *parent;
+    const char *slot_key;
+    size_t slot_index;
     int too_deep;           /* out: some value was deeper than max_depth */
 };
 ast_walk_rc ast_walk(ast_walker *w, json_t *tree);

@@ -316,45 +316,33 @@ int ast_and_at_scan(const an_item *item, json_t *pred)
     return 0;
 }
 
-static int replace_in(json_t *v, json_t *old_fields, json_t *replacement, int depth)
+typedef struct replacing { json_t *old_fields, *replacement; int found; } replacing;
+
+/* The node wrapping old_fields (a wrapper: a struct-typed field has
+ * none to replace) takes the replacement's place in its parent; the old
+ * one is deferred (ast_defer_delete). */
+static ast_walk_rc replace_visit(ast_walker *w, json_t *node, ast_kind kind, json_t *fields)
 {
-    if (depth > AN_MAX_DEPTH * 2)
-        return 0;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *c, *cf;
-        json_array_foreach(v, i, c) {
-            if (ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
-                ast_defer_delete(c);
-                json_array_set(v, i, replacement);
-                return 1;
-            }
-            if (replace_in(c, old_fields, replacement, depth + 1))
-                return 1;
-        }
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
-    const char *key;
-    json_t *c, *cf;
-    json_object_foreach(v, key, c) {
-        if (json_is_object(c) && ast_unwrap(c, &cf, NULL) != AST_UNKNOWN && cf == old_fields) {
-            ast_defer_delete(c);
-            json_object_set(v, key, replacement);
-            return 1;
-        }
-        if (replace_in(c, old_fields, replacement, depth + 1))
-            return 1;
-    }
-    return 0;
+    replacing *r = w->ctx;
+    (void)kind;
+    if (fields != r->old_fields || node == fields || !w->parent)
+        return AST_WALK_CONTINUE;
+    ast_defer_delete(node);
+    if (w->slot_key)
+        json_object_set(w->parent, w->slot_key, r->replacement);
+    else
+        json_array_set(w->parent, w->slot_index, r->replacement);
+    r->found = 1;
+    return AST_WALK_ABORT;
 }
 
 int ast_replace_node(json_t *root, json_t *old_fields, json_t *replacement)
 {
-    int found = replace_in(root, old_fields, replacement, 0);
+    replacing r = {old_fields, replacement, 0};
+    ast_walker w = {.fn = replace_visit, .ctx = &r, .max_depth = AST_WALK_UNLIMITED};
+    ast_walk(&w, root);
     json_decref(replacement);
-    return found ? 0 : -1;
+    return r.found ? 0 : -1;
 }
 
 void ast_replace_target_expr(json_t *rt, json_t *expr)

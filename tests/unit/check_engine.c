@@ -28,6 +28,41 @@ static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode m
     return sl_process(e, &r);
 }
 
+/* sl_result_lineage_json: a document per statement that parses when
+ * asked for, NULL otherwise (not asked, a syntax error, past the end);
+ * the length matches; lineage changes nothing else. */
+START_TEST(lineage_documents)
+{
+    const char *rules = "{\"sluice\": 1, \"defaults\": {\"catalog\": \"c\", \"schema\": "
+                        "\"s\"}, \"statements\": {\"multiple\": \"allow\"}}";
+    sl_engine *e = sl_engine_new(rules, strlen(rules), NULL, NULL);
+    ck_assert_ptr_nonnull(e);
+    const char *sql = "SELECT a AS x FROM t WHERE b > 0; SELEC 1";
+    sl_request req = SL_REQUEST_INIT;
+    req.sql = sql;
+    req.sql_len = strlen(sql);
+    sl_result *plain = sl_process(e, &req);
+    ck_assert_ptr_null(sl_result_lineage_json(plain, 0, NULL));
+    req.lineage = 1;
+    sl_result *res = sl_process(e, &req);
+    ck_assert_int_eq(sl_result_action(res), sl_result_action(plain));
+    ck_assert_uint_eq(sl_result_diagnostic_count(res), sl_result_diagnostic_count(plain));
+    size_t len = 0;
+    const char *doc = sl_result_lineage_json(res, 0, &len);
+    ck_assert_str_eq(doc, "{\"statement\":0,\"tables\":[\"c.s.t\"],\"tables_after\":"
+                          "[\"c.s.t\"],\"columns\":[{\"name\":\"x\",\"sources\":"
+                          "[\"c.s.t.a\"]}],\"used\":{\"filter\":[\"c.s.t.b\"],\"join\":[],"
+                          "\"group\":[],\"order\":[]},\"unresolved\":[]}");
+    ck_assert_uint_eq(len, strlen(doc));
+    ck_assert_ptr_null(sl_result_lineage_json(res, 1, &len));
+    ck_assert_uint_eq(len, 0);
+    ck_assert_ptr_null(sl_result_lineage_json(res, 2, NULL));
+    sl_result_free(res);
+    sl_result_free(plain);
+    sl_engine_free(e);
+}
+END_TEST
+
 START_TEST(pass_through_is_byte_identical)
 {
     sl_engine *e = sl_engine_new(NULL, 0, NULL, NULL);
@@ -600,6 +635,7 @@ int main(void)
     TCase *tc = tcase_create("api");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, pass_through_is_byte_identical);
+    tcase_add_test(tc, lineage_documents);
     tcase_add_test(tc, syntax_error_has_original_position);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, line_ends_lf_crlf_cr);
