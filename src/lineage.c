@@ -52,17 +52,19 @@
  * analysis' order: a new array of strings. */
 static json_t *tables_read(const analysis *an)
 {
-    json_t *out = json_array();
+    json_t *out = json_array(), *seen = json_object();
     for (size_t i = 0; i < an->nitems; i++) {
         const an_item *it = an->items[i];
         if (!analysis_item_reads_table(it))
             continue;
-        size_t k, n = json_array_size(out);
-        for (k = 0; k < n && strcmp(json_string_value(json_array_get(out, k)), it->qualified); k++)
-            ;
-        if (k == n)
-            json_array_append_new(out, json_string(it->qualified));
+        /* A set beside the list: a statement may read thousands of
+         * tables, and a scan of the list per table would be quadratic. */
+        if (json_object_get(seen, it->qualified))
+            continue;
+        json_object_set_new(seen, it->qualified, json_true());
+        json_array_append_new(out, json_string(it->qualified));
     }
+    json_decref(seen);
     return out;
 }
 
@@ -81,6 +83,7 @@ typedef struct lin {
     const analysis *an;
     const resolution *rs;
     json_t *unresolved;     /* the statement's list: [{"column", "problem", "reason"}] */
+    json_t *unresolved_seen; /* the "column" values in it, as a set */
     json_t *memo;           /* "block@position" -> {"s": set, "u": set} */
     json_t *setop;          /* the set operation whose ORDER BY is being traced */
     int too_deep;
@@ -129,11 +132,9 @@ static void add_unresolved(lin *L, acc *a, const char *written, const char *prob
                            const char *reason)
 {
     json_object_set_new(a->unres, written, json_true());
-    size_t i;
-    json_t *e;
-    json_array_foreach(L->unresolved, i, e)
-        if (strcmp(json_string_value(json_object_get(e, "column")), written) == 0)
-            return;
+    if (json_object_get(L->unresolved_seen, written))
+        return;
+    json_object_set_new(L->unresolved_seen, written, json_true());
     json_t *o = json_pack("{s:s,s:s}", "column", written, "problem", problem);
     if (reason)
         json_object_set_new(o, "reason", json_string(reason));
@@ -1058,7 +1059,7 @@ static json_t *used_json(lin *L)
 
 json_t *lineage_statement(const analysis *an, const resolution *rs, unsigned index)
 {
-    lin L = {an, rs, json_array(), json_object(), NULL, 0};
+    lin L = {an, rs, json_array(), json_object(), json_object(), NULL, 0};
     json_t *doc = json_object();
     json_object_set_new(doc, "statement", json_integer(index));
     json_object_set_new(doc, "tables", tables_read(an));
@@ -1081,6 +1082,7 @@ json_t *lineage_statement(const analysis *an, const resolution *rs, unsigned ind
                                                       "problem", "incomplete", "reason",
                                                       "nested too deeply to trace"));
     json_object_set_new(doc, "unresolved", L.unresolved);
+    json_decref(L.unresolved_seen);
     json_decref(L.memo);
     return doc;
 }

@@ -1009,9 +1009,22 @@ static int aliases_same_column(json_t *val, const char *name)
     return last && strcasecmp(last, name) == 0;
 }
 
+/* Order of a block's alias list: by name (any case), then by select-list
+ * index, so the aliases of one name are a run, the first one leftmost. */
+static int alias_order(const void *pa, const void *pb)
+{
+    const alias_entry *a = pa, *b = pb;
+    int c = strcasecmp(a->name, b->name);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
 /* The select-list aliases (explicit AS names) of blk named name among
- * items [0, upto), their count, the first in *idx / *tf_out.  The
- * block's aliases are listed once, on first use. */
+ * items [0, upto), their count, the first in *idx / *tf_out.  The list
+ * is sorted once per block and searched by bisection: a select list of
+ * tens of thousands of aliases, each referring to columns, would
+ * otherwise cost a scan per reference. */
 static int find_alias(resolution *res, an_block *blk, const char *name, size_t upto, size_t *idx,
                       json_t **tf_out)
 {
@@ -1028,12 +1041,21 @@ static int find_alias(resolution *res, an_block *blk, const char *name, size_t u
             if (a)
                 PUSH(bi->aliases, bi->naliases, ((alias_entry){a, i, tf}));
         }
+        if (bi->naliases > 1)
+            qsort(bi->aliases, bi->naliases, sizeof *bi->aliases, alias_order);
         bi->aliases_listed = 1;
     }
+    size_t lo = 0, hi = bi->naliases;
+    while (lo < hi) {       /* the first entry not before name */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcasecmp(bi->aliases[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     int n = 0;
-    for (size_t i = 0; i < bi->naliases && bi->aliases[i].index < upto; i++) {
-        if (strcasecmp(bi->aliases[i].name, name) != 0)
-            continue;
+    for (size_t i = lo; i < bi->naliases && strcasecmp(bi->aliases[i].name, name) == 0 &&
+                        bi->aliases[i].index < upto; i++) {
         if (!n) {
             *idx = bi->aliases[i].index;
             *tf_out = bi->aliases[i].target;
