@@ -35,6 +35,11 @@ cat corpus/bridge/lambda-nested.sql
 $SLUICE fmt corpus/bridge/lambda-nested.sql
 
 echo
+echo "== sluice lineage: the tables a routed chart query reads, before and after, and each column's base columns"
+cat corpus/routing/route-4-superset-time-series.sql
+$SLUICE lineage --rules "$RULES" --context "{\"now\": \"$NOW\"}" corpus/routing/route-4-superset-time-series.sql
+
+echo
 echo "== sluice lint over the Superset chart corpus (summary)"
 $SLUICE lint --rules "$RULES" --now "$NOW" corpus/superset > /dev/null || true
 
