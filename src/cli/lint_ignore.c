@@ -73,14 +73,29 @@ static int match_set(const char **pp, char c)
     return hit != negate;
 }
 
-static int glob_match(const char *p0, const char *p, const char *s)
+/* One match of a pattern against a path.  A '*' or "**" tries every
+ * place the rest could start; without a memory of the (pattern, path)
+ * positions already found not to match, patterns such as
+ * "*a*a*a*a*b", or a chain of "**" folders, take time exponential in
+ * their stars.  failed holds one bit per pair of positions (NULL for
+ * a pattern without stars, which never retries). */
+typedef struct glob_run {
+    const char *p0, *s0;
+    size_t slen1;               /* strlen(path) + 1 */
+    unsigned char *failed;
+} glob_run;
+
+static int glob_at(glob_run *g, const char *p, const char *s);
+
+static int glob_body(glob_run *g, const char *p, const char *s)
 {
+    const char *p0 = g->p0;
     while (*p) {
         if (p[0] == '*' && p[1] == '*' && (p == p0 || p[-1] == '/') && (p[2] == '/' || !p[2])) {
             if (!p[2])
                 return 1;                   /* a final "**": everything inside */
             for (const char *t = s;;) {      /* "**" + "/": zero or more folders */
-                if (glob_match(p0, p + 3, t))
+                if (glob_at(g, p + 3, t))
                     return 1;
                 t = strchr(t, '/');
                 if (!t)
@@ -92,7 +107,7 @@ static int glob_match(const char *p0, const char *p, const char *s)
             while (*p == '*')
                 p++;
             for (const char *t = s;; t++) {
-                if (glob_match(p0, p, t))
+                if (glob_at(g, p, t))
                     return 1;
                 if (!*t || *t == '/')
                     return 0;
@@ -126,6 +141,37 @@ static int glob_match(const char *p0, const char *p, const char *s)
         s++;
     }
     return !*s;
+}
+
+static int glob_at(glob_run *g, const char *p, const char *s)
+{
+    if (!g->failed)
+        return glob_body(g, p, s);
+    size_t key = (size_t)(p - g->p0) * g->slen1 + (size_t)(s - g->s0);
+    if (g->failed[key >> 3] & (1u << (key & 7)))
+        return 0;
+    int r = glob_body(g, p, s);
+    if (!r)
+        g->failed[key >> 3] |= (unsigned char)(1u << (key & 7));
+    return r;
+}
+
+/* Does glob match path s (gitignore's rules: '*' and '?' stay within a
+ * folder name, "**" spans folders)? */
+static int glob_match(const char *glob, const char *s)
+{
+    glob_run g = {glob, s, strlen(s) + 1, NULL};
+    if (strchr(glob, '*')) {
+        size_t bits = (strlen(glob) + 1) * g.slen1;
+        g.failed = calloc(bits / 8 + 1, 1);
+        if (!g.failed) {
+            fprintf(stderr, "sluice lint: out of memory matching an exclude pattern\n");
+            exit(2);
+        }
+    }
+    int r = glob_at(&g, glob, s);
+    free(g.failed);
+    return r;
 }
 
 /* ---- reading patterns ------------------------------------------------ */
@@ -349,7 +395,7 @@ static void apply(const ignore_set *set, const char *rel, int is_dir, int names_
         const pattern *p = &set->p[i];
         if ((p->dir_only && !is_dir) || (names_only && p->anchored))
             continue;
-        if (glob_match(p->glob, p->glob, p->anchored ? rel : base)) {
+        if (glob_match(p->glob, p->anchored ? rel : base)) {
             *state = !p->negate;
             *by = p;
             *by_set = set;

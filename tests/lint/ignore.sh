@@ -111,6 +111,22 @@ sluice lint: 2 file(s), 2 error(s), 0 warning(s), 0 notice(s)
 sluice lint: 2 files checked; 2 findings: 2 errors, 0 warnings, 0 info" \
     -- --exclude node_modules --exclude /a.sql --exclude x/a.sql ../../other
 
+# Patterns whose stars could each start the rest at many places (the
+# matcher remembers the positions that failed): a 30-folder path and a
+# 200-letter name, matched and not matched exactly.
+D="$T/deep"
+P=$(printf 'a/%.0s' $(seq 30))
+N=$(printf 'a%.0s' $(seq 200))
+mkdir -p "$D/$P" "$D/$N"
+printf 'SELEC 1' > "$D/${P}q.sql"
+printf 'SELEC 1' > "$D/$N/q.sql"
+cd "$D" || exit 1
+run stars 1 "::error file=./${N}/q.sql,line=1,col=1,title=sluice $E
+sluice lint: 1 file(s), 1 error(s), 0 warning(s), 0 notice(s)
+--
+sluice lint: 1 file checked; 1 finding: 1 error, 0 warnings, 0 info" \
+    -- --exclude '**/**/**/**/**/**/**/**/**/**/a/q.sql' --exclude '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b' .
+
 cd "$T" || exit 1
 "$S" lint --exclude '# only a comment' x.sql > /dev/null 2> "$T/err"
 rc=$?
