@@ -651,9 +651,7 @@ static ast_walk_rc note_col_use(ast_walker *w, json_t *node, ast_kind kind, json
     return AST_WALK_CONTINUE;
 }
 
-/* The column name an IN value of PIVOT gets: its alias, or the text of
- * a plain string or integer; NULL when sluice cannot tell. */
-static const char *pivot_value_name(json_t *item, char *buf, size_t size)
+const char *analysis_pivot_value_name(json_t *item, char *buf, size_t size)
 {
     json_t *rf, *cf;
     if (ast_unwrap(item, &rf, NULL) != AST_ResTarget)
@@ -697,7 +695,7 @@ int an_pivot_passes(const an_block *blk, const char *col)
     json_t *it;
     char buf[32];
     json_array_foreach(ast_get(spec, "in"), i, it) {
-        const char *name = pivot_value_name(it, buf, sizeof buf);
+        const char *name = analysis_pivot_value_name(it, buf, sizeof buf);
         size_t n = name ? strlen(name) : 0;
         if (!name || (strncasecmp(col, name, n) == 0 && (col[n] == '\0' || col[n] == '_')))
             return 0;

@@ -209,6 +209,12 @@ int analysis_item_reads_table(const an_item *it);
  * of a column reference, else NULL). */
 const char *analysis_target_name(json_t *restarget_fields);
 
+/* The column name an IN value of PIVOT gets (a ResTarget of the clause's
+ * "in" list): its alias, or the text of a plain string or integer (an
+ * integer is written into buf, of size bytes); NULL when sluice cannot
+ * tell. */
+const char *analysis_pivot_value_name(json_t *item, char *buf, size_t size);
+
 /* ---- analyze_pred.c: names, columns and predicates ---------------- */
 
 /* The classes of a function name (any case), as a bit mask of the

@@ -591,24 +591,13 @@ static void except_filter(resolution *res, an_block *blk, json_t *except, rs_col
     c->n = w;
 }
 
-/* The name Spark gives a PIVOT IN value: its alias, or the text of a
- * plain string or integer; NULL when sluice cannot spell it. */
+/* The name Spark gives a PIVOT IN value (analysis_pivot_value_name),
+ * kept with the resolution. */
 static const char *pivot_value_name(resolution *res, json_t *item)
 {
-    json_t *rf, *cf;
-    if (ast_unwrap(item, &rf, NULL) != AST_ResTarget)
-        return NULL;
-    const char *name = json_string_value(ast_get(rf, "name"));
-    if (name)
-        return name;
-    if (ast_unwrap(ast_get(rf, "val"), &cf, NULL) != AST_A_Const)
-        return NULL;
-    json_t *sv = ast_get(cf, "sval"), *iv = ast_get(cf, "ival");
-    if (sv)
-        return json_string_value(ast_get(sv, "sval"));
-    if (iv)
-        return keepf(res, "%lld", (long long)json_integer_value(ast_get(iv, "ival")));
-    return NULL;
+    char buf[32];
+    const char *v = analysis_pivot_value_name(item, buf, sizeof buf);
+    return v == buf ? keepf(res, "%s", buf) : v;
 }
 
 typedef struct name_set {
