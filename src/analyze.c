@@ -43,14 +43,6 @@ static char *lower(const char *s)
     return d;
 }
 
-/* Append to an array that only PUSH grows: its capacity is the next
- * power of two (at least 4), so it grows when n reaches one. */
-#define PUSH(arr, n, v) do { \
-        if ((n) == 0 || ((n) >= 4 && ((n) & ((n) - 1)) == 0)) \
-            (arr) = xrealloc((arr), ((n) ? (n) * 2 : 4) * sizeof *(arr)); \
-        (arr)[(n)++] = (v); \
-    } while (0)
-
 static void walk_query(builder *b, json_t *sel, an_item *derived, an_cte *cte,
                        int in_expression, json_t *first_branch, an_setop_step *setop,
                        int depth);

@@ -176,12 +176,6 @@ struct rs_private {
     size_t nstrs;
 };
 
-#define PUSH(arr, n, v) do { \
-        if ((n) == 0 || ((n) >= 4 && ((n) & ((n) - 1)) == 0)) \
-            (arr) = xrealloc((arr), ((n) ? (n) * 2 : 4) * sizeof *(arr)); \
-        (arr)[(n)++] = (v); \
-    } while (0)
-
 static const char *keep(resolution *res, char *s)
 {
     PUSH(res->priv->strs, res->priv->nstrs, s);

@@ -48,6 +48,15 @@ int    sbuf_read_file(sbuf *b, const char *path);
 void  *xmalloc(size_t n);
 void  *xcalloc(size_t n, size_t size);
 void  *xrealloc(void *p, size_t n);
+
+/* Append v to array arr of n elements, an array that only PUSH grows
+ * (start: NULL, 0): its capacity is the next power of two (at least 4),
+ * so it grows, by doubling, when n reaches one. */
+#define PUSH(arr, n, v) do { \
+        if ((n) == 0 || ((n) >= 4 && ((n) & ((n) - 1)) == 0)) \
+            (arr) = xrealloc((arr), ((n) ? (n) * 2 : 4) * sizeof *(arr)); \
+        (arr)[(n)++] = (v); \
+    } while (0)
 char  *xstrndup(const char *s, size_t n);
 char  *xstrdup(const char *s);
 
