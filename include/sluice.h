@@ -96,10 +96,8 @@ typedef struct sl_request {
     size_t      sql_len;
     const char *catalog;    /* default catalog, NULL for the rules' default */
     const char *schema;     /* default schema, NULL for the rules' default */
-    const char *user;       /* who runs the query, may be NULL.  Accepted and
-                               passed along (--context, the Python binding) but
-                               read by no rule yet: no rule depends on who runs
-                               the query.  Row-level security will read it. */
+    const char *user;       /* who runs the query, may be NULL: the rules'
+                               row filters (row_filters) read it */
     const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why
@@ -108,11 +106,15 @@ typedef struct sl_request {
     int         lineage;    /* nonzero: the result also carries each statement's
                                lineage (sl_result_lineage_json; SL_MODE_ENFORCE
                                and SL_MODE_LINT only).  Zero costs nothing. */
+    const char *const *groups;  /* the groups (Superset: roles) the user is in,
+                               ngroups names; the rules' row filters and their
+                               bypass list read them.  NULL: none */
+    size_t      ngroups;
 } sl_request;
 
 /* A request with its size set and every other field zero. */
 #define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0, \
-                         SL_LAYOUT_COMPACT, 0}
+                         SL_LAYOUT_COMPACT, 0, NULL, 0}
 
 typedef struct sl_diagnostic {
     size_t      size;       /* sizeof(sl_diagnostic) of the library that made it */

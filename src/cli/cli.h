@@ -45,6 +45,10 @@ void cli_print_diagnostics(FILE *out, const char *name, const char *text,
  * ("sluice CMD: --context: ...").  Unknown keys and values that are not
  * strings are errors. */
 int cli_parse_context(const char *cmd, const char *text, json_t **out);
+/* Set req's catalog, schema, user, now and groups from a context object
+ * (the strings borrowed from it).  Returns the groups array, which the
+ * caller frees after the request. */
+const char **cli_apply_context(json_t *ctx, sl_request *req);
 
 /* The engine for a rules file (NULL path: the empty rule set), or NULL
  * after printing "sluice CMD: <the error>". */
@@ -67,6 +71,7 @@ sl_result *cli_lineage_lines(const sl_engine *eng, const sl_request *req, sbuf *
                              size_t *unreadable);
 
 /* The expected-result text of one corpus case (see docs/testing.md, "Corpus"). */
-int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
+int cli_render_case(const sl_engine *eng, json_t *context, const char *sql, size_t len,
+                    sbuf *out);
 
 #endif

@@ -42,7 +42,7 @@ END_TEST
  * row runs iff it has a stage, and a guard honours judge_only. */
 START_TEST(rows_are_in_stage_order)
 {
-    const char *order[] = {"statement-kind", "table-resolution", "limit-cap",
+    const char *order[] = {"statement-kind", "table-resolution", "row-filter", "limit-cap",
                            "aggregate-routing", "partition-filter", "broadcast-hint"};
     size_t i = 0;
     for (; i < sizeof order / sizeof *order; i++) {
