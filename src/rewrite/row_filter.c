@@ -46,6 +46,9 @@
  *   - a statement other than a query (UPDATE, MERGE, ...) naming a
  *     filtered table, and the query of CREATE ... AS / INSERT that reads
  *     one (it is not re-emitted);
+ *   - a table function whose string argument names a filtered table
+ *     (table_changes('main.sales.transactions', 0)): it reads the rows
+ *     without a scan;
  *   - a {{user}} filter for a request without a user;
  *   - two FROM items of one block that would have the same name.
  * Routing (aggregate-routing, after this rule) does not route a block
@@ -418,6 +421,49 @@ static ast_walk_rc names_visit(ast_walker *w, json_t *node, ast_kind kind, json_
     return AST_WALK_CONTINUE;
 }
 
+/* ---- table functions ------------------------------------------------- */
+
+/* Does a string argument of a table function (table_changes('t', 0))
+ * name a filtered table?  Such a function reads the table's rows
+ * without a scan a filter could be put on.  Sets nw->hit. */
+static ast_walk_rc function_visit(ast_walker *w, json_t *node, ast_kind kind, json_t *fields)
+{
+    names_walk *nw = w->ctx;
+    (void)node;
+    const char *sv = kind == AST_A_Const ? ast_str(ast_get(fields, "sval"), "sval") : NULL;
+    if (!sv || !*sv || strlen(sv) > 300)
+        return AST_WALK_CONTINUE;
+    char parts[3][128];
+    int n = 0;
+    const char *p = sv;
+    while (n < 3) {
+        size_t k = 0;
+        while (*p && *p != '.' && k < sizeof parts[0] - 1) {
+            if (*p != '`')
+                parts[n][k++] = (char)tolower((unsigned char)*p);
+            p++;
+        }
+        parts[n++][k] = '\0';
+        if (*p != '.')
+            break;
+        p++;
+    }
+    if (*p)
+        return AST_WALK_CONTINUE;       /* more than three parts: no table name */
+    const char *cat = n == 3 ? parts[0] : nw->ctx->catalog ? nw->ctx->catalog : "";
+    const char *sch = n >= 2 ? parts[n - 2] : nw->ctx->schema ? nw->ctx->schema : "";
+    snprintf(nw->buf, sizeof nw->buf, "%s.%s.%s", cat, sch, parts[n - 1]);
+    for (char *q = nw->buf; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    for (size_t i = 0; i < nw->ctx->rules->nrow_filters; i++)
+        if (rules_row_filter_matches(&nw->ctx->rules->row_filters[i], nw->buf, n)) {
+            nw->hit = nw->buf;
+            nw->location = ast_int(fields, "location");
+            return AST_WALK_ABORT;
+        }
+    return AST_WALK_CONTINUE;
+}
+
 /* ---- the rule -------------------------------------------------------- */
 
 static void refuse(check_ctx *ctx, long long location, const char *fmt, const char *a,
@@ -446,6 +492,18 @@ void rewrite_row_filter(check_ctx *ctx)
         refuse(ctx, an->incomplete.location, "the rules filter rows, and sluice cannot see "
                "every table this statement reads (%s): refused%s", an->incomplete.message, "");
         return;
+    }
+    for (size_t i = 0; i < an->nitems; i++) {
+        if (an->items[i]->kind != AN_FUNCTION)
+            continue;
+        names_walk nw = {ctx, NULL, -1, ""};
+        ast_walker w = {.fn = function_visit, .ctx = &nw, .max_depth = AST_WALK_UNLIMITED};
+        ast_walk(&w, an->items[i]->node);
+        if (nw.hit) {
+            refuse(ctx, nw.location, "a table function reads %s, which has row filters sluice "
+                   "cannot apply to it: refused%s", nw.hit, "");
+            return;
+        }
     }
     const sl_request *req = ctx->req;
     /* The user, quoted as a message names it. */
