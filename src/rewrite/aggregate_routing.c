@@ -24,7 +24,9 @@
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
  *     calls without GROUP BY).  Another FROM item could multiply or drop
- *     rows in ways the stored groups do not record.
+ *     rows in ways the stored groups do not record.  One exception: the
+ *     source joined to one dimension table on a unique key the aggregate
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
  *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -132,6 +134,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate_joins.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -149,6 +152,10 @@ typedef struct route {
     int build;              /* 0: only decide (no trees are built; success is
                                json_null()), 1: build the routed clauses */
     char reason[240];
+    const agj_join *join;   /* the block joins the fact to a dimension
+                               (aggregate_joins.c), else NULL */
+    const char *qual;       /* with a join: the qualifier of the aggregate's
+                               columns in the routed block, else NULL */
 } route;
 
 static int refuse(route *r, const char *fmt, const char *arg)
@@ -274,7 +281,7 @@ static json_t *map_rollup(route *r, json_t *f)
             return json_null();
         json_t *na = json_array();
         json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
-        json_array_append_new(na, ast_new_column_ref(NULL, d->name));
+        json_array_append_new(na, ast_new_column_ref(r->qual, d->name));
         return ast_new_func_call(an_func_name(f), na);
     }
     return NULL;
@@ -293,10 +300,10 @@ static const rules_measure *find_measure(route *r, const char *func, int star, j
 }
 
 /* CAST(COALESCE(SUM(col), 0) AS BIGINT): COUNT from a stored count. */
-static json_t *summed_count(const char *col)
+static json_t *summed_count(route *r, const char *col)
 {
     json_t *sum_args = json_array();
-    json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
+    json_array_append_new(sum_args, ast_new_column_ref(r->qual, col));
     json_t *co_args = json_array();
     json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
     json_array_append_new(co_args, ast_new_int_const(0));
@@ -338,14 +345,14 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
             refuse(r, "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
-        return r->build ? summed_count(m->name) : json_null();
+        return r->build ? summed_count(r, m->name) : json_null();
     }
     if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
         json_array_size(args) == 1 && !star) {
         const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
         json_t *arg;
         if (m) {
-            arg = r->build ? ast_new_column_ref(NULL, m->name) : json_null();
+            arg = r->build ? ast_new_column_ref(r->qual, m->name) : json_null();
         } else if (strcmp(name, "sum") != 0) {
             /* MIN / MAX of an expression of dimensions: the groups hold
              * every value it takes. */
@@ -403,11 +410,14 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
         if (d >= 0)
-            return r->build ? ast_new_column_ref(NULL, r->agg->dims[d].name) : json_null();
+            return r->build ? ast_new_column_ref(r->qual, r->agg->dims[d].name) : json_null();
     }
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
+        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+            return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
+                            : json_null();
         if (!qualifier_is_item(r, f))
             refuse(r, "a column of another query (%s) is used", col ? col : "?");
         else
@@ -490,6 +500,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
  * only once every condition has held. */
 typedef struct routed {
     json_t *targets, *where, *group, *having, *sort;
+    json_t *on;             /* a join's ON condition (aggregate_joins.c) */
 } routed;
 
 static void routed_free(routed *o)
@@ -499,6 +510,7 @@ static void routed_free(routed *o)
     arena_json_release(o->group);
     arena_json_release(o->having);
     arena_json_release(o->sort);
+    arena_json_release(o->on);
     memset(o, 0, sizeof *o);
 }
 
@@ -770,10 +782,10 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
     if (!r->build)
         return 0;
     if (w.has_lo)
-        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.lo)));
     if (w.has_hi)
-        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.hi)));
     return 0;
 }
@@ -841,7 +853,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
             rc = translate_window(r, d, ty, b, 1, one);
             if (rc == 0 && r->build)
                 json_array_append_new(conds, ast_new_binary_op(
-                    "=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                    "=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                     json_incref(json_array_get(one, 0))));
             arena_json_release(one);
         } else {
@@ -877,7 +889,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         if (rc == 0 && r->build) {
             json_t *lst = json_object();
             json_object_set_new(lst, "items", list);
-            json_t *in = ast_new_binary_op("=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+            json_t *in = ast_new_binary_op("=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                                            ast_new_node("List", lst));
             json_object_set_new(ast_get(in, "A_Expr"), "kind", json_string("AEXPR_IN"));
             json_array_append_new(conds, in);
@@ -987,8 +999,10 @@ static int block_shape(route *r)
 {
     an_block *blk = r->blk;
     json_t *sel = blk->select;
-    /* 1 */
-    if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
+    /* 1 (a join: J1-J3 of aggregate_joins.c) */
+    if (r->join && r->join->why)
+        return refuse(r, "%s", r->join->why);
+    if (!r->join && (blk->nitems != 1 || blk->items[0] != r->item || r->item->join))
         return refuse(r, "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
     if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
@@ -1014,6 +1028,15 @@ static int block_shape(route *r)
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
     return 0;
+}
+
+/* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
+ * that is that column itself? */
+static int stored_key(void *ctx, json_t *e)
+{
+    route *r = ctx;
+    int d = dimension_of(r, e);
+    return d >= 0 && ast_unwrap(r->agg->dims[d].expr, NULL, NULL) == AST_ColumnRef;
 }
 
 static int check_block(route *r, routed *out)
@@ -1056,6 +1079,16 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
+    /* J4, J5: a join's ON condition (aggregate_joins.c) */
+    if (r->join) {
+        char why[240];
+        if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, why, sizeof why) < 0)
+            return refuse(r, "%s", why);
+        json_t *on = map_expr(r, agj_on(r->join), 0, 0);
+        if (!on)
+            return -1;
+        out->on = r->build ? on : NULL;
+    }
     /* 6, 7: the select list */
     out->targets = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->noutputs; i++) {
@@ -1158,11 +1191,13 @@ static void apply(route *r, routed *o)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *from = json_array();
-    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
-                                                  alias_name ? alias_name :
-                                                  (relname ? relname : parts[2])));
-    /* Condition 1 made the source the block's only FROM item. */
+    json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
+                                      alias_name ? alias_name : (relname ? relname : parts[2]));
+    /* Condition 1 made the source the block's only FROM item, or J1 one
+     * side of its only join. */
+    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!r->join)
+        json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }
 
@@ -1263,7 +1298,21 @@ static int route_block(check_ctx *ctx, an_block *blk)
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
     /* A block of a shape no aggregate can answer is refused by every
      * candidate alike: without explaining, nothing more to look at. */
-    route shape = {ctx, NULL, blk, item, 0, ""};
+    /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
+     * aggregate; the aggregate's columns are then written qualified. */
+    agj_join join;
+    const agj_join *jp = NULL;
+    const char *qual = NULL;
+    if (blk->nitems != 1 || item->join) {
+        agj_shape(ru, blk, item, &join);
+        jp = &join;
+        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+        if (!qual)
+            qual = json_string_value(ast_get(item->node, "relname"));
+        if (!qual)
+            qual = item->alias;
+    }
+    route shape = {ctx, NULL, blk, item, 0, "", jp, qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
     name_list cols = {NULL, 0};
@@ -1280,7 +1329,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
-        route r = {ctx, a, blk, item, 0, ""};
+        route r = {ctx, a, blk, item, 0, "", jp, qual};
         routed out = {0};
         if (!why && unstored_column(a, &cols))
             continue;       /* the full check would fail too */
