@@ -38,6 +38,10 @@ void agj_shape(const rules *ru, an_block *blk, an_item *fact, agj_join *j);
  * by its binding (never by its written qualifier alone)? */
 int agj_is_dimension_column(const resolution *res, const agj_join *j, json_t *colref_fields);
 
+/* Why a column reference is bound to no single table (an ambiguous or
+ * unresolved name: resolve.h's reason), or NULL. */
+const char *agj_unbound(const resolution *res, json_t *colref_fields);
+
 /* The dimension column reference as the routed block writes it:
  * qualified with the dimension's alias (or name).  A new tree. */
 json_t *agj_dimension_column(const resolution *res, const agj_join *j, json_t *colref_fields);

@@ -173,6 +173,13 @@ int agj_is_dimension_column(const resolution *res, const agj_join *j, json_t *co
     return b && b->item == j->dim && b->column;
 }
 
+const char *agj_unbound(const resolution *res, json_t *colref_fields)
+{
+    const rs_binding *b = resolve_lookup(res, colref_fields);
+    return b && (b->kind == RS_AMBIGUOUS || b->kind == RS_UNRESOLVED) ?
+           (b->why ? b->why : "the name is ambiguous") : NULL;
+}
+
 /* The name the block knows an item by: its alias as written, else its
  * table's name. */
 static const char *written_name(const an_item *item)

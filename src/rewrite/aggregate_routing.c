@@ -418,6 +418,11 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
             return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
                             : json_null();
+        if (r->join && agj_unbound(check_resolution(r->ctx), f)) {
+            refuse(r, "a name is not bound to one table: %s (J5)",
+                   agj_unbound(check_resolution(r->ctx), f));
+            return NULL;
+        }
         if (!qualifier_is_item(r, f))
             refuse(r, "a column of another query (%s) is used", col ? col : "?");
         else

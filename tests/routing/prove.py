@@ -29,6 +29,15 @@ and just off the boundaries of every grain, on a DATE and a TIMESTAMP
 column, as DATE, CAST, bare string, TIMESTAMP with and without a time,
 relative to the clock, BETWEEN, <=, >, constant first, = and IN.
 
+Under a folder named "joins" they are join-back queries (aggregate_joins.c):
+the fact joined to main.sales.stores, whose key is unique but which
+lacks keys 11 and 12 of the fact and lists stores 13 and 14 that have
+no fact rows, while the fact holds NULL keys; inner, left and right
+joins on either side, conditions in ON and WHERE on both tables, groups
+on attributes; and joins to main.sales.store_owners (a key that repeats)
+and main.sales.store_cities (unique only with the city), which must be
+refused.
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -160,7 +169,8 @@ def load_data(server, seed):
         INSERT INTO sales.stores VALUES (1, 'S1', 'Paris', 'large'), (2, 'S2', 'Paris', 'small'),
             (3, 'S3', 'Lyon', 'large'), (4, 'S4', 'Lyon', NULL), (5, 'S5', NULL, 'small'),
             (6, 'S6', 'Nice', 'large'), (7, 'S7', 'Nice', 'small'), (8, 'S8', 'Lille', 'medium'),
-            (9, 'S9', NULL, NULL), (10, 'S10', 'Paris', 'medium');
+            (9, 'S9', NULL, NULL), (10, 'S10', 'Paris', 'medium'),
+            (13, 'S13', 'Geneva', 'large'), (14, 'S14', NULL, 'small');
         CREATE TABLE sales.store_owners (store_id integer, owner text);
         INSERT INTO sales.store_owners VALUES (1, 'ann'), (1, 'bob'), (2, 'cid'), (3, 'dan'),
             (3, 'eve'), (3, 'fay'), (5, 'gus'), (6, 'hal'), (7, 'ivy'), (8, 'jon'), (10, 'kim'),
