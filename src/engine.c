@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -57,6 +58,7 @@ struct sl_result {
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
+    long long scan_bytes;   /* the request's estimated bytes scanned, -1: none */
 };
 
 SL_API const char *sl_version(void)
@@ -383,6 +385,19 @@ static void statement_ctx(const enforce_run *run, size_t i, check_ctx *ctx)
     ctx->schema = req->schema ? req->schema : ru->default_schema;
     ctx->report = report_to_result;
     ctx->engine_data = run->r;
+    ctx->scan_bytes = -1;
+}
+
+/* Add a statement's estimated bytes scanned (-1: unknown) to the
+ * request's: unknown when any statement's is (the result never shows a
+ * part as the whole). */
+static void add_scan_bytes(sl_result *r, long long statement)
+{
+    if (r->scan_bytes < 0 || statement < 0)
+        r->scan_bytes = -1;
+    else
+        r->scan_bytes = statement > LLONG_MAX - r->scan_bytes ? LLONG_MAX
+                                                               : r->scan_bytes + statement;
 }
 
 /* Parse statement i of the request and run the rules on it. */
@@ -398,6 +413,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     dialect_error derr;
     if (parse_stmt(run->src, st, &ps, &derr) < 0) {
         parsed_stmt_free(&ps);
+        add_scan_bytes(r, -1);
         if (!rule_read_unparsed(&ctx)) {
             add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i,
                      derr.message);
@@ -426,6 +442,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     json_t *lineage = req->lineage ? lineage_statement(&an, check_resolution(&ctx), (unsigned)i)
                                    : NULL;
     rule_run(&ctx);
+    add_scan_bytes(r, ctx.scan_bytes);
     if (!ctx.rejected) {
         note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */
         if (lineage)
@@ -475,6 +492,7 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.now_days = (long)(t / 86400);
         run.now_secs = (long)(t % 86400);
     }
+    r->scan_bytes = eng->rules.has_budget ? 0 : -1;
     check_ctx whole;
     statement_ctx(&run, 0, &whole);
     rule_judge_request(&whole);
@@ -548,6 +566,7 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
 {
     sl_result *r = xcalloc(1, sizeof *r);
     r->action = SL_ACTION_PASS;
+    r->scan_bytes = -1;
     /* The caller's request, as far as its size says; the rest zero. */
     sl_request full;
     memset(&full, 0, sizeof full);
@@ -700,6 +719,11 @@ SL_API const char *sl_result_table(const sl_result *r, size_t i)
     return i < sl_result_table_count(r) ? r->tables[i] : NULL;
 }
 
+SL_API long long sl_result_scan_bytes(const sl_result *r)
+{
+    return r->scan_bytes;
+}
+
 SL_API void sl_result_free(sl_result *r)
 {
     if (!r)
@@ -816,6 +840,8 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
         pack_u32(&p, r->lineage[i] ? len : UINT32_MAX);
         pack_bytes(&p, r->lineage[i], len);
     }
+    int64_t scan = r->scan_bytes;
+    pack_bytes(&p, &scan, sizeof scan);
     sl_result_free(r);
     return p.len;
 }

@@ -148,13 +148,14 @@ _LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
 # sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
-# record, lineage document.
-_PACKED_VERSION = 3
+# record, lineage document, scan estimate.
+_PACKED_VERSION = 4
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
 _DIAG_CODE = struct.Struct("=Iq")     # after the message: code length, rows_saved
 _TABLE = struct.Struct("=Iq")
 _U32 = struct.Struct("=I")
+_I64 = struct.Struct("=q")
 _NO_SQL = 0xFFFFFFFF
 
 _lib: Optional[ctypes.CDLL] = None
@@ -356,20 +357,24 @@ class Result:
     statements, and, when process() was called with lineage=True, the
     lineage: one dict per statement (sl_result_lineage_json's document,
     docs/lineage.md), None for a statement that does not parse; lineage
-    is None when it was not asked for."""
+    is None when it was not asked for; scan_bytes, the estimated bytes the
+    SQL to run scans (sl_result_scan_bytes: the rules' "budget",
+    docs/budget-and-attribution.md), None when not estimated."""
 
     __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements",
-                 "lineage")
+                 "lineage", "scan_bytes")
 
     def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
                  tables: List[str], source_tables: Optional[List[str]] = None,
                  rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0,
-                 lineage: Optional[List[Optional[Dict[str, object]]]] = None):
+                 lineage: Optional[List[Optional[Dict[str, object]]]] = None,
+                 scan_bytes: Optional[int] = None):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
         self.source_tables = source_tables if source_tables is not None else []
         self.rows = rows if rows is not None else {}
         self.statements = statements
         self.lineage = lineage
+        self.scan_bytes = scan_bytes
 
     def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
@@ -473,8 +478,9 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         else:
             docs.append(json.loads(data[pos:pos + n].decode("utf-8", "surrogatepass")))
             pos += n
+    (scan,) = _I64.unpack_from(data, pos)
     return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts,
-                  docs if lineage else None)
+                  docs if lineage else None, scan if scan >= 0 else None)
 
 
 class Engine:

@@ -703,6 +703,8 @@ class Mutator:
             saved = result.rows_saved()
             if saved is not None:
                 record["rows_saved_estimate"] = saved
+            if result.scan_bytes is not None:
+                record["scan_bytes_estimate"] = result.scan_bytes
         if self.audit_sql:
             record["sql"] = sql if isinstance(sql, str) else repr(sql)
             record["output"] = out if ran else None

@@ -340,6 +340,53 @@ def answer(engine, sql):
                               for d in r.diagnostics], r.tables)
 
 
+class Budget(unittest.TestCase):
+    """Result.scan_bytes: the estimate of the rules' "budget" (the sizes of
+    corpus/budget/rules.json: 7.75 GB a day of transactions, 3.4 TB in all,
+    an aggregate of 20 MB; the limit 200 GB)."""
+    RULES = json.dumps({
+        "sluice": 1, "defaults": {"catalog": "main", "schema": "sales"},
+        "tables": [
+            {"match": "main.sales.transactions", "rows": 5000000000,
+             "partition": {"column": "transaction_date", "enforce": "warn"},
+             "bytes": 3400000000000, "bytes_per_day": 7750000000},
+            {"match": "main.sales.revenue_by_day_region", "rows": 40000, "bytes": 20000000}],
+        "aggregates": [{"table": "main.sales.revenue_by_day_region",
+                        "query": "SELECT transaction_date AS `date`, region, SUM(amount) AS revenue "
+                                 "FROM main.sales.transactions GROUP BY transaction_date, region"}],
+        "budget": {"max_bytes": 200000000000}})
+
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = sluice.Engine.from_json(cls.RULES)
+
+    def test_estimate(self):
+        # [2026-11-04, 2026-11-24): 20 days x 7,750,000,000
+        r = self.engine.process("SELECT * FROM transactions WHERE transaction_date >= "
+                                "current_date() - INTERVAL 20 DAYS", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("pass", 155000000000))
+
+    def test_over_the_limit(self):
+        # 2025-10-21 .. 2026-11-24 inclusive: 400 days x 7,750,000,000
+        r = self.engine.process("SELECT * FROM transactions WHERE transaction_date BETWEEN "
+                                "'2025-10-21' AND '2026-11-24'", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("reject", 3100000000000))
+        self.assertEqual([(d.rule, d.message) for d in r.errors()], [(
+            "scan-budget", "~3.1 TB over 400 days of main.sales.transactions; the limit is "
+            "200 GB; narrow the time range")])
+
+    def test_routed(self):
+        # the same 400 days, routed: the aggregate's 20,000,000 bytes
+        r = self.engine.process("SELECT region, sum(amount) AS revenue FROM transactions WHERE "
+                                "transaction_date BETWEEN '2025-10-21' AND '2026-11-24' "
+                                "GROUP BY region", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("rewrite", 20000000))
+
+    def test_none_without_budget(self):
+        r = sluice.Engine.from_json('{"sluice": 1}').process("SELECT * FROM t", now=NOW)
+        self.assertIsNone(r.scan_bytes)
+
+
 class Threads(unittest.TestCase):
     def test_sixteen_threads_share_one_engine(self):
         engine = sluice.Engine.from_file(EXAMPLE)

@@ -75,6 +75,9 @@ typedef struct check_ctx {
                    long long location, const char *code, long long rows_saved,
                    const char *message);
     void *engine_data;
+    long long scan_bytes;       /* set by scan-budget: the statement's estimated
+                                   bytes scanned; -1 (the engine's start) when
+                                   not estimated or unknown */
 } check_ctx;
 
 /* Report a diagnostic at a bridged-text location (-1: statement start). */
@@ -108,5 +111,9 @@ void check_statement_kind_request(check_ctx *ctx);
 /* The rules' policy for names that may be several configured tables, or
  * a configured table written without its schema (table_resolution.c). */
 void check_table_resolution(check_ctx *ctx);
+/* The rules' "budget": the bytes the final tree scans (scan_budget.c). */
+void check_scan_budget(check_ctx *ctx);
+/* bytes as "512 bytes", "3.1 TB", "200 GB" (decimal units). */
+void scan_budget_format_bytes(long long bytes, char *buf, size_t size);
 
 #endif

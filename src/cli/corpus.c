@@ -65,6 +65,9 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
         sbuf_putn(out, o, olen);
         sbuf_puts(out, "\n");
     }
+    /* The scan estimate, where the rules have a budget. */
+    if (sl_result_scan_bytes(res) >= 0)
+        sbuf_printf(out, "scan estimate: %lld bytes\n", sl_result_scan_bytes(res));
     /* Explaining must not change what is decided. */
     sl_request plain = req;
     plain.explain = 0;

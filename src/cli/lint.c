@@ -26,6 +26,7 @@ typedef struct finding {
     char *fix;                  /* the rewritten SQL when a rule would rewrite */
     char *lineage;              /* --lineage: its statement's lineage document */
     int lineage_only;           /* --lineage: no finding, a statement's lineage */
+    long long scan_bytes;       /* the file's estimated bytes scanned, -1: none */
 } finding;
 
 typedef struct lint_opts {
@@ -75,6 +76,7 @@ static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnosti
     f->fix = fix ? xstrndup(fix, fixlen) : NULL;
     f->lineage = NULL;
     f->lineage_only = 0;
+    f->scan_bytes = -1;
     if (d->severity == SL_SEVERITY_ERROR)
         o->errors++;
     else if (d->severity == SL_SEVERITY_WARNING)
@@ -149,8 +151,10 @@ static void lint_source_found(void *ctx, const lint_source *src)
     if (src->sql != src->text)
         fix = NULL;
     size_t first = o->nf;
-    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
+    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++) {
         add_finding(o, src, sl_result_diagnostic(res, i), fix, fixlen);
+        o->f[o->nf - 1].scan_bytes = sl_result_scan_bytes(res);
+    }
     if (o->lineage)
         add_lineage(o, src, res, first);
     sl_result_free(res);
@@ -198,6 +202,8 @@ static void print_json(const lint_opts *o)
                                              : json_null());
         if (f->fix)
             json_object_set_new(j, "fix", json_string(f->fix));
+        if (f->scan_bytes >= 0)
+            json_object_set_new(j, "scan_bytes", json_integer(f->scan_bytes));
         if (o->lineage)
             json_object_set_new(j, "lineage", lineage ? lineage : json_null());
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
