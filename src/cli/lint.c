@@ -194,12 +194,12 @@ static void print_json(const lint_opts *o)
                               "statement", (json_int_t)f->d.statement, "line", (json_int_t)f->d.line,
                               "column", (json_int_t)f->d.column, "rule", f->rule,
                               "severity", sl_severity_name(f->d.severity), "message", f->message);
-        /* The reason code and the estimate of rows saved: null when the
-         * diagnostic has none. */
-        json_object_set_new(j, "code", f->d.code ? json_string(f->d.code) : json_null());
-        json_object_set_new(j, "rows_saved", f->d.rows_saved >= 0
-                                             ? json_integer((json_int_t)f->d.rows_saved)
-                                             : json_null());
+        /* The reason code and the estimate of rows saved, when the
+         * diagnostic has them. */
+        if (f->d.code)
+            json_object_set_new(j, "code", json_string(f->d.code));
+        if (f->d.rows_saved >= 0)
+            json_object_set_new(j, "rows_saved", json_integer((json_int_t)f->d.rows_saved));
         if (f->fix)
             json_object_set_new(j, "fix", json_string(f->fix));
         if (f->scan_bytes >= 0)

@@ -17,8 +17,8 @@ route-refused-not-a-dimension.sql ("not_a_dimension").  Prints
 
 Where the code and the estimate are: text and GitHub write the id as
 "rule/code" and end the message with " (estimated rows saved: N)"; JSON
-has "code" and "rows_saved" keys (null when none); SARIF has them in the
-result's "properties".
+has "code" and "rows_saved" keys (when the finding has them); SARIF has
+them in the result's "properties".
 """
 import json
 import re
@@ -67,7 +67,7 @@ def from_json(out):
         if line.strip():
             j = json.loads(line)
             rows.append((j["file"], j["line"], j["column"], j["rule"], j["severity"], j["message"],
-                         j["code"], j["rows_saved"]))
+                         j.get("code"), j.get("rows_saved")))
     return rows
 
 
