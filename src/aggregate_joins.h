@@ -17,6 +17,7 @@
 
 #include "analyze.h"
 #include "resolve.h"
+#include "rewrite/route_reasons.h"
 #include "rules.h"
 
 /* A block that reads the fact through a join, as agj_shape() found it. */
@@ -27,6 +28,7 @@ typedef struct agj_join {
     int fact_side;              /* 0: the fact is larg, 1: rarg */
     const rules_table *dim_table;   /* the dimension's tables[] entry */
     const char *why;            /* NULL: J1-J3 hold; else why not */
+    route_reason code;          /* and its reason code */
     char whybuf[240];
 } agj_join;
 
@@ -37,10 +39,6 @@ void agj_shape(const rules *ru, an_block *blk, an_item *fact, agj_join *j);
 /* Is the column reference (ColumnRef fields) a column of the dimension,
  * by its binding (never by its written qualifier alone)? */
 int agj_is_dimension_column(const resolution *res, const agj_join *j, json_t *colref_fields);
-
-/* Why a column reference is bound to no single table (an ambiguous or
- * unresolved name: resolve.h's reason), or NULL. */
-const char *agj_unbound(const resolution *res, json_t *colref_fields);
 
 /* The dimension column reference as the routed block writes it:
  * qualified with the dimension's alias (or name).  A new tree. */
@@ -54,10 +52,10 @@ typedef int (*agj_stored_key_fn)(void *route, json_t *e);
 /* Conditions J4 and J5 for one aggregate: the ON condition equates a
  * declared unique key of the dimension, column by column, with fact
  * columns the aggregate stores as they are, and holds no
- * non-deterministic call.  Returns 0, or -1 with the reason in
- * why[0..size). */
+ * non-deterministic call.  Returns 0, or -1 with the reason's code in
+ * *code and its text in why[0..size). */
 int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn stored,
-                 void *route, char *why, size_t size);
+                 void *route, route_reason *code, char *why, size_t size);
 
 /* The ON condition (NULL for none). */
 json_t *agj_on(const agj_join *j);

@@ -94,11 +94,13 @@
 #include "ast.h"
 #include "ast_edit.h"
 #include "rewrite.h"
+#include "route_reasons.h"
 
-static void why(agj_join *j, const char *fmt, const char *arg)
+static void why(agj_join *j, route_reason code, const char *fmt, const char *arg)
 {
     snprintf(j->whybuf, sizeof j->whybuf, fmt, arg ? arg : "");
     j->why = j->whybuf;
+    j->code = code;
 }
 
 /* J1-J3 */
@@ -109,13 +111,14 @@ void agj_shape(const rules *ru, an_block *blk, an_item *fact, agj_join *j)
     /* J1 */
     if (blk->nitems != 2 || !fact->join || fact->join->up ||
         json_array_size(ast_get(blk->select, "fromClause")) != 1) {
-        why(j, "%s", "the block reads more than the aggregate's source and one dimension "
-            "joined to it (comma joins, several FROM items or joins; J1)");
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the block reads more than the aggregate's source "
+            "and one dimension joined to it (comma joins, several FROM items or joins; J1)");
         return;
     }
     an_item *dim = blk->items[0] == fact ? blk->items[1] : blk->items[0];
     if (dim->kind != AN_TABLE || !dim->join || dim->join->join != fact->join->join) {
-        why(j, "%s", "the fact is joined to something other than one catalog table (J1)");
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the fact is joined to something other than one "
+            "catalog table (J1)");
         return;
     }
     json_t *jf = fact->join->join;
@@ -127,34 +130,45 @@ void agj_shape(const rules *ru, an_block *blk, an_item *fact, agj_join *j)
     const char *type = ast_str(jf, "jointype");
     if (ast_get(jf, "sl_join") || ast_get(jf, "isNatural") || ast_get(jf, "usingClause") ||
         ast_get(jf, "alias") || ast_get(jf, "join_using_alias")) {
-        why(j, "%s", "the join is a SEMI / ANTI, NATURAL or USING join, or has an alias (J2)");
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the join is a SEMI / ANTI, NATURAL or USING join, "
+            "or has an alias (J2)");
         return;
     }
     if (!ast_get(jf, "quals")) {
-        why(j, "%s", "the join has no ON condition (J2)");
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the join has no ON condition (J2)");
         return;
     }
     int kept = type && (strcmp(type, "JOIN_INNER") == 0 ||
                         (strcmp(type, "JOIN_LEFT") == 0 && j->fact_side == 0) ||
                         (strcmp(type, "JOIN_RIGHT") == 0 && j->fact_side == 1));
     if (!kept) {
-        why(j, "%s", "the join keeps rows of the dimension that have no fact rows (FULL, or "
-            "an outer join preserving the dimension; J2)");
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the join keeps rows of the dimension that have no "
+            "fact rows (FULL, or an outer join preserving the dimension; J2)");
         return;
     }
     /* J3 */
     const rules_table *t = dim->qualified ? rules_find_table(ru, dim->qualified) : NULL;
-    if (!t || !t->has_columns || t->nunique == 0) {
-        snprintf(j->whybuf, sizeof j->whybuf, "the dimension %s is not declared with its "
-                 "columns and a unique key (tables[].columns, unique; J3)",
-                 dim->qualified ? dim->qualified : "?");
-        j->why = j->whybuf;
+    if (!t || !t->has_columns) {
+        why(j, RR_JOIN_NOT_COVERED, "the dimension %s is not declared with its columns "
+            "(tables[].columns; J3)", dim->qualified ? dim->qualified : "?");
         return;
     }
-    if (dim->sampled || dim->historical || !an_reach_names_known(dim) ||
-        strcmp(dim->qualified, fact->qualified) == 0) {
-        why(j, "%s", "the dimension is sampled, read at an older version, renamed by an "
-            "alias list, or is the fact itself (J3)");
+    if (t->nunique == 0) {
+        why(j, RR_FAN_OUT, "the dimension %s declares no unique key: a fact row may find "
+            "several partners (tables[].unique; J3)", dim->qualified);
+        return;
+    }
+    if (dim->sampled || dim->historical) {
+        why(j, RR_SAMPLED_OR_TIME_TRAVEL, "%s", "the dimension is read with TABLESAMPLE or at "
+            "an older version (J3)");
+        return;
+    }
+    if (!an_reach_names_known(dim)) {
+        why(j, RR_COLUMNS_RENAMED, "%s", "an alias list renames the dimension's columns (J3)");
+        return;
+    }
+    if (strcmp(dim->qualified, fact->qualified) == 0) {
+        why(j, RR_JOIN_NOT_COVERED, "%s", "the dimension is the fact itself (J3)");
         return;
     }
     j->dim_table = t;
@@ -171,13 +185,6 @@ int agj_is_dimension_column(const resolution *res, const agj_join *j, json_t *co
 {
     const rs_binding *b = bound(res, colref_fields);
     return b && b->item == j->dim && b->column;
-}
-
-const char *agj_unbound(const resolution *res, json_t *colref_fields)
-{
-    const rs_binding *b = resolve_lookup(res, colref_fields);
-    return b && (b->kind == RS_AMBIGUOUS || b->kind == RS_UNRESOLVED) ?
-           (b->why ? b->why : "the name is ambiguous") : NULL;
 }
 
 /* The name the block knows an item by: its alias as written, else its
@@ -233,13 +240,15 @@ static ast_walk_rc find_volatile(ast_walker *w, json_t *node, ast_kind k, json_t
 
 /* J4, J5 (the ON condition's part; the rest is mapped by the routing). */
 int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn stored,
-                 void *route, char *reason, size_t size)
+                 void *route, route_reason *code, char *reason, size_t size)
 {
+    *code = RR_JOIN_NOT_COVERED;
     json_t *on = agj_on(j), *c[AGJ_MAX_CONJUNCTS];
     int volatile_call = 0;
     ast_walker w = {.fn = find_volatile, .ctx = &volatile_call, .max_depth = AN_MAX_DEPTH};
     ast_walk(&w, on);
     if (volatile_call) {
+        *code = RR_NONDETERMINISTIC;
         snprintf(reason, size, "%s", "the ON condition calls a non-deterministic or unknown "
                  "function (J5)");
         return -1;
@@ -293,12 +302,14 @@ int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn sto
         if (all)
             return 0;
     }
-    if (unstored)
+    if (unstored) {
         snprintf(reason, size, "the ON condition's fact column %s is not stored by the aggregate "
                  "as a dimension of its own (J4)", unstored);
-    else
+    } else {
+        *code = RR_FAN_OUT;
         snprintf(reason, size, "the ON condition does not equate a declared unique key of %s with "
                  "fact columns (a join that may fan out; J4)", j->dim->qualified);
+    }
     return -1;
 }
 
