@@ -146,8 +146,11 @@ SL_API void sl_engine_free(sl_engine *e)
     free(e);
 }
 
-static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
-                     sl_severity sev, size_t offset, unsigned stmt, const char *msg)
+/* A diagnostic with a reason code (a static string, or NULL) and an
+ * estimate of rows saved (-1: none). */
+static void add_diag_code(sl_result *r, const sl_request *req, rule_id rule, sl_severity sev,
+                          size_t offset, unsigned stmt, const char *code, long long rows_saved,
+                          const char *msg)
 {
     if (r->ndiags == r->capdiags) {
         r->capdiags = r->capdiags ? r->capdiags * 2 : 4;
@@ -163,7 +166,15 @@ static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
     d->message = m;
     d->offset = offset;
     d->statement = stmt;
+    d->code = code;
+    d->rows_saved = rows_saved;
     text_line_column(req->sql, req->sql_len, offset, &d->line, &d->column);
+}
+
+static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
+                     sl_severity sev, size_t offset, unsigned stmt, const char *msg)
+{
+    add_diag_code(r, req, rule, sev, offset, stmt, NULL, -1, msg);
 }
 
 static void set_sql(sl_result *r, sbuf *b)
@@ -196,12 +207,14 @@ static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
 /* Receives each diagnostic a rule reports: a location in the bridged
  * text of the statement, or -1 for the start of ctx->span. */
 static void report_to_result(check_ctx *ctx, rule_id rule, sl_severity sev,
-                             long long location, const char *message)
+                             long long location, const char *code, long long rows_saved,
+                             const char *message)
 {
     size_t off = location >= 0 && ctx->stmt
                      ? dialect_to_orig(&ctx->stmt->br, (size_t)location)
                      : ctx->span->start;
-    add_diag(ctx->engine_data, ctx->req, rule, sev, off, ctx->index, message);
+    add_diag_code(ctx->engine_data, ctx->req, rule, sev, off, ctx->index, code, rows_saved,
+                  message);
 }
 
 /* The rules switched off by "sluice: allow id, id" comments in tokens
@@ -833,6 +846,11 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
         pack_u32(&p, ml);
         pack_bytes(&p, d->rule, rl);
         pack_bytes(&p, d->message, ml);
+        size_t cl = d->code ? strlen(d->code) : 0;
+        int64_t saved = d->rows_saved;
+        pack_u32(&p, d->code ? cl : UINT32_MAX);
+        pack_bytes(&p, &saved, sizeof saved);
+        pack_bytes(&p, d->code, cl);
     }
     pack_tables(&p, eng, r->tables, ntables);
     pack_tables(&p, eng, r->source_tables, r->nsource_tables);

@@ -139,7 +139,9 @@ class _Diagnostic(ctypes.Structure):
                 ("line", ctypes.c_uint),
                 ("column", ctypes.c_uint),
                 ("offset", ctypes.c_size_t),
-                ("statement", ctypes.c_uint)]
+                ("statement", ctypes.c_uint),
+                ("code", ctypes.c_char_p),
+                ("rows_saved", ctypes.c_longlong)]
 
 
 # The numbers are sluice.h's (stable, never reused).
@@ -150,9 +152,10 @@ _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
 # sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
 # record, lineage document, scan estimate.
-_PACKED_VERSION = 3
+_PACKED_VERSION = 4
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
+_DIAG_CODE = struct.Struct("=Iq")     # after the message: code length, rows_saved
 _TABLE = struct.Struct("=Iq")
 _U32 = struct.Struct("=I")
 _I64 = struct.Struct("=q")
@@ -313,12 +316,17 @@ def _rules_error(text: str) -> RulesError:
     return RulesError(text)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(init=False)
 class Diagnostic:
     """One finding: rule id, severity, message, and where (1-based line and
-    column in the original text, byte offset, 0-based statement index)."""
+    column in the original text, byte offset, 0-based statement index);
+    code: the stable reason code within the rule (sl_diagnostic.code, e.g.
+    "not_a_dimension"; docs/routing-reasons.md), None when it has none;
+    rows_saved: aggregate routing's estimate of the rows not scanned
+    (sl_diagnostic.rows_saved), None when it has none."""
 
-    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement")
+    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement", "code",
+                 "rows_saved")
 
     rule: str
     severity: Severity
@@ -327,6 +335,15 @@ class Diagnostic:
     column: int
     offset: int
     statement: int
+    code: Optional[str]
+    rows_saved: Optional[int]
+
+    def __init__(self, rule: str, severity: Severity, message: str, line: int, column: int,
+                 offset: int, statement: int, code: Optional[str] = None,
+                 rows_saved: Optional[int] = None) -> None:
+        self.rule, self.severity, self.message = rule, severity, message
+        self.line, self.column, self.offset, self.statement = line, column, offset, statement
+        self.code, self.rows_saved = code, rows_saved
 
     def as_dict(self) -> Dict[str, object]:
         """Returns the fields as a dict (json.dumps writes severity as its
@@ -437,8 +454,14 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         pos += rl
         message = data[pos:pos + ml].decode("utf-8", "replace")
         pos += ml
+        cl, saved = _DIAG_CODE.unpack_from(data, pos)
+        pos += _DIAG_CODE.size
+        code = None
+        if cl != _NO_SQL:
+            code = data[pos:pos + cl].decode("ascii")
+            pos += cl
         diags.append(Diagnostic(rule, _SEVERITIES.get(sev, Severity.ERROR), message, line, column,
-                                offset, stmt))
+                                offset, stmt, code, saved if saved >= 0 else None))
     rows: Dict[str, Optional[int]] = {}
     lists: List[List[str]] = [[], []]
     for which, count in ((0, ntables), (1, nsource)):

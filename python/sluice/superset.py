@@ -768,7 +768,7 @@ class Mutator:
             record["rules_loaded_at"] = engine.loaded_at_iso
         if result is not None:
             record["rules"] = sorted({d.rule for d in result.diagnostics})
-            record["reasons"] = [{"rule": d.rule, "severity": d.severity.value,
+            record["reasons"] = [{"rule": d.rule, "code": d.code, "severity": d.severity.value,
                                   "message": d.message, "line": d.line, "column": d.column,
                                   "statement": d.statement}
                                  for d in result.diagnostics if d.severity is not sluice.Severity.INFO]

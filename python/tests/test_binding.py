@@ -51,11 +51,33 @@ class Api(unittest.TestCase):
             "limit-cap", sluice.Severity.INFO, "the query has no LIMIT; LIMIT 10000 applied",
             1, 1, 0, 0)])
         self.assertEqual([f.name for f in dataclasses.fields(sluice.Diagnostic)],
-                         ["rule", "severity", "message", "line", "column", "offset", "statement"])
+                         ["rule", "severity", "message", "line", "column", "offset", "statement",
+                          "code", "rows_saved"])
         self.assertEqual(json.dumps(r.diagnostics[0].as_dict()),
                          '{"rule": "limit-cap", "severity": "info", "message": "the query has no '
                          'LIMIT; LIMIT 10000 applied", "line": 1, "column": 1, "offset": 0, '
-                         '"statement": 0}')
+                         '"statement": 0, "code": null, "rows_saved": null}')
+
+    def test_reason_codes(self):
+        """Diagnostic.code: the routed diagnostic's code and its estimate of
+        rows saved (the rules' rows: 5,000,000,000 for the fact table,
+        40,000 for the aggregate); a refusal's code under explain."""
+        r = self.engine.process(
+            "SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region", now=NOW)
+        routed = [d for d in r.diagnostics if d.rule == "aggregate-routing"]
+        self.assertEqual([(d.code, d.rows_saved) for d in routed],
+                         [("routed", 5000000000 - 40000)])
+        r = self.engine.process(
+            "SELECT status, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY status", now=NOW,
+            explain=True)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual([(d.rule, d.code, d.rows_saved) for d in r.diagnostics],
+                         [("limit-cap", None, None),
+                          ("aggregate-routing", "not_a_dimension", None)])
+        self.assertEqual(r.diagnostics[1].message, "not routed onto main.sales.revenue_by_day_region: "
+                         "column status is not a dimension")
 
     def test_reject_has_positions(self):
         r = self.engine.process("SELECT *\nFROM sales.transactions\nLIMIT 5", now=NOW)

@@ -169,7 +169,7 @@ class Mutator(Base):
         self.assertNotIn("tables", record)
         self.assertEqual(record["tables_before"], ["main.sales.transactions"])
         self.assertEqual(record["reasons"], [{
-            "rule": "partition-filter", "severity": "error", "line": 1, "column": 15,
+            "rule": "partition-filter", "code": None, "severity": "error", "line": 1, "column": 15,
             "statement": 0, "message": message.split(" (near ")[0]}])
 
     def test_injected_window_stays_relative(self):

@@ -72,7 +72,8 @@ typedef struct check_ctx {
     unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */
     void (*report)(struct check_ctx *ctx, rule_id rule, sl_severity sev,
-                   long long location, const char *message);
+                   long long location, const char *code, long long rows_saved,
+                   const char *message);
     void *engine_data;
     long long scan_bytes;       /* set by scan-budget: the statement's estimated
                                    bytes scanned; -1 (the engine's start) when
@@ -83,6 +84,14 @@ typedef struct check_ctx {
 void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* The same, with a reason code (sl_diagnostic.code: a static string, e.g.
+ * a row of src/rewrite/route_reasons.h, or NULL) and the estimated rows
+ * a routing saves (sl_diagnostic.rows_saved, -1 for none). */
+void check_report_code(check_ctx *ctx, rule_id rule, sl_severity sev,
+                       long long location, const char *code, long long rows_saved,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 int check_is_suppressed(const check_ctx *ctx, rule_id rule);
 

@@ -30,8 +30,11 @@ static void render_diags(const sl_result *res, sbuf *out)
     sbuf_puts(out, "diagnostics:\n");
     for (size_t i = 0; i < n; i++) {
         const sl_diagnostic *d = sl_result_diagnostic(res, i);
-        sbuf_printf(out, "  %u:%u: %s [%s]: %s\n", d->line, d->column,
-                    sl_severity_name(d->severity), d->rule, d->message);
+        sbuf_printf(out, "  %u:%u: %s [", d->line, d->column, sl_severity_name(d->severity));
+        cli_diagnostic_tag(d, out);
+        sbuf_puts(out, "]: ");
+        cli_diagnostic_message(d, out);
+        sbuf_puts(out, "\n");
     }
 }
 
