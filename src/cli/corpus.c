@@ -35,8 +35,11 @@ static void render_diags(const sl_result *res, sbuf *out)
     sbuf_puts(out, "diagnostics:\n");
     for (size_t i = 0; i < n; i++) {
         const sl_diagnostic *d = sl_result_diagnostic(res, i);
-        sbuf_printf(out, "  %u:%u: %s [%s]: %s\n", d->line, d->column,
-                    sl_severity_name(d->severity), d->rule, d->message);
+        sbuf_printf(out, "  %u:%u: %s [", d->line, d->column, sl_severity_name(d->severity));
+        cli_diagnostic_tag(d, out);
+        sbuf_puts(out, "]: ");
+        cli_diagnostic_message(d, out);
+        sbuf_puts(out, "\n");
     }
 }
 
@@ -70,6 +73,9 @@ int cli_render_case(const sl_engine *eng, json_t *context, const char *sql, size
         sbuf_putn(out, o, olen);
         sbuf_puts(out, "\n");
     }
+    /* The scan estimate, where the rules have a budget. */
+    if (sl_result_scan_bytes(res) >= 0)
+        sbuf_printf(out, "scan estimate: %lld bytes\n", sl_result_scan_bytes(res));
     /* Explaining must not change what is decided. */
     sl_request plain = req;
     plain.explain = 0;

@@ -28,6 +28,9 @@ void rewrite_limit_cap(check_ctx *ctx);
  * statement sluice cannot parse when the rules filter rows. */
 void rewrite_row_filter(check_ctx *ctx);
 void row_filter_unparsed(check_ctx *ctx);
+/* Does a row filter restrict what the request's user reads of the scan
+ * it (a catalog table)?  Aggregate routing refuses such a scan. */
+int row_filter_applies(check_ctx *ctx, const an_item *it);
 /* Judges every scan of a partitioned table and injects the default
  * window where the policy says so; the driver also runs it alone, with
  * ctx->judge_only set, on the query of a CREATE ... AS or INSERT. */

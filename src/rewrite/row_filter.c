@@ -619,6 +619,17 @@ void rewrite_row_filter(check_ctx *ctx)
     sbuf_free(&uq);
 }
 
+int row_filter_applies(check_ctx *ctx, const an_item *it)
+{
+    if (!ctx->rules->nrow_filters || it->kind != AN_TABLE || !it->qualified)
+        return 0;
+    table_policy tp;
+    decide(ctx, it, &tp);
+    json_decref(tp.pred);
+    sbuf_free(&tp.which);
+    return tp.v == V_FILTER || tp.v == V_NO_USER;
+}
+
 /* A statement the parser could not read may read any table. */
 void row_filter_unparsed(check_ctx *ctx)
 {
