@@ -62,7 +62,7 @@
       "cannot answer")                                                                          \
     X(TYPE_UNKNOWN, "type_unknown", "a column type the answer depends on is not declared "      \
       "(tables[].columns)")                                                                     \
-    X(DECIMAL_ROUNDING, "decimal_rounding", "11: a DECIMAL AVG from the stored parts rounds "   \
+    X(DECIMAL_ROUNDING, "decimal_rounding", "12: a DECIMAL AVG from the stored parts rounds "   \
       "as Spark's AVG does only for groups smaller than the source declares (or it declares "   \
       "no rows)")                                                                               \
     X(OUTPUT_NAME_CHANGES, "output_name_changes", "7: an unaliased select-list expression "     \

@@ -27,7 +27,11 @@ PostgreSQL can run.  Under a folder named "buckets" they are instead
 raw-column time ranges grouped by a truncation (condition 9): bounds on
 and just off the boundaries of every grain, on a DATE and a TIMESTAMP
 column, as DATE, CAST, bare string, TIMESTAMP with and without a time,
-relative to the clock, BETWEEN, <=, >, constant first, = and IN.
+relative to the clock, BETWEEN, <=, >, constant first, = and IN.  Under
+a folder named "normal" they are the same expressions spelled as Spark
+reads them alike (units in any case and their synonyms, trunc, count(1),
+commuted operands, IN of one value, interval spellings) and spellings
+that differ.
 
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
@@ -166,13 +170,48 @@ def load_data(server, seed):
         INSERT INTO sales.regions VALUES ('north'), ('west');
         ALTER DATABASE main SET search_path = sales, spark, pg_catalog, public;""")
     server.psql("main", SPARK_FUNCTIONS)
+    server.psql("main", SPARK_AGGREGATES)
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
 
 
-# Spark's aggregates as PostgreSQL functions, found before pg_catalog's
-# (search_path above), so that a query means on PostgreSQL what it means
+# Spark's date functions as Spark reads them, ahead of PostgreSQL's own
+# (pg_catalog comes after the schema spark on the search path): the units
+# of date_trunc and trunc in any case with Spark's synonyms
+# (DateTimeUtils.parseTruncLevel), trunc(date, unit) as TruncDate (NULL
+# below a week), and the field extractions of the generated queries.
+SPARK_FUNCTIONS = """
+    CREATE SCHEMA spark;
+    CREATE FUNCTION spark.spark_unit(u text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE upper(u) WHEN 'MM' THEN 'month' WHEN 'MON' THEN 'month'
+                             WHEN 'DD' THEN 'day' WHEN 'YY' THEN 'year'
+                             WHEN 'YYYY' THEN 'year' ELSE lower(u) END $$;
+    CREATE FUNCTION spark.date_trunc(u text, t timestamp) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$ SELECT pg_catalog.date_trunc(spark.spark_unit(u), t) $$;
+    CREATE FUNCTION spark.date_trunc(u text, d date) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$
+        SELECT pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp) $$;
+    CREATE FUNCTION spark.trunc(d date, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE WHEN spark.spark_unit(u) IN ('week', 'month', 'quarter', 'year')
+                    THEN pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp)::date END $$;
+    CREATE FUNCTION spark.trunc(t timestamp, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT spark.trunc(t::date, u) $$;
+    CREATE FUNCTION spark.year(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(year FROM t)::integer $$;
+    CREATE FUNCTION spark.quarter(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(quarter FROM t)::integer $$;
+    CREATE FUNCTION spark.month(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(month FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofweek(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(dow FROM t)::integer + 1 $$;
+    CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(hour FROM t)::integer $$;
+"""
+
+
+# Spark's aggregates as PostgreSQL functions in the same schema spark,
+# found before pg_catalog's (search_path above), so that a query means on PostgreSQL what it means
 # on Spark.  avg / mean are Spark's Average (aggregate/Average.scala): of
 # an integer, the values summed as double precision over the count, a
 # double (PostgreSQL's avg(integer) is numeric); of a decimal with scale
@@ -181,8 +220,7 @@ def load_data(server, seed):
 # count_if is Spark's CountIf.  grouping_id(a, b) is PostgreSQL's
 # GROUPING(a, b), written by to_postgres (the same bits: the first
 # argument is the highest).
-SPARK_FUNCTIONS = """
-    CREATE SCHEMA spark;
+SPARK_AGGREGATES = """
     CREATE FUNCTION spark.int_avg(s float8[]) RETURNS float8
         LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN s[2] = 0 THEN NULL ELSE s[1] / s[2] END';
     CREATE FUNCTION spark.dec_acc(s numeric[], x numeric) RETURNS numeric[]
@@ -197,18 +235,18 @@ SPARK_FUNCTIONS = """
 for _name in ("avg", "mean"):
     for _type in ("smallint", "integer", "bigint"):
         if _name == "avg":
-            SPARK_FUNCTIONS += ("CREATE FUNCTION spark.int_acc(s float8[], x %s) RETURNS float8[] "
+            SPARK_AGGREGATES += ("CREATE FUNCTION spark.int_acc(s float8[], x %s) RETURNS float8[] "
                                 "LANGUAGE sql IMMUTABLE STRICT AS "
                                 "'SELECT ARRAY[s[1] + x::float8, s[2] + 1]';\n" % _type)
-        SPARK_FUNCTIONS += ("CREATE AGGREGATE spark.%s(%s) (sfunc = spark.int_acc, "
+        SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(%s) (sfunc = spark.int_acc, "
                             "stype = float8[], initcond = '{0,0}', finalfunc = spark.int_avg);\n"
                             % (_name, _type))
-    SPARK_FUNCTIONS += ("CREATE AGGREGATE spark.%s(numeric) (sfunc = spark.dec_acc, "
+    SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(numeric) (sfunc = spark.dec_acc, "
                         "stype = numeric[], initcond = '{0,0,0}', finalfunc = spark.dec_avg);\n"
                         "CREATE AGGREGATE spark.%s(float8) (sfunc = float8_accum, "
                         "stype = float8[], initcond = '{0,0,0}', finalfunc = float8_avg);\n"
                         % (_name, _name))
-SPARK_FUNCTIONS += ("CREATE AGGREGATE spark.count_if(boolean) (sfunc = spark.if_acc, "
+SPARK_AGGREGATES += ("CREATE AGGREGATE spark.count_if(boolean) (sfunc = spark.if_acc, "
                     "stype = bigint, initcond = '0');\n")
 
 
@@ -537,8 +575,8 @@ def gen_bucket_query(rnd):
 
 
 # ---------------------------------------------------------------------------
-# AVG over an integer, a double and decimals (condition 11), count_if and
-# aggregates of DISTINCT dimensions (condition 12), as Superset writes
+# AVG over an integer, a double and decimals (condition 12), count_if and
+# aggregates of DISTINCT dimensions (condition 13), as Superset writes
 # them: AVG(col) metrics, a time range, a series per dimension.
 
 ANALYTICS_DIMS = ["region", "channel", "status", "transaction_date",
@@ -590,8 +628,62 @@ def gen_analytics_query(rnd):
     return sql
 
 
+# Spellings and implications (corpus/routing/normal): the same expression
+# written as Spark reads it alike (units in any case and their synonyms,
+# trunc(x, 'MM'), count(1), commuted operands, mirrored comparisons, IN of
+# one value, interval spellings), and spellings that differ (a unit below
+# the stored grain, subtraction swapped, a string IN against a number,
+# INTERVAL 120 MINUTES), so that both routed and refused forms run.
+
+NORMAL_MONTHS = ["month", "MONTH", "Month", "MM", "mm", "mon", "MON"]
+NORMAL_TIME_DIMS = [
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(NORMAL_MONTHS),
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(
+        ["quarter", "QUARTER", "year", "YEAR", "yyyy", "YY", "week", "DD", "day"]),
+    lambda rnd: "trunc(transaction_date, '%s')" % rnd.choice(
+        NORMAL_MONTHS + ["quarter", "YEAR", "yy", "week", "DD"]),
+    lambda rnd: "date_trunc('%s', %s)" % (rnd.choice(["day", "DAY", "dd", "hour"]), rnd.choice(
+        ["transaction_ts + INTERVAL 2 HOURS", "transaction_ts + INTERVAL '2' HOUR",
+         "transaction_ts + interval '2 hours'", "INTERVAL '2 hour' + transaction_ts",
+         "transaction_ts + INTERVAL 120 MINUTES", "transaction_ts + INTERVAL 3 HOURS"])),
+]
+NORMAL_METRICS = ["sum(amount)", "count(1)", "count(*)", "count('x')", "count(amount)",
+                  "sum(customer_id * product_id)", "sum(product_id * customer_id)",
+                  "sum(customer_id + product_id)", "sum(product_id + customer_id)",
+                  "sum(customer_id - product_id)", "sum(product_id - customer_id)",
+                  "max(amount)", "count(NULL)"]
+NORMAL_FILTERS = ["status IN ('paid')", "status = 'paid'", "'paid' = status",
+                  "product_id IN (3)", "product_id = 3", "3 = product_id", "product_id IN ('3')",
+                  "region = 'north'", "channel IN ('web')", "'app' = channel",
+                  "status IN ('paid', 'pending')"]
+
+
+def gen_normal_query(rnd):
+    dims = []
+    if rnd.random() < 0.8:
+        dims.append(rnd.choice(NORMAL_TIME_DIMS)(rnd))
+    dims += rnd.sample(["region", "channel"], rnd.choice([0, 0, 1]))
+    metrics = rnd.sample(NORMAL_METRICS, rnd.choice([1, 1, 2]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
+    if rnd.random() < 0.4:
+        where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
+    sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        if rnd.random() < 0.5:
+            sql += "\nGROUP BY " + ", ".join(str(i + 1) for i in range(len(dims)))
+        else:
+            sql += "\nGROUP BY " + ", ".join(dims)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    return sql
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
-              "analytics": lambda rnd: gen_analytics_query(rnd)}
+              "analytics": lambda rnd: gen_analytics_query(rnd),
+              "normal": lambda rnd: gen_normal_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
