@@ -24,7 +24,9 @@
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
  *     calls without GROUP BY).  Another FROM item could multiply or drop
- *     rows in ways the stored groups do not record.
+ *     rows in ways the stored groups do not record.  One exception: the
+ *     source joined to one dimension table on a unique key the aggregate
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
  *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -199,6 +201,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate_joins.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -218,6 +221,10 @@ typedef struct route {
                                json_null()), 1: build the routed clauses */
     char reason[240];
     route_reason code;      /* the reason's row of route_reasons.h */
+    const agj_join *join;   /* the block joins the fact to a dimension
+                               (aggregate_joins.c), else NULL */
+    const char *qual;       /* with a join: the qualifier of the aggregate's
+                               columns in the routed block, else NULL */
 } route;
 
 /* Record why the candidate is refused: the first refusal stands.  Every
@@ -343,7 +350,7 @@ static json_t *map_rollup(route *r, json_t *e, json_t *f, int *stored)
         json_t *args = ast_get(f, "args"), *na = json_array();
         for (size_t k = 0; k < json_array_size(args); k++)
             json_array_append_new(na, json_array_get(args, k) == x
-                                      ? ast_new_column_ref(NULL, d->name)
+                                      ? ast_new_column_ref(r->qual, d->name)
                                       : json_deep_copy(json_array_get(args, k)));
         return ast_new_func_call(an_func_name(f), na);
     }
@@ -395,10 +402,10 @@ static const rules_measure *find_measure(route *r, const char *func, int star, j
 }
 
 /* CAST(COALESCE(SUM(col), 0) AS BIGINT): COUNT from a stored count. */
-static json_t *summed_count(const char *col)
+static json_t *summed_count(route *r, const char *col)
 {
     json_t *sum_args = json_array();
-    json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
+    json_array_append_new(sum_args, ast_new_column_ref(r->qual, col));
     json_t *co_args = json_array();
     json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
     json_array_append_new(co_args, ast_new_int_const(0));
@@ -749,14 +756,14 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
                    "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
-        return r->build ? summed_count(m->name) : json_null();
+        return r->build ? summed_count(r, m->name) : json_null();
     }
     if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
         json_array_size(args) == 1 && !star) {
         const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
         json_t *arg;
         if (m) {
-            arg = r->build ? ast_new_column_ref(NULL, m->name) : json_null();
+            arg = r->build ? ast_new_column_ref(r->qual, m->name) : json_null();
         } else if (strcmp(name, "sum") != 0) {
             /* MIN / MAX of an expression of dimensions: the groups hold
              * every value it takes. */
@@ -817,11 +824,14 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
         if (d >= 0)
-            return r->build ? ast_new_column_ref(NULL, r->agg->dims[d].name) : json_null();
+            return r->build ? ast_new_column_ref(r->qual, r->agg->dims[d].name) : json_null();
     }
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
+        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+            return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
+                            : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
         if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
@@ -909,6 +919,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
  * only once every condition has held. */
 typedef struct routed {
     json_t *targets, *where, *group, *having, *sort;
+    json_t *on;             /* a join's ON condition (aggregate_joins.c) */
 } routed;
 
 static void routed_free(routed *o)
@@ -918,6 +929,7 @@ static void routed_free(routed *o)
     arena_json_release(o->group);
     arena_json_release(o->having);
     arena_json_release(o->sort);
+    arena_json_release(o->on);
     memset(o, 0, sizeof *o);
 }
 
@@ -1215,10 +1227,10 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
     if (!r->build)
         return 0;
     if (w.has_lo)
-        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.lo)));
     if (w.has_hi)
-        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.hi)));
     return 0;
 }
@@ -1289,7 +1301,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
             rc = translate_window(r, d, ty, b, 1, one);
             if (rc == 0 && r->build)
                 json_array_append_new(conds, ast_new_binary_op(
-                    "=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                    "=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                     json_incref(json_array_get(one, 0))));
             arena_json_release(one);
         } else {
@@ -1327,7 +1339,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         if (rc == 0 && r->build) {
             json_t *lst = json_object();
             json_object_set_new(lst, "items", list);
-            json_t *in = ast_new_binary_op("=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+            json_t *in = ast_new_binary_op("=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                                            ast_new_node("List", lst));
             json_object_set_new(ast_get(in, "A_Expr"), "kind", json_string("AEXPR_IN"));
             json_array_append_new(conds, in);
@@ -1439,8 +1451,10 @@ static int block_shape(route *r)
 {
     an_block *blk = r->blk;
     json_t *sel = blk->select;
-    /* 1 */
-    if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
+    /* 1 (a join: J1-J3 of aggregate_joins.c) */
+    if (r->join && r->join->why)
+        return refuse(r, r->join->code, "%s", r->join->why);
+    if (!r->join && (blk->nitems != 1 || blk->items[0] != r->item || r->item->join))
         return refuse(r, RR_JOIN_NOT_COVERED,
                       "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
@@ -1469,6 +1483,15 @@ static int block_shape(route *r)
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, RR_LIMIT_NOT_CONSTANT, "%s", "LIMIT or OFFSET is not a constant");
     return 0;
+}
+
+/* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
+ * that is that column itself? */
+static int stored_key(void *ctx, json_t *e)
+{
+    route *r = ctx;
+    int d = dimension_of(r, e);
+    return d >= 0 && ast_unwrap(r->agg->dims[d].expr, NULL, NULL) == AST_ColumnRef;
 }
 
 static int check_block(route *r, routed *out)
@@ -1511,6 +1534,18 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
+    /* J4, J5: a join's ON condition (aggregate_joins.c) */
+    if (r->join) {
+        char why[240];
+        route_reason code;
+        if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, &code, why,
+                         sizeof why) < 0)
+            return refuse(r, code, "%s", why);
+        json_t *on = map_expr(r, agj_on(r->join), 0, 0);
+        if (!on)
+            return -1;
+        out->on = r->build ? on : NULL;
+    }
     /* 6, 7: the select list */
     out->targets = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->noutputs; i++) {
@@ -1614,11 +1649,13 @@ static void apply(route *r, routed *o)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *from = json_array();
-    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
-                                                  alias_name ? alias_name :
-                                                  (relname ? relname : parts[2])));
-    /* Condition 1 made the source the block's only FROM item. */
+    json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
+                                      alias_name ? alias_name : (relname ? relname : parts[2]));
+    /* Condition 1 made the source the block's only FROM item, or J1 one
+     * side of its only join. */
+    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!r->join)
+        json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }
 
@@ -1744,7 +1781,21 @@ static int route_block(check_ctx *ctx, an_block *blk)
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
     /* A block of a shape no aggregate can answer is refused by every
      * candidate alike: without explaining, nothing more to look at. */
-    route shape = {ctx, NULL, blk, item, 0, ""};
+    /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
+     * aggregate; the aggregate's columns are then written qualified. */
+    agj_join join;
+    const agj_join *jp = NULL;
+    const char *qual = NULL;
+    if (blk->nitems != 1 || item->join) {
+        agj_shape(ru, blk, item, &join);
+        jp = &join;
+        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+        if (!qual)
+            qual = json_string_value(ast_get(item->node, "relname"));
+        if (!qual)
+            qual = item->alias;
+    }
+    route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
     name_list cols = {NULL, 0};
@@ -1761,7 +1812,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
-        route r = {ctx, a, blk, item, 0, ""};
+        route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .join = jp, .qual = qual};
         routed out = {0};
         if (!why && unstored_column(a, &cols))
             continue;       /* the full check would fail too */
