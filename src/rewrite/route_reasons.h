@@ -62,9 +62,13 @@
     X(MEASURE_MISSING, "measure_missing", "6: the aggregate stores no measure that answers "    \
       "an aggregate call")                                                                      \
     X(UNSUPPORTED_AGGREGATE, "unsupported_aggregate", "6: an aggregate function or form "       \
-      "(FILTER, DISTINCT other than in COUNT, ordered) stored groups cannot answer")            \
+      "(FILTER, DISTINCT other than in COUNT, SUM, AVG, MIN, MAX, ordered) stored groups "     \
+      "cannot answer")                                                                          \
     X(TYPE_UNKNOWN, "type_unknown", "a column type the answer depends on is not declared "      \
       "(tables[].columns)")                                                                     \
+    X(DECIMAL_ROUNDING, "decimal_rounding", "12: a DECIMAL AVG from the stored parts rounds "   \
+      "as Spark's AVG does only for groups smaller than the source declares (or it declares "   \
+      "no rows)")                                                                               \
     X(OUTPUT_NAME_CHANGES, "output_name_changes", "7: an unaliased select-list expression "     \
       "would change its output name")                                                           \
     X(SELECT_STAR, "select_star", "7: SELECT * (or * in an expression) is used")                \
