@@ -172,17 +172,23 @@ static const char *column_name(json_t *fields)
  * binding (resolve.h) says: a column of the item itself, not an alias, a
  * lambda variable, an outer query's or another item's column, a struct
  * field, nor a USING column (which may be the other side's value), and
- * never an ambiguous or unresolved name.  A reference written with more
+ * never an ambiguous or unresolved name.  known: a column the aggregate's
+ * definition reads from the source table, which the table therefore has
+ * (resolve_given), or NULL.  A reference written with more
  * than two parts (schema.table.col) is refused, as it always was here.
  * A node the resolution does not hold (none in the block's clauses) is
  * read by its written qualifier alone. */
-static int qualifier_is_item(route *r, json_t *colref_fields)
+static int qualifier_is_item(route *r, json_t *colref_fields, const char *known)
 {
     json_t *parts = ast_get(colref_fields, "fields");
     size_t n = json_array_size(parts);
     if (n > 2)
         return 0;
-    const rs_binding *b = resolve_lookup(check_resolution(r->ctx), colref_fields);
+    const resolution *res = check_resolution(r->ctx);
+    const rs_binding *b = resolve_lookup(res, colref_fields);
+    rs_binding given;
+    if (b && known)
+        b = resolve_given(res, b, r->item, known, &given);
     if (b)
         return b->kind == RS_COLUMN && b->item == r->item && !b->field && !b->merged;
     const char *q = n == 2 ? ast_string_value(json_array_get(parts, 0)) : NULL;
@@ -200,7 +206,7 @@ static int equiv_node(json_t *q, json_t *d, void *ctx)
         return 0;
     if (kq == AST_ColumnRef) {
         const char *a = column_name(qf), *b = column_name(df);
-        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
+        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
     }
     if (kq == AST_FuncCall) {
         const char *a = an_func_name(qf), *b = an_func_name(df);
@@ -408,7 +414,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
-        if (!qualifier_is_item(r, f))
+        if (!qualifier_is_item(r, f, NULL))
             refuse(r, "a column of another query (%s) is used", col ? col : "?");
         else
             refuse(r, "column %s is not a dimension", col ? col : "*");
@@ -921,7 +927,8 @@ static int fresh_enough(route *r)
     an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
-        an_range_bounds(&clock, r->item, column_name(tf), &b) == 0 && b.has_hi)
+        an_range_bounds(&clock, check_resolution(r->ctx), r->item, column_name(tf), &b) == 0 &&
+        b.has_hi)
         end = bucket_end(b.hi - 1, g);
     /* A dimension date_trunc(G, c): a bound on the raw column c (condition
      * 9) ends the rows read at the end of the bucket holding its last
@@ -932,8 +939,8 @@ static int fresh_enough(route *r)
         json_array_size(ast_get(tf, "args")) == 2)
         raw = json_array_get(ast_get(tf, "args"), 1);
     if (raw && ast_unwrap(raw, &rf, NULL) == AST_ColumnRef && column_name(rf) &&
-        an_range_bounds(&clock, r->item, column_name(rf), &b) == 0 && b.has_hi &&
-        bucket_end(b.hi - 1, g) < end)
+        an_range_bounds(&clock, check_resolution(r->ctx), r->item, column_name(rf), &b) == 0 &&
+        b.has_hi && bucket_end(b.hi - 1, g) < end)
         end = bucket_end(b.hi - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;
