@@ -76,6 +76,19 @@ int an_eval_date(const an_clock *clock, json_t *e, an_time *out);
  * cleared; may be NULL). */
 int an_eval_date_at(const an_clock *clock, json_t *e, an_time *out, int depth, int *gave_up);
 
+/* An interval literal as Spark types and values it: two literals are
+ * the same interval when all four fields are equal (INTERVAL 1 DAY,
+ * INTERVAL '1' DAY, INTERVAL '1 day', INTERVAL 1 DAYS are; INTERVAL 24
+ * HOURS is not).  Fields are numbered year 0, month 1, day 2, hour 3,
+ * minute 4, second 5.  Returns 0, or -1 when e is not an interval
+ * literal sluice reads exactly. */
+typedef struct an_interval {
+    long months;
+    long long us;
+    int first, last;        /* the type's first and last field */
+} an_interval;
+int an_interval_key(json_t *e, an_interval *out);
+
 /* A constant INT expression, folded as Spark's ConstantFolding does:
  * integer literals, unary minus and plus, + - * of such expressions,
  * within INT.  Returns 0, or -1. */
@@ -100,6 +113,13 @@ typedef struct an_bound {
 
 /* Both windows (the tighter side of each). */
 an_bound an_bound_intersect(an_bound a, an_bound b);
+
+/* Days a window of a DATE or TIMESTAMP column spans: the days from the
+ * one holding its lower bound to the one holding the last value before
+ * its upper bound (0 for an empty window), or -1 when it has no lower
+ * bound.  A missing upper bound is the start of today (now_days, the
+ * request clock's an_clock.days): no partition after today holds rows. */
+double an_window_days(an_bound b, long now_days);
 
 /* What `col op value` (column_on_left) or `value op col` says about
  * col, value a constant date or time expression evaluated against clock

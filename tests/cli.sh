@@ -116,7 +116,7 @@ sed -n 2p "$T/out" > "$T/line2"
 same lineage-syntax-json "$T/line2" '{"statement":1,"error":{"rule":"syntax","message":"syntax error at or near \"WHERE\"","line":2,"column":13}}'
 grep -q "^<stdin>:2:13: error: syntax error" "$T/err"; check lineage-syntax-stderr 0 $?
 printf 'SELECT 1' | "$S" lineage --context '{"catalgo": "x"}' > /dev/null 2> "$T/err"; check lineage-bad-context 2 $?
-same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, now)"
+same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, now, dashboard_id, chart_id, source)"
 "$S" lineage --nope > /dev/null 2>&1; check lineage-bad-option 2 $?
 "$S" lint --lineage "$T/lint" > /dev/null 2> "$T/err"; check lint-lineage-text 2 $?
 same lint-lineage-text-msg "$T/err" "sluice lint: --lineage needs --format json"
@@ -127,6 +127,12 @@ same lint-lineage-json "$T/out" "{\"file\":\"$T/lin/b.sql\",\"statement\":0,\"li
 printf 'SELECT a FROM t LIMIT 5' > "$T/lin/b.sql"
 "$S" lint --rules "$R" --format json --lineage "$T/lin" > "$T/out"; check lint-lineage-finding 1 $?
 grep -q '"rule":"partition-filter".*"lineage":{"statement":0,"tables":\["main.sales.t"\],"tables_after":null' "$T/out"; check lint-lineage-finding-json 0 $?
+
+# The scan estimate in lint's JSON: 400 days x 7,750,000,000 bytes.
+mkdir -p "$T/budget"
+printf "SELECT * FROM main.sales.transactions WHERE transaction_date BETWEEN '2025-10-21' AND '2026-11-24'" > "$T/budget/q.sql"
+"$S" lint --rules "$(dirname "$0")/../corpus/budget/rules.json" --now "2026-11-24 12:00:00" --format json "$T/budget" > "$T/out" 2> /dev/null; check lint-budget 1 $?
+same lint-budget-json "$T/out" "{\"file\":\"$T/budget/q.sql\",\"statement\":0,\"line\":1,\"column\":15,\"rule\":\"scan-budget\",\"severity\":\"error\",\"message\":\"~3.1 TB over 400 days of main.sales.transactions; the limit is 200 GB; narrow the time range\",\"scan_bytes\":3100000000000}"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

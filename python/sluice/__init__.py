@@ -125,7 +125,10 @@ class _Request(ctypes.Structure):
                 ("mode", ctypes.c_int),
                 ("explain", ctypes.c_int),
                 ("layout", ctypes.c_int),
-                ("lineage", ctypes.c_int)]
+                ("lineage", ctypes.c_int),
+                ("dashboard_id", ctypes.c_char_p),
+                ("chart_id", ctypes.c_char_p),
+                ("source", ctypes.c_char_p)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -136,7 +139,9 @@ class _Diagnostic(ctypes.Structure):
                 ("line", ctypes.c_uint),
                 ("column", ctypes.c_uint),
                 ("offset", ctypes.c_size_t),
-                ("statement", ctypes.c_uint)]
+                ("statement", ctypes.c_uint),
+                ("code", ctypes.c_char_p),
+                ("rows_saved", ctypes.c_longlong)]
 
 
 # The numbers are sluice.h's (stable, never reused).
@@ -146,12 +151,14 @@ _LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
 # sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
-# record, lineage document.
-_PACKED_VERSION = 2
+# record, lineage document, scan estimate.
+_PACKED_VERSION = 4
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
+_DIAG_CODE = struct.Struct("=Iq")     # after the message: code length, rows_saved
 _TABLE = struct.Struct("=Iq")
 _U32 = struct.Struct("=I")
+_I64 = struct.Struct("=q")
 _NO_SQL = 0xFFFFFFFF
 
 _lib: Optional[ctypes.CDLL] = None
@@ -309,12 +316,17 @@ def _rules_error(text: str) -> RulesError:
     return RulesError(text)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(init=False)
 class Diagnostic:
     """One finding: rule id, severity, message, and where (1-based line and
-    column in the original text, byte offset, 0-based statement index)."""
+    column in the original text, byte offset, 0-based statement index);
+    code: the stable reason code within the rule (sl_diagnostic.code, e.g.
+    "not_a_dimension"; docs/routing-reasons.md), None when it has none;
+    rows_saved: aggregate routing's estimate of the rows not scanned
+    (sl_diagnostic.rows_saved), None when it has none."""
 
-    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement")
+    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement", "code",
+                 "rows_saved")
 
     rule: str
     severity: Severity
@@ -323,6 +335,15 @@ class Diagnostic:
     column: int
     offset: int
     statement: int
+    code: Optional[str]
+    rows_saved: Optional[int]
+
+    def __init__(self, rule: str, severity: Severity, message: str, line: int, column: int,
+                 offset: int, statement: int, code: Optional[str] = None,
+                 rows_saved: Optional[int] = None) -> None:
+        self.rule, self.severity, self.message = rule, severity, message
+        self.line, self.column, self.offset, self.statement = line, column, offset, statement
+        self.code, self.rows_saved = code, rows_saved
 
     def as_dict(self) -> Dict[str, object]:
         """Returns the fields as a dict (json.dumps writes severity as its
@@ -339,20 +360,24 @@ class Result:
     statements, and, when process() was called with lineage=True, the
     lineage: one dict per statement (sl_result_lineage_json's document,
     docs/lineage.md), None for a statement that does not parse; lineage
-    is None when it was not asked for."""
+    is None when it was not asked for; scan_bytes, the estimated bytes the
+    SQL to run scans (sl_result_scan_bytes: the rules' "budget",
+    docs/budget-and-attribution.md), None when not estimated."""
 
     __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements",
-                 "lineage")
+                 "lineage", "scan_bytes")
 
     def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
                  tables: List[str], source_tables: Optional[List[str]] = None,
                  rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0,
-                 lineage: Optional[List[Optional[Dict[str, object]]]] = None):
+                 lineage: Optional[List[Optional[Dict[str, object]]]] = None,
+                 scan_bytes: Optional[int] = None):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
         self.source_tables = source_tables if source_tables is not None else []
         self.rows = rows if rows is not None else {}
         self.statements = statements
         self.lineage = lineage
+        self.scan_bytes = scan_bytes
 
     def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
@@ -429,8 +454,14 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         pos += rl
         message = data[pos:pos + ml].decode("utf-8", "replace")
         pos += ml
+        cl, saved = _DIAG_CODE.unpack_from(data, pos)
+        pos += _DIAG_CODE.size
+        code = None
+        if cl != _NO_SQL:
+            code = data[pos:pos + cl].decode("ascii")
+            pos += cl
         diags.append(Diagnostic(rule, _SEVERITIES.get(sev, Severity.ERROR), message, line, column,
-                                offset, stmt))
+                                offset, stmt, code, saved if saved >= 0 else None))
     rows: Dict[str, Optional[int]] = {}
     lists: List[List[str]] = [[], []]
     for which, count in ((0, ntables), (1, nsource)):
@@ -450,8 +481,9 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         else:
             docs.append(json.loads(data[pos:pos + n].decode("utf-8", "surrogatepass")))
             pos += n
+    (scan,) = _I64.unpack_from(data, pos)
     return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts,
-                  docs if lineage else None)
+                  docs if lineage else None, scan if scan >= 0 else None)
 
 
 class Engine:
@@ -513,10 +545,13 @@ class Engine:
                 schema: Optional[str] = None, user: Optional[str] = None,
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
                 explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
-                lineage: bool = False) -> Result:
+                lineage: bool = False, dashboard_id: Optional[str] = None,
+                chart_id: Optional[str] = None, source: Optional[str] = None) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
         the diagnostics and the tables; lineage=True (enforce and lint
-        modes) fills Result.lineage.  A single call into the library,
+        modes) fills Result.lineage.  dashboard_id, chart_id and source
+        (with user) are what the rules' attribution comment writes
+        (docs/budget-and-attribution.md).  A single call into the library,
         which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
@@ -532,7 +567,8 @@ class Engine:
         data = _encode(sql) or b""
         req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
                        _encode(user), _encode(now), mode_number, 1 if explain else 0,
-                       layout_number, 1 if lineage else 0)
+                       layout_number, 1 if lineage else 0, _encode(dashboard_id),
+                       _encode(chart_id), _encode(source))
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

@@ -169,7 +169,7 @@ class Mutator(Base):
         self.assertNotIn("tables", record)
         self.assertEqual(record["tables_before"], ["main.sales.transactions"])
         self.assertEqual(record["reasons"], [{
-            "rule": "partition-filter", "severity": "error", "line": 1, "column": 15,
+            "rule": "partition-filter", "code": None, "severity": "error", "line": 1, "column": 15,
             "statement": 0, "message": message.split(" (near ")[0]}])
 
     def test_injected_window_stays_relative(self):
@@ -220,6 +220,83 @@ class Mutator(Base):
     def test_start_without_rules_is_an_error(self):
         with self.assertRaises(sluice.RulesError):
             sluice.superset.make_mutator(os.path.join(self.dir, "missing.json"))
+
+
+class Budget(Base):
+    def test_audit_carries_the_scan_estimate(self):
+        with open(self.rules) as f:
+            rules = json.load(f)
+        for t in rules["tables"]:
+            if t["match"] == "main.sales.transactions":
+                t["bytes"], t["bytes_per_day"] = 3400000000000, 7750000000
+        rules["budget"] = {"max_bytes": 200000000000, "unsized": "zero"}
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        # 2026-11-01 .. 2026-11-23, the chart's own window: 23 days x 7,750,000,000
+        sql = ("SELECT region, count(*) AS n FROM sales.transactions WHERE transaction_date >= "
+               "CAST('2026-11-01' AS DATE) AND transaction_date < CAST('2026-11-24' AS DATE) "
+               "GROUP BY region, channel LIMIT 100")
+        self.call(sql)
+        self.assertEqual(self.last_audit()["scan_bytes_estimate"], 178250000000)
+        # the same over 400 days: refused, and the audit says how much it would have read
+        with self.assertRaises(Rejected) as e:
+            self.call(sql.replace("2026-11-01", "2025-10-20"))
+        self.assertIn("~3.1 TB over 400 days of main.sales.transactions; the limit is 200 GB",
+                      str(e.exception))
+        self.assertEqual(self.last_audit()["scan_bytes_estimate"], 3100000000000)
+
+
+class Attribution(Base):
+    def enable(self):
+        with open(self.rules) as f:
+            rules = json.load(f)
+        rules["attribution"] = {"comment": True}
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        self.mutate = sluice.superset.make_mutator(self.rules, now=NOW, reload_interval=0,
+                                                   unchecked_paths=("alerts", "database_execute"))
+        return self.mutate.engine().digest[:16]
+
+    def test_off_by_default(self):
+        sql = "SELECT region FROM sales.transactions WHERE transaction_date >= '2026-11-01' LIMIT 5"
+        self.assertEqual(self.call(sql), sql)
+
+    def test_chart_data_request(self):
+        """The chart data API's body names the dashboard and chart; the chart
+        query is routed: the comment says so."""
+        digest = self.enable()
+        with flask.request_context({"form_data": {"slice_id": 345, "dashboardId": 12}}):
+            out = self.call(CHART_SQL)
+        self.assertTrue(out.startswith(
+            "/* sluice: user=ana, dashboard=12, chart=345, source=chart, rules=%s, "
+            "routed=main.sales.revenue_by_day_region */ " % digest), out)
+
+    def test_sql_lab_and_escaping(self):
+        """A user name that tries to close the comment is escaped; a query
+        otherwise unchanged is the comment, a space and the input."""
+        digest = self.enable()
+        superset.utils.core.set_username("eve*/ DROP TABLE x; /*")
+        sql = "SELECT region FROM sales.transactions WHERE transaction_date >= '2026-11-01' LIMIT 5"
+        out = self.call(sql)
+        self.assertEqual(out, "/* sluice: user=eve%2A%2F%20DROP%20TABLE%20x%3B%20%2F%2A, "
+                              "source=superset, rules=" + digest + " */ " + sql)
+        # The output run again is unchanged.
+        self.assertEqual(self.call(out), out)
+
+    def test_async_query_context_on_the_stack(self):
+        """Outside a request (a worker running an async chart query), the
+        QueryContext on the call stack names the chart."""
+        digest = self.enable()
+
+        class QueryContext:
+            form_data = {"slice_id": "77", "dashboardId": None}
+
+        def run_chart(query_context):
+            return self.call(CHART_SQL)
+
+        out = run_chart(QueryContext())
+        self.assertTrue(out.startswith("/* sluice: user=ana, chart=77, source=chart, rules=%s, "
+                                       % digest), out)
 
 
 class Context(Base):

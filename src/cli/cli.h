@@ -31,7 +31,15 @@ void cli_free_names(char **names, size_t n);
 /* Does a file name end in ".sql" (and has something before it)? */
 int cli_is_sql_file(const char *name);
 
-/* Print "name:line:col: severity: message [rule]", the source line and a
+/* How every text form writes a diagnostic's id and message: the tag is
+ * "rule", or "rule/code" when the diagnostic has a reason code
+ * (sl_diagnostic.code); the message is followed by " (estimated rows
+ * saved: N)" when it carries an estimate (sl_diagnostic.rows_saved).
+ * Each appends to out. */
+void cli_diagnostic_tag(const sl_diagnostic *d, sbuf *out);
+void cli_diagnostic_message(const sl_diagnostic *d, sbuf *out);
+
+/* Print "name:line:col: severity: message [tag]", the source line and a
  * caret under the column. */
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,
                           size_t len, const sl_diagnostic *d);
@@ -40,7 +48,8 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
 void cli_print_diagnostics(FILE *out, const char *name, const char *text,
                            size_t len, const sl_result *res);
 
-/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...}':
+/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...,
+ * "dashboard_id": ..., "chart_id": ..., "source": ...}':
  * the object in *out (a new reference), or -1 after printing the problem
  * ("sluice CMD: --context: ...").  Unknown keys and values that are not
  * strings are errors. */

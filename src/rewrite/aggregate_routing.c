@@ -24,7 +24,9 @@
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
  *     calls without GROUP BY).  Another FROM item could multiply or drop
- *     rows in ways the stored groups do not record.
+ *     rows in ways the stored groups do not record.  One exception: the
+ *     source joined to one dimension table on a unique key the aggregate
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
  *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -43,6 +45,7 @@
  *     group, so grouping and filtering the groups is grouping and
  *     filtering the rows.  A GROUP BY key resolved through a select-list
  *     alias is not used (Spark may read it as a column instead).
+ *     (Equal: condition 11.)
  *
  *  4. A time dimension stored at a grain (date_trunc('day', ts)) serves a
  *     coarser date_trunc of the same expression only along exact unions
@@ -62,11 +65,11 @@
  *     MAX(e) or from a dimension e; COUNT(*) from a stored COUNT(*), and
  *     COUNT(e) from a stored COUNT(e), as CAST(COALESCE(SUM(c), 0) AS
  *     BIGINT) so that an empty global aggregate still returns 0, typed as
- *     COUNT is; COUNT(DISTINCT e) where e is built from dimensions.  Not:
- *     SUM(e) from anything else (a stored SUM(price*qty) is not
- *     SUM(price)*SUM(qty)), DISTINCT other than in COUNT, FILTER, ordered
- *     aggregates, or any other function (AVG among them: its result type
- *     depends on the column's type, which the rules do not declare).
+ *     COUNT is; COUNT(DISTINCT e) where e is built from dimensions; AVG,
+ *     count_if and the other DISTINCT aggregates by conditions 12 and 13.
+ *     Not: SUM(e) from anything else (a stored SUM(price*qty) is not
+ *     SUM(price)*SUM(qty)), FILTER, ordered aggregates, or any other
+ *     function.
  *
  *  7. The output columns keep their names and order: every select-list
  *     entry whose expression changes has an alias, or is a column
@@ -120,18 +123,85 @@
  *     TIMESTAMP) is truncated in the session time zone, which the request
  *     does not carry, so where a bucket starts is unknown: refused.
  *
+ * 11. "Equal" above means equal to Spark, not as written
+ *     (analyze_norm.c, an_norm_equal): function names and date_trunc /
+ *     trunc units in any case and with Spark's synonyms ('MM', 'MON',
+ *     'DD', 'YYYY', 'YY'), count(1) (COUNT of any non-NULL literal) as
+ *     count(*), the two operands of one + or * in either order, a
+ *     comparison mirrored ('paid' = status), x IN (v) as x = v where x's
+ *     declared type is of v's class (a string column and a string, a
+ *     number and a number), and interval literals by value and type
+ *     (INTERVAL 2 HOURS, INTERVAL '2' HOUR, INTERVAL '2 hours').
+ *     trunc(x, 'MM') (a DATE) is a time dimension at its grain as
+ *     date_trunc is, and rolls up alike (condition 4).  Not equal, so
+ *     refused: a unit finer than the stored grain or no level at all
+ *     ('months', trunc's 'DD', which is NULL), count(NULL), a - b against
+ *     b - a, a chain regrouped (a * (b * 1)), a string IN against a
+ *     numeric column (IN and = coerce differently), IN of two values
+ *     against one, NOT IN, and INTERVAL 120 MINUTES against INTERVAL 2
+ *     HOURS (another type: date + interval reads them differently).
+ *
+ * 12. AVG(e) (and its alias mean) is answered from a stored SUM(e) and
+ *     COUNT(e) of the same expression, with the type and value of Spark's
+ *     Average (aggregate/Average.scala: resultType, sumDataType,
+ *     evaluateExpression), which depend on e's type: e is a column of the
+ *     source whose type the rules declare (tables[].columns) or a CAST,
+ *     else refused (the type is unknown).
+ *       integral or floating e (TINYINT .. BIGINT, FLOAT, DOUBLE): DOUBLE,
+ *         sum(CAST(s AS DOUBLE)) / NULLIF(sum(c), 0).  Average sums the
+ *         values as DOUBLE and divides by the count as DOUBLE, NULL when
+ *         the count is 0 (Divide in LEGACY mode); NULLIF gives that NULL
+ *         in ANSI mode too, where x / 0 fails.  The stored sums are
+ *         summed as DOUBLE, so no BIGINT overflow that Average would not
+ *         have; sums of DOUBLE, there as in Average, are exact while the
+ *         partial sums are (integers below 2^53).
+ *       DECIMAL(p, s): DECIMAL(p + 4, s + 4) (bounded to 38),
+ *         CAST(CAST(sum(s) AS DECIMAL(p + 10, s)) / NULLIF(sum(c), 0)
+ *              AS DECIMAL(p + 4, s + 4)):
+ *         the sum held as Average holds it (DECIMAL(p + 10, s), which
+ *         overflows where Average's does), divided as Spark's Divide
+ *         types DECIMAL(p + 10, s) / DECIMAL(20, 0) (a BIGINT count), at
+ *         scale d (divide_scale), then rounded half up to s + 4.  Average
+ *         (Spark 3.3+: DecimalDivideWithOverflowCheck) rounds the quotient
+ *         once to s + 4; rounding first at d changes that only for a
+ *         quotient within 10^-d of a half at s + 4, which needs a group of
+ *         10^(d - s - 4) / 2 rows or more.  So it is routed only when the
+ *         source's tables entry declares fewer rows than that (DECIMAL(12,
+ *         2): d = 18, under 5 * 10^11 rows), and refused when d < s + 4.
+ *         (Spark 3.2 and before evaluate Average as this same division.)
+ *
+ * 13. count_if(p) with p built from dimensions is the stored COUNT(*) of
+ *     the groups where p holds: CAST(COALESCE(SUM(CASE WHEN p THEN cnt
+ *     END), 0) AS BIGINT), BIGINT as count_if is, 0 over no rows.
+ *     F(DISTINCT e) for F one of COUNT, SUM, AVG, MEAN, MIN, MAX (their
+ *     value depends on the set of distinct values only) with e built from
+ *     dimensions is F(DISTINCT e) over the groups: the groups hold every
+ *     value e takes on the rows, and no other.  DISTINCT in any other
+ *     function is refused.
+ *
+ * An aggregate with "enforce": "warn" that qualifies is reported (a
+ * warning: the query could be answered from it) and the next candidate
+ * is still tried; the block is routed onto the first "rewrite" one that
+ * qualifies.
+ *
  * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
  * aggregate table takes the block's alias (or the source's name), so
  * qualified names in hints still resolve.  Among several aggregates that
  * qualify, the one with the fewest rows (the "rows" of its tables entry)
  * wins, then the one with fewer dimensions, then file order.
+ *
+ * Every refusal names one reason code of route_reasons.h (refuse()); the
+ * diagnostics carry it (sl_diagnostic.code), and a routed one also the
+ * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate_joins.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -140,6 +210,7 @@
 #include "dates.h"
 #include "emit.h"
 #include "rewrite.h"
+#include "route_reasons.h"
 
 typedef struct route {
     check_ctx *ctx;
@@ -149,12 +220,21 @@ typedef struct route {
     int build;              /* 0: only decide (no trees are built; success is
                                json_null()), 1: build the routed clauses */
     char reason[240];
+    route_reason code;      /* the reason's row of route_reasons.h */
+    const agj_join *join;   /* the block joins the fact to a dimension
+                               (aggregate_joins.c), else NULL */
+    const char *qual;       /* with a join: the qualifier of the aggregate's
+                               columns in the routed block, else NULL */
 } route;
 
-static int refuse(route *r, const char *fmt, const char *arg)
+/* Record why the candidate is refused: the first refusal stands.  Every
+ * refusal names its code (route_reasons.h). */
+static int refuse(route *r, route_reason code, const char *fmt, const char *arg)
 {
-    if (!r->reason[0])
+    if (!r->reason[0]) {
         snprintf(r->reason, sizeof r->reason, fmt, arg ? arg : "");
+        r->code = code;
+    }
     return -1;
 }
 
@@ -195,43 +275,29 @@ static int qualifier_is_item(route *r, json_t *colref_fields, const char *known)
     return n == 1 || (q && r->item->alias && strcasecmp(q, r->item->alias) == 0);
 }
 
-/* The hook of equiv(): column references and function calls by Spark's
- * rules; everything else as the AST compares it. */
-static int equiv_node(json_t *q, json_t *d, void *ctx)
+/* equiv()'s column references: the same name, and the block's column
+ * is the source item's. */
+static int same_column(json_t *qf, json_t *df, void *ctx)
 {
     route *r = ctx;
-    json_t *qf, *df;
-    ast_kind kq = ast_unwrap(q, &qf, NULL), kd = ast_unwrap(d, &df, NULL);
-    if (kq != kd)
-        return 0;
-    if (kq == AST_ColumnRef) {
-        const char *a = column_name(qf), *b = column_name(df);
-        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
-    }
-    if (kq == AST_FuncCall) {
-        const char *a = an_func_name(qf), *b = an_func_name(df);
-        if (!a || !b || strcasecmp(a, b) != 0 ||
-            json_array_size(ast_get(qf, "funcname")) !=
-            json_array_size(ast_get(df, "funcname")))
-            return 0;
-        static const char *const fields[] = {"args", "agg_star", "agg_distinct", "agg_filter",
-                                             "agg_order", "over", "func_variadic", NULL};
-        for (int i = 0; fields[i]; i++) {
-            json_t *x = ast_get(qf, fields[i]), *y = ast_get(df, fields[i]);
-            if ((x == NULL) != (y == NULL) || (x && !ast_equal_with(x, y, equiv_node, r)))
-                return 0;
-        }
-        return 1;
-    }
-    return -1;
+    const char *a = column_name(qf), *b = column_name(df);
+    return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
 }
 
-/* Is the block's expression q the definition's expression d?  Column
- * names and function names compare case-insensitively (Spark's rule);
- * the block's columns must belong to the source item. */
+static int raw_column_type(route *r, const char *col);
+
+/* equiv()'s type classes: the source column's declared type. */
+static int column_class(json_t *colref_fields, void *ctx);
+
+/* Is the block's expression q the definition's expression d?  Compared
+ * up to the spellings Spark reads as one (analyze_norm.c: function names
+ * and date_trunc units in any case, count(1) and count(*), commuted + and
+ * * operands, mirrored comparisons, x IN (v) and x = v, interval
+ * spellings); the block's columns must belong to the source item. */
 static int equiv(route *r, json_t *q, json_t *d)
 {
-    return q && d && ast_equal_with(q, d, equiv_node, r);
+    an_norm n = {same_column, column_class, r};
+    return q && d && an_norm_equal(&n, q, d);
 }
 
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
@@ -246,6 +312,11 @@ static int dimension_of(route *r, json_t *e)
     return -1;
 }
 
+static const char *const grain_names[] = {
+    [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
+    [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
+    [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
+
 /* Condition 4: may buckets of grain `fine` be unioned into `coarse`? */
 static int rolls_up(int fine, int coarse)
 {
@@ -256,34 +327,72 @@ static int rolls_up(int fine, int coarse)
     return coarse != RULES_GRAIN_WEEK || fine <= RULES_GRAIN_DAY;
 }
 
-/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer. */
-static json_t *map_rollup(route *r, json_t *f)
+/* date_trunc(U, x) or trunc(x, U) over a dimension date_trunc(V, x) or
+ * trunc(x, V) with V finer: the same call over the stored column.  (The
+ * truncation of a truncation to a finer level is the truncation of the
+ * value: a bucket of V lies inside one bucket of U, condition 4.)  NULL
+ * if there is none; then *stored is the grain of the finest truncation
+ * of x whose buckets do not add up to U's (condition 4),
+ * RULES_GRAIN_NONE if there is no such dimension. */
+static json_t *map_rollup(route *r, json_t *e, json_t *f, int *stored)
 {
-    json_t *args = ast_get(f, "args"), *uf;
-    if (json_array_size(args) != 2 ||
-        ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
-        return NULL;
-    const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
-    int coarse = rules_grain_of_unit(unit);
+    *stored = RULES_GRAIN_NONE;
+    int level;
+    json_t *x;
+    int kind = an_trunc_call(e, &level, &x);
+    int coarse = kind == AN_TRUNC_NONE ? RULES_GRAIN_NONE : rules_grain_of_level(level);
     for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
-        json_t *df;
         const rules_dimension *d = &r->agg->dims[i];
-        if (ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
-            strcasecmp(an_func_name(df), "date_trunc") != 0)
+        json_t *dx;
+        if (an_trunc_call(d->expr, NULL, &dx) == AN_TRUNC_NONE || !equiv(r, x, dx))
             continue;
-        json_t *dargs = ast_get(df, "args");
-        if (json_array_size(dargs) != 2 ||
-            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)) ||
-            !rolls_up(d->grain, coarse))
+        if (!rolls_up(d->grain, coarse)) {
+            if (d->grain && (*stored == RULES_GRAIN_NONE || d->grain < *stored))
+                *stored = d->grain;
             continue;
+        }
         if (!r->build)
             return json_null();
-        json_t *na = json_array();
-        json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
-        json_array_append_new(na, ast_new_column_ref(NULL, d->name));
+        json_t *args = ast_get(f, "args"), *na = json_array();
+        for (size_t k = 0; k < json_array_size(args); k++)
+            json_array_append_new(na, json_array_get(args, k) == x
+                                      ? ast_new_column_ref(r->qual, d->name)
+                                      : json_deep_copy(json_array_get(args, k)));
         return ast_new_func_call(an_func_name(f), na);
     }
     return NULL;
+}
+
+/* Condition 4, refused: date_trunc(U, x) where the aggregate stores x
+ * only at a grain whose buckets do not add up to U's.  The call is still
+ * answered if x itself is built from dimensions (the generic mapping);
+ * if not, the grain is the reason given.  Returns 1 when the generic
+ * mapping may go on, 0 (refused) when not. */
+static int grain_served(route *r, json_t *e, int stored, int depth)
+{
+    int had = r->reason[0] != '\0', was = r->build;
+    json_t *x = NULL, *f, *uf = NULL;
+    an_trunc_call(e, NULL, &x);
+    r->build = 0;
+    json_t *m = map_expr(r, x, 0, depth + 1);
+    r->build = was;
+    if (m)
+        return 1;
+    if (!had) {
+        ast_unwrap(e, &f, NULL);
+        json_t *args = ast_get(f, "args");
+        for (size_t k = 0; k < json_array_size(args); k++)
+            if (json_array_get(args, k) != x)
+                ast_unwrap(json_array_get(args, k), &uf, NULL);
+        const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s('%s', ...) cannot be read from a dimension "
+                 "stored at %s grain (condition 4)", an_func_name(f), unit ? unit : "?",
+                 grain_names[stored]);
+        r->reason[0] = '\0';
+        refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
+    }
+    return 0;
 }
 
 static const rules_measure *find_measure(route *r, const char *func, int star, json_t *arg)
@@ -299,14 +408,331 @@ static const rules_measure *find_measure(route *r, const char *func, int star, j
 }
 
 /* CAST(COALESCE(SUM(col), 0) AS BIGINT): COUNT from a stored count. */
-static json_t *summed_count(const char *col)
+static json_t *summed_count(route *r, const char *col)
 {
     json_t *sum_args = json_array();
-    json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
+    json_array_append_new(sum_args, ast_new_column_ref(r->qual, col));
     json_t *co_args = json_array();
     json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
     json_array_append_new(co_args, ast_new_int_const(0));
     return ast_new_cast(ast_new_coalesce(co_args), "bigint");
+}
+
+/* ---- conditions 12 and 13: AVG, count_if, DISTINCT over dimensions -- */
+
+/* The numeric type class of an AVG argument, as Spark's Average reads
+ * it (its resultType and sumDataType). */
+typedef struct num_type {
+    enum { NUM_UNKNOWN, NUM_INTEGRAL, NUM_FLOATING, NUM_DECIMAL, NUM_OTHER } cls;
+    int p, s;               /* NUM_DECIMAL: precision and scale */
+} num_type;
+
+/* A Spark type name (SqlBaseParser's primitiveDataType; DataTypeParser's
+ * names) with its parameters: np of them in par[].  DECIMAL alone is
+ * DECIMAL(10, 0) and DECIMAL(p) is DECIMAL(p, 0) (DecimalType.USER_DEFAULT). */
+static num_type num_type_of(const char *name, int np, const int *par)
+{
+    static const struct { const char *name; int cls; } names[] = {
+        {"tinyint", NUM_INTEGRAL}, {"byte", NUM_INTEGRAL}, {"smallint", NUM_INTEGRAL},
+        {"short", NUM_INTEGRAL}, {"int", NUM_INTEGRAL}, {"integer", NUM_INTEGRAL},
+        {"bigint", NUM_INTEGRAL}, {"long", NUM_INTEGRAL}, {"float", NUM_FLOATING},
+        {"real", NUM_FLOATING}, {"double", NUM_FLOATING}, {"decimal", NUM_DECIMAL},
+        {"dec", NUM_DECIMAL}, {"numeric", NUM_DECIMAL}};
+    num_type t = {NUM_OTHER, 0, 0};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcasecmp(name, names[i].name) == 0)
+            t.cls = names[i].cls;
+    if (t.cls == NUM_DECIMAL) {
+        t.p = np > 0 ? par[0] : 10;
+        t.s = np > 1 ? par[1] : 0;
+        if (np > 2 || t.p < 1 || t.p > 38 || t.s < 0 || t.s > t.p)
+            t.cls = NUM_OTHER;
+    } else if (np > 0) {
+        t.cls = NUM_OTHER;
+    }
+    return t;
+}
+
+/* A declared type as the rules write it: "INT", "DECIMAL(12, 2)". */
+static num_type num_type_of_text(const char *text)
+{
+    char name[32];
+    int par[3], np = 0;
+    size_t n = 0;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    while ((isalpha((unsigned char)*p) || *p == '_') && n + 1 < sizeof name)
+        name[n++] = *p++;
+    name[n] = '\0';
+    while (*p == ' ')
+        p++;
+    if (*p == '(') {
+        p++;
+        for (;;) {
+            char *end;
+            long v = strtol(p, &end, 10);
+            if (end == p || np == 3 || v < 0 || v > 1000)
+                return (num_type){NUM_OTHER, 0, 0};
+            par[np++] = (int)v;
+            p = end;
+            while (*p == ' ')
+                p++;
+            if (*p == ',') {
+                p++;
+                continue;
+            }
+            if (*p++ != ')')
+                return (num_type){NUM_OTHER, 0, 0};
+            break;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    return *p ? (num_type){NUM_OTHER, 0, 0} : num_type_of(name, np, par);
+}
+
+/* The type of AVG's argument e: CAST(x AS type) says it; a column of
+ * the source says it through the rules' declared columns (tables[].
+ * columns of the aggregate's source).  NUM_UNKNOWN otherwise. */
+static num_type avg_arg_type(route *r, json_t *e)
+{
+    json_t *f;
+    num_type unknown = {NUM_UNKNOWN, 0, 0};
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (k == AST_TypeCast) {
+        json_t *tn = ast_get(f, "typeName"), *names = ast_get(tn, "names"), *m, *mf;
+        if (json_array_size(names) != 1 || ast_get(tn, "arrayBounds"))
+            return unknown;
+        int par[3], np = 0;
+        size_t i;
+        json_array_foreach(ast_get(tn, "typmods"), i, m) {
+            if (np == 3 || ast_unwrap(m, &mf, NULL) != AST_A_Const || !ast_get(mf, "ival"))
+                return unknown;
+            par[np++] = (int)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
+        }
+        return num_type_of(ast_string_value(json_array_get(names, 0)), np, par);
+    }
+    if (k != AST_ColumnRef || !qualifier_is_item(r, f, NULL))
+        return unknown;
+    const char *col = column_name(f);
+    const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
+    for (size_t i = 0; t && col && i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, col) == 0 && t->columns[i].type)
+            return num_type_of_text(t->columns[i].type);
+    return unknown;
+}
+
+/* CAST(e AS DECIMAL(p, s)). */
+static json_t *decimal_cast(json_t *e, int p, int s)
+{
+    json_t *c = ast_new_cast(e, "decimal");
+    json_t *mods = json_array();
+    json_array_append_new(mods, ast_new_int_const(p));
+    json_array_append_new(mods, ast_new_int_const(s));
+    json_object_set_new(ast_get(ast_get(c, "TypeCast"), "typeName"), "typmods", mods);
+    return c;
+}
+
+/* NULLIF(e, 0). */
+static json_t *nullif_zero(json_t *e)
+{
+    json_t *n = ast_new_binary_op("=", e, ast_new_int_const(0));
+    json_object_set_new(ast_get(n, "A_Expr"), "kind", json_string("AEXPR_NULLIF"));
+    return n;
+}
+
+/* sum(col) */
+static json_t *sum_of(json_t *e)
+{
+    json_t *a = json_array();
+    json_array_append_new(a, e);
+    return ast_new_func_call("sum", a);
+}
+
+/* The scale of Spark's decimal division DECIMAL(p1, s1) / DECIMAL(p2, s2)
+ * (Divide.resultDecimalType with spark.sql.decimalOperations.
+ * allowPrecisionLoss, its default: scale max(6, s1 + p2 + 1), precision
+ * p1 - s1 + s2 + scale, then DecimalType.adjustPrecisionScale: over 38
+ * digits the scale gives way to the integer digits, down to
+ * min(scale, 6)). */
+static int divide_scale(int p1, int s1, int p2, int s2)
+{
+    int int_dig = p1 - s1 + s2;
+    int scale = s1 + p2 + 1 > 6 ? s1 + p2 + 1 : 6;
+    if (int_dig + scale <= 38)
+        return scale;
+    int min_scale = scale < 6 ? scale : 6;
+    return 38 - int_dig > min_scale ? 38 - int_dig : min_scale;
+}
+
+/* Condition 12: AVG(e) (or mean) from a stored SUM(e) and COUNT(e),
+ * typed and valued as Spark's Average. */
+static json_t *map_avg(route *r, json_t *f, const char *name)
+{
+    json_t *args = ast_get(f, "args");
+    json_t *e = json_array_get(args, 0);
+    if (json_array_size(args) != 1 || json_is_true(ast_get(f, "agg_star"))) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) does not have one argument", name);
+        return NULL;
+    }
+    const rules_measure *sm = find_measure(r, "sum", 0, e);
+    const rules_measure *cm = find_measure(r, "count", 0, e);
+    if (!sm || !cm) {
+        refuse(r, RR_MEASURE_MISSING, "%s(...) needs a stored SUM and COUNT of the same expression (condition 12)",
+               name);
+        return NULL;
+    }
+    num_type t = avg_arg_type(r, e);
+    if (t.cls == NUM_UNKNOWN) {
+        refuse(r, RR_TYPE_UNKNOWN, "the type of %s(...)'s argument is unknown: its result type depends on it "
+               "(declare the column's type in tables[].columns, condition 12)", name);
+        return NULL;
+    }
+    if (t.cls == NUM_OTHER) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) of a type other than an integral, floating or decimal number "
+               "(condition 12)", name);
+        return NULL;
+    }
+    if (t.cls == NUM_DECIMAL) {
+        /* Average: sum DECIMAL(p + 10, s), result DECIMAL(p + 4, s + 4),
+         * both bounded to 38.  The routed quotient is Spark's Divide of
+         * the sum as DECIMAL(p + 10, s) by the count (a BIGINT, read as
+         * DECIMAL(20, 0)), rounded half up at its scale d and then at
+         * s + 4 by the CAST.  That equals Average's single rounding of
+         * the quotient (Spark 3.3+: DecimalDivideWithOverflowCheck) unless
+         * the quotient lies within 10^-d of a half at s + 4, which needs
+         * a group of at least 10^(d - s - 4) / 2 rows: exact when the
+         * source holds fewer rows than that (its tables entry's "rows").
+         * (Spark 3.2 and before divide the same way as the routed form.) */
+        int sp = t.p + 10 > 38 ? 38 : t.p + 10;
+        int rp = t.p + 4 > 38 ? 38 : t.p + 4, rs = t.s + 4 > 38 ? 38 : t.s + 4;
+        int d = divide_scale(sp, t.s, 20, 0);
+        const rules_table *src = rules_find_table(r->ctx->rules, r->agg->source);
+        long long rows = src ? src->rows : -1;
+        int margin = d - rs;
+        long double limit = 0.5L;
+        for (int i = 0; i < margin && i < 40; i++)
+            limit *= 10;
+        if (margin < 0 || rows < 0 || (long double)rows >= limit) {
+            char why[200], held[40] = "declares no rows";
+            if (rows >= 0)
+                snprintf(held, sizeof held, "declares %lld rows", rows);
+            if (margin < 0)
+                snprintf(why, sizeof why, "%s(...) of DECIMAL(%d,%d): Spark's division of the "
+                         "stored parts rounds at scale %d, below the result's %d", name, t.p, t.s,
+                         d, rs);
+            else
+                snprintf(why, sizeof why, "%s(...) of DECIMAL(%d,%d) is exact from the stored "
+                         "parts only while a group holds fewer than 10^%d/2 rows; the source %s",
+                         name, t.p, t.s, margin, held);
+            refuse(r, RR_DECIMAL_ROUNDING, "%s (condition 12)", why);
+            return NULL;
+        }
+        if (!r->build)
+            return json_null();
+        json_t *q = ast_new_binary_op("/", decimal_cast(sum_of(ast_new_column_ref(NULL, sm->name)),
+                                                        sp, t.s),
+                                      nullif_zero(sum_of(ast_new_column_ref(NULL, cm->name))));
+        return decimal_cast(q, rp, rs);
+    }
+    /* Integral and floating: Average sums as DOUBLE and divides by the
+     * count as DOUBLE; NULL when the count is 0 (Divide in LEGACY mode). */
+    if (!r->build)
+        return json_null();
+    return ast_new_binary_op("/", sum_of(ast_new_cast(ast_new_column_ref(NULL, sm->name), "double")),
+                             nullif_zero(sum_of(ast_new_column_ref(NULL, cm->name))));
+}
+
+/* The reason of a condition-12 refusal: what map_expr found, said of
+ * the call it was found in.  Returns NULL. */
+static json_t *not_over_dimensions(route *r, const char *fn, const char *form)
+{
+    char found[sizeof r->reason];
+    snprintf(found, sizeof found, "%s", r->reason);
+    char msg[sizeof found + 128];
+    snprintf(msg, sizeof msg, "%.40s%.20s is not over dimensions only: %s (condition 13)", fn,
+             form, found);
+    snprintf(r->reason, sizeof r->reason, "%.239s", msg);
+    return NULL;
+}
+
+/* Condition 13: count_if(p), p built from dimensions: the stored COUNT(*)
+ * of the groups where p holds, summed. */
+static json_t *map_count_if(route *r, json_t *f, int depth)
+{
+    json_t *args = ast_get(f, "args");
+    const rules_measure *m = find_measure(r, "count", 1, NULL);
+    if (json_array_size(args) != 1) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s", "count_if(...) does not have one argument");
+        return NULL;
+    }
+    if (!m) {
+        refuse(r, RR_MEASURE_MISSING, "%s", "count_if(...) needs a stored COUNT(*) (condition 13)");
+        return NULL;
+    }
+    json_t *p = map_expr(r, json_array_get(args, 0), 0, depth + 1);
+    if (!p)
+        return not_over_dimensions(r, "count_if", "(...)");
+    if (!r->build)
+        return p;
+    json_t *when = json_object();
+    json_object_set_new(when, "expr", p);
+    json_object_set_new(when, "result", ast_new_column_ref(NULL, m->name));
+    json_object_set_new(when, "location", json_integer(-1));
+    json_t *whens = json_array();
+    json_array_append_new(whens, ast_new_node("CaseWhen", when));
+    json_t *ce = json_object();
+    json_object_set_new(ce, "args", whens);
+    json_object_set_new(ce, "location", json_integer(-1));
+    json_t *co = json_array();
+    json_array_append_new(co, sum_of(ast_new_node("CaseExpr", ce)));
+    json_array_append_new(co, ast_new_int_const(0));
+    return ast_new_cast(ast_new_coalesce(co), "bigint");
+}
+
+/* Condition 13: F(DISTINCT e, ...) with e built from dimensions: the
+ * distinct values of e over the stored groups are those over the rows.
+ * The functions whose value depends on the set of distinct values only. */
+static const char *const distinct_safe[] = {"count", "sum", "avg", "mean", "min", "max", NULL};
+
+static json_t *map_distinct(route *r, json_t *f, const char *name, int depth)
+{
+    int ok = 0;
+    for (int i = 0; distinct_safe[i] && !ok; i++)
+        ok = strcmp(name, distinct_safe[i]) == 0;
+    if (!ok) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(DISTINCT ...) cannot be answered from stored groups", name);
+        return NULL;
+    }
+    json_t *mapped = map_expr(r, ast_get(f, "args"), 0, depth + 1);
+    if (!mapped)      /* COUNT(DISTINCT) is condition 6's, which says why as it is */
+        return strcmp(name, "count") == 0 ? NULL : not_over_dimensions(r, name, "(DISTINCT ...)");
+    if (!r->build)
+        return mapped;
+    json_t *call = ast_new_func_call(name, mapped);
+    json_object_set_new(ast_get(call, "FuncCall"), "agg_distinct", json_true());
+    return call;
+}
+
+/* Conditions 12 and 13 for one aggregate call (name lower case): 1 with
+ * *out set (NULL and r->reason when refused), or 0 when neither applies
+ * (condition 6 decides). */
+static int map_aggregate_more(route *r, json_t *f, const char *name, int depth, json_t **out)
+{
+    if (json_is_true(ast_get(f, "agg_distinct"))) {
+        *out = map_distinct(r, f, name, depth);
+        return 1;
+    }
+    if (strcmp(name, "avg") == 0 || strcmp(name, "mean") == 0) {
+        *out = map_avg(r, f, name);
+        return 1;
+    }
+    if (strcmp(name, "count_if") == 0) {
+        *out = map_count_if(r, f, depth);
+        return 1;
+    }
+    return 0;
 }
 
 /* Condition 6: one aggregate call of the block, answered from the
@@ -320,38 +746,30 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
     json_t *args = ast_get(f, "args");
     int star = json_is_true(ast_get(f, "agg_star"));
-    int distinct = json_is_true(ast_get(f, "agg_distinct"));
     if (ast_get(f, "agg_filter") || ast_get(f, "agg_order") ||
         ast_get(f, "func_variadic") || ast_get(f, "agg_within_group")) {
-        refuse(r, "%s(...) has a FILTER or ORDER clause", name);
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) has a FILTER or ORDER clause", name);
         return NULL;
     }
-    if (strcmp(name, "count") == 0 && distinct) {
-        json_t *mapped = map_expr(r, args, 0, depth + 1);
-        if (!mapped || !r->build)
-            return mapped;
-        json_t *call = ast_new_func_call("count", mapped);
-        json_object_set_new(ast_get(call, "FuncCall"), "agg_distinct", json_true());
-        return call;
-    }
-    if (distinct) {
-        refuse(r, "%s(DISTINCT ...) cannot be answered from stored groups", name);
-        return NULL;
-    }
+    json_t *more;
+    if (map_aggregate_more(r, f, name, depth, &more))    /* 12, 13 */
+        return more;
     if (strcmp(name, "count") == 0) {
+        star = an_counts_rows(f);       /* count(*), count(1) */
         const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
         if (!m || (!star && json_array_size(args) != 1)) {
-            refuse(r, "%s has no stored COUNT of the same argument", "count(...)");
+            refuse(r, RR_MEASURE_MISSING,
+                   "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
-        return r->build ? summed_count(m->name) : json_null();
+        return r->build ? summed_count(r, m->name) : json_null();
     }
     if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
         json_array_size(args) == 1 && !star) {
         const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
         json_t *arg;
         if (m) {
-            arg = r->build ? ast_new_column_ref(NULL, m->name) : json_null();
+            arg = r->build ? ast_new_column_ref(r->qual, m->name) : json_null();
         } else if (strcmp(name, "sum") != 0) {
             /* MIN / MAX of an expression of dimensions: the groups hold
              * every value it takes. */
@@ -359,11 +777,13 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
             arg = map_expr(r, json_array_get(args, 0), 0, depth + 1);
             if (!arg) {
                 r->reason[0] = '\0';
-                refuse(r, "%s(...) has no stored measure over the same expression", name);
+                refuse(r, RR_MEASURE_MISSING,
+                       "%s(...) has no stored measure over the same expression", name);
                 return NULL;
             }
         } else {
-            refuse(r, "sum(...) has no stored SUM over the same expression%s", "");
+            refuse(r, RR_MEASURE_MISSING,
+                   "sum(...) has no stored SUM over the same expression%s", "");
             return NULL;
         }
         if (!r->build)
@@ -372,7 +792,8 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         json_array_append_new(na, arg);
         return ast_new_func_call(name, na);
     }
-    refuse(r, "%s(...) is not answered from stored measures (only SUM, MIN, MAX, COUNT and "
+    refuse(r, RR_UNSUPPORTED_AGGREGATE,
+           "%s(...) is not answered from stored measures (only SUM, MIN, MAX, COUNT and "
            "COUNT(DISTINCT dimension) are)", name);
     return NULL;
 }
@@ -383,7 +804,7 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
 static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth)
 {
     if (depth > AN_MAX_DEPTH) {
-        refuse(r, "%s", "expression nested too deeply");
+        refuse(r, RR_TOO_COMPLEX, "%s", "expression nested too deeply");
         return NULL;
     }
     if (json_is_array(e)) {
@@ -409,52 +830,60 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
         if (d >= 0)
-            return r->build ? ast_new_column_ref(NULL, r->agg->dims[d].name) : json_null();
+            return r->build ? ast_new_column_ref(r->qual, r->agg->dims[d].name) : json_null();
     }
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
-        if (!qualifier_is_item(r, f, NULL))
-            refuse(r, "a column of another query (%s) is used", col ? col : "?");
+        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+            return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
+                            : json_null();
+        const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
+        if (b && b->kind == RS_AMBIGUOUS)
+            refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
+        else if (!qualifier_is_item(r, f, NULL))
+            refuse(r, RR_OUTER_REFERENCE,
+                   "a column of another query (%s) is used", col ? col : "?");
         else
-            refuse(r, "column %s is not a dimension", col ? col : "*");
+            refuse(r, RR_NOT_A_DIMENSION, "column %s is not a dimension", col ? col : "*");
         return NULL;
     }
     case AST_FuncCall: {
         if (ast_get(f, "over")) {
-            refuse(r, "%s", "a window function is used");
+            refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function is used");
             return NULL;
         }
         unsigned classes = an_function_classes(an_func_name(f));
         if (classes & (AN_FN_UNKNOWN | AN_FN_WINDOW | AN_FN_GENERATOR)) {
-            refuse(r, "%s(...) is not a scalar function of Spark's registry",
+            refuse(r, RR_UNKNOWN_FUNCTION, "%s(...) is not a scalar function of Spark's registry",
                    an_func_name(f) ? an_func_name(f) : "?");
             return NULL;
         }
         if (classes & AN_FN_AGGREGATE) {
             if (!in_aggregate_context) {
-                refuse(r, "%s(...) is used where rows are filtered or grouped", an_func_name(f));
+                refuse(r, RR_AGGREGATE_MISPLACED,
+                       "%s(...) is used where rows are filtered or grouped", an_func_name(f));
                 return NULL;
             }
             return map_aggregate(r, f, depth);
         }
-        const char *fn = an_func_name(f);
-        if (fn && strcasecmp(fn, "date_trunc") == 0) {
-            json_t *m = map_rollup(r, f);
-            if (m)
-                return m;
-        }
+        int stored;
+        json_t *m = map_rollup(r, e, f, &stored);
+        if (m)
+            return m;
+        if (stored != RULES_GRAIN_NONE && !grain_served(r, e, stored, depth))
+            return NULL;
         break;
     }
     case AST_SubLink:
     case AST_SelectStmt:
-        refuse(r, "%s", "a subquery is used in the block");
+        refuse(r, RR_SUBQUERY, "%s", "a subquery is used in the block");
         return NULL;
     case AST_GroupingFunc:
-        refuse(r, "%s", "GROUPING() is used");
+        refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
         return NULL;
     case AST_A_Star:
-        refuse(r, "%s", "* is used");
+        refuse(r, RR_SELECT_STAR, "%s", "* is used");
         return NULL;
     case AST_A_ArrayExpr: case AST_A_Const: case AST_A_Expr: case AST_A_Indices:
     case AST_A_Indirection: case AST_Alias: case AST_BitString: case AST_BoolExpr:
@@ -496,6 +925,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
  * only once every condition has held. */
 typedef struct routed {
     json_t *targets, *where, *group, *having, *sort;
+    json_t *on;             /* a join's ON condition (aggregate_joins.c) */
 } routed;
 
 static void routed_free(routed *o)
@@ -505,6 +935,7 @@ static void routed_free(routed *o)
     arena_json_release(o->group);
     arena_json_release(o->having);
     arena_json_release(o->sort);
+    arena_json_release(o->on);
     memset(o, 0, sizeof *o);
 }
 
@@ -520,7 +951,7 @@ static json_t *map_sort(route *r, json_t *sort)
     json_array_foreach(sort, i, s) {
         if (ast_unwrap(s, &sf, NULL) != AST_SortBy) {
             arena_json_release(out);
-            refuse(r, "%s", "unexpected ORDER BY entry");
+            refuse(r, RR_TOO_COMPLEX, "%s", "unexpected ORDER BY entry");
             return NULL;
         }
         json_t *node = map_clause_with_aliases(r, ast_get(sf, "node"), 0);
@@ -575,7 +1006,8 @@ static json_t *map_where(route *r)
             sbuf b = SBUF_INIT;
             emit_error err;
             emit_expression(a->where[k], EMIT_DATABRICKS, &b, &err);
-            refuse(r, "the query does not filter as the aggregate does (%s)", sbuf_cstr(&b));
+            refuse(r, RR_FILTER_NOT_IMPLIED,
+                   "the query does not filter as the aggregate does (%s)", sbuf_cstr(&b));
             sbuf_free(&b);
             return NULL;
         }
@@ -634,13 +1066,41 @@ static long long bucket_end(long long us, int g)
  * as far as condition 9 and 10 need it. */
 enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
 
-static int raw_column_type(route *r, const char *col)
+/* The type the rules declare for the source's column, NULL if none. */
+static const char *declared_type(route *r, const char *col)
 {
     const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
-    for (size_t i = 0; t && col && i < t->ncolumns; i++) {
-        const char *ty = t->columns[i].type;
-        if (strcasecmp(t->columns[i].name, col) != 0 || !ty)
-            continue;
+    for (size_t i = 0; t && col && i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, col) == 0)
+            return t->columns[i].type;
+    return NULL;
+}
+
+static int column_class(json_t *colref_fields, void *ctx)
+{
+    route *r = ctx;
+    const char *ty = qualifier_is_item(r, colref_fields, NULL) ?
+                     declared_type(r, column_name(colref_fields)) : NULL;
+    if (!ty)
+        return AN_CLASS_UNKNOWN;
+    static const char *const strings[] = {"string", "varchar", NULL};
+    static const char *const numbers[] = {"tinyint", "byte", "smallint", "short", "int",
+                                          "integer", "bigint", "long", "float", "real",
+                                          "double", "decimal", "dec", "numeric", NULL};
+    size_t n = strcspn(ty, "( ");
+    for (int i = 0; strings[i]; i++)
+        if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)
+            return AN_CLASS_STRING;
+    for (int i = 0; numbers[i]; i++)
+        if (strlen(numbers[i]) == n && strncasecmp(ty, numbers[i], n) == 0)
+            return AN_CLASS_NUMERIC;
+    return AN_CLASS_OTHER;
+}
+
+static int raw_column_type(route *r, const char *col)
+{
+    const char *ty = declared_type(r, col);
+    if (ty) {
         if (strcasecmp(ty, "date") == 0)
             return RAW_DATE;
         if (strcasecmp(ty, "timestamp_ntz") == 0)
@@ -746,11 +1206,6 @@ static long long ceil_day(long long us)
     return d == us ? us : d + DATES_US_PER_DAY;
 }
 
-static const char *const grain_names[] = {
-    [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
-    [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
-    [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
-
 /* One window of the raw column as conditions on dimension d: appended to
  * out (when building).  Returns 0, or -1 (refused) when a side of the
  * window cuts a bucket. */
@@ -764,22 +1219,24 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
     if (single) {
         /* c = v, c IN (...): one whole bucket, or nothing. */
         if (!on_boundary(w.lo, dim->grain) || bucket_end(w.lo, dim->grain) != w.hi)
-            return refuse(r, "an equality on the raw column is not one whole %s of the "
+            return refuse(r, RR_BOUND_CUTS_BUCKET,
+                          "an equality on the raw column is not one whole %s of the "
                           "dimension it is truncated to (condition 9)", grain_names[dim->grain]);
         if (r->build)
             json_array_append_new(out, boundary_literal(w.lo));
         return 0;
     }
     if ((w.has_lo && !on_boundary(w.lo, dim->grain)) || (w.has_hi && !on_boundary(w.hi, dim->grain)))
-        return refuse(r, "a bound on the raw column cuts one of the stored dimension's %s "
+        return refuse(r, RR_BOUND_CUTS_BUCKET,
+                      "a bound on the raw column cuts one of the stored dimension's %s "
                       "buckets (condition 9)", grain_names[dim->grain]);
     if (!r->build)
         return 0;
     if (w.has_lo)
-        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.lo)));
     if (w.has_hi)
-        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.hi)));
     return 0;
 }
@@ -822,10 +1279,12 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         return 0;
     /* Condition 10 */
     if (ty == RAW_TIMESTAMP_LTZ)
-        return refuse(r, "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
+        return refuse(r, RR_TIME_ZONE_UNKNOWN,
+                      "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
                       "sluice does not know (condition 10)", column_name(cf));
     if (ty == RAW_OTHER)
-        return refuse(r, "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
+        return refuse(r, RR_COLUMN_TYPE_UNSUPPORTED,
+                      "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
                       column_name(cf));
     json_t *items = val && ast_unwrap(val, &lf, NULL) == AST_List ? ast_get(lf, "items") : val;
     json_t *conds = r->build ? json_array() : NULL;
@@ -840,14 +1299,15 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
                 use = mirrored ? ops[i].mirror : ops[i].op;
         an_bound b;
         if (!use || raw_value(r, val, ty, &v) < 0 || raw_window(use, v, &b) < 0) {
-            rc = refuse(r, "a condition on %s is not a bound sluice evaluates exactly "
+            rc = refuse(r, RR_BOUND_NOT_EXACT,
+                        "a condition on %s is not a bound sluice evaluates exactly "
                         "(condition 9)", column_name(cf));
         } else if (strcmp(use, "=") == 0) {
             json_t *one = r->build ? json_array() : NULL;
             rc = translate_window(r, d, ty, b, 1, one);
             if (rc == 0 && r->build)
                 json_array_append_new(conds, ast_new_binary_op(
-                    "=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                    "=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                     json_incref(json_array_get(one, 0))));
             arena_json_release(one);
         } else {
@@ -857,7 +1317,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         an_bound b = {1, 1, 0, 0};
         if (raw_value(r, json_array_get(items, 0), ty, &v) < 0 ||
             raw_value(r, json_array_get(items, 1), ty, &w) < 0) {
-            rc = refuse(r, "a BETWEEN on %s has a bound sluice does not evaluate exactly "
+            rc = refuse(r, RR_BOUND_NOT_EXACT,
+                        "a BETWEEN on %s has a bound sluice does not evaluate exactly "
                         "(condition 9)", column_name(cf));
         } else {
             b.lo = v;
@@ -873,7 +1334,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         json_array_foreach(items, i, e) {
             an_bound b;
             if (raw_value(r, e, ty, &v) < 0 || raw_window("=", v, &b) < 0) {
-                rc = refuse(r, "an IN list on %s holds a value sluice does not evaluate "
+                rc = refuse(r, RR_BOUND_NOT_EXACT,
+                            "an IN list on %s holds a value sluice does not evaluate "
                             "exactly (condition 9)", column_name(cf));
                 break;
             }
@@ -883,7 +1345,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         if (rc == 0 && r->build) {
             json_t *lst = json_object();
             json_object_set_new(lst, "items", list);
-            json_t *in = ast_new_binary_op("=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+            json_t *in = ast_new_binary_op("=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                                            ast_new_node("List", lst));
             json_object_set_new(ast_get(in, "A_Expr"), "kind", json_string("AEXPR_IN"));
             json_array_append_new(conds, in);
@@ -891,7 +1353,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         }
         arena_json_release(list);
     } else {
-        rc = refuse(r, "a condition on %s other than a comparison with a constant, BETWEEN or "
+        rc = refuse(r, RR_RAW_COLUMN_CONDITION,
+                    "a condition on %s other than a comparison with a constant, BETWEEN or "
                     "IN (condition 9)", column_name(cf));
     }
     if (rc < 0) {
@@ -970,7 +1433,8 @@ static int fresh_enough(route *r)
             end = e;
     }
     if (end > ((long long)a->fresh_through + 1) * DATES_US_PER_DAY)
-        return refuse(r, "the query may read days after fresh_through of %s (no upper bound on "
+        return refuse(r, RR_STALE,
+                      "the query may read days after fresh_through of %s (no upper bound on "
                       "its time dimension at or before that day)", a->table_written) + 1;
     return 1;
 }
@@ -994,33 +1458,47 @@ static int block_shape(route *r)
 {
     an_block *blk = r->blk;
     json_t *sel = blk->select;
-    /* 1 */
-    if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
-        return refuse(r, "%s", "the block reads more than the aggregate's source (joins or "
+    /* 1 (a join: J1-J3 of aggregate_joins.c) */
+    if (r->join && r->join->why)
+        return refuse(r, r->join->code, "%s", r->join->why);
+    if (!r->join && (blk->nitems != 1 || blk->items[0] != r->item || r->item->join))
+        return refuse(r, RR_JOIN_NOT_COVERED,
+                      "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
     if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
-        return refuse(r, "%s", "the block does not aggregate");
+        return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
     /* 2 */
     if (blk->grouping_sets)
-        return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+        return refuse(r, RR_GROUPING_SETS, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
-        return refuse(r, "%s", "a window function or QUALIFY is used");
+        return refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function or QUALIFY is used");
     if (blk->unknown_function)
-        return refuse(r, "%s(...) is not in Spark's function registry (a UDF, or a built-in "
+        return refuse(r, RR_UNKNOWN_FUNCTION,
+                      "%s(...) is not in Spark's function registry (a UDF, or a built-in "
                       "sluice does not know): whether it aggregates, generates rows or is "
                       "deterministic is unknown", blk->unknown_function);
     if (blk->has_generator || blk->nondeterministic)
-        return refuse(r, "%s", "a generator or a non-deterministic function is used");
+        return refuse(r, RR_NONDETERMINISTIC,
+                      "%s", "a generator or a non-deterministic function is used");
     static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
                                               "lockingClause", "intoClause", NULL};
     for (int i = 0; unsupported[i]; i++)
         if (ast_get(sel, unsupported[i]))
-            return refuse(r, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
+            return refuse(r, RR_ROW_ORDER, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
     json_t *lc = ast_get(sel, "limitCount"), *lo = ast_get(sel, "limitOffset");
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
-        return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
+        return refuse(r, RR_LIMIT_NOT_CONSTANT, "%s", "LIMIT or OFFSET is not a constant");
     return 0;
+}
+
+/* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
+ * that is that column itself? */
+static int stored_key(void *ctx, json_t *e)
+{
+    route *r = ctx;
+    int d = dimension_of(r, e);
+    return d >= 0 && ast_unwrap(r->agg->dims[d].expr, NULL, NULL) == AST_ColumnRef;
 }
 
 static int check_block(route *r, routed *out)
@@ -1039,7 +1517,7 @@ static int check_block(route *r, routed *out)
     out->group = r->build && !group_by_all ? json_array() : NULL;
     for (size_t i = 0; i < blk->ngroup; i++) {
         if (blk->group[i].via_alias)
-            return refuse(r, "%s", "a GROUP BY key names a select-list alias");
+            return refuse(r, RR_GROUP_BY_ALIAS, "%s", "a GROUP BY key names a select-list alias");
         int was = r->build;
         r->build = 0;
         json_t *m = map_expr(r, blk->group[i].expr, 0, 0);
@@ -1063,12 +1541,24 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
+    /* J4, J5: a join's ON condition (aggregate_joins.c) */
+    if (r->join) {
+        char why[240];
+        route_reason code;
+        if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, &code, why,
+                         sizeof why) < 0)
+            return refuse(r, code, "%s", why);
+        json_t *on = map_expr(r, agj_on(r->join), 0, 0);
+        if (!on)
+            return -1;
+        out->on = r->build ? on : NULL;
+    }
     /* 6, 7: the select list */
     out->targets = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->noutputs; i++) {
         const an_output *o = &blk->outputs[i];
         if (o->star)
-            return refuse(r, "%s", "SELECT * is used");
+            return refuse(r, RR_SELECT_STAR, "%s", "SELECT * is used");
         /* Deciding only: an unaliased expression still has to be built to
          * see whether it changes (condition 7). */
         int was = r->build;
@@ -1096,7 +1586,8 @@ static int check_block(route *r, routed *out)
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             arena_json_release(m);
             arena_json_release(rt);
-            return refuse(r, "%s", "a select-list expression without an alias would change "
+            return refuse(r, RR_OUTPUT_NAME_CHANGES,
+                          "%s", "a select-list expression without an alias would change "
                           "its output name");
         }
         if (changed) {
@@ -1165,11 +1656,13 @@ static void apply(route *r, routed *o)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *from = json_array();
-    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
-                                                  alias_name ? alias_name :
-                                                  (relname ? relname : parts[2])));
-    /* Condition 1 made the source the block's only FROM item. */
+    json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
+                                      alias_name ? alias_name : (relname ? relname : parts[2]));
+    /* Condition 1 made the source the block's only FROM item, or J1 one
+     * side of its only join. */
+    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!r->join)
+        json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }
 
@@ -1177,6 +1670,17 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
 {
     const rules_table *t = rules_find_table(ru, a->table);
     return t && t->rows >= 0 ? t->rows : LLONG_MAX;
+}
+
+/* The estimated rows a routing saves: the rules' "rows" of the source
+ * table minus the aggregate's (agg_rows, LLONG_MAX when unknown); -1
+ * (no estimate) unless both are known and the source holds more. */
+static long long rows_saved(const rules *ru, const char *source, long long agg_rows)
+{
+    const rules_table *t = rules_find_table(ru, source);
+    if (!t || t->rows < 0 || agg_rows == LLONG_MAX || t->rows < agg_rows)
+        return -1;
+    return t->rows - agg_rows;
 }
 
 /* The names of the source item's columns a block reads (select list,
@@ -1234,6 +1738,18 @@ static const char *unstored_column(const rules_aggregate *a, const name_list *co
     return NULL;
 }
 
+static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_aggregate *a)
+{
+    long long rows = table_rows(ctx->rules, a);
+    char size[48] = "";
+    if (rows != LLONG_MAX)
+        snprintf(size, sizeof size, " (%lld rows)", rows);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
+                      route_reason_code(RR_ROUTABLE), rows_saved(ctx->rules, item->qualified, rows),
+                      "this aggregate of %s could be answered from %s%s", item->qualified,
+                      a->table_written, size);
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1257,9 +1773,11 @@ static int route_block(check_ctx *ctx, an_block *blk)
      * matched to the aggregate's (an_reach_names_known). */
     if (!an_reach_names_known(item)) {
         if (ctx->req->explain || ctx->req->mode == SL_MODE_LINT)
-            check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                         "not routed: an alias list renames the columns of %s by position, "
-                         "which sluice cannot follow without its schema", item->qualified);
+            check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                              route_reason_code(RR_COLUMNS_RENAMED), -1,
+                              "not routed: an alias list renames the columns of %s by "
+                              "position, which sluice cannot follow without its schema",
+                              item->qualified);
         return 0;
     }
     /* Candidates in the rules' order of preference: the first that
@@ -1270,7 +1788,21 @@ static int route_block(check_ctx *ctx, an_block *blk)
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
     /* A block of a shape no aggregate can answer is refused by every
      * candidate alike: without explaining, nothing more to look at. */
-    route shape = {ctx, NULL, blk, item, 0, ""};
+    /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
+     * aggregate; the aggregate's columns are then written qualified. */
+    agj_join join;
+    const agj_join *jp = NULL;
+    const char *qual = NULL;
+    if (blk->nitems != 1 || item->join) {
+        agj_shape(ru, blk, item, &join);
+        jp = &join;
+        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+        if (!qual)
+            qual = json_string_value(ast_get(item->node, "relname"));
+        if (!qual)
+            qual = item->alias;
+    }
+    route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
     name_list cols = {NULL, 0};
@@ -1287,7 +1819,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
-        route r = {ctx, a, blk, item, 0, ""};
+        route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .join = jp, .qual = qual};
         routed out = {0};
         if (!why && unstored_column(a, &cols))
             continue;       /* the full check would fail too */
@@ -1295,12 +1827,21 @@ static int route_block(check_ctx *ctx, an_block *blk)
             /* Why not: on request, and always in lint for "warn" aggregates
              * (that is how chart owners learn what would make them fast). */
             if (why)
-                check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                             "not routed onto %s: %s", a->table_written, r.reason);
+                check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO,
+                                  item->location, route_reason_code(r.code), -1,
+                                  "not routed onto %s: %s", a->table_written, r.reason);
             routed_free(&out);
             continue;
         }
         routed_free(&out);
+        if (a->enforce == RULES_ENFORCE_WARN) {
+            /* A "warn" aggregate says it could serve, and the next
+             * candidate is still tried (one the block is routed onto
+             * already goes without saying). */
+            if (!have)
+                report_warn_candidate(ctx, item, a);
+            continue;
+        }
         if (!have) {
             /* The winner: now build its clauses. */
             r.build = 1;
@@ -1316,24 +1857,18 @@ static int route_block(check_ctx *ctx, an_block *blk)
     free(cols.v);
     if (!have)
         return 0;
-    int changed = 0;
     long long rows = table_rows(ru, best.agg);
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
-    if (best.agg->enforce == RULES_ENFORCE_WARN) {
-        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
-                     "this aggregate of %s could be answered from %s%s", item->qualified,
-                     best.agg->table_written, size);
-    } else {
-        apply(&best, &best_out);
-        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                     "routed onto %s%s instead of %s", best.agg->table_written, size,
-                     item->qualified);
-        changed = 1;
-    }
+    long long saved = rows_saved(ru, item->qualified, rows);
+    apply(&best, &best_out);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                      route_reason_code(RR_ROUTED), saved,
+                      "routed onto %s%s instead of %s", best.agg->table_written, size,
+                      item->qualified);
     routed_free(&best_out);
-    return changed;
+    return 1;
 }
 
 void rewrite_aggregate_routing(check_ctx *ctx)
