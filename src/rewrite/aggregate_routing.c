@@ -190,6 +190,12 @@
  * qualify, the one with the fewest rows (the "rows" of its tables entry)
  * wins, then the one with fewer dimensions, then file order.
  *
+ * No block is routed whose scan of the source the rules' row filters
+ * restrict for the request's user (rls_not_covered): the aggregate holds
+ * every user's groups, and sluice does not apply the filter to it
+ * (row_filter.c runs first and makes the scan a derived table; this
+ * refusal names the reason).
+ *
  * Every refusal names one reason code of route_reasons.h (refuse()); the
  * diagnostics carry it (sl_diagnostic.code), and a routed one also the
  * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
@@ -1768,6 +1774,19 @@ static int route_block(check_ctx *ctx, an_block *blk)
      * aggregates to other numbers than the aggregate table holds now. */
     if (item->sampled || item->historical)
         return 0;
+    /* Row-level security: the source has row filters for this user
+     * (row_filter.c, which runs before and made this block the scan's
+     * own derived table).  The aggregate holds every user's groups and
+     * sluice does not apply the filter to it (BigQuery refuses rewrites
+     * over fine-grained security alike). */
+    if (row_filter_applies(ctx, item)) {
+        if (ctx->req->explain || ctx->req->mode == SL_MODE_LINT)
+            check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                              route_reason_code(RR_RLS_NOT_COVERED), -1,
+                              "not routed: %s has row filters for this user, which no "
+                              "aggregate carries", item->qualified);
+        return 0;
+    }
     /* FROM transactions AS t (a, b, ...) renames the table's columns by
      * position; without its schema the names the block uses cannot be
      * matched to the aggregate's (an_reach_names_known). */

@@ -35,6 +35,8 @@
     X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
     X(SAMPLED_OR_TIME_TRAVEL, "sampled_or_time_travel", "the source is read with TABLESAMPLE "  \
       "or at an older version, whose rows the aggregate does not hold")                         \
+    X(RLS_NOT_COVERED, "rls_not_covered", "the source has row filters for the request's "     \
+      "user (row_filters), which the aggregate's rows do not carry")                            \
     X(COLUMNS_RENAMED, "columns_renamed", "an alias list renames the source's columns by "      \
       "position")                                                                               \
     X(GROUPING_SETS, "grouping_sets", "2: GROUPING SETS, ROLLUP, CUBE or GROUPING() is used")   \
