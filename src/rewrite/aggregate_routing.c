@@ -53,10 +53,23 @@
  *     column is not a bound on the truncated dimension: it fails
  *     condition 3 unless condition 9 translates it.
  *
- *  5. The aggregate's own WHERE is implied: each of its conjuncts is also
- *     a conjunct of the block's WHERE (equal up to locations and the
- *     table's qualifier); those conjuncts are dropped from the routed
- *     block, since every stored group already satisfies them.
+ *  5. The aggregate's own WHERE is implied: each of its conjuncts is
+ *     implied by the block's WHERE conjuncts (analyze_norm.c,
+ *     an_norm_implies): equal to one of them (condition 11), or x IS NOT
+ *     NULL by a comparison (not <=>), IN, BETWEEN or LIKE of x, or x IN
+ *     (v, ...) / x = v by an IN or = whose values are all among the v
+ *     (literals of the class of x's declared type), or x op v / x BETWEEN
+ *     v AND w on a column declared DATE or TIMESTAMP_NTZ by the window the
+ *     block's conjuncts on x together allow (analyze_range.c's bounds;
+ *     literals only: a value read from the clock moves).  A block
+ *     conjunct equal to one of the aggregate's is dropped from the routed
+ *     block, since every stored group already satisfies it; one that only
+ *     implies it is kept, and like every other conjunct must be answered
+ *     from dimensions (condition 3) or translated (condition 9): the
+ *     stored groups hold more than it lets through.  Refused
+ *     (filter_not_implied): an OR, <=>, an IN list not inside the
+ *     aggregate's, a range that starts before or ends after the
+ *     aggregate's or has no end on that side, a bound read from the clock.
  *
  *  6. Every aggregate call is answered from stored measures:
  *     SUM(e) from a stored SUM(e), MIN(e) / MAX(e) from a stored MIN(e) /
@@ -631,15 +644,24 @@ static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
 
 static int map_bucket_bound(route *r, json_t *conj, json_t **out);
 
-/* The block's WHERE without the aggregate's own conjuncts, mapped. */
+/* Condition 5: do the block's WHERE conjuncts imply the aggregate's
+ * conjunct a (analyze_norm.c, an_norm_implies)? */
+static int where_implies(route *r, json_t *a)
+{
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_norm n = {same_column, column_class, r, &clock};
+    return an_norm_implies(&n, r->blk->where, r->blk->nwhere, a);
+}
+
+/* The block's WHERE without the aggregate's own conjuncts, mapped: a
+ * conjunct equal to one of the aggregate's is dropped (every stored group
+ * satisfies it); one that only implies it is kept, and must be answered
+ * from dimensions like any other. */
 static json_t *map_where(route *r)
 {
     const rules_aggregate *a = r->agg;
     for (size_t k = 0; k < a->nwhere; k++) {
-        int found = 0;
-        for (size_t i = 0; i < r->blk->nwhere && !found; i++)
-            found = equiv(r, r->blk->where[i], a->where[k]);
-        if (!found) {
+        if (!where_implies(r, a->where[k])) {
             sbuf b = SBUF_INIT;
             emit_error err;
             emit_expression(a->where[k], EMIT_DATABRICKS, &b, &err);
@@ -724,6 +746,9 @@ static int column_class(json_t *colref_fields, void *ctx)
     static const char *const numbers[] = {"tinyint", "byte", "smallint", "short", "int",
                                           "integer", "bigint", "long", "float", "real",
                                           "double", "decimal", "dec", "numeric", NULL};
+    int raw = raw_column_type(r, column_name(colref_fields));
+    if (raw == RAW_DATE || raw == RAW_TIMESTAMP_NTZ)
+        return raw == RAW_DATE ? AN_CLASS_DATE : AN_CLASS_TIMESTAMP_NTZ;
     size_t n = strcspn(ty, "( ");
     for (int i = 0; strings[i]; i++)
         if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)

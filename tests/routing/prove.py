@@ -547,19 +547,29 @@ NORMAL_METRICS = ["sum(amount)", "count(1)", "count(*)", "count('x')", "count(am
 NORMAL_FILTERS = ["status IN ('paid')", "status = 'paid'", "'paid' = status",
                   "product_id IN (3)", "product_id = 3", "3 = product_id", "product_id IN ('3')",
                   "region = 'north'", "channel IN ('web')", "'app' = channel",
-                  "status IN ('paid', 'pending')"]
+                  "status IN ('paid', 'pending')",
+                  # implied, not equal: kept on the routed block
+                  "status = 'pending'", "status <> 'paid'", "status IN ('pending', 'refunded')",
+                  "NOT (status <=> 'paid')", "(status = 'pending' OR channel = 'web')",
+                  "channel IN ('app')", "channel = 'web'", "channel IN ('web', 'app')",
+                  "channel IN ('web', 'store')",
+                  "transaction_date >= DATE '2026-03-01'",
+                  "transaction_date BETWEEN '2026-02-01' AND '2026-04-30'",
+                  "transaction_date >= TIMESTAMP '2026-05-01 00:00:00'",
+                  "transaction_date > DATE '2026-01-31'", "transaction_date >= DATE '2025-12-01'",
+                  "transaction_date < DATE '2026-06-01'", "transaction_date >= '2026-02-01'"]
 
 
 def gen_normal_query(rnd):
     dims = []
     if rnd.random() < 0.8:
         dims.append(rnd.choice(NORMAL_TIME_DIMS)(rnd))
-    dims += rnd.sample(["region", "channel"], rnd.choice([0, 0, 1]))
+    dims += rnd.sample(["region", "channel", "status", "transaction_date"], rnd.choice([0, 0, 1]))
     metrics = rnd.sample(NORMAL_METRICS, rnd.choice([1, 1, 2]))
     select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
     select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
     where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
-    if rnd.random() < 0.4:
+    if rnd.random() < 0.3:
         where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
     sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
     if where:
