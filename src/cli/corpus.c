@@ -8,8 +8,10 @@
  * {"expected": "enforce"} (the default), which says what its cases'
  * expected files hold, for it and below it unless overridden: what the
  * rules do (cli_render_case) or each statement's lineage
- * (cli_lineage_lines).  Mismatches are shown as unified diffs; --bless
- * rewrites the expected files instead.
+ * (cli_lineage_lines).  corpus.json may also give "time_zone", the
+ * session time zone its cases' requests carry (sl_request.time_zone),
+ * for it and below it unless overridden.  Mismatches are shown as
+ * unified diffs; --bless rewrites the expected files instead.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +19,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+
+/* The time zone the cases of the directory being run carry (corpus.json;
+ * NULL: none).  One run at a time: the command is single-threaded. */
+static const char *case_time_zone;
 
 /* ---- the expected-result text ---------------------------------------- */
 
@@ -49,6 +55,7 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
     req.sql = sql;
     req.sql_len = len;
     req.now = "2026-11-24 12:00:00";
+    req.time_zone = case_time_zone;
     req.mode = SL_MODE_ENFORCE;
     req.explain = 1;        /* a case shows why a rewrite was not made */
     sl_result *res = sl_process(eng, &req);
@@ -119,6 +126,7 @@ static int render_lineage_case(const sl_engine *eng, const char *sql, size_t len
     req.sql = sql;
     req.sql_len = len;
     req.now = "2026-11-24 12:00:00";
+    req.time_zone = case_time_zone;
     size_t unreadable;
     sl_result *with = cli_lineage_lines(eng, &req, out, &unreadable);
     sl_result *without = sl_process(eng, &req);
@@ -272,7 +280,7 @@ out:
 
 /* Read dir/corpus.json into *kind, if there is one.  Returns 0, or -1
  * after printing what is wrong with it. */
-static int read_corpus_json(const char *dir, case_kind *kind)
+static int read_corpus_json(const char *dir, case_kind *kind, char **time_zone)
 {
     sbuf p = SBUF_INIT;
     sbuf_printf(&p, "%s/corpus.json", dir);
@@ -286,8 +294,13 @@ static int read_corpus_json(const char *dir, case_kind *kind)
         const char *bad = !j || !json_is_object(j) ? "must be a JSON object" : NULL;
         if (!bad) {
             json_object_foreach(j, key, v) {
-                if (strcmp(key, "expected") != 0) {
-                    bad = "unknown key (expected: \"expected\")";
+                if (strcmp(key, "time_zone") == 0) {
+                    if (json_is_string(v) && json_string_length(v) > 0)
+                        *time_zone = xstrdup(json_string_value(v));
+                    else
+                        bad = "\"time_zone\" must be a non-empty string";
+                } else if (strcmp(key, "expected") != 0) {
+                    bad = "unknown key (expected: \"expected\" or \"time_zone\")";
                 } else if (json_is_string(v) && strcmp(json_string_value(v), "lineage") == 0) {
                     *kind = CASE_LINEAGE;
                 } else if (json_is_string(v) && strcmp(json_string_value(v), "enforce") == 0) {
@@ -334,8 +347,12 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited, case_ki
         }
     }
     sbuf_free(&rp);
-    if (read_corpus_json(dir, &kind) < 0)
+    char *time_zone = NULL;
+    const char *outer_time_zone = case_time_zone;
+    if (read_corpus_json(dir, &kind, &time_zone) < 0)
         r->io_error = 1;
+    if (time_zone)
+        case_time_zone = time_zone;
     for (size_t i = 0; i < n; i++) {
         sbuf p = SBUF_INIT;
         sbuf_printf(&p, "%s/%s", dir, names[i]);
@@ -347,6 +364,8 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited, case_ki
     }
     cli_free_names(names, n);
     sl_engine_free(own);
+    case_time_zone = outer_time_zone;
+    free(time_zone);
 }
 
 int cmd_corpus(int argc, char **argv)

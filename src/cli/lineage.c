@@ -103,6 +103,7 @@ int cmd_lineage(int argc, char **argv)
     req.schema = json_string_value(json_object_get(ctx, "schema"));
     req.user = json_string_value(json_object_get(ctx, "user"));
     req.now = json_string_value(json_object_get(ctx, "now"));
+    req.time_zone = json_string_value(json_object_get(ctx, "time_zone"));
     sbuf out = SBUF_INIT;
     size_t unreadable;
     sl_result *res = cli_lineage_lines(eng, &req, &out, &unreadable);

@@ -534,6 +534,7 @@ int cmd_rewrite(int argc, char **argv)
     req.dashboard_id = json_string_value(json_object_get(ctx, "dashboard_id"));
     req.chart_id = json_string_value(json_object_get(ctx, "chart_id"));
     req.source = json_string_value(json_object_get(ctx, "source"));
+    req.time_zone = json_string_value(json_object_get(ctx, "time_zone"));
     req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
     req.mode = SL_MODE_ENFORCE;
     req.explain = explain;
