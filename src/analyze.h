@@ -309,7 +309,8 @@ int an_trunc_call(json_t *e, int *level, json_t **arg);
 int an_counts_rows(json_t *funccall_fields);
 
 /* Type classes of a column, as a literal compared with it needs them. */
-enum { AN_CLASS_UNKNOWN = 0, AN_CLASS_STRING, AN_CLASS_NUMERIC, AN_CLASS_OTHER };
+enum { AN_CLASS_UNKNOWN = 0, AN_CLASS_STRING, AN_CLASS_NUMERIC, AN_CLASS_DATE,
+       AN_CLASS_TIMESTAMP_NTZ, AN_CLASS_OTHER };
 
 /* How the caller compares what it knows better: column references (a's
  * and b's ColumnRef fields; 1 same, 0 not) and the declared type class
@@ -319,11 +320,22 @@ typedef struct an_norm {
     int (*column)(json_t *a_fields, json_t *b_fields, void *ctx);
     int (*type_class)(json_t *colref_fields, void *ctx);
     void *ctx;
+    const struct an_clock *clock; /* the request's (implication of ranges); may be NULL */
 } an_norm;
 
 /* Are a and b the same expression to Spark, up to the spellings
  * analyze_norm.c lists (locations ignored)? */
 int an_norm_equal(const an_norm *n, json_t *a, json_t *b);
+
+/* Does the conjunction of q[0..nq) imply a, every row it keeps also
+ * kept by a?  One q[i] equal to a (an_norm_equal); x IS NOT NULL by a
+ * comparison, IN, BETWEEN or LIKE of x; x IN (v...) or x = v by an IN or
+ * = whose values are all among them (every value a literal of the class
+ * of x's declared type, STRING or numeric); x op v / x BETWEEN v AND w
+ * on a column declared DATE or TIMESTAMP_NTZ, v literals, by the window
+ * the q[i] together allow x (analyze_range.c's bounds; none may read the
+ * clock).  Anything else: 0. */
+int an_norm_implies(const an_norm *n, json_t **q, size_t nq, json_t *a);
 
 /* ---- analyze_range.c: filter reach --------------------------------- */
 /* Which filters reach the scan of an item, the way Spark's
