@@ -123,6 +123,17 @@ typedef struct sl_diagnostic {
     unsigned    column;     /* 1-based, in characters */
     size_t      offset;     /* byte offset in the original text */
     unsigned    statement;  /* 0-based index of the statement */
+    /* Appended later: a diagnostic has them when its size covers them
+     * (size > offsetof(sl_diagnostic, code), and so on). */
+    const char *code;       /* a stable reason code within the rule, e.g.
+                               "not_a_dimension" (aggregate-routing's codes:
+                               docs/routing-reasons.md); NULL when the
+                               diagnostic has none beyond its rule id.  A
+                               released code keeps its meaning. */
+    long long   rows_saved; /* aggregate-routing's "routed" and "routable":
+                               the estimated rows not scanned (the rules'
+                               "rows" of the source minus the aggregate's);
+                               -1 when unknown or not such a diagnostic */
 } sl_diagnostic;
 
 /* Build an engine from a rules document (JSON).  rules may be NULL for
@@ -171,6 +182,15 @@ SL_API const char *sl_result_source_table(const sl_result *result, size_t index)
  * its diagnostics say why). */
 SL_API const char *sl_result_lineage_json(const sl_result *result, size_t statement,
                                           size_t *len);
+/* The estimated bytes the request's SQL scans (SL_MODE_ENFORCE and
+ * SL_MODE_LINT, when the rules have a "budget"; docs/budget-and-
+ * attribution.md): the sum over its statements of each scan's partition
+ * window in days times the table's bytes per day, or the table's whole
+ * size when the scan has no lower bound, as the rules size the tables
+ * the final SQL reads (after routing, the aggregates).  -1 when not
+ * estimated: no "budget", a statement sluice could not read or judge,
+ * or a table of unknown size under budget.unsized "over_budget". */
+SL_API long long  sl_result_scan_bytes(const sl_result *result);
 SL_API void       sl_result_free(sl_result *result);
 
 /* sl_process() and everything the accessors above give, in one call,
@@ -192,14 +212,16 @@ SL_API void       sl_result_free(sl_result *result);
  *   the SQL  (its length in bytes)
  *   each diagnostic: u32 x 7: severity, line, column, offset,
  *            statement, rule id length, message length; then the rule
- *            id and the message
+ *            id and the message; then (version 4) u32 code length
+ *            (UINT32_MAX: no code), i64 rows_saved (-1: none), the code
  *   each table, then each source table: u32 name length, i64 the
  *            rules file's "rows" for it (-1: not known), the name
  *   each lineage document (version 2): u32 length (UINT32_MAX: none,
  *            as sl_result_lineage_json's NULL), the JSON text
+ *   the scan estimate (version 3): i64 sl_result_scan_bytes()
  * A later version only appends to the header or to each record's end
  * with a new SL_PACKED_VERSION. */
-#define SL_PACKED_VERSION 2
+#define SL_PACKED_VERSION 4
 SL_API size_t     sl_process_packed(const sl_engine *engine, const sl_request *request,
                                     void *buf, size_t cap);
 

@@ -46,6 +46,7 @@
 #include "analyze.h"
 #include "analyze_range.h"
 #include "ast.h"
+#include "dates.h"
 #include "sbuf.h"
 
 /* ------------------------------------------------------------------ */
@@ -545,8 +546,9 @@ const char *an_reach_ref_name(const an_item *ref, size_t pos, const char *name)
  * request's clock by analyze_const.c.
  *
  * A missing side is no bound; a window whose start is after its end is
- * empty.  What a rule makes of a window (partition-filter measures it in
- * days, a missing upper bound meaning the start of today) is the rule's.
+ * empty.  A window measured in days (an_window_days) is what the rules
+ * that read a partition column share: partition-filter against max_days,
+ * scan-budget against bytes per day.
  */
 
 an_bound an_bound_intersect(an_bound a, an_bound b)
@@ -555,6 +557,16 @@ an_bound an_bound_intersect(an_bound a, an_bound b)
     if (b.has_lo && (!r.has_lo || b.lo > r.lo)) { r.has_lo = 1; r.lo = b.lo; }
     if (b.has_hi && (!r.has_hi || b.hi < r.hi)) { r.has_hi = 1; r.hi = b.hi; }
     return r;
+}
+
+double an_window_days(an_bound b, long now_days)
+{
+    if (!b.has_lo)
+        return -1;
+    long long hi = b.has_hi ? b.hi : (long long)now_days * DATES_US_PER_DAY;
+    if (hi <= b.lo)
+        return 0;
+    return (double)(dates_day_of_us(hi - 1) - dates_day_of_us(b.lo) + 1);
 }
 
 static const an_bound FULL = {0, 0, 0, 0};

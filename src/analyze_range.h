@@ -101,6 +101,13 @@ typedef struct an_bound {
 /* Both windows (the tighter side of each). */
 an_bound an_bound_intersect(an_bound a, an_bound b);
 
+/* Days a window of a DATE or TIMESTAMP column spans: the days from the
+ * one holding its lower bound to the one holding the last value before
+ * its upper bound (0 for an empty window), or -1 when it has no lower
+ * bound.  A missing upper bound is the start of today (now_days, the
+ * request clock's an_clock.days): no partition after today holds rows. */
+double an_window_days(an_bound b, long now_days);
+
 /* What `col op value` (column_on_left) or `value op col` says about
  * col, value a constant date or time expression evaluated against clock
  * (op one of < <= > >= =; any other op bounds nothing).  Returns 0, or -1

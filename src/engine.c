@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -57,6 +58,7 @@ struct sl_result {
     sl_diagnostic *diags;
     size_t ndiags, capdiags;
     char **owned;           /* message strings */
+    long long scan_bytes;   /* the request's estimated bytes scanned, -1: none */
 };
 
 SL_API const char *sl_version(void)
@@ -143,8 +145,11 @@ SL_API void sl_engine_free(sl_engine *e)
     free(e);
 }
 
-static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
-                     sl_severity sev, size_t offset, unsigned stmt, const char *msg)
+/* A diagnostic with a reason code (a static string, or NULL) and an
+ * estimate of rows saved (-1: none). */
+static void add_diag_code(sl_result *r, const sl_request *req, rule_id rule, sl_severity sev,
+                          size_t offset, unsigned stmt, const char *code, long long rows_saved,
+                          const char *msg)
 {
     if (r->ndiags == r->capdiags) {
         r->capdiags = r->capdiags ? r->capdiags * 2 : 4;
@@ -160,7 +165,15 @@ static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
     d->message = m;
     d->offset = offset;
     d->statement = stmt;
+    d->code = code;
+    d->rows_saved = rows_saved;
     text_line_column(req->sql, req->sql_len, offset, &d->line, &d->column);
+}
+
+static void add_diag(sl_result *r, const sl_request *req, rule_id rule,
+                     sl_severity sev, size_t offset, unsigned stmt, const char *msg)
+{
+    add_diag_code(r, req, rule, sev, offset, stmt, NULL, -1, msg);
 }
 
 static void set_sql(sl_result *r, sbuf *b)
@@ -193,12 +206,14 @@ static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
 /* Receives each diagnostic a rule reports: a location in the bridged
  * text of the statement, or -1 for the start of ctx->span. */
 static void report_to_result(check_ctx *ctx, rule_id rule, sl_severity sev,
-                             long long location, const char *message)
+                             long long location, const char *code, long long rows_saved,
+                             const char *message)
 {
     size_t off = location >= 0 && ctx->stmt
                      ? dialect_to_orig(&ctx->stmt->br, (size_t)location)
                      : ctx->span->start;
-    add_diag(ctx->engine_data, ctx->req, rule, sev, off, ctx->index, message);
+    add_diag_code(ctx->engine_data, ctx->req, rule, sev, off, ctx->index, code, rows_saved,
+                  message);
 }
 
 /* The rules switched off by "sluice: allow id, id" comments in tokens
@@ -370,6 +385,19 @@ static void statement_ctx(const enforce_run *run, size_t i, check_ctx *ctx)
     ctx->schema = req->schema ? req->schema : ru->default_schema;
     ctx->report = report_to_result;
     ctx->engine_data = run->r;
+    ctx->scan_bytes = -1;
+}
+
+/* Add a statement's estimated bytes scanned (-1: unknown) to the
+ * request's: unknown when any statement's is (the result never shows a
+ * part as the whole). */
+static void add_scan_bytes(sl_result *r, long long statement)
+{
+    if (r->scan_bytes < 0 || statement < 0)
+        r->scan_bytes = -1;
+    else
+        r->scan_bytes = statement > LLONG_MAX - r->scan_bytes ? LLONG_MAX
+                                                               : r->scan_bytes + statement;
 }
 
 /* Parse statement i of the request and run the rules on it. */
@@ -385,6 +413,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     dialect_error derr;
     if (parse_stmt(run->src, st, &ps, &derr) < 0) {
         parsed_stmt_free(&ps);
+        add_scan_bytes(r, -1);
         if (!rule_read_unparsed(&ctx)) {
             add_diag(r, req, RULE_SYNTAX, SL_SEVERITY_ERROR, derr.offset, (unsigned)i,
                      derr.message);
@@ -413,6 +442,7 @@ static void enforce_statement(enforce_run *run, size_t i)
     json_t *lineage = req->lineage ? lineage_statement(&an, check_resolution(&ctx), (unsigned)i)
                                    : NULL;
     rule_run(&ctx);
+    add_scan_bytes(r, ctx.scan_bytes);
     if (!ctx.rejected) {
         note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */
         if (lineage)
@@ -462,6 +492,7 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.now_days = (long)(t / 86400);
         run.now_secs = (long)(t % 86400);
     }
+    r->scan_bytes = eng->rules.has_budget ? 0 : -1;
     check_ctx whole;
     statement_ctx(&run, 0, &whole);
     rule_judge_request(&whole);
@@ -535,6 +566,7 @@ static sl_result *process(const sl_engine *eng, const sl_request *caller_req)
 {
     sl_result *r = xcalloc(1, sizeof *r);
     r->action = SL_ACTION_PASS;
+    r->scan_bytes = -1;
     /* The caller's request, as far as its size says; the rest zero. */
     sl_request full;
     memset(&full, 0, sizeof full);
@@ -687,6 +719,11 @@ SL_API const char *sl_result_table(const sl_result *r, size_t i)
     return i < sl_result_table_count(r) ? r->tables[i] : NULL;
 }
 
+SL_API long long sl_result_scan_bytes(const sl_result *r)
+{
+    return r->scan_bytes;
+}
+
 SL_API void sl_result_free(sl_result *r)
 {
     if (!r)
@@ -790,6 +827,11 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
         pack_u32(&p, ml);
         pack_bytes(&p, d->rule, rl);
         pack_bytes(&p, d->message, ml);
+        size_t cl = d->code ? strlen(d->code) : 0;
+        int64_t saved = d->rows_saved;
+        pack_u32(&p, d->code ? cl : UINT32_MAX);
+        pack_bytes(&p, &saved, sizeof saved);
+        pack_bytes(&p, d->code, cl);
     }
     pack_tables(&p, eng, r->tables, ntables);
     pack_tables(&p, eng, r->source_tables, r->nsource_tables);
@@ -798,6 +840,8 @@ SL_API size_t sl_process_packed(const sl_engine *eng, const sl_request *req, voi
         pack_u32(&p, r->lineage[i] ? len : UINT32_MAX);
         pack_bytes(&p, r->lineage[i], len);
     }
+    int64_t scan = r->scan_bytes;
+    pack_bytes(&p, &scan, sizeof scan);
     sl_result_free(r);
     return p.len;
 }

@@ -96,7 +96,7 @@ void rule_end(check_ctx *ctx)
  * reported: a statement that passes gets no second diagnostic. */
 typedef struct held {
     void (*report)(check_ctx *ctx, rule_id rule, sl_severity sev, long long location,
-                   const char *message);
+                   const char *code, long long rows_saved, const char *message);
     void *engine_data;
     int have;
     long long location;
@@ -104,10 +104,12 @@ typedef struct held {
 } held;
 
 static void hold_report(check_ctx *ctx, rule_id rule, sl_severity sev, long long location,
-                        const char *message)
+                        const char *code, long long rows_saved, const char *message)
 {
     held *h = ctx->engine_data;
     (void)rule;
+    (void)code;
+    (void)rows_saved;
     if (sev != SL_SEVERITY_ERROR || h->have)
         return;
     h->have = 1;

@@ -22,6 +22,11 @@
  *      inject the default window where the policy says "inject"
  *   6. broadcast-hint: hint joins with small tables; after routing, which
  *      may remove joins
+ *   7. scan-budget: estimate the bytes the statement scans and judge
+ *      them against the budget; last, on the final tree: after routing
+ *      (a routed block reads the aggregate) and partition-filter (an
+ *      injected window bounds the scan); it only judges, so no row after
+ *      it can change what it measured
  * Each rule's rewrite is one the rules before it leave nothing to do
  * for: rewriting sluice's output again changes nothing (the corpus and
  * the mutation test check it), and the driver's final guard re-check
@@ -75,6 +80,11 @@ const rule_def rule_rows[] = {
      "joins with small tables get a BROADCAST hint",
      "Nothing to fix: the hint ships the small table to every executor; add /*+ BROADCAST(alias) */ yourself to keep it in the chart's SQL.",
      rewrite_broadcast_hints, NULL, NULL, NULL},
+    {RULE_SCAN_BUDGET, "scan-budget", RULE_STAGE_JUDGE, RULE_ON_SELECT | RULE_ON_INSIDE, 0, 1,
+     RULE_MODE(RULES_ENFORCE_REJECT) | RULE_MODE(RULES_ENFORCE_WARN), NULL,
+     "the bytes a statement scans stay within the budget",
+     "Narrow the time range (a tighter filter on the partition column), or group on an aggregate's dimensions so the query is answered from it.",
+     check_scan_budget, NULL, NULL, NULL},
 
     /* Diagnostic ids that are no rule: nothing runs them. */
     {RULE_SYNTAX, "syntax", RULE_STAGE_NONE, 0, 0, 0, 0, NULL,

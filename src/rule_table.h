@@ -47,6 +47,7 @@ typedef enum rule_id {
     RULE_LIMIT_CAP,
     RULE_REWRITE_VERIFY,
     RULE_TABLE_RESOLUTION,
+    RULE_SCAN_BUDGET,
     RULE_COUNT
 } rule_id;
 

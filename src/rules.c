@@ -21,6 +21,7 @@
 
 #include "rules_load.h"
 #include "sbuf.h"
+#include "sha256.h"
 
 /* ------------------------------------------------------------------ */
 /* Key positions                                                       */
@@ -522,9 +523,9 @@ static int load_keys(loader *ld, json_t *obj, const char *path, rules_table *t)
 static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
 {
     static const char *const keys[] = {"match", "description", "partition", "rows",
-                                       "bytes", "days", "columns", "unique", "not_null",
-                                       NULL};
-    t->rows = t->bytes = t->days = -1;
+                                       "bytes", "bytes_per_day", "days", "columns",
+                                       "unique", "not_null", NULL};
+    t->rows = t->bytes = t->bytes_per_day = t->days = -1;
     t->enforce = RULES_ENFORCE_REJECT;
     if (!json_is_object(obj))
         return ld_fail_at(ld, path, "must be an object");
@@ -533,6 +534,7 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         ld_get_string(ld, obj, path, "description", &t->description) < 0 ||
         get_count(ld, obj, path, "rows", 0, &t->rows) < 0 ||
         get_count(ld, obj, path, "bytes", 0, &t->bytes) < 0 ||
+        get_count(ld, obj, path, "bytes_per_day", 0, &t->bytes_per_day) < 0 ||
         get_count(ld, obj, path, "days", 1, &t->days) < 0)
         return -1;
     if (!t->match)
@@ -669,6 +671,26 @@ static int load_broadcast(loader *ld, json_t *v, rules *r)
     return ld_get_mode(ld, v, "broadcast", RULE_BROADCAST_HINT, &r->broadcast);
 }
 
+/* "budget": {"max_bytes": B, "enforce": "reject" | "warn",
+ * "unsized": "over_budget" | "zero"} (scan-budget, docs/budget-and-attribution.md). */
+static int load_budget(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"max_bytes", "enforce", "unsized", NULL};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "budget", "must be an object");
+    if (ld_check_keys(ld, v, "budget", keys) < 0 ||
+        get_count(ld, v, "budget", "max_bytes", 0, &r->budget_max_bytes) < 0 ||
+        ld_get_mode(ld, v, "budget", RULE_SCAN_BUDGET, &r->budget_enforce) < 0)
+        return -1;
+    json_t *u = json_object_get(v, "unsized");
+    const char *us = json_string_value(u);
+    if (u && !(us && (strcmp(us, "over_budget") == 0 || strcmp(us, "zero") == 0)))
+        return ld_fail_at(ld, "budget/unsized", "must be \"over_budget\" or \"zero\"");
+    r->budget_unsized_reject = !us || strcmp(us, "over_budget") == 0;
+    r->has_budget = 1;
+    return 0;
+}
+
 static int load_version(loader *ld, json_t *v, rules *r)
 {
     (void)r;
@@ -799,6 +821,7 @@ static const struct {
     {"broadcast", load_broadcast},
     {"resolution", load_resolution},
     {"explore", load_explore},
+    {"budget", load_budget},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
@@ -812,9 +835,12 @@ int rules_compile(const char *text, size_t len, const char *source,
     out->broadcast = RULES_ENFORCE_OFF;
     out->broadcast_max_rows = out->broadcast_max_bytes = -1;
     out->explore.max_rows = 10000;
+    out->budget_max_bytes = -1;
+    out->budget_enforce = RULES_ENFORCE_REJECT;
     *error = NULL;
     if (!text)
         return 0;
+    sha256_hex(text, len, out->digest);
     loader ld = {source, text, len, {0}, error};
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);

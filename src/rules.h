@@ -69,6 +69,8 @@ typedef struct rules_table {
     long         default_days;
     rules_enforce enforce;
     long long    rows, bytes;   /* size statistics, -1 when unknown */
+    long long    bytes_per_day; /* bytes a day of its partition column holds,
+                                   -1 when unknown (scan-budget) */
     long long    days;          /* how many days of data it holds, -1 when
                                    unknown (read by `sluice advise` only) */
     rules_column *columns;      /* declared columns, in order (resolve.c binds
@@ -172,6 +174,17 @@ typedef struct rules {
     size_t *aggregate_order;        /* indices into aggregates, most preferred
                                        first: fewest rows, then fewest dimensions,
                                        then file order */
+    int has_budget;                 /* the "budget" section: estimate each
+                                       statement's bytes scanned (scan-budget) */
+    long long budget_max_bytes;     /* -1: estimate only, no limit */
+    rules_enforce budget_enforce;   /* reject (the default) or warn */
+    int budget_unsized_reject;      /* a scan of a table of unknown size:
+                                       1 makes the estimate unknown, over any
+                                       limit ("over_budget", the default),
+                                       0 counts it as 0 bytes ("zero") */
+    int attribution_comment;        /* "attribution": {"comment": true} */
+    char digest[65];                /* SHA-256 of the rules text, lower-case hex
+                                       ("" for the empty rule set) */
 } rules;
 
 /* Compile text[0..len) (NULL for the empty rule set).  Returns 0, or -1

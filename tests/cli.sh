@@ -128,5 +128,11 @@ printf 'SELECT a FROM t LIMIT 5' > "$T/lin/b.sql"
 "$S" lint --rules "$R" --format json --lineage "$T/lin" > "$T/out"; check lint-lineage-finding 1 $?
 grep -q '"rule":"partition-filter".*"lineage":{"statement":0,"tables":\["main.sales.t"\],"tables_after":null' "$T/out"; check lint-lineage-finding-json 0 $?
 
+# The scan estimate in lint's JSON: 400 days x 7,750,000,000 bytes.
+mkdir -p "$T/budget"
+printf "SELECT * FROM main.sales.transactions WHERE transaction_date BETWEEN '2025-10-21' AND '2026-11-24'" > "$T/budget/q.sql"
+"$S" lint --rules "$(dirname "$0")/../corpus/budget/rules.json" --now "2026-11-24 12:00:00" --format json "$T/budget" > "$T/out" 2> /dev/null; check lint-budget 1 $?
+same lint-budget-json "$T/out" "{\"file\":\"$T/budget/q.sql\",\"statement\":0,\"line\":1,\"column\":15,\"rule\":\"scan-budget\",\"severity\":\"error\",\"message\":\"~3.1 TB over 400 days of main.sales.transactions; the limit is 200 GB; narrow the time range\",\"scan_bytes\":3100000000000}"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -136,7 +136,9 @@ class _Diagnostic(ctypes.Structure):
                 ("line", ctypes.c_uint),
                 ("column", ctypes.c_uint),
                 ("offset", ctypes.c_size_t),
-                ("statement", ctypes.c_uint)]
+                ("statement", ctypes.c_uint),
+                ("code", ctypes.c_char_p),
+                ("rows_saved", ctypes.c_longlong)]
 
 
 # The numbers are sluice.h's (stable, never reused).
@@ -146,12 +148,14 @@ _LAYOUTS = {Layout.COMPACT: 0, Layout.KEEP: 1, Layout.PRETTY: 2}
 _SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 
 # sl_process_packed()'s layout (sluice.h): header, diagnostic record, table
-# record, lineage document.
-_PACKED_VERSION = 2
+# record, lineage document, scan estimate.
+_PACKED_VERSION = 4
 _HEADER = struct.Struct("=8I")
 _DIAG = struct.Struct("=7I")
+_DIAG_CODE = struct.Struct("=Iq")     # after the message: code length, rows_saved
 _TABLE = struct.Struct("=Iq")
 _U32 = struct.Struct("=I")
+_I64 = struct.Struct("=q")
 _NO_SQL = 0xFFFFFFFF
 
 _lib: Optional[ctypes.CDLL] = None
@@ -309,12 +313,17 @@ def _rules_error(text: str) -> RulesError:
     return RulesError(text)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(init=False)
 class Diagnostic:
     """One finding: rule id, severity, message, and where (1-based line and
-    column in the original text, byte offset, 0-based statement index)."""
+    column in the original text, byte offset, 0-based statement index);
+    code: the stable reason code within the rule (sl_diagnostic.code, e.g.
+    "not_a_dimension"; docs/routing-reasons.md), None when it has none;
+    rows_saved: aggregate routing's estimate of the rows not scanned
+    (sl_diagnostic.rows_saved), None when it has none."""
 
-    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement")
+    __slots__ = ("rule", "severity", "message", "line", "column", "offset", "statement", "code",
+                 "rows_saved")
 
     rule: str
     severity: Severity
@@ -323,6 +332,15 @@ class Diagnostic:
     column: int
     offset: int
     statement: int
+    code: Optional[str]
+    rows_saved: Optional[int]
+
+    def __init__(self, rule: str, severity: Severity, message: str, line: int, column: int,
+                 offset: int, statement: int, code: Optional[str] = None,
+                 rows_saved: Optional[int] = None) -> None:
+        self.rule, self.severity, self.message = rule, severity, message
+        self.line, self.column, self.offset, self.statement = line, column, offset, statement
+        self.code, self.rows_saved = code, rows_saved
 
     def as_dict(self) -> Dict[str, object]:
         """Returns the fields as a dict (json.dumps writes severity as its
@@ -339,20 +357,24 @@ class Result:
     statements, and, when process() was called with lineage=True, the
     lineage: one dict per statement (sl_result_lineage_json's document,
     docs/lineage.md), None for a statement that does not parse; lineage
-    is None when it was not asked for."""
+    is None when it was not asked for; scan_bytes, the estimated bytes the
+    SQL to run scans (sl_result_scan_bytes: the rules' "budget",
+    docs/budget-and-attribution.md), None when not estimated."""
 
     __slots__ = ("action", "sql", "diagnostics", "tables", "source_tables", "rows", "statements",
-                 "lineage")
+                 "lineage", "scan_bytes")
 
     def __init__(self, action: Action, sql: Optional[str], diagnostics: List[Diagnostic],
                  tables: List[str], source_tables: Optional[List[str]] = None,
                  rows: Optional[Dict[str, Optional[int]]] = None, statements: int = 0,
-                 lineage: Optional[List[Optional[Dict[str, object]]]] = None):
+                 lineage: Optional[List[Optional[Dict[str, object]]]] = None,
+                 scan_bytes: Optional[int] = None):
         self.action, self.sql, self.diagnostics, self.tables = action, sql, diagnostics, tables
         self.source_tables = source_tables if source_tables is not None else []
         self.rows = rows if rows is not None else {}
         self.statements = statements
         self.lineage = lineage
+        self.scan_bytes = scan_bytes
 
     def __repr__(self) -> str:
         return "Result(%s, %d diagnostics)" % (self.action, len(self.diagnostics))
@@ -429,8 +451,14 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         pos += rl
         message = data[pos:pos + ml].decode("utf-8", "replace")
         pos += ml
+        cl, saved = _DIAG_CODE.unpack_from(data, pos)
+        pos += _DIAG_CODE.size
+        code = None
+        if cl != _NO_SQL:
+            code = data[pos:pos + cl].decode("ascii")
+            pos += cl
         diags.append(Diagnostic(rule, _SEVERITIES.get(sev, Severity.ERROR), message, line, column,
-                                offset, stmt))
+                                offset, stmt, code, saved if saved >= 0 else None))
     rows: Dict[str, Optional[int]] = {}
     lists: List[List[str]] = [[], []]
     for which, count in ((0, ntables), (1, nsource)):
@@ -450,8 +478,9 @@ def _unpack(data: bytes, lineage: bool = False) -> Result:
         else:
             docs.append(json.loads(data[pos:pos + n].decode("utf-8", "surrogatepass")))
             pos += n
+    (scan,) = _I64.unpack_from(data, pos)
     return Result(_ACTIONS.get(action, Action.REJECT), sql, diags, lists[0], lists[1], rows, nstmts,
-                  docs if lineage else None)
+                  docs if lineage else None, scan if scan >= 0 else None)
 
 
 class Engine:

@@ -693,7 +693,7 @@ class Mutator:
             record["rules_loaded_at"] = engine.loaded_at_iso
         if result is not None:
             record["rules"] = sorted({d.rule for d in result.diagnostics})
-            record["reasons"] = [{"rule": d.rule, "severity": d.severity.value,
+            record["reasons"] = [{"rule": d.rule, "code": d.code, "severity": d.severity.value,
                                   "message": d.message, "line": d.line, "column": d.column,
                                   "statement": d.statement}
                                  for d in result.diagnostics if d.severity is not sluice.Severity.INFO]
@@ -703,6 +703,8 @@ class Mutator:
             saved = result.rows_saved()
             if saved is not None:
                 record["rows_saved_estimate"] = saved
+            if result.scan_bytes is not None:
+                record["scan_bytes_estimate"] = result.scan_bytes
         if self.audit_sql:
             record["sql"] = sql if isinstance(sql, str) else repr(sql)
             record["output"] = out if ran else None

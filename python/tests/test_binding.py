@@ -51,11 +51,33 @@ class Api(unittest.TestCase):
             "limit-cap", sluice.Severity.INFO, "the query has no LIMIT; LIMIT 10000 applied",
             1, 1, 0, 0)])
         self.assertEqual([f.name for f in dataclasses.fields(sluice.Diagnostic)],
-                         ["rule", "severity", "message", "line", "column", "offset", "statement"])
+                         ["rule", "severity", "message", "line", "column", "offset", "statement",
+                          "code", "rows_saved"])
         self.assertEqual(json.dumps(r.diagnostics[0].as_dict()),
                          '{"rule": "limit-cap", "severity": "info", "message": "the query has no '
                          'LIMIT; LIMIT 10000 applied", "line": 1, "column": 1, "offset": 0, '
-                         '"statement": 0}')
+                         '"statement": 0, "code": null, "rows_saved": null}')
+
+    def test_reason_codes(self):
+        """Diagnostic.code: the routed diagnostic's code and its estimate of
+        rows saved (the rules' rows: 5,000,000,000 for the fact table,
+        40,000 for the aggregate); a refusal's code under explain."""
+        r = self.engine.process(
+            "SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY region", now=NOW)
+        routed = [d for d in r.diagnostics if d.rule == "aggregate-routing"]
+        self.assertEqual([(d.code, d.rows_saved) for d in routed],
+                         [("routed", 5000000000 - 40000)])
+        r = self.engine.process(
+            "SELECT status, sum(amount) AS revenue FROM main.sales.transactions "
+            "WHERE transaction_date >= DATE '2026-11-01' GROUP BY status", now=NOW,
+            explain=True)
+        self.assertEqual(r.action, "rewrite")
+        self.assertEqual([(d.rule, d.code, d.rows_saved) for d in r.diagnostics],
+                         [("limit-cap", None, None),
+                          ("aggregate-routing", "not_a_dimension", None)])
+        self.assertEqual(r.diagnostics[1].message, "not routed onto main.sales.revenue_by_day_region: "
+                         "column status is not a dimension")
 
     def test_reject_has_positions(self):
         r = self.engine.process("SELECT *\nFROM sales.transactions\nLIMIT 5", now=NOW)
@@ -316,6 +338,53 @@ def answer(engine, sql):
     r = engine.process(sql, now=NOW)
     return (r.action, r.sql, [(d.rule, d.severity, d.message, d.line, d.column)
                               for d in r.diagnostics], r.tables)
+
+
+class Budget(unittest.TestCase):
+    """Result.scan_bytes: the estimate of the rules' "budget" (the sizes of
+    corpus/budget/rules.json: 7.75 GB a day of transactions, 3.4 TB in all,
+    an aggregate of 20 MB; the limit 200 GB)."""
+    RULES = json.dumps({
+        "sluice": 1, "defaults": {"catalog": "main", "schema": "sales"},
+        "tables": [
+            {"match": "main.sales.transactions", "rows": 5000000000,
+             "partition": {"column": "transaction_date", "enforce": "warn"},
+             "bytes": 3400000000000, "bytes_per_day": 7750000000},
+            {"match": "main.sales.revenue_by_day_region", "rows": 40000, "bytes": 20000000}],
+        "aggregates": [{"table": "main.sales.revenue_by_day_region",
+                        "query": "SELECT transaction_date AS `date`, region, SUM(amount) AS revenue "
+                                 "FROM main.sales.transactions GROUP BY transaction_date, region"}],
+        "budget": {"max_bytes": 200000000000}})
+
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = sluice.Engine.from_json(cls.RULES)
+
+    def test_estimate(self):
+        # [2026-11-04, 2026-11-24): 20 days x 7,750,000,000
+        r = self.engine.process("SELECT * FROM transactions WHERE transaction_date >= "
+                                "current_date() - INTERVAL 20 DAYS", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("pass", 155000000000))
+
+    def test_over_the_limit(self):
+        # 2025-10-21 .. 2026-11-24 inclusive: 400 days x 7,750,000,000
+        r = self.engine.process("SELECT * FROM transactions WHERE transaction_date BETWEEN "
+                                "'2025-10-21' AND '2026-11-24'", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("reject", 3100000000000))
+        self.assertEqual([(d.rule, d.message) for d in r.errors()], [(
+            "scan-budget", "~3.1 TB over 400 days of main.sales.transactions; the limit is "
+            "200 GB; narrow the time range")])
+
+    def test_routed(self):
+        # the same 400 days, routed: the aggregate's 20,000,000 bytes
+        r = self.engine.process("SELECT region, sum(amount) AS revenue FROM transactions WHERE "
+                                "transaction_date BETWEEN '2025-10-21' AND '2026-11-24' "
+                                "GROUP BY region", now=NOW)
+        self.assertEqual((r.action, r.scan_bytes), ("rewrite", 20000000))
+
+    def test_none_without_budget(self):
+        r = sluice.Engine.from_json('{"sluice": 1}').process("SELECT * FROM t", now=NOW)
+        self.assertIsNone(r.scan_bytes)
 
 
 class Threads(unittest.TestCase):

@@ -169,7 +169,7 @@ class Mutator(Base):
         self.assertNotIn("tables", record)
         self.assertEqual(record["tables_before"], ["main.sales.transactions"])
         self.assertEqual(record["reasons"], [{
-            "rule": "partition-filter", "severity": "error", "line": 1, "column": 15,
+            "rule": "partition-filter", "code": None, "severity": "error", "line": 1, "column": 15,
             "statement": 0, "message": message.split(" (near ")[0]}])
 
     def test_injected_window_stays_relative(self):
@@ -220,6 +220,30 @@ class Mutator(Base):
     def test_start_without_rules_is_an_error(self):
         with self.assertRaises(sluice.RulesError):
             sluice.superset.make_mutator(os.path.join(self.dir, "missing.json"))
+
+
+class Budget(Base):
+    def test_audit_carries_the_scan_estimate(self):
+        with open(self.rules) as f:
+            rules = json.load(f)
+        for t in rules["tables"]:
+            if t["match"] == "main.sales.transactions":
+                t["bytes"], t["bytes_per_day"] = 3400000000000, 7750000000
+        rules["budget"] = {"max_bytes": 200000000000, "unsized": "zero"}
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        # 2026-11-01 .. 2026-11-23, the chart's own window: 23 days x 7,750,000,000
+        sql = ("SELECT region, count(*) AS n FROM sales.transactions WHERE transaction_date >= "
+               "CAST('2026-11-01' AS DATE) AND transaction_date < CAST('2026-11-24' AS DATE) "
+               "GROUP BY region, channel LIMIT 100")
+        self.call(sql)
+        self.assertEqual(self.last_audit()["scan_bytes_estimate"], 178250000000)
+        # the same over 400 days: refused, and the audit says how much it would have read
+        with self.assertRaises(Rejected) as e:
+            self.call(sql.replace("2026-11-01", "2025-10-20"))
+        self.assertIn("~3.1 TB over 400 days of main.sales.transactions; the limit is 200 GB",
+                      str(e.exception))
+        self.assertEqual(self.last_audit()["scan_bytes_estimate"], 3100000000000)
 
 
 class Context(Base):

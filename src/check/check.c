@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "sbuf.h"
+
 void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
 {
@@ -16,7 +18,22 @@ void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    ctx->report(ctx, rule, sev, location, msg);
+    ctx->report(ctx, rule, sev, location, NULL, -1, msg);
+}
+
+/* Its message may be longer than check_report's (a list of candidates
+ * with their reasons): it is sized to fit. */
+void check_report_code(check_ctx *ctx, rule_id rule, sl_severity sev,
+                       long long location, const char *code, long long rows_saved,
+                       const char *fmt, ...)
+{
+    sbuf msg = SBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sbuf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    ctx->report(ctx, rule, sev, location, code, rows_saved, sbuf_cstr(&msg));
+    sbuf_free(&msg);
 }
 
 const resolution *check_resolution(check_ctx *ctx)

@@ -72,14 +72,26 @@ typedef struct check_ctx {
     unsigned suppressed;        /* bit (1 << rule_id) per rule switched off */
     /* Set by the engine: receives each diagnostic. */
     void (*report)(struct check_ctx *ctx, rule_id rule, sl_severity sev,
-                   long long location, const char *message);
+                   long long location, const char *code, long long rows_saved,
+                   const char *message);
     void *engine_data;
+    long long scan_bytes;       /* set by scan-budget: the statement's estimated
+                                   bytes scanned; -1 (the engine's start) when
+                                   not estimated or unknown */
 } check_ctx;
 
 /* Report a diagnostic at a bridged-text location (-1: statement start). */
 void check_report(check_ctx *ctx, rule_id rule, sl_severity sev,
                   long long location, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* The same, with a reason code (sl_diagnostic.code: a static string, e.g.
+ * a row of src/rewrite/route_reasons.h, or NULL) and the estimated rows
+ * a routing saves (sl_diagnostic.rows_saved, -1 for none). */
+void check_report_code(check_ctx *ctx, rule_id rule, sl_severity sev,
+                       long long location, const char *code, long long rows_saved,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 int check_is_suppressed(const check_ctx *ctx, rule_id rule);
 
@@ -99,5 +111,9 @@ void check_statement_kind_request(check_ctx *ctx);
 /* The rules' policy for names that may be several configured tables, or
  * a configured table written without its schema (table_resolution.c). */
 void check_table_resolution(check_ctx *ctx);
+/* The rules' "budget": the bytes the final tree scans (scan_budget.c). */
+void check_scan_budget(check_ctx *ctx);
+/* bytes as "512 bytes", "3.1 TB", "200 GB" (decimal units). */
+void scan_budget_format_bytes(long long bytes, char *buf, size_t size);
 
 #endif

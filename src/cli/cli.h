@@ -31,7 +31,15 @@ void cli_free_names(char **names, size_t n);
 /* Does a file name end in ".sql" (and has something before it)? */
 int cli_is_sql_file(const char *name);
 
-/* Print "name:line:col: severity: message [rule]", the source line and a
+/* How every text form writes a diagnostic's id and message: the tag is
+ * "rule", or "rule/code" when the diagnostic has a reason code
+ * (sl_diagnostic.code); the message is followed by " (estimated rows
+ * saved: N)" when it carries an estimate (sl_diagnostic.rows_saved).
+ * Each appends to out. */
+void cli_diagnostic_tag(const sl_diagnostic *d, sbuf *out);
+void cli_diagnostic_message(const sl_diagnostic *d, sbuf *out);
+
+/* Print "name:line:col: severity: message [tag]", the source line and a
  * caret under the column. */
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,
                           size_t len, const sl_diagnostic *d);

@@ -66,11 +66,30 @@ int cli_is_sql_file(const char *name)
     return n > 4 && strcmp(name + n - 4, ".sql") == 0;
 }
 
+void cli_diagnostic_tag(const sl_diagnostic *d, sbuf *out)
+{
+    sbuf_puts(out, d->rule);
+    if (d->code)
+        sbuf_printf(out, "/%s", d->code);
+}
+
+void cli_diagnostic_message(const sl_diagnostic *d, sbuf *out)
+{
+    sbuf_puts(out, d->message);
+    if (d->rows_saved >= 0)
+        sbuf_printf(out, " (estimated rows saved: %lld)", d->rows_saved);
+}
+
 void cli_print_diagnostic(FILE *out, const char *name, const char *text,
                           size_t len, const sl_diagnostic *d)
 {
+    sbuf tag = SBUF_INIT, msg = SBUF_INIT;
+    cli_diagnostic_tag(d, &tag);
+    cli_diagnostic_message(d, &msg);
     fprintf(out, "%s:%u:%u: %s: %s [%s]\n", name, d->line, d->column,
-            sl_severity_name(d->severity), d->message, d->rule);
+            sl_severity_name(d->severity), sbuf_cstr(&msg), sbuf_cstr(&tag));
+    sbuf_free(&tag);
+    sbuf_free(&msg);
     /* The source line, with tabs kept so the caret lines up. */
     size_t start = d->offset > len ? len : d->offset;
     while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r')

@@ -30,8 +30,11 @@ static void render_diags(const sl_result *res, sbuf *out)
     sbuf_puts(out, "diagnostics:\n");
     for (size_t i = 0; i < n; i++) {
         const sl_diagnostic *d = sl_result_diagnostic(res, i);
-        sbuf_printf(out, "  %u:%u: %s [%s]: %s\n", d->line, d->column,
-                    sl_severity_name(d->severity), d->rule, d->message);
+        sbuf_printf(out, "  %u:%u: %s [", d->line, d->column, sl_severity_name(d->severity));
+        cli_diagnostic_tag(d, out);
+        sbuf_puts(out, "]: ");
+        cli_diagnostic_message(d, out);
+        sbuf_puts(out, "\n");
     }
 }
 
@@ -62,6 +65,9 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
         sbuf_putn(out, o, olen);
         sbuf_puts(out, "\n");
     }
+    /* The scan estimate, where the rules have a budget. */
+    if (sl_result_scan_bytes(res) >= 0)
+        sbuf_printf(out, "scan estimate: %lld bytes\n", sl_result_scan_bytes(res));
     /* Explaining must not change what is decided. */
     sl_request plain = req;
     plain.explain = 0;

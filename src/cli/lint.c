@@ -26,6 +26,7 @@ typedef struct finding {
     char *fix;                  /* the rewritten SQL when a rule would rewrite */
     char *lineage;              /* --lineage: its statement's lineage document */
     int lineage_only;           /* --lineage: no finding, a statement's lineage */
+    long long scan_bytes;       /* the file's estimated bytes scanned, -1: none */
 } finding;
 
 typedef struct lint_opts {
@@ -75,6 +76,7 @@ static void add_finding(lint_opts *o, const lint_source *src, const sl_diagnosti
     f->fix = fix ? xstrndup(fix, fixlen) : NULL;
     f->lineage = NULL;
     f->lineage_only = 0;
+    f->scan_bytes = -1;
     if (d->severity == SL_SEVERITY_ERROR)
         o->errors++;
     else if (d->severity == SL_SEVERITY_WARNING)
@@ -127,7 +129,8 @@ static void lint_source_found(void *ctx, const lint_source *src)
     if (tpl) {
         sl_diagnostic d = {sizeof d, lint_rules[0].id, SL_SEVERITY_INFO,
                            "not checked: the SQL holds Jinja templating, which Superset "
-                           "renders before the query runs", 0, 0, (size_t)(tpl - src->sql), 0};
+                           "renders before the query runs", 0, 0, (size_t)(tpl - src->sql), 0,
+                           NULL, -1};
         text_line_column(src->sql, src->sql_len, d.offset, &d.line, &d.column);
         add_finding(o, src, &d, NULL, 0);
         return;
@@ -148,8 +151,10 @@ static void lint_source_found(void *ctx, const lint_source *src)
     if (src->sql != src->text)
         fix = NULL;
     size_t first = o->nf;
-    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++)
+    for (size_t i = 0; i < sl_result_diagnostic_count(res); i++) {
         add_finding(o, src, sl_result_diagnostic(res, i), fix, fixlen);
+        o->f[o->nf - 1].scan_bytes = sl_result_scan_bytes(res);
+    }
     if (o->lineage)
         add_lineage(o, src, res, first);
     sl_result_free(res);
@@ -189,8 +194,16 @@ static void print_json(const lint_opts *o)
                               "statement", (json_int_t)f->d.statement, "line", (json_int_t)f->d.line,
                               "column", (json_int_t)f->d.column, "rule", f->rule,
                               "severity", sl_severity_name(f->d.severity), "message", f->message);
+        /* The reason code and the estimate of rows saved, when the
+         * diagnostic has them. */
+        if (f->d.code)
+            json_object_set_new(j, "code", json_string(f->d.code));
+        if (f->d.rows_saved >= 0)
+            json_object_set_new(j, "rows_saved", json_integer((json_int_t)f->d.rows_saved));
         if (f->fix)
             json_object_set_new(j, "fix", json_string(f->fix));
+        if (f->scan_bytes >= 0)
+            json_object_set_new(j, "scan_bytes", json_integer(f->scan_bytes));
         if (o->lineage)
             json_object_set_new(j, "lineage", lineage ? lineage : json_null());
         char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -262,6 +275,16 @@ static void print_sarif(const lint_opts *o)
                               "locations", "physicalLocation", "artifactLocation", "uri", uri,
                               "region", "startLine", (json_int_t)f->d.line,
                               "startColumn", (json_int_t)f->d.column);
+        /* The reason code and the estimate of rows saved, in the result's
+         * property bag (SARIF 2.1.0, 3.8). */
+        if (f->d.code || f->d.rows_saved >= 0) {
+            json_t *props = json_object();
+            if (f->d.code)
+                json_object_set_new(props, "code", json_string(f->d.code));
+            if (f->d.rows_saved >= 0)
+                json_object_set_new(props, "rows_saved", json_integer((json_int_t)f->d.rows_saved));
+            json_object_set_new(r, "properties", props);
+        }
         if (f->fix) {
             unsigned el, ec;
             text_line_column(f->text, f->len, f->len, &el, &ec);
@@ -311,17 +334,20 @@ static void print_github(const lint_opts *o)
         const finding *f = &o->f[i];
         const char *cmd = f->d.severity == SL_SEVERITY_ERROR ? "error"
                         : f->d.severity == SL_SEVERITY_WARNING ? "warning" : "notice";
-        sbuf line = SBUF_INIT, title = SBUF_INIT;
-        sbuf_printf(&title, "sluice %s", f->rule);
+        sbuf line = SBUF_INIT, title = SBUF_INIT, msg = SBUF_INIT;
+        sbuf_puts(&title, "sluice ");
+        cli_diagnostic_tag(&f->d, &title);
+        cli_diagnostic_message(&f->d, &msg);
         sbuf_printf(&line, "::%s file=", cmd);
         github_escape(f->file, 1, &line);
         sbuf_printf(&line, ",line=%u,col=%u,title=", f->d.line, f->d.column);
         github_escape(sbuf_cstr(&title), 1, &line);
         sbuf_puts(&line, "::");
-        github_escape(f->message, 0, &line);
+        github_escape(sbuf_cstr(&msg), 0, &line);
         puts(sbuf_cstr(&line));
         sbuf_free(&line);
         sbuf_free(&title);
+        sbuf_free(&msg);
     }
     /* GitHub shows only a few annotations per step: the counts, always. */
     printf("sluice lint: %zu file(s), %zu error(s), %zu warning(s), %zu notice(s)\n",

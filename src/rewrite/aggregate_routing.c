@@ -125,6 +125,10 @@
  * qualified names in hints still resolve.  Among several aggregates that
  * qualify, the one with the fewest rows (the "rows" of its tables entry)
  * wins, then the one with fewer dimensions, then file order.
+ *
+ * Every refusal names one reason code of route_reasons.h (refuse()); the
+ * diagnostics carry it (sl_diagnostic.code), and a routed one also the
+ * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -140,6 +144,7 @@
 #include "dates.h"
 #include "emit.h"
 #include "rewrite.h"
+#include "route_reasons.h"
 
 typedef struct route {
     check_ctx *ctx;
@@ -149,12 +154,17 @@ typedef struct route {
     int build;              /* 0: only decide (no trees are built; success is
                                json_null()), 1: build the routed clauses */
     char reason[240];
+    route_reason code;      /* the reason's row of route_reasons.h */
 } route;
 
-static int refuse(route *r, const char *fmt, const char *arg)
+/* Record why the candidate is refused: the first refusal stands.  Every
+ * refusal names its code (route_reasons.h). */
+static int refuse(route *r, route_reason code, const char *fmt, const char *arg)
 {
-    if (!r->reason[0])
+    if (!r->reason[0]) {
         snprintf(r->reason, sizeof r->reason, fmt, arg ? arg : "");
+        r->code = code;
+    }
     return -1;
 }
 
@@ -240,6 +250,11 @@ static int dimension_of(route *r, json_t *e)
     return -1;
 }
 
+static const char *const grain_names[] = {
+    [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
+    [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
+    [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
+
 /* Condition 4: may buckets of grain `fine` be unioned into `coarse`? */
 static int rolls_up(int fine, int coarse)
 {
@@ -250,9 +265,13 @@ static int rolls_up(int fine, int coarse)
     return coarse != RULES_GRAIN_WEEK || fine <= RULES_GRAIN_DAY;
 }
 
-/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer. */
-static json_t *map_rollup(route *r, json_t *f)
+/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer.
+ * NULL if there is none; then *stored is the grain of the finest
+ * dimension date_trunc(V, x) whose buckets do not add up to U's
+ * (condition 4), RULES_GRAIN_NONE if there is no such dimension. */
+static json_t *map_rollup(route *r, json_t *f, int *stored)
 {
+    *stored = RULES_GRAIN_NONE;
     json_t *args = ast_get(f, "args"), *uf;
     if (json_array_size(args) != 2 ||
         ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
@@ -267,9 +286,13 @@ static json_t *map_rollup(route *r, json_t *f)
             continue;
         json_t *dargs = ast_get(df, "args");
         if (json_array_size(dargs) != 2 ||
-            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)) ||
-            !rolls_up(d->grain, coarse))
+            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)))
             continue;
+        if (!rolls_up(d->grain, coarse)) {
+            if (d->grain && (*stored == RULES_GRAIN_NONE || d->grain < *stored))
+                *stored = d->grain;
+            continue;
+        }
         if (!r->build)
             return json_null();
         json_t *na = json_array();
@@ -278,6 +301,32 @@ static json_t *map_rollup(route *r, json_t *f)
         return ast_new_func_call(an_func_name(f), na);
     }
     return NULL;
+}
+
+/* Condition 4, refused: date_trunc(U, x) where the aggregate stores x
+ * only at a grain whose buckets do not add up to U's.  The call is still
+ * answered if x itself is built from dimensions (the generic mapping);
+ * if not, the grain is the reason given.  Returns 1 when the generic
+ * mapping may go on, 0 (refused) when not. */
+static int grain_served(route *r, json_t *f, int stored, int depth)
+{
+    int had = r->reason[0] != '\0', was = r->build;
+    r->build = 0;
+    json_t *x = map_expr(r, json_array_get(ast_get(f, "args"), 1), 0, depth + 1);
+    r->build = was;
+    if (x)
+        return 1;
+    if (!had) {
+        json_t *uf;
+        ast_unwrap(json_array_get(ast_get(f, "args"), 0), &uf, NULL);
+        const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
+        char msg[160];
+        snprintf(msg, sizeof msg, "date_trunc('%s', ...) cannot be read from a dimension "
+                 "stored at %s grain (condition 4)", unit ? unit : "?", grain_names[stored]);
+        r->reason[0] = '\0';
+        refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
+    }
+    return 0;
 }
 
 static const rules_measure *find_measure(route *r, const char *func, int star, json_t *arg)
@@ -317,7 +366,7 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
     int distinct = json_is_true(ast_get(f, "agg_distinct"));
     if (ast_get(f, "agg_filter") || ast_get(f, "agg_order") ||
         ast_get(f, "func_variadic") || ast_get(f, "agg_within_group")) {
-        refuse(r, "%s(...) has a FILTER or ORDER clause", name);
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) has a FILTER or ORDER clause", name);
         return NULL;
     }
     if (strcmp(name, "count") == 0 && distinct) {
@@ -329,13 +378,15 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         return call;
     }
     if (distinct) {
-        refuse(r, "%s(DISTINCT ...) cannot be answered from stored groups", name);
+        refuse(r, RR_UNSUPPORTED_AGGREGATE,
+               "%s(DISTINCT ...) cannot be answered from stored groups", name);
         return NULL;
     }
     if (strcmp(name, "count") == 0) {
         const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
         if (!m || (!star && json_array_size(args) != 1)) {
-            refuse(r, "%s has no stored COUNT of the same argument", "count(...)");
+            refuse(r, RR_MEASURE_MISSING,
+                   "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
         return r->build ? summed_count(m->name) : json_null();
@@ -353,11 +404,13 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
             arg = map_expr(r, json_array_get(args, 0), 0, depth + 1);
             if (!arg) {
                 r->reason[0] = '\0';
-                refuse(r, "%s(...) has no stored measure over the same expression", name);
+                refuse(r, RR_MEASURE_MISSING,
+                       "%s(...) has no stored measure over the same expression", name);
                 return NULL;
             }
         } else {
-            refuse(r, "sum(...) has no stored SUM over the same expression%s", "");
+            refuse(r, RR_MEASURE_MISSING,
+                   "sum(...) has no stored SUM over the same expression%s", "");
             return NULL;
         }
         if (!r->build)
@@ -366,7 +419,8 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         json_array_append_new(na, arg);
         return ast_new_func_call(name, na);
     }
-    refuse(r, "%s(...) is not answered from stored measures (only SUM, MIN, MAX, COUNT and "
+    refuse(r, RR_UNSUPPORTED_AGGREGATE,
+           "%s(...) is not answered from stored measures (only SUM, MIN, MAX, COUNT and "
            "COUNT(DISTINCT dimension) are)", name);
     return NULL;
 }
@@ -377,7 +431,7 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
 static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth)
 {
     if (depth > AN_MAX_DEPTH) {
-        refuse(r, "%s", "expression nested too deeply");
+        refuse(r, RR_TOO_COMPLEX, "%s", "expression nested too deeply");
         return NULL;
     }
     if (json_is_array(e)) {
@@ -408,47 +462,55 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
-        if (!qualifier_is_item(r, f))
-            refuse(r, "a column of another query (%s) is used", col ? col : "?");
+        const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
+        if (b && b->kind == RS_AMBIGUOUS)
+            refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
+        else if (!qualifier_is_item(r, f))
+            refuse(r, RR_OUTER_REFERENCE,
+                   "a column of another query (%s) is used", col ? col : "?");
         else
-            refuse(r, "column %s is not a dimension", col ? col : "*");
+            refuse(r, RR_NOT_A_DIMENSION, "column %s is not a dimension", col ? col : "*");
         return NULL;
     }
     case AST_FuncCall: {
         if (ast_get(f, "over")) {
-            refuse(r, "%s", "a window function is used");
+            refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function is used");
             return NULL;
         }
         unsigned classes = an_function_classes(an_func_name(f));
         if (classes & (AN_FN_UNKNOWN | AN_FN_WINDOW | AN_FN_GENERATOR)) {
-            refuse(r, "%s(...) is not a scalar function of Spark's registry",
+            refuse(r, RR_UNKNOWN_FUNCTION, "%s(...) is not a scalar function of Spark's registry",
                    an_func_name(f) ? an_func_name(f) : "?");
             return NULL;
         }
         if (classes & AN_FN_AGGREGATE) {
             if (!in_aggregate_context) {
-                refuse(r, "%s(...) is used where rows are filtered or grouped", an_func_name(f));
+                refuse(r, RR_AGGREGATE_MISPLACED,
+                       "%s(...) is used where rows are filtered or grouped", an_func_name(f));
                 return NULL;
             }
             return map_aggregate(r, f, depth);
         }
         const char *fn = an_func_name(f);
         if (fn && strcasecmp(fn, "date_trunc") == 0) {
-            json_t *m = map_rollup(r, f);
+            int stored;
+            json_t *m = map_rollup(r, f, &stored);
             if (m)
                 return m;
+            if (stored != RULES_GRAIN_NONE && !grain_served(r, f, stored, depth))
+                return NULL;
         }
         break;
     }
     case AST_SubLink:
     case AST_SelectStmt:
-        refuse(r, "%s", "a subquery is used in the block");
+        refuse(r, RR_SUBQUERY, "%s", "a subquery is used in the block");
         return NULL;
     case AST_GroupingFunc:
-        refuse(r, "%s", "GROUPING() is used");
+        refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
         return NULL;
     case AST_A_Star:
-        refuse(r, "%s", "* is used");
+        refuse(r, RR_SELECT_STAR, "%s", "* is used");
         return NULL;
     case AST_A_ArrayExpr: case AST_A_Const: case AST_A_Expr: case AST_A_Indices:
     case AST_A_Indirection: case AST_Alias: case AST_BitString: case AST_BoolExpr:
@@ -514,7 +576,7 @@ static json_t *map_sort(route *r, json_t *sort)
     json_array_foreach(sort, i, s) {
         if (ast_unwrap(s, &sf, NULL) != AST_SortBy) {
             arena_json_release(out);
-            refuse(r, "%s", "unexpected ORDER BY entry");
+            refuse(r, RR_TOO_COMPLEX, "%s", "unexpected ORDER BY entry");
             return NULL;
         }
         json_t *node = map_clause_with_aliases(r, ast_get(sf, "node"), 0);
@@ -569,7 +631,8 @@ static json_t *map_where(route *r)
             sbuf b = SBUF_INIT;
             emit_error err;
             emit_expression(a->where[k], EMIT_DATABRICKS, &b, &err);
-            refuse(r, "the query does not filter as the aggregate does (%s)", sbuf_cstr(&b));
+            refuse(r, RR_FILTER_NOT_IMPLIED,
+                   "the query does not filter as the aggregate does (%s)", sbuf_cstr(&b));
             sbuf_free(&b);
             return NULL;
         }
@@ -740,11 +803,6 @@ static long long ceil_day(long long us)
     return d == us ? us : d + DATES_US_PER_DAY;
 }
 
-static const char *const grain_names[] = {
-    [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
-    [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
-    [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
-
 /* One window of the raw column as conditions on dimension d: appended to
  * out (when building).  Returns 0, or -1 (refused) when a side of the
  * window cuts a bucket. */
@@ -758,14 +816,16 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
     if (single) {
         /* c = v, c IN (...): one whole bucket, or nothing. */
         if (!on_boundary(w.lo, dim->grain) || bucket_end(w.lo, dim->grain) != w.hi)
-            return refuse(r, "an equality on the raw column is not one whole %s of the "
+            return refuse(r, RR_BOUND_CUTS_BUCKET,
+                          "an equality on the raw column is not one whole %s of the "
                           "dimension it is truncated to (condition 9)", grain_names[dim->grain]);
         if (r->build)
             json_array_append_new(out, boundary_literal(w.lo));
         return 0;
     }
     if ((w.has_lo && !on_boundary(w.lo, dim->grain)) || (w.has_hi && !on_boundary(w.hi, dim->grain)))
-        return refuse(r, "a bound on the raw column cuts one of the stored dimension's %s "
+        return refuse(r, RR_BOUND_CUTS_BUCKET,
+                      "a bound on the raw column cuts one of the stored dimension's %s "
                       "buckets (condition 9)", grain_names[dim->grain]);
     if (!r->build)
         return 0;
@@ -816,10 +876,12 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         return 0;
     /* Condition 10 */
     if (ty == RAW_TIMESTAMP_LTZ)
-        return refuse(r, "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
+        return refuse(r, RR_TIME_ZONE_UNKNOWN,
+                      "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
                       "sluice does not know (condition 10)", column_name(cf));
     if (ty == RAW_OTHER)
-        return refuse(r, "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
+        return refuse(r, RR_COLUMN_TYPE_UNSUPPORTED,
+                      "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
                       column_name(cf));
     json_t *items = val && ast_unwrap(val, &lf, NULL) == AST_List ? ast_get(lf, "items") : val;
     json_t *conds = r->build ? json_array() : NULL;
@@ -834,7 +896,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
                 use = mirrored ? ops[i].mirror : ops[i].op;
         an_bound b;
         if (!use || raw_value(r, val, ty, &v) < 0 || raw_window(use, v, &b) < 0) {
-            rc = refuse(r, "a condition on %s is not a bound sluice evaluates exactly "
+            rc = refuse(r, RR_BOUND_NOT_EXACT,
+                        "a condition on %s is not a bound sluice evaluates exactly "
                         "(condition 9)", column_name(cf));
         } else if (strcmp(use, "=") == 0) {
             json_t *one = r->build ? json_array() : NULL;
@@ -851,7 +914,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         an_bound b = {1, 1, 0, 0};
         if (raw_value(r, json_array_get(items, 0), ty, &v) < 0 ||
             raw_value(r, json_array_get(items, 1), ty, &w) < 0) {
-            rc = refuse(r, "a BETWEEN on %s has a bound sluice does not evaluate exactly "
+            rc = refuse(r, RR_BOUND_NOT_EXACT,
+                        "a BETWEEN on %s has a bound sluice does not evaluate exactly "
                         "(condition 9)", column_name(cf));
         } else {
             b.lo = v;
@@ -867,7 +931,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         json_array_foreach(items, i, e) {
             an_bound b;
             if (raw_value(r, e, ty, &v) < 0 || raw_window("=", v, &b) < 0) {
-                rc = refuse(r, "an IN list on %s holds a value sluice does not evaluate "
+                rc = refuse(r, RR_BOUND_NOT_EXACT,
+                            "an IN list on %s holds a value sluice does not evaluate "
                             "exactly (condition 9)", column_name(cf));
                 break;
             }
@@ -885,7 +950,8 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         }
         arena_json_release(list);
     } else {
-        rc = refuse(r, "a condition on %s other than a comparison with a constant, BETWEEN or "
+        rc = refuse(r, RR_RAW_COLUMN_CONDITION,
+                    "a condition on %s other than a comparison with a constant, BETWEEN or "
                     "IN (condition 9)", column_name(cf));
     }
     if (rc < 0) {
@@ -963,7 +1029,8 @@ static int fresh_enough(route *r)
             end = e;
     }
     if (end > ((long long)a->fresh_through + 1) * DATES_US_PER_DAY)
-        return refuse(r, "the query may read days after fresh_through of %s (no upper bound on "
+        return refuse(r, RR_STALE,
+                      "the query may read days after fresh_through of %s (no upper bound on "
                       "its time dimension at or before that day)", a->table_written) + 1;
     return 1;
 }
@@ -989,30 +1056,33 @@ static int block_shape(route *r)
     json_t *sel = blk->select;
     /* 1 */
     if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
-        return refuse(r, "%s", "the block reads more than the aggregate's source (joins or "
+        return refuse(r, RR_JOIN_NOT_COVERED,
+                      "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
     if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
-        return refuse(r, "%s", "the block does not aggregate");
+        return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
     /* 2 */
     if (blk->grouping_sets)
-        return refuse(r, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+        return refuse(r, RR_GROUPING_SETS, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
-        return refuse(r, "%s", "a window function or QUALIFY is used");
+        return refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function or QUALIFY is used");
     if (blk->unknown_function)
-        return refuse(r, "%s(...) is not in Spark's function registry (a UDF, or a built-in "
+        return refuse(r, RR_UNKNOWN_FUNCTION,
+                      "%s(...) is not in Spark's function registry (a UDF, or a built-in "
                       "sluice does not know): whether it aggregates, generates rows or is "
                       "deterministic is unknown", blk->unknown_function);
     if (blk->has_generator || blk->nondeterministic)
-        return refuse(r, "%s", "a generator or a non-deterministic function is used");
+        return refuse(r, RR_NONDETERMINISTIC,
+                      "%s", "a generator or a non-deterministic function is used");
     static const char *const unsupported[] = {"sl_sort_by", "sl_distribute_by", "sl_cluster_by",
                                               "lockingClause", "intoClause", NULL};
     for (int i = 0; unsupported[i]; i++)
         if (ast_get(sel, unsupported[i]))
-            return refuse(r, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
+            return refuse(r, RR_ROW_ORDER, "%s", "SORT / DISTRIBUTE / CLUSTER BY is used");
     json_t *lc = ast_get(sel, "limitCount"), *lo = ast_get(sel, "limitOffset");
     if ((lc && ast_unwrap(lc, NULL, NULL) != AST_A_Const) ||
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
-        return refuse(r, "%s", "LIMIT or OFFSET is not a constant");
+        return refuse(r, RR_LIMIT_NOT_CONSTANT, "%s", "LIMIT or OFFSET is not a constant");
     return 0;
 }
 
@@ -1032,7 +1102,7 @@ static int check_block(route *r, routed *out)
     out->group = r->build && !group_by_all ? json_array() : NULL;
     for (size_t i = 0; i < blk->ngroup; i++) {
         if (blk->group[i].via_alias)
-            return refuse(r, "%s", "a GROUP BY key names a select-list alias");
+            return refuse(r, RR_GROUP_BY_ALIAS, "%s", "a GROUP BY key names a select-list alias");
         int was = r->build;
         r->build = 0;
         json_t *m = map_expr(r, blk->group[i].expr, 0, 0);
@@ -1061,7 +1131,7 @@ static int check_block(route *r, routed *out)
     for (size_t i = 0; i < blk->noutputs; i++) {
         const an_output *o = &blk->outputs[i];
         if (o->star)
-            return refuse(r, "%s", "SELECT * is used");
+            return refuse(r, RR_SELECT_STAR, "%s", "SELECT * is used");
         /* Deciding only: an unaliased expression still has to be built to
          * see whether it changes (condition 7). */
         int was = r->build;
@@ -1089,7 +1159,8 @@ static int check_block(route *r, routed *out)
             ast_unwrap(o->expr, NULL, NULL) != AST_ColumnRef) {
             arena_json_release(m);
             arena_json_release(rt);
-            return refuse(r, "%s", "a select-list expression without an alias would change "
+            return refuse(r, RR_OUTPUT_NAME_CHANGES,
+                          "%s", "a select-list expression without an alias would change "
                           "its output name");
         }
         if (changed) {
@@ -1172,6 +1243,17 @@ static long long table_rows(const rules *ru, const rules_aggregate *a)
     return t && t->rows >= 0 ? t->rows : LLONG_MAX;
 }
 
+/* The estimated rows a routing saves: the rules' "rows" of the source
+ * table minus the aggregate's (agg_rows, LLONG_MAX when unknown); -1
+ * (no estimate) unless both are known and the source holds more. */
+static long long rows_saved(const rules *ru, const char *source, long long agg_rows)
+{
+    const rules_table *t = rules_find_table(ru, source);
+    if (!t || t->rows < 0 || agg_rows == LLONG_MAX || t->rows < agg_rows)
+        return -1;
+    return t->rows - agg_rows;
+}
+
 /* The names of the source item's columns a block reads (select list,
  * WHERE, GROUP BY, HAVING, ORDER BY) by their bindings: a reference
  * bound to another item, an alias, a lambda variable or nothing sure is
@@ -1250,9 +1332,11 @@ static int route_block(check_ctx *ctx, an_block *blk)
      * matched to the aggregate's (an_reach_names_known). */
     if (!an_reach_names_known(item)) {
         if (ctx->req->explain || ctx->req->mode == SL_MODE_LINT)
-            check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                         "not routed: an alias list renames the columns of %s by position, "
-                         "which sluice cannot follow without its schema", item->qualified);
+            check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                              route_reason_code(RR_COLUMNS_RENAMED), -1,
+                              "not routed: an alias list renames the columns of %s by "
+                              "position, which sluice cannot follow without its schema",
+                              item->qualified);
         return 0;
     }
     /* Candidates in the rules' order of preference: the first that
@@ -1288,8 +1372,9 @@ static int route_block(check_ctx *ctx, an_block *blk)
             /* Why not: on request, and always in lint for "warn" aggregates
              * (that is how chart owners learn what would make them fast). */
             if (why)
-                check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                             "not routed onto %s: %s", a->table_written, r.reason);
+                check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO,
+                                  item->location, route_reason_code(r.code), -1,
+                                  "not routed onto %s: %s", a->table_written, r.reason);
             routed_free(&out);
             continue;
         }
@@ -1314,15 +1399,18 @@ static int route_block(check_ctx *ctx, an_block *blk)
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
+    long long saved = rows_saved(ru, item->qualified, rows);
     if (best.agg->enforce == RULES_ENFORCE_WARN) {
-        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
-                     "this aggregate of %s could be answered from %s%s", item->qualified,
-                     best.agg->table_written, size);
+        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
+                          route_reason_code(RR_ROUTABLE), saved,
+                          "this aggregate of %s could be answered from %s%s", item->qualified,
+                          best.agg->table_written, size);
     } else {
         apply(&best, &best_out);
-        check_report(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                     "routed onto %s%s instead of %s", best.agg->table_written, size,
-                     item->qualified);
+        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                          route_reason_code(RR_ROUTED), saved,
+                          "routed onto %s%s instead of %s", best.agg->table_written, size,
+                          item->qualified);
         changed = 1;
     }
     routed_free(&best_out);

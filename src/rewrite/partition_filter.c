@@ -167,20 +167,6 @@ static int inject(an_item *item, const rules_table *t, const char **qualifier_ou
     return ast_and_at_scan(item, window_predicate(qualifier, t->column, t->default_days));
 }
 
-/* Days a window spans: the days from the one holding its lower bound
- * to the one holding the last value before its upper bound (0 for an
- * empty window), or -1 when it has no lower bound.  A missing upper
- * bound is the start of today. */
-static double window_days(an_bound b, long now_days)
-{
-    if (!b.has_lo)
-        return -1;
-    long long hi = b.has_hi ? b.hi : (long long)now_days * DATES_US_PER_DAY;
-    if (hi <= b.lo)
-        return 0;
-    return (double)(dates_day_of_us(hi - 1) - dates_day_of_us(b.lo) + 1);
-}
-
 typedef struct scan {
     an_item *item;
     const rules_table *table;
@@ -199,7 +185,7 @@ static void check_scan(check_ctx *c, const scan *sc)
     an_item *item = sc->item;
     const rules_table *t = sc->table;
     char problem[900];
-    double days = window_days(sc->window, c->now_days);
+    double days = an_window_days(sc->window, c->now_days);
     if (days < 0 && sc->gave_up) {
         snprintf(problem, sizeof problem, "sluice gave up measuring the filters on %s (more "
                  "than %d levels of nesting, or %d conditions examined in the statement); it "
@@ -238,7 +224,7 @@ static void check_scan(check_ctx *c, const scan *sc)
          * ends after today by too much, it would still be too wide (and
          * checking sluice's output again would inject again). */
         an_bound with = an_bound_intersect(sc->window, (an_bound){1, 0, (long long)(c->now_days - t->default_days) * DATES_US_PER_DAY, 0});
-        double after = window_days(with, c->now_days);
+        double after = an_window_days(with, c->now_days);
         if (after > (double)t->max_days) {
             c->rejected = 1;
             check_report(c, RULE_PARTITION_FILTER, SL_SEVERITY_ERROR, item->location,

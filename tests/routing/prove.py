@@ -536,7 +536,7 @@ def main():
         pairs = []
         for name, rules_path, sql in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW], sql)
-            if rc != 0 or "[aggregate-routing]" not in err or "routed onto" not in err:
+            if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),

@@ -38,17 +38,21 @@ START_TEST(every_id_has_one_row)
 }
 END_TEST
 
-/* Judges come first (a judge's rejection stops the rows after it), a
- * row runs iff it has a stage, and a guard honours judge_only. */
+/* Judges of what the statement reads come first (a judge's rejection
+ * stops the rows after it), the rewrites next, and scan-budget, a judge
+ * of the final tree, last; a row runs iff it has a stage, and a guard
+ * honours judge_only. */
 START_TEST(rows_are_in_stage_order)
 {
     const char *order[] = {"statement-kind", "table-resolution", "limit-cap",
-                           "aggregate-routing", "partition-filter", "broadcast-hint"};
-    size_t i = 0;
-    for (; i < sizeof order / sizeof *order; i++) {
+                           "aggregate-routing", "partition-filter", "broadcast-hint",
+                           "scan-budget"};
+    size_t i = 0, n = sizeof order / sizeof *order;
+    for (; i < n; i++) {
         ck_assert_str_eq(rule_rows[i].name, order[i]);
         ck_assert_ptr_nonnull(rule_rows[i].run);
-        ck_assert_int_eq(rule_rows[i].stage, i < 2 ? RULE_STAGE_JUDGE : RULE_STAGE_REWRITE);
+        ck_assert_int_eq(rule_rows[i].stage, i < 2 || i == n - 1 ? RULE_STAGE_JUDGE
+                                                                 : RULE_STAGE_REWRITE);
     }
     for (; i < rule_nrows; i++) {
         ck_assert_int_eq(rule_rows[i].stage, RULE_STAGE_NONE);
@@ -66,14 +70,15 @@ START_TEST(suppression_facts_come_from_the_table)
 {
     char list[200];
     rule_suppressible_list(list, sizeof list);
-    ck_assert_str_eq(list, "aggregate-routing, partition-filter, broadcast-hint, limit-cap");
+    ck_assert_str_eq(list, "aggregate-routing, partition-filter, broadcast-hint, limit-cap, "
+                           "scan-budget");
     ck_assert_int_eq(rule_lookup_suppressible("LIMIT-CAP", 9), RULE_LIMIT_CAP);
     ck_assert_int_eq(rule_lookup_suppressible("limit-capx", 9), RULE_LIMIT_CAP);
     ck_assert_int_eq(rule_lookup_suppressible("statement-kind", 14), -1);
     ck_assert_int_eq(rule_lookup_suppressible("syntax", 6), -1);
     ck_assert_str_eq(sl_rule_help(RULE_SUPPRESSION),
                      "Name a rule that can be switched off (aggregate-routing, partition-filter, "
-                     "broadcast-hint, limit-cap) or remove the comment.");
+                     "broadcast-hint, limit-cap, scan-budget) or remove the comment.");
     ck_assert_str_eq(rule_mode_word(RULE_PARTITION_FILTER, RULES_ENFORCE_REWRITE), "inject");
     ck_assert_str_eq(rule_mode_word(RULE_LIMIT_CAP, RULES_ENFORCE_REWRITE), "rewrite");
     ck_assert_str_eq(rule_mode_word(RULE_BROADCAST_HINT, RULES_ENFORCE_OFF), "off");

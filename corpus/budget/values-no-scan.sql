@@ -1,0 +1,2 @@
+-- no table: 0 bytes
+SELECT 1 AS x
