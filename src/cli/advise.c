@@ -40,6 +40,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -820,10 +821,11 @@ static void run_router(advisor *a, const sl_engine *eng, verdict_fn fn, void *ct
             }
             size_t nlen = end ? (size_t)(end - name) : strlen(name);
             const char *reason = !routed && end ? end + 2 : NULL;
+            const char *code = dg->size > offsetof(sl_diagnostic, code) ? dg->code : NULL;
             for (size_t k = 0; k < q->nunits; k++) {
                 unit *u = &a->u[q->first_unit + k];
                 if (u->b.statement == dg->statement && u->b.offset == dg->offset)
-                    fn(a, q->first_unit + k, routed, name, nlen, reason, NULL, ctx);
+                    fn(a, q->first_unit + k, routed, name, nlen, reason, code, ctx);
             }
         }
         sl_result_free(res);
@@ -1174,6 +1176,27 @@ static void print_percent(FILE *out, long long part, long long whole)
         fprintf(out, " (%.1f%%)", 100.0 * (double)part / (double)whole);
 }
 
+/* Why a block some candidate answers is left without a proposal: the
+ * smallest such candidate is over the size cap, or --max was reached. */
+static void not_proposed(const advisor *a, const unit *u, sbuf *out)
+{
+    long long best = -2;
+    for (size_t i = 0; i < a->nc; i++) {
+        const cand *c = &a->c[i];
+        if (!c->covers[u - a->u])
+            continue;
+        long long r = c->rows < 0 ? LLONG_MAX : c->rows;
+        if (best == -2 || r < best)
+            best = r;
+    }
+    const rules_table *t = rules_find_table(&a->ru, u->b.fact);
+    if (best != -2 && best != LLONG_MAX && t && t->rows > 0 && best > t->rows / 10)
+        sbuf_printf(out, "the smallest aggregate that answers it holds about %lld rows, more "
+                    "than a tenth of the %lld of %s", best, t->rows, u->b.fact);
+    else
+        sbuf_puts(out, "an aggregate answers it, but not one of the proposals (--max)");
+}
+
 /* One block: its query's SQL, where it was found, its weight. */
 static json_t *block_json(const advisor *a, const unit *u)
 {
@@ -1199,6 +1222,14 @@ static json_t *uncovered_json(const advisor *a, const unit *u, const final_agg *
                                                            : no_reason(u, coverage)));
     json_object_set_new(o, "code", u->code ? json_string(u->code) : json_null());
     int own = u->own_reason && !u->coverable && !coverage;
+    if (u->coverable && !coverage) {
+        sbuf why = SBUF_INIT;
+        not_proposed(a, u, &why);
+        json_object_set_new(o, "not_proposed", json_string(why.data));
+        sbuf_free(&why);
+    } else {
+        json_object_set_new(o, "not_proposed", json_null());
+    }
     json_object_set_new(o, "unanswerable", own ? json_string(u->own_reason) : json_null());
     json_object_set_new(o, "unanswerable_code", own && u->own_code ? json_string(u->own_code)
                                                                    : json_null());
@@ -1210,6 +1241,14 @@ static void print_uncovered_text(FILE *out, const advisor *a, const unit *u,
 {
     for (size_t s = 0; s < u->nsites; s++)
         print_site(out, a, &u->sites[s], "  ");
+    int own = u->own_reason && !u->coverable && !coverage;
+    if (own && (!u->reason || strcmp(u->reason, u->own_reason) == 0)) {
+        fprintf(out, "    no aggregate answers it: %s", u->own_reason);
+        if (u->own_code)
+            fprintf(out, " [%s]", u->own_code);
+        fputc('\n', out);
+        return;
+    }
     if (u->nearest >= 0)
         fprintf(out, "    misses %s: %s", aggs[u->nearest].table, u->reason);
     else
@@ -1217,11 +1256,16 @@ static void print_uncovered_text(FILE *out, const advisor *a, const unit *u,
     if (u->code)
         fprintf(out, " [%s]", u->code);
     fputc('\n', out);
-    if (u->own_reason && !u->coverable) {
+    if (own) {
         fprintf(out, "    no aggregate answers it: %s", u->own_reason);
         if (u->own_code)
             fprintf(out, " [%s]", u->own_code);
         fputc('\n', out);
+    } else if (u->coverable && !coverage) {
+        sbuf why = SBUF_INIT;
+        not_proposed(a, u, &why);
+        fprintf(out, "    %s\n", why.data);
+        sbuf_free(&why);
     }
 }
 
@@ -1375,10 +1419,20 @@ static void report(FILE *out, advisor *a, adv_format fmt, const size_t *order, s
             free(s);
             json_decref(entry);
         }
+        /* Where they are, in file order. */
+        site *list = NULL;
+        size_t nlist = 0;
         for (size_t k = 0; k < a->nu; k++)
-            if (a->u[k].answered_by == (long)i)
-                for (size_t s = 0; s < a->u[k].nsites; s++)
-                    print_site(out, a, &a->u[k].sites[s], "    ");
+            if (a->u[k].answered_by == (long)i) {
+                list = xrealloc(list, (nlist + a->u[k].nsites + 1) * sizeof *list);
+                memcpy(list + nlist, a->u[k].sites, a->u[k].nsites * sizeof *list);
+                nlist += a->u[k].nsites;
+            }
+        if (list)
+            qsort(list, nlist, sizeof *list, cmp_site);
+        for (size_t s = 0; s < nlist; s++)
+            print_site(out, a, &list[s], "    ");
+        free(list);
     }
     int any = 0;
     for (size_t k = 0; k < a->nu; k++) {
