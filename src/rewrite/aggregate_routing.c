@@ -43,6 +43,7 @@
  *     group, so grouping and filtering the groups is grouping and
  *     filtering the rows.  A GROUP BY key resolved through a select-list
  *     alias is not used (Spark may read it as a column instead).
+ *     (Equal: condition 11.)
  *
  *  4. A time dimension stored at a grain (date_trunc('day', ts)) serves a
  *     coarser date_trunc of the same expression only along exact unions
@@ -119,6 +120,29 @@
  *     values, no zone).  A TIMESTAMP (Spark's TIMESTAMP_LTZ, the default
  *     TIMESTAMP) is truncated in the session time zone, which the request
  *     does not carry, so where a bucket starts is unknown: refused.
+ *
+ * 11. "Equal" above means equal to Spark, not as written
+ *     (analyze_norm.c, an_norm_equal): function names and date_trunc /
+ *     trunc units in any case and with Spark's synonyms ('MM', 'MON',
+ *     'DD', 'YYYY', 'YY'), count(1) (COUNT of any non-NULL literal) as
+ *     count(*), the two operands of one + or * in either order, a
+ *     comparison mirrored ('paid' = status), x IN (v) as x = v where x's
+ *     declared type is of v's class (a string column and a string, a
+ *     number and a number), and interval literals by value and type
+ *     (INTERVAL 2 HOURS, INTERVAL '2' HOUR, INTERVAL '2 hours').
+ *     trunc(x, 'MM') (a DATE) is a time dimension at its grain as
+ *     date_trunc is, and rolls up alike (condition 4).  Not equal, so
+ *     refused: a unit finer than the stored grain or no level at all
+ *     ('months', trunc's 'DD', which is NULL), count(NULL), a - b against
+ *     b - a, a chain regrouped (a * (b * 1)), a string IN against a
+ *     numeric column (IN and = coerce differently), IN of two values
+ *     against one, NOT IN, and INTERVAL 120 MINUTES against INTERVAL 2
+ *     HOURS (another type: date + interval reads them differently).
+ *
+ * An aggregate with "enforce": "warn" that qualifies is reported (a
+ * warning: the query could be answered from it) and the next candidate
+ * is still tried; the block is routed onto the first "rewrite" one that
+ * qualifies.
  *
  * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
  * aggregate table takes the block's alias (or the source's name), so
@@ -199,43 +223,29 @@ static int qualifier_is_item(route *r, json_t *colref_fields)
     return n == 1 || (q && r->item->alias && strcasecmp(q, r->item->alias) == 0);
 }
 
-/* The hook of equiv(): column references and function calls by Spark's
- * rules; everything else as the AST compares it. */
-static int equiv_node(json_t *q, json_t *d, void *ctx)
+/* equiv()'s column references: the same name, and the block's column
+ * is the source item's. */
+static int same_column(json_t *qf, json_t *df, void *ctx)
 {
     route *r = ctx;
-    json_t *qf, *df;
-    ast_kind kq = ast_unwrap(q, &qf, NULL), kd = ast_unwrap(d, &df, NULL);
-    if (kq != kd)
-        return 0;
-    if (kq == AST_ColumnRef) {
-        const char *a = column_name(qf), *b = column_name(df);
-        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
-    }
-    if (kq == AST_FuncCall) {
-        const char *a = an_func_name(qf), *b = an_func_name(df);
-        if (!a || !b || strcasecmp(a, b) != 0 ||
-            json_array_size(ast_get(qf, "funcname")) !=
-            json_array_size(ast_get(df, "funcname")))
-            return 0;
-        static const char *const fields[] = {"args", "agg_star", "agg_distinct", "agg_filter",
-                                             "agg_order", "over", "func_variadic", NULL};
-        for (int i = 0; fields[i]; i++) {
-            json_t *x = ast_get(qf, fields[i]), *y = ast_get(df, fields[i]);
-            if ((x == NULL) != (y == NULL) || (x && !ast_equal_with(x, y, equiv_node, r)))
-                return 0;
-        }
-        return 1;
-    }
-    return -1;
+    const char *a = column_name(qf), *b = column_name(df);
+    return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
 }
 
-/* Is the block's expression q the definition's expression d?  Column
- * names and function names compare case-insensitively (Spark's rule);
- * the block's columns must belong to the source item. */
+static int raw_column_type(route *r, const char *col);
+
+/* equiv()'s type classes: the source column's declared type. */
+static int column_class(json_t *colref_fields, void *ctx);
+
+/* Is the block's expression q the definition's expression d?  Compared
+ * up to the spellings Spark reads as one (analyze_norm.c: function names
+ * and date_trunc units in any case, count(1) and count(*), commuted + and
+ * * operands, mirrored comparisons, x IN (v) and x = v, interval
+ * spellings); the block's columns must belong to the source item. */
 static int equiv(route *r, json_t *q, json_t *d)
 {
-    return q && d && ast_equal_with(q, d, equiv_node, r);
+    an_norm n = {same_column, column_class, r};
+    return q && d && an_norm_equal(&n, q, d);
 }
 
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
@@ -265,28 +275,24 @@ static int rolls_up(int fine, int coarse)
     return coarse != RULES_GRAIN_WEEK || fine <= RULES_GRAIN_DAY;
 }
 
-/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer.
- * NULL if there is none; then *stored is the grain of the finest
- * dimension date_trunc(V, x) whose buckets do not add up to U's
- * (condition 4), RULES_GRAIN_NONE if there is no such dimension. */
-static json_t *map_rollup(route *r, json_t *f, int *stored)
+/* date_trunc(U, x) or trunc(x, U) over a dimension date_trunc(V, x) or
+ * trunc(x, V) with V finer: the same call over the stored column.  (The
+ * truncation of a truncation to a finer level is the truncation of the
+ * value: a bucket of V lies inside one bucket of U, condition 4.)  NULL
+ * if there is none; then *stored is the grain of the finest truncation
+ * of x whose buckets do not add up to U's (condition 4),
+ * RULES_GRAIN_NONE if there is no such dimension. */
+static json_t *map_rollup(route *r, json_t *e, json_t *f, int *stored)
 {
     *stored = RULES_GRAIN_NONE;
-    json_t *args = ast_get(f, "args"), *uf;
-    if (json_array_size(args) != 2 ||
-        ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
-        return NULL;
-    const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
-    int coarse = rules_grain_of_unit(unit);
+    int level;
+    json_t *x;
+    int kind = an_trunc_call(e, &level, &x);
+    int coarse = kind == AN_TRUNC_NONE ? RULES_GRAIN_NONE : rules_grain_of_level(level);
     for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
-        json_t *df;
         const rules_dimension *d = &r->agg->dims[i];
-        if (ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
-            strcasecmp(an_func_name(df), "date_trunc") != 0)
-            continue;
-        json_t *dargs = ast_get(df, "args");
-        if (json_array_size(dargs) != 2 ||
-            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)))
+        json_t *dx;
+        if (an_trunc_call(d->expr, NULL, &dx) == AN_TRUNC_NONE || !equiv(r, x, dx))
             continue;
         if (!rolls_up(d->grain, coarse)) {
             if (d->grain && (*stored == RULES_GRAIN_NONE || d->grain < *stored))
@@ -295,9 +301,11 @@ static json_t *map_rollup(route *r, json_t *f, int *stored)
         }
         if (!r->build)
             return json_null();
-        json_t *na = json_array();
-        json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
-        json_array_append_new(na, ast_new_column_ref(NULL, d->name));
+        json_t *args = ast_get(f, "args"), *na = json_array();
+        for (size_t k = 0; k < json_array_size(args); k++)
+            json_array_append_new(na, json_array_get(args, k) == x
+                                      ? ast_new_column_ref(NULL, d->name)
+                                      : json_deep_copy(json_array_get(args, k)));
         return ast_new_func_call(an_func_name(f), na);
     }
     return NULL;
@@ -308,21 +316,27 @@ static json_t *map_rollup(route *r, json_t *f, int *stored)
  * answered if x itself is built from dimensions (the generic mapping);
  * if not, the grain is the reason given.  Returns 1 when the generic
  * mapping may go on, 0 (refused) when not. */
-static int grain_served(route *r, json_t *f, int stored, int depth)
+static int grain_served(route *r, json_t *e, int stored, int depth)
 {
     int had = r->reason[0] != '\0', was = r->build;
+    json_t *x = NULL, *f, *uf = NULL;
+    an_trunc_call(e, NULL, &x);
     r->build = 0;
-    json_t *x = map_expr(r, json_array_get(ast_get(f, "args"), 1), 0, depth + 1);
+    json_t *m = map_expr(r, x, 0, depth + 1);
     r->build = was;
-    if (x)
+    if (m)
         return 1;
     if (!had) {
-        json_t *uf;
-        ast_unwrap(json_array_get(ast_get(f, "args"), 0), &uf, NULL);
+        ast_unwrap(e, &f, NULL);
+        json_t *args = ast_get(f, "args");
+        for (size_t k = 0; k < json_array_size(args); k++)
+            if (json_array_get(args, k) != x)
+                ast_unwrap(json_array_get(args, k), &uf, NULL);
         const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
         char msg[160];
-        snprintf(msg, sizeof msg, "date_trunc('%s', ...) cannot be read from a dimension "
-                 "stored at %s grain (condition 4)", unit ? unit : "?", grain_names[stored]);
+        snprintf(msg, sizeof msg, "%s('%s', ...) cannot be read from a dimension "
+                 "stored at %s grain (condition 4)", an_func_name(f), unit ? unit : "?",
+                 grain_names[stored]);
         r->reason[0] = '\0';
         refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
     }
@@ -383,6 +397,7 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         return NULL;
     }
     if (strcmp(name, "count") == 0) {
+        star = an_counts_rows(f);       /* count(*), count(1) */
         const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
         if (!m || (!star && json_array_size(args) != 1)) {
             refuse(r, RR_MEASURE_MISSING,
@@ -491,15 +506,12 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             }
             return map_aggregate(r, f, depth);
         }
-        const char *fn = an_func_name(f);
-        if (fn && strcasecmp(fn, "date_trunc") == 0) {
-            int stored;
-            json_t *m = map_rollup(r, f, &stored);
-            if (m)
-                return m;
-            if (stored != RULES_GRAIN_NONE && !grain_served(r, f, stored, depth))
-                return NULL;
-        }
+        int stored;
+        json_t *m = map_rollup(r, e, f, &stored);
+        if (m)
+            return m;
+        if (stored != RULES_GRAIN_NONE && !grain_served(r, e, stored, depth))
+            return NULL;
         break;
     }
     case AST_SubLink:
@@ -691,13 +703,41 @@ static long long bucket_end(long long us, int g)
  * as far as condition 9 and 10 need it. */
 enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
 
-static int raw_column_type(route *r, const char *col)
+/* The type the rules declare for the source's column, NULL if none. */
+static const char *declared_type(route *r, const char *col)
 {
     const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
-    for (size_t i = 0; t && col && i < t->ncolumns; i++) {
-        const char *ty = t->columns[i].type;
-        if (strcasecmp(t->columns[i].name, col) != 0 || !ty)
-            continue;
+    for (size_t i = 0; t && col && i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, col) == 0)
+            return t->columns[i].type;
+    return NULL;
+}
+
+static int column_class(json_t *colref_fields, void *ctx)
+{
+    route *r = ctx;
+    const char *ty = qualifier_is_item(r, colref_fields) ?
+                     declared_type(r, column_name(colref_fields)) : NULL;
+    if (!ty)
+        return AN_CLASS_UNKNOWN;
+    static const char *const strings[] = {"string", "varchar", NULL};
+    static const char *const numbers[] = {"tinyint", "byte", "smallint", "short", "int",
+                                          "integer", "bigint", "long", "float", "real",
+                                          "double", "decimal", "dec", "numeric", NULL};
+    size_t n = strcspn(ty, "( ");
+    for (int i = 0; strings[i]; i++)
+        if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)
+            return AN_CLASS_STRING;
+    for (int i = 0; numbers[i]; i++)
+        if (strlen(numbers[i]) == n && strncasecmp(ty, numbers[i], n) == 0)
+            return AN_CLASS_NUMERIC;
+    return AN_CLASS_OTHER;
+}
+
+static int raw_column_type(route *r, const char *col)
+{
+    const char *ty = declared_type(r, col);
+    if (ty) {
         if (strcasecmp(ty, "date") == 0)
             return RAW_DATE;
         if (strcasecmp(ty, "timestamp_ntz") == 0)
@@ -1309,6 +1349,18 @@ static const char *unstored_column(const rules_aggregate *a, const name_list *co
     return NULL;
 }
 
+static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_aggregate *a)
+{
+    long long rows = table_rows(ctx->rules, a);
+    char size[48] = "";
+    if (rows != LLONG_MAX)
+        snprintf(size, sizeof size, " (%lld rows)", rows);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
+                      route_reason_code(RR_ROUTABLE), rows_saved(ctx->rules, item->qualified, rows),
+                      "this aggregate of %s could be answered from %s%s", item->qualified,
+                      a->table_written, size);
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1379,6 +1431,14 @@ static int route_block(check_ctx *ctx, an_block *blk)
             continue;
         }
         routed_free(&out);
+        if (a->enforce == RULES_ENFORCE_WARN) {
+            /* A "warn" aggregate says it could serve, and the next
+             * candidate is still tried (one the block is routed onto
+             * already goes without saying). */
+            if (!have)
+                report_warn_candidate(ctx, item, a);
+            continue;
+        }
         if (!have) {
             /* The winner: now build its clauses. */
             r.build = 1;
@@ -1394,27 +1454,18 @@ static int route_block(check_ctx *ctx, an_block *blk)
     free(cols.v);
     if (!have)
         return 0;
-    int changed = 0;
     long long rows = table_rows(ru, best.agg);
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
     long long saved = rows_saved(ru, item->qualified, rows);
-    if (best.agg->enforce == RULES_ENFORCE_WARN) {
-        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
-                          route_reason_code(RR_ROUTABLE), saved,
-                          "this aggregate of %s could be answered from %s%s", item->qualified,
-                          best.agg->table_written, size);
-    } else {
-        apply(&best, &best_out);
-        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                          route_reason_code(RR_ROUTED), saved,
-                          "routed onto %s%s instead of %s", best.agg->table_written, size,
-                          item->qualified);
-        changed = 1;
-    }
+    apply(&best, &best_out);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                      route_reason_code(RR_ROUTED), saved,
+                      "routed onto %s%s instead of %s", best.agg->table_written, size,
+                      item->qualified);
     routed_free(&best_out);
-    return changed;
+    return 1;
 }
 
 void rewrite_aggregate_routing(check_ctx *ctx)

@@ -27,7 +27,11 @@ PostgreSQL can run.  Under a folder named "buckets" they are instead
 raw-column time ranges grouped by a truncation (condition 9): bounds on
 and just off the boundaries of every grain, on a DATE and a TIMESTAMP
 column, as DATE, CAST, bare string, TIMESTAMP with and without a time,
-relative to the clock, BETWEEN, <=, >, constant first, = and IN.
+relative to the clock, BETWEEN, <=, >, constant first, = and IN.  Under
+a folder named "normal" they are the same expressions spelled as Spark
+reads them alike (units in any case and their synonyms, trunc, count(1),
+commuted operands, IN of one value, interval spellings) and spellings
+that differ.
 
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
@@ -150,10 +154,45 @@ def load_data(server, seed):
             FROM generate_series(1, 25) AS i;
         CREATE TABLE sales.regions (region text);
         INSERT INTO sales.regions VALUES ('north'), ('west');
-        ALTER DATABASE main SET search_path = sales, public;""")
+        ALTER DATABASE main SET search_path = sales, spark, pg_catalog, public;""")
+    server.psql("main", SPARK_FUNCTIONS)
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
+
+
+# Spark's date functions as Spark reads them, ahead of PostgreSQL's own
+# (pg_catalog comes after the schema spark on the search path): the units
+# of date_trunc and trunc in any case with Spark's synonyms
+# (DateTimeUtils.parseTruncLevel), trunc(date, unit) as TruncDate (NULL
+# below a week), and the field extractions of the generated queries.
+SPARK_FUNCTIONS = """
+    CREATE SCHEMA spark;
+    CREATE FUNCTION spark.spark_unit(u text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE upper(u) WHEN 'MM' THEN 'month' WHEN 'MON' THEN 'month'
+                             WHEN 'DD' THEN 'day' WHEN 'YY' THEN 'year'
+                             WHEN 'YYYY' THEN 'year' ELSE lower(u) END $$;
+    CREATE FUNCTION spark.date_trunc(u text, t timestamp) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$ SELECT pg_catalog.date_trunc(spark.spark_unit(u), t) $$;
+    CREATE FUNCTION spark.date_trunc(u text, d date) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$
+        SELECT pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp) $$;
+    CREATE FUNCTION spark.trunc(d date, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE WHEN spark.spark_unit(u) IN ('week', 'month', 'quarter', 'year')
+                    THEN pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp)::date END $$;
+    CREATE FUNCTION spark.trunc(t timestamp, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT spark.trunc(t::date, u) $$;
+    CREATE FUNCTION spark.year(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(year FROM t)::integer $$;
+    CREATE FUNCTION spark.quarter(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(quarter FROM t)::integer $$;
+    CREATE FUNCTION spark.month(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(month FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofweek(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(dow FROM t)::integer + 1 $$;
+    CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(hour FROM t)::integer $$;
+"""
 
 
 # ---------------------------------------------------------------------------
@@ -481,6 +520,64 @@ def gen_bucket_query(rnd):
 
 
 # ---------------------------------------------------------------------------
+# Spellings and implications (corpus/routing/normal): the same expression
+# written as Spark reads it alike (units in any case and their synonyms,
+# trunc(x, 'MM'), count(1), commuted operands, mirrored comparisons, IN of
+# one value, interval spellings), and spellings that differ (a unit below
+# the stored grain, subtraction swapped, a string IN against a number,
+# INTERVAL 120 MINUTES), so that both routed and refused forms run.
+
+NORMAL_MONTHS = ["month", "MONTH", "Month", "MM", "mm", "mon", "MON"]
+NORMAL_TIME_DIMS = [
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(NORMAL_MONTHS),
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(
+        ["quarter", "QUARTER", "year", "YEAR", "yyyy", "YY", "week", "DD", "day"]),
+    lambda rnd: "trunc(transaction_date, '%s')" % rnd.choice(
+        NORMAL_MONTHS + ["quarter", "YEAR", "yy", "week", "DD"]),
+    lambda rnd: "date_trunc('%s', %s)" % (rnd.choice(["day", "DAY", "dd", "hour"]), rnd.choice(
+        ["transaction_ts + INTERVAL 2 HOURS", "transaction_ts + INTERVAL '2' HOUR",
+         "transaction_ts + interval '2 hours'", "INTERVAL '2 hour' + transaction_ts",
+         "transaction_ts + INTERVAL 120 MINUTES", "transaction_ts + INTERVAL 3 HOURS"])),
+]
+NORMAL_METRICS = ["sum(amount)", "count(1)", "count(*)", "count('x')", "count(amount)",
+                  "sum(customer_id * product_id)", "sum(product_id * customer_id)",
+                  "sum(customer_id + product_id)", "sum(product_id + customer_id)",
+                  "sum(customer_id - product_id)", "sum(product_id - customer_id)",
+                  "max(amount)", "count(NULL)"]
+NORMAL_FILTERS = ["status IN ('paid')", "status = 'paid'", "'paid' = status",
+                  "product_id IN (3)", "product_id = 3", "3 = product_id", "product_id IN ('3')",
+                  "region = 'north'", "channel IN ('web')", "'app' = channel",
+                  "status IN ('paid', 'pending')"]
+
+
+def gen_normal_query(rnd):
+    dims = []
+    if rnd.random() < 0.8:
+        dims.append(rnd.choice(NORMAL_TIME_DIMS)(rnd))
+    dims += rnd.sample(["region", "channel"], rnd.choice([0, 0, 1]))
+    metrics = rnd.sample(NORMAL_METRICS, rnd.choice([1, 1, 2]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
+    if rnd.random() < 0.4:
+        where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
+    sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        if rnd.random() < 0.5:
+            sql += "\nGROUP BY " + ", ".join(str(i + 1) for i in range(len(dims)))
+        else:
+            sql += "\nGROUP BY " + ", ".join(dims)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    return sql
+
+
+GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "normal": lambda rnd: gen_normal_query(rnd)}
+
+
+# ---------------------------------------------------------------------------
 
 def rows_of(output):
     lines = output.split("\n")
@@ -522,8 +619,7 @@ def main():
         for i in range(generated if k == 0 else generated // 2):
             cases.append(("generated-%s-%d" % (os.path.basename(d), i),
                           os.path.join(d, "rules.json"),
-                          gen_bucket_query(rnd) if os.path.basename(d) == "buckets"
-                          else gen_query(rnd)))
+                          GENERATORS.get(os.path.basename(d), gen_query)(rnd)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
