@@ -783,12 +783,10 @@ static sl_engine *engine_with(advisor *a, const cand *const *add, size_t n)
 typedef void (*verdict_fn)(advisor *a, size_t unit_index, int routed, const char *table,
                            size_t table_len, const char *reason, const char *code, void *ctx);
 
-static void run_router(advisor *a, const sl_engine *eng, verdict_fn fn, void *ctx)
+static void route_query(advisor *a, const sl_engine *eng, size_t qi, verdict_fn fn, void *ctx)
 {
-    for (size_t qi = 0; qi < a->nq; qi++) {
+    {
         query *q = &a->q[qi];
-        if (!q->nunits)
-            continue;
         sl_request req = SL_REQUEST_INIT;
         req.sql = q->sql;
         req.sql_len = q->len;
@@ -830,6 +828,13 @@ static void run_router(advisor *a, const sl_engine *eng, verdict_fn fn, void *ct
         }
         sl_result_free(res);
     }
+}
+
+static void run_router(advisor *a, const sl_engine *eng, verdict_fn fn, void *ctx)
+{
+    for (size_t qi = 0; qi < a->nq; qi++)
+        if (a->q[qi].nunits)
+            route_query(a, eng, qi, fn, ctx);
 }
 
 /* Which table names are which candidates: sorted for bsearch. */
@@ -878,42 +883,86 @@ static void cover_verdict(advisor *a, size_t ui, int routed, const char *table, 
     }
 }
 
-/* Step 1: which candidate answers which block, by the router. */
+/* Step 1: which candidate answers which block, by the router.  A query
+ * is shown only the candidates that store every column one of its blocks
+ * reads (any other the router refuses at once: "not a dimension"), so
+ * each query costs the candidates that may answer it, not all of them;
+ * queries shown the same candidates share one engine. */
+typedef struct engine_entry { char *key; sl_engine *eng; } engine_entry;
+
 static int cover(advisor *a)
 {
     if (!a->nc)
         return 0;
-    const cand **all = xcalloc(a->nc, sizeof *all);
     cover_pass p = {xcalloc(a->nc, sizeof *p.idx), a->nc, xcalloc(a->nu + 1, 1),
                     xcalloc(a->nu * a->nc + 1, 1)};
+    unsigned char *shown = xcalloc(a->nu * a->nc + 1, 1);
     for (size_t i = 0; i < a->nc; i++) {
-        all[i] = &a->c[i];
         p.idx[i] = (name_index){a->c[i].table, i};
         a->c[i].covers = xcalloc(a->nu + 1, 1);
     }
     qsort(p.idx, p.n, sizeof *p.idx, cmp_name_index);
-    sl_engine *eng = engine_with(a, all, a->nc);
-    free(all);
-    if (!eng) {
-        free(p.idx);
-        free(p.routed);
-        free(p.refused);
-        return -1;
+    engine_entry *cache = NULL;
+    size_t ncache = 0;
+    const cand **list = xcalloc(a->nc + 1, sizeof *list);
+    int rc = 0;
+    for (size_t qi = 0; qi < a->nq && rc == 0; qi++) {
+        const query *q = &a->q[qi];
+        size_t n = 0;
+        sbuf key = SBUF_INIT;
+        for (size_t i = 0; i < a->nc; i++) {
+            int any = 0;
+            for (size_t k = 0; k < q->nunits && !any; k++) {
+                const unit *u = &a->u[q->first_unit + k];
+                any = !u->already && strcmp(a->c[i].fact, u->b.fact) == 0 &&
+                      holds_columns(a->c[i].dims, a->c[i].ndims, u);
+            }
+            if (!any)
+                continue;
+            list[n++] = &a->c[i];
+            sbuf_printf(&key, "%zu,", i);
+            for (size_t k = 0; k < q->nunits; k++)
+                shown[(q->first_unit + k) * a->nc + i] = 1;
+        }
+        if (!n) {
+            sbuf_free(&key);
+            continue;
+        }
+        sl_engine *eng = NULL;
+        for (size_t e = 0; e < ncache && !eng; e++)
+            if (strcmp(cache[e].key, key.data) == 0)
+                eng = cache[e].eng;
+        if (!eng) {
+            eng = engine_with(a, list, n);
+            if (!eng) {
+                rc = -1;
+                sbuf_free(&key);
+                break;
+            }
+            cache = xrealloc(cache, (ncache + 1) * sizeof *cache);
+            cache[ncache++] = (engine_entry){xstrdup(key.data), eng};
+        }
+        sbuf_free(&key);
+        route_query(a, eng, qi, cover_verdict, &p);
     }
-    run_router(a, eng, cover_verdict, &p);
     for (size_t k = 0; k < a->nu; k++)
         for (size_t i = 0; i < a->nc; i++)
             a->c[i].covers[k] = p.routed[k] && !a->u[k].already &&
-                                strcmp(a->c[i].fact, a->u[k].b.fact) == 0 &&
-                                !p.refused[k * a->nc + i];
+                                shown[k * a->nc + i] && !p.refused[k * a->nc + i];
     for (size_t k = 0; k < a->nu; k++)
         for (size_t i = 0; i < a->nc && !a->u[k].coverable; i++)
             a->u[k].coverable = a->c[i].covers[k];
-    sl_engine_free(eng);
+    for (size_t e = 0; e < ncache; e++) {
+        free(cache[e].key);
+        sl_engine_free(cache[e].eng);
+    }
+    free(cache);
+    free(list);
+    free(shown);
     free(p.idx);
     free(p.routed);
     free(p.refused);
-    return 0;
+    return rc;
 }
 
 /* Step 2: greedy weighted cover. */
