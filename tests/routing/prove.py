@@ -33,6 +33,15 @@ reads them alike (units in any case and their synonyms, trunc, count(1),
 commuted operands, IN of one value, interval spellings) and spellings
 that differ.
 
+Under a folder named "joins" they are join-back queries (aggregate_joins.c):
+the fact joined to main.sales.stores, whose key is unique but which
+lacks keys 11 and 12 of the fact and lists stores 13 and 14 that have
+no fact rows, while the fact holds NULL keys; inner, left and right
+joins on either side, conditions in ON and WHERE on both tables, groups
+on attributes; and joins to main.sales.store_owners (a key that repeats)
+and main.sales.store_cities (unique only with the city), which must be
+refused.
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -125,6 +134,11 @@ def fact_rows(seed):
     channels = ["web", "store", "app"]
     statuses = ["paid", "refunded", "pending"]
     rows = []
+    # The store key comes from a random stream of its own, so that the
+    # other columns are what they were before it was added: NULL keys and
+    # keys 11 and 12, which main.sales.stores does not list.
+    stores = random.Random(seed * 7919 + 1)
+    measure_rnd = random.Random(seed * 104729 + 3)      # the same for AVG's measures
     import datetime
     start = datetime.date(2025, 8, 1)
     for d in range(0, 480):
@@ -138,8 +152,23 @@ def fact_rows(seed):
             region = rnd.choice(regions) if rnd.random() < 0.97 else None
             rows.append([day.isoformat(), ts.isoformat(sep=" "), region or "\\N",
                          rnd.choice(channels), rnd.choice(statuses), amount or "\\N",
-                         str(rnd.randint(1, 60)), str(rnd.randint(1, 25))])
+                         str(rnd.randint(1, 60)), str(rnd.randint(1, 25)),
+                         "\\N" if stores.random() < 0.06 else str(stores.randint(1, 12))]
+                        + measures(measure_rnd))
     return rows
+
+
+def measures(rnd):
+    """The measures AVG is proven on: an integer, a double and two
+    decimals, each NULL now and then.  The doubles are multiples of 1/4,
+    so that every sum of them is exact and the order in which a database
+    adds them cannot change a result."""
+    null = lambda: rnd.random() < 0.07
+    quantity = "\\N" if null() else str(rnd.randint(-3, 40))
+    weight = "\\N" if null() else str(rnd.randint(-20, 4000) / 4)
+    price = "\\N" if null() else "%.3f" % (rnd.randint(-5000, 9999999) / 1000)
+    tax = "\\N" if null() else "%.4f" % (rnd.randint(0, 10 ** 9) / 10000)
+    return [quantity, weight, price, tax]
 
 
 def load_data(server, seed):
@@ -147,15 +176,33 @@ def load_data(server, seed):
         CREATE SCHEMA sales;
         CREATE TABLE sales.transactions (
             transaction_date date, transaction_ts timestamp, region text, channel text,
-            status text, amount numeric(12,2), customer_id integer, product_id integer);
+            status text, amount numeric(12,2), customer_id integer, product_id integer,
+            store_id integer, quantity integer, weight double precision, price numeric(7,3),
+            tax numeric(20,4));
         CREATE TABLE sales.products (product_id integer, category text, price numeric(10,2));
         INSERT INTO sales.products
             SELECT i, (ARRAY['north', 'toys', 'east', NULL])[1 + i % 4], i * 1.5
             FROM generate_series(1, 25) AS i;
         CREATE TABLE sales.regions (region text);
         INSERT INTO sales.regions VALUES ('north'), ('west');
+        CREATE TABLE sales.stores (store_id integer, store_name text, city text, size text);
+        INSERT INTO sales.stores VALUES (1, 'S1', 'Paris', 'large'), (2, 'S2', 'Paris', 'small'),
+            (3, 'S3', 'Lyon', 'large'), (4, 'S4', 'Lyon', NULL), (5, 'S5', NULL, 'small'),
+            (6, 'S6', 'Nice', 'large'), (7, 'S7', 'Nice', 'small'), (8, 'S8', 'Lille', 'medium'),
+            (9, 'S9', NULL, NULL), (10, 'S10', 'Paris', 'medium'),
+            (13, 'S13', 'Geneva', 'large'), (14, 'S14', NULL, 'small');
+        CREATE TABLE sales.store_owners (store_id integer, owner text);
+        INSERT INTO sales.store_owners VALUES (1, 'ann'), (1, 'bob'), (2, 'cid'), (3, 'dan'),
+            (3, 'eve'), (3, 'fay'), (5, 'gus'), (6, 'hal'), (7, 'ivy'), (8, 'jon'), (10, 'kim'),
+            (10, 'lea'), (13, 'max'), (NULL, 'ned');
+        CREATE TABLE sales.store_cities (store_id integer, city text, country text);
+        INSERT INTO sales.store_cities VALUES (1, 'Paris', 'FR'), (1, 'Lyon', 'FR'),
+            (2, 'Paris', 'FR'), (3, 'Lyon', 'FR'), (4, 'Lyon', 'FR'), (6, 'Nice', 'FR'),
+            (7, 'Nice', 'FR'), (7, 'Geneva', 'CH'), (8, 'Lille', 'FR'), (10, 'Paris', 'FR'),
+            (11, 'Basel', 'CH'), (12, NULL, NULL);
         ALTER DATABASE main SET search_path = sales, spark, pg_catalog, public;""")
     server.psql("main", SPARK_FUNCTIONS)
+    server.psql("main", SPARK_AGGREGATES)
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
@@ -193,6 +240,46 @@ SPARK_FUNCTIONS = """
     CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
         SELECT extract(hour FROM t)::integer $$;
 """
+
+
+# Spark's aggregates as PostgreSQL functions in the same schema spark,
+# found before pg_catalog's (search_path above), so that a query means on PostgreSQL what it means
+# on Spark.  avg / mean are Spark's Average (aggregate/Average.scala): of
+# an integer, the values summed as double precision over the count, a
+# double (PostgreSQL's avg(integer) is numeric); of a decimal with scale
+# s, the quotient rounded half up (away from zero) to scale s + 4,
+# computed exactly here: Average's DECIMAL(p + 4, s + 4) result.
+# count_if is Spark's CountIf.  grouping_id(a, b) is PostgreSQL's
+# GROUPING(a, b), written by to_postgres (the same bits: the first
+# argument is the highest).
+SPARK_AGGREGATES = """
+    CREATE FUNCTION spark.int_avg(s float8[]) RETURNS float8
+        LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN s[2] = 0 THEN NULL ELSE s[1] / s[2] END';
+    CREATE FUNCTION spark.dec_acc(s numeric[], x numeric) RETURNS numeric[]
+        LANGUAGE sql IMMUTABLE STRICT AS 'SELECT ARRAY[s[1] + x, s[2] + 1, greatest(s[3], scale(x))]';
+    CREATE FUNCTION spark.dec_avg(s numeric[]) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN s[2] = 0 THEN NULL ELSE
+            round(sign(s[1]) * div(abs(s[1]) * 2 * 10 ^ (s[3] + 4) + s[2], 2 * s[2])
+                  / 10 ^ (s[3] + 4), (s[3] + 4)::int) END $$;
+    CREATE FUNCTION spark.if_acc(n bigint, x boolean) RETURNS bigint
+        LANGUAGE sql IMMUTABLE AS 'SELECT n + CASE WHEN x THEN 1 ELSE 0 END';
+"""
+for _name in ("avg", "mean"):
+    for _type in ("smallint", "integer", "bigint"):
+        if _name == "avg":
+            SPARK_AGGREGATES += ("CREATE FUNCTION spark.int_acc(s float8[], x %s) RETURNS float8[] "
+                                "LANGUAGE sql IMMUTABLE STRICT AS "
+                                "'SELECT ARRAY[s[1] + x::float8, s[2] + 1]';\n" % _type)
+        SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(%s) (sfunc = spark.int_acc, "
+                            "stype = float8[], initcond = '{0,0}', finalfunc = spark.int_avg);\n"
+                            % (_name, _type))
+    SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(numeric) (sfunc = spark.dec_acc, "
+                        "stype = numeric[], initcond = '{0,0,0}', finalfunc = spark.dec_avg);\n"
+                        "CREATE AGGREGATE spark.%s(float8) (sfunc = float8_accum, "
+                        "stype = float8[], initcond = '{0,0,0}', finalfunc = float8_avg);\n"
+                        % (_name, _name))
+SPARK_AGGREGATES += ("CREATE AGGREGATE spark.count_if(boolean) (sfunc = spark.if_acc, "
+                    "stype = bigint, initcond = '0');\n")
 
 
 # ---------------------------------------------------------------------------
@@ -520,6 +607,153 @@ def gen_bucket_query(rnd):
 
 
 # ---------------------------------------------------------------------------
+# AVG over an integer, a double and decimals (condition 12), count_if and
+# aggregates of DISTINCT dimensions (condition 13), as Superset writes
+# them: AVG(col) metrics, a time range, a series per dimension.
+
+ANALYTICS_DIMS = ["region", "channel", "status", "transaction_date",
+                  "date_trunc('month', transaction_date)", "date_trunc('week', transaction_date)",
+                  "coalesce(region, 'none')", "customer_id"]
+ANALYTICS_METRICS = [
+    "AVG(amount)", "AVG(quantity)", "AVG(weight)", "AVG(price)", "avg(CAST(customer_id AS DOUBLE))",
+    "mean(amount)", "avg(quantity)", "avg(weight)", "avg(amount)",
+    "avg(tax)", "avg(product_id)", "avg(amount * 2)",          # refused
+    "sum(amount)", "count(*)", "count(quantity)", "min(price)", "max(weight)",
+    "count_if(channel = 'web')", "count_if(region IS NULL)", "count_if(status <> 'paid')",
+    "avg(DISTINCT customer_id)", "count(DISTINCT customer_id)", "sum(DISTINCT customer_id)",
+    "avg(DISTINCT quantity)"]
+
+
+def gen_analytics_filter(rnd):
+    day = lambda: "2026-%02d-%02d" % (rnd.randint(1, 11), rnd.randint(1, 28))
+    return rnd.choice([
+        lambda: "transaction_date >= DATE '%s'" % day(),
+        lambda: "transaction_date < CAST('%s' AS DATE)" % day(),
+        lambda: "transaction_date BETWEEN '%s' AND '%s'" % tuple(sorted([day(), day()])),
+        lambda: "region IN ('north', 'east')",
+        lambda: "channel = '%s'" % rnd.choice(["web", "store", "app"]),
+        lambda: "status = 'paid'",
+        lambda: "region IS NOT NULL",
+        lambda: "customer_id > %d" % rnd.randint(1, 60),
+        lambda: "quantity > 3",                                   # refused
+    ])()
+
+
+def gen_analytics_query(rnd):
+    dims = rnd.sample(ANALYTICS_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
+    metrics = rnd.sample(ANALYTICS_METRICS, rnd.choice([1, 2, 2, 3]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `%s`" % (m, m.upper() if rnd.random() < 0.4 else "m%d" % i)
+               for i, m in enumerate(metrics)]
+    where = [gen_analytics_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.2:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]),
+                                     rnd.randint(0, 40))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.4:
+        sql += "\nLIMIT %d" % rnd.randint(1, 300)
+    return sql
+
+
+# Join-back (aggregate_joins.c): the fact joined to a store dimension for
+# its attributes.  Inner and outer joins on either side, the ON condition
+# in either order and with extra conditions, filters and groups on the
+# dimension's attributes and the fact's dimensions, aggregates over both
+# sides; also joins that must be refused (the dimension preserved, FULL,
+# a dimension whose key repeats, a key that is unique only as a pair).
+
+JOIN_DIMS = ["s.city", "s.size", "s.store_name", "s.store_id", "t.store_id", "t.region",
+             "t.channel", "t.transaction_date", "date_trunc('month', t.transaction_date)",
+             "coalesce(s.city, 'none')", "concat(s.city, '/', t.region)",
+             "CASE WHEN s.size = 'large' THEN t.channel ELSE 'other' END"]
+JOIN_METRICS = ["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                "max(t.amount)", "count(DISTINCT s.city)", "min(s.city)", "max(s.size)",
+                "count(DISTINCT t.region)", "max(t.transaction_date)",
+                # refused: no stored measure answers them per fact row
+                "count(s.city)", "sum(s.store_id)", "avg(t.amount)"]
+JOIN_FILTERS = ["s.size = 'large'", "s.city IN ('Paris', 'Nice')", "s.city IS NULL",
+                "s.city IS NOT NULL", "s.size <> 'small'", "t.region = 'north'",
+                "t.channel IN ('web', 'app')", "(s.city = 'Lyon' OR t.region = 'west')",
+                "t.transaction_date >= DATE '2026-%02d-01'", "t.transaction_date < DATE '2026-11-01'",
+                "t.transaction_date BETWEEN DATE '2026-03-01' AND DATE '2026-10-31'",
+                "coalesce(s.size, 'none') = 'none'", "t.store_id > 5", "s.store_id <= 3"]
+
+
+def gen_join_query(rnd):
+    dim = "main.sales.stores"
+    if rnd.random() < 0.1:
+        dim = rnd.choice(["main.sales.store_owners", "main.sales.store_cities"])
+    fact = "main.sales.transactions"
+    kind = rnd.choice(["JOIN", "JOIN", "INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "LEFT JOIN",
+                       "RIGHT JOIN", "FULL JOIN"])
+    key = rnd.choice(["t.store_id = s.store_id", "s.store_id = t.store_id"])
+    on = [key]
+    if rnd.random() < 0.25:
+        on.append(rnd.choice(["s.size = 'large'", "t.channel = 'web'", "s.city IS NOT NULL",
+                              "t.region <> 'south'", "rand() < 2"]))
+    if dim == "main.sales.store_cities" and rnd.random() < 0.5:
+        on.append("s.city = 'Paris'")
+    rnd.shuffle(on)
+    # RIGHT JOIN with the dimension written first preserves the fact; the
+    # other order preserves the dimension (refused).
+    if kind == "RIGHT JOIN" and rnd.random() < 0.7:
+        from_ = "%s AS s RIGHT JOIN %s AS t ON %s" % (dim, fact, " AND ".join(on))
+    elif kind in ("LEFT JOIN", "LEFT OUTER JOIN") and rnd.random() < 0.15:
+        from_ = "%s AS s %s %s AS t ON %s" % (dim, kind, fact, " AND ".join(on))
+    else:
+        from_ = "%s AS t %s %s AS s ON %s" % (fact, kind, dim, " AND ".join(on))
+    dims = rnd.sample(JOIN_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
+    if dim != "main.sales.stores":
+        dims = [d for d in dims if not re.search(r"s\.(size|store_name)", d)]
+        if dim == "main.sales.store_owners":
+            dims = [d.replace("s.city", "s.owner") for d in dims]
+    metrics = rnd.sample(JOIN_METRICS[:10], rnd.choice([1, 2, 2, 3]))
+    if rnd.random() < 0.15:
+        metrics[rnd.randrange(len(metrics))] = rnd.choice(JOIN_METRICS[10:])
+    if dim != "main.sales.stores":
+        metrics = [m.replace("s.size", "s.store_id").replace(
+            "s.city", "s.owner" if dim == "main.sales.store_owners" else "s.city")
+            for m in metrics]
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = []
+    for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+        f = rnd.choice(JOIN_FILTERS)
+        where.append(f % rnd.randint(1, 11) if "%" in f else f)
+    if dim != "main.sales.stores":
+        where = [w for w in where if "s." not in w or "s.store_id" in w]
+    if rnd.random() < 0.3:
+        # the monthly aggregate holds October and before only
+        where.append("t.transaction_date < DATE '2026-%02d-01'" % rnd.randint(2, 12))
+    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.15:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["sum(t.amount)", "count(*)"]),
+                                     rnd.randint(0, 2000))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.2:
+        sql += "\nLIMIT %d" % rnd.randint(1, 50)
+    if rnd.random() < 0.15:
+        # No aliases: the columns named by their tables, or not at all
+        # (bound through the declared columns).
+        sql = sql.replace(" AS t ", " ").replace(" AS s ", " ")
+        sql = re.sub(r"\bt\.", "transactions.", sql)
+        sql = re.sub(r"\bs\.", dim.split(".")[-1] + ".", sql)
+        if rnd.random() < 0.5:
+            sql = re.sub(r"\b(transactions|stores|store_owners|store_cities)\."
+                         r"(city|size|store_name|amount|region|channel|owner|country)\b",
+                         r"\2", sql)
+    return sql
+
+
 # Spellings and implications (corpus/routing/normal): the same expression
 # written as Spark reads it alike (units in any case and their synonyms,
 # trunc(x, 'MM'), count(1), commuted operands, mirrored comparisons, IN of
@@ -574,7 +808,9 @@ def gen_normal_query(rnd):
 
 
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
-              "normal": lambda rnd: gen_normal_query(rnd)}
+              "analytics": lambda rnd: gen_analytics_query(rnd),
+              "normal": lambda rnd: gen_normal_query(rnd),
+              "joins": lambda rnd: gen_join_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
