@@ -126,6 +126,7 @@ typedef struct rules_aggregate {
     int     has_fresh;
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
+    char   *time_zone;      /* the session time zone it was built in ("UTC") */
     rules_enforce enforce;      /* rewrite (the default), warn or off */
     char  **columns;        /* lower-case names of the source columns its
                                dimensions, measures and WHERE read (a quick
