@@ -1039,7 +1039,7 @@ static int find_alias(resolution *res, an_block *blk, const char *name, size_t u
                 PUSH(bi->aliases, bi->naliases, ((alias_entry){a, i, tf}));
         }
         if (bi->naliases > 1)
-            qsort(bi->aliases, bi->naliases, sizeof *bi->aliases, alias_order);
+            xqsort(bi->aliases, bi->naliases, sizeof *bi->aliases, alias_order);
         bi->aliases_listed = 1;
     }
     size_t lo = 0, hi = bi->naliases;

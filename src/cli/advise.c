@@ -663,7 +663,7 @@ static void add_candidate(advisor *a, const char *fact, const adv_dim *cols, siz
         for (size_t j = 0; j < u->b.nmeasures; j++)
             add_cand_measure(&c, &u->b.measures[j]);
     }
-    qsort(c.measures, c.nmeasures, sizeof *c.measures, cmp_measure);
+    xqsort(c.measures, c.nmeasures, sizeof *c.measures, cmp_measure);
     /* Time dimensions first (the partition column, a truncation), each
      * group in column order as the block listed them. */
     const rules_table *t = rules_find_table(&a->ru, fact);
@@ -722,7 +722,7 @@ static void make_candidates(advisor *a)
         add_candidate(a, u->b.fact, u->b.dims, u->b.ndims, 0);
         add_candidate(a, u->b.fact, u->b.dims, u->b.ndims, 1);
     }
-    qsort(a->c, a->nc, sizeof *a->c, cmp_cand);
+    xqsort(a->c, a->nc, sizeof *a->c, cmp_cand);
     for (size_t i = 0; i < a->nc; i++)
         describe_cand(a, &a->c[i]);
 }
@@ -901,7 +901,7 @@ static int cover(advisor *a)
         p.idx[i] = (name_index){a->c[i].table, i};
         a->c[i].covers = xcalloc(a->nu + 1, 1);
     }
-    qsort(p.idx, p.n, sizeof *p.idx, cmp_name_index);
+    xqsort(p.idx, p.n, sizeof *p.idx, cmp_name_index);
     engine_entry *cache = NULL;
     size_t ncache = 0;
     const cand **list = xcalloc(a->nc + 1, sizeof *list);
@@ -1135,7 +1135,7 @@ static int cmp_site(const void *x, const void *y)
 static void sort_sites(advisor *a)
 {
     for (size_t k = 0; k < a->nu; k++)
-        qsort(a->u[k].sites, a->u[k].nsites, sizeof *a->u[k].sites, cmp_site);
+        xqsort(a->u[k].sites, a->u[k].nsites, sizeof *a->u[k].sites, cmp_site);
 }
 
 static json_t *site_json(const advisor *a, const site *s)
@@ -1478,7 +1478,7 @@ static void report(FILE *out, advisor *a, adv_format fmt, const size_t *order, s
                 nlist += a->u[k].nsites;
             }
         if (list)
-            qsort(list, nlist, sizeof *list, cmp_site);
+            xqsort(list, nlist, sizeof *list, cmp_site);
         for (size_t s = 0; s < nlist; s++)
             print_site(out, a, &list[s], "    ");
         free(list);

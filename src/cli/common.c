@@ -49,7 +49,7 @@ char **cli_list_dir(const char *path, size_t *n)
         names[(*n)++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, *n, sizeof *names, cmp_names);
+    xqsort(names, *n, sizeof *names, cmp_names);
     return names;
 }
 
