@@ -492,10 +492,8 @@ static int reads_no_data(const char *fn)
  * plain call. */
 static const char *item_function(const an_item *it, long long *location)
 {
-    json_t *lf, *cf;
-    json_t *list = json_array_get(ast_get(it->node, "functions"), 0);
-    if (ast_unwrap(list, &lf, NULL) != AST_List ||
-        ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+    json_t *cf;
+    if (!ast_range_function_call(it->node, 0, &cf) || !cf)
         return NULL;
     *location = ast_int(cf, "location");
     return json_array_size(ast_get(cf, "funcname")) == 1 ? an_func_name(cf) : NULL;
