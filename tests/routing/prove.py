@@ -655,8 +655,10 @@ def gen_grouping_sets(rnd, dims):
         return "%s WITH %s" % (", ".join(dims), rnd.choice(["ROLLUP", "CUBE"]))
     if form == "mixed" and len(dims) > 1:
         return "%s, %s(%s)" % (dims[0], rnd.choice(["ROLLUP", "CUBE"]), ", ".join(dims[1:]))
-    sets = ["(%s)" % ", ".join(rnd.sample(dims, rnd.randint(1, len(dims))))
-            for _ in range(rnd.randint(1, 3))]
+    sets = ["(%s)" % ", ".join(dims)]       # every selected key grouped somewhere
+    sets += ["(%s)" % ", ".join(rnd.sample(dims, rnd.randint(1, len(dims))))
+             for _ in range(rnd.randint(0, 2))]
+    rnd.shuffle(sets)
     if rnd.random() < 0.6:
         sets.append("()")
     return "GROUPING SETS (%s)" % ", ".join(sets)
