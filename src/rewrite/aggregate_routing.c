@@ -28,7 +28,7 @@
  *     source joined to one dimension table on a unique key the aggregate
  *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
- *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
+ *  2. No window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
  *     CLUSTER BY, or column of an outer query in the block.  Each of these
  *     sees individual rows or row order, which the aggregate no longer
@@ -178,6 +178,22 @@
  *     dimensions is F(DISTINCT e) over the groups: the groups hold every
  *     value e takes on the rows, and no other.  DISTINCT in any other
  *     function is refused.
+ *
+ * 14. GROUPING SETS, ROLLUP, CUBE (WITH ROLLUP / WITH CUBE too) keep their
+ *     sets over the aggregate: every key of every set is built from
+ *     dimensions (condition 3, each key of a set (a, b) on its own), so
+ *     each set's groups are unions of stored groups and re-aggregating
+ *     them answers SUM, MIN, MAX, COUNT as a sum, AVG from its parts and
+ *     COUNT / aggregates of DISTINCT dimensions as for a plain GROUP BY.
+ *     The clause is mapped element by element in place: the sets, their
+ *     order and the order of their keys are as written, so grouping(k)
+ *     and grouping_id(k, ...) (their arguments mapped as the keys are;
+ *     grouping_id's bits follow the order of its arguments, or of the
+ *     GROUP BY keys without arguments: Spark's GroupingID) keep their
+ *     values.  Refused: a constant inside a grouping set, and two keys
+ *     that differ mapped onto one column (Spark would read them as one
+ *     key, and the bits would move).  GROUPING() outside grouping sets
+ *     stays refused (condition 2).
  *
  * An aggregate with "enforce": "warn" that qualifies is reported (a
  * warning: the query could be answered from it) and the next candidate
@@ -880,8 +896,11 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         refuse(r, RR_SUBQUERY, "%s", "a subquery is used in the block");
         return NULL;
     case AST_GroupingFunc:
-        refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
-        return NULL;
+        if (!r->blk->grouping_sets) {
+            refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
+            return NULL;
+        }
+        break;      /* 14: grouping(keys) over the mapped keys */
     case AST_A_Star:
         refuse(r, RR_SELECT_STAR, "%s", "* is used");
         return NULL;
@@ -917,6 +936,145 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     json_t *wrapped = json_object();
     json_object_set_new(wrapped, kname, out);
     return wrapped;
+}
+
+/* ---- condition 14: GROUPING SETS, ROLLUP and CUBE ------------------- */
+
+/* The keys of a grouping clause as written and as mapped, to check that
+ * the mapping keeps distinct keys distinct. */
+typedef struct gs_keys { json_t **orig, **mapped; size_t n, cap; } gs_keys;
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth);
+
+/* One key of a grouping set: an expression built from dimensions, mapped
+ * (always built: the caller compares the mapped keys). */
+static json_t *map_grouping_key(route *r, json_t *e, gs_keys *keys)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const) {
+        refuse(r, RR_GROUPING_SETS, "%s", "a grouping set holds a constant (condition 14)");
+        return NULL;
+    }
+    json_t *m = map_expr(r, e, 0, 1);
+    if (!m)
+        return NULL;
+    if (keys->n == keys->cap) {
+        keys->cap = keys->cap ? keys->cap * 2 : 8;
+        keys->orig = xrealloc(keys->orig, keys->cap * sizeof *keys->orig);
+        keys->mapped = xrealloc(keys->mapped, keys->cap * sizeof *keys->mapped);
+    }
+    keys->orig[keys->n] = e;
+    keys->mapped[keys->n++] = m;
+    return json_incref(m);
+}
+
+/* A GroupingSet node (ROLLUP, CUBE, GROUPING SETS, a set, ()): the same
+ * node over mapped keys.  A RowExpr inside is a set of several keys
+ * ((a, b)), each mapped on its own: never compared with a dimension as a
+ * whole. */
+static json_t *map_grouping_set(route *r, json_t *gf, gs_keys *keys, int depth)
+{
+    json_t *out = json_object();
+    const char *k;
+    json_t *v;
+    json_object_foreach(gf, k, v) {
+        if (strcmp(k, "content") != 0) {
+            json_object_set_new(out, k, json_deep_copy(v));
+            continue;
+        }
+        json_t *content = json_array();
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c) {
+            json_t *m = map_grouping_element(r, c, keys, depth + 1);
+            if (!m) {
+                arena_json_release(content);
+                arena_json_release(out);
+                return NULL;
+            }
+            json_array_append_new(content, m);
+        }
+        json_object_set_new(out, "content", content);
+    }
+    return ast_new_node("GroupingSet", out);
+}
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth)
+{
+    json_t *f;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (depth > AN_MAX_DEPTH) {
+        refuse(r, RR_TOO_COMPLEX, "%s", "expression nested too deeply");
+        return NULL;
+    }
+    if (k == AST_GroupingSet)
+        return map_grouping_set(r, f, keys, depth);
+    if (k == AST_RowExpr) {
+        json_t *row = json_object(), *args = json_array(), *a;
+        size_t i;
+        json_array_foreach(ast_get(f, "args"), i, a) {
+            json_t *m = map_grouping_key(r, a, keys);
+            if (!m) {
+                arena_json_release(args);
+                arena_json_release(row);
+                return NULL;
+            }
+            json_array_append_new(args, m);
+        }
+        const char *fk;
+        json_t *fv;
+        json_object_foreach(f, fk, fv)
+            if (strcmp(fk, "args") != 0)
+                json_object_set_new(row, fk, json_deep_copy(fv));
+        json_object_set_new(row, "args", args);
+        return ast_new_node("RowExpr", row);
+    }
+    return map_grouping_key(r, e, keys);
+}
+
+/* Condition 14: the whole GROUP BY of a block with grouping sets, each
+ * element (plain key or GroupingSet) mapped in place, so that the sets,
+ * their order and the order of their keys stay as written: grouping()
+ * and grouping_id() (whose bits follow the keys' order) keep their
+ * values.  Two keys that differ must not map to one column (Spark would
+ * then read them as one key, and the bits would move).  Returns the new
+ * clause (json_null() when only deciding), or NULL with the reason. */
+static json_t *map_grouping_clause(route *r, json_t *clause)
+{
+    int was = r->build;
+    r->build = 1;
+    gs_keys keys = {0};
+    json_t *out = json_array(), *e;
+    size_t i;
+    json_array_foreach(clause, i, e) {
+        json_t *m = map_grouping_element(r, e, &keys, 0);
+        if (!m) {
+            arena_json_release(out);
+            out = NULL;
+            break;
+        }
+        json_array_append_new(out, m);
+    }
+    for (size_t a = 0; out && a < keys.n; a++)
+        for (size_t b = a + 1; out && b < keys.n; b++)
+            if (ast_equal_ignoring_locations(keys.mapped[a], keys.mapped[b]) &&
+                !equiv(r, keys.orig[a], keys.orig[b]) &&
+                !ast_equal_ignoring_locations(keys.orig[a], keys.orig[b])) {
+                refuse(r, RR_GROUPING_SETS, "%s", "two grouping keys that differ map to one "
+                       "column of the aggregate (condition 14)");
+                arena_json_release(out);
+                out = NULL;
+            }
+    for (size_t a = 0; a < keys.n; a++)
+        arena_json_release(keys.mapped[a]);
+    free(keys.orig);
+    free(keys.mapped);
+    r->build = was;
+    if (out && !was) {
+        arena_json_release(out);
+        return json_null();
+    }
+    return out;
 }
 
 /* ---- the block ------------------------------------------------------ */
@@ -1466,9 +1624,7 @@ static int block_shape(route *r)
                       "several FROM items)");
     if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
         return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
-    /* 2 */
-    if (blk->grouping_sets)
-        return refuse(r, RR_GROUPING_SETS, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+    /* 2 (GROUPING SETS / ROLLUP / CUBE: condition 14) */
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function or QUALIFY is used");
     if (blk->unknown_function)
@@ -1534,6 +1690,14 @@ static int check_block(route *r, routed *out)
                 return -1;
             json_array_append_new(out->group, m);
         }
+    }
+    if (blk->grouping_sets) {       /* 14 */
+        arena_json_release(out->group);
+        out->group = NULL;
+        json_t *g = map_grouping_clause(r, ast_get(sel, "groupClause"));
+        if (!g)
+            return -1;
+        out->group = r->build ? g : NULL;
     }
     /* 5, 3: WHERE */
     json_t *where = map_where(r);
