@@ -31,6 +31,8 @@
     X(JOIN_NOT_COVERED, "join_not_covered", "1: the block reads more than the aggregate's "     \
       "source (a join or another FROM item)")                                                   \
     X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
+    X(SOURCE_IN_SUBQUERY, "source_in_subquery", "1: the block aggregates the source's rows "     \
+      "read through a subquery or CTE (a virtual dataset), not the source itself")              \
     X(SAMPLED_OR_TIME_TRAVEL, "sampled_or_time_travel", "the source is read with TABLESAMPLE "  \
       "or at an older version, whose rows the aggregate does not hold")                         \
     X(COLUMNS_RENAMED, "columns_renamed", "an alias list renames the source's columns by "      \
