@@ -108,9 +108,17 @@ typedef struct sl_request {
     int         lineage;    /* nonzero: the result also carries each statement's
                                lineage (sl_result_lineage_json; SL_MODE_ENFORCE
                                and SL_MODE_LINT only).  Zero costs nothing. */
+    /* Where the query comes from, each may be NULL: the dashboard and
+     * chart (Superset's ids) and the front end ("sql_lab", "chart", ...).
+     * The attribution comment writes them, with user
+     * (docs/budget-and-attribution.md). */
+    const char *dashboard_id;
+    const char *chart_id;
+    const char *source;
 } sl_request;
 
-/* A request with its size set and every other field zero. */
+/* A request with its size set and every other field zero (the fields
+ * after lineage are zero as C zero-fills a partly initialised struct). */
 #define SL_REQUEST_INIT {sizeof(sl_request), NULL, 0, NULL, NULL, NULL, NULL, SL_MODE_ENFORCE, 0, \
                          SL_LAYOUT_COMPACT, 0}
 

@@ -299,6 +299,46 @@ int an_is_group_key(const an_block *blk, json_t *e);
  * filters groups by their keys, so it filters the rows below.) */
 int an_refers_to_keys_only(const an_block *blk, json_t *e);
 
+/* ---- analyze_norm.c: the same expression, spelled differently ----- */
+
+/* Truncation levels of DateTimeUtils (TRUNC_TO_*), finest first. */
+enum {
+    AN_TRUNC_INVALID = -1, AN_TRUNC_MICROSECOND = 0, AN_TRUNC_MILLISECOND, AN_TRUNC_SECOND,
+    AN_TRUNC_MINUTE, AN_TRUNC_HOUR, AN_TRUNC_DAY, AN_TRUNC_WEEK, AN_TRUNC_MONTH,
+    AN_TRUNC_QUARTER, AN_TRUNC_YEAR
+};
+
+/* The level a date_trunc / trunc unit names ('MONTH', 'mon', 'MM', ...),
+ * AN_TRUNC_INVALID for anything else (NULL included). */
+int an_trunc_level(const char *unit);
+
+/* Is e date_trunc(unit, x) (AN_TRUNC_DATE_TRUNC: a TIMESTAMP) or
+ * trunc(x, unit) (AN_TRUNC_TRUNC: a DATE) with a constant unit naming a
+ * level it truncates to?  Sets *level and *arg (x); either may be NULL. */
+enum { AN_TRUNC_NONE = 0, AN_TRUNC_DATE_TRUNC = 1, AN_TRUNC_TRUNC = 2 };
+int an_trunc_call(json_t *e, int *level, json_t **arg);
+
+/* Is the FuncCall (fields) a COUNT of every row: count(*), or COUNT of
+ * one non-NULL literal, without DISTINCT, FILTER or OVER? */
+int an_counts_rows(json_t *funccall_fields);
+
+/* Type classes of a column, as a literal compared with it needs them. */
+enum { AN_CLASS_UNKNOWN = 0, AN_CLASS_STRING, AN_CLASS_NUMERIC, AN_CLASS_OTHER };
+
+/* How the caller compares what it knows better: column references (a's
+ * and b's ColumnRef fields; 1 same, 0 not) and the declared type class
+ * of a column (AN_CLASS_*).  Either may be NULL: columns are then
+ * compared as written, and no type is known. */
+typedef struct an_norm {
+    int (*column)(json_t *a_fields, json_t *b_fields, void *ctx);
+    int (*type_class)(json_t *colref_fields, void *ctx);
+    void *ctx;
+} an_norm;
+
+/* Are a and b the same expression to Spark, up to the spellings
+ * analyze_norm.c lists (locations ignored)? */
+int an_norm_equal(const an_norm *n, json_t *a, json_t *b);
+
 /* ---- analyze_range.c: filter reach --------------------------------- */
 /* Which filters reach the scan of an item, the way Spark's
  * PushDownPredicates moves them (the tables and the rules they follow

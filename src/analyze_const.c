@@ -312,6 +312,76 @@ static int eval_interval_literal(json_t *e, long long *us, long *months)
     return parse_qualified_interval(s, mask, us, months);
 }
 
+/* The key two interval literals are compared by (an_interval_key):
+ * their value, and the fields of the type Spark gives them.  Without
+ * spark.sql.legacy.interval.enabled, AstBuilder types INTERVAL 1 DAY,
+ * INTERVAL '1' DAY and INTERVAL '1 day' alike (visitTypeConstructor and
+ * visitMultiUnitsInterval both call constructMultiUnitsIntervalLiteral):
+ * a year-month or day-time interval from the first to the last unit
+ * named, a week counting as days and milli- or microseconds as seconds.
+ * INTERVAL 24 HOURS holds the value of INTERVAL 1 DAY but is an
+ * INTERVAL HOUR, which date + interval reads otherwise (TimeAdd on a
+ * TIMESTAMP instead of DateAdd): not the same. */
+static int unit_field(const struct iv_unit *u)
+{
+    static const char *const fields[] = {"year", "month", "day", "hour", "minute", "second"};
+    const char *n = strcmp(u->name, "week") == 0 ? "day"
+                  : (strcmp(u->name, "millisecond") == 0 ||
+                     strcmp(u->name, "microsecond") == 0) ? "second" : u->name;
+    for (int i = 0; i < 6; i++)
+        if (strcmp(n, fields[i]) == 0)
+            return i;
+    return -1;
+}
+
+int an_interval_key(json_t *e, an_interval *out)
+{
+    json_t *f, *af, *mf;
+    if (eval_interval_literal(e, &out->us, &out->months) < 0)
+        return -1;
+    ast_unwrap(e, &f, NULL);
+    ast_unwrap(ast_get(f, "arg"), &af, NULL);
+    json_t *mods = ast_get(ast_get(f, "typeName"), "typmods");
+    out->first = 6;
+    out->last = -1;
+    if (mods) {
+        static const long bits[] = {IM_YEAR, IM_MONTH, IM_DAY, IM_HOUR, IM_MINUTE, IM_SECOND};
+        ast_unwrap(json_array_get(mods, 0), &mf, NULL);
+        long mask = (long)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
+        for (int i = 0; i < 6; i++)
+            if (mask & bits[i]) {
+                if (i < out->first)
+                    out->first = i;
+                out->last = i;
+            }
+        return out->last < 0 ? -1 : 0;
+    }
+    const char *s = json_string_value(ast_get(ast_get(af, "sval"), "sval"));
+    for (const char *p = s; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        /* Spark takes its units from the words between spaces: a
+         * unit written against its number ("1day") is left alone. */
+        if (p > s && !isspace((unsigned char)p[-1]))
+            return -1;
+        const char *w = p;
+        while (isalpha((unsigned char)*p))
+            p++;
+        const struct iv_unit *u = interval_unit(w, (size_t)(p - w));
+        int fi = u ? unit_field(u) : -1;
+        if (fi < 0)
+            return -1;
+        if (fi < out->first)
+            out->first = fi;
+        if (fi > out->last)
+            out->last = fi;
+    }
+    /* Year-month and day-time units together: Spark refuses the literal. */
+    return out->last < 0 || (out->first <= 1 && out->last >= 2) ? -1 : 0;
+}
+
 /* The operator of an AEXPR_OP expression ("+", "*", ...), NULL for
  * anything else; *l and *r receive its operands (*l NULL for a prefix
  * operator). */

@@ -76,6 +76,19 @@ int an_eval_date(const an_clock *clock, json_t *e, an_time *out);
  * cleared; may be NULL). */
 int an_eval_date_at(const an_clock *clock, json_t *e, an_time *out, int depth, int *gave_up);
 
+/* An interval literal as Spark types and values it: two literals are
+ * the same interval when all four fields are equal (INTERVAL 1 DAY,
+ * INTERVAL '1' DAY, INTERVAL '1 day', INTERVAL 1 DAYS are; INTERVAL 24
+ * HOURS is not).  Fields are numbered year 0, month 1, day 2, hour 3,
+ * minute 4, second 5.  Returns 0, or -1 when e is not an interval
+ * literal sluice reads exactly. */
+typedef struct an_interval {
+    long months;
+    long long us;
+    int first, last;        /* the type's first and last field */
+} an_interval;
+int an_interval_key(json_t *e, an_interval *out);
+
 /* A constant INT expression, folded as Spark's ConstantFolding does:
  * integer literals, unary minus and plus, + - * of such expressions,
  * within INT.  Returns 0, or -1. */

@@ -21,6 +21,7 @@
 
 #include "analyze.h"
 #include "arena.h"
+#include "attribution.h"
 #include "ast.h"
 #include "check/check.h"
 #include "dates.h"
@@ -361,6 +362,8 @@ typedef struct enforce_run {
     long now_days, now_secs;
     int rejected, unparseable, modified;
     char **rewritten;           /* per statement: its new text, or NULL */
+    char **routed;              /* with the attribution comment, per statement: the
+                                   aggregate tables it reads, or NULL */
 } enforce_run;
 
 /* What every rule sees of statement i (check.h); the caller sets stmt. */
@@ -443,6 +446,8 @@ static void enforce_statement(enforce_run *run, size_t i)
                                    : NULL;
     rule_run(&ctx);
     add_scan_bytes(r, ctx.scan_bytes);
+    if (!ctx.rejected && run->routed)
+        run->routed[i] = attribution_routed(ru, &an);
     if (!ctx.rejected) {
         note_tables(&r->tables, &r->ntables, &an);  /* the tables of the final tree */
         if (lineage)
@@ -477,7 +482,7 @@ static void enforce_statement(enforce_run *run, size_t i)
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
-    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, 0, 0, NULL};
+    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, 0, 0, NULL, NULL};
     if (req->now) {
         if (dates_parse(req->now, &run.now_days, &run.now_secs) < 0) {
             char msg[160];
@@ -498,6 +503,9 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
     rule_judge_request(&whole);
     run.rejected = whole.rejected;
     run.rewritten = xcalloc(n, sizeof *run.rewritten);
+    int attribute = eng->rules.attribution_comment && req->mode == SL_MODE_ENFORCE;
+    if (attribute)
+        run.routed = xcalloc(n, sizeof *run.routed);
     if (req->lineage) {
         r->lineage = xcalloc(n, sizeof *r->lineage);
         r->nlineage = n;
@@ -515,7 +523,14 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         r->action = SL_ACTION_REJECT;
     } else {
         sbuf out = SBUF_INIT;
-        if (run.modified) {
+        if (attribute) {
+            /* The attribution comment before each statement: the SQL is
+             * the input only when it already carried the same comments. */
+            attribution_output(&out, src, stmts, n, run.rewritten, run.routed, req,
+                               eng->rules.digest);
+            r->action = out.len == req->sql_len && memcmp(out.data, req->sql, out.len) == 0
+                            ? SL_ACTION_PASS : SL_ACTION_REWRITE;
+        } else if (run.modified) {
             for (size_t i = 0; i < n; i++) {
                 if (i)
                     sbuf_puts(&out, ";\n");
@@ -532,9 +547,13 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         }
         set_sql(r, &out);
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         free(run.rewritten[i]);
+        if (run.routed)
+            free(run.routed[i]);
+    }
     free(run.rewritten);
+    free(run.routed);
 }
 
 SL_API size_t sl_request_size(void)

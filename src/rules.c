@@ -710,6 +710,21 @@ static int load_budget(loader *ld, json_t *v, rules *r)
     return 0;
 }
 
+/* "attribution": {"comment": true | false} (docs/budget-and-attribution.md). */
+static int load_attribution(loader *ld, json_t *v, rules *r)
+{
+    static const char *const keys[] = {"comment", NULL};
+    if (!json_is_object(v))
+        return ld_fail_at(ld, "attribution", "must be an object");
+    if (ld_check_keys(ld, v, "attribution", keys) < 0)
+        return -1;
+    json_t *c = json_object_get(v, "comment");
+    if (c && !json_is_boolean(c))
+        return ld_fail_at(ld, "attribution/comment", "must be true or false");
+    r->attribution_comment = json_is_true(c);
+    return 0;
+}
+
 static int load_version(loader *ld, json_t *v, rules *r)
 {
     (void)r;
@@ -841,6 +856,7 @@ static const struct {
     {"resolution", load_resolution},
     {"explore", load_explore},
     {"budget", load_budget},
+    {"attribution", load_attribution},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 

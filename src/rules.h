@@ -103,7 +103,7 @@ typedef struct rules_measure {
     char   *name;           /* output name as written */
     char   *func;           /* lower case: sum, min, max, count */
     int     distinct;
-    int     star;           /* count(*) */
+    int     star;           /* count(*), or COUNT of a non-NULL literal */
     json_t *arg;            /* the argument, NULL for count(*) */
 } rules_measure;
 
@@ -116,6 +116,8 @@ enum {
 /* The grain a date_trunc unit names ('day', 'MM', ...), RULES_GRAIN_NONE
  * for anything else. */
 int rules_grain_of_unit(const char *unit);
+/* The grain of a truncation level (AN_TRUNC_*, analyze.h). */
+int rules_grain_of_level(int level);
 
 typedef struct rules_aggregate {
     char   *table;          /* lower-case catalog.schema.table */

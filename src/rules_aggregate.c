@@ -43,25 +43,28 @@ static char *lower_copy(const char *s)
     return d;
 }
 
-int rules_grain_of_unit(const char *unit)
+/* The grain of a truncation level (analyze_norm.c reads the unit's
+ * spellings); levels finer than an hour are no grain. */
+int rules_grain_of_level(int level)
 {
-    static const struct { const char *unit; int grain; } units[] = {
-        {"hour", RULES_GRAIN_HOUR}, {"day", RULES_GRAIN_DAY}, {"dd", RULES_GRAIN_DAY},
-        {"week", RULES_GRAIN_WEEK}, {"month", RULES_GRAIN_MONTH}, {"mm", RULES_GRAIN_MONTH},
-        {"mon", RULES_GRAIN_MONTH}, {"quarter", RULES_GRAIN_QUARTER},
-        {"year", RULES_GRAIN_YEAR}, {"yyyy", RULES_GRAIN_YEAR}, {"yy", RULES_GRAIN_YEAR}};
-    for (size_t i = 0; unit && i < sizeof units / sizeof *units; i++)
-        if (strcasecmp(unit, units[i].unit) == 0)
-            return units[i].grain;
-    return RULES_GRAIN_NONE;
+    static const int grains[] = {
+        [AN_TRUNC_HOUR] = RULES_GRAIN_HOUR, [AN_TRUNC_DAY] = RULES_GRAIN_DAY,
+        [AN_TRUNC_WEEK] = RULES_GRAIN_WEEK, [AN_TRUNC_MONTH] = RULES_GRAIN_MONTH,
+        [AN_TRUNC_QUARTER] = RULES_GRAIN_QUARTER, [AN_TRUNC_YEAR] = RULES_GRAIN_YEAR};
+    return level >= AN_TRUNC_HOUR && level <= AN_TRUNC_YEAR ? grains[level] : RULES_GRAIN_NONE;
 }
 
-/* The grain of a time dimension: date_trunc('unit', x) by its unit; a
- * plain column that is the source's partition column (or the column it
- * derives from) is a day. */
+int rules_grain_of_unit(const char *unit)
+{
+    return rules_grain_of_level(an_trunc_level(unit));
+}
+
+/* The grain of a time dimension: date_trunc('unit', x) or trunc(x,
+ * 'unit') by its unit; a plain column that is the source's partition
+ * column (or the column it derives from) is a day. */
 static int dimension_grain(json_t *expr, const rules_table *source)
 {
-    json_t *f, *uf;
+    json_t *f;
     ast_kind k = ast_unwrap(expr, &f, NULL);
     if (k == AST_ColumnRef && source && source->partitioned) {
         json_t *fields = json_object_get(f, "fields");
@@ -70,13 +73,11 @@ static int dimension_grain(json_t *expr, const rules_table *source)
             return RULES_GRAIN_DAY;
         return RULES_GRAIN_NONE;
     }
-    if (k != AST_FuncCall || !an_func_name(f) || strcasecmp(an_func_name(f), "date_trunc") != 0)
+    /* date_trunc('MONTH', x), trunc(x, 'MM') */
+    int level;
+    if (an_trunc_call(expr, &level, NULL) == AN_TRUNC_NONE)
         return RULES_GRAIN_NONE;
-    json_t *args = json_object_get(f, "args");
-    if (json_array_size(args) != 2 || ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
-        return RULES_GRAIN_NONE;
-    const char *unit = json_string_value(json_object_get(json_object_get(uf, "sval"), "sval"));
-    return rules_grain_of_unit(unit);
+    return rules_grain_of_level(level);
 }
 
 typedef struct agg_query {
@@ -123,8 +124,9 @@ static int read_measure(agg_query *q, an_block *blk, const an_output *o, rules_m
     m->name = xstrdup(o->name);
     m->func = lower_copy(fn);
     m->distinct = json_is_true(json_object_get(f, "agg_distinct"));
-    m->star = star;
-    m->arg = star ? NULL : json_array_get(args, 0);
+    /* count(1) counts every row, as count(*) does (analyze_norm.c). */
+    m->star = star || an_counts_rows(f);
+    m->arg = m->star ? NULL : json_array_get(args, 0);
     return 0;
 }
 

@@ -125,7 +125,10 @@ class _Request(ctypes.Structure):
                 ("mode", ctypes.c_int),
                 ("explain", ctypes.c_int),
                 ("layout", ctypes.c_int),
-                ("lineage", ctypes.c_int)]
+                ("lineage", ctypes.c_int),
+                ("dashboard_id", ctypes.c_char_p),
+                ("chart_id", ctypes.c_char_p),
+                ("source", ctypes.c_char_p)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -542,10 +545,13 @@ class Engine:
                 schema: Optional[str] = None, user: Optional[str] = None,
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
                 explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
-                lineage: bool = False) -> Result:
+                lineage: bool = False, dashboard_id: Optional[str] = None,
+                chart_id: Optional[str] = None, source: Optional[str] = None) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
         the diagnostics and the tables; lineage=True (enforce and lint
-        modes) fills Result.lineage.  A single call into the library,
+        modes) fills Result.lineage.  dashboard_id, chart_id and source
+        (with user) are what the rules' attribution comment writes
+        (docs/budget-and-attribution.md).  A single call into the library,
         which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
@@ -561,7 +567,8 @@ class Engine:
         data = _encode(sql) or b""
         req = _Request(ctypes.sizeof(_Request), data, len(data), _encode(catalog), _encode(schema),
                        _encode(user), _encode(now), mode_number, 1 if explain else 0,
-                       layout_number, 1 if lineage else 0)
+                       layout_number, 1 if lineage else 0, _encode(dashboard_id),
+                       _encode(chart_id), _encode(source))
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

@@ -25,6 +25,9 @@ What this module owns, each in one place:
     `reload_interval` seconds; a deleted, half-written or broken file keeps
     the loaded rules and is reported once it has stayed so for `settle`
     seconds;
+  - attribution (attribution_ids, attribution_source): the dashboard, chart
+    and front end a query is for, passed to the engine, whose rules may write
+    them into an attribution comment for Databricks' query history;
   - audit and metrics (Mutator._record): one JSON record per call on the
     "sluice.audit" logger, counters and a latency timing through Superset's
     STATS_LOGGER or a callable; neither ever raises into Superset;
@@ -253,6 +256,75 @@ def uri_defaults(uri: Optional[str], extra: Any = None) -> Tuple[Optional[str], 
         except (ValueError, AttributeError, TypeError):
             pass
     return catalog, schema
+
+
+# ---------------------------------------------------------------------------
+# Attribution: the dashboard and chart a query is for (the rules' attribution
+# comment writes them; docs/budget-and-attribution.md).
+
+ATTRIBUTION_STACK_DEPTH = 40
+
+
+def _id(value: Any) -> Optional[str]:
+    """A Superset id as text: an int, or a string of digits; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return value.strip()
+    return None
+
+
+def _form_data(value: Any) -> Dict[str, Any]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def attribution_ids(frame: Any = None) -> Tuple[Optional[str], Optional[str]]:
+    """Returns (dashboard_id, chart_id) of the chart query being served, each
+    None when unknown: from the form data Superset's own access check reads
+    (security_manager.raise_for_access: form_data "dashboardId" and
+    "slice_id"), in the chart data API's JSON body ({"form_data": {...}}),
+    the legacy endpoints' ?form_data=<json>, ?dashboard_id= and ?slice_id=, or,
+    outside a request (async queries run by a worker), a QueryContext
+    (`query_context` with its form_data) on the call stack."""
+    dashboard = chart = None
+    flask = sys.modules.get("flask")
+    try:
+        if flask is not None and flask.has_request_context():
+            body = flask.request.get_json(silent=True)
+            form = _form_data(body.get("form_data")) if isinstance(body, dict) else {}
+            args = getattr(flask.request, "args", None) or {}
+            if not form:
+                form = _form_data(args.get("form_data"))
+            dashboard = _id(form.get("dashboardId")) or _id(args.get("dashboard_id"))
+            chart = _id(form.get("slice_id")) or _id(args.get("slice_id"))
+    except Exception:
+        pass
+    depth = 0
+    while frame is not None and depth < ATTRIBUTION_STACK_DEPTH and not (dashboard or chart):
+        if "query_context" in frame.f_code.co_varnames:
+            form = _form_data(getattr(frame.f_locals.get("query_context"), "form_data", None))
+            dashboard, chart = _id(form.get("dashboardId")), _id(form.get("slice_id"))
+        frame = frame.f_back
+        depth += 1
+    return dashboard, chart
+
+
+def attribution_source(context: Context, chart: Optional[str]) -> str:
+    """The front end a query comes from, as the attribution comment names it:
+    "sql_lab", "chart" (a dataset's query, or any query with a chart id),
+    else "superset"."""
+    if context[3] == "sql_lab":
+        return "sql_lab"
+    if context[3] == "dataset" or chart is not None:
+        return "chart"
+    return "superset"
 
 
 # ---------------------------------------------------------------------------
@@ -550,8 +622,11 @@ class Mutator:
             if blocks is not None and sql == blocks[0]:
                 refusal = self._check_script(blocks, engine, context, user, database, started)
             if refusal is None:
+                dashboard, chart = attribution_ids(sys._getframe(1))
                 result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
-                                        now=self.now, explain=self.explain, layout=self.layout)
+                                        now=self.now, explain=self.explain, layout=self.layout,
+                                        dashboard_id=dashboard, chart_id=chart,
+                                        source=attribution_source(context, chart))
         except Exception as e:  # an engine error, not a verdict on the SQL
             return self._internal_error(sql, e, user, database, started, engine, context)
         if refusal is not None:

@@ -246,6 +246,59 @@ class Budget(Base):
         self.assertEqual(self.last_audit()["scan_bytes_estimate"], 3100000000000)
 
 
+class Attribution(Base):
+    def enable(self):
+        with open(self.rules) as f:
+            rules = json.load(f)
+        rules["attribution"] = {"comment": True}
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        self.mutate = sluice.superset.make_mutator(self.rules, now=NOW, reload_interval=0,
+                                                   unchecked_paths=("alerts", "database_execute"))
+        return self.mutate.engine().digest[:16]
+
+    def test_off_by_default(self):
+        sql = "SELECT region FROM sales.transactions WHERE transaction_date >= '2026-11-01' LIMIT 5"
+        self.assertEqual(self.call(sql), sql)
+
+    def test_chart_data_request(self):
+        """The chart data API's body names the dashboard and chart; the chart
+        query is routed: the comment says so."""
+        digest = self.enable()
+        with flask.request_context({"form_data": {"slice_id": 345, "dashboardId": 12}}):
+            out = self.call(CHART_SQL)
+        self.assertTrue(out.startswith(
+            "/* sluice: user=ana, dashboard=12, chart=345, source=chart, rules=%s, "
+            "routed=main.sales.revenue_by_day_region */ " % digest), out)
+
+    def test_sql_lab_and_escaping(self):
+        """A user name that tries to close the comment is escaped; a query
+        otherwise unchanged is the comment, a space and the input."""
+        digest = self.enable()
+        superset.utils.core.set_username("eve*/ DROP TABLE x; /*")
+        sql = "SELECT region FROM sales.transactions WHERE transaction_date >= '2026-11-01' LIMIT 5"
+        out = self.call(sql)
+        self.assertEqual(out, "/* sluice: user=eve%2A%2F%20DROP%20TABLE%20x%3B%20%2F%2A, "
+                              "source=superset, rules=" + digest + " */ " + sql)
+        # The output run again is unchanged.
+        self.assertEqual(self.call(out), out)
+
+    def test_async_query_context_on_the_stack(self):
+        """Outside a request (a worker running an async chart query), the
+        QueryContext on the call stack names the chart."""
+        digest = self.enable()
+
+        class QueryContext:
+            form_data = {"slice_id": "77", "dashboardId": None}
+
+        def run_chart(query_context):
+            return self.call(CHART_SQL)
+
+        out = run_chart(QueryContext())
+        self.assertTrue(out.startswith("/* sluice: user=ana, chart=77, source=chart, rules=%s, "
+                                       % digest), out)
+
+
 class Context(Base):
     """Item 1 and 3: names the query does not qualify resolve under the
     catalog and schema Superset runs it under, read without a warehouse

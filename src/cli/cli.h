@@ -48,7 +48,8 @@ void cli_print_diagnostic(FILE *out, const char *name, const char *text,
 void cli_print_diagnostics(FILE *out, const char *name, const char *text,
                            size_t len, const sl_result *res);
 
-/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...}':
+/* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...,
+ * "dashboard_id": ..., "chart_id": ..., "source": ...}':
  * the object in *out (a new reference), or -1 after printing the problem
  * ("sluice CMD: --context: ...").  Unknown keys and values that are not
  * strings are errors. */

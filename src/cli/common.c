@@ -130,9 +130,10 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
     json_t *v;
     json_object_foreach(j, key, v) {
         if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
-            strcmp(key, "now")) {
-            fprintf(stderr, "sluice %s: --context: unknown key '%s' "
-                            "(expected catalog, schema, user, now)\n", cmd, key);
+            strcmp(key, "now") && strcmp(key, "dashboard_id") && strcmp(key, "chart_id") &&
+            strcmp(key, "source")) {
+            fprintf(stderr, "sluice %s: --context: unknown key '%s' (expected catalog, schema, "
+                            "user, now, dashboard_id, chart_id, source)\n", cmd, key);
             json_decref(j);
             return -1;
         }

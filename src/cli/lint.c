@@ -531,6 +531,9 @@ int cmd_rewrite(int argc, char **argv)
     req.catalog = json_string_value(json_object_get(ctx, "catalog"));
     req.schema = json_string_value(json_object_get(ctx, "schema"));
     req.user = json_string_value(json_object_get(ctx, "user"));
+    req.dashboard_id = json_string_value(json_object_get(ctx, "dashboard_id"));
+    req.chart_id = json_string_value(json_object_get(ctx, "chart_id"));
+    req.source = json_string_value(json_object_get(ctx, "source"));
     req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
     req.mode = SL_MODE_ENFORCE;
     req.explain = explain;

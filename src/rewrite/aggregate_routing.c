@@ -24,7 +24,9 @@
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
  *     calls without GROUP BY).  Another FROM item could multiply or drop
- *     rows in ways the stored groups do not record.
+ *     rows in ways the stored groups do not record.  One exception: the
+ *     source joined to one dimension table on a unique key the aggregate
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
  *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -43,6 +45,7 @@
  *     group, so grouping and filtering the groups is grouping and
  *     filtering the rows.  A GROUP BY key resolved through a select-list
  *     alias is not used (Spark may read it as a column instead).
+ *     (Equal: condition 11.)
  *
  *  4. A time dimension stored at a grain (date_trunc('day', ts)) serves a
  *     coarser date_trunc of the same expression only along exact unions
@@ -120,6 +123,29 @@
  *     TIMESTAMP) is truncated in the session time zone, which the request
  *     does not carry, so where a bucket starts is unknown: refused.
  *
+ * 11. "Equal" above means equal to Spark, not as written
+ *     (analyze_norm.c, an_norm_equal): function names and date_trunc /
+ *     trunc units in any case and with Spark's synonyms ('MM', 'MON',
+ *     'DD', 'YYYY', 'YY'), count(1) (COUNT of any non-NULL literal) as
+ *     count(*), the two operands of one + or * in either order, a
+ *     comparison mirrored ('paid' = status), x IN (v) as x = v where x's
+ *     declared type is of v's class (a string column and a string, a
+ *     number and a number), and interval literals by value and type
+ *     (INTERVAL 2 HOURS, INTERVAL '2' HOUR, INTERVAL '2 hours').
+ *     trunc(x, 'MM') (a DATE) is a time dimension at its grain as
+ *     date_trunc is, and rolls up alike (condition 4).  Not equal, so
+ *     refused: a unit finer than the stored grain or no level at all
+ *     ('months', trunc's 'DD', which is NULL), count(NULL), a - b against
+ *     b - a, a chain regrouped (a * (b * 1)), a string IN against a
+ *     numeric column (IN and = coerce differently), IN of two values
+ *     against one, NOT IN, and INTERVAL 120 MINUTES against INTERVAL 2
+ *     HOURS (another type: date + interval reads them differently).
+ *
+ * An aggregate with "enforce": "warn" that qualifies is reported (a
+ * warning: the query could be answered from it) and the next candidate
+ * is still tried; the block is routed onto the first "rewrite" one that
+ * qualifies.
+ *
  * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
  * aggregate table takes the block's alias (or the source's name), so
  * qualified names in hints still resolve.  Among several aggregates that
@@ -143,6 +169,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate_joins.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -162,6 +189,10 @@ typedef struct route {
                                json_null()), 1: build the routed clauses */
     char reason[240];
     route_reason code;      /* the reason's row of route_reasons.h */
+    const agj_join *join;   /* the block joins the fact to a dimension
+                               (aggregate_joins.c), else NULL */
+    const char *qual;       /* with a join: the qualifier of the aggregate's
+                               columns in the routed block, else NULL */
 } route;
 
 /* Record why the candidate is refused: the first refusal stands.  Every
@@ -206,43 +237,29 @@ static int qualifier_is_item(route *r, json_t *colref_fields)
     return n == 1 || (q && r->item->alias && strcasecmp(q, r->item->alias) == 0);
 }
 
-/* The hook of equiv(): column references and function calls by Spark's
- * rules; everything else as the AST compares it. */
-static int equiv_node(json_t *q, json_t *d, void *ctx)
+/* equiv()'s column references: the same name, and the block's column
+ * is the source item's. */
+static int same_column(json_t *qf, json_t *df, void *ctx)
 {
     route *r = ctx;
-    json_t *qf, *df;
-    ast_kind kq = ast_unwrap(q, &qf, NULL), kd = ast_unwrap(d, &df, NULL);
-    if (kq != kd)
-        return 0;
-    if (kq == AST_ColumnRef) {
-        const char *a = column_name(qf), *b = column_name(df);
-        return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
-    }
-    if (kq == AST_FuncCall) {
-        const char *a = an_func_name(qf), *b = an_func_name(df);
-        if (!a || !b || strcasecmp(a, b) != 0 ||
-            json_array_size(ast_get(qf, "funcname")) !=
-            json_array_size(ast_get(df, "funcname")))
-            return 0;
-        static const char *const fields[] = {"args", "agg_star", "agg_distinct", "agg_filter",
-                                             "agg_order", "over", "func_variadic", NULL};
-        for (int i = 0; fields[i]; i++) {
-            json_t *x = ast_get(qf, fields[i]), *y = ast_get(df, fields[i]);
-            if ((x == NULL) != (y == NULL) || (x && !ast_equal_with(x, y, equiv_node, r)))
-                return 0;
-        }
-        return 1;
-    }
-    return -1;
+    const char *a = column_name(qf), *b = column_name(df);
+    return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
 }
 
-/* Is the block's expression q the definition's expression d?  Column
- * names and function names compare case-insensitively (Spark's rule);
- * the block's columns must belong to the source item. */
+static int raw_column_type(route *r, const char *col);
+
+/* equiv()'s type classes: the source column's declared type. */
+static int column_class(json_t *colref_fields, void *ctx);
+
+/* Is the block's expression q the definition's expression d?  Compared
+ * up to the spellings Spark reads as one (analyze_norm.c: function names
+ * and date_trunc units in any case, count(1) and count(*), commuted + and
+ * * operands, mirrored comparisons, x IN (v) and x = v, interval
+ * spellings); the block's columns must belong to the source item. */
 static int equiv(route *r, json_t *q, json_t *d)
 {
-    return q && d && ast_equal_with(q, d, equiv_node, r);
+    an_norm n = {same_column, column_class, r};
+    return q && d && an_norm_equal(&n, q, d);
 }
 
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
@@ -272,28 +289,24 @@ static int rolls_up(int fine, int coarse)
     return coarse != RULES_GRAIN_WEEK || fine <= RULES_GRAIN_DAY;
 }
 
-/* date_trunc(U, x) over a dimension date_trunc(V, x) with V finer.
- * NULL if there is none; then *stored is the grain of the finest
- * dimension date_trunc(V, x) whose buckets do not add up to U's
- * (condition 4), RULES_GRAIN_NONE if there is no such dimension. */
-static json_t *map_rollup(route *r, json_t *f, int *stored)
+/* date_trunc(U, x) or trunc(x, U) over a dimension date_trunc(V, x) or
+ * trunc(x, V) with V finer: the same call over the stored column.  (The
+ * truncation of a truncation to a finer level is the truncation of the
+ * value: a bucket of V lies inside one bucket of U, condition 4.)  NULL
+ * if there is none; then *stored is the grain of the finest truncation
+ * of x whose buckets do not add up to U's (condition 4),
+ * RULES_GRAIN_NONE if there is no such dimension. */
+static json_t *map_rollup(route *r, json_t *e, json_t *f, int *stored)
 {
     *stored = RULES_GRAIN_NONE;
-    json_t *args = ast_get(f, "args"), *uf;
-    if (json_array_size(args) != 2 ||
-        ast_unwrap(json_array_get(args, 0), &uf, NULL) != AST_A_Const)
-        return NULL;
-    const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
-    int coarse = rules_grain_of_unit(unit);
+    int level;
+    json_t *x;
+    int kind = an_trunc_call(e, &level, &x);
+    int coarse = kind == AN_TRUNC_NONE ? RULES_GRAIN_NONE : rules_grain_of_level(level);
     for (size_t i = 0; i < r->agg->ndims && coarse; i++) {
-        json_t *df;
         const rules_dimension *d = &r->agg->dims[i];
-        if (ast_unwrap(d->expr, &df, NULL) != AST_FuncCall || !an_func_name(df) ||
-            strcasecmp(an_func_name(df), "date_trunc") != 0)
-            continue;
-        json_t *dargs = ast_get(df, "args");
-        if (json_array_size(dargs) != 2 ||
-            !equiv(r, json_array_get(args, 1), json_array_get(dargs, 1)))
+        json_t *dx;
+        if (an_trunc_call(d->expr, NULL, &dx) == AN_TRUNC_NONE || !equiv(r, x, dx))
             continue;
         if (!rolls_up(d->grain, coarse)) {
             if (d->grain && (*stored == RULES_GRAIN_NONE || d->grain < *stored))
@@ -302,9 +315,11 @@ static json_t *map_rollup(route *r, json_t *f, int *stored)
         }
         if (!r->build)
             return json_null();
-        json_t *na = json_array();
-        json_array_append_new(na, json_deep_copy(json_array_get(args, 0)));
-        json_array_append_new(na, ast_new_column_ref(NULL, d->name));
+        json_t *args = ast_get(f, "args"), *na = json_array();
+        for (size_t k = 0; k < json_array_size(args); k++)
+            json_array_append_new(na, json_array_get(args, k) == x
+                                      ? ast_new_column_ref(r->qual, d->name)
+                                      : json_deep_copy(json_array_get(args, k)));
         return ast_new_func_call(an_func_name(f), na);
     }
     return NULL;
@@ -315,21 +330,27 @@ static json_t *map_rollup(route *r, json_t *f, int *stored)
  * answered if x itself is built from dimensions (the generic mapping);
  * if not, the grain is the reason given.  Returns 1 when the generic
  * mapping may go on, 0 (refused) when not. */
-static int grain_served(route *r, json_t *f, int stored, int depth)
+static int grain_served(route *r, json_t *e, int stored, int depth)
 {
     int had = r->reason[0] != '\0', was = r->build;
+    json_t *x = NULL, *f, *uf = NULL;
+    an_trunc_call(e, NULL, &x);
     r->build = 0;
-    json_t *x = map_expr(r, json_array_get(ast_get(f, "args"), 1), 0, depth + 1);
+    json_t *m = map_expr(r, x, 0, depth + 1);
     r->build = was;
-    if (x)
+    if (m)
         return 1;
     if (!had) {
-        json_t *uf;
-        ast_unwrap(json_array_get(ast_get(f, "args"), 0), &uf, NULL);
+        ast_unwrap(e, &f, NULL);
+        json_t *args = ast_get(f, "args");
+        for (size_t k = 0; k < json_array_size(args); k++)
+            if (json_array_get(args, k) != x)
+                ast_unwrap(json_array_get(args, k), &uf, NULL);
         const char *unit = json_string_value(ast_get(ast_get(uf, "sval"), "sval"));
         char msg[160];
-        snprintf(msg, sizeof msg, "date_trunc('%s', ...) cannot be read from a dimension "
-                 "stored at %s grain (condition 4)", unit ? unit : "?", grain_names[stored]);
+        snprintf(msg, sizeof msg, "%s('%s', ...) cannot be read from a dimension "
+                 "stored at %s grain (condition 4)", an_func_name(f), unit ? unit : "?",
+                 grain_names[stored]);
         r->reason[0] = '\0';
         refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
     }
@@ -349,10 +370,10 @@ static const rules_measure *find_measure(route *r, const char *func, int star, j
 }
 
 /* CAST(COALESCE(SUM(col), 0) AS BIGINT): COUNT from a stored count. */
-static json_t *summed_count(const char *col)
+static json_t *summed_count(route *r, const char *col)
 {
     json_t *sum_args = json_array();
-    json_array_append_new(sum_args, ast_new_column_ref(NULL, col));
+    json_array_append_new(sum_args, ast_new_column_ref(r->qual, col));
     json_t *co_args = json_array();
     json_array_append_new(co_args, ast_new_func_call("sum", sum_args));
     json_array_append_new(co_args, ast_new_int_const(0));
@@ -390,20 +411,21 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         return NULL;
     }
     if (strcmp(name, "count") == 0) {
+        star = an_counts_rows(f);       /* count(*), count(1) */
         const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
         if (!m || (!star && json_array_size(args) != 1)) {
             refuse(r, RR_MEASURE_MISSING,
                    "%s has no stored COUNT of the same argument", "count(...)");
             return NULL;
         }
-        return r->build ? summed_count(m->name) : json_null();
+        return r->build ? summed_count(r, m->name) : json_null();
     }
     if ((strcmp(name, "sum") == 0 || strcmp(name, "min") == 0 || strcmp(name, "max") == 0) &&
         json_array_size(args) == 1 && !star) {
         const rules_measure *m = find_measure(r, name, 0, json_array_get(args, 0));
         json_t *arg;
         if (m) {
-            arg = r->build ? ast_new_column_ref(NULL, m->name) : json_null();
+            arg = r->build ? ast_new_column_ref(r->qual, m->name) : json_null();
         } else if (strcmp(name, "sum") != 0) {
             /* MIN / MAX of an expression of dimensions: the groups hold
              * every value it takes. */
@@ -464,11 +486,14 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
         if (d >= 0)
-            return r->build ? ast_new_column_ref(NULL, r->agg->dims[d].name) : json_null();
+            return r->build ? ast_new_column_ref(r->qual, r->agg->dims[d].name) : json_null();
     }
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
+        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+            return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
+                            : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
         if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
@@ -498,15 +523,12 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             }
             return map_aggregate(r, f, depth);
         }
-        const char *fn = an_func_name(f);
-        if (fn && strcasecmp(fn, "date_trunc") == 0) {
-            int stored;
-            json_t *m = map_rollup(r, f, &stored);
-            if (m)
-                return m;
-            if (stored != RULES_GRAIN_NONE && !grain_served(r, f, stored, depth))
-                return NULL;
-        }
+        int stored;
+        json_t *m = map_rollup(r, e, f, &stored);
+        if (m)
+            return m;
+        if (stored != RULES_GRAIN_NONE && !grain_served(r, e, stored, depth))
+            return NULL;
         break;
     }
     case AST_SubLink:
@@ -559,6 +581,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
  * only once every condition has held. */
 typedef struct routed {
     json_t *targets, *where, *group, *having, *sort;
+    json_t *on;             /* a join's ON condition (aggregate_joins.c) */
 } routed;
 
 static void routed_free(routed *o)
@@ -568,6 +591,7 @@ static void routed_free(routed *o)
     arena_json_release(o->group);
     arena_json_release(o->having);
     arena_json_release(o->sort);
+    arena_json_release(o->on);
     memset(o, 0, sizeof *o);
 }
 
@@ -698,13 +722,41 @@ static long long bucket_end(long long us, int g)
  * as far as condition 9 and 10 need it. */
 enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
 
-static int raw_column_type(route *r, const char *col)
+/* The type the rules declare for the source's column, NULL if none. */
+static const char *declared_type(route *r, const char *col)
 {
     const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
-    for (size_t i = 0; t && col && i < t->ncolumns; i++) {
-        const char *ty = t->columns[i].type;
-        if (strcasecmp(t->columns[i].name, col) != 0 || !ty)
-            continue;
+    for (size_t i = 0; t && col && i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, col) == 0)
+            return t->columns[i].type;
+    return NULL;
+}
+
+static int column_class(json_t *colref_fields, void *ctx)
+{
+    route *r = ctx;
+    const char *ty = qualifier_is_item(r, colref_fields) ?
+                     declared_type(r, column_name(colref_fields)) : NULL;
+    if (!ty)
+        return AN_CLASS_UNKNOWN;
+    static const char *const strings[] = {"string", "varchar", NULL};
+    static const char *const numbers[] = {"tinyint", "byte", "smallint", "short", "int",
+                                          "integer", "bigint", "long", "float", "real",
+                                          "double", "decimal", "dec", "numeric", NULL};
+    size_t n = strcspn(ty, "( ");
+    for (int i = 0; strings[i]; i++)
+        if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)
+            return AN_CLASS_STRING;
+    for (int i = 0; numbers[i]; i++)
+        if (strlen(numbers[i]) == n && strncasecmp(ty, numbers[i], n) == 0)
+            return AN_CLASS_NUMERIC;
+    return AN_CLASS_OTHER;
+}
+
+static int raw_column_type(route *r, const char *col)
+{
+    const char *ty = declared_type(r, col);
+    if (ty) {
         if (strcasecmp(ty, "date") == 0)
             return RAW_DATE;
         if (strcasecmp(ty, "timestamp_ntz") == 0)
@@ -837,10 +889,10 @@ static int translate_window(route *r, int d, int ty, an_bound w, int single, jso
     if (!r->build)
         return 0;
     if (w.has_lo)
-        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op(">=", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.lo)));
     if (w.has_hi)
-        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(NULL, dim->name),
+        json_array_append_new(out, ast_new_binary_op("<", ast_new_column_ref(r->qual, dim->name),
                                                     boundary_literal(w.hi)));
     return 0;
 }
@@ -911,7 +963,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
             rc = translate_window(r, d, ty, b, 1, one);
             if (rc == 0 && r->build)
                 json_array_append_new(conds, ast_new_binary_op(
-                    "=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+                    "=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                     json_incref(json_array_get(one, 0))));
             arena_json_release(one);
         } else {
@@ -949,7 +1001,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
         if (rc == 0 && r->build) {
             json_t *lst = json_object();
             json_object_set_new(lst, "items", list);
-            json_t *in = ast_new_binary_op("=", ast_new_column_ref(NULL, r->agg->dims[d].name),
+            json_t *in = ast_new_binary_op("=", ast_new_column_ref(r->qual, r->agg->dims[d].name),
                                            ast_new_node("List", lst));
             json_object_set_new(ast_get(in, "A_Expr"), "kind", json_string("AEXPR_IN"));
             json_array_append_new(conds, in);
@@ -1061,8 +1113,10 @@ static int block_shape(route *r)
 {
     an_block *blk = r->blk;
     json_t *sel = blk->select;
-    /* 1 */
-    if (blk->nitems != 1 || blk->items[0] != r->item || r->item->join)
+    /* 1 (a join: J1-J3 of aggregate_joins.c) */
+    if (r->join && r->join->why)
+        return refuse(r, r->join->code, "%s", r->join->why);
+    if (!r->join && (blk->nitems != 1 || blk->items[0] != r->item || r->item->join))
         return refuse(r, RR_JOIN_NOT_COVERED,
                       "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
@@ -1091,6 +1145,15 @@ static int block_shape(route *r)
         (lo && ast_unwrap(lo, NULL, NULL) != AST_A_Const))
         return refuse(r, RR_LIMIT_NOT_CONSTANT, "%s", "LIMIT or OFFSET is not a constant");
     return 0;
+}
+
+/* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
+ * that is that column itself? */
+static int stored_key(void *ctx, json_t *e)
+{
+    route *r = ctx;
+    int d = dimension_of(r, e);
+    return d >= 0 && ast_unwrap(r->agg->dims[d].expr, NULL, NULL) == AST_ColumnRef;
 }
 
 static int check_block(route *r, routed *out)
@@ -1133,6 +1196,18 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
+    /* J4, J5: a join's ON condition (aggregate_joins.c) */
+    if (r->join) {
+        char why[240];
+        route_reason code;
+        if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, &code, why,
+                         sizeof why) < 0)
+            return refuse(r, code, "%s", why);
+        json_t *on = map_expr(r, agj_on(r->join), 0, 0);
+        if (!on)
+            return -1;
+        out->on = r->build ? on : NULL;
+    }
     /* 6, 7: the select list */
     out->targets = r->build ? json_array() : NULL;
     for (size_t i = 0; i < blk->noutputs; i++) {
@@ -1236,11 +1311,13 @@ static void apply(route *r, routed *o)
     json_t *alias = ast_get(old, "alias");
     const char *alias_name = json_string_value(ast_get(alias, "aliasname"));
     const char *relname = json_string_value(ast_get(old, "relname"));
-    json_t *from = json_array();
-    json_array_append_new(from, ast_new_range_var(parts[0], parts[1], parts[2],
-                                                  alias_name ? alias_name :
-                                                  (relname ? relname : parts[2])));
-    /* Condition 1 made the source the block's only FROM item. */
+    json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
+                                      alias_name ? alias_name : (relname ? relname : parts[2]));
+    /* Condition 1 made the source the block's only FROM item, or J1 one
+     * side of its only join. */
+    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!r->join)
+        json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }
 
@@ -1316,6 +1393,18 @@ static const char *unstored_column(const rules_aggregate *a, const name_list *co
     return NULL;
 }
 
+static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_aggregate *a)
+{
+    long long rows = table_rows(ctx->rules, a);
+    char size[48] = "";
+    if (rows != LLONG_MAX)
+        snprintf(size, sizeof size, " (%lld rows)", rows);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
+                      route_reason_code(RR_ROUTABLE), rows_saved(ctx->rules, item->qualified, rows),
+                      "this aggregate of %s could be answered from %s%s", item->qualified,
+                      a->table_written, size);
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1354,7 +1443,21 @@ static int route_block(check_ctx *ctx, an_block *blk)
     int explain = ctx->req->explain || ctx->req->mode == SL_MODE_LINT;
     /* A block of a shape no aggregate can answer is refused by every
      * candidate alike: without explaining, nothing more to look at. */
-    route shape = {ctx, NULL, blk, item, 0, ""};
+    /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
+     * aggregate; the aggregate's columns are then written qualified. */
+    agj_join join;
+    const agj_join *jp = NULL;
+    const char *qual = NULL;
+    if (blk->nitems != 1 || item->join) {
+        agj_shape(ru, blk, item, &join);
+        jp = &join;
+        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+        if (!qual)
+            qual = json_string_value(ast_get(item->node, "relname"));
+        if (!qual)
+            qual = item->alias;
+    }
+    route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
     name_list cols = {NULL, 0};
@@ -1371,7 +1474,7 @@ static int route_block(check_ctx *ctx, an_block *blk)
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
         if (have && !why)
             continue;
-        route r = {ctx, a, blk, item, 0, ""};
+        route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .join = jp, .qual = qual};
         routed out = {0};
         if (!why && unstored_column(a, &cols))
             continue;       /* the full check would fail too */
@@ -1386,6 +1489,14 @@ static int route_block(check_ctx *ctx, an_block *blk)
             continue;
         }
         routed_free(&out);
+        if (a->enforce == RULES_ENFORCE_WARN) {
+            /* A "warn" aggregate says it could serve, and the next
+             * candidate is still tried (one the block is routed onto
+             * already goes without saying). */
+            if (!have)
+                report_warn_candidate(ctx, item, a);
+            continue;
+        }
         if (!have) {
             /* The winner: now build its clauses. */
             r.build = 1;
@@ -1401,27 +1512,18 @@ static int route_block(check_ctx *ctx, an_block *blk)
     free(cols.v);
     if (!have)
         return 0;
-    int changed = 0;
     long long rows = table_rows(ru, best.agg);
     char size[48] = "";
     if (rows != LLONG_MAX)
         snprintf(size, sizeof size, " (%lld rows)", rows);
     long long saved = rows_saved(ru, item->qualified, rows);
-    if (best.agg->enforce == RULES_ENFORCE_WARN) {
-        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_WARNING, item->location,
-                          route_reason_code(RR_ROUTABLE), saved,
-                          "this aggregate of %s could be answered from %s%s", item->qualified,
-                          best.agg->table_written, size);
-    } else {
-        apply(&best, &best_out);
-        check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
-                          route_reason_code(RR_ROUTED), saved,
-                          "routed onto %s%s instead of %s", best.agg->table_written, size,
-                          item->qualified);
-        changed = 1;
-    }
+    apply(&best, &best_out);
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                      route_reason_code(RR_ROUTED), saved,
+                      "routed onto %s%s instead of %s", best.agg->table_written, size,
+                      item->qualified);
     routed_free(&best_out);
-    return changed;
+    return 1;
 }
 
 /* ---- on_miss: a block over a must-route table that nothing answers -- */

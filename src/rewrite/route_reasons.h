@@ -30,6 +30,8 @@
     /* Refusals */                                                                              \
     X(JOIN_NOT_COVERED, "join_not_covered", "1: the block reads more than the aggregate's "     \
       "source (a join or another FROM item)")                                                   \
+    X(FAN_OUT, "fan_out", "J3, J4 (aggregate_joins.c): the joined dimension has no declared "  \
+      "unique key, or the ON condition does not equate one with stored fact columns")          \
     X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
     X(SOURCE_IN_SUBQUERY, "source_in_subquery", "1: the block aggregates the source's rows "     \
       "read through a subquery or CTE (a virtual dataset), not the source itself")              \

@@ -27,7 +27,20 @@ PostgreSQL can run.  Under a folder named "buckets" they are instead
 raw-column time ranges grouped by a truncation (condition 9): bounds on
 and just off the boundaries of every grain, on a DATE and a TIMESTAMP
 column, as DATE, CAST, bare string, TIMESTAMP with and without a time,
-relative to the clock, BETWEEN, <=, >, constant first, = and IN.
+relative to the clock, BETWEEN, <=, >, constant first, = and IN.  Under
+a folder named "normal" they are the same expressions spelled as Spark
+reads them alike (units in any case and their synonyms, trunc, count(1),
+commuted operands, IN of one value, interval spellings) and spellings
+that differ.
+
+Under a folder named "joins" they are join-back queries (aggregate_joins.c):
+the fact joined to main.sales.stores, whose key is unique but which
+lacks keys 11 and 12 of the fact and lists stores 13 and 14 that have
+no fact rows, while the fact holds NULL keys; inner, left and right
+joins on either side, conditions in ON and WHERE on both tables, groups
+on attributes; and joins to main.sales.store_owners (a key that repeats)
+and main.sales.store_cities (unique only with the city), which must be
+refused.
 
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
@@ -121,6 +134,10 @@ def fact_rows(seed):
     channels = ["web", "store", "app"]
     statuses = ["paid", "refunded", "pending"]
     rows = []
+    # The store key comes from a random stream of its own, so that the
+    # other columns are what they were before it was added: NULL keys and
+    # keys 11 and 12, which main.sales.stores does not list.
+    stores = random.Random(seed * 7919 + 1)
     import datetime
     start = datetime.date(2025, 8, 1)
     for d in range(0, 480):
@@ -134,7 +151,8 @@ def fact_rows(seed):
             region = rnd.choice(regions) if rnd.random() < 0.97 else None
             rows.append([day.isoformat(), ts.isoformat(sep=" "), region or "\\N",
                          rnd.choice(channels), rnd.choice(statuses), amount or "\\N",
-                         str(rnd.randint(1, 60)), str(rnd.randint(1, 25))])
+                         str(rnd.randint(1, 60)), str(rnd.randint(1, 25)),
+                         "\\N" if stores.random() < 0.06 else str(stores.randint(1, 12))])
     return rows
 
 
@@ -143,17 +161,68 @@ def load_data(server, seed):
         CREATE SCHEMA sales;
         CREATE TABLE sales.transactions (
             transaction_date date, transaction_ts timestamp, region text, channel text,
-            status text, amount numeric(12,2), customer_id integer, product_id integer);
+            status text, amount numeric(12,2), customer_id integer, product_id integer,
+            store_id integer);
         CREATE TABLE sales.products (product_id integer, category text, price numeric(10,2));
         INSERT INTO sales.products
             SELECT i, (ARRAY['north', 'toys', 'east', NULL])[1 + i % 4], i * 1.5
             FROM generate_series(1, 25) AS i;
         CREATE TABLE sales.regions (region text);
         INSERT INTO sales.regions VALUES ('north'), ('west');
-        ALTER DATABASE main SET search_path = sales, public;""")
+        CREATE TABLE sales.stores (store_id integer, store_name text, city text, size text);
+        INSERT INTO sales.stores VALUES (1, 'S1', 'Paris', 'large'), (2, 'S2', 'Paris', 'small'),
+            (3, 'S3', 'Lyon', 'large'), (4, 'S4', 'Lyon', NULL), (5, 'S5', NULL, 'small'),
+            (6, 'S6', 'Nice', 'large'), (7, 'S7', 'Nice', 'small'), (8, 'S8', 'Lille', 'medium'),
+            (9, 'S9', NULL, NULL), (10, 'S10', 'Paris', 'medium'),
+            (13, 'S13', 'Geneva', 'large'), (14, 'S14', NULL, 'small');
+        CREATE TABLE sales.store_owners (store_id integer, owner text);
+        INSERT INTO sales.store_owners VALUES (1, 'ann'), (1, 'bob'), (2, 'cid'), (3, 'dan'),
+            (3, 'eve'), (3, 'fay'), (5, 'gus'), (6, 'hal'), (7, 'ivy'), (8, 'jon'), (10, 'kim'),
+            (10, 'lea'), (13, 'max'), (NULL, 'ned');
+        CREATE TABLE sales.store_cities (store_id integer, city text, country text);
+        INSERT INTO sales.store_cities VALUES (1, 'Paris', 'FR'), (1, 'Lyon', 'FR'),
+            (2, 'Paris', 'FR'), (3, 'Lyon', 'FR'), (4, 'Lyon', 'FR'), (6, 'Nice', 'FR'),
+            (7, 'Nice', 'FR'), (7, 'Geneva', 'CH'), (8, 'Lille', 'FR'), (10, 'Paris', 'FR'),
+            (11, 'Basel', 'CH'), (12, NULL, NULL);
+        ALTER DATABASE main SET search_path = sales, spark, pg_catalog, public;""")
+    server.psql("main", SPARK_FUNCTIONS)
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
+
+
+# Spark's date functions as Spark reads them, ahead of PostgreSQL's own
+# (pg_catalog comes after the schema spark on the search path): the units
+# of date_trunc and trunc in any case with Spark's synonyms
+# (DateTimeUtils.parseTruncLevel), trunc(date, unit) as TruncDate (NULL
+# below a week), and the field extractions of the generated queries.
+SPARK_FUNCTIONS = """
+    CREATE SCHEMA spark;
+    CREATE FUNCTION spark.spark_unit(u text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE upper(u) WHEN 'MM' THEN 'month' WHEN 'MON' THEN 'month'
+                             WHEN 'DD' THEN 'day' WHEN 'YY' THEN 'year'
+                             WHEN 'YYYY' THEN 'year' ELSE lower(u) END $$;
+    CREATE FUNCTION spark.date_trunc(u text, t timestamp) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$ SELECT pg_catalog.date_trunc(spark.spark_unit(u), t) $$;
+    CREATE FUNCTION spark.date_trunc(u text, d date) RETURNS timestamp
+        IMMUTABLE LANGUAGE sql AS $$
+        SELECT pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp) $$;
+    CREATE FUNCTION spark.trunc(d date, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE WHEN spark.spark_unit(u) IN ('week', 'month', 'quarter', 'year')
+                    THEN pg_catalog.date_trunc(spark.spark_unit(u), d::timestamp)::date END $$;
+    CREATE FUNCTION spark.trunc(t timestamp, u text) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT spark.trunc(t::date, u) $$;
+    CREATE FUNCTION spark.year(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(year FROM t)::integer $$;
+    CREATE FUNCTION spark.quarter(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(quarter FROM t)::integer $$;
+    CREATE FUNCTION spark.month(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(month FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofweek(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(dow FROM t)::integer + 1 $$;
+    CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(hour FROM t)::integer $$;
+"""
 
 
 # ---------------------------------------------------------------------------
@@ -481,6 +550,159 @@ def gen_bucket_query(rnd):
 
 
 # ---------------------------------------------------------------------------
+# Join-back (aggregate_joins.c): the fact joined to a store dimension for
+# its attributes.  Inner and outer joins on either side, the ON condition
+# in either order and with extra conditions, filters and groups on the
+# dimension's attributes and the fact's dimensions, aggregates over both
+# sides; also joins that must be refused (the dimension preserved, FULL,
+# a dimension whose key repeats, a key that is unique only as a pair).
+
+JOIN_DIMS = ["s.city", "s.size", "s.store_name", "s.store_id", "t.store_id", "t.region",
+             "t.channel", "t.transaction_date", "date_trunc('month', t.transaction_date)",
+             "coalesce(s.city, 'none')", "concat(s.city, '/', t.region)",
+             "CASE WHEN s.size = 'large' THEN t.channel ELSE 'other' END"]
+JOIN_METRICS = ["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                "max(t.amount)", "count(DISTINCT s.city)", "min(s.city)", "max(s.size)",
+                "count(DISTINCT t.region)", "max(t.transaction_date)",
+                # refused: no stored measure answers them per fact row
+                "count(s.city)", "sum(s.store_id)", "avg(t.amount)"]
+JOIN_FILTERS = ["s.size = 'large'", "s.city IN ('Paris', 'Nice')", "s.city IS NULL",
+                "s.city IS NOT NULL", "s.size <> 'small'", "t.region = 'north'",
+                "t.channel IN ('web', 'app')", "(s.city = 'Lyon' OR t.region = 'west')",
+                "t.transaction_date >= DATE '2026-%02d-01'", "t.transaction_date < DATE '2026-11-01'",
+                "t.transaction_date BETWEEN DATE '2026-03-01' AND DATE '2026-10-31'",
+                "coalesce(s.size, 'none') = 'none'", "t.store_id > 5", "s.store_id <= 3"]
+
+
+def gen_join_query(rnd):
+    dim = "main.sales.stores"
+    if rnd.random() < 0.1:
+        dim = rnd.choice(["main.sales.store_owners", "main.sales.store_cities"])
+    fact = "main.sales.transactions"
+    kind = rnd.choice(["JOIN", "JOIN", "INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "LEFT JOIN",
+                       "RIGHT JOIN", "FULL JOIN"])
+    key = rnd.choice(["t.store_id = s.store_id", "s.store_id = t.store_id"])
+    on = [key]
+    if rnd.random() < 0.25:
+        on.append(rnd.choice(["s.size = 'large'", "t.channel = 'web'", "s.city IS NOT NULL",
+                              "t.region <> 'south'", "rand() < 2"]))
+    if dim == "main.sales.store_cities" and rnd.random() < 0.5:
+        on.append("s.city = 'Paris'")
+    rnd.shuffle(on)
+    # RIGHT JOIN with the dimension written first preserves the fact; the
+    # other order preserves the dimension (refused).
+    if kind == "RIGHT JOIN" and rnd.random() < 0.7:
+        from_ = "%s AS s RIGHT JOIN %s AS t ON %s" % (dim, fact, " AND ".join(on))
+    elif kind in ("LEFT JOIN", "LEFT OUTER JOIN") and rnd.random() < 0.15:
+        from_ = "%s AS s %s %s AS t ON %s" % (dim, kind, fact, " AND ".join(on))
+    else:
+        from_ = "%s AS t %s %s AS s ON %s" % (fact, kind, dim, " AND ".join(on))
+    dims = rnd.sample(JOIN_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
+    if dim != "main.sales.stores":
+        dims = [d for d in dims if not re.search(r"s\.(size|store_name)", d)]
+        if dim == "main.sales.store_owners":
+            dims = [d.replace("s.city", "s.owner") for d in dims]
+    metrics = rnd.sample(JOIN_METRICS[:10], rnd.choice([1, 2, 2, 3]))
+    if rnd.random() < 0.15:
+        metrics[rnd.randrange(len(metrics))] = rnd.choice(JOIN_METRICS[10:])
+    if dim != "main.sales.stores":
+        metrics = [m.replace("s.size", "s.store_id").replace(
+            "s.city", "s.owner" if dim == "main.sales.store_owners" else "s.city")
+            for m in metrics]
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = []
+    for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+        f = rnd.choice(JOIN_FILTERS)
+        where.append(f % rnd.randint(1, 11) if "%" in f else f)
+    if dim != "main.sales.stores":
+        where = [w for w in where if "s." not in w or "s.store_id" in w]
+    if rnd.random() < 0.3:
+        # the monthly aggregate holds October and before only
+        where.append("t.transaction_date < DATE '2026-%02d-01'" % rnd.randint(2, 12))
+    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.15:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["sum(t.amount)", "count(*)"]),
+                                     rnd.randint(0, 2000))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.2:
+        sql += "\nLIMIT %d" % rnd.randint(1, 50)
+    if rnd.random() < 0.15:
+        # No aliases: the columns named by their tables, or not at all
+        # (bound through the declared columns).
+        sql = sql.replace(" AS t ", " ").replace(" AS s ", " ")
+        sql = re.sub(r"\bt\.", "transactions.", sql)
+        sql = re.sub(r"\bs\.", dim.split(".")[-1] + ".", sql)
+        if rnd.random() < 0.5:
+            sql = re.sub(r"\b(transactions|stores|store_owners|store_cities)\."
+                         r"(city|size|store_name|amount|region|channel|owner|country)\b",
+                         r"\2", sql)
+    return sql
+
+
+# Spellings and implications (corpus/routing/normal): the same expression
+# written as Spark reads it alike (units in any case and their synonyms,
+# trunc(x, 'MM'), count(1), commuted operands, mirrored comparisons, IN of
+# one value, interval spellings), and spellings that differ (a unit below
+# the stored grain, subtraction swapped, a string IN against a number,
+# INTERVAL 120 MINUTES), so that both routed and refused forms run.
+
+NORMAL_MONTHS = ["month", "MONTH", "Month", "MM", "mm", "mon", "MON"]
+NORMAL_TIME_DIMS = [
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(NORMAL_MONTHS),
+    lambda rnd: "date_trunc('%s', transaction_date)" % rnd.choice(
+        ["quarter", "QUARTER", "year", "YEAR", "yyyy", "YY", "week", "DD", "day"]),
+    lambda rnd: "trunc(transaction_date, '%s')" % rnd.choice(
+        NORMAL_MONTHS + ["quarter", "YEAR", "yy", "week", "DD"]),
+    lambda rnd: "date_trunc('%s', %s)" % (rnd.choice(["day", "DAY", "dd", "hour"]), rnd.choice(
+        ["transaction_ts + INTERVAL 2 HOURS", "transaction_ts + INTERVAL '2' HOUR",
+         "transaction_ts + interval '2 hours'", "INTERVAL '2 hour' + transaction_ts",
+         "transaction_ts + INTERVAL 120 MINUTES", "transaction_ts + INTERVAL 3 HOURS"])),
+]
+NORMAL_METRICS = ["sum(amount)", "count(1)", "count(*)", "count('x')", "count(amount)",
+                  "sum(customer_id * product_id)", "sum(product_id * customer_id)",
+                  "sum(customer_id + product_id)", "sum(product_id + customer_id)",
+                  "sum(customer_id - product_id)", "sum(product_id - customer_id)",
+                  "max(amount)", "count(NULL)"]
+NORMAL_FILTERS = ["status IN ('paid')", "status = 'paid'", "'paid' = status",
+                  "product_id IN (3)", "product_id = 3", "3 = product_id", "product_id IN ('3')",
+                  "region = 'north'", "channel IN ('web')", "'app' = channel",
+                  "status IN ('paid', 'pending')"]
+
+
+def gen_normal_query(rnd):
+    dims = []
+    if rnd.random() < 0.8:
+        dims.append(rnd.choice(NORMAL_TIME_DIMS)(rnd))
+    dims += rnd.sample(["region", "channel"], rnd.choice([0, 0, 1]))
+    metrics = rnd.sample(NORMAL_METRICS, rnd.choice([1, 1, 2]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
+    if rnd.random() < 0.4:
+        where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
+    sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        if rnd.random() < 0.5:
+            sql += "\nGROUP BY " + ", ".join(str(i + 1) for i in range(len(dims)))
+        else:
+            sql += "\nGROUP BY " + ", ".join(dims)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    return sql
+
+
+GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "normal": lambda rnd: gen_normal_query(rnd),
+              "joins": lambda rnd: gen_join_query(rnd)}
+
+
+# ---------------------------------------------------------------------------
 
 def rows_of(output):
     lines = output.split("\n")
@@ -522,8 +744,7 @@ def main():
         for i in range(generated if k == 0 else generated // 2):
             cases.append(("generated-%s-%d" % (os.path.basename(d), i),
                           os.path.join(d, "rules.json"),
-                          gen_bucket_query(rnd) if os.path.basename(d) == "buckets"
-                          else gen_query(rnd)))
+                          GENERATORS.get(os.path.basename(d), gen_query)(rnd)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0

@@ -1,0 +1,1 @@
+SELECT /* sluice: user=admin */ 1 AS x

@@ -1,0 +1,1 @@
+/* sluice: user=admin, dashboard=1 */ SELECT 1 AS x

@@ -1,0 +1,1 @@
+SELECT * FROM main.sales.transactions WHERE transaction_date >

@@ -1,0 +1,4 @@
+SELECT s.country, sum(t.amount) AS revenue
+FROM main.sales.transactions AS t
+JOIN main.sales.store_cities AS s ON t.store_id = s.store_id
+GROUP BY s.country

@@ -1,0 +1,6 @@
+WITH by_city AS (
+  SELECT s.city, sum(t.amount) AS revenue
+  FROM main.sales.transactions AS t
+  JOIN main.sales.stores AS s ON t.store_id = s.store_id
+  GROUP BY s.city)
+SELECT city, revenue FROM by_city ORDER BY revenue DESC

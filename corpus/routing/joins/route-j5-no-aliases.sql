@@ -1,0 +1,5 @@
+SELECT city, sum(amount) AS revenue
+FROM main.sales.transactions
+JOIN main.sales.stores ON transactions.store_id = stores.store_id
+WHERE size = 'large'
+GROUP BY city
