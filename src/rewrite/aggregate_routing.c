@@ -1405,6 +1405,25 @@ static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_agg
                       a->table_written, size);
 }
 
+/* A join of the fact `item` in blk: J1-J3 (aggregate_joins.c), the same
+ * for every aggregate, in *storage (NULL when the block reads the fact
+ * alone); *qual then the qualifier the aggregate's columns are written
+ * with. */
+static const agj_join *fact_join(const rules *ru, an_block *blk, an_item *item,
+                                 agj_join *storage, const char **qual)
+{
+    *qual = NULL;
+    if (blk->nitems == 1 && !item->join)
+        return NULL;
+    agj_shape(ru, blk, item, storage);
+    *qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+    if (!*qual)
+        *qual = json_string_value(ast_get(item->node, "relname"));
+    if (!*qual)
+        *qual = item->alias;
+    return storage;
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1446,17 +1465,8 @@ static int route_block(check_ctx *ctx, an_block *blk)
     /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
      * aggregate; the aggregate's columns are then written qualified. */
     agj_join join;
-    const agj_join *jp = NULL;
     const char *qual = NULL;
-    if (blk->nitems != 1 || item->join) {
-        agj_shape(ru, blk, item, &join);
-        jp = &join;
-        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
-        if (!qual)
-            qual = json_string_value(ast_get(item->node, "relname"));
-        if (!qual)
-            qual = item->alias;
-    }
+    const agj_join *jp = fact_join(ru, blk, item, &join, &qual);
     route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
@@ -1559,7 +1569,11 @@ static void report_miss(check_ctx *ctx, rules_on_miss m, long long location, rou
 static void explain_candidate(check_ctx *ctx, an_block *blk, an_item *item,
                               const rules_aggregate *a, sbuf *out)
 {
-    route r = {ctx, a, blk, item, 0, "", RR_ROUTABLE};
+    agj_join join;
+    const char *qual;
+    const agj_join *jp = fact_join(ctx->rules, blk, item, &join, &qual);
+    route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .code = RR_ROUTABLE, .join = jp,
+               .qual = qual};
     if (item->sampled || item->historical) {
         refuse(&r, RR_SAMPLED_OR_TIME_TRAVEL, "%s", "the source is read with TABLESAMPLE or "
                "at an older version");
