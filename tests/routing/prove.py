@@ -308,6 +308,10 @@ def to_postgres(binary, sql):
     rc, out, err = sluice(binary, ["fmt", "--target", "postgres"], sql)
     if rc != 0:
         raise RuntimeError("sluice fmt --target postgres failed: " + err.strip())
+    # Spark's grouping_id(a, b) is PostgreSQL's GROUPING(a, b): the same
+    # bits, the first argument the highest (GroupingID; PostgreSQL's
+    # GROUPING with several arguments).
+    out = re.sub(r"\bgrouping_id\(", "GROUPING(", out, flags=re.I)
     return pin_clock(out.strip().rstrip(";"))
 
 
@@ -674,6 +678,27 @@ def gen_analytics_filter(rnd):
     ])()
 
 
+def gen_grouping_sets(rnd, dims):
+    """ROLLUP, CUBE, GROUPING SETS (sets dropped, repeated, empty), WITH
+    ROLLUP / WITH CUBE, and plain keys beside a grouping set."""
+    form = rnd.choice(["rollup", "cube", "sets", "with", "mixed"])
+    if form == "rollup":
+        return "ROLLUP(%s)" % ", ".join(dims)
+    if form == "cube":
+        return "CUBE(%s)" % ", ".join(dims)
+    if form == "with":
+        return "%s WITH %s" % (", ".join(dims), rnd.choice(["ROLLUP", "CUBE"]))
+    if form == "mixed" and len(dims) > 1:
+        return "%s, %s(%s)" % (dims[0], rnd.choice(["ROLLUP", "CUBE"]), ", ".join(dims[1:]))
+    sets = ["(%s)" % ", ".join(dims)]       # every selected key grouped somewhere
+    sets += ["(%s)" % ", ".join(rnd.sample(dims, rnd.randint(1, len(dims))))
+             for _ in range(rnd.randint(0, 2))]
+    rnd.shuffle(sets)
+    if rnd.random() < 0.6:
+        sets.append("()")
+    return "GROUPING SETS (%s)" % ", ".join(sets)
+
+
 def gen_analytics_query(rnd):
     dims = rnd.sample(ANALYTICS_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
     metrics = rnd.sample(ANALYTICS_METRICS, rnd.choice([1, 2, 2, 3]))
@@ -681,11 +706,20 @@ def gen_analytics_query(rnd):
     select += ["%s AS `%s`" % (m, m.upper() if rnd.random() < 0.4 else "m%d" % i)
                for i, m in enumerate(metrics)]
     where = [gen_analytics_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    group = ", ".join(dims)
+    if dims and rnd.random() < 0.45:
+        # Superset's pivot table totals: the keys in grouping sets, with
+        # grouping_id() over them in some order (condition 14).
+        group = gen_grouping_sets(rnd, dims)
+        ids = rnd.sample(dims, len(dims))
+        select.append("grouping_id(%s) AS `gid`" % ", ".join(ids))
+        if rnd.random() < 0.3:
+            select.append("grouping(%s) AS `g0`" % dims[0])
     sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
     if where:
         sql += "\nWHERE " + " AND ".join(where)
     if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
+        sql += "\nGROUP BY " + group
     if rnd.random() < 0.2:
         sql += "\nHAVING %s > %d" % (rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]),
                                      rnd.randint(0, 40))

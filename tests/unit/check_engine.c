@@ -417,6 +417,18 @@ START_TEST(rules_errors_name_file_line_column_key)
     ck_assert_str_eq(err, "r.json:3:51: key 'enforce': must be \"reject\", \"inject\" or \"warn\"");
     sl_free(err);
 
+    /* on_miss: one of three words, located at its key. */
+    const char *on_miss = "{\"sluice\": 1, \"tables\": [\n"
+                          "  {\"match\": \"a.b.c\", \"on_miss\": \"warn\"},\n"
+                          "  {\"match\": \"a.b.e\", \"on_miss\": \"block\"}]}";
+    ck_assert_ptr_null(sl_engine_new(on_miss, strlen(on_miss), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:22: key 'on_miss': must be \"allow\", \"warn\" or \"reject\"");
+    sl_free(err);
+    const char *on_miss_type = "{\"sluice\": 1, \"tables\": [{\"match\": \"a.b.c\", \"on_miss\": true}]}";
+    ck_assert_ptr_null(sl_engine_new(on_miss_type, strlen(on_miss_type), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:45: key 'on_miss': must be \"allow\", \"warn\" or \"reject\"");
+    sl_free(err);
+
     const char *badre = "{\"sluice\": 1, \"tables\": [{\"match\": \"/main\\\\.(web/\"}]}";
     ck_assert_ptr_null(sl_engine_new(badre, strlen(badre), "r.json", &err));
     ck_assert_str_eq(err, "r.json:1:27: key 'match': invalid pattern at offset 10: missing closing parenthesis");
