@@ -1022,6 +1022,25 @@ def rows_of(output):
     return lines[0].split("\t"), sorted(lines[1:])
 
 
+def run_pairs(server, pairs):
+    """Run every (name, a, b) pair in one psql script; per pair the rows
+    of a and of b (rows_of), and what PostgreSQL wrote to stderr."""
+    script = []
+    for k, (_, a, b) in enumerate(pairs):
+        script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
+    out, err = server.script("main", "".join(script))
+    results, current = {}, None
+    for line in out.split("\n"):
+        if line.startswith("@@@ "):
+            current = tuple(line[4:].split())
+            results[current] = []
+        elif current is not None:
+            results[current].append(line)
+    return [(rows_of("\n".join(results.get((str(k), "a"), []))),
+             rows_of("\n".join(results.get((str(k), "b"), []))))
+            for k in range(len(pairs))], err
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -1083,21 +1102,8 @@ def main():
                 sides.append(to_postgres(binary, count))
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
                           to_postgres(binary, bind_parameters(sql, out))))
-        script = []
-        for k, (name, a, b) in enumerate(pairs):
-            script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
-        out, err = server.script("main", "".join(script))
-        results = {}
-        current = None
-        for line in out.split("\n"):
-            if line.startswith("@@@ "):
-                current = tuple(line[4:].split())
-                results[current] = []
-            elif current is not None:
-                results[current].append(line)
-        for k, (name, a, b) in enumerate(pairs):
-            ra = rows_of("\n".join(results.get((str(k), "a"), [])))
-            rb = rows_of("\n".join(results.get((str(k), "b"), [])))
+        rows, err = run_pairs(server, pairs)
+        for (name, a, b), (ra, rb) in zip(pairs, rows):
             if not ra[0] or ra != rb:
                 failed += 1
                 print("FAIL %s\n  original: %s\n  routed:   %s" % (name, a, b))

@@ -3,7 +3,7 @@
  * positions, modes, rules-file errors, limits, and one engine shared by
  * several threads.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <pthread.h>
@@ -681,10 +681,5 @@ int main(void)
     tcase_add_test(tc, node_tree_matches_json_tree);
     tcase_add_test(tc, names);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s, CK_NOFORK);
 }
