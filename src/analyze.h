@@ -338,7 +338,9 @@ int an_norm_equal(const an_norm *n, json_t *a, json_t *b);
  * kept by a?  One q[i] equal to a (an_norm_equal); x IS NOT NULL by a
  * comparison, IN, BETWEEN or LIKE of x; x IN (v...) or x = v by an IN or
  * = whose values are all among them (every value a literal of the class
- * of x's declared type, STRING or numeric); x op v / x BETWEEN v AND w
+ * of x's declared type, STRING or numeric); x <> v or x NOT IN (v...) by
+ * an IN or = whose values all differ from them (strings by their bytes,
+ * numbers when integer literals); x op v / x BETWEEN v AND w
  * on a column declared DATE or TIMESTAMP_NTZ, v literals, by the window
  * the q[i] together allow x (analyze_range.c's bounds; none may read the
  * clock).  Anything else: 0. */

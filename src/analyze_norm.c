@@ -294,15 +294,16 @@ static int reads_clock(json_t *e)
     return found;
 }
 
-/* The items of x IN (...) (not NOT IN), or of x = v as a list of one;
- * *x the column side.  NULL for anything else. */
-static json_t *in_items(json_t *e, json_t **x, json_t **one)
+/* The items of x IN (...) (eq "="), or of x = v as a list of one; with
+ * eq "<>", of x NOT IN (...) or x <> v (x != v).  *x the column side.
+ * NULL for anything else. */
+static json_t *in_items(json_t *e, const char *eq, json_t **x, json_t **one)
 {
     json_t *f, *lf;
     if (ast_unwrap(e, &f, NULL) != AST_A_Expr)
         return NULL;
     const char *kind = ast_str(f, "kind"), *op = op_name(f);
-    if (!op || strcmp(op, "=") != 0 || json_array_size(ast_get(f, "name")) != 1)
+    if (!op || strcmp(op, eq) != 0 || json_array_size(ast_get(f, "name")) != 1)
         return NULL;
     *x = ast_get(f, "lexpr");
     if (strcmp(kind, "AEXPR_IN") == 0)
@@ -321,7 +322,7 @@ static json_t *in_items(json_t *e, json_t **x, json_t **one)
 static int in_subset(const an_norm *n, json_t *q, json_t *a)
 {
     json_t *qx = NULL, *ax = NULL, *qone = NULL, *aone = NULL, *cf;
-    json_t *qi = in_items(q, &qx, &qone), *ai = in_items(a, &ax, &aone);
+    json_t *qi = in_items(q, "=", &qx, &qone), *ai = in_items(a, "=", &ax, &aone);
     int ok = qi && ai && json_array_size(qi) > 0 &&
              ast_unwrap(ax, &cf, NULL) == AST_ColumnRef && n->type_class && eq(n, qx, ax);
     int cls = ok ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
@@ -335,6 +336,50 @@ static int in_subset(const an_norm *n, json_t *q, json_t *a)
             found = eq(n, w, json_array_get(ai, k));
         ok = found;
     }
+    json_decref(qone);
+    json_decref(aone);
+    return ok;
+}
+
+/* Are w and v, literals of class cls, two different values?  Strings:
+ * different bytes (Spark's default collation, UTF8_BINARY, compares
+ * bytes; a column declared with another COLLATE is of no class, see
+ * an_norm).  Numbers: two integer literals that differ (1 and 1.0 are
+ * one value; decimals and floats are not compared).  Else: unknown, 0. */
+static int literals_differ(json_t *w, json_t *v, int cls)
+{
+    json_t *wf, *vf;
+    if (literal_class(w) != cls || literal_class(v) != cls)
+        return 0;
+    ast_unwrap(w, &wf, NULL);
+    ast_unwrap(v, &vf, NULL);
+    if (cls == AN_CLASS_STRING) {
+        const char *a = json_string_value(ast_get(ast_get(wf, "sval"), "sval"));
+        const char *b = json_string_value(ast_get(ast_get(vf, "sval"), "sval"));
+        return a && b && strcmp(a, b) != 0;
+    }
+    json_t *a = ast_get(wf, "ival"), *b = ast_get(vf, "ival");
+    if (!json_is_object(a) || !json_is_object(b))
+        return 0;   /* a float or a decimal literal (fval) */
+    /* libpg_query leaves out a zero: {"ival": {}} */
+    return json_integer_value(ast_get(a, "ival")) != json_integer_value(ast_get(b, "ival"));
+}
+
+/* q: x IN (w...) or x = w; a: x NOT IN (v...) or x <> v; every w differs
+ * from every v (literals_differ), so every row q keeps (x one of the w,
+ * never NULL) a keeps.  The values are literals of the class of x's
+ * declared type, STRING or numeric, as for in_subset. */
+static int outside_all(const an_norm *n, json_t *q, json_t *a)
+{
+    json_t *qx = NULL, *ax = NULL, *qone = NULL, *aone = NULL, *cf;
+    json_t *qi = in_items(q, "=", &qx, &qone), *ai = in_items(a, "<>", &ax, &aone);
+    int ok = qi && ai && json_array_size(qi) > 0 && json_array_size(ai) > 0 &&
+             ast_unwrap(ax, &cf, NULL) == AST_ColumnRef && n->type_class && eq(n, qx, ax);
+    int cls = ok ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
+    ok = ok && (cls == AN_CLASS_STRING || cls == AN_CLASS_NUMERIC);
+    for (size_t i = 0; ok && i < json_array_size(qi); i++)
+        for (size_t k = 0; ok && k < json_array_size(ai); k++)
+            ok = literals_differ(json_array_get(qi, i), json_array_get(ai, k), cls);
     json_decref(qone);
     json_decref(aone);
     return ok;
@@ -466,7 +511,7 @@ int an_norm_implies(const an_norm *n, json_t **q, size_t nq, json_t *a)
         return 0;
     }
     for (size_t i = 0; i < nq; i++)
-        if (in_subset(n, q[i], a))
+        if (in_subset(n, q[i], a) || outside_all(n, q[i], a))
             return 1;
     return range_inside(n, q, nq, a);
 }

@@ -60,7 +60,11 @@
  *     an_norm_implies): equal to one of them (condition 11), or x IS NOT
  *     NULL by a comparison (not <=>), IN, BETWEEN or LIKE of x, or x IN
  *     (v, ...) / x = v by an IN or = whose values are all among the v
- *     (literals of the class of x's declared type), or x op v / x BETWEEN
+ *     (literals of the class of x's declared type), or x <> v / x NOT IN
+ *     (v, ...) by an IN or = whose values all differ from every v
+ *     (strings by their bytes, Spark's default collation UTF8_BINARY: a
+ *     column declared with another COLLATE has no class; numbers when
+ *     both are integer literals), or x op v / x BETWEEN
  *     v AND w on a column declared DATE or TIMESTAMP_NTZ by the window the
  *     block's conjuncts on x together allow (analyze_range.c's bounds;
  *     literals only: a value read from the clock moves).  A block
@@ -1373,6 +1377,15 @@ static int column_class(json_t *colref_fields, void *ctx)
     if (raw == RAW_DATE || raw == RAW_TIMESTAMP_NTZ)
         return raw == RAW_DATE ? AN_CLASS_DATE : AN_CLASS_TIMESTAMP_NTZ;
     size_t n = strcspn(ty, "( ");
+    /* A collation other than Spark's default (UTF8_BINARY) compares
+     * strings otherwise ('A' = 'a' under UTF8_LCASE): of no class. */
+    for (const char *c = ty; *c; c++)
+        if (strncasecmp(c, "collate", 7) == 0) {
+            c += 7 + strspn(c + 7, " ");
+            if (strncasecmp(c, "utf8_binary", 11) != 0 || c[11 + strspn(c + 11, " ")])
+                return AN_CLASS_OTHER;
+            break;
+        }
     for (int i = 0; strings[i]; i++)
         if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)
             return AN_CLASS_STRING;

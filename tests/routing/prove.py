@@ -1003,7 +1003,39 @@ def split_counts(binary, rules_path, sql, err):
             "FROM main.sales.transactions WHERE %s" % (col, m.group(2), col, m.group(2), where))
 
 
+# Aggregates whose WHERE leaves values out (corpus/routing/normal/implied:
+# status <> 'refunded', channel NOT IN ('store'), product_id != 3): the
+# query's = and IN of other values imply them; the same values, decimal
+# literals and strings against the integer column do not.
+IMPLIED_FILTERS = ["status = 'paid'", "status IN ('paid', 'pending')", "status = 'refunded'",
+                   "status IN ('pending', 'refunded')", "status <> 'pending'",
+                   "status = 'Refunded'", "'paid' = status",
+                   "channel = 'web'", "channel IN ('web', 'app')", "channel IN ('app', 'store')",
+                   "channel = 'store'", "channel <> 'app'",
+                   "product_id = 5", "product_id IN (1, 2)", "product_id IN (2, 3)",
+                   "product_id = 3", "product_id = 3.0", "product_id = 0", "product_id = -3",
+                   "region = 'north'"]
+
+
+def gen_implied_query(rnd):
+    dims = rnd.sample(["transaction_date", "status", "channel", "product_id", "region"],
+                      rnd.choice([0, 1, 1, 2]))
+    metrics = rnd.sample(["sum(amount)", "count(*)", "count(amount)", "max(amount)",
+                          "min(amount)"], rnd.choice([1, 2]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = rnd.sample(IMPLIED_FILTERS, rnd.choice([1, 1, 2]))
+    if rnd.random() < 0.3:
+        where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
+    sql = "SELECT %s\nFROM main.sales.transactions\nWHERE %s" % (", ".join(select),
+                                                                  " AND ".join(where))
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "implied": lambda rnd: gen_implied_query(rnd),
               "stale": lambda rnd: gen_stale_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
