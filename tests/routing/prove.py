@@ -42,6 +42,13 @@ on attributes; and joins to main.sales.store_owners (a key that repeats)
 and main.sales.store_cities (unique only with the city), which must be
 refused.
 
+Under a folder named "derived" they are answers derived from stored
+groups: SELECT DISTINCT over dimensions, fields of the time (hour,
+dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
+read from truncations at every grain, COUNT(DISTINCT) at, above and
+beside the stored grain, and GROUP BY a constant beside a global
+aggregate (conditions 15-17).
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -239,6 +246,20 @@ SPARK_FUNCTIONS = """
         SELECT extract(dow FROM t)::integer + 1 $$;
     CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
         SELECT extract(hour FROM t)::integer $$;
+    CREATE FUNCTION spark.weekday(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(isodow FROM t)::integer - 1 $$;
+    CREATE FUNCTION spark.dayofmonth(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.day(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(doy FROM t)::integer $$;
+    CREATE FUNCTION spark.weekofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(week FROM t)::integer $$;
+    CREATE FUNCTION spark.to_date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
+    CREATE FUNCTION spark.date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
 """
 
 
@@ -841,7 +862,136 @@ def gen_normal_query(rnd):
     return sql
 
 
+# Answers derived from stored groups (corpus/routing/derived): SELECT
+# DISTINCT over dimensions, with and without the filtered aggregate's
+# filter (condition 15); fields of the time (hour, date, to_date, day,
+# dayofmonth, dayofweek, weekday, dayofyear, weekofyear, month, quarter,
+# year) of the DATE and the TIMESTAMP_NTZ column, as keys, in WHERE and in
+# CASE, over truncations at every grain, most of which must be refused
+# (condition 16); COUNT(DISTINCT) at the stored grain, coarser, under
+# ROLLUP, with extra keys and bounds (condition 17); GROUP BY a constant
+# beside a one-row global aggregate.
+
+DERIVED_FIELDS = ["hour", "date", "to_date", "day", "dayofmonth", "dayofweek", "weekday",
+                  "dayofyear", "weekofyear", "month", "quarter", "year"]
+DERIVED_DIMS = ["region", "channel", "status", "transaction_date",
+                "date_trunc('month', transaction_date)", "date_trunc('week', transaction_date)",
+                "date_trunc('day', transaction_ts)", "upper(region)",
+                "coalesce(channel, 'none')"]
+
+
+def derived_field(rnd, col=None):
+    col = col or rnd.choice(["transaction_ts", "transaction_ts", "transaction_date"])
+    return "%s(%s)" % (rnd.choice(DERIVED_FIELDS), col)
+
+
+def gen_derived_filter(rnd):
+    day = rnd.choice(["2026-01-01", "2026-01-05", "2026-03-01", "2026-04-01", "2026-06-15",
+                      "2025-12-29", "2026-10-01", "2025-09-01"])
+    return rnd.choice([
+        lambda: "status = 'paid'",
+        lambda: "channel = '%s'" % rnd.choice(["web", "store", "app"]),
+        lambda: "region IN ('north', 'east')",
+        lambda: "region IS NULL",
+        lambda: "transaction_date >= DATE '%s'" % day,
+        lambda: "transaction_date < DATE '%s'" % day,
+        lambda: "transaction_ts >= TIMESTAMP '%s %02d:00:00'" % (day, rnd.choice([0, 0, 9])),
+        lambda: "dayofweek(transaction_ts) IN (1, 7)",
+        lambda: "weekday(transaction_date) < 5",
+        lambda: "hour(transaction_ts) BETWEEN 9 AND 17",
+        lambda: "month(transaction_date) = %d" % rnd.randint(1, 12),
+        lambda: "year(transaction_ts) = 2026",
+        lambda: "customer_id > 30",                             # refused: not stored
+    ])()
+
+
+def gen_derived_query(rnd):
+    shape = rnd.choice(["distinct", "distinct", "fields", "fields", "fields", "count_distinct",
+                        "count_distinct", "constant"])
+    where = [gen_derived_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    group = None
+    if shape == "distinct":
+        pool = DERIVED_DIMS + [derived_field(rnd) for _ in range(3)]
+        dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
+        if rnd.random() < 0.05:
+            dims, where = ["'x'"], ["1 = 0"]       # no rows: not one from a global aggregate
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        if rnd.random() < 0.25:
+            # the same as a GROUP BY without aggregates
+            group = ", ".join(dims)
+            head = "SELECT "
+        else:
+            head = "SELECT DISTINCT "
+    elif shape == "fields":
+        # one column per query, mostly: the fields of one stored truncation
+        col = rnd.choice(["transaction_ts", "transaction_ts", "transaction_date", None])
+        dims = [derived_field(rnd, col) for _ in range(rnd.choice([1, 1, 2]))]
+        dims += rnd.sample(["region", "channel", "status"], rnd.choice([0, 0, 1]))
+        if rnd.random() < 0.2:
+            dims[0] = ("CASE WHEN %s < 5 THEN 'weekday' ELSE 'weekend' END"
+                       % rnd.choice(["weekday(transaction_ts)", "weekday(transaction_date)"]))
+        metrics = rnd.sample(["sum(amount)", "count(*)", "min(amount)"], rnd.choice([1, 2]))
+        other = {"transaction_ts": "transaction_date", "transaction_date": "transaction_ts"}
+        if col and rnd.random() < 0.8:
+            where = [w for w in where if other[col] not in w]
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims) if rnd.random() < 0.5 else \
+            ", ".join(str(i + 1) for i in range(len(dims)))
+        head = "SELECT "
+    elif shape == "count_distinct":
+        grain = rnd.choice([["transaction_date", "region"],
+                            ["date_trunc('month', transaction_date)", "channel"]])
+        dims = list(grain)
+        r = rnd.random()
+        if r < 0.25:
+            dims = rnd.sample(dims, 1)                          # coarser: refused
+        elif r < 0.4:
+            dims.append(rnd.choice(["upper(region)", "coalesce(channel, 'none')",
+                                    "date_trunc('quarter', transaction_date)"]))
+        elif r < 0.5:
+            dims[0] = "date_trunc('%s', transaction_date)" % rnd.choice(["month", "quarter"])
+        rnd.shuffle(dims)
+        metrics = ["count(DISTINCT %s)" % rnd.choice(["customer_id", "customer_id",
+                                                      "product_id"])]
+        metrics += rnd.sample(["count(*)", "sum(amount)", "count(DISTINCT region)"],
+                              rnd.choice([0, 1]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims)
+        if rnd.random() < 0.1:
+            group = "ROLLUP(%s)" % group                         # refused
+        elif rnd.random() < 0.1:
+            group = "ALL"
+        if rnd.random() < 0.1:
+            dims, select, group = [], select[len(dims):], None     # global
+        where = [w for w in where if not re.search(r"hour|dayofweek|transaction_ts", w)]
+        head = "SELECT "
+    else:
+        # GROUP BY a constant: never from the one-row global aggregate
+        dims = ["'all'"]
+        select = ["'all' AS `scope`", "count(*) AS `orders`", "sum(amount) AS `revenue`"]
+        group = rnd.choice(["1", "ALL"])
+        head = "SELECT "
+        where = []
+        if rnd.random() < 0.5:
+            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0"]))
+    sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if group:
+        sql += "\nGROUP BY " + group
+    if shape != "distinct" and group and rnd.random() < 0.15:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["count(*)", "count(DISTINCT customer_id)"]),
+                                     rnd.randint(0, 30))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.2:
+        sql += "\nLIMIT %d" % rnd.randint(1, 100)
+    return sql
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "derived": lambda rnd: gen_derived_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd)}
