@@ -958,10 +958,11 @@ def gen_derived_query(rnd):
     if shape == "distinct":
         pool = DERIVED_DIMS + [derived_field(rnd) for _ in range(3)]
         dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
-        if rnd.random() < 0.05:
+        nothing = rnd.random() < 0.05
+        if nothing:
             dims, where = ["'x'"], ["1 = 0"]       # no rows: not one from a global aggregate
         select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
-        if rnd.random() < 0.25:
+        if rnd.random() < 0.25 and not nothing:
             # the same as a GROUP BY without aggregates
             group = ", ".join(dims)
             head = "SELECT "
