@@ -301,6 +301,7 @@
 #include <strings.h>
 
 #include "aggregate_joins.h"
+#include "aggregate_union.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -324,6 +325,8 @@ typedef struct route {
                                (aggregate_joins.c), else NULL */
     const char *qual;       /* with a join: the qualifier of the aggregate's
                                columns in the routed block, else NULL */
+    agu_split uni;          /* past fresh_through, "stale": "union": where the
+                               union splits (aggregate_union.c) */
 } route;
 
 /* Record why the candidate is refused: the first refusal stands.  Every
@@ -1736,10 +1739,31 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
  * value before hi, so the rows it reads end where that bucket ends.
  * Bounds are exact to the microsecond (analyze_range.h): a bound that
  * sluice cannot evaluate exactly is no bound. */
+static int union_column_type(void *rt, const char *col)
+{
+    int t = raw_column_type(rt, col);
+    return t == RAW_DATE ? AGU_TYPE_DATE : t == RAW_TIMESTAMP_NTZ ? AGU_TYPE_TIMESTAMP_NTZ
+                                                                  : AGU_TYPE_OTHER;
+}
+
+static int union_equiv(void *rt, json_t *q, json_t *d)
+{
+    return equiv(rt, q, d);
+}
+
+/* The block as aggregate_union.c reads it. */
+static agu_block union_block(route *r, long fresh_through)
+{
+    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through,
+                       union_equiv, union_column_type, r};
+}
+
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
-    if (!a->has_fresh)
+    long fresh_through;
+    memset(&r->uni, 0, sizeof r->uni);
+    if (!agu_fresh_through(r->ctx, a, &fresh_through))     /* the request's, or the rules' */
         return 1;
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
@@ -1790,10 +1814,18 @@ static int fresh_enough(route *r)
         if (e < end)
             end = e;
     }
-    if (end > ((long long)a->fresh_through + 1) * DATES_US_PER_DAY)
+    if (end <= ((long long)fresh_through + 1) * DATES_US_PER_DAY)
+        return 1;
+    if (!a->stale_union)
         return refuse(r, RR_STALE,
                       "the query may read days after fresh_through of %s (no upper bound on "
                       "its time dimension at or before that day)", a->table_written) + 1;
+    /* "stale": "union" (aggregate_union.c, U2-U6) */
+    agu_block u = union_block(r, fresh_through);
+    char why[200];
+    route_reason code;
+    if (agu_decide(&u, &r->uni, &code, why, sizeof why) < 0)
+        return refuse(r, code, "%s", why) + 1;
     return 1;
 }
 
@@ -2160,6 +2192,7 @@ static void apply(route *r, routed *o)
                                            "havingClause", "sortClause", "fromClause", NULL};
     for (int i = 0; replaced[i]; i++)
         ast_defer_delete(ast_get(sel, replaced[i]));
+    json_t *written_where = ast_get(sel, "whereClause");    /* kept alive until the rule returns */
     json_object_set(sel, "targetList", o->targets);
     if (json_is_null(o->where))
         json_object_del(sel, "whereClause");
@@ -2186,6 +2219,18 @@ static void apply(route *r, routed *o)
     const char *relname = json_string_value(ast_get(old, "relname"));
     json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
                                       alias_name ? alias_name : (relname ? relname : parts[2]));
+    if (r->uni.on) {
+        /* Past fresh_through: the aggregate's whole buckets and the
+         * source's newest rows (aggregate_union.c), each branch filtered
+         * as the block is. */
+        long fresh_through;
+        agu_fresh_through(r->ctx, a, &fresh_through);
+        agu_block u = union_block(r, fresh_through);
+        arena_json_release(table);
+        table = agu_union_item(&u, &r->uni, o->where, written_where,
+                               alias_name ? alias_name : (relname ? relname : parts[2]));
+        json_object_del(sel, "whereClause");
+    }
     /* Condition 1 made the source the block's only FROM item, or J1 one
      * side of its only join. */
     json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
@@ -2414,9 +2459,16 @@ static int route_block(check_ctx *ctx, an_block *blk)
         snprintf(size, sizeof size, " (%lld rows)", rows);
     long long saved = rows_saved(ru, item->qualified, rows);
     apply(&best, &best_out);
+    char uni[160] = "";
+    if (best.uni.on) {
+        long fresh_through;
+        agu_fresh_through(ctx, best.agg, &fresh_through);
+        agu_block u = union_block(&best, fresh_through);
+        agu_describe(&u, &best.uni, uni, sizeof uni);
+    }
     check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                       route_reason_code(RR_ROUTED), saved,
-                      "routed onto %s%s instead of %s", best.agg->table_written, size,
+                      "routed onto %s%s%s instead of %s", best.agg->table_written, size, uni,
                       item->qualified);
     routed_free(&best_out);
     return 1;

@@ -83,6 +83,9 @@
       "would change its output name")                                                           \
     X(SELECT_STAR, "select_star", "7: SELECT * (or * in an expression) is used")                \
     X(STALE, "stale", "8: the query may read days after the aggregate's fresh_through")         \
+    X(UNION_UNSUPPORTED, "union_unsupported", "U2-U6 (aggregate_union.c): the aggregate's "     \
+      "stale policy is union, but the block's rows past fresh_through cannot be read from the " \
+      "source in a union")                                                                      \
     X(BOUND_CUTS_BUCKET, "bound_cuts_bucket", "9: a bound on the raw time column cuts a "       \
       "bucket of the stored grain")                                                             \
     X(BOUND_NOT_EXACT, "bound_not_exact", "9: a bound on the raw time column is a value "       \

@@ -52,6 +52,20 @@ read from truncations at every grain, COUNT(DISTINCT) at, above and
 beside the stored grain, and GROUP BY a constant beside a global
 aggregate (conditions 15-17).
 
+Under a folder named "stale" they are queries past fresh_through of
+aggregates with "stale": "union" (aggregate_union.c): time ranges that
+start before fresh_through and end after it (or never), at day and month
+grain on the DATE column and at hour and day grain on the TIMESTAMP
+column, scalar and grouped, filters that leave one branch of the union or
+both empty, AVG, MIN / MAX, COUNT(DISTINCT), HAVING, LIMIT; and ranges
+the union must refuse (no time bound, NULL dates ORed in, only days after
+fresh_through).  There the fact also holds rows without a date, and an
+aggregate with fresh_through holds, besides its days up to it, half the
+rows of every later day and of the undated ones: a table whose refresh
+stopped half-way, whose rows past fresh_through must never be read.  For
+each routed union the rows of the fact on each side of the split are
+counted, so that the run says how many unions had an empty branch.
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -371,17 +385,22 @@ def context_of(d):
         d = os.path.dirname(d)
 
 
-def build_aggregates(server, binary, rules_path):
+def build_aggregates(server, binary, rules_path, half_refreshed=False):
     rules = json.load(open(rules_path))
     for a in rules.get("aggregates", []):
         query = to_postgres(binary, a["query"])
         if "fresh_through" in a:
-            # Stale: the table holds the days up to fresh_through only.
+            # Stale: the table holds the days up to fresh_through only;
+            # half-refreshed (the "stale" folder), also half the rows of
+            # each later day and of the undated rows, which a union must
+            # never read from it.
             if query.count(SOURCE) != 1:
                 raise RuntimeError("cannot make %s stale: %s" % (a["table"], query))
+            tail = (" OR ((transaction_date > DATE '%s' OR transaction_date IS NULL) "
+                    "AND customer_id %% 2 = 0)" % a["fresh_through"]) if half_refreshed else ""
             query = query.replace(SOURCE, "FROM (SELECT * FROM main.sales.transactions "
-                                  "WHERE transaction_date <= DATE '%s') AS transactions"
-                                  % a["fresh_through"])
+                                  "WHERE transaction_date <= DATE '%s'%s) AS transactions"
+                                  % (a["fresh_through"], tail))
         zone = a.get("time_zone", "UTC")
         if zone not in ("UTC", "Etc/UTC"):
             # Built in another session time zone: transaction_ts (a UTC
@@ -1036,7 +1055,106 @@ def gen_derived_query(rnd):
     return sql
 
 
+# Past fresh_through (corpus/routing/stale): the aggregates with "stale":
+# "union" are fresh through November 20 (day, DATE), November 15 (month,
+# DATE), November 21 (day, TIMESTAMP) and November 20 (hour, TIMESTAMP);
+# the fact's last rows are of November 23.  STALE_WHERE keeps each
+# generated query's filters, to count the rows on each side of a split.
+
+STALE_WHERE = {}
+STALE_DATE_DIMS = ["region", "channel", "transaction_date",
+                   "date_trunc('month', transaction_date)", "store_id"]
+STALE_TS_DIMS = ["channel", "status", "date_trunc('day', transaction_ts)",
+                 "date_trunc('hour', transaction_ts)"]
+STALE_METRICS = ["sum(amount)", "count(*)", "count(amount)", "min(amount)", "max(amount)",
+                 "avg(quantity)", "avg(weight)", "count(DISTINCT region)",
+                 "count(DISTINCT channel)", "count_if(channel = 'web')",
+                 "count(DISTINCT customer_id)"]          # refused: not a dimension
+STALE_TS_METRICS = ["sum(amount)", "count(*)", "count(amount)", "count(DISTINCT channel)",
+                    "max(amount)"]
+
+
+def stale_day(rnd, lo, hi):
+    import datetime
+    return (datetime.date(2026, 11, 1) + datetime.timedelta(days=rnd.randint(lo, hi))).isoformat()
+
+
+def gen_stale_time(rnd, ts):
+    """A time range that reaches past fresh_through, or one the union
+    must refuse."""
+    col = "transaction_ts" if ts else "transaction_date"
+    lo = stale_day(rnd, -40, 24)
+    hi = stale_day(rnd, 14, 60)
+    lit = (lambda d: "TIMESTAMP '%s %02d:00:00'" % (d, rnd.choice([0, 0, 6, 13]))) if ts else \
+          (lambda d: rnd.choice(["DATE '%s'", "'%s'", "CAST('%s' AS DATE)"]) % d)
+    shape = rnd.choice(["lower", "lower", "lower", "range", "range", "between", "relative",
+                        "gt", "none", "or_null", "month"])
+    if shape == "lower":
+        return "%s >= %s" % (col, lit(lo))
+    if shape == "gt":
+        return "%s > %s" % (col, lit(lo))
+    if shape == "range":
+        return "%s >= %s AND %s < %s" % (col, lit(lo), col, lit(hi))
+    if shape == "between":
+        return "%s BETWEEN %s AND %s" % (col, lit(lo), lit(hi))
+    if shape == "relative":
+        return "%s >= current_date() - INTERVAL %d DAYS" % (col, rnd.randint(1, 40))
+    if shape == "or_null":
+        return "(%s >= %s OR %s IS NULL)" % (col, lit(lo), col)
+    if shape == "month":
+        return "%s >= %s" % (col, lit(stale_day(rnd, -120, 0)[:8] + "01"))
+    return "TRUE"
+
+
+def gen_stale_query(rnd):
+    ts = rnd.random() < 0.3
+    dims = rnd.sample(STALE_TS_DIMS if ts else STALE_DATE_DIMS,
+                      rnd.choice([0, 0, 1, 1, 2, 2, 3]))
+    metrics = rnd.sample(STALE_TS_METRICS if ts else STALE_METRICS, rnd.choice([1, 2, 2, 3]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = [gen_stale_time(rnd, ts)]
+    filters = ["region = '%s'" % rnd.choice(["north", "east", "south", "west"]),
+               "channel IN ('web', 'app')", "region IS NULL", "region IS NOT NULL",
+               "channel = 'fax'",                              # no row at all
+               "(region = 'west' OR channel = 'store')"] if not ts else \
+              ["channel = '%s'" % rnd.choice(["web", "store", "app", "fax"]),
+               "status IN ('paid', 'pending')", "status = 'refunded'"]
+    where += rnd.sample(filters, rnd.choice([0, 0, 1, 1, 2]))
+    where = [w for w in where if w != "TRUE"]
+    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+        if rnd.random() < 0.2:
+            sql += "\nHAVING count(*) > %d" % rnd.randint(0, 3)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.3:
+        sql += "\nLIMIT %d" % rnd.randint(1, 20)
+    STALE_WHERE[sql] = " AND ".join(where) if where else "TRUE"
+    return sql
+
+
+STALE_SPLIT = re.compile(r"routed onto (\S+) .*?from (\d{4}-\d\d-\d\d) on \(stale: union\)")
+
+
+def split_counts(binary, rules_path, sql, err):
+    """For a query routed onto a union: the Spark SQL counting the fact's
+    rows the query reads before the split and from it on, or None."""
+    m = STALE_SPLIT.search(err)
+    where = STALE_WHERE.get(sql)
+    if not m or where is None:
+        return None
+    agg = [a for a in json.load(open(rules_path))["aggregates"] if a["table"] == m.group(1)][0]
+    col = "transaction_ts" if "transaction_ts" in agg["query"] else "transaction_date"
+    return ("SELECT sum(CASE WHEN %s < DATE '%s' THEN 1 ELSE 0 END) AS a, "
+            "sum(CASE WHEN %s >= DATE '%s' THEN 1 ELSE 0 END) AS b "
+            "FROM main.sales.transactions WHERE %s" % (col, m.group(2), col, m.group(2), where))
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "stale": lambda rnd: gen_stale_query(rnd),
               "derived": lambda rnd: gen_derived_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
@@ -1053,6 +1171,25 @@ def rows_of(output):
     if not lines:
         return [], []
     return lines[0].split("\t"), sorted(lines[1:])
+
+
+def run_pairs(server, pairs):
+    """Run every (name, a, b) pair in one psql script; per pair the rows
+    of a and of b (rows_of), and what PostgreSQL wrote to stderr."""
+    script = []
+    for k, (_, a, b) in enumerate(pairs):
+        script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
+    out, err = server.script("main", "".join(script))
+    results, current = {}, None
+    for line in out.split("\n"):
+        if line.startswith("@@@ "):
+            current = tuple(line[4:].split())
+            results[current] = []
+        elif current is not None:
+            results[current].append(line)
+    return [(rows_of("\n".join(results.get((str(k), "a"), []))),
+             rows_of("\n".join(results.get((str(k), "b"), []))))
+            for k in range(len(pairs))], err
 
 
 def main():
@@ -1091,33 +1228,33 @@ def main():
     try:
         server.start()
         nrows = load_data(server, seed)
+        stale = any(os.path.basename(os.path.abspath(d)) == "stale" for d in dirs)
+        if stale:
+            # Rows without a date: the aggregates' NULL group, which a
+            # union must not need (U4).
+            server.psql("main", "INSERT INTO sales.transactions SELECT NULL, NULL, region, "
+                        "channel, status, amount, customer_id, product_id, store_id, quantity, "
+                        "weight, price, tax FROM sales.transactions WHERE customer_id % 7 = 0")
+            nrows = int(server.psql("main", "SELECT count(*) FROM sales.transactions")
+                        .split("\n")[1])
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
-            build_aggregates(server, binary, rules_path)
+            build_aggregates(server, binary, rules_path, half_refreshed=stale)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs = []
+        sides = []
         for name, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
             if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1
+            count = split_counts(binary, rules_path, sql, err)
+            if count:
+                sides.append(to_postgres(binary, count))
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
                           to_postgres(binary, bind_parameters(sql, out))))
-        script = []
-        for k, (name, a, b) in enumerate(pairs):
-            script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
-        out, err = server.script("main", "".join(script))
-        results = {}
-        current = None
-        for line in out.split("\n"):
-            if line.startswith("@@@ "):
-                current = tuple(line[4:].split())
-                results[current] = []
-            elif current is not None:
-                results[current].append(line)
-        for k, (name, a, b) in enumerate(pairs):
-            ra = rows_of("\n".join(results.get((str(k), "a"), [])))
-            rb = rows_of("\n".join(results.get((str(k), "b"), [])))
+        rows, err = run_pairs(server, pairs)
+        for (name, a, b), (ra, rb) in zip(pairs, rows):
             if not ra[0] or ra != rb:
                 failed += 1
                 print("FAIL %s\n  original: %s\n  routed:   %s" % (name, a, b))
@@ -1129,6 +1266,19 @@ def main():
         if err.strip():
             failed += 1
             print("FAIL: PostgreSQL reported errors:\n" + err.strip()[:2000])
+        if sides:
+            # How many unions had an empty branch (the fact's rows each
+            # side of the split that the query's filters keep).
+            out, err = server.script("main", "".join(
+                "\\echo @@@\n%s;\n" % q for q in sides))
+            counts = [l for l in out.split("\n") if l and not l.startswith("@@@") and l != "a\tb"]
+            empty = [tuple(v in ("", "0") for v in l.split("\t")) for l in counts]
+            print("routing-proof: %d unions: %d with the aggregate's branch empty, %d with the "
+                  "fact's empty, %d with both" % (
+                      len(empty), sum(1 for a, b in empty if a and not b),
+                      sum(1 for a, b in empty if b and not a), sum(1 for a, b in empty if a and b)))
+            if err.strip():
+                print("split counts: " + err.strip()[:500])
     finally:
         server.stop()
     share = 100.0 * routed / len(cases) if cases else 0
