@@ -305,8 +305,8 @@ static void read_block(const rules *ru, const resolution *res, const an_block *b
     if (blk->has_window || blk->has_generator || blk->nondeterministic)
         b.unanswerable = b.unanswerable ? b.unanswerable
                                         : "a window, generator or non-deterministic function";
-    qsort(b.dims, b.ndims, sizeof *b.dims, cmp_dim);
-    qsort(b.measures, b.nmeasures, sizeof *b.measures, cmp_measure);
+    xqsort(b.dims, b.ndims, sizeof *b.dims, cmp_dim);
+    xqsort(b.measures, b.nmeasures, sizeof *b.measures, cmp_measure);
     *out = xrealloc(*out, (*n + 1) * sizeof **out);
     (*out)[(*n)++] = b;
 }

@@ -48,6 +48,14 @@ enum {
     RULES_STMT_USE = 1 << 12        /* USE [CATALOG | SCHEMA | DATABASE | NAMESPACE] name */
 };
 
+/* What a query block that aggregates a table and is answered by no
+ * aggregate gets (tables[].on_miss; aggregate_routing.c). */
+typedef enum rules_on_miss {
+    RULES_ON_MISS_ALLOW = 0,        /* the default: it runs on the table */
+    RULES_ON_MISS_WARN = 1,         /* a warning listing each candidate's reason */
+    RULES_ON_MISS_REJECT = 2        /* the statement is refused, with the same list */
+} rules_on_miss;
+
 /* A column the rules declare for a table (tables[].columns). */
 typedef struct rules_column {
     char *name;             /* as written */
@@ -69,6 +77,7 @@ typedef struct rules_table {
     long         default_days;
     rules_enforce enforce;
     long long    rows, bytes;   /* size statistics, -1 when unknown */
+    rules_on_miss on_miss;      /* "on_miss": allow (the default), warn, reject */
     long long    bytes_per_day; /* bytes a day of its partition column holds,
                                    -1 when unknown (scan-budget) */
     long long    days;          /* how many days of data it holds, -1 when
@@ -126,6 +135,10 @@ typedef struct rules_aggregate {
     int     has_fresh;
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
+    int     stale_union;    /* "stale": "union": a block reading past
+                               fresh_through is answered from the aggregate
+                               up to it and from the source after it
+                               (rewrite/aggregate_union.c); 0: "refuse" */
     char   *time_zone;      /* the session time zone it was built in ("UTC") */
     rules_enforce enforce;      /* rewrite (the default), warn or off */
     char  **columns;        /* lower-case names of the source columns its

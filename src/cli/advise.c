@@ -776,8 +776,7 @@ static void add_candidate(advisor *a, const size_t *shapes, size_t nshapes, cons
         for (size_t j = 0; j < u->b.nmeasures; j++)
             add_cand_measure(&c, &u->b.measures[j]);
     }
-    if (c.nmeasures)
-        qsort(c.measures, c.nmeasures, sizeof *c.measures, cmp_measure);
+    xqsort(c.measures, c.nmeasures, sizeof *c.measures, cmp_measure);
     /* Time dimensions first (the partition column, a truncation), each
      * group in column order as the block listed them. */
     const rules_table *t = rules_find_table(&a->ru, fact);
@@ -855,8 +854,7 @@ static void make_candidates(advisor *a)
     }
     free(done);
     key_set_free(&shapes);
-    if (a->nc)
-        qsort(a->c, a->nc, sizeof *a->c, cmp_cand);
+    xqsort(a->c, a->nc, sizeof *a->c, cmp_cand);
     for (size_t i = 0; i < a->nc; i++)
         describe_cand(a, &a->c[i]);
     a->holds = xcalloc(a->nc * a->colsets.n + 1, 1);
@@ -1042,7 +1040,7 @@ static int cover(advisor *a)
         p.idx[i] = (name_index){a->c[i].table, i};
         a->c[i].covers = xcalloc(a->nu + 1, 1);
     }
-    qsort(p.idx, p.n, sizeof *p.idx, cmp_name_index);
+    xqsort(p.idx, p.n, sizeof *p.idx, cmp_name_index);
     engine_entry *cache = NULL;
     size_t ncache = 0;
     const cand **list = xcalloc(a->nc + 1, sizeof *list);
@@ -1275,7 +1273,7 @@ static int cmp_site(const void *x, const void *y)
 static void sort_sites(advisor *a)
 {
     for (size_t k = 0; k < a->nu; k++)
-        qsort(a->u[k].sites, a->u[k].nsites, sizeof *a->u[k].sites, cmp_site);
+        xqsort(a->u[k].sites, a->u[k].nsites, sizeof *a->u[k].sites, cmp_site);
 }
 
 static json_t *site_json(const advisor *a, const site *s)
@@ -1621,7 +1619,7 @@ static void report(FILE *out, advisor *a, adv_format fmt, const size_t *order, s
                 nlist += a->u[k].nsites;
             }
         if (list)
-            qsort(list, nlist, sizeof *list, cmp_site);
+            xqsort(list, nlist, sizeof *list, cmp_site);
         for (size_t s = 0; s < nlist; s++)
             print_site(out, a, &list[s], "    ");
         free(list);
@@ -1799,8 +1797,7 @@ int cmd_advise(int argc, char **argv)
     }
     free(paths);
     sort_sites(&a);
-    if (a.ncharts)
-        qsort(a.charts, a.ncharts, sizeof *a.charts, cmp_chart);
+    xqsort(a.charts, a.ncharts, sizeof *a.charts, cmp_chart);
     int rc = EXIT_OK;
     sl_engine *base = engine_with(&a, NULL, 0);
     if (!base) {

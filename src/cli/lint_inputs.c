@@ -423,7 +423,7 @@ static void walk_zip(lint_walk *w, const char *path)
             (st[m].valid & ZIP_STAT_SIZE))
             m++;
     }
-    qsort(st, m, sizeof *st, cmp_members);  /* a stable order, whatever the writer did */
+    xqsort(st, m, sizeof *st, cmp_members);  /* a stable order, whatever the writer did */
     for (size_t i = 0; i < m; i++) {
         const char *member = st[i].name;
         size_t ml = strlen(member);

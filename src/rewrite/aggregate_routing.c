@@ -23,12 +23,13 @@
  *
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
- *     calls without GROUP BY).  Another FROM item could multiply or drop
+ *     calls without GROUP BY, or SELECT DISTINCT: condition 15).  Another
+ *     FROM item could multiply or drop
  *     rows in ways the stored groups do not record.  One exception: the
  *     source joined to one dimension table on a unique key the aggregate
  *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
  *
- *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
+ *  2. No window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
  *     CLUSTER BY, or column of an outer query in the block.  Each of these
  *     sees individual rows or row order, which the aggregate no longer
@@ -204,6 +205,66 @@
  *     value e takes on the rows, and no other.  DISTINCT in any other
  *     function is refused.
  *
+ * 14. GROUPING SETS, ROLLUP, CUBE (WITH ROLLUP / WITH CUBE too) keep their
+ *     sets over the aggregate: every key of every set is built from
+ *     dimensions (condition 3, each key of a set (a, b) on its own), so
+ *     each set's groups are unions of stored groups and re-aggregating
+ *     them answers SUM, MIN, MAX, COUNT as a sum, AVG from its parts and
+ *     COUNT / aggregates of DISTINCT dimensions as for a plain GROUP BY.
+ *     The clause is mapped element by element in place: the sets, their
+ *     order and the order of their keys are as written, so grouping(k)
+ *     and grouping_id(k, ...) (their arguments mapped as the keys are;
+ *     grouping_id's bits follow the order of its arguments, or of the
+ *     GROUP BY keys without arguments: Spark's GroupingID) keep their
+ *     values.  Refused: a constant inside a grouping set, and two keys
+ *     that differ mapped onto one column (Spark would read them as one
+ *     key, and the bits would move).  GROUPING() outside grouping sets
+ *     stays refused (condition 2).
+ *
+ * 15. Stored groups exist only where source rows do, so grouping them
+ *     again is grouping the rows; SELECT DISTINCT e, ... over the source
+ *     without GROUP BY or aggregate calls is such a grouping (Spark's
+ *     ReplaceDistinctWithAggregate makes it GROUP BY e, ...) and is routed
+ *     as SELECT DISTINCT of the mapped expressions over the aggregate,
+ *     under conditions 3-11 (the aggregate's WHERE implied, so it is not
+ *     narrower than the block's; aggregates have no HAVING, rules_
+ *     aggregate.c).  Refused: an aggregate without GROUP BY when the
+ *     block groups (GROUP BY, grouping sets, or SELECT DISTINCT without
+ *     aggregates): its one row exists even where no source row does, and
+ *     GROUP BY 'x' over no rows is no row; SELECT DISTINCT without
+ *     aggregates over a join (join-back), or with HAVING.
+ *
+ * 16. A field of the time that a stored truncation determines is read
+ *     from it: f(x) with the aggregate storing date_trunc(G, x) (or
+ *     trunc(x, G)) is f(stored column) when f is constant within every
+ *     G-bucket, that is when G-buckets lie inside the buckets f is
+ *     constant on (extractions[], the rule of condition 4): hour from an
+ *     hour; date, to_date, day, dayofmonth, dayofweek (1 = Sunday),
+ *     weekday (0 = Monday), dayofyear from a day or an hour; weekofyear
+ *     (ISO weeks, which start on Monday as date_trunc's do) from a week,
+ *     day or hour; month from a month, day or hour; quarter and year
+ *     likewise (never from a week).  x must be a column of the source
+ *     with a declared type (undeclared: type_unknown): a DATE or a
+ *     TIMESTAMP_NTZ, or a TIMESTAMP under condition 10 (the request's
+ *     time zone is the aggregate's, so the stored truncation and the
+ *     field are read in one zone: time_zone_unknown, time_zone_mismatch
+ *     otherwise); another type: column_type_unsupported.  Refused,
+ *     grain_too_coarse:
+ *     a field finer than the stored grain (hour from a day, dayofmonth
+ *     from a month, month from a week).  An x that is itself built from
+ *     dimensions maps as any expression does (condition 3).
+ *
+ * 17. COUNT(DISTINCT e), e not built from dimensions, is read from a
+ *     stored COUNT(DISTINCT e) when the block's groups are the stored
+ *     groups: every dimension of the aggregate is a GROUP BY key (the
+ *     other keys are built from dimensions, condition 3, so each block
+ *     group is one stored group), no grouping sets and no join; the
+ *     filters, built from dimensions, keep or drop whole groups.  Routed
+ *     as CAST(COALESCE(SUM(n), 0) AS BIGINT) (one row per group; 0 over
+ *     no rows, as COUNT is).  Refused, distinct_count_regrouped:
+ *     coarser groups (a dimension not grouped by, grouping sets), or a
+ *     join.
+ *
  * An aggregate with "enforce": "warn" that qualifies is reported (a
  * warning: the query could be answered from it) and the next candidate
  * is still tried; the block is routed onto the first "rewrite" one that
@@ -224,6 +285,13 @@
  * Every refusal names one reason code of route_reasons.h (refuse()); the
  * diagnostics carry it (sl_diagnostic.code), and a routed one also the
  * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
+ *
+ * Must-route (judge_miss()): a table whose tables entry says "on_miss":
+ * "warn" or "reject" gets a warning or a rejection for every block that
+ * aggregates its rows (reading it directly, or through subqueries and
+ * CTEs that do not aggregate) and is left reading it, listing each
+ * candidate aggregate with its reason code.  Judged on the analysis
+ * routing reads; a statement the analysis cannot describe fails closed.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -233,6 +301,7 @@
 #include <strings.h>
 
 #include "aggregate_joins.h"
+#include "aggregate_union.h"
 #include "analyze.h"
 #include "analyze_range.h"
 #include "arena.h"
@@ -256,6 +325,8 @@ typedef struct route {
                                (aggregate_joins.c), else NULL */
     const char *qual;       /* with a join: the qualifier of the aggregate's
                                columns in the routed block, else NULL */
+    agu_split uni;          /* past fresh_through, "stale": "union": where the
+                               union splits (aggregate_union.c) */
 } route;
 
 /* Record why the candidate is refused: the first refusal stands.  Every
@@ -337,6 +408,8 @@ static int equiv(route *r, json_t *q, json_t *d)
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
 
 static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth);
+static json_t *map_extraction(route *r, json_t *f, int depth, int *done);
+static json_t *map_stored_distinct_count(route *r, json_t *f, int *found);
 
 static int dimension_of(route *r, json_t *e)
 {
@@ -811,9 +884,25 @@ static json_t *map_distinct(route *r, json_t *f, const char *name, int depth)
         refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(DISTINCT ...) cannot be answered from stored groups", name);
         return NULL;
     }
+    int had = r->reason[0] != '\0';
     json_t *mapped = map_expr(r, ast_get(f, "args"), 0, depth + 1);
-    if (!mapped)      /* COUNT(DISTINCT) is condition 6's, which says why as it is */
-        return strcmp(name, "count") == 0 ? NULL : not_over_dimensions(r, name, "(DISTINCT ...)");
+    if (!mapped && strcmp(name, "count") == 0) {
+        /* 17: a stored COUNT(DISTINCT); else condition 6's reason, as it is */
+        int found;
+        char why[sizeof r->reason];
+        snprintf(why, sizeof why, "%s", r->reason);
+        route_reason code = r->code;
+        if (!had)
+            r->reason[0] = '\0';
+        json_t *stored = map_stored_distinct_count(r, f, &found);
+        if (!found && !had) {
+            snprintf(r->reason, sizeof r->reason, "%s", why);
+            r->code = code;
+        }
+        return stored;
+    }
+    if (!mapped)
+        return not_over_dimensions(r, name, "(DISTINCT ...)");
     if (!r->build)
         return mapped;
     json_t *call = ast_new_func_call(name, mapped);
@@ -975,8 +1064,12 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             }
             return map_aggregate(r, f, depth);
         }
+        int done;
+        json_t *m = map_extraction(r, f, depth, &done);      /* 16 */
+        if (done)
+            return m;
         int stored;
-        json_t *m = map_rollup(r, e, f, &stored);
+        m = map_rollup(r, e, f, &stored);
         if (m)
             return m;
         if (stored != RULES_GRAIN_NONE && !grain_served(r, e, stored, depth))
@@ -988,8 +1081,11 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         refuse(r, RR_SUBQUERY, "%s", "a subquery is used in the block");
         return NULL;
     case AST_GroupingFunc:
-        refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
-        return NULL;
+        if (!r->blk->grouping_sets) {
+            refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
+            return NULL;
+        }
+        break;      /* 14: grouping(keys) over the mapped keys */
     case AST_A_Star:
         refuse(r, RR_SELECT_STAR, "%s", "* is used");
         return NULL;
@@ -1025,6 +1121,145 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     json_t *wrapped = json_object();
     json_object_set_new(wrapped, kname, out);
     return wrapped;
+}
+
+/* ---- condition 14: GROUPING SETS, ROLLUP and CUBE ------------------- */
+
+/* The keys of a grouping clause as written and as mapped, to check that
+ * the mapping keeps distinct keys distinct. */
+typedef struct gs_keys { json_t **orig, **mapped; size_t n, cap; } gs_keys;
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth);
+
+/* One key of a grouping set: an expression built from dimensions, mapped
+ * (always built: the caller compares the mapped keys). */
+static json_t *map_grouping_key(route *r, json_t *e, gs_keys *keys)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const) {
+        refuse(r, RR_GROUPING_SETS, "%s", "a grouping set holds a constant (condition 14)");
+        return NULL;
+    }
+    json_t *m = map_expr(r, e, 0, 1);
+    if (!m)
+        return NULL;
+    if (keys->n == keys->cap) {
+        keys->cap = keys->cap ? keys->cap * 2 : 8;
+        keys->orig = xrealloc(keys->orig, keys->cap * sizeof *keys->orig);
+        keys->mapped = xrealloc(keys->mapped, keys->cap * sizeof *keys->mapped);
+    }
+    keys->orig[keys->n] = e;
+    keys->mapped[keys->n++] = m;
+    return json_incref(m);
+}
+
+/* A GroupingSet node (ROLLUP, CUBE, GROUPING SETS, a set, ()): the same
+ * node over mapped keys.  A RowExpr inside is a set of several keys
+ * ((a, b)), each mapped on its own: never compared with a dimension as a
+ * whole. */
+static json_t *map_grouping_set(route *r, json_t *gf, gs_keys *keys, int depth)
+{
+    json_t *out = json_object();
+    const char *k;
+    json_t *v;
+    json_object_foreach(gf, k, v) {
+        if (strcmp(k, "content") != 0) {
+            json_object_set_new(out, k, json_deep_copy(v));
+            continue;
+        }
+        json_t *content = json_array();
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c) {
+            json_t *m = map_grouping_element(r, c, keys, depth + 1);
+            if (!m) {
+                arena_json_release(content);
+                arena_json_release(out);
+                return NULL;
+            }
+            json_array_append_new(content, m);
+        }
+        json_object_set_new(out, "content", content);
+    }
+    return ast_new_node("GroupingSet", out);
+}
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth)
+{
+    json_t *f;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (depth > AN_MAX_DEPTH) {
+        refuse(r, RR_TOO_COMPLEX, "%s", "expression nested too deeply");
+        return NULL;
+    }
+    if (k == AST_GroupingSet)
+        return map_grouping_set(r, f, keys, depth);
+    if (k == AST_RowExpr) {
+        json_t *row = json_object(), *args = json_array(), *a;
+        size_t i;
+        json_array_foreach(ast_get(f, "args"), i, a) {
+            json_t *m = map_grouping_key(r, a, keys);
+            if (!m) {
+                arena_json_release(args);
+                arena_json_release(row);
+                return NULL;
+            }
+            json_array_append_new(args, m);
+        }
+        const char *fk;
+        json_t *fv;
+        json_object_foreach(f, fk, fv)
+            if (strcmp(fk, "args") != 0)
+                json_object_set_new(row, fk, json_deep_copy(fv));
+        json_object_set_new(row, "args", args);
+        return ast_new_node("RowExpr", row);
+    }
+    return map_grouping_key(r, e, keys);
+}
+
+/* Condition 14: the whole GROUP BY of a block with grouping sets, each
+ * element (plain key or GroupingSet) mapped in place, so that the sets,
+ * their order and the order of their keys stay as written: grouping()
+ * and grouping_id() (whose bits follow the keys' order) keep their
+ * values.  Two keys that differ must not map to one column (Spark would
+ * then read them as one key, and the bits would move).  Returns the new
+ * clause (json_null() when only deciding), or NULL with the reason. */
+static json_t *map_grouping_clause(route *r, json_t *clause)
+{
+    int was = r->build;
+    r->build = 1;
+    gs_keys keys = {0};
+    json_t *out = json_array(), *e;
+    size_t i;
+    json_array_foreach(clause, i, e) {
+        json_t *m = map_grouping_element(r, e, &keys, 0);
+        if (!m) {
+            arena_json_release(out);
+            out = NULL;
+            break;
+        }
+        json_array_append_new(out, m);
+    }
+    for (size_t a = 0; out && a < keys.n; a++)
+        for (size_t b = a + 1; out && b < keys.n; b++)
+            if (ast_equal_ignoring_locations(keys.mapped[a], keys.mapped[b]) &&
+                !equiv(r, keys.orig[a], keys.orig[b]) &&
+                !ast_equal_ignoring_locations(keys.orig[a], keys.orig[b])) {
+                refuse(r, RR_GROUPING_SETS, "%s", "two grouping keys that differ map to one "
+                       "column of the aggregate (condition 14)");
+                arena_json_release(out);
+                out = NULL;
+            }
+    for (size_t a = 0; a < keys.n; a++)
+        arena_json_release(keys.mapped[a]);
+    free(keys.orig);
+    free(keys.mapped);
+    r->build = was;
+    if (out && !was) {
+        arena_json_release(out);
+        return json_null();
+    }
+    return out;
 }
 
 /* ---- the block ------------------------------------------------------ */
@@ -1504,10 +1739,31 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
  * value before hi, so the rows it reads end where that bucket ends.
  * Bounds are exact to the microsecond (analyze_range.h): a bound that
  * sluice cannot evaluate exactly is no bound. */
+static int union_column_type(void *rt, const char *col)
+{
+    int t = raw_column_type(rt, col);
+    return t == RAW_DATE ? AGU_TYPE_DATE : t == RAW_TIMESTAMP_NTZ ? AGU_TYPE_TIMESTAMP_NTZ
+                                                                  : AGU_TYPE_OTHER;
+}
+
+static int union_equiv(void *rt, json_t *q, json_t *d)
+{
+    return equiv(rt, q, d);
+}
+
+/* The block as aggregate_union.c reads it. */
+static agu_block union_block(route *r, long fresh_through)
+{
+    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through,
+                       union_equiv, union_column_type, r};
+}
+
 static int fresh_enough(route *r)
 {
     const rules_aggregate *a = r->agg;
-    if (!a->has_fresh)
+    long fresh_through;
+    memset(&r->uni, 0, sizeof r->uni);
+    if (!agu_fresh_through(r->ctx, a, &fresh_through))     /* the request's, or the rules' */
         return 1;
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
@@ -1558,11 +1814,182 @@ static int fresh_enough(route *r)
         if (e < end)
             end = e;
     }
-    if (end > ((long long)a->fresh_through + 1) * DATES_US_PER_DAY)
+    if (end <= ((long long)fresh_through + 1) * DATES_US_PER_DAY)
+        return 1;
+    if (!a->stale_union)
         return refuse(r, RR_STALE,
                       "the query may read days after fresh_through of %s (no upper bound on "
                       "its time dimension at or before that day)", a->table_written) + 1;
+    /* "stale": "union" (aggregate_union.c, U2-U6) */
+    agu_block u = union_block(r, fresh_through);
+    char why[200];
+    route_reason code;
+    if (agu_decide(&u, &r->uni, &code, why, sizeof why) < 0)
+        return refuse(r, code, "%s", why) + 1;
     return 1;
+}
+
+/* ---- conditions 15-17: groups the stored groups are -------------------- */
+
+/* Condition 15: a block that groups its rows (GROUP BY, grouping sets, or
+ * SELECT DISTINCT without aggregates, which block_shape let through) is
+ * answered only from an aggregate that has groups too: a global
+ * aggregate's one row exists over no rows, where GROUP BY 'x' or SELECT
+ * DISTINCT 1 gives none.  Returns 0, or -1 refused. */
+static int groups_served(route *r)
+{
+    const an_block *blk = r->blk;
+    int distinct_only = blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets;
+    if (r->agg->ndims == 0 && (blk->ngroup > 0 || blk->grouping_sets || distinct_only))
+        return refuse(r, RR_GLOBAL_AGGREGATE,
+                      "%s has no GROUP BY: its one row exists even where no source row does, "
+                      "and the query groups its rows (condition 15)", r->agg->table_written);
+    if (distinct_only && r->join)
+        return refuse(r, RR_JOIN_NOT_COVERED, "%s", "SELECT DISTINCT without aggregates over "
+                      "a join is not routed (condition 15)");
+    return 0;
+}
+
+/* Condition 16: Spark's field extractions of a date or time
+ * (FunctionRegistry.scala's datetime expressions: Hour, ToDate, DayOfMonth,
+ * DayOfWeek, WeekDay, DayOfYear, WeekOfYear, Month, Quarter, Year) and
+ * the grain whose buckets each is constant on.  f(date_trunc(G, x)) =
+ * f(x) when every G-bucket lies inside one of those buckets: rolls_up(G,
+ * grain), condition 4's rule (a week straddles months, quarters and
+ * years; weekofyear is the ISO week, Monday to Sunday as date_trunc's
+ * weeks). */
+static const struct { const char *name; int grain; } extractions[] = {
+    {"hour", RULES_GRAIN_HOUR},
+    {"date", RULES_GRAIN_DAY},          /* a cast alias: CAST(x AS DATE) */
+    {"to_date", RULES_GRAIN_DAY},       /* one argument: CAST(x AS DATE) */
+    {"day", RULES_GRAIN_DAY}, {"dayofmonth", RULES_GRAIN_DAY},
+    {"dayofweek", RULES_GRAIN_DAY},     /* 1 = Sunday .. 7 = Saturday */
+    {"weekday", RULES_GRAIN_DAY},       /* 0 = Monday .. 6 = Sunday */
+    {"dayofyear", RULES_GRAIN_DAY},
+    {"weekofyear", RULES_GRAIN_WEEK},
+    {"month", RULES_GRAIN_MONTH},
+    {"quarter", RULES_GRAIN_QUARTER},
+    {"year", RULES_GRAIN_YEAR},
+};
+
+/* Condition 16: f(x), f a field extraction and x the argument of stored
+ * truncations (and not itself built from dimensions): f over the stored
+ * column of a truncation whose grain determines f.  *done is 0 when the
+ * call is no such extraction (the generic mapping decides); else the
+ * result is the mapped call, or NULL refused. */
+static json_t *map_extraction(route *r, json_t *f, int depth, int *done)
+{
+    *done = 0;
+    const char *fn = an_func_name(f);
+    json_t *args = ast_get(f, "args");
+    int grain = RULES_GRAIN_NONE;
+    for (size_t i = 0; fn && i < sizeof extractions / sizeof *extractions; i++)
+        if (strcasecmp(fn, extractions[i].name) == 0)
+            grain = extractions[i].grain;
+    if (grain == RULES_GRAIN_NONE || json_array_size(args) != 1 ||
+        json_is_true(ast_get(f, "agg_distinct")))
+        return NULL;
+    json_t *x = json_array_get(args, 0), *dx;
+    int best = -1, coarse = RULES_GRAIN_NONE;
+    for (size_t i = 0; i < r->agg->ndims; i++) {
+        const rules_dimension *d = &r->agg->dims[i];
+        if (d->grain == RULES_GRAIN_NONE || an_trunc_call(d->expr, NULL, &dx) == AN_TRUNC_NONE ||
+            !equiv(r, x, dx))
+            continue;
+        if (!rolls_up(d->grain, grain)) {
+            if (coarse == RULES_GRAIN_NONE || d->grain < coarse)
+                coarse = d->grain;
+        } else if (best < 0 || d->grain < r->agg->dims[best].grain) {
+            best = (int)i;
+        }
+    }
+    if (best < 0 && coarse == RULES_GRAIN_NONE)
+        return NULL;                    /* x is truncated by no dimension */
+    /* x itself built from dimensions (the aggregate stores x too): the
+     * generic mapping, f over x's mapping. */
+    int had = r->reason[0] != '\0', was = r->build;
+    route_reason code = r->code;
+    r->build = 0;
+    json_t *direct = map_expr(r, x, 0, depth + 1);
+    r->build = was;
+    if (!had) {
+        r->reason[0] = '\0';
+        r->code = code;
+    }
+    if (direct)
+        return NULL;
+    *done = 1;
+    if (best < 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%.40s(...) cannot be read from a dimension stored at %s "
+                 "grain (condition 16)", fn, grain_names[coarse]);
+        refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
+        return NULL;
+    }
+    /* The field and the stored truncation read in one zone: a DATE, a
+     * TIMESTAMP_NTZ, or a TIMESTAMP truncated in the request's zone
+     * (condition 10). */
+    json_t *xf;
+    const char *col = ast_unwrap(x, &xf, NULL) == AST_ColumnRef &&
+                      qualifier_is_item(r, xf, column_name(xf)) ? column_name(xf) : NULL;
+    int ty = col ? raw_column_type(r, col) : RAW_UNDECLARED;
+    if (ty == RAW_TIMESTAMP_LTZ && zone_refused(r, &r->agg->dims[best]) < 0)
+        return NULL;
+    if (ty == RAW_OTHER) {
+        refuse(r, RR_COLUMN_TYPE_UNSUPPORTED, "%s is declared neither DATE nor TIMESTAMP_NTZ "
+               "(condition 16)", col);
+        return NULL;
+    }
+    if (ty == RAW_UNDECLARED) {
+        refuse(r, RR_TYPE_UNKNOWN, "%s(...) reads a stored truncation only of a column "
+               "declared DATE or TIMESTAMP_NTZ (tables[].columns, condition 16)", fn);
+        return NULL;
+    }
+    if (!r->build)
+        return json_null();
+    json_t *na = json_array();
+    json_array_append_new(na, ast_new_column_ref(r->qual, r->agg->dims[best].name));
+    return ast_new_func_call(fn, na);
+}
+
+/* Condition 17: COUNT(DISTINCT e) from a stored COUNT(DISTINCT e) when
+ * the block's groups are the stored groups.  *found is 0 when the
+ * aggregate stores no such count (the caller gives condition 6's
+ * reason); else the result is the summed count, or NULL refused. */
+static json_t *map_stored_distinct_count(route *r, json_t *f, int *found)
+{
+    json_t *args = ast_get(f, "args");
+    const rules_measure *m = NULL;
+    *found = 0;
+    for (size_t i = 0; i < r->agg->nmeasures && !m && json_array_size(args) == 1; i++) {
+        const rules_measure *c = &r->agg->measures[i];
+        if (c->distinct && !c->star && strcmp(c->func, "count") == 0 &&
+            equiv(r, json_array_get(args, 0), c->arg))
+            m = c;
+    }
+    if (!m)
+        return NULL;
+    *found = 1;
+    const an_block *blk = r->blk;
+    if (blk->grouping_sets || r->join) {
+        refuse(r, RR_DISTINCT_COUNT_REGROUPED, "the stored COUNT(DISTINCT) %s is read only "
+               "without grouping sets or a join (condition 17)", m->name);
+        return NULL;
+    }
+    for (size_t d = 0; d < r->agg->ndims; d++) {
+        int keyed = 0;
+        for (size_t k = 0; k < blk->ngroup && !keyed; k++)
+            keyed = dimension_of(r, blk->group[k].expr) == (int)d;
+        if (!keyed) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "the stored COUNT(DISTINCT) %s counts per group of "
+                     "every dimension; the query does not group by %s (condition 17)", m->name,
+                     r->agg->dims[d].name);
+            refuse(r, RR_DISTINCT_COUNT_REGROUPED, "%s", msg);
+            return NULL;
+        }
+    }
+    return r->build ? summed_count(r, m->name) : json_null();
 }
 
 /* Is the output name of select item i invisible outside the block: an
@@ -1591,11 +2018,10 @@ static int block_shape(route *r)
         return refuse(r, RR_JOIN_NOT_COVERED,
                       "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
-    if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
+    if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets &&
+        (!ast_get(sel, "distinctClause") || ast_get(sel, "havingClause")))   /* 15 */
         return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
-    /* 2 */
-    if (blk->grouping_sets)
-        return refuse(r, RR_GROUPING_SETS, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+    /* 2 (GROUPING SETS / ROLLUP / CUBE: condition 14) */
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function or QUALIFY is used");
     if (blk->unknown_function)
@@ -1632,7 +2058,7 @@ static int check_block(route *r, routed *out)
     an_block *blk = r->blk;
     json_t *sel = blk->select;
     const rules_aggregate *a = r->agg;
-    if (block_shape(r) < 0)
+    if (block_shape(r) < 0 || groups_served(r) < 0)
         return -1;
     /* 3, 4: GROUP BY keys.  GROUP BY ALL stays as it is: its keys are the
      * routed select items without an aggregate, which are the mapped
@@ -1661,6 +2087,14 @@ static int check_block(route *r, routed *out)
                 return -1;
             json_array_append_new(out->group, m);
         }
+    }
+    if (blk->grouping_sets) {       /* 14 */
+        arena_json_release(out->group);
+        out->group = NULL;
+        json_t *g = map_grouping_clause(r, ast_get(sel, "groupClause"));
+        if (!g)
+            return -1;
+        out->group = r->build ? g : NULL;
     }
     /* 5, 3: WHERE */
     json_t *where = map_where(r);
@@ -1758,6 +2192,7 @@ static void apply(route *r, routed *o)
                                            "havingClause", "sortClause", "fromClause", NULL};
     for (int i = 0; replaced[i]; i++)
         ast_defer_delete(ast_get(sel, replaced[i]));
+    json_t *written_where = ast_get(sel, "whereClause");    /* kept alive until the rule returns */
     json_object_set(sel, "targetList", o->targets);
     if (json_is_null(o->where))
         json_object_del(sel, "whereClause");
@@ -1784,6 +2219,18 @@ static void apply(route *r, routed *o)
     const char *relname = json_string_value(ast_get(old, "relname"));
     json_t *table = ast_new_range_var(parts[0], parts[1], parts[2],
                                       alias_name ? alias_name : (relname ? relname : parts[2]));
+    if (r->uni.on) {
+        /* Past fresh_through: the aggregate's whole buckets and the
+         * source's newest rows (aggregate_union.c), each branch filtered
+         * as the block is. */
+        long fresh_through;
+        agu_fresh_through(r->ctx, a, &fresh_through);
+        agu_block u = union_block(r, fresh_through);
+        arena_json_release(table);
+        table = agu_union_item(&u, &r->uni, o->where, written_where,
+                               alias_name ? alias_name : (relname ? relname : parts[2]));
+        json_object_del(sel, "whereClause");
+    }
     /* Condition 1 made the source the block's only FROM item, or J1 one
      * side of its only join. */
     json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
@@ -1876,6 +2323,25 @@ static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_agg
                       a->table_written, size);
 }
 
+/* A join of the fact `item` in blk: J1-J3 (aggregate_joins.c), the same
+ * for every aggregate, in *storage (NULL when the block reads the fact
+ * alone); *qual then the qualifier the aggregate's columns are written
+ * with. */
+static const agj_join *fact_join(const rules *ru, an_block *blk, an_item *item,
+                                 agj_join *storage, const char **qual)
+{
+    *qual = NULL;
+    if (blk->nitems == 1 && !item->join)
+        return NULL;
+    agj_shape(ru, blk, item, storage);
+    *qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+    if (!*qual)
+        *qual = json_string_value(ast_get(item->node, "relname"));
+    if (!*qual)
+        *qual = item->alias;
+    return storage;
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1930,17 +2396,8 @@ static int route_block(check_ctx *ctx, an_block *blk)
     /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
      * aggregate; the aggregate's columns are then written qualified. */
     agj_join join;
-    const agj_join *jp = NULL;
     const char *qual = NULL;
-    if (blk->nitems != 1 || item->join) {
-        agj_shape(ru, blk, item, &join);
-        jp = &join;
-        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
-        if (!qual)
-            qual = json_string_value(ast_get(item->node, "relname"));
-        if (!qual)
-            qual = item->alias;
-    }
+    const agj_join *jp = fact_join(ru, blk, item, &join, &qual);
     route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
@@ -2002,17 +2459,196 @@ static int route_block(check_ctx *ctx, an_block *blk)
         snprintf(size, sizeof size, " (%lld rows)", rows);
     long long saved = rows_saved(ru, item->qualified, rows);
     apply(&best, &best_out);
+    char uni[160] = "";
+    if (best.uni.on) {
+        long fresh_through;
+        agu_fresh_through(ctx, best.agg, &fresh_through);
+        agu_block u = union_block(&best, fresh_through);
+        agu_describe(&u, &best.uni, uni, sizeof uni);
+    }
     check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
                       route_reason_code(RR_ROUTED), saved,
-                      "routed onto %s%s instead of %s", best.agg->table_written, size,
+                      "routed onto %s%s%s instead of %s", best.agg->table_written, size, uni,
                       item->qualified);
     routed_free(&best_out);
     return 1;
 }
 
+/* ---- on_miss: a block over a must-route table that nothing answers -- */
+
+/* The strictest on_miss among the tables entries. */
+static rules_on_miss strictest_on_miss(const rules *ru)
+{
+    rules_on_miss m = RULES_ON_MISS_ALLOW;
+    for (size_t i = 0; i < ru->ntables; i++)
+        if (ru->tables[i].on_miss > m)
+            m = ru->tables[i].on_miss;
+    return m;
+}
+
+static const char *const on_miss_words[] = {[RULES_ON_MISS_ALLOW] = "allow",
+                                            [RULES_ON_MISS_WARN] = "warn",
+                                            [RULES_ON_MISS_REJECT] = "reject"};
+
+/* Report a miss at location: a warning, or (reject) an error that
+ * refuses the statement. */
+static void report_miss(check_ctx *ctx, rules_on_miss m, long long location, route_reason code,
+                        const char *message)
+{
+    if (m == RULES_ON_MISS_REJECT)
+        ctx->rejected = 1;
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING,
+                      m == RULES_ON_MISS_REJECT ? SL_SEVERITY_ERROR : SL_SEVERITY_WARNING,
+                      location, route_reason_code(code), -1, "%s", message);
+}
+
+/* Why aggregate a does not answer the block through item: its code and
+ * the reason, into *out ("table: code (reason)"). */
+static void explain_candidate(check_ctx *ctx, an_block *blk, an_item *item,
+                              const rules_aggregate *a, sbuf *out)
+{
+    agj_join join;
+    const char *qual;
+    const agj_join *jp = fact_join(ctx->rules, blk, item, &join, &qual);
+    route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .code = RR_ROUTABLE, .join = jp,
+               .qual = qual};
+    if (item->sampled || item->historical) {
+        refuse(&r, RR_SAMPLED_OR_TIME_TRAVEL, "%s", "the source is read with TABLESAMPLE or "
+               "at an older version");
+    } else if (!an_reach_names_known(item)) {
+        refuse(&r, RR_COLUMNS_RENAMED, "%s", "an alias list renames the source's columns by "
+               "position");
+    } else {
+        routed clauses = {0};
+        if (check_block(&r, &clauses) == 0)
+            snprintf(r.reason, sizeof r.reason, "it answers the block, but its enforce is %s",
+                     a->enforce == RULES_ENFORCE_WARN ? "warn" : "not rewrite");
+        routed_free(&clauses);
+    }
+    sbuf_printf(out, "%s: %s (%s)", a->table_written, route_reason_code(r.code), r.reason);
+}
+
+/* The misses reported so far in a statement: (aggregating block, table
+ * scan) once each, however many ways the scan reaches the block. */
+typedef struct miss_seen {
+    const an_block **blk;
+    const an_item **scan;
+    size_t n;
+} miss_seen;
+
+static int miss_once(miss_seen *seen, const an_block *blk, const an_item *scan)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->blk[i] == blk && seen->scan[i] == scan)
+            return 0;
+    seen->blk = xrealloc(seen->blk, (seen->n + 1) * sizeof *seen->blk);
+    seen->scan = xrealloc(seen->scan, (seen->n + 1) * sizeof *seen->scan);
+    seen->blk[seen->n] = blk;
+    seen->scan[seen->n++] = scan;
+    return 1;
+}
+
+static int aggregates(const an_block *blk)
+{
+    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets;
+}
+
+/* Report that block agg, which aggregates the rows of the scan `scan` of
+ * table t (directly when agg is the scan's block, else through
+ * subqueries and CTEs), is answered by no aggregate: every candidate
+ * (the aggregates over the table, enforce other than off, most preferred
+ * first) with its reason code and reason. */
+static void report_block_miss(check_ctx *ctx, an_block *agg, an_item *scan,
+                              const rules_table *t)
+{
+    const rules *ru = ctx->rules;
+    sbuf list = SBUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < ru->naggregates; i++) {
+        const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[i]];
+        if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, scan->qualified) != 0)
+            continue;
+        sbuf_puts(&list, n++ ? "; " : "");
+        if (agg != scan->block)
+            sbuf_printf(&list, "%s: %s (the aggregating block reads the table through a "
+                        "subquery or CTE)", a->table_written,
+                        route_reason_code(RR_SOURCE_IN_SUBQUERY));
+        else
+            explain_candidate(ctx, agg, scan, a, &list);
+    }
+    sbuf msg = SBUF_INIT;
+    sbuf_printf(&msg, "this aggregate of %s%s is answered by no aggregate (on_miss: %s): %s",
+                scan->qualified, agg != scan->block ? ", read through a subquery," : "",
+                on_miss_words[t->on_miss],
+                n ? sbuf_cstr(&list) : "no aggregate is declared over it");
+    report_miss(ctx, t->on_miss, scan->location, n ? RR_MISSED : RR_NO_CANDIDATE,
+                sbuf_cstr(&msg));
+    sbuf_free(&msg);
+    sbuf_free(&list);
+}
+
+/* The blocks that aggregate the rows block blk passes out, blk not
+ * aggregating: the block holding it as a derived table, or each block
+ * that reads the CTE it is the body of, and so outward until a block
+ * aggregates.  An IN / EXISTS / scalar subquery's rows are not
+ * aggregated by the query around it (it only tests or reads a value). */
+static void miss_outward(check_ctx *ctx, const an_block *blk, an_item *scan,
+                         const rules_table *t, miss_seen *seen, int depth)
+{
+    if (depth > AN_MAX_DEPTH)
+        return;
+    size_t n = blk->derived ? 1 : blk->cte ? blk->cte->nrefs : 0;
+    for (size_t i = 0; i < n; i++) {
+        an_block *up = blk->derived ? blk->derived->block : blk->cte->refs[i]->block;
+        if (!up)
+            continue;
+        if (!aggregates(up))
+            miss_outward(ctx, up, scan, t, seen, depth + 1);
+        else if (miss_once(seen, up, scan))
+            report_block_miss(ctx, up, scan, t);
+    }
+}
+
+/* on_miss: a scan of a table whose on_miss is warn or reject, in a block
+ * routing left as it is, is a miss when its rows are aggregated: by its
+ * own block, or by a block that reads them through subqueries and CTEs
+ * (a Superset virtual dataset: the outer block aggregates, the inner one
+ * reads the table).  A query whose scan of the table no block aggregates
+ * (SELECT ... LIMIT 100 over the table) is no miss. */
+static void judge_miss(check_ctx *ctx, an_block *blk, miss_seen *seen)
+{
+    for (size_t k = 0; k < blk->nitems; k++) {
+        an_item *item = blk->items[k];
+        if (item->kind != AN_TABLE || !item->qualified)
+            continue;
+        const rules_table *t = rules_find_table(ctx->rules, item->qualified);
+        if (!t || t->on_miss == RULES_ON_MISS_ALLOW)
+            continue;
+        if (!aggregates(blk))
+            miss_outward(ctx, blk, item, t, seen, 0);
+        else if (miss_once(seen, blk, item))
+            report_block_miss(ctx, blk, item, t);
+    }
+}
+
 void rewrite_aggregate_routing(check_ctx *ctx)
 {
-    if (ctx->rules->naggregates == 0 || ctx->an->incomplete.set)
+    rules_on_miss strictest = strictest_on_miss(ctx->rules);
+    if (ctx->an->incomplete.set) {
+        /* Which blocks aggregate which tables is unknown: a must-route
+         * table fails closed. */
+        if (strictest != RULES_ON_MISS_ALLOW) {
+            sbuf msg = SBUF_INIT;
+            sbuf_printf(&msg, "%s; whether an aggregate query over a table with on_miss %s is "
+                        "answered by an aggregate cannot be judged", ctx->an->incomplete.message,
+                        on_miss_words[strictest]);
+            report_miss(ctx, strictest, ctx->an->incomplete.location, RR_MISSED,
+                        sbuf_cstr(&msg));
+            sbuf_free(&msg);
+        }
+        return;
+    }
+    if (ctx->rules->naggregates == 0 && strictest == RULES_ON_MISS_ALLOW)
         return;
     /* Every block is looked at on the analysis of the original tree.
      * Routing a block edits only that block (a routed block holds no
@@ -2020,7 +2656,13 @@ void rewrite_aggregate_routing(check_ctx *ctx)
      * alive until the rule returns (the driver's deferral), so the other
      * blocks' analysis stays valid; the driver rebuilds the analysis once
      * afterwards. */
-    for (size_t i = 0; i < ctx->an->nblocks; i++)
+    miss_seen seen = {NULL, NULL, 0};
+    for (size_t i = 0; i < ctx->an->nblocks; i++) {
         if (route_block(ctx, ctx->an->blocks[i]))
             ctx->modified = 1;
+        else if (strictest != RULES_ON_MISS_ALLOW)
+            judge_miss(ctx, ctx->an->blocks[i], &seen);
+    }
+    free(seen.blk);
+    free(seen.scan);
 }
