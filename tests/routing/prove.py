@@ -42,6 +42,10 @@ on attributes; and joins to main.sales.store_owners (a key that repeats)
 and main.sales.store_cities (unique only with the city), which must be
 refused.
 
+Under "joinaggs" the same join queries, and queries of the fact alone,
+run against aggregates whose own query joins the fact to main.sales.stores
+(inner, left, and left with a condition in ON).
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -697,9 +701,45 @@ def gen_normal_query(rnd):
     return sql
 
 
+def gen_joinagg_query(rnd):
+    """Queries for aggregates over joins (corpus/routing/joinaggs): the
+    join queries above, more often with the large-store condition in ON,
+    and a quarter of queries that read the fact alone."""
+    if rnd.random() < 0.25:
+        dims = rnd.sample(["t.region", "t.channel", "t.transaction_date",
+                           "date_trunc('month', t.transaction_date)"], rnd.choice([0, 1, 2]))
+        metrics = rnd.sample(["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                              "max(t.amount)", "count(DISTINCT t.region)"], rnd.choice([1, 2]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        sql = "SELECT %s\nFROM main.sales.transactions AS t" % ", ".join(select)
+        if rnd.random() < 0.5:
+            sql += "\nWHERE t.transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 11)
+        if dims:
+            sql += "\nGROUP BY " + ", ".join(dims)
+        return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    # Mostly what the aggregates store, so that most queries are routed.
+    global JOIN_DIMS, JOIN_FILTERS
+    saved = JOIN_DIMS, JOIN_FILTERS
+    if rnd.random() < 0.7:
+        JOIN_DIMS = ["s.city", "s.size", "t.channel", "t.transaction_date", "t.region",
+                     "date_trunc('month', t.transaction_date)", "coalesce(s.city, 'none')"]
+        JOIN_FILTERS = ["s.size = 'large'", "s.city IN ('Paris', 'Nice')", "s.city IS NULL",
+                        "t.channel IN ('web', 'app')", "(s.city = 'Lyon' OR t.channel = 'web')",
+                        "t.transaction_date >= DATE '2026-%02d-01'", "s.size <> 'small'"]
+    try:
+        sql = gen_join_query(rnd)
+    finally:
+        JOIN_DIMS, JOIN_FILTERS = saved
+    if rnd.random() < 0.3 and "main.sales.stores AS s" in sql:
+        sql = sql.replace(" ON ", " ON s.size = 'large' AND ", 1)
+    return sql
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
-              "joins": lambda rnd: gen_join_query(rnd)}
+              "joins": lambda rnd: gen_join_query(rnd),
+              "joinaggs": lambda rnd: gen_joinagg_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
