@@ -96,10 +96,8 @@ typedef struct sl_request {
     size_t      sql_len;
     const char *catalog;    /* default catalog, NULL for the rules' default */
     const char *schema;     /* default schema, NULL for the rules' default */
-    const char *user;       /* who runs the query, may be NULL.  Accepted and
-                               passed along (--context, the Python binding) but
-                               read by no rule yet: no rule depends on who runs
-                               the query.  Row-level security will read it. */
+    const char *user;       /* who runs the query, may be NULL: the rules'
+                               row filters (row_filters) read it */
     const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why
@@ -115,6 +113,10 @@ typedef struct sl_request {
     const char *dashboard_id;
     const char *chart_id;
     const char *source;
+    const char *const *groups;  /* the groups (Superset: roles) the user is in,
+                               ngroups names; the rules' row filters and their
+                               bypass list read them.  NULL: none */
+    size_t      ngroups;
 } sl_request;
 
 /* A request with its size set and every other field zero (the fields

@@ -187,8 +187,10 @@ static void set_sql(sl_result *r, sbuf *b)
 static void reject_or_pass_unparseable(const sl_engine *eng, sl_result *r,
                                        const sl_request *req)
 {
+    /* Never with row filters: a statement sluice cannot read may read
+     * a filtered table (row_filter.c). */
     if ((req->mode == SL_MODE_ENFORCE || req->mode == SL_MODE_LINT) &&
-        eng->rules.on_unparseable == RULES_UNPARSEABLE_PASS) {
+        eng->rules.on_unparseable == RULES_UNPARSEABLE_PASS && !eng->rules.nrow_filters) {
         r->action = SL_ACTION_PASS;
         sbuf b = SBUF_INIT;
         sbuf_putn(&b, req->sql, req->sql_len);

@@ -11,16 +11,20 @@
  *   2. table-resolution: a name that does not say which configured
  *      table it is, where the rules refuse such names; before every rule
  *      that reads a table's policy
- *   3. limit-cap: cap the rows the statement returns; first of the
+ *   3. row-filter: every scan of a table the rules filter reads only
+ *      the rows the user may see; first of the rewrites, so that every
+ *      rule after it (routing, partition-filter) judges the filtered
+ *      query, and a guard, so that none of them undoes it
+ *   4. limit-cap: cap the rows the statement returns; first of the
  *      rewrites, because it replaces a LIMIT that is not a constant
  *      number, which routing refuses to route under: run later, a second
  *      pass over its output would route what the first did not
- *   4. aggregate-routing: answer aggregate blocks from pre-computed
+ *   5. aggregate-routing: answer aggregate blocks from pre-computed
  *      tables; a routed block no longer scans the fact table, so it runs
  *      before partition-filter judges scans
- *   5. partition-filter: judge every scan of a partitioned table and
+ *   6. partition-filter: judge every scan of a partitioned table and
  *      inject the default window where the policy says "inject"
- *   6. broadcast-hint: hint joins with small tables; after routing, which
+ *   7. broadcast-hint: hint joins with small tables; after routing, which
  *      may remove joins
  *   7. scan-budget: estimate the bytes the statement scans and judge
  *      them against the budget; last, on the final tree: after routing
@@ -61,6 +65,10 @@ const rule_def rule_rows[] = {
      "a table name must say which configured table it is",
      "Write the table as catalog.schema.table.",
      check_table_resolution, NULL, NULL, NULL},
+    {RULE_ROW_FILTER, "row-filter", RULE_STAGE_REWRITE, ON_ALL, 1, 0, 0, NULL,
+     "every scan of a table with row filters reads only the rows the user may see",
+     "Nothing to fix when the filter is applied; a refused statement names what sluice could not place the filter in (send a query sluice can read, name the table by its alias).",
+     rewrite_row_filter, NULL, row_filter_unparsed, NULL},
     {RULE_LIMIT_CAP, "limit-cap", RULE_STAGE_REWRITE, RULE_ON_SELECT, 1, 1, MODES_JUDGE, "rewrite",
      "the rows a statement returns are capped",
      "Add a LIMIT at or below the cap.",

@@ -48,6 +48,7 @@ typedef enum rule_id {
     RULE_REWRITE_VERIFY,
     RULE_TABLE_RESOLUTION,
     RULE_SCAN_BUDGET,
+    RULE_ROW_FILTER,
     RULE_COUNT
 } rule_id;
 

@@ -518,6 +518,37 @@ static int load_keys(loader *ld, json_t *obj, const char *path, rules_table *t)
     return rc;
 }
 
+/* A table name as the rules write it (tables[].match,
+ * row_filters.filters[].table): catalog.schema.table (*exact, lower
+ * case) or a /pattern/ (*pattern, compiled caseless).  The one reader of
+ * both forms. */
+int ld_compile_match(loader *ld, const char *path, const char *match, char **exact,
+                     pcre2_code **pattern)
+{
+    size_t n = strlen(match);
+    if (n >= 2 && match[0] == '/' && match[n - 1] == '/') {
+        int errcode;
+        PCRE2_SIZE erroff;
+        *pattern = pcre2_compile((PCRE2_SPTR)(match + 1), n - 2, PCRE2_CASELESS,
+                                 &errcode, &erroff, NULL);
+        if (!*pattern) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(errcode, msg, sizeof msg);
+            return ld_fail_at(ld, path, "invalid pattern at offset %zu: %s", (size_t)erroff,
+                              (char *)msg);
+        }
+        pcre2_jit_compile(*pattern, PCRE2_JIT_COMPLETE);  /* best effort */
+        return 0;
+    }
+    int dots = 0;
+    for (const char *p = match; *p; p++)
+        dots += *p == '.';
+    if (dots != 2)
+        return ld_fail_at(ld, path, "must be catalog.schema.table or a /pattern/");
+    *exact = lower_dup(match);
+    return 0;
+}
+
 static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
 {
     static const char *const keys[] = {"match", "description", "partition", "rows",
@@ -537,29 +568,7 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
     if (!t->match)
         return ld_fail_at(ld, path, "needs \"match\"");
     char *mp = ld_path_join(path, "match");
-    size_t n = strlen(t->match);
-    int rc = 0;
-    if (n >= 2 && t->match[0] == '/' && t->match[n - 1] == '/') {
-        int errcode;
-        PCRE2_SIZE erroff;
-        t->pattern = pcre2_compile((PCRE2_SPTR)(t->match + 1), n - 2, PCRE2_CASELESS,
-                                   &errcode, &erroff, NULL);
-        if (!t->pattern) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(errcode, msg, sizeof msg);
-            rc = ld_fail_at(ld, mp, "invalid pattern at offset %zu: %s", (size_t)erroff, (char *)msg);
-        } else {
-            pcre2_jit_compile(t->pattern, PCRE2_JIT_COMPLETE);  /* best effort */
-        }
-    } else {
-        int dots = 0;
-        for (const char *p = t->match; *p; p++)
-            dots += *p == '.';
-        if (dots != 2)
-            rc = ld_fail_at(ld, mp, "must be catalog.schema.table or a /pattern/");
-        else
-            t->exact = lower_dup(t->match);
-    }
+    int rc = ld_compile_match(ld, mp, t->match, &t->exact, &t->pattern);
     free(mp);
     if (rc < 0)
         return -1;
@@ -830,6 +839,7 @@ static const struct {
     {"statements", load_statements},
     {"inline_suppressions", load_inline_suppressions},
     {"aggregates", rules_load_aggregates},      /* after defaults and tables */
+    {"row_filters", rules_load_row_filters},    /* after tables */
     {"broadcast", load_broadcast},
     {"resolution", load_resolution},
     {"explore", load_explore},
@@ -919,6 +929,7 @@ void rules_free(rules *r)
     }
     free(r->tables);
     rules_aggregates_free(r);
+    rules_row_filters_free(r);
     memset(r, 0, sizeof *r);
 }
 

@@ -148,6 +148,26 @@ typedef struct rules_explore {
     long long max_rows;     /* samples' and distinct values' LIMIT at most this */
 } rules_explore;
 
+/* One row filter (the "row_filters" section, rules_row_filters.c;
+ * docs/row-level-security.md).  The predicate is parsed once, at load:
+ * every {{user}} of its text is a ParamRef whose sl_param is
+ * RULES_USER_PARAM, replaced by the request's user as a string
+ * constant when the filter is applied; every "location" is -1 (it is no
+ * text of the query).  Shared by all threads: copy, never insert. */
+#define RULES_USER_PARAM ":sl_user"
+typedef struct rules_row_filter {
+    char   *table;          /* as written: catalog.schema.table or /pattern/ */
+    char   *exact;          /* lower-case catalog.schema.table, or NULL */
+    pcre2_code *pattern;    /* compiled /pattern/ (caseless), or NULL */
+    char   *predicate_text; /* as written */
+    json_t *predicate;      /* the parsed condition (owned) */
+    int     uses_user;      /* it has {{user}} */
+    char  **users;  size_t nusers;  /* exact names; "*" in the file: all_users */
+    int     all_users;
+    char  **groups; size_t ngroups; /* exact names */
+    char   *group_key;      /* filters with one key are ORed; NULL: its own */
+} rules_row_filter;
+
 /* What a name that may be several configured tables is (resolution.ambiguous). */
 typedef enum rules_ambiguous {
     RULES_AMBIGUOUS_EACH = 0,       /* the scan answers to every one of them */
@@ -176,6 +196,13 @@ typedef struct rules {
                                        (the default when "broadcast" is absent) */
     long long broadcast_max_rows;   /* -1: no row limit */
     long long broadcast_max_bytes;  /* -1: no byte limit */
+    rules_row_filter *row_filters;  /* row_filters.filters, in file order */
+    size_t nrow_filters;
+    int row_filters_deny;           /* row_filters.default "deny": FALSE for a user
+                                       no filter of a filtered table names */
+    char **row_filters_bypass;      /* groups exempt from every row filter */
+    size_t nrow_filters_bypass;
+    json_t *row_filter_false;       /* the condition FALSE, parsed (owned) */
     size_t *aggregate_order;        /* indices into aggregates, most preferred
                                        first: fewest rows, then fewest dimensions,
                                        then file order */
@@ -201,6 +228,13 @@ void rules_free(rules *r);
 /* The table entry for a fully qualified, lower-case name, or NULL.
  * Exact matches win over patterns; among each, the first listed wins. */
 const rules_table *rules_find_table(const rules *r, const char *qualified);
+
+/* Does row filter f name the table `qualified` (lower-case
+ * catalog.schema.table, of which the author wrote the last nparts)?  An
+ * exact name matches the whole name, or, for a name written with fewer
+ * than three parts, its written parts (the defaults a request gives may
+ * not be the session's: the filter applies to every table it may be). */
+int rules_row_filter_matches(const rules_row_filter *f, const char *qualified, int nparts);
 
 /* The configured tables a reference may name (docs/superset-resolution.md).
  * qualified is the lower-case name completed with the defaults, of which

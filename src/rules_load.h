@@ -45,6 +45,14 @@ int ld_get_string(loader *ld, json_t *obj, const char *path, const char *key, ch
  * gives rule (rule_table.h), else an error listing them. */
 int ld_get_mode(loader *ld, json_t *obj, const char *path, rule_id rule, rules_enforce *out);
 
+/* A table name: catalog.schema.table or /pattern/ (rules.c). */
+int ld_compile_match(loader *ld, const char *path, const char *match, char **exact,
+                     pcre2_code **pattern);
+
+/* The "row_filters" section (rules_row_filters.c). */
+int rules_load_row_filters(loader *ld, json_t *value, rules *r);
+void rules_row_filters_free(rules *r);
+
 /* The "aggregates" section (rules_aggregate.c). */
 int rules_load_aggregates(loader *ld, json_t *value, rules *r);
 void rules_aggregates_free(rules *r);

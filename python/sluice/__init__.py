@@ -36,7 +36,7 @@ import re
 import struct
 import threading
 import time
-from typing import Dict, Iterator, List, Optional, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 __all__ = ["Engine", "Result", "Diagnostic", "Action", "Severity", "Mode", "Layout", "RulesError",
            "SluiceError", "LibraryNotFound", "load_library", "library_path", "version"]
@@ -128,7 +128,9 @@ class _Request(ctypes.Structure):
                 ("lineage", ctypes.c_int),
                 ("dashboard_id", ctypes.c_char_p),
                 ("chart_id", ctypes.c_char_p),
-                ("source", ctypes.c_char_p)]
+                ("source", ctypes.c_char_p),
+                ("groups", ctypes.POINTER(ctypes.c_char_p)),
+                ("ngroups", ctypes.c_size_t)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -546,13 +548,16 @@ class Engine:
                 now: Optional[str] = None, mode: Union[Mode, str] = Mode.ENFORCE,
                 explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
                 lineage: bool = False, dashboard_id: Optional[str] = None,
-                chart_id: Optional[str] = None, source: Optional[str] = None) -> Result:
+                chart_id: Optional[str] = None, source: Optional[str] = None,
+                groups: Optional[Sequence[str]] = None) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
         the diagnostics and the tables; lineage=True (enforce and lint
         modes) fills Result.lineage.  dashboard_id, chart_id and source
         (with user) are what the rules' attribution comment writes
-        (docs/budget-and-attribution.md).  A single call into the library,
-        which writes the whole result into this thread's buffer."""
+        (docs/budget-and-attribution.md); user and groups (the groups, or
+        Superset roles, the user is in) are what the rules' row filters
+        read.  A single call into the library, which writes the whole
+        result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
         try:
@@ -569,6 +574,14 @@ class Engine:
                        _encode(user), _encode(now), mode_number, 1 if explain else 0,
                        layout_number, 1 if lineage else 0, _encode(dashboard_id),
                        _encode(chart_id), _encode(source))
+        if isinstance(groups, (str, bytes)):
+            raise ValueError("groups must be a list of names, not one string")
+        names = [_encode(g) for g in (groups or ())]
+        if any(n is None for n in names):
+            raise ValueError("groups must be strings")
+        group_array = (ctypes.c_char_p * max(len(names), 1))(*names)
+        req.groups = ctypes.cast(group_array, ctypes.POINTER(ctypes.c_char_p))
+        req.ngroups = len(names)
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

@@ -87,6 +87,23 @@ def _current_user(security_manager: Any) -> Optional[str]:
     return None
 
 
+def _current_groups(security_manager: Any) -> List[str]:
+    """The names of the current user's roles (security_manager.get_user_roles()),
+    which the rules' row filters and bypass list name as groups.  An error
+    reading them is raised (the query is then refused as an internal error,
+    never run without the filters the roles would select); a security
+    manager without get_user_roles (outside Superset) gives no groups."""
+    get_roles = getattr(security_manager, "get_user_roles", None)
+    if get_roles is None:
+        return []
+    names = []
+    for role in get_roles() or ():
+        name = getattr(role, "name", role)
+        if isinstance(name, str) and name:
+            names.append(name)
+    return names
+
+
 # ---------------------------------------------------------------------------
 # Coverage: which of Superset's paths call the mutator under its settings.
 #
@@ -619,13 +636,15 @@ class Mutator:
         engine = self.engine()
         try:
             refusal = None
+            groups = _current_groups(kwargs.get("security_manager"))
             if blocks is not None and sql == blocks[0]:
-                refusal = self._check_script(blocks, engine, context, user, database, started)
+                refusal = self._check_script(blocks, engine, context, user, database, started,
+                                             groups)
             if refusal is None:
                 dashboard, chart = attribution_ids(sys._getframe(1))
                 result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
-                                        now=self.now, explain=self.explain, layout=self.layout,
-                                        dashboard_id=dashboard, chart_id=chart,
+                                        groups=groups, now=self.now, explain=self.explain,
+                                        layout=self.layout, dashboard_id=dashboard, chart_id=chart,
                                         source=attribution_source(context, chart))
         except Exception as e:  # an engine error, not a verdict on the SQL
             return self._internal_error(sql, e, user, database, started, engine, context)
@@ -638,7 +657,8 @@ class Mutator:
         return result.sql
 
     def _check_script(self, blocks: List[str], engine: sluice.Engine, context: Context,
-                      user: Optional[str], database: Any, started: float) -> Optional[str]:
+                      user: Optional[str], database: Any, started: float,
+                      groups: Optional[List[str]] = None) -> Optional[str]:
         """SQL Lab runs a script one statement at a time, each through the
         mutator.  Before the first runs, the whole script is checked as one
         request: a script any of whose statements would be refused (or that
@@ -647,7 +667,7 @@ class Mutator:
         statements have.  Returns the refusal's message, or None."""
         script = ";\n".join(blocks)
         result = engine.process(script, catalog=context[0], schema=context[1], user=user,
-                                now=self.now, explain=self.explain)
+                                groups=groups, now=self.now, explain=self.explain)
         if result.action is not Action.REJECT:
             return None
         self._record(script, result, "reject", user, database, started, engine=engine,

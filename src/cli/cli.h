@@ -49,11 +49,16 @@ void cli_print_diagnostics(FILE *out, const char *name, const char *text,
                            size_t len, const sl_result *res);
 
 /* --context '{"catalog": ..., "schema": ..., "user": ..., "now": ...,
- * "dashboard_id": ..., "chart_id": ..., "source": ...}':
+ * "groups": [...], "dashboard_id": ..., "chart_id": ..., "source": ...}':
  * the object in *out (a new reference), or -1 after printing the problem
- * ("sluice CMD: --context: ...").  Unknown keys and values that are not
- * strings are errors. */
+ * ("sluice CMD: --context: ...").  Unknown keys, values that are not
+ * strings and groups that are not an array of strings are errors. */
 int cli_parse_context(const char *cmd, const char *text, json_t **out);
+/* Set req's catalog, schema, user, now, groups, dashboard_id, chart_id
+ * and source from a context object
+ * (the strings borrowed from it).  Returns the groups array, which the
+ * caller frees after the request. */
+const char **cli_apply_context(json_t *ctx, sl_request *req);
 
 /* The engine for a rules file (NULL path: the empty rule set), or NULL
  * after printing "sluice CMD: <the error>". */
@@ -76,6 +81,7 @@ sl_result *cli_lineage_lines(const sl_engine *eng, const sl_request *req, sbuf *
                              size_t *unreadable);
 
 /* The expected-result text of one corpus case (see docs/testing.md, "Corpus"). */
-int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out);
+int cli_render_case(const sl_engine *eng, json_t *context, const char *sql, size_t len,
+                    sbuf *out);
 
 #endif

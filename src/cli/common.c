@@ -130,12 +130,26 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
     json_t *v;
     json_object_foreach(j, key, v) {
         if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
-            strcmp(key, "now") && strcmp(key, "dashboard_id") && strcmp(key, "chart_id") &&
-            strcmp(key, "source")) {
+            strcmp(key, "now") && strcmp(key, "groups") && strcmp(key, "dashboard_id") &&
+            strcmp(key, "chart_id") && strcmp(key, "source")) {
             fprintf(stderr, "sluice %s: --context: unknown key '%s' (expected catalog, schema, "
-                            "user, now, dashboard_id, chart_id, source)\n", cmd, key);
+                            "user, groups, now, dashboard_id, chart_id, source)\n", cmd, key);
             json_decref(j);
             return -1;
+        }
+        if (strcmp(key, "groups") == 0) {
+            size_t i;
+            json_t *g;
+            int ok = json_is_array(v);
+            json_array_foreach(v, i, g)
+                ok &= json_is_string(g);
+            if (!ok) {
+                fprintf(stderr, "sluice %s: --context: key 'groups' must be an array of "
+                                "strings\n", cmd);
+                json_decref(j);
+                return -1;
+            }
+            continue;
         }
         if (!json_is_string(v)) {
             fprintf(stderr, "sluice %s: --context: key '%s' must be a string\n", cmd, key);
@@ -145,6 +159,25 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
     }
     *out = j;
     return 0;
+}
+
+const char **cli_apply_context(json_t *ctx, sl_request *req)
+{
+    req->catalog = json_string_value(json_object_get(ctx, "catalog"));
+    req->schema = json_string_value(json_object_get(ctx, "schema"));
+    req->user = json_string_value(json_object_get(ctx, "user"));
+    req->now = json_string_value(json_object_get(ctx, "now"));
+    req->dashboard_id = json_string_value(json_object_get(ctx, "dashboard_id"));
+    req->chart_id = json_string_value(json_object_get(ctx, "chart_id"));
+    req->source = json_string_value(json_object_get(ctx, "source"));
+    json_t *g = json_object_get(ctx, "groups");
+    size_t n = json_array_size(g);
+    const char **groups = xcalloc(n + 1, sizeof *groups);
+    for (size_t i = 0; i < n; i++)
+        groups[i] = json_string_value(json_array_get(g, i));
+    req->groups = groups;
+    req->ngroups = n;
+    return groups;
 }
 
 sl_engine *cli_load_rules(const char *cmd, const char *path)

@@ -10,6 +10,11 @@
  * rules do (cli_render_case) or each statement's lineage
  * (cli_lineage_lines).  Mismatches are shown as unified diffs; --bless
  * rewrites the expected files instead.
+ *
+ * A case whose first line is
+ *     -- request: {"user": "alice", "groups": ["eu_sales"]}
+ * is run with that request context (the keys of --context: catalog,
+ * schema, user, groups, now); the line stays part of the SQL, a comment.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -42,13 +47,16 @@ static void render_diags(const sl_result *res, sbuf *out)
  * when the case breaks an invariant that no expected file may bless: a
  * rewrite whose output, run again, is not passed unchanged (rewriting a
  * rewritten query must change nothing). */
-int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
+int cli_render_case(const sl_engine *eng, json_t *context, const char *sql, size_t len,
+                    sbuf *out)
 {
     int rc = 0;
     sl_request req = SL_REQUEST_INIT;
+    const char **groups = context ? cli_apply_context(context, &req) : NULL;
     req.sql = sql;
     req.sql_len = len;
-    req.now = "2026-11-24 12:00:00";
+    if (!req.now)
+        req.now = "2026-11-24 12:00:00";
     req.mode = SL_MODE_ENFORCE;
     req.explain = 1;        /* a case shows why a rewrite was not made */
     sl_result *res = sl_process(eng, &req);
@@ -107,18 +115,22 @@ int cli_render_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out
         sbuf_puts(out, "\n");
     }
     sl_result_free(res);
+    free(groups);
     return rc;
 }
 
 /* The lineage lines of a case (`sluice lineage` with "now" fixed as
  * above).  Returns 0, or -1 when asking for lineage changed what the
  * rules decide: lineage only describes. */
-static int render_lineage_case(const sl_engine *eng, const char *sql, size_t len, sbuf *out)
+static int render_lineage_case(const sl_engine *eng, json_t *context, const char *sql,
+                               size_t len, sbuf *out)
 {
     sl_request req = SL_REQUEST_INIT;
+    const char **groups = context ? cli_apply_context(context, &req) : NULL;
     req.sql = sql;
     req.sql_len = len;
-    req.now = "2026-11-24 12:00:00";
+    if (!req.now)
+        req.now = "2026-11-24 12:00:00";
     size_t unreadable;
     sl_result *with = cli_lineage_lines(eng, &req, out, &unreadable);
     sl_result *without = sl_process(eng, &req);
@@ -134,6 +146,7 @@ static int render_lineage_case(const sl_engine *eng, const char *sql, size_t len
     }
     sl_result_free(with);
     sl_result_free(without);
+    free(groups);
     return rc;
 }
 
@@ -229,8 +242,24 @@ static void run_case(run *r, const sl_engine *eng, case_kind kind, const char *p
         r->io_error = 1;
         goto out;
     }
-    if (kind == CASE_LINEAGE ? render_lineage_case(eng, in.data, in.len, &act) < 0
-                             : cli_render_case(eng, in.data, in.len, &act) < 0) {
+    json_t *context = NULL;
+    static const char head[] = "-- request: ";
+    if (in.len > sizeof head - 1 && memcmp(in.data, head, sizeof head - 1) == 0) {
+        const char *nl = memchr(in.data, '\n', in.len);
+        char *line = xstrndup(in.data + sizeof head - 1,
+                              (size_t)((nl ? nl : in.data + in.len) - in.data) - (sizeof head - 1));
+        int bad = cli_parse_context("corpus", line, &context) < 0;
+        free(line);
+        if (bad) {
+            printf("FAIL %s: its request line is not a context object\n", path);
+            r->failed++;
+            goto out;
+        }
+    }
+    int failed = kind == CASE_LINEAGE ? render_lineage_case(eng, context, in.data, in.len, &act) < 0
+                                      : cli_render_case(eng, context, in.data, in.len, &act) < 0;
+    json_decref(context);
+    if (failed) {
         printf("FAIL %s: %s\n", path, kind == CASE_LINEAGE
                ? "asking for lineage changed the result"
                : "a rewrite is not idempotent, or explaining changed the result");

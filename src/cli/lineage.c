@@ -99,10 +99,7 @@ int cmd_lineage(int argc, char **argv)
     sl_request req = SL_REQUEST_INIT;
     req.sql = sbuf_cstr(&in);
     req.sql_len = in.len;
-    req.catalog = json_string_value(json_object_get(ctx, "catalog"));
-    req.schema = json_string_value(json_object_get(ctx, "schema"));
-    req.user = json_string_value(json_object_get(ctx, "user"));
-    req.now = json_string_value(json_object_get(ctx, "now"));
+    const char **groups = cli_apply_context(ctx, &req);
     sbuf out = SBUF_INIT;
     size_t unreadable;
     sl_result *res = cli_lineage_lines(eng, &req, &out, &unreadable);
@@ -121,6 +118,7 @@ int cmd_lineage(int argc, char **argv)
     sl_engine_free(eng);
     sbuf_free(&out);
     sbuf_free(&in);
+    free(groups);
     json_decref(ctx);
     return unreadable ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -528,13 +528,9 @@ int cmd_rewrite(int argc, char **argv)
     sl_request req = SL_REQUEST_INIT;
     req.sql = in.data;
     req.sql_len = in.len;
-    req.catalog = json_string_value(json_object_get(ctx, "catalog"));
-    req.schema = json_string_value(json_object_get(ctx, "schema"));
-    req.user = json_string_value(json_object_get(ctx, "user"));
-    req.dashboard_id = json_string_value(json_object_get(ctx, "dashboard_id"));
-    req.chart_id = json_string_value(json_object_get(ctx, "chart_id"));
-    req.source = json_string_value(json_object_get(ctx, "source"));
-    req.now = now ? now : json_string_value(json_object_get(ctx, "now"));
+    const char **groups = cli_apply_context(ctx, &req);
+    if (now)
+        req.now = now;
     req.mode = SL_MODE_ENFORCE;
     req.explain = explain;
     req.layout = layout;
@@ -554,6 +550,7 @@ int cmd_rewrite(int argc, char **argv)
     sl_result_free(res);
     sl_engine_free(eng);
     sbuf_free(&in);
+    free(groups);
     json_decref(ctx);
     return rc;
 }

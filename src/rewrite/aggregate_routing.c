@@ -66,11 +66,11 @@
  *     MAX(e) or from a dimension e; COUNT(*) from a stored COUNT(*), and
  *     COUNT(e) from a stored COUNT(e), as CAST(COALESCE(SUM(c), 0) AS
  *     BIGINT) so that an empty global aggregate still returns 0, typed as
- *     COUNT is; COUNT(DISTINCT e) where e is built from dimensions.  Not:
- *     SUM(e) from anything else (a stored SUM(price*qty) is not
- *     SUM(price)*SUM(qty)), DISTINCT other than in COUNT, FILTER, ordered
- *     aggregates, or any other function (AVG among them: its result type
- *     depends on the column's type, which the rules do not declare).
+ *     COUNT is; COUNT(DISTINCT e) where e is built from dimensions; AVG,
+ *     count_if and the other DISTINCT aggregates by conditions 12 and 13.
+ *     Not: SUM(e) from anything else (a stored SUM(price*qty) is not
+ *     SUM(price)*SUM(qty)), FILTER, ordered aggregates, or any other
+ *     function.
  *
  *  7. The output columns keep their names and order: every select-list
  *     entry whose expression changes has an alias, or is a column
@@ -142,6 +142,44 @@
  *     against one, NOT IN, and INTERVAL 120 MINUTES against INTERVAL 2
  *     HOURS (another type: date + interval reads them differently).
  *
+ * 12. AVG(e) (and its alias mean) is answered from a stored SUM(e) and
+ *     COUNT(e) of the same expression, with the type and value of Spark's
+ *     Average (aggregate/Average.scala: resultType, sumDataType,
+ *     evaluateExpression), which depend on e's type: e is a column of the
+ *     source whose type the rules declare (tables[].columns) or a CAST,
+ *     else refused (the type is unknown).
+ *       integral or floating e (TINYINT .. BIGINT, FLOAT, DOUBLE): DOUBLE,
+ *         sum(CAST(s AS DOUBLE)) / NULLIF(sum(c), 0).  Average sums the
+ *         values as DOUBLE and divides by the count as DOUBLE, NULL when
+ *         the count is 0 (Divide in LEGACY mode); NULLIF gives that NULL
+ *         in ANSI mode too, where x / 0 fails.  The stored sums are
+ *         summed as DOUBLE, so no BIGINT overflow that Average would not
+ *         have; sums of DOUBLE, there as in Average, are exact while the
+ *         partial sums are (integers below 2^53).
+ *       DECIMAL(p, s): DECIMAL(p + 4, s + 4) (bounded to 38),
+ *         CAST(CAST(sum(s) AS DECIMAL(p + 10, s)) / NULLIF(sum(c), 0)
+ *              AS DECIMAL(p + 4, s + 4)):
+ *         the sum held as Average holds it (DECIMAL(p + 10, s), which
+ *         overflows where Average's does), divided as Spark's Divide
+ *         types DECIMAL(p + 10, s) / DECIMAL(20, 0) (a BIGINT count), at
+ *         scale d (divide_scale), then rounded half up to s + 4.  Average
+ *         (Spark 3.3+: DecimalDivideWithOverflowCheck) rounds the quotient
+ *         once to s + 4; rounding first at d changes that only for a
+ *         quotient within 10^-d of a half at s + 4, which needs a group of
+ *         10^(d - s - 4) / 2 rows or more.  So it is routed only when the
+ *         source's tables entry declares fewer rows than that (DECIMAL(12,
+ *         2): d = 18, under 5 * 10^11 rows), and refused when d < s + 4.
+ *         (Spark 3.2 and before evaluate Average as this same division.)
+ *
+ * 13. count_if(p) with p built from dimensions is the stored COUNT(*) of
+ *     the groups where p holds: CAST(COALESCE(SUM(CASE WHEN p THEN cnt
+ *     END), 0) AS BIGINT), BIGINT as count_if is, 0 over no rows.
+ *     F(DISTINCT e) for F one of COUNT, SUM, AVG, MEAN, MIN, MAX (their
+ *     value depends on the set of distinct values only) with e built from
+ *     dimensions is F(DISTINCT e) over the groups: the groups hold every
+ *     value e takes on the rows, and no other.  DISTINCT in any other
+ *     function is refused.
+ *
  * An aggregate with "enforce": "warn" that qualifies is reported (a
  * warning: the query could be answered from it) and the next candidate
  * is still tried; the block is routed onto the first "rewrite" one that
@@ -153,10 +191,17 @@
  * qualify, the one with the fewest rows (the "rows" of its tables entry)
  * wins, then the one with fewer dimensions, then file order.
  *
+ * No block is routed whose scan of the source the rules' row filters
+ * restrict for the request's user (rls_not_covered): the aggregate holds
+ * every user's groups, and sluice does not apply the filter to it
+ * (row_filter.c runs first and makes the scan a derived table; this
+ * refusal names the reason).
+ *
  * Every refusal names one reason code of route_reasons.h (refuse()); the
  * diagnostics carry it (sl_diagnostic.code), and a routed one also the
  * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -376,6 +421,323 @@ static json_t *summed_count(route *r, const char *col)
     return ast_new_cast(ast_new_coalesce(co_args), "bigint");
 }
 
+/* ---- conditions 12 and 13: AVG, count_if, DISTINCT over dimensions -- */
+
+/* The numeric type class of an AVG argument, as Spark's Average reads
+ * it (its resultType and sumDataType). */
+typedef struct num_type {
+    enum { NUM_UNKNOWN, NUM_INTEGRAL, NUM_FLOATING, NUM_DECIMAL, NUM_OTHER } cls;
+    int p, s;               /* NUM_DECIMAL: precision and scale */
+} num_type;
+
+/* A Spark type name (SqlBaseParser's primitiveDataType; DataTypeParser's
+ * names) with its parameters: np of them in par[].  DECIMAL alone is
+ * DECIMAL(10, 0) and DECIMAL(p) is DECIMAL(p, 0) (DecimalType.USER_DEFAULT). */
+static num_type num_type_of(const char *name, int np, const int *par)
+{
+    static const struct { const char *name; int cls; } names[] = {
+        {"tinyint", NUM_INTEGRAL}, {"byte", NUM_INTEGRAL}, {"smallint", NUM_INTEGRAL},
+        {"short", NUM_INTEGRAL}, {"int", NUM_INTEGRAL}, {"integer", NUM_INTEGRAL},
+        {"bigint", NUM_INTEGRAL}, {"long", NUM_INTEGRAL}, {"float", NUM_FLOATING},
+        {"real", NUM_FLOATING}, {"double", NUM_FLOATING}, {"decimal", NUM_DECIMAL},
+        {"dec", NUM_DECIMAL}, {"numeric", NUM_DECIMAL}};
+    num_type t = {NUM_OTHER, 0, 0};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcasecmp(name, names[i].name) == 0)
+            t.cls = names[i].cls;
+    if (t.cls == NUM_DECIMAL) {
+        t.p = np > 0 ? par[0] : 10;
+        t.s = np > 1 ? par[1] : 0;
+        if (np > 2 || t.p < 1 || t.p > 38 || t.s < 0 || t.s > t.p)
+            t.cls = NUM_OTHER;
+    } else if (np > 0) {
+        t.cls = NUM_OTHER;
+    }
+    return t;
+}
+
+/* A declared type as the rules write it: "INT", "DECIMAL(12, 2)". */
+static num_type num_type_of_text(const char *text)
+{
+    char name[32];
+    int par[3], np = 0;
+    size_t n = 0;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    while ((isalpha((unsigned char)*p) || *p == '_') && n + 1 < sizeof name)
+        name[n++] = *p++;
+    name[n] = '\0';
+    while (*p == ' ')
+        p++;
+    if (*p == '(') {
+        p++;
+        for (;;) {
+            char *end;
+            long v = strtol(p, &end, 10);
+            if (end == p || np == 3 || v < 0 || v > 1000)
+                return (num_type){NUM_OTHER, 0, 0};
+            par[np++] = (int)v;
+            p = end;
+            while (*p == ' ')
+                p++;
+            if (*p == ',') {
+                p++;
+                continue;
+            }
+            if (*p++ != ')')
+                return (num_type){NUM_OTHER, 0, 0};
+            break;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    return *p ? (num_type){NUM_OTHER, 0, 0} : num_type_of(name, np, par);
+}
+
+/* The type of AVG's argument e: CAST(x AS type) says it; a column of
+ * the source says it through the rules' declared columns (tables[].
+ * columns of the aggregate's source).  NUM_UNKNOWN otherwise. */
+static num_type avg_arg_type(route *r, json_t *e)
+{
+    json_t *f;
+    num_type unknown = {NUM_UNKNOWN, 0, 0};
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (k == AST_TypeCast) {
+        json_t *tn = ast_get(f, "typeName"), *names = ast_get(tn, "names"), *m, *mf;
+        if (json_array_size(names) != 1 || ast_get(tn, "arrayBounds"))
+            return unknown;
+        int par[3], np = 0;
+        size_t i;
+        json_array_foreach(ast_get(tn, "typmods"), i, m) {
+            if (np == 3 || ast_unwrap(m, &mf, NULL) != AST_A_Const || !ast_get(mf, "ival"))
+                return unknown;
+            par[np++] = (int)json_integer_value(ast_get(ast_get(mf, "ival"), "ival"));
+        }
+        return num_type_of(ast_string_value(json_array_get(names, 0)), np, par);
+    }
+    if (k != AST_ColumnRef || !qualifier_is_item(r, f))
+        return unknown;
+    const char *col = column_name(f);
+    const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
+    for (size_t i = 0; t && col && i < t->ncolumns; i++)
+        if (strcasecmp(t->columns[i].name, col) == 0 && t->columns[i].type)
+            return num_type_of_text(t->columns[i].type);
+    return unknown;
+}
+
+/* CAST(e AS DECIMAL(p, s)). */
+static json_t *decimal_cast(json_t *e, int p, int s)
+{
+    json_t *c = ast_new_cast(e, "decimal");
+    json_t *mods = json_array();
+    json_array_append_new(mods, ast_new_int_const(p));
+    json_array_append_new(mods, ast_new_int_const(s));
+    json_object_set_new(ast_get(ast_get(c, "TypeCast"), "typeName"), "typmods", mods);
+    return c;
+}
+
+/* NULLIF(e, 0). */
+static json_t *nullif_zero(json_t *e)
+{
+    json_t *n = ast_new_binary_op("=", e, ast_new_int_const(0));
+    json_object_set_new(ast_get(n, "A_Expr"), "kind", json_string("AEXPR_NULLIF"));
+    return n;
+}
+
+/* sum(col) */
+static json_t *sum_of(json_t *e)
+{
+    json_t *a = json_array();
+    json_array_append_new(a, e);
+    return ast_new_func_call("sum", a);
+}
+
+/* The scale of Spark's decimal division DECIMAL(p1, s1) / DECIMAL(p2, s2)
+ * (Divide.resultDecimalType with spark.sql.decimalOperations.
+ * allowPrecisionLoss, its default: scale max(6, s1 + p2 + 1), precision
+ * p1 - s1 + s2 + scale, then DecimalType.adjustPrecisionScale: over 38
+ * digits the scale gives way to the integer digits, down to
+ * min(scale, 6)). */
+static int divide_scale(int p1, int s1, int p2, int s2)
+{
+    int int_dig = p1 - s1 + s2;
+    int scale = s1 + p2 + 1 > 6 ? s1 + p2 + 1 : 6;
+    if (int_dig + scale <= 38)
+        return scale;
+    int min_scale = scale < 6 ? scale : 6;
+    return 38 - int_dig > min_scale ? 38 - int_dig : min_scale;
+}
+
+/* Condition 12: AVG(e) (or mean) from a stored SUM(e) and COUNT(e),
+ * typed and valued as Spark's Average. */
+static json_t *map_avg(route *r, json_t *f, const char *name)
+{
+    json_t *args = ast_get(f, "args");
+    json_t *e = json_array_get(args, 0);
+    if (json_array_size(args) != 1 || json_is_true(ast_get(f, "agg_star"))) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) does not have one argument", name);
+        return NULL;
+    }
+    const rules_measure *sm = find_measure(r, "sum", 0, e);
+    const rules_measure *cm = find_measure(r, "count", 0, e);
+    if (!sm || !cm) {
+        refuse(r, RR_MEASURE_MISSING, "%s(...) needs a stored SUM and COUNT of the same expression (condition 12)",
+               name);
+        return NULL;
+    }
+    num_type t = avg_arg_type(r, e);
+    if (t.cls == NUM_UNKNOWN) {
+        refuse(r, RR_TYPE_UNKNOWN, "the type of %s(...)'s argument is unknown: its result type depends on it "
+               "(declare the column's type in tables[].columns, condition 12)", name);
+        return NULL;
+    }
+    if (t.cls == NUM_OTHER) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) of a type other than an integral, floating or decimal number "
+               "(condition 12)", name);
+        return NULL;
+    }
+    if (t.cls == NUM_DECIMAL) {
+        /* Average: sum DECIMAL(p + 10, s), result DECIMAL(p + 4, s + 4),
+         * both bounded to 38.  The routed quotient is Spark's Divide of
+         * the sum as DECIMAL(p + 10, s) by the count (a BIGINT, read as
+         * DECIMAL(20, 0)), rounded half up at its scale d and then at
+         * s + 4 by the CAST.  That equals Average's single rounding of
+         * the quotient (Spark 3.3+: DecimalDivideWithOverflowCheck) unless
+         * the quotient lies within 10^-d of a half at s + 4, which needs
+         * a group of at least 10^(d - s - 4) / 2 rows: exact when the
+         * source holds fewer rows than that (its tables entry's "rows").
+         * (Spark 3.2 and before divide the same way as the routed form.) */
+        int sp = t.p + 10 > 38 ? 38 : t.p + 10;
+        int rp = t.p + 4 > 38 ? 38 : t.p + 4, rs = t.s + 4 > 38 ? 38 : t.s + 4;
+        int d = divide_scale(sp, t.s, 20, 0);
+        const rules_table *src = rules_find_table(r->ctx->rules, r->agg->source);
+        long long rows = src ? src->rows : -1;
+        int margin = d - rs;
+        long double limit = 0.5L;
+        for (int i = 0; i < margin && i < 40; i++)
+            limit *= 10;
+        if (margin < 0 || rows < 0 || (long double)rows >= limit) {
+            char why[200], held[40] = "declares no rows";
+            if (rows >= 0)
+                snprintf(held, sizeof held, "declares %lld rows", rows);
+            if (margin < 0)
+                snprintf(why, sizeof why, "%s(...) of DECIMAL(%d,%d): Spark's division of the "
+                         "stored parts rounds at scale %d, below the result's %d", name, t.p, t.s,
+                         d, rs);
+            else
+                snprintf(why, sizeof why, "%s(...) of DECIMAL(%d,%d) is exact from the stored "
+                         "parts only while a group holds fewer than 10^%d/2 rows; the source %s",
+                         name, t.p, t.s, margin, held);
+            refuse(r, RR_DECIMAL_ROUNDING, "%s (condition 12)", why);
+            return NULL;
+        }
+        if (!r->build)
+            return json_null();
+        json_t *q = ast_new_binary_op("/", decimal_cast(sum_of(ast_new_column_ref(NULL, sm->name)),
+                                                        sp, t.s),
+                                      nullif_zero(sum_of(ast_new_column_ref(NULL, cm->name))));
+        return decimal_cast(q, rp, rs);
+    }
+    /* Integral and floating: Average sums as DOUBLE and divides by the
+     * count as DOUBLE; NULL when the count is 0 (Divide in LEGACY mode). */
+    if (!r->build)
+        return json_null();
+    return ast_new_binary_op("/", sum_of(ast_new_cast(ast_new_column_ref(NULL, sm->name), "double")),
+                             nullif_zero(sum_of(ast_new_column_ref(NULL, cm->name))));
+}
+
+/* The reason of a condition-12 refusal: what map_expr found, said of
+ * the call it was found in.  Returns NULL. */
+static json_t *not_over_dimensions(route *r, const char *fn, const char *form)
+{
+    char found[sizeof r->reason];
+    snprintf(found, sizeof found, "%s", r->reason);
+    char msg[sizeof found + 128];
+    snprintf(msg, sizeof msg, "%.40s%.20s is not over dimensions only: %s (condition 13)", fn,
+             form, found);
+    snprintf(r->reason, sizeof r->reason, "%.239s", msg);
+    return NULL;
+}
+
+/* Condition 13: count_if(p), p built from dimensions: the stored COUNT(*)
+ * of the groups where p holds, summed. */
+static json_t *map_count_if(route *r, json_t *f, int depth)
+{
+    json_t *args = ast_get(f, "args");
+    const rules_measure *m = find_measure(r, "count", 1, NULL);
+    if (json_array_size(args) != 1) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s", "count_if(...) does not have one argument");
+        return NULL;
+    }
+    if (!m) {
+        refuse(r, RR_MEASURE_MISSING, "%s", "count_if(...) needs a stored COUNT(*) (condition 13)");
+        return NULL;
+    }
+    json_t *p = map_expr(r, json_array_get(args, 0), 0, depth + 1);
+    if (!p)
+        return not_over_dimensions(r, "count_if", "(...)");
+    if (!r->build)
+        return p;
+    json_t *when = json_object();
+    json_object_set_new(when, "expr", p);
+    json_object_set_new(when, "result", ast_new_column_ref(NULL, m->name));
+    json_object_set_new(when, "location", json_integer(-1));
+    json_t *whens = json_array();
+    json_array_append_new(whens, ast_new_node("CaseWhen", when));
+    json_t *ce = json_object();
+    json_object_set_new(ce, "args", whens);
+    json_object_set_new(ce, "location", json_integer(-1));
+    json_t *co = json_array();
+    json_array_append_new(co, sum_of(ast_new_node("CaseExpr", ce)));
+    json_array_append_new(co, ast_new_int_const(0));
+    return ast_new_cast(ast_new_coalesce(co), "bigint");
+}
+
+/* Condition 13: F(DISTINCT e, ...) with e built from dimensions: the
+ * distinct values of e over the stored groups are those over the rows.
+ * The functions whose value depends on the set of distinct values only. */
+static const char *const distinct_safe[] = {"count", "sum", "avg", "mean", "min", "max", NULL};
+
+static json_t *map_distinct(route *r, json_t *f, const char *name, int depth)
+{
+    int ok = 0;
+    for (int i = 0; distinct_safe[i] && !ok; i++)
+        ok = strcmp(name, distinct_safe[i]) == 0;
+    if (!ok) {
+        refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(DISTINCT ...) cannot be answered from stored groups", name);
+        return NULL;
+    }
+    json_t *mapped = map_expr(r, ast_get(f, "args"), 0, depth + 1);
+    if (!mapped)      /* COUNT(DISTINCT) is condition 6's, which says why as it is */
+        return strcmp(name, "count") == 0 ? NULL : not_over_dimensions(r, name, "(DISTINCT ...)");
+    if (!r->build)
+        return mapped;
+    json_t *call = ast_new_func_call(name, mapped);
+    json_object_set_new(ast_get(call, "FuncCall"), "agg_distinct", json_true());
+    return call;
+}
+
+/* Conditions 12 and 13 for one aggregate call (name lower case): 1 with
+ * *out set (NULL and r->reason when refused), or 0 when neither applies
+ * (condition 6 decides). */
+static int map_aggregate_more(route *r, json_t *f, const char *name, int depth, json_t **out)
+{
+    if (json_is_true(ast_get(f, "agg_distinct"))) {
+        *out = map_distinct(r, f, name, depth);
+        return 1;
+    }
+    if (strcmp(name, "avg") == 0 || strcmp(name, "mean") == 0) {
+        *out = map_avg(r, f, name);
+        return 1;
+    }
+    if (strcmp(name, "count_if") == 0) {
+        *out = map_count_if(r, f, depth);
+        return 1;
+    }
+    return 0;
+}
+
 /* Condition 6: one aggregate call of the block, answered from the
  * aggregate's columns. */
 static json_t *map_aggregate(route *r, json_t *f, int depth)
@@ -387,25 +749,14 @@ static json_t *map_aggregate(route *r, json_t *f, int depth)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
     json_t *args = ast_get(f, "args");
     int star = json_is_true(ast_get(f, "agg_star"));
-    int distinct = json_is_true(ast_get(f, "agg_distinct"));
     if (ast_get(f, "agg_filter") || ast_get(f, "agg_order") ||
         ast_get(f, "func_variadic") || ast_get(f, "agg_within_group")) {
         refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(...) has a FILTER or ORDER clause", name);
         return NULL;
     }
-    if (strcmp(name, "count") == 0 && distinct) {
-        json_t *mapped = map_expr(r, args, 0, depth + 1);
-        if (!mapped || !r->build)
-            return mapped;
-        json_t *call = ast_new_func_call("count", mapped);
-        json_object_set_new(ast_get(call, "FuncCall"), "agg_distinct", json_true());
-        return call;
-    }
-    if (distinct) {
-        refuse(r, RR_UNSUPPORTED_AGGREGATE,
-               "%s(DISTINCT ...) cannot be answered from stored groups", name);
-        return NULL;
-    }
+    json_t *more;
+    if (map_aggregate_more(r, f, name, depth, &more))    /* 12, 13 */
+        return more;
     if (strcmp(name, "count") == 0) {
         star = an_counts_rows(f);       /* count(*), count(1) */
         const rules_measure *m = find_measure(r, "count", star, star ? NULL : json_array_get(args, 0));
@@ -1433,6 +1784,19 @@ static int route_block(check_ctx *ctx, an_block *blk)
      * aggregates to other numbers than the aggregate table holds now. */
     if (item->sampled || item->historical)
         return 0;
+    /* Row-level security: the source has row filters for this user
+     * (row_filter.c, which runs before and made this block the scan's
+     * own derived table).  The aggregate holds every user's groups and
+     * sluice does not apply the filter to it (BigQuery refuses rewrites
+     * over fine-grained security alike). */
+    if (row_filter_applies(ctx, item)) {
+        if (ctx->req->explain || ctx->req->mode == SL_MODE_LINT)
+            check_report_code(ctx, RULE_AGGREGATE_ROUTING, SL_SEVERITY_INFO, item->location,
+                              route_reason_code(RR_RLS_NOT_COVERED), -1,
+                              "not routed: %s has row filters for this user, which no "
+                              "aggregate carries", item->qualified);
+        return 0;
+    }
     /* FROM transactions AS t (a, b, ...) renames the table's columns by
      * position; without its schema the names the block uses cannot be
      * matched to the aggregate's (an_reach_names_known). */

@@ -23,6 +23,14 @@
 void rewrite_aggregate_routing(check_ctx *ctx);
 void rewrite_broadcast_hints(check_ctx *ctx);
 void rewrite_limit_cap(check_ctx *ctx);
+/* Row-level security: every scan of a table the rules filter reads only
+ * the rows the request's user may see (row_filter.c); also refuses a
+ * statement sluice cannot parse when the rules filter rows. */
+void rewrite_row_filter(check_ctx *ctx);
+void row_filter_unparsed(check_ctx *ctx);
+/* Does a row filter restrict what the request's user reads of the scan
+ * it (a catalog table)?  Aggregate routing refuses such a scan. */
+int row_filter_applies(check_ctx *ctx, const an_item *it);
 /* Judges every scan of a partitioned table and injects the default
  * window where the policy says so; the driver also runs it alone, with
  * ctx->judge_only set, on the query of a CREATE ... AS or INSERT. */

@@ -35,6 +35,8 @@
     X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
     X(SAMPLED_OR_TIME_TRAVEL, "sampled_or_time_travel", "the source is read with TABLESAMPLE "  \
       "or at an older version, whose rows the aggregate does not hold")                         \
+    X(RLS_NOT_COVERED, "rls_not_covered", "the source has row filters for the request's "     \
+      "user (row_filters), which the aggregate's rows do not carry")                            \
     X(COLUMNS_RENAMED, "columns_renamed", "an alias list renames the source's columns by "      \
       "position")                                                                               \
     X(GROUPING_SETS, "grouping_sets", "2: GROUPING SETS, ROLLUP, CUBE or GROUPING() is used")   \
@@ -60,9 +62,13 @@
     X(MEASURE_MISSING, "measure_missing", "6: the aggregate stores no measure that answers "    \
       "an aggregate call")                                                                      \
     X(UNSUPPORTED_AGGREGATE, "unsupported_aggregate", "6: an aggregate function or form "       \
-      "(FILTER, DISTINCT other than in COUNT, ordered) stored groups cannot answer")            \
+      "(FILTER, DISTINCT other than in COUNT, SUM, AVG, MIN, MAX, ordered) stored groups "     \
+      "cannot answer")                                                                          \
     X(TYPE_UNKNOWN, "type_unknown", "a column type the answer depends on is not declared "      \
       "(tables[].columns)")                                                                     \
+    X(DECIMAL_ROUNDING, "decimal_rounding", "12: a DECIMAL AVG from the stored parts rounds "   \
+      "as Spark's AVG does only for groups smaller than the source declares (or it declares "   \
+      "no rows)")                                                                               \
     X(OUTPUT_NAME_CHANGES, "output_name_changes", "7: an unaliased select-list expression "     \
       "would change its output name")                                                           \
     X(SELECT_STAR, "select_star", "7: SELECT * (or * in an expression) is used")                \

@@ -142,6 +142,7 @@ def fact_rows(seed):
     # other columns are what they were before it was added: NULL keys and
     # keys 11 and 12, which main.sales.stores does not list.
     stores = random.Random(seed * 7919 + 1)
+    measure_rnd = random.Random(seed * 104729 + 3)      # the same for AVG's measures
     import datetime
     start = datetime.date(2025, 8, 1)
     for d in range(0, 480):
@@ -156,8 +157,22 @@ def fact_rows(seed):
             rows.append([day.isoformat(), ts.isoformat(sep=" "), region or "\\N",
                          rnd.choice(channels), rnd.choice(statuses), amount or "\\N",
                          str(rnd.randint(1, 60)), str(rnd.randint(1, 25)),
-                         "\\N" if stores.random() < 0.06 else str(stores.randint(1, 12))])
+                         "\\N" if stores.random() < 0.06 else str(stores.randint(1, 12))]
+                        + measures(measure_rnd))
     return rows
+
+
+def measures(rnd):
+    """The measures AVG is proven on: an integer, a double and two
+    decimals, each NULL now and then.  The doubles are multiples of 1/4,
+    so that every sum of them is exact and the order in which a database
+    adds them cannot change a result."""
+    null = lambda: rnd.random() < 0.07
+    quantity = "\\N" if null() else str(rnd.randint(-3, 40))
+    weight = "\\N" if null() else str(rnd.randint(-20, 4000) / 4)
+    price = "\\N" if null() else "%.3f" % (rnd.randint(-5000, 9999999) / 1000)
+    tax = "\\N" if null() else "%.4f" % (rnd.randint(0, 10 ** 9) / 10000)
+    return [quantity, weight, price, tax]
 
 
 def load_data(server, seed):
@@ -166,7 +181,8 @@ def load_data(server, seed):
         CREATE TABLE sales.transactions (
             transaction_date date, transaction_ts timestamp, region text, channel text,
             status text, amount numeric(12,2), customer_id integer, product_id integer,
-            store_id integer);
+            store_id integer, quantity integer, weight double precision, price numeric(7,3),
+            tax numeric(20,4));
         CREATE TABLE sales.products (product_id integer, category text, price numeric(10,2));
         INSERT INTO sales.products
             SELECT i, (ARRAY['north', 'toys', 'east', NULL])[1 + i % 4], i * 1.5
@@ -190,6 +206,7 @@ def load_data(server, seed):
             (11, 'Basel', 'CH'), (12, NULL, NULL);
         ALTER DATABASE main SET search_path = sales, spark, pg_catalog, public;""")
     server.psql("main", SPARK_FUNCTIONS)
+    server.psql("main", SPARK_AGGREGATES)
     data = "\n".join("\t".join(r) for r in fact_rows(seed)) + "\n"
     server.psql("main", "COPY sales.transactions FROM STDIN", stdin=data)
     return int(server.psql("main", "SELECT count(*) FROM sales.transactions").split("\n")[1])
@@ -227,6 +244,46 @@ SPARK_FUNCTIONS = """
     CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
         SELECT extract(hour FROM t)::integer $$;
 """
+
+
+# Spark's aggregates as PostgreSQL functions in the same schema spark,
+# found before pg_catalog's (search_path above), so that a query means on PostgreSQL what it means
+# on Spark.  avg / mean are Spark's Average (aggregate/Average.scala): of
+# an integer, the values summed as double precision over the count, a
+# double (PostgreSQL's avg(integer) is numeric); of a decimal with scale
+# s, the quotient rounded half up (away from zero) to scale s + 4,
+# computed exactly here: Average's DECIMAL(p + 4, s + 4) result.
+# count_if is Spark's CountIf.  grouping_id(a, b) is PostgreSQL's
+# GROUPING(a, b), written by to_postgres (the same bits: the first
+# argument is the highest).
+SPARK_AGGREGATES = """
+    CREATE FUNCTION spark.int_avg(s float8[]) RETURNS float8
+        LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN s[2] = 0 THEN NULL ELSE s[1] / s[2] END';
+    CREATE FUNCTION spark.dec_acc(s numeric[], x numeric) RETURNS numeric[]
+        LANGUAGE sql IMMUTABLE STRICT AS 'SELECT ARRAY[s[1] + x, s[2] + 1, greatest(s[3], scale(x))]';
+    CREATE FUNCTION spark.dec_avg(s numeric[]) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN s[2] = 0 THEN NULL ELSE
+            round(sign(s[1]) * div(abs(s[1]) * 2 * 10 ^ (s[3] + 4) + s[2], 2 * s[2])
+                  / 10 ^ (s[3] + 4), (s[3] + 4)::int) END $$;
+    CREATE FUNCTION spark.if_acc(n bigint, x boolean) RETURNS bigint
+        LANGUAGE sql IMMUTABLE AS 'SELECT n + CASE WHEN x THEN 1 ELSE 0 END';
+"""
+for _name in ("avg", "mean"):
+    for _type in ("smallint", "integer", "bigint"):
+        if _name == "avg":
+            SPARK_AGGREGATES += ("CREATE FUNCTION spark.int_acc(s float8[], x %s) RETURNS float8[] "
+                                "LANGUAGE sql IMMUTABLE STRICT AS "
+                                "'SELECT ARRAY[s[1] + x::float8, s[2] + 1]';\n" % _type)
+        SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(%s) (sfunc = spark.int_acc, "
+                            "stype = float8[], initcond = '{0,0}', finalfunc = spark.int_avg);\n"
+                            % (_name, _type))
+    SPARK_AGGREGATES += ("CREATE AGGREGATE spark.%s(numeric) (sfunc = spark.dec_acc, "
+                        "stype = numeric[], initcond = '{0,0,0}', finalfunc = spark.dec_avg);\n"
+                        "CREATE AGGREGATE spark.%s(float8) (sfunc = float8_accum, "
+                        "stype = float8[], initcond = '{0,0,0}', finalfunc = float8_avg);\n"
+                        % (_name, _name))
+SPARK_AGGREGATES += ("CREATE AGGREGATE spark.count_if(boolean) (sfunc = spark.if_acc, "
+                    "stype = bigint, initcond = '0');\n")
 
 
 # ---------------------------------------------------------------------------
@@ -554,6 +611,59 @@ def gen_bucket_query(rnd):
 
 
 # ---------------------------------------------------------------------------
+# AVG over an integer, a double and decimals (condition 12), count_if and
+# aggregates of DISTINCT dimensions (condition 13), as Superset writes
+# them: AVG(col) metrics, a time range, a series per dimension.
+
+ANALYTICS_DIMS = ["region", "channel", "status", "transaction_date",
+                  "date_trunc('month', transaction_date)", "date_trunc('week', transaction_date)",
+                  "coalesce(region, 'none')", "customer_id"]
+ANALYTICS_METRICS = [
+    "AVG(amount)", "AVG(quantity)", "AVG(weight)", "AVG(price)", "avg(CAST(customer_id AS DOUBLE))",
+    "mean(amount)", "avg(quantity)", "avg(weight)", "avg(amount)",
+    "avg(tax)", "avg(product_id)", "avg(amount * 2)",          # refused
+    "sum(amount)", "count(*)", "count(quantity)", "min(price)", "max(weight)",
+    "count_if(channel = 'web')", "count_if(region IS NULL)", "count_if(status <> 'paid')",
+    "avg(DISTINCT customer_id)", "count(DISTINCT customer_id)", "sum(DISTINCT customer_id)",
+    "avg(DISTINCT quantity)"]
+
+
+def gen_analytics_filter(rnd):
+    day = lambda: "2026-%02d-%02d" % (rnd.randint(1, 11), rnd.randint(1, 28))
+    return rnd.choice([
+        lambda: "transaction_date >= DATE '%s'" % day(),
+        lambda: "transaction_date < CAST('%s' AS DATE)" % day(),
+        lambda: "transaction_date BETWEEN '%s' AND '%s'" % tuple(sorted([day(), day()])),
+        lambda: "region IN ('north', 'east')",
+        lambda: "channel = '%s'" % rnd.choice(["web", "store", "app"]),
+        lambda: "status = 'paid'",
+        lambda: "region IS NOT NULL",
+        lambda: "customer_id > %d" % rnd.randint(1, 60),
+        lambda: "quantity > 3",                                   # refused
+    ])()
+
+
+def gen_analytics_query(rnd):
+    dims = rnd.sample(ANALYTICS_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
+    metrics = rnd.sample(ANALYTICS_METRICS, rnd.choice([1, 2, 2, 3]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `%s`" % (m, m.upper() if rnd.random() < 0.4 else "m%d" % i)
+               for i, m in enumerate(metrics)]
+    where = [gen_analytics_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.2:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]),
+                                     rnd.randint(0, 40))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.4:
+        sql += "\nLIMIT %d" % rnd.randint(1, 300)
+    return sql
+
+
 # Join-back (aggregate_joins.c): the fact joined to a store dimension for
 # its attributes.  Inner and outer joins on either side, the ON condition
 # in either order and with extra conditions, filters and groups on the
@@ -737,6 +847,7 @@ def gen_joinagg_query(rnd):
 
 
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd),
               "joinaggs": lambda rnd: gen_joinagg_query(rnd)}

@@ -405,8 +405,8 @@ START_TEST(rules_errors_name_file_line_column_key)
     ck_assert_ptr_null(sl_engine_new(bad_key, strlen(bad_key), "r.json", &err));
     ck_assert_str_eq(err, "r.json:3:3: key 'on_unparsable': unknown key (expected one of: "
                      "sluice, description, defaults, on_unparseable, tables, limit, statements, "
-                     "inline_suppressions, aggregates, broadcast, resolution, explore, budget, "
-                     "attribution)");
+                     "inline_suppressions, aggregates, row_filters, broadcast, resolution, explore, "
+                     "budget, attribution)");
     sl_free(err);
 
     /* A nested key is located exactly, not at its first namesake. */

@@ -44,7 +44,7 @@ END_TEST
  * honours judge_only. */
 START_TEST(rows_are_in_stage_order)
 {
-    const char *order[] = {"statement-kind", "table-resolution", "limit-cap",
+    const char *order[] = {"statement-kind", "table-resolution", "row-filter", "limit-cap",
                            "aggregate-routing", "partition-filter", "broadcast-hint",
                            "scan-budget"};
     size_t i = 0, n = sizeof order / sizeof *order;

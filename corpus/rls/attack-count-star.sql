@@ -1,0 +1,2 @@
+-- request: {"user": "alice", "groups": ["eu_sales"]}
+SELECT COUNT(*) FROM main.sales.transactions WHERE transaction_date >= DATE '2026-11-01'

@@ -1,0 +1,1 @@
+SELECT amount FROM main.sales.transactions WHERE region = 'EU'

@@ -1,0 +1,2 @@
+-- request: {"user": "alice", "groups": ["eu_sales"]}
+SELECT region FROM main.sales.transactions WHERE (

@@ -1,0 +1,2 @@
+-- request: {"user": "alice", "groups": ["eu_sales"]}
+SELECT s.name, t.amount FROM main.sales.stores s FULL OUTER JOIN main.sales.transactions t ON t.store_id = s.id WHERE t.transaction_date >= DATE '2026-11-01'

@@ -1,0 +1,2 @@
+-- request: {"user": "zed", "groups": ["marketing"]}
+SELECT name FROM main.sales.customers

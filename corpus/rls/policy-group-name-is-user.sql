@@ -1,0 +1,2 @@
+-- request: {"user": "eu_sales"}
+SELECT amount FROM main.sales.transactions WHERE transaction_date >= DATE '2026-11-01'

@@ -1,0 +1,2 @@
+-- request: {"user": "carol"}
+SELECT name FROM main.sales.customers

@@ -1,0 +1,2 @@
+-- request: {"groups": ["eu_sales"]}
+SELECT name FROM main.sales.customers

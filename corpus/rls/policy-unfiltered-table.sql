@@ -1,0 +1,2 @@
+-- request: {"user": "zed"}
+SELECT name FROM main.sales.stores

@@ -1,0 +1,5 @@
+-- request: {"user": "alice", "groups": ["eu_sales"]}
+SELECT region, SUM(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-01'
+GROUP BY region

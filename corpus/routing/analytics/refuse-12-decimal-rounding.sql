@@ -1,0 +1,3 @@
+SELECT region, avg(tax) AS avg_tax
+FROM main.sales.transactions
+GROUP BY region

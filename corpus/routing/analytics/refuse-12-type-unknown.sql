@@ -1,0 +1,3 @@
+SELECT region, avg(product_id) AS avg_product
+FROM main.sales.transactions
+GROUP BY region

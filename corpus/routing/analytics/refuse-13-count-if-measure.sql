@@ -1,0 +1,3 @@
+SELECT region, count_if(amount > 100) AS big
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,3 @@
+SELECT region, stddev(DISTINCT customer_id) AS sd
+FROM main.sales.transactions
+GROUP BY region

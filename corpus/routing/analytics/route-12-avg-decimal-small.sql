@@ -1,0 +1,3 @@
+SELECT region, avg(price) AS avg_price
+FROM main.sales.transactions
+GROUP BY region

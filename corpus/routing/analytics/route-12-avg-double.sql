@@ -1,0 +1,3 @@
+SELECT channel, avg(weight) AS avg_weight
+FROM main.sales.transactions
+GROUP BY channel

@@ -1,0 +1,3 @@
+SELECT region, avg(quantity) AS avg_quantity
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,3 @@
+SELECT region, mean(amount) AS mean_amount
+FROM main.sales.transactions
+GROUP BY region
