@@ -117,6 +117,12 @@ typedef struct sl_request {
                                ngroups names; the rules' row filters and their
                                bypass list read them.  NULL: none */
     size_t      ngroups;
+    /* The session time zone the query will run in (spark.sql.session.
+     * timeZone: "UTC", "America/New_York", "+02:00"), NULL if not known.
+     * Aggregate routing uses an aggregate that truncates a TIMESTAMP
+     * column only when this is the aggregate's time_zone
+     * (docs/routing-normalisation.md). */
+    const char *time_zone;
 } sl_request;
 
 /* A request with its size set and every other field zero (the fields

@@ -263,12 +263,6 @@ void an_push_node(json_t ***list, size_t *n, json_t *node);
  * *list, a list built by an_push_node.  Stops at depth AN_MAX_DEPTH; returns -1 then. */
 int an_conjuncts(json_t *cond, json_t ***list, size_t *n);
 
-/* Is e a reference to one of item's columns cols (NULL-terminated,
- * lower case)?  A qualified reference must name the item's alias; an
- * unqualified one is the item's unless another item of the block could
- * also own a column of that name (then sluice does not guess). */
-int an_is_item_column(json_t *e, const an_item *item, const char *const *cols);
-
 /* For a block that carries PIVOT / UNPIVOT (its SelectStmt has
  * "sl_pivot", see parse.c): does source column col leave it unchanged
  * under its own name?  Only a column the clause does not use and that
@@ -281,14 +275,6 @@ int an_pivot_passes(const an_block *blk, const char *col);
  * table (sum(t.x)): the emitter prints such a block's source as
  * (SELECT * FROM src WHERE ...), where t no longer names anything. */
 int an_block_takes_clauses(const an_block *blk);
-
-/* Is e a qualified reference to a column of another item of self's
- * block?  Sets *item_out and *col_out. */
-int an_column_of_other(json_t *e, const an_item *self, an_item **item_out,
-                       const char **col_out);
-
-/* Could the derived table o have an output column named col? */
-int an_derived_may_output(const an_item *o, const char *col);
 
 /* Is e (an expression of blk) equal to one of blk's plain GROUP BY
  * keys?  Locations are ignored. */
@@ -323,7 +309,8 @@ int an_trunc_call(json_t *e, int *level, json_t **arg);
 int an_counts_rows(json_t *funccall_fields);
 
 /* Type classes of a column, as a literal compared with it needs them. */
-enum { AN_CLASS_UNKNOWN = 0, AN_CLASS_STRING, AN_CLASS_NUMERIC, AN_CLASS_OTHER };
+enum { AN_CLASS_UNKNOWN = 0, AN_CLASS_STRING, AN_CLASS_NUMERIC, AN_CLASS_DATE,
+       AN_CLASS_TIMESTAMP_NTZ, AN_CLASS_OTHER };
 
 /* How the caller compares what it knows better: column references (a's
  * and b's ColumnRef fields; 1 same, 0 not) and the declared type class
@@ -333,11 +320,22 @@ typedef struct an_norm {
     int (*column)(json_t *a_fields, json_t *b_fields, void *ctx);
     int (*type_class)(json_t *colref_fields, void *ctx);
     void *ctx;
+    const struct an_clock *clock; /* the request's (implication of ranges); may be NULL */
 } an_norm;
 
 /* Are a and b the same expression to Spark, up to the spellings
  * analyze_norm.c lists (locations ignored)? */
 int an_norm_equal(const an_norm *n, json_t *a, json_t *b);
+
+/* Does the conjunction of q[0..nq) imply a, every row it keeps also
+ * kept by a?  One q[i] equal to a (an_norm_equal); x IS NOT NULL by a
+ * comparison, IN, BETWEEN or LIKE of x; x IN (v...) or x = v by an IN or
+ * = whose values are all among them (every value a literal of the class
+ * of x's declared type, STRING or numeric); x op v / x BETWEEN v AND w
+ * on a column declared DATE or TIMESTAMP_NTZ, v literals, by the window
+ * the q[i] together allow x (analyze_range.c's bounds; none may read the
+ * clock).  Anything else: 0. */
+int an_norm_implies(const an_norm *n, json_t **q, size_t nq, json_t *a);
 
 /* ---- analyze_range.c: filter reach --------------------------------- */
 /* Which filters reach the scan of an item, the way Spark's
@@ -376,8 +374,12 @@ int an_reach_names_known(const an_item *item);
  * scan: every operator of the block and every set operation above it
  * must let it through, and the name follows the derived table's or the
  * CTE's alias list by position.  *pos receives the output position,
- * (size_t)-1 when a * hides it. */
-const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos);
+ * (size_t)-1 when a * hides it.  Which select-list entry and which keys
+ * are item's column is read from the statement's bindings, res
+ * (resolve.h; NULL: none is). */
+struct resolution;
+const char *an_reach_exit(const struct resolution *res, const an_item *item,
+                          const char *const *cols, size_t *pos);
 /* For a CTE reference: the name the reference gives the CTE's column
  * name at position pos (its own alias list: FROM d AS x (a, b)), or
  * NULL when pos is unknown and the reference renames by position. */

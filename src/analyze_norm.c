@@ -270,3 +270,203 @@ int an_norm_equal(const an_norm *n, json_t *a, json_t *b)
 {
     return eq(n, a, b);
 }
+
+/* ---- implication ---------------------------------------------------- */
+
+/* Does e read the clock (current_date(), now(), CURRENT_TIMESTAMP)? */
+static ast_walk_rc note_clock(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    (void)node;
+    if (k == AST_SQLValueFunction ||
+        (k == AST_FuncCall && an_is_time_function_name(an_func_name(f)))) {
+        *(int *)w->ctx = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
+}
+
+static int reads_clock(json_t *e)
+{
+    int found = 0;
+    ast_walker w = {.fn = note_clock, .ctx = &found, .max_depth = AN_MAX_DEPTH};
+    if (ast_walk(&w, e) != 0)
+        return 1;       /* too deep to tell: as if it did */
+    return found;
+}
+
+/* The items of x IN (...) (not NOT IN), or of x = v as a list of one;
+ * *x the column side.  NULL for anything else. */
+static json_t *in_items(json_t *e, json_t **x, json_t **one)
+{
+    json_t *f, *lf;
+    if (ast_unwrap(e, &f, NULL) != AST_A_Expr)
+        return NULL;
+    const char *kind = ast_str(f, "kind"), *op = op_name(f);
+    if (!op || strcmp(op, "=") != 0 || json_array_size(ast_get(f, "name")) != 1)
+        return NULL;
+    *x = ast_get(f, "lexpr");
+    if (strcmp(kind, "AEXPR_IN") == 0)
+        return ast_unwrap(ast_get(f, "rexpr"), &lf, NULL) == AST_List ? ast_get(lf, "items")
+                                                                    : NULL;
+    if (strcmp(kind, "AEXPR_OP") != 0 || !ast_get(f, "rexpr"))
+        return NULL;
+    *one = json_array();
+    json_array_append(*one, ast_get(f, "rexpr"));
+    return *one;
+}
+
+/* q: x IN (w...) or x = w; a: x IN (v...) or x = v; every w among the v.
+ * Every value a literal of the class of x's declared type, so that IN
+ * and = coerce alike (see in_one_is_equality). */
+static int in_subset(const an_norm *n, json_t *q, json_t *a)
+{
+    json_t *qx = NULL, *ax = NULL, *qone = NULL, *aone = NULL, *cf;
+    json_t *qi = in_items(q, &qx, &qone), *ai = in_items(a, &ax, &aone);
+    int ok = qi && ai && json_array_size(qi) > 0 &&
+             ast_unwrap(ax, &cf, NULL) == AST_ColumnRef && n->type_class && eq(n, qx, ax);
+    int cls = ok ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
+    ok = ok && (cls == AN_CLASS_STRING || cls == AN_CLASS_NUMERIC);
+    for (size_t i = 0; ok && i < json_array_size(ai); i++)
+        ok = literal_class(json_array_get(ai, i)) == cls;
+    for (size_t i = 0; ok && i < json_array_size(qi); i++) {
+        json_t *w = json_array_get(qi, i);
+        int found = 0;
+        for (size_t k = 0; !found && literal_class(w) == cls && k < json_array_size(ai); k++)
+            found = eq(n, w, json_array_get(ai, k));
+        ok = found;
+    }
+    json_decref(qone);
+    json_decref(aone);
+    return ok;
+}
+
+/* q rejects every row where x is NULL: a comparison (not <=>), IN, NOT
+ * IN, BETWEEN or LIKE with x as its first operand or, for a binary
+ * comparison, either one (NULL compared is NULL, and WHERE keeps only
+ * TRUE). */
+static int rejects_null(const an_norm *n, json_t *q, json_t *x)
+{
+    json_t *f;
+    if (ast_unwrap(q, &f, NULL) != AST_A_Expr)
+        return 0;
+    const char *kind = ast_str(f, "kind"), *op = op_name(f);
+    json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
+    if (!l || !r || json_array_size(ast_get(f, "name")) != 1)
+        return 0;
+    if (strcmp(kind, "AEXPR_OP") == 0)
+        return op && mirror_of(op) && strcmp(op, "<=>") != 0 && (eq(n, l, x) || eq(n, r, x));
+    static const char *const kinds[] = {"AEXPR_IN", "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN",
+                                        "AEXPR_LIKE", "AEXPR_ILIKE", NULL};
+    for (int i = 0; kinds[i]; i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            return eq(n, l, x);
+    return 0;
+}
+
+/* The window of values `x op v` (or BETWEEN) allows the column x, for a
+ * conjunct of the query (q: every value it lets through lies inside;
+ * analyze_range.c reads a string both ways and keeps the wider) or of
+ * the aggregate (exact: v a literal read as the column's declared type
+ * reads it, a DATE or TIMESTAMP_NTZ).  Returns 0, or -1. */
+static int conjunct_window(const an_norm *n, json_t *e, json_t *x, int exact, an_bound *out)
+{
+    json_t *f, *lf;
+    if (ast_unwrap(e, &f, NULL) != AST_A_Expr || !n->clock)
+        return -1;
+    const char *kind = ast_str(f, "kind"), *op = op_name(f);
+    json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr"), *vals[2] = {NULL, NULL};
+    const char *ops[2] = {NULL, NULL};
+    int left = 1;
+    if (!l || !r || !op)
+        return -1;
+    if (strcmp(kind, "AEXPR_OP") == 0 && eq(n, l, x)) {
+        vals[0] = r;
+        ops[0] = op;
+    } else if (strcmp(kind, "AEXPR_OP") == 0 && eq(n, r, x)) {
+        vals[0] = l;
+        ops[0] = op;
+        left = 0;
+    } else if (strcmp(kind, "AEXPR_BETWEEN") == 0 && eq(n, l, x) &&
+               ast_unwrap(r, &lf, NULL) == AST_List &&
+               json_array_size(ast_get(lf, "items")) == 2) {
+        vals[0] = json_array_get(ast_get(lf, "items"), 0);
+        vals[1] = json_array_get(ast_get(lf, "items"), 1);
+        ops[0] = ">=";
+        ops[1] = "<=";
+    } else {
+        return -1;
+    }
+    an_bound w = {0, 0, 0, 0};
+    for (int i = 0; i < 2 && vals[i]; i++) {
+        an_bound b;
+        an_time t;
+        if (reads_clock(vals[i]) || an_comparison_bound(n->clock, ops[i], vals[i], left, &b) < 0)
+            return -1;
+        if (exact) {
+            json_t *cf;
+            int cls = ast_unwrap(x, &cf, NULL) == AST_ColumnRef && n->type_class
+                      ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
+            if ((cls != AN_CLASS_DATE && cls != AN_CLASS_TIMESTAMP_NTZ) ||
+                an_eval_date(n->clock, vals[i], &t) < 0)
+                return -1;
+            /* A string is cast to the column's type (PromoteStrings). */
+            long long v = t.type == AN_TIME_STRING && cls == AN_CLASS_DATE ? t.date_us : t.us;
+            const char *o = left ? ops[i] : mirror_of(ops[i]);
+            b.has_lo = b.has_hi = 0;
+            if (!o)
+                return -1;
+            if (strcmp(o, ">=") == 0 || strcmp(o, ">") == 0 || strcmp(o, "=") == 0) {
+                b.has_lo = 1;
+                b.lo = strcmp(o, ">") == 0 ? v + 1 : v;
+            }
+            if (strcmp(o, "<=") == 0 || strcmp(o, "<") == 0 || strcmp(o, "=") == 0) {
+                b.has_hi = 1;
+                b.hi = strcmp(o, "<") == 0 ? v : v + 1;
+            }
+            if (!b.has_lo && !b.has_hi)
+                return -1;
+        }
+        w = an_bound_intersect(w, b);
+    }
+    *out = w;
+    return 0;
+}
+
+/* a is x op v or x BETWEEN v AND w on a DATE or TIMESTAMP_NTZ column,
+ * and the query's conjuncts on x together allow only values inside. */
+static int range_inside(const an_norm *n, json_t **q, size_t nq, json_t *a)
+{
+    json_t *f;
+    if (ast_unwrap(a, &f, NULL) != AST_A_Expr)
+        return 0;
+    json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
+    json_t *x = ast_unwrap(l, NULL, NULL) == AST_ColumnRef ? l
+              : ast_unwrap(r, NULL, NULL) == AST_ColumnRef ? r : NULL;
+    an_bound wa, wq = {0, 0, 0, 0}, b;
+    if (!x || conjunct_window(n, a, x, 1, &wa) < 0)
+        return 0;
+    for (size_t i = 0; i < nq; i++)
+        if (conjunct_window(n, q[i], x, 0, &b) == 0)
+            wq = an_bound_intersect(wq, b);
+    return (!wa.has_lo || (wq.has_lo && wq.lo >= wa.lo)) &&
+           (!wa.has_hi || (wq.has_hi && wq.hi <= wa.hi));
+}
+
+int an_norm_implies(const an_norm *n, json_t **q, size_t nq, json_t *a)
+{
+    json_t *f;
+    for (size_t i = 0; i < nq; i++)
+        if (eq(n, q[i], a))
+            return 1;
+    if (ast_unwrap(a, &f, NULL) == AST_NullTest &&
+        strcmp(ast_str(f, "nulltesttype"), "IS_NOT_NULL") == 0 && ast_get(f, "arg")) {
+        for (size_t i = 0; i < nq; i++)
+            if (rejects_null(n, q[i], ast_get(f, "arg")))
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < nq; i++)
+        if (in_subset(n, q[i], a))
+            return 1;
+    return range_inside(n, q, nq, a);
+}

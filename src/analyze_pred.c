@@ -2,13 +2,9 @@
  * analyze_pred.c - the analysis layer's questions about names, columns
  * and predicates: which functions are aggregates, generators or
  * non-deterministic (one list each for the whole program), flattening
- * AND lists into conjuncts, whether an expression is a given item's
- * column, and whether an expression uses GROUP BY keys only.
- *
- * Column ownership is decided without table schemas; where a name could
- * belong to more than one FROM item the answer is "not this item's",
- * which makes every rule built on it err towards refusing, never towards
- * letting an unbounded scan through.
+ * AND lists into conjuncts, and whether an expression uses GROUP BY keys
+ * only.  Which FROM item a column reference reads is not decided here:
+ * that is its binding (resolve.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -350,114 +346,6 @@ static int conjuncts_at(json_t *cond, json_t ***list, size_t *n, int depth)
 int an_conjuncts(json_t *cond, json_t ***list, size_t *n)
 {
     return conjuncts_at(cond, list, n, 0);
-}
-
-static int col_matches(const char *name, const char *const *cols)
-{
-    for (; *cols; cols++)
-        if (strcasecmp(name, *cols) == 0)
-            return 1;
-    return 0;
-}
-
-int an_derived_may_output(const an_item *o, const char *col)
-{
-    json_t *sel = ast_get(ast_get(o->node, "subquery"), "SelectStmt");
-    while (sel && ast_get(sel, "larg"))
-        sel = ast_get(sel, "larg");
-    json_t *alias_cols = ast_get(ast_get(o->node, "alias"), "colnames");
-    size_t i;
-    json_t *t, *tf;
-    if (alias_cols) {
-        json_array_foreach(alias_cols, i, t) {
-            const char *n = ast_string_value(t);
-            if (n && strcasecmp(n, col) == 0)
-                return 1;
-        }
-        return 0;
-    }
-    json_array_foreach(ast_get(sel, "targetList"), i, t) {
-        if (ast_unwrap(t, &tf, NULL) != AST_ResTarget)
-            return 1;
-        json_t *vf;
-        if (ast_unwrap(ast_get(tf, "val"), &vf, NULL) == AST_ColumnRef) {
-            json_t *fields = ast_get(vf, "fields");
-            if (ast_unwrap(json_array_get(fields, json_array_size(fields) - 1), NULL, NULL) == AST_A_Star)
-                return 1;       /* SELECT *: could be anything */
-        }
-        const char *n = analysis_target_name(tf);
-        if (n && strcasecmp(n, col) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-int an_is_item_column(json_t *e, const an_item *item, const char *const *cols)
-{
-    json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = ast_get(f, "fields");
-    size_t n = json_array_size(fields);
-    const char *col = ast_string_value(json_array_get(fields, n - 1));
-    if (!col || !col_matches(col, cols))
-        return 0;
-    if (n >= 2) {
-        const char *qual = ast_string_value(json_array_get(fields, n - 2));
-        return qual && item->alias && strcasecmp(qual, item->alias) == 0;
-    }
-    /* Unqualified.  The scanned table has this column, so if the query
-     * runs at all the name is ours -- unless another item could also own
-     * it (then Spark would call it ambiguous, and we do not guess). */
-    an_block *blk = item->block;
-    for (size_t i = 0; i < blk->nitems; i++) {
-        an_item *o = blk->items[i];
-        if (o == item)
-            continue;
-        if (o->kind == AN_FUNCTION) {
-            /* LATERAL VIEW f(...) x AS a, b / f(...) AS x (a, b): its
-             * alias list names its columns (filter reach). */
-            json_t *colnames = ast_get(ast_get(o->node, "alias"), "colnames"), *c;
-            size_t k;
-            json_array_foreach(colnames, k, c)
-                if (ast_string_value(c) && strcasecmp(ast_string_value(c), col) == 0)
-                    return 0;
-            continue;
-        }
-        if (o->kind == AN_TABLE && item->qualified && o->qualified &&
-            strcmp(o->qualified, item->qualified) == 0)
-            return 0;
-        if (o->kind == AN_SUBQUERY && an_derived_may_output(o, col))
-            return 0;
-        if (o->kind == AN_CTE_REF)
-            return 0;
-    }
-    return 1;
-}
-
-int an_column_of_other(json_t *e, const an_item *self, an_item **item_out, const char **col_out)
-{
-    json_t *f;
-    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
-        return 0;
-    json_t *fields = ast_get(f, "fields");
-    size_t n = json_array_size(fields);
-    if (n < 2)
-        return 0;
-    const char *qual = ast_string_value(json_array_get(fields, n - 2));
-    const char *col = ast_string_value(json_array_get(fields, n - 1));
-    if (!qual || !col)
-        return 0;
-    an_block *blk = self->block;
-    for (size_t i = 0; i < blk->nitems; i++) {
-        an_item *o = blk->items[i];
-        if (o != self && o->alias && strcasecmp(o->alias, qual) == 0) {
-            *item_out = o;
-            *col_out = col;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 int an_is_group_key(const an_block *blk, json_t *e)

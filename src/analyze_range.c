@@ -47,6 +47,7 @@
 #include "analyze_range.h"
 #include "ast.h"
 #include "dates.h"
+#include "resolve.h"
 #include "sbuf.h"
 
 /* ------------------------------------------------------------------ */
@@ -72,6 +73,89 @@ int an_reach_names_known(const an_item *item)
      * the table's schema sluice cannot tell which is the partition
      * column, so no filter names it. */
     return item->kind != AN_TABLE || !ast_get(ast_get(item->node, "alias"), "colnames");
+}
+
+/* Is o below the other side of the JoinExpr of join step st (whose
+ * side holds the item st was reached from)? */
+static int under_other_side(const an_item *o, const an_join_step *st)
+{
+    for (const an_join_step *s = o->join; s; s = s->up)
+        if (s->join == st->join)
+            return s->side != st->side;
+    return 0;
+}
+
+/* A USING / NATURAL join column item shares with other: does a FULL
+ * JOIN make it coalesce(item.c, other.c) on the way up to the join that
+ * merges the two?  Spark pushes a filter on that to neither side
+ * (PushPredicateThroughJoin.canPushThrough(FullOuter) is false, and
+ * EliminateOuterJoin finds no conjunct on one side's columns alone).
+ * When the merging join is not found: 1 (no bound). */
+static int merged_through_full_join(const an_item *item, const an_item *other)
+{
+    for (const an_join_step *st = item->join; st; st = st->up) {
+        if (strcmp(ast_str(st->join, "jointype"), "JOIN_FULL") == 0)
+            return 1;
+        if (under_other_side(other, st))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * Does e read item's column, one of cols (the column asked about and
+ * the column it is generated from)?  By e's binding (resolve.h), read
+ * with what the caller knows: item has that column (resolve_given; the
+ * rules say a partitioned table has its partition column, an aggregate's
+ * base table its dimensions).  A reference sluice cannot bind to item
+ * (ambiguous, unresolved, an enclosing query's, a struct field, an
+ * alias) is not item's column: the guard never counts a filter it cannot
+ * place as a bound.  A USING / NATURAL join column is either side's
+ * (InferFiltersFromConstraints carries a filter on one side's to the
+ * other through the join's equality), unless a FULL JOIN merged it.
+ */
+static int reads_item_column(const resolution *res, json_t *e, const an_item *item,
+                             const char *const *cols)
+{
+    json_t *f;
+    if (!res || ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    const rs_binding *b = resolve_lookup(res, f);
+    json_t *fields = ast_get(f, "fields");
+    const char *col = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+    const char *asked = NULL;
+    for (const char *const *c = cols; col && *c && !asked; c++)
+        if (strcasecmp(col, *c) == 0)
+            asked = *c;
+    if (!b || !asked)
+        return 0;
+    rs_binding given;
+    b = resolve_given(res, b, item, asked, &given);
+    if (b->kind != RS_COLUMN || b->field || !b->column || strcasecmp(b->column, asked) != 0)
+        return 0;
+    if (b->item == item)
+        return !b->merged || !merged_through_full_join(item, b->merged);
+    if (b->merged == item)
+        return !merged_through_full_join(item, b->item);
+    return 0;
+}
+
+/* Is e a column of another FROM item of self's block, bound exactly
+ * (not a USING / NATURAL join column, which is self's too)?  Sets
+ * *item_out and *col_out. */
+static int reads_other_column(const resolution *res, json_t *e, const an_item *self,
+                              an_item **item_out, const char **col_out)
+{
+    json_t *f;
+    if (!res || ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    const rs_binding *b = resolve_lookup(res, f);
+    if (!b || b->kind != RS_COLUMN || b->field || b->merged || !b->column || b->item == self ||
+        b->item->block != self->block)
+        return 0;
+    *item_out = b->item;
+    *col_out = b->column;
+    return 1;
 }
 
 /* Is target i a * or alias.*, whose width sluice cannot know? */
@@ -240,6 +324,7 @@ int an_reach_having(const an_item *item)
 /* The operators of a block                                            */
 
 typedef struct reach_ctx {
+    const resolution *res;
     const an_item *item;
     const char *const *cols;
     const an_block *blk;
@@ -293,7 +378,7 @@ static int r_aggregate(const reach_ctx *c)
     if (!ast_get(c->blk->select, "groupClause"))
         return 1;
     for (size_t i = 0; i < c->blk->ngroup; i++)
-        if (an_is_item_column(c->blk->group[i].expr, c->item, c->cols))
+        if (reads_item_column(c->res, c->blk->group[i].expr, c->item, c->cols))
             return 1;
     return 0;
 }
@@ -310,7 +395,7 @@ static int r_window(const reach_ctx *c)
         size_t k;
         int ok = 0;
         json_array_foreach(part, k, pe)
-            ok |= an_is_item_column(pe, c->item, c->cols);
+            ok |= reads_item_column(c->res, pe, c->item, c->cols);
         if (!ok)
             return 0;
     }
@@ -439,14 +524,14 @@ static json_t *exit_colnames(const an_block *blk)
 /* Which output of the block is item's column, and which of cols it
  * is: *col receives it, *i the output's index.  Returns the output, or
  * NULL when the column does not leave the block. */
-static const an_output *leaving_output(const an_item *item, const char *const *cols,
-                                       size_t *i, const char **col)
+static const an_output *leaving_output(const resolution *res, const an_item *item,
+                                       const char *const *cols, size_t *i, const char **col)
 {
     const an_block *blk = item->block;
     for (*i = 0; *i < blk->noutputs; (*i)++) {
         const an_output *o = &blk->outputs[*i];
         json_t *vf;
-        if (an_is_item_column(o->expr, item, cols) &&
+        if (reads_item_column(res, o->expr, item, cols) &&
             ast_unwrap(o->expr, &vf, NULL) == AST_ColumnRef) {
             json_t *fields = ast_get(vf, "fields");
             *col = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
@@ -479,19 +564,20 @@ static const an_output *leaving_output(const an_item *item, const char *const *c
     return NULL;
 }
 
-const char *an_reach_exit(const an_item *item, const char *const *cols, size_t *pos)
+const char *an_reach_exit(const resolution *res, const an_item *item, const char *const *cols,
+                          size_t *pos)
 {
     const an_block *blk = item->block;
     if (blk->in_expression || (!blk->derived && !blk->cte) || !an_reach_where(item))
         return NULL;
     size_t i;
     const char *col;
-    const an_output *o = leaving_output(item, cols, &i, &col);
+    const an_output *o = leaving_output(res, item, cols, &i, &col);
     if (!o)
         return NULL;
     /* The operators must let a filter on that one column through. */
     const char *leaving[] = {col, NULL};
-    reach_ctx c = {item, leaving, blk};
+    reach_ctx c = {res, item, leaving, blk};
     for (size_t r = 0; r < sizeof block_rows / sizeof *block_rows; r++)
         if (!block_rows[r].passes(&c))
             return NULL;
@@ -601,6 +687,7 @@ typedef struct rg_node {
 
 struct an_ranges {
     an_clock clock;             /* the request's, copied */
+    const resolution *res;      /* the statement's bindings (borrowed) */
     size_t steps;               /* conditions examined in this statement */
     int gave_up;                /* a depth or step limit was hit */
     rg_node *nodes;
@@ -611,10 +698,11 @@ struct an_ranges {
     size_t reads;               /* neighbour() calls so far */
 };
 
-an_ranges *an_ranges_new(const an_clock *clock)
+an_ranges *an_ranges_new(const an_clock *clock, const resolution *res)
 {
     an_ranges *p = xcalloc(1, sizeof *p);
     p->clock = *clock;
+    p->res = res;
     p->current = -1;
     return p;
 }
@@ -721,7 +809,8 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
     json_t *l = ast_get(f, "lexpr"), *r = ast_get(f, "rexpr");
     an_time v, w;
     if (strcmp(kind, "AEXPR_OP") == 0 && op && l) {
-        int l_is_col = an_is_item_column(l, item, cols), r_is_col = an_is_item_column(r, item, cols);
+        int l_is_col = reads_item_column(p->res, l, item, cols);
+        int r_is_col = reads_item_column(p->res, r, item, cols);
         if (l_is_col && an_eval_date_at(&p->clock, r, &v, depth + 1, &p->gave_up) == 0)
             return cmp_bound(op, v, 1);
         if (r_is_col && an_eval_date_at(&p->clock, l, &v, depth + 1, &p->gave_up) == 0)
@@ -730,14 +819,14 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
         an_item *other;
         const char *ocol;
         if (strcmp(op, "=") == 0) {
-            if (l_is_col && an_column_of_other(r, item, &other, &ocol))
+            if (l_is_col && reads_other_column(p->res, r, item, &other, &ocol))
                 return borrowed_bound(p, other, ocol, depth);
-            if (r_is_col && an_column_of_other(l, item, &other, &ocol))
+            if (r_is_col && reads_other_column(p->res, l, item, &other, &ocol))
                 return borrowed_bound(p, other, ocol, depth);
         }
         return FULL;
     }
-    if (strcmp(kind, "AEXPR_BETWEEN") == 0 && an_is_item_column(l, item, cols)) {
+    if (strcmp(kind, "AEXPR_BETWEEN") == 0 && reads_item_column(p->res, l, item, cols)) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
         if (an_eval_date_at(&p->clock, json_array_get(items, 0), &v, depth + 1, &p->gave_up) == 0 &&
@@ -748,7 +837,7 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
         return FULL;
     }
     if (strcmp(kind, "AEXPR_IN") == 0 && op && strcmp(op, "=") == 0 &&
-        an_is_item_column(l, item, cols)) {
+        reads_item_column(p->res, l, item, cols)) {
         json_t *lf;
         json_t *items = ast_unwrap(r, &lf, NULL) == AST_List ? ast_get(lf, "items") : r;
         an_bound b = {1, 1, 0, 0};
@@ -765,19 +854,30 @@ static an_bound conj_bound(an_ranges *p, json_t *e, an_item *item, const char *c
     return FULL;
 }
 
-/* Is the join step's side (the item's) below the other side of a join
- * step of the same JoinExpr? */
-static int under_other_side(const an_item *o, const an_join_step *st)
+/* Does a FULL JOIN below join step st on item's side merge column name
+ * (USING it, or NATURAL)?  Then item's side of st holds
+ * coalesce(item.name, ...), not item's own column. */
+static int full_merge_below(const an_item *item, const an_join_step *st, const char *name)
 {
-    for (const an_join_step *s = o->join; s; s = s->up)
-        if (s->join == st->join)
-            return s->side != st->side;
+    for (const an_join_step *s = item->join; s && s != st; s = s->up) {
+        if (strcmp(ast_str(s->join, "jointype"), "JOIN_FULL") != 0)
+            continue;
+        if (json_is_true(ast_get(s->join, "isNatural")))
+            return 1;
+        size_t i;
+        json_t *u;
+        json_array_foreach(ast_get(s->join, "usingClause"), i, u)
+            if (ast_string_value(u) && strcasecmp(ast_string_value(u), name) == 0)
+                return 1;
+    }
     return 0;
 }
 
 /* JOIN ... USING (c): item.c = other.c for the item on the other side
  * that owns c.  When that side holds several items, the hull of their
- * windows (any of them may be the one). */
+ * windows (any of them may be the one).  Not when a FULL JOIN below
+ * merged item's c: the equality is then coalesce(item.c, ...) = other.c,
+ * which Spark does not push below that FULL JOIN. */
 static an_bound using_bound(an_ranges *p, an_item *item, const an_join_step *st,
                          const char *const *cols, int depth)
 {
@@ -788,7 +888,7 @@ static an_bound using_bound(an_ranges *p, an_item *item, const an_join_step *st,
         int ours = 0;
         for (const char *const *c = cols; name && *c; c++)
             ours |= strcasecmp(*c, name) == 0;
-        if (!ours)
+        if (!ours || full_merge_below(item, st, name))
             continue;
         an_block *blk = item->block;
         an_bound via = FULL;
@@ -929,7 +1029,7 @@ static an_bound compute(an_ranges *p, int i)
         nd->fixed = fixed;
         nd->dynamic = dyn;
         nd->ndynamic = ndyn;
-        nd->exit = an_reach_exit(item, cols, &nd->exit_pos);
+        nd->exit = an_reach_exit(p->res, item, cols, &nd->exit_pos);
         nd->computed = 1;
     }
     an_bound b = p->nodes[i].fixed;
@@ -1020,9 +1120,10 @@ int an_ranges_gave_up(const an_ranges *p)
     return p->gave_up;
 }
 
-int an_range_bounds(const an_clock *clock, an_item *item, const char *column, an_bound *out)
+int an_range_bounds(const an_clock *clock, const resolution *res, an_item *item,
+                    const char *column, an_bound *out)
 {
-    an_ranges *p = an_ranges_new(clock);
+    an_ranges *p = an_ranges_new(clock, res);
     size_t n = an_ranges_add(p, item, column, NULL);
     solve(p);
     int rc = p->gave_up ? -1 : 0;

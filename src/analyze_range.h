@@ -133,7 +133,10 @@ int an_comparison_bound(const an_clock *clock, const char *op, json_t *value,
  * asked about and every one they borrow a window from). */
 typedef struct an_ranges an_ranges;
 
-an_ranges *an_ranges_new(const an_clock *clock);
+/* Which references are a scan's column is read from the statement's
+ * bindings, res (resolve.h; borrowed, and it must outlive the an_ranges;
+ * NULL: none is, so nothing is bounded). */
+an_ranges *an_ranges_new(const an_clock *clock, const struct resolution *res);
 void an_ranges_free(an_ranges *r);
 /* Ask for the window of item's column (derived_from: the column it is
  * generated from, whose filters bound it too; NULL for none).  Returns
@@ -151,7 +154,8 @@ int an_ranges_gave_up(const an_ranges *r);
 
 /* The window the filters reaching item's scan put on its column, alone.
  * Returns 0, or -1 when sluice gave up measuring it (*out untouched). */
-int an_range_bounds(const an_clock *clock, an_item *item, const char *column, an_bound *out);
+int an_range_bounds(const an_clock *clock, const struct resolution *res, an_item *item,
+                    const char *column, an_bound *out);
 
 /* Does every run of blk happen inside a block that returns no rows
  * without reading its FROM (a constant FALSE or NULL WHERE: Spark's

@@ -169,22 +169,15 @@ static int too_deep(lin *L, int depth)
     return 1;
 }
 
-/* The block of a SelectStmt's fields, or NULL (a set operation). */
-static an_block *block_of_select(const lin *L, json_t *select)
+/* The blocks of a SelectStmt's fields: itself, or a set operation's
+ * branches, leftmost first (resolve_select_blocks).  *n receives how
+ * many; free() the array. */
+static an_block **select_blocks(const lin *L, json_t *select, size_t *n)
 {
-    for (size_t i = 0; i < L->an->nblocks; i++)
-        if (L->an->blocks[i]->select == select)
-            return L->an->blocks[i];
-    return NULL;
-}
-
-/* Is blk a branch under set operation setop (SelectStmt fields)? */
-static int branch_of(const an_block *blk, json_t *setop)
-{
-    for (const an_setop_step *s = blk->setop; s; s = s->up)
-        if (s->setop == setop)
-            return 1;
-    return 0;
+    size_t count = resolve_select_blocks(L->rs, select, NULL, 0);
+    an_block **v = xmalloc((count ? count : 1) * sizeof *v);
+    *n = resolve_select_blocks(L->rs, select, v, count);
+    return v;
 }
 
 /* Does blk carry a * (or alias.*) in its select list, or is it a PIVOT /
@@ -449,12 +442,10 @@ static void item_rest_sources(lin *L, const an_item *it, acc *a, int depth)
  * branch's. */
 static void subquery_sources(lin *L, json_t *subselect, acc *a, int depth)
 {
-    json_t *sel = ast_get(subselect, "SelectStmt");
-    an_block *own = block_of_select(L, sel);
-    for (size_t i = 0; i < L->an->nblocks; i++) {
-        an_block *b = L->an->blocks[i];
-        if (b != own && !(own == NULL && branch_of(b, sel)))
-            continue;
+    size_t nb;
+    an_block **blocks = select_blocks(L, ast_get(subselect, "SelectStmt"), &nb);
+    for (size_t i = 0; i < nb; i++) {
+        an_block *b = blocks[i];
         const rs_columns *outs = resolve_block_outputs(L->rs, b);
         for (size_t k = 0; k < outs->n; k++) {
             if (outs->v[k].expr)
@@ -469,15 +460,18 @@ static void subquery_sources(lin *L, json_t *subselect, acc *a, int depth)
                     !resolve_item_columns(L->rs, b->items[k])->complete)
                     item_all_sources(L, b->items[k], a, depth + 1);
     }
+    free(blocks);
 }
 
 /* The set operation's output column at pos: that column of every
  * branch. */
 static void setop_column_sources(lin *L, json_t *setop, size_t pos, acc *a, int depth)
 {
-    for (size_t i = 0; i < L->an->nblocks; i++)
-        if (branch_of(L->an->blocks[i], setop))
-            body_column_sources(L, L->an->blocks[i], pos, NULL, a, depth + 1);
+    size_t nb;
+    an_block **blocks = select_blocks(L, setop, &nb);
+    for (size_t i = 0; i < nb; i++)
+        body_column_sources(L, blocks[i], pos, NULL, a, depth + 1);
+    free(blocks);
 }
 
 /* What the ColumnRef (fields) reads, by its binding. */
@@ -1025,9 +1019,12 @@ static json_t *used_json(lin *L)
         if (st->side != 0 || !json_array_size(list))
             continue;
         const an_block *first = NULL;
-        for (size_t b = 0; b < L->an->nblocks && !first; b++)
-            if (branch_of(L->an->blocks[b], st->setop) && block_is_read(L->an->blocks[b]))
-                first = L->an->blocks[b];
+        size_t nb;
+        an_block **blocks = select_blocks(L, st->setop, &nb);
+        for (size_t b = 0; b < nb && !first; b++)
+            if (block_is_read(blocks[b]))
+                first = blocks[b];
+        free(blocks);
         if (!first)
             continue;
         L->setop = st->setop;

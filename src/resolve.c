@@ -174,6 +174,9 @@ struct rs_private {
     size_t nitems, nblocks; /* sizes of ii and bi */
     char **strs;            /* strings the bindings and columns point to */
     size_t nstrs;
+    struct amb_rec *ambs;   /* the ambiguities between a query's own FROM items */
+    size_t nambs;
+    ptrmap amb_refs;        /* ColumnRef fields -> index in ambs */
 };
 
 static const char *keep(resolution *res, char *s)
@@ -813,6 +816,17 @@ typedef struct cands {
     int overflow;
 } cands;
 
+/* An ambiguity between FROM items of the reference's own query, kept
+ * for resolve_candidates() and resolve_given(): the candidates, the
+ * name they were looked up by, and the select-list aliases beside them. */
+typedef struct amb_rec {
+    cands c;
+    const char *name;       /* the column part as written */
+    int fields;             /* parts after it (a struct field path) */
+    int nalias;             /* select-list aliases of the name the clause sees */
+    rs_clause clause;
+} amb_rec;
+
 static void cand_add(cands *c, cand x)
 {
     if (c->n < RS_MAX_CANDS)
@@ -1025,7 +1039,7 @@ static int find_alias(resolution *res, an_block *blk, const char *name, size_t u
                 PUSH(bi->aliases, bi->naliases, ((alias_entry){a, i, tf}));
         }
         if (bi->naliases > 1)
-            qsort(bi->aliases, bi->naliases, sizeof *bi->aliases, alias_order);
+            xqsort(bi->aliases, bi->naliases, sizeof *bi->aliases, alias_order);
         bi->aliases_listed = 1;
     }
     size_t lo = 0, hi = bi->naliases;
@@ -1099,11 +1113,19 @@ static int bind_outer(resolution *res, rs_binding *b, an_block *blk, const char 
 
 static void bind_ref(walk_ctx *w, json_t *ref);
 
-/* Would the scopes outside blk bind (or find ambiguous) the name parts? */
-static int outer_would_bind(resolution *res, an_block *blk, const char *const *parts, int n)
+static int same_source(const an_item *x, const an_item *item);
+
+/* Would the scopes outside blk bind (or find ambiguous) the name parts,
+ * to something else than a column of the same table or CTE as inner
+ * (which has the name if that has it; were the two one table, the inner
+ * would have it first)? */
+static int outer_would_bind(resolution *res, an_block *blk, const char *const *parts, int n,
+                            const an_item *inner)
 {
     rs_binding trial = {0};
-    return bind_outer(res, &trial, blk, parts, n);
+    if (!bind_outer(res, &trial, blk, parts, n))
+        return 0;
+    return !(trial.kind == RS_OUTER && !trial.field && same_source(trial.item, inner));
 }
 
 /* ORDER BY (and SORT / DISTRIBUTE / CLUSTER BY) over a block: Spark's
@@ -1265,7 +1287,9 @@ static void bind_ref(walk_ctx *w, json_t *ref)
 
     if (c.n == 1 && !c.v[0].certain && nalias && evident_column(res, w->blk, &c.v[0], parts[0]))
         c.v[0].certain = 1;
+    int own_ambiguity = 0;      /* between this query's FROM items (and an alias) */
     if (c.n > 1 || c.overflow || (c.n == 1 && c.v[0].dup)) {
+        own_ambiguity = !c.overflow;
         b.kind = RS_AMBIGUOUS;
         b.why = c.n > 1 ? keepf(res, "%s could be a column of %s", parts[k], cand_names(res, &c))
                         : keepf(res, "%s has more than one column named %s",
@@ -1273,22 +1297,28 @@ static void bind_ref(walk_ctx *w, json_t *ref)
     } else if (c.n == 1 && nalias &&
                (!c.v[0].certain || w->clause == RS_IN_HAVING || w->clause == RS_IN_QUALIFY)) {
         b.kind = RS_AMBIGUOUS;
+        own_ambiguity = 1;
         b.why = !c.v[0].certain
                 ? keepf(res, "%s could be a column of %s or the select-list alias %s", parts[0],
                         cand_names(res, &c), parts[0])
                 : keepf(res, "%s is both a column of %s and a select-list alias; in %s Spark's "
                         "choice depends on the grouping", parts[0], cand_names(res, &c),
                         w->clause == RS_IN_HAVING ? "HAVING" : "QUALIFY");
-    } else if (c.n == 1 && !c.v[0].certain && k == 0 && n > 1 &&
-               outer_would_bind(res, w->blk, parts, n)) {
-        /* s.f where no FROM item is named s, over a table whose columns
-         * are not declared: field f of its column s if the table has one
-         * (Spark looks there first), else column f of the enclosing
-         * query's s (resolveOuterRef).  Which, sluice cannot know. */
+    } else if (c.n == 1 && !c.v[0].certain && k == 0 && outer_would_bind(res, w->blk, parts, n, c.v[0].item)) {
+        /* A name the one FROM item may own, its columns not declared,
+         * that an enclosing query could also answer: Spark takes the
+         * item's column if it has one, else goes out (resolveOuterRef).
+         * b in EXISTS (SELECT 1 FROM u WHERE c = b) is u's b or the outer
+         * t's b; s.f where no FROM item is named s is field f of the
+         * item's column s or column f of the enclosing query's s.  Which,
+         * sluice cannot know. */
         b.kind = RS_AMBIGUOUS;
-        b.why = keepf(res, "%s could be field %s of a column %s of %s "
-                      "or a column of an enclosing query", dotted(res, parts, 0, n),
-                      dotted(res, parts, 1, n), parts[0], cand_names(res, &c));
+        own_ambiguity = 1;
+        b.why = n == 1 ? keepf(res, "%s could be a column of %s or of an enclosing query",
+                               parts[0], cand_names(res, &c))
+                       : keepf(res, "%s could be field %s of a column %s of %s "
+                               "or a column of an enclosing query", dotted(res, parts, 0, n),
+                               dotted(res, parts, 1, n), parts[0], cand_names(res, &c));
     } else if (c.n == 1) {
         bind_cand(res, &b, &c.v[0], parts, n, k, RS_COLUMN);
     } else if (nalias > 1) {
@@ -1309,7 +1339,13 @@ static void bind_ref(walk_ctx *w, json_t *ref)
         b.why = keepf(res, "no FROM item%s has a column %s", w->clause == RS_IN_EXCEPT ? ""
                       : ", select-list alias or enclosing query", dotted(res, parts, 0, n));
     }
+    size_t before = res->nbindings;
     add_binding(res, b);
+    if (own_ambiguity && res->nbindings > before) {
+        rs_private *p = res->priv;
+        PUSH(p->ambs, p->nambs, ((amb_rec){c, parts[k], n - k - 1, nalias, w->clause}));
+        ptrmap_put(&p->amb_refs, ref, p->nambs - 1);
+    }
 }
 
 static void walk(walk_ctx *w, json_t *v, int depth);
@@ -1682,6 +1718,8 @@ void resolve_free(resolution *res)
         for (size_t i = 0; i < p->nstrs; i++)
             free(p->strs[i]);
         free(p->strs);
+        free(p->ambs);
+        ptrmap_free(&p->amb_refs);
         free(p->ii);
         free(p->bi);
         ptrmap_free(&p->items);
@@ -1726,6 +1764,143 @@ size_t resolve_item_bodies(const resolution *res, const an_item *item, an_block 
             n++;
         }
     }
+    return n;
+}
+
+static const amb_rec *amb_of(const resolution *res, const rs_binding *b)
+{
+    size_t i;
+    if (!res->priv || !b || b->kind != RS_AMBIGUOUS ||
+        !ptrmap_get(&res->priv->amb_refs, b->ref, &i))
+        return NULL;
+    return &res->priv->ambs[i];
+}
+
+size_t resolve_candidates(const resolution *res, const rs_binding *b, rs_candidate *out,
+                          size_t cap)
+{
+    const amb_rec *a = amb_of(res, b);
+    if (!a)
+        return 0;
+    for (size_t i = 0; i < a->c.n && i < cap; i++) {
+        const cand *c = &a->c.v[i];
+        out[i] = (rs_candidate){c->item, c->merged, c->name, c->pos, c->certain};
+    }
+    return a->c.n;
+}
+
+/* Would item x surely have every column item has: the same catalog
+ * table, or a reference to the same CTE? */
+static int same_source(const an_item *x, const an_item *item)
+{
+    if (x->kind != item->kind)
+        return 0;
+    if (x->kind == AN_TABLE)
+        return x->qualified && item->qualified && strcmp(x->qualified, item->qualified) == 0;
+    return x->kind == AN_CTE_REF && x->cte && x->cte == item->cte;
+}
+
+/* The JoinExpr (fields) under which items a and b are on two sides, and
+ * a's side there (0 left, 1 right); NULL when they are not joined by
+ * one (FROM a, b). */
+static json_t *meeting_join(const an_item *a, const an_item *b, int *a_side)
+{
+    for (const an_join_step *st = a->join; st; st = st->up)
+        for (const an_join_step *s = b->join; s; s = s->up)
+            if (s->join == st->join && s->side != st->side) {
+                *a_side = st->side;
+                return st->join;
+            }
+    return NULL;
+}
+
+const rs_binding *resolve_given(const resolution *res, const rs_binding *b, const an_item *item,
+                                const char *column, rs_binding *out)
+{
+    const amb_rec *a = amb_of(res, b);
+    if (!a || a->fields || !column || strcasecmp(a->name, column) != 0)
+        return b;
+    /* HAVING, QUALIFY: a column and an alias of one name stay ambiguous
+     * (bind_ref). */
+    if (a->nalias && (a->clause == RS_IN_HAVING || a->clause == RS_IN_QUALIFY))
+        return b;
+    const cand *mine = NULL;
+    for (size_t i = 0; i < a->c.n; i++)
+        if (a->c.v[i].item == item || a->c.v[i].merged == item)
+            mine = &a->c.v[i];
+    if (!mine || mine->dup)
+        return b;
+    /* A NATURAL join between item and another candidate joins on the
+     * name exactly when the other side has it too: then the column is
+     * the join's merged one (ResolveNaturalAndUsingJoin), which
+     * out->merged records as the other side; the value is the right
+     * side's for RIGHT JOIN. */
+    const cand *partner = NULL;
+    int partner_outputs = 0;
+    for (size_t i = 0; i < a->c.n; i++) {
+        const cand *o = &a->c.v[i];
+        if (o == mine)
+            continue;
+        if (o->certain || same_source(o->item, item) ||
+            (o->merged && same_source(o->merged, item)))
+            return b;
+        int side = 0;
+        json_t *j = meeting_join(mine->item, o->item, &side);
+        if (j && json_is_true(ast_get(j, "isNatural"))) {
+            if (partner || mine->merged || o->merged)
+                return b;
+            partner = o;
+            partner_outputs = side == 0 && strcmp(ast_str(j, "jointype"), "JOIN_RIGHT") == 0;
+        }
+    }
+    *out = *b;
+    out->kind = RS_COLUMN;
+    out->item = mine->item;
+    out->merged = partner ? partner->item : mine->merged;
+    out->column = mine->name ? mine->name : a->name;
+    out->position = mine->pos;
+    out->why = NULL;
+    if (partner_outputs) {
+        out->item = partner->item;
+        out->merged = mine->item;
+        out->column = a->name;
+        out->position = RS_NO_POSITION;
+    }
+    return out;
+}
+
+an_block *resolve_block_of_select(const resolution *res, json_t *select)
+{
+    return res->priv ? block_of_select(res, select) : NULL;
+}
+
+size_t resolve_select_blocks(const resolution *res, json_t *select, an_block **out, size_t cap)
+{
+    /* Depth first, left before right, with a stack of its own: a chain
+     * of set operations nests its left branch thousands deep. */
+    json_t **stack = NULL;
+    size_t nstack = 0, n = 0;
+    if (select)
+        PUSH(stack, nstack, select);
+    while (nstack) {
+        json_t *sel = stack[--nstack];
+        const char *op = ast_str(sel, "op");
+        if (*op && strcmp(op, "SETOP_NONE") != 0) {
+            json_t *l = ast_get(sel, "larg"), *r = ast_get(sel, "rarg");
+            if (r)
+                PUSH(stack, nstack, r);
+            if (l)
+                PUSH(stack, nstack, l);
+            continue;
+        }
+        an_block *blk = resolve_block_of_select(res, sel);
+        if (blk) {
+            if (n < cap)
+                out[n] = blk;
+            n++;
+        }
+    }
+    free(stack);
     return n;
 }
 

@@ -169,6 +169,59 @@ const rs_columns *resolve_block_outputs(const resolution *res, const an_block *b
 size_t resolve_item_bodies(const resolution *res, const an_item *item, an_block **out,
                            size_t cap);
 
+/* One FROM item an AMBIGUOUS reference could read (resolve_candidates). */
+typedef struct rs_candidate {
+    an_item *item;          /* the item (a USING / NATURAL join column: the
+                               side whose value Spark outputs) */
+    an_item *merged;        /* a USING / NATURAL join column: the other side */
+    const char *column;     /* the column as the item spells it; NULL when
+                               the item's columns are not declared */
+    size_t position;        /* in the item's columns, RS_NO_POSITION if unknown */
+    int certain;            /* 1: the item has the column; 0: it may have it
+                               (its columns are not all known) */
+} rs_candidate;
+
+/* The FROM items an AMBIGUOUS binding is ambiguous between, when they
+ * are items of the reference's own query (two or more of them, or one
+ * whose columns are not declared beside a select-list alias of that
+ * name), in FROM order.  Up to cap are stored in out; returns how many
+ * there are: 0 for any other binding, and for an ambiguity sluice does
+ * not list (an enclosing query's items, a select-list entry of ORDER BY,
+ * a struct field or an enclosing column, more than 16 candidates). */
+size_t resolve_candidates(const resolution *res, const rs_binding *b, rs_candidate *out,
+                          size_t cap);
+
+/* The binding b would have if item were known to have a column named
+ * column, which the rules may say where tables[].columns does not (a
+ * partitioned table has its partition column, an aggregate's base table
+ * its dimensions).  Spark resolves as it always does; sluice now knows
+ * one more column:
+ *   - b AMBIGUOUS between FROM items of its own query (resolve_candidates)
+ *     naming column, with item among them (or merged into one): when every
+ *     other candidate only may have the column (its columns not declared)
+ *     and is not the same table or CTE as item (which would surely have
+ *     it too), the reference reads item's column if the query runs at
+ *     all -- were another to have it as well, Spark would stop with an
+ *     ambiguous reference (AttributeSeq.resolve) and read nothing.  A
+ *     select-list alias of the name beside it no longer matters in the
+ *     select list and GROUP BY (a FROM column comes first); in HAVING and
+ *     QUALIFY it still does.  *out is then that COLUMN binding;
+ *   - anything else: b itself, unchanged (a certain other owner, a
+ *     column named twice, an enclosing query's candidates).
+ * Returns b or out. */
+const rs_binding *resolve_given(const resolution *res, const rs_binding *b, const an_item *item,
+                                const char *column, rs_binding *out);
+
+/* The query block a SelectStmt (its fields object) is, NULL when it is
+ * none (a set operation, a node of another tree). */
+an_block *resolve_block_of_select(const resolution *res, json_t *select);
+
+/* The blocks that compute a SelectStmt's rows: the block itself for a
+ * plain SELECT, every branch for a set operation (nested ones included),
+ * leftmost first.  Up to cap are stored in out; returns how many there
+ * are (0 for a node of no block). */
+size_t resolve_select_blocks(const resolution *res, json_t *select, an_block **out, size_t cap);
+
 /* The printable form of a binding, for tests and --explain:
  *   "column t.a@0"  "column t.a@?"  "column t.k@0 merged u"
  *   "field t.s@1 .f"  "outer(1) t.a@0"  "column cte:c.x@0"  "column sub:d.x@1"

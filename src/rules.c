@@ -417,7 +417,7 @@ static long column_index(const rules_table *t, const char *name)
  * (case-insensitively, as Spark compares them). */
 static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
 {
-    static const char *const keys[] = {"name", "type", NULL};
+    static const char *const keys[] = {"name", "type", "distinct", NULL};
     if (!json_is_array(v))
         return ld_fail_at(ld, path, "must be an array of {\"name\", \"type\"} objects");
     t->has_columns = 1;
@@ -429,9 +429,11 @@ static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
         if (!json_is_object(c))
             return ld_fail_at(ld, p, "must be an object with \"name\" and \"type\"");
         rules_column col = {0};
+        col.distinct = -1;
         if (ld_check_keys(ld, c, p, keys) < 0 ||
             ld_get_string(ld, c, p, "name", &col.name) < 0 ||
-            ld_get_string(ld, c, p, "type", &col.type) < 0) {
+            ld_get_string(ld, c, p, "type", &col.type) < 0 ||
+            get_count(ld, c, p, "distinct", 1, &col.distinct) < 0) {
             free(col.name);
             free(col.type);
             return -1;
@@ -552,9 +554,9 @@ int ld_compile_match(loader *ld, const char *path, const char *match, char **exa
 static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
 {
     static const char *const keys[] = {"match", "description", "partition", "rows",
-                                       "bytes", "bytes_per_day", "columns", "unique",
-                                       "not_null", NULL};
-    t->rows = t->bytes = t->bytes_per_day = -1;
+                                       "bytes", "bytes_per_day", "days", "columns",
+                                       "unique", "not_null", NULL};
+    t->rows = t->bytes = t->bytes_per_day = t->days = -1;
     t->enforce = RULES_ENFORCE_REJECT;
     if (!json_is_object(obj))
         return ld_fail_at(ld, path, "must be an object");
@@ -563,7 +565,8 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         ld_get_string(ld, obj, path, "description", &t->description) < 0 ||
         get_count(ld, obj, path, "rows", 0, &t->rows) < 0 ||
         get_count(ld, obj, path, "bytes", 0, &t->bytes) < 0 ||
-        get_count(ld, obj, path, "bytes_per_day", 0, &t->bytes_per_day) < 0)
+        get_count(ld, obj, path, "bytes_per_day", 0, &t->bytes_per_day) < 0 ||
+        get_count(ld, obj, path, "days", 1, &t->days) < 0)
         return -1;
     if (!t->match)
         return ld_fail_at(ld, path, "needs \"match\"");

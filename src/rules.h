@@ -53,6 +53,8 @@ typedef struct rules_column {
     char *name;             /* as written */
     char *type;             /* as written, or NULL */
     int   not_null;         /* listed in not_null */
+    long long distinct;     /* its number of distinct values, -1 when
+                               unknown (read by `sluice advise` only) */
 } rules_column;
 
 typedef struct rules_table {
@@ -69,6 +71,8 @@ typedef struct rules_table {
     long long    rows, bytes;   /* size statistics, -1 when unknown */
     long long    bytes_per_day; /* bytes a day of its partition column holds,
                                    -1 when unknown (scan-budget) */
+    long long    days;          /* how many days of data it holds, -1 when
+                                   unknown (read by `sluice advise` only) */
     rules_column *columns;      /* declared columns, in order (resolve.c binds
                                    names exactly and expands * with them) */
     size_t       ncolumns;
@@ -122,6 +126,7 @@ typedef struct rules_aggregate {
     int     has_fresh;
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
+    char   *time_zone;      /* the session time zone it was built in ("UTC") */
     rules_enforce enforce;      /* rewrite (the default), warn or off */
     char  **columns;        /* lower-case names of the source columns its
                                dimensions, measures and WHERE read (a quick

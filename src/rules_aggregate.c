@@ -431,14 +431,19 @@ out:
 static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, rules_aggregate *a)
 {
     static const char *const keys[] = {"table", "description", "query", "fresh_through",
-                                       "time_dimension", "enforce", NULL};
+                                       "time_dimension", "time_zone", "enforce", NULL};
     a->time_dim = -1;
     if (!json_is_object(obj))
         return ld_fail_at(ld, path, "must be an object");
     if (ld_check_keys(ld, obj, path, keys) < 0 ||
         ld_get_string(ld, obj, path, "table", &a->table_written) < 0 ||
-        ld_get_string(ld, obj, path, "description", &a->description) < 0)
+        ld_get_string(ld, obj, path, "description", &a->description) < 0 ||
+        ld_get_string(ld, obj, path, "time_zone", &a->time_zone) < 0)
         return -1;
+    if (a->time_zone && !a->time_zone[0])
+        return ld_fail_at(ld, path, "\"time_zone\" must not be empty");
+    if (!a->time_zone)
+        a->time_zone = xstrdup("UTC");      /* the default */
     if (!a->table_written)
         return ld_fail_at(ld, path, "needs \"table\"");
     int dots = 0;
@@ -569,6 +574,7 @@ void rules_aggregates_free(rules *r)
         free(a->table);
         free(a->table_written);
         free(a->description);
+        free(a->time_zone);
         free(a->source);
         free(a->dim);
         free(a->fact_alias);

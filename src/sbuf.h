@@ -60,4 +60,8 @@ void  *xrealloc(void *p, size_t n);
 char  *xstrndup(const char *s, size_t n);
 char  *xstrdup(const char *s);
 
+/* qsort(3) that also takes an empty array whose base is NULL (qsort's
+ * base must not be NULL even when n is 0). */
+void   xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif

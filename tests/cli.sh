@@ -116,7 +116,7 @@ sed -n 2p "$T/out" > "$T/line2"
 same lineage-syntax-json "$T/line2" '{"statement":1,"error":{"rule":"syntax","message":"syntax error at or near \"WHERE\"","line":2,"column":13}}'
 grep -q "^<stdin>:2:13: error: syntax error" "$T/err"; check lineage-syntax-stderr 0 $?
 printf 'SELECT 1' | "$S" lineage --context '{"catalgo": "x"}' > /dev/null 2> "$T/err"; check lineage-bad-context 2 $?
-same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, groups, now, dashboard_id, chart_id, source)"
+same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, groups, now, dashboard_id, chart_id, source, time_zone)"
 "$S" lineage --nope > /dev/null 2>&1; check lineage-bad-option 2 $?
 "$S" lint --lineage "$T/lint" > /dev/null 2> "$T/err"; check lint-lineage-text 2 $?
 same lint-lineage-text-msg "$T/err" "sluice lint: --lineage needs --format json"
@@ -133,6 +133,18 @@ mkdir -p "$T/budget"
 printf "SELECT * FROM main.sales.transactions WHERE transaction_date BETWEEN '2025-10-21' AND '2026-11-24'" > "$T/budget/q.sql"
 "$S" lint --rules "$(dirname "$0")/../corpus/budget/rules.json" --now "2026-11-24 12:00:00" --format json "$T/budget" > "$T/out" 2> /dev/null; check lint-budget 1 $?
 same lint-budget-json "$T/out" "{\"file\":\"$T/budget/q.sql\",\"statement\":0,\"line\":1,\"column\":15,\"rule\":\"scan-budget\",\"severity\":\"error\",\"message\":\"~3.1 TB over 400 days of main.sales.transactions; the limit is 200 GB; narrow the time range\",\"scan_bytes\":3100000000000}"
+
+# Row filters: lint (no user) names the filtered table and edits nothing;
+# rewrite with --context applies the user's filter.
+RLS="$(dirname "$0")/../corpus/rls/rules.json"
+printf "SELECT region FROM main.sales.transactions WHERE transaction_date >= DATE '2026-11-01' LIMIT 10" > "$T/rls.sql"
+"$S" lint --rules "$RLS" --format json "$T/rls.sql" > "$T/out" 2> /dev/null; check lint-rls 0 $?
+same lint-rls-json "$T/out" "{\"file\":\"$T/rls.sql\",\"statement\":0,\"line\":1,\"column\":20,\"rule\":\"row-filter\",\"severity\":\"info\",\"message\":\"main.sales.transactions has 5 row filters: at run time every scan of it reads only the rows of the request's user and groups (default deny), so this query is changed\"}
+{\"file\":\"$T/rls.sql\",\"statement\":0,\"line\":1,\"column\":20,\"rule\":\"aggregate-routing\",\"severity\":\"info\",\"message\":\"not routed: main.sales.transactions has row filters for this user, which no aggregate carries\",\"code\":\"rls_not_covered\"}"
+"$S" rewrite --rules "$RLS" --context '{"user": "bob", "groups": ["us_sales"]}' "$T/rls.sql" > "$T/out" 2> /dev/null; check rewrite-rls 0 $?
+same rewrite-rls-text "$T/out" "SELECT region FROM (SELECT * FROM main.sales.transactions WHERE region = 'US') AS transactions WHERE transaction_date >= DATE '2026-11-01' LIMIT 10"
+"$S" rewrite --rules "$RLS" --context '{"groups": "us_sales"}' "$T/rls.sql" > /dev/null 2> "$T/err"; check rewrite-rls-bad-groups 2 $?
+same rewrite-rls-bad-groups-text "$T/err" "sluice rewrite: --context: key 'groups' must be an array of strings"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

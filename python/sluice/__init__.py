@@ -130,7 +130,8 @@ class _Request(ctypes.Structure):
                 ("chart_id", ctypes.c_char_p),
                 ("source", ctypes.c_char_p),
                 ("groups", ctypes.POINTER(ctypes.c_char_p)),
-                ("ngroups", ctypes.c_size_t)]
+                ("ngroups", ctypes.c_size_t),
+                ("time_zone", ctypes.c_char_p)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -549,15 +550,17 @@ class Engine:
                 explain: bool = False, layout: Union[Layout, str] = Layout.COMPACT,
                 lineage: bool = False, dashboard_id: Optional[str] = None,
                 chart_id: Optional[str] = None, source: Optional[str] = None,
-                groups: Optional[Sequence[str]] = None) -> Result:
+                groups: Optional[Sequence[str]] = None,
+                time_zone: Optional[str] = None) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
         the diagnostics and the tables; lineage=True (enforce and lint
         modes) fills Result.lineage.  dashboard_id, chart_id and source
         (with user) are what the rules' attribution comment writes
         (docs/budget-and-attribution.md); user and groups (the groups, or
         Superset roles, the user is in) are what the rules' row filters
-        read.  A single call into the library, which writes the whole
-        result into this thread's buffer."""
+        read; time_zone is the session time zone the query runs in
+        (aggregate routing over TIMESTAMP buckets).  A single call into the
+        library, which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
         try:
@@ -582,6 +585,7 @@ class Engine:
         group_array = (ctypes.c_char_p * max(len(names), 1))(*names)
         req.groups = ctypes.cast(group_array, ctypes.POINTER(ctypes.c_char_p))
         req.ngroups = len(names)
+        req.time_zone = _encode(time_zone)
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

@@ -188,6 +188,25 @@ Found = Tuple[Optional[str], Optional[str], str, Optional[List[str]]]
 Context = Tuple[Optional[str], Optional[str], str, str]
 
 
+def database_time_zone(database: Any, default: Optional[str]) -> Optional[str]:
+    """The session time zone the database's queries run in: the
+    spark.sql.session.timeZone its connection sets (Superset's extra ->
+    engine_params -> connect_args -> session_configuration, as the
+    Databricks SQL connector takes it), else the mutator's time_zone.
+    Aggregate routing uses an aggregate over TIMESTAMP buckets only when
+    this is the aggregate's time_zone."""
+    try:
+        extra = database.get_extra() if hasattr(database, "get_extra") else \
+            json.loads(getattr(database, "extra", None) or "{}")
+        conf = extra["engine_params"]["connect_args"]["session_configuration"]
+        for key, value in conf.items():
+            if key.lower() == "spark.sql.session.timezone" and isinstance(value, str):
+                return value
+    except Exception:
+        pass
+    return default
+
+
 def context_from_stack(database: Any, frame: Any) -> Optional[Found]:
     """Returns (catalog, schema, origin, blocks) from the nearest caller frame that
     holds Superset's context, or None.  A frame of the database's own
@@ -432,7 +451,8 @@ class Mutator:
                  fail: str = "closed", unchecked_paths: Iterable[str] = (),
                  reload_interval: float = 5.0, settle: float = 2.0, audit_sql: bool = False,
                  metrics: Any = None, library: Optional[str] = None, explain: bool = False,
-                 now: Optional[str] = None, layout: Any = sluice.Layout.KEEP):
+                 now: Optional[str] = None, layout: Any = sluice.Layout.KEEP,
+                 time_zone: Optional[str] = None):
         if fail not in ("closed", "open"):
             raise ValueError('fail must be "closed" or "open"')
         accepted = set(unchecked_paths)
@@ -451,6 +471,7 @@ class Mutator:
         self.library = library
         self.explain = explain
         self.now = now
+        self.time_zone = time_zone
         self.layout = sluice.Layout(layout)
         self._metrics_option = metrics
         self.metrics = _Metrics(metrics if metrics not in (None, False) else None)
@@ -645,7 +666,8 @@ class Mutator:
                 result = engine.process(sql, catalog=context[0], schema=context[1], user=user,
                                         groups=groups, now=self.now, explain=self.explain,
                                         layout=self.layout, dashboard_id=dashboard, chart_id=chart,
-                                        source=attribution_source(context, chart))
+                                        source=attribution_source(context, chart),
+                                        time_zone=database_time_zone(database, self.time_zone))
         except Exception as e:  # an engine error, not a verdict on the SQL
             return self._internal_error(sql, e, user, database, started, engine, context)
         if refusal is not None:

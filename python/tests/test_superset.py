@@ -246,6 +246,69 @@ class Budget(Base):
         self.assertEqual(self.last_audit()["scan_bytes_estimate"], 3100000000000)
 
 
+class Role:
+    def __init__(self, name):
+        self.name = name
+
+
+class RolesManager(SecurityManager):
+    """A security manager with Superset's get_user_roles()."""
+    def __init__(self, roles, username=None):
+        super().__init__(username)
+        self.roles = roles
+
+    def get_user_roles(self):
+        if isinstance(self.roles, Exception):
+            raise self.roles
+        return [Role(r) for r in self.roles]
+
+
+class RowFilters(Base):
+    """The mutator passes the names of get_user_roles() as the request's
+    groups, which the rules' row filters and bypass list name."""
+    def setUp(self):
+        super().setUp()
+        with open(self.rules) as f:
+            rules = json.load(f)
+        rules["row_filters"] = {
+            "default": "deny", "bypass": ["Admin"],
+            "filters": [{"table": "main.sales.transactions", "predicate": "region = 'EU'",
+                         "groups": ["eu_sales"]},
+                        {"table": "main.sales.transactions", "predicate": "channel = {{user}}",
+                         "users": ["ana"]}]}
+        with open(self.rules, "w") as f:
+            json.dump(rules, f)
+        self.sql = ("SELECT region, amount FROM sales.transactions WHERE transaction_date >= "
+                    "CAST('2026-11-01' AS DATE) LIMIT 10")
+
+    def test_roles_select_the_filters(self):
+        out = self.call(self.sql, security_manager=RolesManager(["Gamma", "eu_sales"]))
+        self.assertEqual(out, "SELECT region, amount FROM (SELECT * FROM sales.transactions "
+                              "WHERE region = 'EU' AND channel = 'ana') AS transactions WHERE "
+                              "transaction_date >= CAST('2026-11-01' AS DATE) LIMIT 10")
+
+    def test_bypass_role_reads_every_row(self):
+        self.assertEqual(self.call(self.sql, security_manager=RolesManager(["Admin"])), self.sql)
+
+    def test_no_roles_no_filter_for_the_user_is_deny(self):
+        superset.utils.core.set_username("bo")
+        out = self.call(self.sql, security_manager=RolesManager([]))
+        self.assertIn("(SELECT * FROM sales.transactions WHERE FALSE) AS transactions", out)
+
+    def test_roles_that_cannot_be_read_refuse_the_query(self):
+        with self.assertRaises(Rejected):
+            self.call(self.sql, security_manager=RolesManager(RuntimeError("no session")))
+
+    def test_binding_takes_groups(self):
+        engine = sluice.Engine.from_file(self.rules)
+        r = engine.process(self.sql, catalog="main", schema="sales", user="bo",
+                           groups=["eu_sales"])
+        self.assertEqual(r.action, sluice.Action.REWRITE)
+        self.assertIn("WHERE region = 'EU') AS transactions", r.sql)
+        with self.assertRaises(ValueError):
+            engine.process(self.sql, groups="eu_sales")
+
+
 class Attribution(Base):
     def enable(self):
         with open(self.rules) as f:

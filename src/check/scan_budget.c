@@ -148,7 +148,7 @@ void check_scan_budget(check_ctx *ctx)
     size_t n = 0, cap = an->nitems ? an->nitems : 1;
     sized *scans = xcalloc(cap, sizeof *scans);
     an_clock clock = {ctx->now_days, ctx->now_seconds};
-    an_ranges *ranges = an_ranges_new(&clock);
+    an_ranges *ranges = an_ranges_new(&clock, check_resolution(ctx));
     /* First every scan and the windows to ask for, solved together. */
     for (size_t i = 0; i < an->nitems; i++) {
         an_item *it = an->items[i];

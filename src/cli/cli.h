@@ -70,6 +70,7 @@ int cmd_corpus(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_rewrite(int argc, char **argv);
 int cmd_lineage(int argc, char **argv);
+int cmd_advise(int argc, char **argv);      /* advise.c */
 
 /* Process req (sql, catalog, schema, user, now; the mode and the
  * lineage flag are set here) and append to out one line per statement:

@@ -49,7 +49,7 @@ char **cli_list_dir(const char *path, size_t *n)
         names[(*n)++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, *n, sizeof *names, cmp_names);
+    xqsort(names, *n, sizeof *names, cmp_names);
     return names;
 }
 
@@ -131,9 +131,9 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
     json_object_foreach(j, key, v) {
         if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
             strcmp(key, "now") && strcmp(key, "groups") && strcmp(key, "dashboard_id") &&
-            strcmp(key, "chart_id") && strcmp(key, "source")) {
+            strcmp(key, "chart_id") && strcmp(key, "source") && strcmp(key, "time_zone")) {
             fprintf(stderr, "sluice %s: --context: unknown key '%s' (expected catalog, schema, "
-                            "user, groups, now, dashboard_id, chart_id, source)\n", cmd, key);
+                            "user, groups, now, dashboard_id, chart_id, source, time_zone)\n", cmd, key);
             json_decref(j);
             return -1;
         }
@@ -170,6 +170,7 @@ const char **cli_apply_context(json_t *ctx, sl_request *req)
     req->dashboard_id = json_string_value(json_object_get(ctx, "dashboard_id"));
     req->chart_id = json_string_value(json_object_get(ctx, "chart_id"));
     req->source = json_string_value(json_object_get(ctx, "source"));
+    req->time_zone = json_string_value(json_object_get(ctx, "time_zone"));
     json_t *g = json_object_get(ctx, "groups");
     size_t n = json_array_size(g);
     const char **groups = xcalloc(n + 1, sizeof *groups);

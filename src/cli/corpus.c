@@ -8,13 +8,16 @@
  * {"expected": "enforce"} (the default), which says what its cases'
  * expected files hold, for it and below it unless overridden: what the
  * rules do (cli_render_case) or each statement's lineage
- * (cli_lineage_lines).  Mismatches are shown as unified diffs; --bless
- * rewrites the expected files instead.
+ * (cli_lineage_lines).  corpus.json may also give "time_zone", the
+ * session time zone its cases' requests carry (sl_request.time_zone),
+ * for it and below it unless overridden.  Mismatches are shown as
+ * unified diffs; --bless rewrites the expected files instead.
  *
  * A case whose first line is
  *     -- request: {"user": "alice", "groups": ["eu_sales"]}
  * is run with that request context (the keys of --context: catalog,
- * schema, user, groups, now); the line stays part of the SQL, a comment.
+ * schema, user, groups, now, time_zone); the line stays part of the SQL,
+ * a comment.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -22,6 +25,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+
+/* The time zone the cases of the directory being run carry (corpus.json;
+ * NULL: none).  One run at a time: the command is single-threaded. */
+static const char *case_time_zone;
 
 /* ---- the expected-result text ---------------------------------------- */
 
@@ -57,6 +64,8 @@ int cli_render_case(const sl_engine *eng, json_t *context, const char *sql, size
     req.sql_len = len;
     if (!req.now)
         req.now = "2026-11-24 12:00:00";
+    if (!req.time_zone)
+        req.time_zone = case_time_zone;
     req.mode = SL_MODE_ENFORCE;
     req.explain = 1;        /* a case shows why a rewrite was not made */
     sl_result *res = sl_process(eng, &req);
@@ -131,6 +140,8 @@ static int render_lineage_case(const sl_engine *eng, json_t *context, const char
     req.sql_len = len;
     if (!req.now)
         req.now = "2026-11-24 12:00:00";
+    if (!req.time_zone)
+        req.time_zone = case_time_zone;
     size_t unreadable;
     sl_result *with = cli_lineage_lines(eng, &req, out, &unreadable);
     sl_result *without = sl_process(eng, &req);
@@ -301,7 +312,7 @@ out:
 
 /* Read dir/corpus.json into *kind, if there is one.  Returns 0, or -1
  * after printing what is wrong with it. */
-static int read_corpus_json(const char *dir, case_kind *kind)
+static int read_corpus_json(const char *dir, case_kind *kind, char **time_zone)
 {
     sbuf p = SBUF_INIT;
     sbuf_printf(&p, "%s/corpus.json", dir);
@@ -315,8 +326,13 @@ static int read_corpus_json(const char *dir, case_kind *kind)
         const char *bad = !j || !json_is_object(j) ? "must be a JSON object" : NULL;
         if (!bad) {
             json_object_foreach(j, key, v) {
-                if (strcmp(key, "expected") != 0) {
-                    bad = "unknown key (expected: \"expected\")";
+                if (strcmp(key, "time_zone") == 0) {
+                    if (json_is_string(v) && json_string_length(v) > 0)
+                        *time_zone = xstrdup(json_string_value(v));
+                    else
+                        bad = "\"time_zone\" must be a non-empty string";
+                } else if (strcmp(key, "expected") != 0) {
+                    bad = "unknown key (expected: \"expected\" or \"time_zone\")";
                 } else if (json_is_string(v) && strcmp(json_string_value(v), "lineage") == 0) {
                     *kind = CASE_LINEAGE;
                 } else if (json_is_string(v) && strcmp(json_string_value(v), "enforce") == 0) {
@@ -363,8 +379,12 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited, case_ki
         }
     }
     sbuf_free(&rp);
-    if (read_corpus_json(dir, &kind) < 0)
+    char *time_zone = NULL;
+    const char *outer_time_zone = case_time_zone;
+    if (read_corpus_json(dir, &kind, &time_zone) < 0)
         r->io_error = 1;
+    if (time_zone)
+        case_time_zone = time_zone;
     for (size_t i = 0; i < n; i++) {
         sbuf p = SBUF_INIT;
         sbuf_printf(&p, "%s/%s", dir, names[i]);
@@ -376,6 +396,8 @@ static void run_dir(run *r, const char *dir, const sl_engine *inherited, case_ki
     }
     cli_free_names(names, n);
     sl_engine_free(own);
+    case_time_zone = outer_time_zone;
+    free(time_zone);
 }
 
 int cmd_corpus(int argc, char **argv)

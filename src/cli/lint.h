@@ -38,6 +38,9 @@ typedef struct lint_walk {
     int physical_datasets;      /* check a physical dataset as SELECT * FROM it */
     void (*found)(void *ctx, const lint_source *src);
     void *ctx;
+    /* A chart's YAML (charts/<name>.yaml of an export): its file and
+     * slice_name.  May be NULL; `sluice advise` names charts by it. */
+    void (*chart)(void *ctx, const char *name, const char *slice_name);
     int io_error;               /* a file could not be read or parsed */
     int verbose;                /* list every skipped file with its reason */
     size_t skipped[SKIP_KINDS]; /* files skipped, by kind */

@@ -253,6 +253,8 @@ static void walk_yaml(lint_walk *w, const char *name, const char *text, size_t l
         const char *catalog = yaml_is_null(&v[K_CATALOG]) ? NULL : v[K_CATALOG].value;
         const char *schema = yaml_is_null(&v[K_SCHEMA]) ? NULL : v[K_SCHEMA].value;
         if (yaml_is_null(&v[K_TABLE])) {
+            if (v[K_SLICE].set && !yaml_is_null(&v[K_SLICE]) && w->chart)
+                w->chart(w->ctx, name, v[K_SLICE].value);
             note(w, v[K_SLICE].set ? SKIP_CHART : SKIP_NO_SQL, name, v[K_SLICE].set ? "a chart: Superset builds its SQL when it runs; lint "
                           "the chart data API's answer (result_type query) instead"
                           : "no SQL: not a Superset dataset export (no table_name)");
@@ -421,7 +423,7 @@ static void walk_zip(lint_walk *w, const char *path)
             (st[m].valid & ZIP_STAT_SIZE))
             m++;
     }
-    qsort(st, m, sizeof *st, cmp_members);  /* a stable order, whatever the writer did */
+    xqsort(st, m, sizeof *st, cmp_members);  /* a stable order, whatever the writer did */
     for (size_t i = 0; i < m; i++) {
         const char *member = st[i].name;
         size_t ml = strlen(member);

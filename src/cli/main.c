@@ -23,6 +23,10 @@ static void usage(FILE *out)
           "                        print the SQL to run, or the rejection (exit 1)\n"
           "  lineage [--rules FILE] [--context JSON] [FILE|-]\n"
           "                        the tables and columns each statement reads, as JSON\n"
+          "  advise --rules FILE [--max N] [--format text|json|sql] [--coverage]\n"
+          "         [--now DATE] [--exclude GLOB]... PATH...\n"
+          "                        which aggregate tables to build for these queries\n"
+          "                        (--coverage: what the declared ones answer)\n"
           "  corpus [--bless] [--rules FILE] [DIR]\n"
           "                        run the regression corpus (default: corpus)\n"
           "\n"
@@ -61,6 +65,8 @@ int main(int argc, char **argv)
         return cmd_rewrite(argc - 1, argv + 1);
     if (strcmp(cmd, "lineage") == 0)
         return cmd_lineage(argc - 1, argv + 1);
+    if (strcmp(cmd, "advise") == 0)
+        return cmd_advise(argc - 1, argv + 1);
     fprintf(stderr, "sluice: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

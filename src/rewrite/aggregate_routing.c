@@ -56,10 +56,23 @@
  *     column is not a bound on the truncated dimension: it fails
  *     condition 3 unless condition 9 translates it.
  *
- *  5. The aggregate's own WHERE is implied: each of its conjuncts is also
- *     a conjunct of the block's WHERE (equal up to locations and the
- *     table's qualifier); those conjuncts are dropped from the routed
- *     block, since every stored group already satisfies them.
+ *  5. The aggregate's own WHERE is implied: each of its conjuncts is
+ *     implied by the block's WHERE conjuncts (analyze_norm.c,
+ *     an_norm_implies): equal to one of them (condition 11), or x IS NOT
+ *     NULL by a comparison (not <=>), IN, BETWEEN or LIKE of x, or x IN
+ *     (v, ...) / x = v by an IN or = whose values are all among the v
+ *     (literals of the class of x's declared type), or x op v / x BETWEEN
+ *     v AND w on a column declared DATE or TIMESTAMP_NTZ by the window the
+ *     block's conjuncts on x together allow (analyze_range.c's bounds;
+ *     literals only: a value read from the clock moves).  A block
+ *     conjunct equal to one of the aggregate's is dropped from the routed
+ *     block, since every stored group already satisfies it; one that only
+ *     implies it is kept, and like every other conjunct must be answered
+ *     from dimensions (condition 3) or translated (condition 9): the
+ *     stored groups hold more than it lets through.  Refused
+ *     (filter_not_implied): an OR, <=>, an IN list not inside the
+ *     aggregate's, a range that starts before or ends after the
+ *     aggregate's or has no end on that side, a bound read from the clock.
  *
  *  6. Every aggregate call is answered from stored measures:
  *     SUM(e) from a stored SUM(e), MIN(e) / MAX(e) from a stored MIN(e) /
@@ -116,13 +129,25 @@
  *     aggregate also stores c itself, the bound maps onto c (condition 3);
  *     among several truncations of c the finest is used.
  *
- * 10. The raw column's buckets do not depend on the session time zone:
- *     it is a DATE (calendar days; its date_trunc is the midnight of the
- *     bucket's first day, read in the same zone as the DATE constant the
- *     routed condition compares it with) or a TIMESTAMP_NTZ (wall-clock
- *     values, no zone).  A TIMESTAMP (Spark's TIMESTAMP_LTZ, the default
- *     TIMESTAMP) is truncated in the session time zone, which the request
- *     does not carry, so where a bucket starts is unknown: refused.
+ * 10. Time zones.  A dimension that applies a function to a column
+ *     declared TIMESTAMP (Spark's TIMESTAMP_LTZ, the default TIMESTAMP):
+ *     date_trunc('day', ts), trunc(ts, 'MM'), is computed in the session
+ *     time zone (DateTimeUtils.truncTimestamp reads the instant in the
+ *     zone), so its stored values are those of the zone the aggregate was
+ *     built in: its "time_zone" (default UTC).  Such a dimension is used
+ *     (conditions 3, 4, 9) only when the request's time_zone (the request
+ *     context; the Superset mutator passes the database's
+ *     spark.sql.session.timeZone) is that zone.  Refused: a request
+ *     without one (time_zone_unknown), another zone (time_zone_mismatch).
+ *     A bound on the raw TIMESTAMP column (condition 9) is translated
+ *     only when, besides, the zone has no daylight-saving changes (UTC,
+ *     GMT, Z or a fixed +hh:mm offset): the window arithmetic is on the
+ *     wall clock, which in such a zone is the instant plus a constant;
+ *     elsewhere a wall-clock hour may not exist or occur twice
+ *     (time_zone_not_fixed).  A DATE (calendar days; its date_trunc is the
+ *     midnight of the bucket's first day, read in the same zone as the
+ *     DATE constant the routed condition compares it with) or a
+ *     TIMESTAMP_NTZ (wall-clock values, no zone) needs no zone.
  *
  * 11. "Equal" above means equal to Spark, not as written
  *     (analyze_norm.c, an_norm_equal): function names and date_trunc /
@@ -259,17 +284,23 @@ static const char *column_name(json_t *fields)
  * binding (resolve.h) says: a column of the item itself, not an alias, a
  * lambda variable, an outer query's or another item's column, a struct
  * field, nor a USING column (which may be the other side's value), and
- * never an ambiguous or unresolved name.  A reference written with more
+ * never an ambiguous or unresolved name.  known: a column the aggregate's
+ * definition reads from the source table, which the table therefore has
+ * (resolve_given), or NULL.  A reference written with more
  * than two parts (schema.table.col) is refused, as it always was here.
  * A node the resolution does not hold (none in the block's clauses) is
  * read by its written qualifier alone. */
-static int qualifier_is_item(route *r, json_t *colref_fields)
+static int qualifier_is_item(route *r, json_t *colref_fields, const char *known)
 {
     json_t *parts = ast_get(colref_fields, "fields");
     size_t n = json_array_size(parts);
     if (n > 2)
         return 0;
-    const rs_binding *b = resolve_lookup(check_resolution(r->ctx), colref_fields);
+    const resolution *res = check_resolution(r->ctx);
+    const rs_binding *b = resolve_lookup(res, colref_fields);
+    rs_binding given;
+    if (b && known)
+        b = resolve_given(res, b, r->item, known, &given);
     if (b)
         return b->kind == RS_COLUMN && b->item == r->item && !b->field && !b->merged;
     const char *q = n == 2 ? ast_string_value(json_array_get(parts, 0)) : NULL;
@@ -284,9 +315,12 @@ static int same_column(json_t *qf, json_t *df, void *ctx)
     if (r->agg && r->agg->dim)      /* an aggregate over a join: aggregate_joins.c */
         return agj_same_column(check_resolution(r->ctx), r->join, r->agg, r->item, qf, df);
     const char *a = column_name(qf), *b = column_name(df);
-    return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf);
+    return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
 }
 
+/* The type the rules declare for the source's column (tables[].columns),
+ * as far as condition 9 and 10 need it. */
+enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
 static int raw_column_type(route *r, const char *col);
 
 /* equiv()'s type classes: the source column's declared type. */
@@ -319,6 +353,76 @@ static const char *const grain_names[] = {
     [RULES_GRAIN_NONE] = "?", [RULES_GRAIN_HOUR] = "hour", [RULES_GRAIN_DAY] = "day",
     [RULES_GRAIN_WEEK] = "week", [RULES_GRAIN_MONTH] = "month",
     [RULES_GRAIN_QUARTER] = "quarter", [RULES_GRAIN_YEAR] = "year"};
+
+/* ---- condition 10: time zones ------------------------------------------ */
+
+/* UTC by another name (ZoneId.of reads each as the zero offset). */
+static int utc_zone(const char *z)
+{
+    static const char *const names[] = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z", "UCT",
+                                        "+00:00", "-00:00", "UTC+00:00", "GMT+00:00", NULL};
+    for (int i = 0; z && names[i]; i++)
+        if (strcmp(z, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int same_zone(const char *a, const char *b)
+{
+    return a && b && (strcmp(a, b) == 0 || (utc_zone(a) && utc_zone(b)));
+}
+
+/* A zone without daylight-saving changes: UTC, or +hh:mm / -hh:mm. */
+static int fixed_zone(const char *z)
+{
+    if (utc_zone(z))
+        return 1;
+    return z && (z[0] == '+' || z[0] == '-') && strlen(z) == 6 && z[3] == ':' &&
+           strspn(z + 1, "0123456789") == 2 && strspn(z + 4, "0123456789") == 2;
+}
+
+typedef struct ltz_walk { route *r; int found; } ltz_walk;
+
+static ast_walk_rc note_ltz_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    ltz_walk *lw = w->ctx;
+    (void)node;
+    if (k == AST_ColumnRef && raw_column_type(lw->r, column_name(f)) == RAW_TIMESTAMP_LTZ) {
+        lw->found = 1;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_CONTINUE;
+}
+
+/* Does the dimension's value depend on the session time zone: a function
+ * of a column declared TIMESTAMP (the column itself is an instant, the
+ * same in every zone)? */
+static int zone_dependent(route *r, const rules_dimension *d)
+{
+    if (ast_unwrap(d->expr, NULL, NULL) == AST_ColumnRef)
+        return 0;
+    ltz_walk lw = {r, 0};
+    ast_walker w = {.fn = note_ltz_column, .ctx = &lw, .max_depth = AN_MAX_DEPTH};
+    return ast_walk(&w, d->expr) != 0 || lw.found;
+}
+
+/* Condition 10: may the zone-dependent dimension d be used?  0, or -1
+ * with the reason set. */
+static int zone_refused(route *r, const rules_dimension *d)
+{
+    const char *tz = r->ctx->req->time_zone;
+    if (!tz)
+        return refuse(r, RR_TIME_ZONE_UNKNOWN, "dimension %s truncates a TIMESTAMP in the "
+                      "session time zone, which the request does not give (context time_zone; "
+                      "condition 10)", d->name);
+    if (!same_zone(tz, r->agg->time_zone)) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "dimension %s was cut in time zone %s, the request's is %s "
+                 "(condition 10)", d->name, r->agg->time_zone, tz);
+        return refuse(r, RR_TIME_ZONE_MISMATCH, "%s", msg);
+    }
+    return 0;
+}
 
 /* Condition 4: may buckets of grain `fine` be unioned into `coarse`? */
 static int rolls_up(int fine, int coarse)
@@ -354,6 +458,8 @@ static json_t *map_rollup(route *r, json_t *e, json_t *f, int *stored)
                 *stored = d->grain;
             continue;
         }
+        if (zone_dependent(r, d) && zone_refused(r, d))
+            continue;       /* condition 10: the reason is set */
         if (!r->build)
             return json_null();
         json_t *args = ast_get(f, "args"), *na = json_array();
@@ -516,7 +622,7 @@ static num_type avg_arg_type(route *r, json_t *e)
         }
         return num_type_of(ast_string_value(json_array_get(names, 0)), np, par);
     }
-    if (k != AST_ColumnRef || !qualifier_is_item(r, f))
+    if (k != AST_ColumnRef || !qualifier_is_item(r, f, NULL))
         return unknown;
     const char *col = column_name(f);
     const rules_table *t = rules_find_table(r->ctx->rules, r->agg->source);
@@ -832,6 +938,8 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     ast_kind k = ast_unwrap(e, &f, &kname);
     if (k != AST_UNKNOWN && k != AST_A_Const && k != AST_String) {
         int d = dimension_of(r, e);
+        if (d >= 0 && zone_dependent(r, &r->agg->dims[d]) && zone_refused(r, &r->agg->dims[d]))
+            return NULL;
         if (d >= 0)
             return r->build ? ast_new_column_ref(r->qual, r->agg->dims[d].name) : json_null();
     }
@@ -845,7 +953,7 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
         if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
-        else if (!qualifier_is_item(r, f) &&
+        else if (!qualifier_is_item(r, f, NULL) &&
                  !(r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f)))
             refuse(r, RR_OUTER_REFERENCE,
                    "a column of another query (%s) is used", col ? col : "?");
@@ -999,15 +1107,24 @@ static json_t *map_clause_with_aliases(route *r, json_t *e, int depth)
 
 static int map_bucket_bound(route *r, json_t *conj, json_t **out);
 
-/* The block's WHERE without the aggregate's own conjuncts, mapped. */
+/* Condition 5: do the block's WHERE conjuncts imply the aggregate's
+ * conjunct a (analyze_norm.c, an_norm_implies)? */
+static int where_implies(route *r, json_t *a)
+{
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_norm n = {same_column, column_class, r, &clock};
+    return an_norm_implies(&n, r->blk->where, r->blk->nwhere, a);
+}
+
+/* The block's WHERE without the aggregate's own conjuncts, mapped: a
+ * conjunct equal to one of the aggregate's is dropped (every stored group
+ * satisfies it); one that only implies it is kept, and must be answered
+ * from dimensions like any other. */
 static json_t *map_where(route *r)
 {
     const rules_aggregate *a = r->agg;
     for (size_t k = 0; k < a->nwhere; k++) {
-        int found = 0;
-        for (size_t i = 0; i < r->blk->nwhere && !found; i++)
-            found = equiv(r, r->blk->where[i], a->where[k]);
-        if (!found) {
+        if (!where_implies(r, a->where[k])) {
             sbuf b = SBUF_INIT;
             emit_error err;
             emit_expression(a->where[k], EMIT_DATABRICKS, &b, &err);
@@ -1067,9 +1184,6 @@ static long long bucket_end(long long us, int g)
 
 /* ---- condition 9: bounds on the raw column of a truncated dimension -- */
 
-/* The type the rules declare for the source's column (tables[].columns),
- * as far as condition 9 and 10 need it. */
-enum { RAW_UNDECLARED, RAW_DATE, RAW_TIMESTAMP_NTZ, RAW_TIMESTAMP_LTZ, RAW_OTHER };
 
 /* The type the rules declare for the source's column, NULL if none. */
 static const char *declared_type(route *r, const char *col)
@@ -1084,7 +1198,7 @@ static const char *declared_type(route *r, const char *col)
 static int column_class(json_t *colref_fields, void *ctx)
 {
     route *r = ctx;
-    const char *ty = qualifier_is_item(r, colref_fields) ?
+    const char *ty = qualifier_is_item(r, colref_fields, NULL) ?
                      declared_type(r, column_name(colref_fields)) : NULL;
     if (!ty)
         return AN_CLASS_UNKNOWN;
@@ -1092,6 +1206,9 @@ static int column_class(json_t *colref_fields, void *ctx)
     static const char *const numbers[] = {"tinyint", "byte", "smallint", "short", "int",
                                           "integer", "bigint", "long", "float", "real",
                                           "double", "decimal", "dec", "numeric", NULL};
+    int raw = raw_column_type(r, column_name(colref_fields));
+    if (raw == RAW_DATE || raw == RAW_TIMESTAMP_NTZ)
+        return raw == RAW_DATE ? AN_CLASS_DATE : AN_CLASS_TIMESTAMP_NTZ;
     size_t n = strcspn(ty, "( ");
     for (int i = 0; strings[i]; i++)
         if (strlen(strings[i]) == n && strncasecmp(ty, strings[i], n) == 0)
@@ -1282,11 +1399,20 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out)
     /* Without a declared type, condition 3 refuses as before. */
     if (ty == RAW_UNDECLARED)
         return 0;
-    /* Condition 10 */
-    if (ty == RAW_TIMESTAMP_LTZ)
-        return refuse(r, RR_TIME_ZONE_UNKNOWN,
-                      "%s is a TIMESTAMP: its buckets depend on the session time zone, which "
-                      "sluice does not know (condition 10)", column_name(cf));
+    /* Condition 10: a TIMESTAMP read in the zone both agree on, with no
+     * daylight-saving changes, is a wall clock like a TIMESTAMP_NTZ. */
+    if (ty == RAW_TIMESTAMP_LTZ) {
+        if (zone_refused(r, &r->agg->dims[d]))
+            return -1;
+        if (!fixed_zone(r->ctx->req->time_zone)) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "%s is a TIMESTAMP: a bound on it is translated only in "
+                     "a zone without daylight-saving changes, not %s (condition 10)",
+                     column_name(cf), r->ctx->req->time_zone);
+            return refuse(r, RR_TIME_ZONE_NOT_FIXED, "%s", msg);
+        }
+        ty = RAW_TIMESTAMP_NTZ;
+    }
     if (ty == RAW_OTHER)
         return refuse(r, RR_COLUMN_TYPE_UNSUPPORTED,
                       "%s is declared neither DATE nor TIMESTAMP_NTZ (condition 9)",
@@ -1395,7 +1521,8 @@ static int fresh_enough(route *r)
     an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&
-        an_range_bounds(&clock, r->item, column_name(tf), &b) == 0 && b.has_hi)
+        an_range_bounds(&clock, check_resolution(r->ctx), r->item, column_name(tf), &b) == 0 &&
+        b.has_hi)
         end = bucket_end(b.hi - 1, g);
     /* A dimension date_trunc(G, c): a bound on the raw column c (condition
      * 9) ends the rows read at the end of the bucket holding its last
@@ -1406,8 +1533,8 @@ static int fresh_enough(route *r)
         json_array_size(ast_get(tf, "args")) == 2)
         raw = json_array_get(ast_get(tf, "args"), 1);
     if (raw && ast_unwrap(raw, &rf, NULL) == AST_ColumnRef && column_name(rf) &&
-        an_range_bounds(&clock, r->item, column_name(rf), &b) == 0 && b.has_hi &&
-        bucket_end(b.hi - 1, g) < end)
+        an_range_bounds(&clock, check_resolution(r->ctx), r->item, column_name(rf), &b) == 0 &&
+        b.has_hi && bucket_end(b.hi - 1, g) < end)
         end = bucket_end(b.hi - 1, g);
     for (size_t i = 0; i < r->blk->nwhere; i++) {
         json_t *f, *lf;

@@ -300,7 +300,7 @@ void rewrite_partition_filter(check_ctx *ctx)
         return;
     }
     an_clock clock = {ctx->now_days, ctx->now_seconds};
-    an_ranges *ranges = an_ranges_new(&clock);
+    an_ranges *ranges = an_ranges_new(&clock, check_resolution(ctx));
     /* Every window is measured on the original tree before any filter is
      * injected: an injected filter in one block must not make another
      * scan look bounded. */

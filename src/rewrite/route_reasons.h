@@ -81,8 +81,12 @@
       "other than a comparison with a constant, BETWEEN or IN")                                 \
     X(COLUMN_TYPE_UNSUPPORTED, "column_type_unsupported", "9: the raw time column is declared " \
       "neither DATE nor TIMESTAMP_NTZ")                                                         \
-    X(TIME_ZONE_UNKNOWN, "time_zone_unknown", "10: the raw time column is a TIMESTAMP, whose "  \
-      "buckets depend on the session time zone")
+    X(TIME_ZONE_UNKNOWN, "time_zone_unknown", "10: a TIMESTAMP column's buckets depend on the " \
+      "session time zone, and the request carries none (context time_zone)")                   \
+    X(TIME_ZONE_MISMATCH, "time_zone_mismatch", "10: the request's session time zone is not "   \
+      "the aggregate's time_zone, which its TIMESTAMP buckets were cut in")                     \
+    X(TIME_ZONE_NOT_FIXED, "time_zone_not_fixed", "10: a bound on a TIMESTAMP column is "       \
+      "translated only in a zone without daylight-saving changes (UTC, +hh:mm)")
 
 typedef enum route_reason {
 #define ROUTE_REASON_ENUM(id, code, meaning) RR_##id,

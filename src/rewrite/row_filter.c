@@ -49,6 +49,10 @@
  *   - a table function whose string argument names a filtered table
  *     (table_changes('main.sales.transactions', 0)): it reads the rows
  *     without a scan;
+ *   - any other table function than range and the generators
+ *     (read_files, read_kafka, a UDTF: reads_no_data), and files read by
+ *     path (parquet.`/mnt/x`, delta.`/mnt/x`: reads_files): either may
+ *     read a filtered table's rows without a scan;
  *   - a {{user}} filter for a request without a user;
  *   - two FROM items of one block that would have the same name.
  * Routing (aggregate-routing, after this rule) does not route a block
@@ -464,6 +468,56 @@ static ast_walk_rc function_visit(ast_walker *w, json_t *node, ast_kind kind, js
     return AST_WALK_CONTINUE;
 }
 
+/* ---- reads that are no scan ------------------------------------------ */
+
+/* Spark's built-in table-valued functions that compute their rows from
+ * their arguments and read no stored data (TableFunctionRegistry:
+ * range, the generators, sql_keywords, collations).  Any other table
+ * function (read_files, read_kafka, a Python UDTF, a function newer
+ * than this list) may read rows of a filtered table that no scan shows,
+ * so with row filters it is refused. */
+static int reads_no_data(const char *fn)
+{
+    static const char *const generators[] = {
+        "range", "explode", "explode_outer", "posexplode", "posexplode_outer", "inline",
+        "inline_outer", "stack", "json_tuple", "variant_explode", "variant_explode_outer",
+        "sql_keywords", "collations"};
+    for (size_t i = 0; fn && i < sizeof generators / sizeof *generators; i++)
+        if (strcasecmp(fn, generators[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The function a table-function item calls, or NULL when it is not one
+ * plain call. */
+static const char *item_function(const an_item *it, long long *location)
+{
+    json_t *lf, *cf;
+    json_t *list = json_array_get(ast_get(it->node, "functions"), 0);
+    if (ast_unwrap(list, &lf, NULL) != AST_List ||
+        ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+        return NULL;
+    *location = ast_int(cf, "location");
+    return json_array_size(ast_get(cf, "funcname")) == 1 ? an_func_name(cf) : NULL;
+}
+
+/* A two-part name whose first part is a data source reads files, not a
+ * table: parquet.`/mnt/x` (Spark's ResolveSQLOnFile, on by default with
+ * spark.sql.runSQLOnFiles).  Those files may be a filtered table's. */
+static int reads_files(const an_item *it)
+{
+    static const char *const formats[] = {"delta", "parquet", "orc", "json", "csv", "text",
+                                          "avro", "binaryfile", "xml", "jdbc", "libsvm",
+                                          "image", "cloudfiles"};
+    const char *s = ast_str(it->node, "schemaname");
+    if (it->nparts != 2 || !s)
+        return 0;
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (strcasecmp(s, formats[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* ---- the rule -------------------------------------------------------- */
 
 static void refuse(check_ctx *ctx, long long location, const char *fmt, const char *a,
@@ -505,6 +559,24 @@ void rewrite_row_filter(check_ctx *ctx)
             return;
         }
     }
+    for (size_t i = 0; i < an->nitems; i++) {
+        const an_item *it = an->items[i];
+        long long loc = it->location;
+        const char *fn = it->kind == AN_FUNCTION && !it->via_identifier
+                         ? item_function(it, &loc) : NULL;
+        if (it->kind == AN_FUNCTION && !it->via_identifier && !reads_no_data(fn)) {
+            refuse(ctx, loc, "the rules filter rows, and the table function %s may read "
+                   "rows of a filtered table without a scan sluice can filter: refused%s",
+                   fn ? fn : "(not a plain call)", "");
+            return;
+        }
+        if (it->kind == AN_TABLE && reads_files(it)) {
+            refuse(ctx, it->location, "the rules filter rows, and %s.`...` reads files "
+                   "directly, which may be a filtered table's: refused%s",
+                   ast_str(it->node, "schemaname"), "");
+            return;
+        }
+    }
     const sl_request *req = ctx->req;
     /* The user, quoted as a message names it. */
     sbuf uq = SBUF_INIT;
@@ -520,15 +592,34 @@ void rewrite_row_filter(check_ctx *ctx)
     const char **seen = xcalloc(an->nitems ? an->nitems : 1, sizeof *seen);
     size_t nseen = 0;
     int failed = 0;
+    /* Offline lint names no user: it says which tables have filters and
+     * that their scans are rewritten at run time, and edits nothing (a
+     * fix for no user in particular would be no fix). */
+    int offline = req->mode == SL_MODE_LINT && !req->user && !req->ngroups;
     for (size_t i = 0; i < an->nitems && !failed; i++) {
         an_item *it = an->items[i];
         if (it->kind != AN_TABLE || !it->qualified)
             continue;
-        table_policy tp;
-        decide(ctx, it, &tp);
         int first = 1;
         for (size_t k = 0; k < nseen; k++)
             first &= strcmp(seen[k], it->qualified) != 0;
+        if (offline) {
+            size_t nf = 0;
+            for (size_t k = 0; k < r->nrow_filters; k++)
+                nf += (size_t)rules_row_filter_matches(&r->row_filters[k], it->qualified,
+                                                      it->nparts);
+            if (nf && first) {
+                seen[nseen++] = it->qualified;
+                check_report(ctx, RULE_ROW_FILTER, SL_SEVERITY_INFO, it->location,
+                             "%s has %zu row filter%s: at run time every scan of it reads "
+                             "only the rows of the request's user and groups (default %s), "
+                             "so this query is changed", it->qualified, nf, nf == 1 ? "" : "s",
+                             r->row_filters_deny ? "deny" : "allow");
+            }
+            continue;
+        }
+        table_policy tp;
+        decide(ctx, it, &tp);
         if (tp.v != V_NONE && first)
             seen[nseen++] = it->qualified;
         switch (tp.v) {

@@ -31,7 +31,10 @@ relative to the clock, BETWEEN, <=, >, constant first, = and IN.  Under
 a folder named "normal" they are the same expressions spelled as Spark
 reads them alike (units in any case and their synonyms, trunc, count(1),
 commuted operands, IN of one value, interval spellings) and spellings
-that differ.
+that differ; under one named "utc" raw-column ranges as under "buckets".
+A folder without rules.json takes its parent's, and a corpus.json with
+"time_zone" (its own or a parent's) is the request context of its
+queries, as `sluice corpus` reads them.
 
 Under a folder named "joins" they are join-back queries (aggregate_joins.c):
 the fact joined to main.sales.stores, whose key is unique but which
@@ -325,6 +328,28 @@ def pin_clock(sql):
 SOURCE = "FROM main.sales.transactions"
 
 
+def rules_of(d):
+    """The rules.json that applies to folder d: its own or the nearest
+    parent's (as `sluice corpus` reads them)."""
+    d = os.path.abspath(d)
+    while not os.path.exists(os.path.join(d, "rules.json")) and os.path.dirname(d) != d:
+        d = os.path.dirname(d)
+    return os.path.join(d, "rules.json")
+
+
+def context_of(d):
+    """The request context of folder d's cases: the time_zone of the
+    nearest corpus.json that gives one (as `sluice corpus` reads it)."""
+    d = os.path.abspath(d)
+    while True:
+        path = os.path.join(d, "corpus.json")
+        if os.path.exists(path) and "time_zone" in json.load(open(path)):
+            return ["--context", json.dumps({"time_zone": json.load(open(path))["time_zone"]})]
+        if os.path.dirname(d) == d:
+            return []
+        d = os.path.dirname(d)
+
+
 def build_aggregates(server, binary, rules_path):
     rules = json.load(open(rules_path))
     for a in rules.get("aggregates", []):
@@ -336,6 +361,16 @@ def build_aggregates(server, binary, rules_path):
             query = query.replace(SOURCE, "FROM (SELECT * FROM main.sales.transactions "
                                   "WHERE transaction_date <= DATE '%s') AS transactions"
                                   % a["fresh_through"])
+        zone = a.get("time_zone", "UTC")
+        if zone not in ("UTC", "Etc/UTC"):
+            # Built in another session time zone: transaction_ts (a UTC
+            # wall clock here) is read as the instant it is and truncated
+            # in that zone, as Spark's date_trunc of a TIMESTAMP is.  The
+            # queries run in UTC, so a route onto it across zones differs.
+            query = re.sub(r"\btransaction_ts\b", "(transaction_ts AT TIME ZONE 'UTC')", query)
+            server.psql("main", "SET TimeZone = '%s'; CREATE TABLE %s AS %s"
+                        % (zone, a["table"], query))
+            continue
         server.psql("main", "CREATE TABLE %s AS %s" % (a["table"], query))
 
 
@@ -785,19 +820,29 @@ NORMAL_METRICS = ["sum(amount)", "count(1)", "count(*)", "count('x')", "count(am
 NORMAL_FILTERS = ["status IN ('paid')", "status = 'paid'", "'paid' = status",
                   "product_id IN (3)", "product_id = 3", "3 = product_id", "product_id IN ('3')",
                   "region = 'north'", "channel IN ('web')", "'app' = channel",
-                  "status IN ('paid', 'pending')"]
+                  "status IN ('paid', 'pending')",
+                  # implied, not equal: kept on the routed block
+                  "status = 'pending'", "status <> 'paid'", "status IN ('pending', 'refunded')",
+                  "NOT (status <=> 'paid')", "(status = 'pending' OR channel = 'web')",
+                  "channel IN ('app')", "channel = 'web'", "channel IN ('web', 'app')",
+                  "channel IN ('web', 'store')",
+                  "transaction_date >= DATE '2026-03-01'",
+                  "transaction_date BETWEEN '2026-02-01' AND '2026-04-30'",
+                  "transaction_date >= TIMESTAMP '2026-05-01 00:00:00'",
+                  "transaction_date > DATE '2026-01-31'", "transaction_date >= DATE '2025-12-01'",
+                  "transaction_date < DATE '2026-06-01'", "transaction_date >= '2026-02-01'"]
 
 
 def gen_normal_query(rnd):
     dims = []
     if rnd.random() < 0.8:
         dims.append(rnd.choice(NORMAL_TIME_DIMS)(rnd))
-    dims += rnd.sample(["region", "channel"], rnd.choice([0, 0, 1]))
+    dims += rnd.sample(["region", "channel", "status", "transaction_date"], rnd.choice([0, 0, 1]))
     metrics = rnd.sample(NORMAL_METRICS, rnd.choice([1, 1, 2]))
     select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
     select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
     where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
-    if rnd.random() < 0.4:
+    if rnd.random() < 0.3:
         where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
     sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
     if where:
@@ -847,6 +892,7 @@ def gen_joinagg_query(rnd):
 
 
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd),
@@ -885,29 +931,28 @@ def main():
     if not dirs:
         sys.exit(__doc__)
 
-    cases = []      # (name, rules file, sql)
+    cases = []      # (name, rules file, sql, context)
     for d in dirs:
-        rules_path = os.path.join(d, "rules.json")
         for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
-            cases.append((path, rules_path, open(path).read()))
+            cases.append((path, rules_of(d), open(path).read(), context_of(d)))
     rnd = random.Random(seed)
     for k, d in enumerate(dirs):
         for i in range(generated if k == 0 else generated // 2):
-            cases.append(("generated-%s-%d" % (os.path.basename(d), i),
-                          os.path.join(d, "rules.json"),
-                          GENERATORS.get(os.path.basename(d), gen_query)(rnd)))
+            cases.append(("generated-%s-%d" % (os.path.basename(d), i), rules_of(d),
+                          GENERATORS.get(os.path.basename(d), gen_query)(rnd), context_of(d)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
     try:
         server.start()
         nrows = load_data(server, seed)
-        for d in dirs:
-            build_aggregates(server, binary, os.path.join(d, "rules.json"))
+        for rules_path in sorted(set(rules_of(d) for d in dirs)):
+            build_aggregates(server, binary, rules_path)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs = []
-        for name, rules_path, sql in cases:
-            rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW], sql)
+        for name, rules_path, sql, context in cases:
+            rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
+                                  sql)
             if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1

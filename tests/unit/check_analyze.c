@@ -13,11 +13,13 @@
 #include "ast.h"
 #include "emit.h"
 #include "parse.h"
+#include "resolve.h"
 #include "rules.h"
 #include "sbuf.h"
 
 static json_t *tree;
 static analysis an;
+static resolution rs;
 
 static void build(const char *sql)
 {
@@ -27,10 +29,12 @@ static void build(const char *sql)
     tree = json_incref(json_array_get(nodes, 0));
     json_decref(nodes);
     analysis_build(&an, tree, "main", "sales");
+    resolve_build(&rs, &an, NULL);
 }
 
 static void done(void)
 {
+    resolve_free(&rs);
     analysis_free(&an);
     json_decref(tree);
     tree = NULL;
@@ -354,34 +358,6 @@ START_TEST(identifier_clause)
 }
 END_TEST
 
-START_TEST(item_columns)
-{
-    build("SELECT * FROM sales.transactions t JOIN sales.products p ON p.id = t.id "
-          "WHERE t.d = 1 AND d = 2 AND p.d = 3");
-    an_item *t = item_named("t");
-    const char *cols[] = {"d", NULL};
-    const an_block *b = an.top;
-    json_t *l0 = json_object_get(json_object_get(b->where[0], "A_Expr"), "lexpr");
-    json_t *l1 = json_object_get(json_object_get(b->where[1], "A_Expr"), "lexpr");
-    json_t *l2 = json_object_get(json_object_get(b->where[2], "A_Expr"), "lexpr");
-    ck_assert(an_is_item_column(l0, t, cols));
-    ck_assert(an_is_item_column(l1, t, cols));  /* unqualified, two different tables */
-    ck_assert(!an_is_item_column(l2, t, cols));
-    an_item *o;
-    const char *c;
-    ck_assert(an_column_of_other(l2, t, &o, &c));
-    ck_assert_ptr_eq(o, item_named("p"));
-    ck_assert_str_eq(c, "d");
-    done();
-
-    /* A self-join: an unqualified name could be either side's. */
-    build("SELECT * FROM sales.transactions a JOIN sales.transactions b ON true WHERE d = 1");
-    json_t *l = json_object_get(json_object_get(an.top->where[0], "A_Expr"), "lexpr");
-    ck_assert(!an_is_item_column(l, item_named("a"), cols));
-    done();
-}
-END_TEST
-
 /* ---- filter reach (analyze_range.c) ---------------------------------- */
 
 static const char *const DCOLS[] = {"d", NULL};
@@ -390,7 +366,7 @@ static const char *const DCOLS[] = {"d", NULL};
 static const char *exit_of(const char *alias)
 {
     size_t pos;
-    const char *n = an_reach_exit(item_named(alias), DCOLS, &pos);
+    const char *n = an_reach_exit(&rs, item_named(alias), DCOLS, &pos);
     return n ? n : "-";
 }
 
@@ -531,7 +507,7 @@ START_TEST(reach_exit_alias_lists)
 {
     size_t pos;
     build("WITH c (x, y) AS (SELECT e, d FROM t a) SELECT * FROM c WHERE y > 1");
-    ck_assert_str_eq(an_reach_exit(item_named("a"), DCOLS, &pos), "y");
+    ck_assert_str_eq(an_reach_exit(&rs, item_named("a"), DCOLS, &pos), "y");
     ck_assert_uint_eq(pos, 1);
     done();
     build("SELECT * FROM (SELECT e, d FROM t a) AS s (d, e) WHERE d > 1");
@@ -544,7 +520,7 @@ START_TEST(reach_exit_alias_lists)
     ck_assert_str_eq(exit_of("a"), "-");            /* past the list's end */
     done();
     build("WITH c AS (SELECT e, d FROM t a) SELECT * FROM c AS r (d, e), c");
-    const char *out = an_reach_exit(item_named("a"), DCOLS, &pos);
+    const char *out = an_reach_exit(&rs, item_named("a"), DCOLS, &pos);
     ck_assert_str_eq(out, "d");
     ck_assert_str_eq(an_reach_ref_name(item_named("r"), pos, out), "e");
     ck_assert_str_eq(an_reach_ref_name(item_named("c"), pos, out), "d");
@@ -614,7 +590,6 @@ int main(void)
     tcase_add_test(tc, function_classes);
     tcase_add_test(tc, outputs_and_origins);
     tcase_add_test(tc, identifier_clause);
-    tcase_add_test(tc, item_columns);
     tcase_add_test(tc, reach_join_on_by_type);
     tcase_add_test(tc, reach_block_filters);
     tcase_add_test(tc, reach_exit_block_operators);

@@ -17,6 +17,7 @@
 #include "ast.h"
 #include "dates.h"
 #include "parse.h"
+#include "resolve.h"
 #include "sbuf.h"
 
 /* "now" for every case: 2026-11-24 12:00:00. */
@@ -31,6 +32,7 @@ static long long D(long y, unsigned m, unsigned d)
 
 static json_t *tree;
 static analysis an;
+static resolution rs;
 
 static void build(const char *sql)
 {
@@ -40,10 +42,12 @@ static void build(const char *sql)
     tree = json_incref(json_array_get(nodes, 0));
     json_decref(nodes);
     analysis_build(&an, tree, "main", "sales");
+    resolve_build(&rs, &an, NULL);
 }
 
 static void done(void)
 {
+    resolve_free(&rs);
     analysis_free(&an);
     json_decref(tree);
     tree = NULL;
@@ -64,7 +68,7 @@ static an_bound window_of(const char *sql, const char *alias, const char *col)
 {
     build(sql);
     an_bound b = {9, 9, 9, 9};
-    ck_assert_msg(an_range_bounds(&CLOCK, item_nth(alias, 0), col, &b) == 0, "gave up: %.200s", sql);
+    ck_assert_msg(an_range_bounds(&CLOCK, &rs, item_nth(alias, 0), col, &b) == 0, "gave up: %.200s", sql);
     done();
     return b;
 }
@@ -150,6 +154,57 @@ START_TEST(joins)
 }
 END_TEST
 
+/* Which references are the scan's column: their bindings (resolve.h),
+ * read with the scan's table known to have the column. */
+START_TEST(references_by_binding)
+{
+    const char *two = "SELECT * FROM a, b WHERE d >= DATE'2026-11-01'";
+    /* neither declared: each has d or the query stops (ambiguous) */
+    ASSERT_BOUND(window_of(two, "a", "d"), 1, D(2026, 11, 1), 0, 0);
+    ASSERT_BOUND(window_of(two, "b", "d"), 1, D(2026, 11, 1), 0, 0);
+    /* the same table twice: both have d, so d names neither */
+    ASSERT_BOUND(window_of("SELECT * FROM a x, a y WHERE d >= DATE'2026-11-01'", "x", "d"),
+                 0, 0, 0, 0);
+    /* a derived table that outputs d */
+    ASSERT_BOUND(window_of("SELECT * FROM a, (SELECT 1 AS d) s WHERE d >= DATE'2026-11-01'",
+                           "a", "d"), 0, 0, 0, 0);
+    /* a correlated subquery: its own table first */
+    ASSERT_BOUND(window_of("SELECT * FROM b WHERE EXISTS (SELECT 1 FROM a WHERE "
+                           "d >= DATE'2026-11-01')", "a", "d"), 1, D(2026, 11, 1), 0, 0);
+    /* USING: the merged column is both sides' (the other through the
+     * join's equality), except under a FULL JOIN: coalesce(a.d, b.d) */
+    const char *inner = "SELECT * FROM a JOIN b USING (d) WHERE d >= DATE'2026-11-01'";
+    ASSERT_BOUND(window_of(inner, "a", "d"), 1, D(2026, 11, 1), 0, 0);
+    ASSERT_BOUND(window_of(inner, "b", "d"), 1, D(2026, 11, 1), 0, 0);
+    const char *full = "SELECT * FROM a FULL JOIN b USING (d) WHERE d >= DATE'2026-11-01'";
+    ASSERT_BOUND(window_of(full, "a", "d"), 0, 0, 0, 0);
+    ASSERT_BOUND(window_of(full, "b", "d"), 0, 0, 0, 0);
+    ASSERT_BOUND(window_of("SELECT * FROM a FULL JOIN b USING (d) WHERE a.d >= DATE'2026-11-01'",
+                           "a", "d"), 1, D(2026, 11, 1), 0, 0);
+    const char *nested = "SELECT * FROM (a FULL JOIN b USING (d)) JOIN c USING (d) "
+                         "WHERE d >= DATE'2026-11-01'";
+    ASSERT_BOUND(window_of(nested, "a", "d"), 0, 0, 0, 0);
+    ASSERT_BOUND(window_of(nested, "b", "d"), 0, 0, 0, 0);
+    ASSERT_BOUND(window_of(nested, "c", "d"), 1, D(2026, 11, 1), 0, 0);
+    ASSERT_BOUND(window_of("SELECT * FROM a NATURAL FULL JOIN b WHERE d >= DATE'2026-11-01'",
+                           "a", "d"), 0, 0, 0, 0);
+    ASSERT_BOUND(window_of("SELECT * FROM a NATURAL JOIN b WHERE d >= DATE'2026-11-01'",
+                           "b", "d"), 1, D(2026, 11, 1), 0, 0);
+    /* an equality with another item's column borrows its window, when
+     * the binding says whose: e could also be a's */
+    ASSERT_BOUND(window_of("SELECT * FROM a JOIN (SELECT 1 AS e) s ON a.d = s.e "
+                           "WHERE s.e >= DATE'2026-11-01'", "a", "d"), 1, D(2026, 11, 1), 0, 0);
+    ASSERT_BOUND(window_of("SELECT * FROM a JOIN (SELECT 1 AS e) s ON a.d = e "
+                           "WHERE s.e >= DATE'2026-11-01'", "a", "d"), 0, 0, 0, 0);
+    /* no resolution: nothing is a bound */
+    build("SELECT * FROM a WHERE d >= DATE'2026-11-01'");
+    an_bound b = {9, 9, 9, 9};
+    ck_assert_int_eq(an_range_bounds(&CLOCK, NULL, item_nth("a", 0), "d", &b), 0);
+    ASSERT_BOUND(b, 0, 0, 0, 0);
+    done();
+}
+END_TEST
+
 START_TEST(derived_tables_ctes_and_having)
 {
     ASSERT_BOUND(window_of("SELECT * FROM (SELECT d, x FROM t) s WHERE s.d >= DATE'2026-11-01'",
@@ -180,7 +235,7 @@ START_TEST(several_columns_one_statement)
 {
     build("SELECT * FROM t JOIN u ON t.k = u.k WHERE t.ts >= TIMESTAMP'2026-11-01 06:00:00' "
           "AND u.d BETWEEN DATE'2026-11-02' AND DATE'2026-11-04'");
-    an_ranges *r = an_ranges_new(&CLOCK);
+    an_ranges *r = an_ranges_new(&CLOCK, &rs);
     /* t's partition column d is generated from ts: ts's filters bound it */
     size_t td = an_ranges_add(r, item_nth("t", 0), "d", "ts");
     size_t ud = an_ranges_add(r, item_nth("u", 0), "d", NULL);
@@ -205,7 +260,7 @@ START_TEST(gives_up_beyond_the_depth_limit)
         sbuf_puts(&s, " - INTERVAL 1 DAY");
     build(sbuf_cstr(&s));
     an_bound b = {7, 7, 7, 7};
-    ck_assert_int_eq(an_range_bounds(&CLOCK, item_nth("t", 0), "d", &b), -1);
+    ck_assert_int_eq(an_range_bounds(&CLOCK, &rs, item_nth("t", 0), "d", &b), -1);
     ck_assert_int_eq(b.has_lo, 7);      /* untouched */
     an_time v;
     int gave_up = 0;
@@ -220,7 +275,7 @@ START_TEST(gives_up_beyond_the_depth_limit)
     for (int i = 0; i < 200; i++)
         sbuf_puts(&s, " - INTERVAL 1 DAY");
     build(sbuf_cstr(&s));
-    ck_assert_int_eq(an_range_bounds(&CLOCK, item_nth("t", 0), "d", &b), 0);
+    ck_assert_int_eq(an_range_bounds(&CLOCK, &rs, item_nth("t", 0), "d", &b), 0);
     ASSERT_BOUND(b, 1, D(2026, 11, 24) - 200 * DATES_US_PER_DAY, 0, 0);
     done();
     sbuf_free(&s);
@@ -314,6 +369,7 @@ int main(void)
     tcase_add_test(tc, comparisons_between_and_in);
     tcase_add_test(tc, or_not_and_the_clock);
     tcase_add_test(tc, joins);
+    tcase_add_test(tc, references_by_binding);
     tcase_add_test(tc, derived_tables_ctes_and_having);
     tcase_add_test(tc, several_columns_one_statement);
     tcase_add_test(tc, gives_up_beyond_the_depth_limit);

@@ -222,7 +222,18 @@ static const rcase cases[] = {
      "outer(1) t.b@1"},
     {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "outer(1) t.b@1"},
     {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "c", "column u.c@1"},
-    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "column u.b@?"},
+    /* u's b if u has one, else t's (resolveOuterRef): neither declared */
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b",
+     "ambiguous: b could be a column of u (columns not declared) or of an enclosing query"},
+    {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM w WHERE b = 1)", "b",
+     "ambiguous: b could be a column of w (columns not declared) or of an enclosing query"},
+    {RD, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM w WHERE zz = 1)", "zz", "column w.zz@?"},
+    /* the same table inside and out: the inner one has it if either does */
+    {R0, "SELECT a FROM t WHERE a > (SELECT avg(a) FROM t)", "a#3", "column t.a@?"},
+    {R0, "SELECT a FROM t x WHERE a > (SELECT avg(a) FROM main.sales.t y)", "a#3",
+     "column y.a@?"},
+    {R0, "WITH c AS (SELECT 1 AS q) SELECT 1 FROM c WHERE EXISTS (SELECT 1 FROM w WHERE q = 1)",
+     "q", "ambiguous: q could be a column of w (columns not declared) or of an enclosing query"},
     {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.c = t.b)", "t.b",
      "ambiguous: t.b could be field b of a column t of u (columns not declared) or a column "
      "of an enclosing query"},
@@ -721,6 +732,157 @@ START_TEST(incomplete_analysis_binds_nothing)
 }
 END_TEST
 
+/* ---- what a rule that knows a column reads (resolve_given) ---- */
+
+/* The binding of ref in sql, given that the item aliased item has a
+ * column named column (resolve_describe() of what resolve_given answers). */
+static const struct {
+    const char *rules, *sql, *ref, *item, *column, *expect;
+} given[] = {
+    /* two tables neither declared: the one known to have d reads it */
+    {R0, "SELECT 1 FROM t, u WHERE d > 1", "d", "t", "d", "column t.d@?"},
+    {R0, "SELECT 1 FROM t, u WHERE d > 1", "d", "u", "D", "column u.d@?"},
+    {R0, "SELECT 1 FROM t, u WHERE d > 1", "d", "t", "e",
+     "ambiguous: d could be a column of t (columns not declared) or u (columns not declared)"},
+    {R0, "SELECT 1 FROM t, u, w WHERE d > 1", "d", "w", "d", "column w.d@?"},
+    /* another candidate surely has it: still ambiguous */
+    {RD, "SELECT 1 FROM t, u WHERE a > 1", "a", "t", "a",
+     "ambiguous: a could be a column of t or u"},
+    {RD, "SELECT 1 FROM w, u WHERE c > 1", "c", "w", "c",
+     "ambiguous: c could be a column of w (columns not declared) or u"},
+    {RD, "SELECT 1 FROM w, u WHERE c > 1", "c", "u", "c", "column u.c@1"},
+    /* the same table twice: both would have it */
+    {R0, "SELECT 1 FROM t x, t y WHERE d > 1", "d", "x", "d",
+     "ambiguous: d could be a column of x (columns not declared) or y (columns not declared)"},
+    {R0, "SELECT 1 FROM t x, main.sales.t y WHERE d > 1", "d", "y", "d",
+     "ambiguous: d could be a column of x (columns not declared) or y (columns not declared)"},
+    {R0, "WITH c AS (SELECT * FROM w) SELECT 1 FROM c x, c y WHERE d > 1", "d", "x", "d",
+     "ambiguous: d could be a column of x (columns not declared) or y (columns not declared)"},
+    /* a derived table that may have it, a CTE that does not */
+    {R0, "SELECT 1 FROM t, (SELECT * FROM w) s WHERE d > 1", "d", "t", "d", "column t.d@?"},
+    {R0, "WITH c AS (SELECT 1 AS q) SELECT 1 FROM t, c WHERE d > 1", "d", "t", "d",
+     "column t.d@?"},
+    {R0, "SELECT 1 FROM t, (SELECT 1 AS d) s WHERE d > 1", "d", "t", "d",
+     "ambiguous: d could be a column of t (columns not declared) or s"},
+    /* inner query first (resolveOuterRef only when it has no such column) */
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "u", "b",
+     "column u.b@?"},
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "t", "b",
+     "ambiguous: b could be a column of u (columns not declared) or of an enclosing query"},
+    /* a select-list alias of the name: the FROM column comes first in
+     * GROUP BY and the select list, not so in HAVING */
+    {R0, "SELECT x AS d FROM t GROUP BY d", "d", "t", "d", "column t.d@?"},
+    {R0, "SELECT x AS d, d + 1 FROM t", "d", "t", "d", "column t.d@?"},
+    {R0, "SELECT x AS d FROM t GROUP BY x HAVING d > 1", "d", "t", "d",
+     "ambiguous: d could be a column of t (columns not declared) or the select-list alias d"},
+    /* a USING column stays merged; NATURAL joins on it when the other
+     * side has it too: merged with that side (the right one's value for
+     * RIGHT JOIN) */
+    {R0, "SELECT 1 FROM t JOIN u USING (d), w WHERE d > 1", "d", "u", "d",
+     "column t.d@? merged u"},
+    {R0, "SELECT 1 FROM t NATURAL FULL JOIN u WHERE d > 1", "d", "t", "d",
+     "column t.d@? merged u"},
+    {R0, "SELECT 1 FROM t NATURAL RIGHT JOIN u WHERE d > 1", "d", "t", "d",
+     "column u.d@? merged t"},
+    {R0, "SELECT 1 FROM t NATURAL JOIN u, w WHERE d > 1", "d", "t", "d",
+     "column t.d@? merged u"},
+    {R0, "SELECT 1 FROM t NATURAL JOIN u, w WHERE d > 1", "d", "w", "d", "column w.d@?"},
+    {R0, "SELECT 1 FROM (t NATURAL JOIN u) NATURAL JOIN w WHERE d > 1", "d", "t", "d",
+     "ambiguous: d could be a column of t (columns not declared), u (columns not declared) or w "
+     "(columns not declared)"},
+    /* bound already, a struct field, no candidate: unchanged */
+    {R0, "SELECT 1 FROM t WHERE d > 1", "d", "t", "d", "column t.d@?"},
+    {RD, "SELECT 1 FROM t, w WHERE zz > 1", "zz", "t", "zz", "column w.zz@?"},
+    {R0, "SELECT s.f FROM t, u", "s.f", "t", "s",
+     "ambiguous: s could be a column of t (columns not declared) or u (columns not declared)"},
+    {RD, "SELECT 1 FROM t, u WHERE EXISTS (SELECT 1 FROM v WHERE e = a)", "a", "t", "a",
+     "ambiguous: a could be a column of t or u (an enclosing query)"},
+};
+
+START_TEST(given_table)
+{
+    build(given[_i].rules, given[_i].sql);
+    const rs_binding *b = resolve_lookup(&res, find_ref(given[_i].ref));
+    ck_assert_ptr_nonnull(b);
+    rs_binding out;
+    const rs_binding *g = resolve_given(&res, b, item_named(given[_i].item), given[_i].column,
+                                        &out);
+    char got[512];
+    resolve_describe(g, got, sizeof got);
+    ck_assert_msg(strcmp(got, given[_i].expect) == 0, "%s (%s has %s)\n  got      %s\n"
+                  "  expected %s", given[_i].sql, given[_i].item, given[_i].column, got,
+                  given[_i].expect);
+    ck_assert(g == b || g == &out);
+    done();
+}
+END_TEST
+
+/* The candidates of an ambiguity: alias, then .column@position when the
+ * item surely has it, ? when it may; " merged x" for a USING column. */
+static const struct {
+    const char *rules, *sql, *ref, *expect;
+} candidates[] = {
+    {R0, "SELECT 1 FROM t, u WHERE d > 1", "d", "t?,u?"},
+    {RD, "SELECT b FROM t, w", "b", "t.b@1,w?"},
+    {RD, "SELECT 1 FROM t, u WHERE a > 1", "a", "t.a@0,u.a@0"},
+    {RD, "SELECT k FROM t JOIN u USING (k), v", "k", "t.k@4 merged u,v.k@0"},
+    {R0, "SELECT x AS d FROM t GROUP BY d", "d", "t?"},
+    {R0, "SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE c = b)", "b", "u?"},
+    {RD, "SELECT 1 FROM t, u WHERE EXISTS (SELECT 1 FROM v WHERE e = a)", "a", ""},
+    {RD, "SELECT a FROM t", "a", ""},
+    {RD, "SELECT x FROM t ORDER BY x", "x", ""},
+};
+
+START_TEST(candidates_table)
+{
+    build(candidates[_i].rules, candidates[_i].sql);
+    const rs_binding *b = resolve_lookup(&res, find_ref(candidates[_i].ref));
+    char got[512] = "";
+    rs_candidate v[4];
+    size_t n = b ? resolve_candidates(&res, b, v, 4) : 0;
+    ck_assert_uint_le(n, 4);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(got);
+        char pos[24] = "";
+        if (v[i].certain)
+            snprintf(pos, sizeof pos, ".%s@%zu", v[i].column, v[i].position);
+        snprintf(got + len, sizeof got - len, "%s%s%s%s%s", i ? "," : "", v[i].item->alias,
+                 v[i].certain ? pos : "?", v[i].merged ? " merged " : "",
+                 v[i].merged ? v[i].merged->alias : "");
+    }
+    ck_assert_msg(strcmp(got, candidates[_i].expect) == 0, "%s\n  got      %s\n  expected %s",
+                  candidates[_i].sql, got, candidates[_i].expect);
+    /* fewer slots than candidates: the count is still all of them */
+    if (n > 1)
+        ck_assert_uint_eq(resolve_candidates(&res, b, v, 1), n);
+    done();
+}
+END_TEST
+
+/* The blocks of a SELECT: itself, or a set operation's branches. */
+START_TEST(select_blocks)
+{
+    build(R0, "SELECT * FROM (SELECT a FROM t UNION ALL (SELECT c FROM u EXCEPT "
+              "SELECT e FROM v)) d WHERE EXISTS (SELECT 1 FROM w)");
+    json_t *sub = ast_get(ast_get(item_named("d")->node, "subquery"), "SelectStmt");
+    an_block *out[4] = {NULL};
+    ck_assert_uint_eq(resolve_select_blocks(&res, sub, out, 4), 3);
+    ck_assert_str_eq(out[0]->items[0]->alias, "t");
+    ck_assert_str_eq(out[1]->items[0]->alias, "u");
+    ck_assert_str_eq(out[2]->items[0]->alias, "v");
+    ck_assert_ptr_null(resolve_block_of_select(&res, sub));     /* a set operation */
+    ck_assert_ptr_eq(resolve_block_of_select(&res, out[1]->select), out[1]);
+    ck_assert_ptr_eq(resolve_block_of_select(&res, an.top->select), an.top);
+    ck_assert_uint_eq(resolve_select_blocks(&res, an.top->select, out, 4), 1);
+    ck_assert_ptr_eq(out[0], an.top);
+    ck_assert_uint_eq(resolve_select_blocks(&res, sub, out, 1), 3);    /* counted, one stored */
+    ck_assert_ptr_eq(out[0], item_named("t")->block);
+    ck_assert_uint_eq(resolve_select_blocks(&res, NULL, out, 4), 0);
+    ck_assert_uint_eq(resolve_select_blocks(&res, tree, out, 4), 0);   /* no block's node */
+    done();
+}
+END_TEST
+
 /* ---- the rules keys that declare columns ---- */
 
 static const struct {
@@ -802,6 +964,9 @@ static Suite *suite(void)
     tcase_add_test(tc, binding_fields);
     tcase_add_test(tc, outer_and_lambda_fields);
     tcase_add_test(tc, incomplete_analysis_binds_nothing);
+    tcase_add_loop_test(tc, given_table, 0, (int)(sizeof given / sizeof *given));
+    tcase_add_loop_test(tc, candidates_table, 0, (int)(sizeof candidates / sizeof *candidates));
+    tcase_add_test(tc, select_blocks);
     tcase_add_loop_test(tc, rules_column_errors, 0, (int)(sizeof bad_rules / sizeof *bad_rules));
     tcase_add_test(tc, rules_columns_loaded);
     suite_add_tcase(s, tc);

@@ -1,0 +1,5 @@
+SELECT transaction_date, count(*) AS orders
+FROM main.sales.transactions
+WHERE channel IN ('web', 'store') AND transaction_date >= DATE '2026-10-01'
+GROUP BY transaction_date
+ORDER BY 1

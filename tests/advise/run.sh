@@ -1,0 +1,77 @@
+#!/bin/sh
+# `sluice advise` over tests/advise/export (47 charts of the sales
+# dashboards, made by make_export.py) under tests/advise/rules.json:
+#   - the proposals of --max 5 and what each answers, in text, JSON and
+#     SQL, against the .expected files (exact);
+#   - the same input twice gives the same bytes (text, JSON, SQL);
+#   - the SQL format's DDL passes the Spark grammar check
+#     (tests/spark-grammar/check.cjs, its allow-list: USE CATALOG);
+#   - --coverage of declared aggregates (coverage-rules.json);
+#   - the mutator's audit log as input, its records counted as weights.
+# usage: run.sh path/to/sluice [--bless]
+S="$1"
+case "$S" in /*) ;; *) S="$PWD/$S" ;; esac
+BLESS="$2"
+cd "$(dirname "$0")" || exit 2
+NOW="2026-11-24 12:00:00"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+# check NAME EXPECTED_FILE -- ARGS...: stdout (then stderr, if any)
+check() {
+    name="$1" want="$2"
+    shift 3
+    "$S" advise --now "$NOW" "$@" > "$T/out" 2> "$T/err"
+    rc=$?
+    if [ -s "$T/err" ]; then
+        { echo "-- stderr"; cat "$T/err"; } >> "$T/out"
+    fi
+    echo "-- exit $rc" >> "$T/out"
+    if [ "$BLESS" = "--bless" ]; then
+        cp "$T/out" "$want"
+    fi
+    if cmp -s "$T/out" "$want"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL $name: differs from $want:"
+        diff "$want" "$T/out" | head -40
+    fi
+    # The same input again: the same bytes.
+    "$S" advise --now "$NOW" "$@" > "$T/again" 2> /dev/null
+    if head -n -1 "$T/out" | sed '/^-- stderr$/,$d' | cmp -s - "$T/again"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL $name: a second run differs"
+    fi
+}
+
+check text advise.expected -- --rules rules.json --max 5 export
+check json advise.json.expected -- --rules rules.json --max 5 --format json export
+check sql advise.sql.expected -- --rules rules.json --max 5 --format sql export
+check max1 advise-max1.expected -- --rules rules.json --max 1 export
+check coverage coverage.expected -- --rules coverage-rules.json --coverage export
+check coverage-json coverage.json.expected -- --rules coverage-rules.json --coverage \
+    --format json export
+check audit audit.expected -- --rules rules.json --max 2 audit.jsonl
+
+# The DDL, one statement a line, through the Spark grammar check.
+"$S" advise --now "$NOW" --rules rules.json --max 5 --format sql export |
+    grep -v '^--' | sed 's/;$//' |
+    python3 -c 'import json, sys
+for i, line in enumerate(sys.stdin):
+    print(json.dumps({"id": "advise-%d" % i, "sql": line.rstrip("\n")}))' > "$T/ddl.ndjson"
+if [ "$(wc -l < "$T/ddl.ndjson")" -ge 2 ] &&
+   node ../spark-grammar/check.cjs "$T/ddl.ndjson" > "$T/grammar" 2>&1; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL spark grammar:"
+    cat "$T/grammar"
+fi
+
+echo "advise: $pass passed, $fail failed"
+[ "$fail" = 0 ]
