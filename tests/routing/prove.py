@@ -931,18 +931,27 @@ def main():
     if not dirs:
         sys.exit(__doc__)
 
-    cases = []      # (name, rules file, sql, context)
+    cases = []      # (name, folder, rules file, sql, context)
     for d in dirs:
         for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
-            cases.append((path, rules_of(d), open(path).read(), context_of(d)))
+            cases.append((path, d, rules_of(d), open(path).read(), context_of(d)))
     rnd = random.Random(seed)
     for k, d in enumerate(dirs):
         for i in range(generated if k == 0 else generated // 2):
-            cases.append(("generated-%s-%d" % (os.path.basename(d), i), rules_of(d),
+            cases.append(("generated-%s-%d" % (os.path.basename(d), i), d, rules_of(d),
                           GENERATORS.get(os.path.basename(d), gen_query)(rnd), context_of(d)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
+    # Per folder, its .sql cases apart from its generated queries:
+    # [queries, routed, wrong answers].
+    tally = {}
+
+    def kind_of(name, d):
+        return os.path.basename(d), "generated" if name.startswith("generated-") else "cases"
+
+    for name, d, _, _, _ in cases:
+        tally.setdefault(kind_of(name, d), [0, 0, 0])[0] += 1
     try:
         server.start()
         nrows = load_data(server, seed)
@@ -950,16 +959,17 @@ def main():
             build_aggregates(server, binary, rules_path)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs = []
-        for name, rules_path, sql, context in cases:
+        for name, d, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
             if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1
+            tally[kind_of(name, d)][1] += 1
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
-                          to_postgres(binary, bind_parameters(sql, out))))
+                          to_postgres(binary, bind_parameters(sql, out)), d))
         script = []
-        for k, (name, a, b) in enumerate(pairs):
+        for k, (name, a, b, _) in enumerate(pairs):
             script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
         out, err = server.script("main", "".join(script))
         results = {}
@@ -970,11 +980,12 @@ def main():
                 results[current] = []
             elif current is not None:
                 results[current].append(line)
-        for k, (name, a, b) in enumerate(pairs):
+        for k, (name, a, b, d) in enumerate(pairs):
             ra = rows_of("\n".join(results.get((str(k), "a"), [])))
             rb = rows_of("\n".join(results.get((str(k), "b"), [])))
             if not ra[0] or ra != rb:
                 failed += 1
+                tally[kind_of(name, d)][2] += 1
                 print("FAIL %s\n  original: %s\n  routed:   %s" % (name, a, b))
                 print("  original gave %s (%d rows), routed gave %s (%d rows)"
                       % (ra[0], len(ra[1]), rb[0], len(rb[1])))
@@ -986,6 +997,8 @@ def main():
             print("FAIL: PostgreSQL reported errors:\n" + err.strip()[:2000])
     finally:
         server.stop()
+    for (folder, kind), (n, r, w) in sorted(tally.items()):
+        print("routing-proof: %s %s: %d of %d routed, %d wrong answers" % (folder, kind, r, n, w))
     share = 100.0 * routed / len(cases) if cases else 0
     print("routing-proof: %d of %d queries routed (%.0f%%), %d result rows compared; "
           "%d wrong answers" % (routed, len(cases), share, compared_rows, failed))
