@@ -128,11 +128,9 @@ int analysis_item_reads_table(const an_item *it)
 static int identifier_clause(builder *b, an_block *blk, json_t *rf, an_join_step *join,
                              const char *aname)
 {
-    json_t *fns = ast_get(rf, "functions");
-    json_t *list = json_array_get(fns, 0), *lf, *cf, *af;
-    if (json_array_size(fns) != 1 || ast_unwrap(list, &lf, NULL) != AST_List)
-        return 0;
-    if (ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+    json_t *cf, *af;
+    if (json_array_size(ast_get(rf, "functions")) != 1 ||
+        !ast_range_function_call(rf, 0, &cf) || !cf)
         return 0;
     const char *fn = an_func_name(cf);
     if (!fn || strcasecmp(fn, "identifier") != 0 ||
@@ -217,18 +215,10 @@ static void walk_from(builder *b, an_block *blk, json_t *node, an_join_step *joi
         /* The call itself is a table function (TableFunctionRegistry:
          * range, explode, ...) or the IDENTIFIER clause, not an expression
          * of the block: only its arguments are. */
-        size_t i;
-        json_t *fl, *lf, *cf;
-        json_array_foreach(ast_get(f, "functions"), i, fl) {
-            if (ast_unwrap(fl, &lf, NULL) != AST_List) {
-                walk_expr(b, blk, fl, depth + 1, 0);
-                continue;
-            }
-            json_t *call = json_array_get(ast_get(lf, "items"), 0);
-            if (ast_unwrap(call, &cf, NULL) == AST_FuncCall)
-                walk_expr(b, blk, ast_get(cf, "args"), depth + 1, 0);
-            else
-                walk_expr(b, blk, call, depth + 1, 0);
+        json_t *cf;
+        for (size_t i = 0; i < json_array_size(ast_get(f, "functions")); i++) {
+            json_t *call = ast_range_function_call(f, i, &cf);
+            walk_expr(b, blk, cf ? ast_get(cf, "args") : call, depth + 1, 0);
         }
     } else if (k == AST_RangeTableSample) {
         /* The table is still read (and scanned for the sample); time

@@ -243,6 +243,13 @@ int an_is_nondeterministic_name(const char *name);
 int an_is_unknown_function_name(const char *name);
 /* Is name a function of the clock (current_date, now, ...)? */
 int an_is_time_function_name(const char *name);
+/* Is name (any case) one of Spark's built-in table-valued functions
+ * (TableFunctionRegistry: range, the generators, sql_keywords,
+ * collations)?  Each computes its rows from its arguments alone: it reads
+ * no stored data and is deterministic when its arguments are.  Any other
+ * name in FROM (read_files, read_kafka, a UDTF, a function newer than
+ * the list) may read anything and may be non-deterministic. */
+int an_is_table_function_name(const char *name);
 
 /* The last part of a FuncCall's name, NULL if none. */
 const char *an_func_name(json_t *funccall_fields);

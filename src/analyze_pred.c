@@ -279,6 +279,18 @@ int an_is_generator_name(const char *name)        { return (an_function_classes(
 int an_is_time_function_name(const char *name)    { return (an_function_classes(name) & FN_CLOCK) != 0; }
 int an_is_unknown_function_name(const char *name) { return (an_function_classes(name) & AN_FN_UNKNOWN) != 0; }
 
+int an_is_table_function_name(const char *name)
+{
+    static const char *const table_functions[] = {
+        "range", "explode", "explode_outer", "posexplode", "posexplode_outer", "inline",
+        "inline_outer", "stack", "json_tuple", "variant_explode", "variant_explode_outer",
+        "sql_keywords", "collations"};
+    for (size_t i = 0; name && i < sizeof table_functions / sizeof *table_functions; i++)
+        if (strcasecmp(name, table_functions[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* A function sluice does not know may be anything a UDF can be,
  * non-deterministic among it (UserDefinedFunction.asNondeterministic). */
 int an_is_nondeterministic_name(const char *name)

@@ -291,16 +291,30 @@ int an_reach_block_filters(const an_item *item)
     return !item->sampled && an_reach_names_known(item);
 }
 
-/* Are the block's LATERAL VIEW generators deterministic?  Spark applies
- * them (Generate) between the FROM and the WHERE, and pushes a filter
- * through a Generate only if its expressions are deterministic
- * (PushPredicateThroughNonJoin: u.expressions.forall(_.deterministic)). */
+/* Are the block's table functions and LATERAL VIEW generators
+ * deterministic?  Spark applies a generator (Generate) between the FROM
+ * and the WHERE, and pushes a filter through a Generate only if its
+ * expressions are deterministic (PushPredicateThroughNonJoin:
+ * u.expressions.forall(_.deterministic)); range() is a leaf (Range) that
+ * a filter on the other side of its join passes by.  A built-in table
+ * function is deterministic when its arguments are; any other (a UDTF,
+ * read_files) may not be, so no WHERE reaches across it. */
 static int generators_deterministic(const an_block *blk)
 {
     int found = 0;
-    for (size_t i = 0; i < blk->nitems && !found; i++)
-        if (blk->items[i]->kind == AN_FUNCTION)
-            found = has_nondeterministic(ast_get(blk->items[i]->node, "functions"));
+    for (size_t i = 0; i < blk->nitems && !found; i++) {
+        const an_item *it = blk->items[i];
+        if (it->kind != AN_FUNCTION)
+            continue;
+        json_t *cf;
+        for (size_t k = 0; k < json_array_size(ast_get(it->node, "functions")) && !found; k++) {
+            ast_range_function_call(it->node, k, &cf);
+            found = cf && json_array_size(ast_get(cf, "funcname")) == 1 &&
+                            an_is_table_function_name(an_func_name(cf))
+                        ? has_nondeterministic(ast_get(cf, "args"))
+                        : 1;
+        }
+    }
     return !found;
 }
 

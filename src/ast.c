@@ -119,6 +119,16 @@ const char *ast_string_value(json_t *node)
     return s ? s : "";
 }
 
+json_t *ast_range_function_call(json_t *rf, size_t i, json_t **call)
+{
+    json_t *entry = json_array_get(ast_get(rf, "functions"), i), *lf;
+    json_t *node = ast_unwrap(entry, &lf, NULL) == AST_List ?
+                   json_array_get(ast_get(lf, "items"), 0) : entry;
+    if (ast_unwrap(node, call, NULL) != AST_FuncCall)
+        *call = NULL;
+    return node;
+}
+
 /* The kind of a struct-typed field held without its wrapper (larg,
  * rarg, alias, typeName, over, withClause, intoClause), else
  * AST_UNKNOWN. */

@@ -124,6 +124,13 @@ int         ast_bool(json_t *fields, const char *key);
 /* sval of a {"String": {"sval": ...}} node, NULL if not one. */
 const char *ast_string_value(json_t *node);
 
+/* Entry i of a RangeFunction's "functions" (rf its fields): libpg_query
+ * wraps each entry as a List of the call and its column definitions.
+ * Returns the call node (the entry itself when it is no List; NULL past
+ * the end) and sets *call to its FuncCall fields, or NULL when it is
+ * not a FuncCall. */
+json_t *ast_range_function_call(json_t *rf, size_t i, json_t **call);
+
 /*
  * The one tree walker (SQLite's walker.c is the model).  ast_walk()
  * visits the nodes of a tree in pre-order and calls w->fn on each:

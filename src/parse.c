@@ -395,13 +395,8 @@ static void fixup_node(fixup_ctx *ctx, ast_kind kind, json_t *obj)
               strncasecmp(ctx->br->pg.data + loc, "interval", 8) == 0))
             json_object_set_new(obj, "sl_cast", json_true());
     } else if (kind == AST_RangeFunction) {
-        json_t *list = json_array_get(ast_get(obj, "functions"), 0);
-        json_t *lf, *items, *fc, *fcf;
-        if (ast_unwrap(list, &lf, NULL) != AST_List)
-            return;
-        items = ast_get(lf, "items");
-        fc = json_array_get(items, 0);
-        if (ast_unwrap(fc, &fcf, NULL) != AST_FuncCall)
+        json_t *fcf;
+        if (!ast_range_function_call(obj, 0, &fcf) || !fcf)
             return;
         int mark = dialect_mark_at(ctx->br, (size_t)ast_int(fcf, "location"));
         if (mark == DM_LATERAL_VIEW)
@@ -582,13 +577,11 @@ static json_t *plain_wrapper(json_t *src)
  */
 static json_t *pivot_from_join(json_t *jf, int *bad)
 {
-    json_t *rf, *lf, *call, *cf;
+    json_t *rf, *call, *cf;
     if (ast_unwrap(ast_get(jf, "rarg"), &rf, NULL) != AST_RangeFunction ||
         ast_get(jf, "quals") || ast_get(jf, "usingClause"))
         return NULL;
-    if (ast_unwrap(json_array_get(ast_get(rf, "functions"), 0), &lf, NULL) != AST_List)
-        return NULL;
-    call = json_array_get(ast_get(lf, "items"), 0);
+    call = ast_range_function_call(rf, 0, &cf);
     const char *kind = reserved_call(call, &cf);
     if (!kind || (strcmp(kind, "pivot") && strncmp(kind, "unpivot", 7)))
         return NULL;

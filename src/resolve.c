@@ -353,10 +353,8 @@ static void function_item_columns(an_item *it, rs_columns *c)
         rename_by(NULL, c, colnames);
         return;
     }
-    json_t *lf, *cf;
-    json_t *list = json_array_get(ast_get(it->node, "functions"), 0);
-    if (it->via_identifier || ast_unwrap(list, &lf, NULL) != AST_List ||
-        ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+    json_t *cf;
+    if (it->via_identifier || !ast_range_function_call(it->node, 0, &cf) || !cf)
         return;
     const char *fn = an_func_name(cf);
     for (size_t i = 0; fn && i < sizeof function_columns / sizeof *function_columns; i++) {
@@ -1514,15 +1512,10 @@ static void walk_from(walk_ctx *w, json_t *node, int depth)
         fn.clause = RS_IN_FROM;
         item_info *ii = it ? info_of_item(w->res, it) : NULL;
         fn.view = (scope_view){SEE_BEFORE, ii ? ii->index : 0, NULL};
-        size_t i;
-        json_t *fl, *lf, *cf;
-        json_array_foreach(ast_get(f, "functions"), i, fl) {
-            json_t *call = ast_unwrap(fl, &lf, NULL) == AST_List ?
-                           json_array_get(ast_get(lf, "items"), 0) : fl;
-            if (ast_unwrap(call, &cf, NULL) == AST_FuncCall)
-                walk(&fn, ast_get(cf, "args"), depth + 1);
-            else
-                walk(&fn, call, depth + 1);
+        json_t *cf;
+        for (size_t i = 0; i < json_array_size(ast_get(f, "functions")); i++) {
+            json_t *call = ast_range_function_call(f, i, &cf);
+            walk(&fn, cf ? ast_get(cf, "args") : call, depth + 1);
         }
         w->lambdas = fn.lambdas;
     }

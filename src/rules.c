@@ -520,6 +520,26 @@ static int load_keys(loader *ld, json_t *obj, const char *path, rules_table *t)
     return rc;
 }
 
+/* obj["on_miss"], if present: "allow", "warn" or "reject" (rules.h). */
+static int get_on_miss(loader *ld, json_t *obj, const char *path, rules_on_miss *out)
+{
+    static const char *const words[] = {[RULES_ON_MISS_ALLOW] = "allow",
+                                        [RULES_ON_MISS_WARN] = "warn",
+                                        [RULES_ON_MISS_REJECT] = "reject"};
+    json_t *v = json_object_get(obj, "on_miss");
+    if (!v)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (json_is_string(v) && strcmp(json_string_value(v), words[i]) == 0) {
+            *out = (rules_on_miss)i;
+            return 0;
+        }
+    char *p = ld_path_join(path, "on_miss");
+    ld_fail_at(ld, p, "must be \"allow\", \"warn\" or \"reject\"");
+    free(p);
+    return -1;
+}
+
 /* A table name as the rules write it (tables[].match,
  * row_filters.filters[].table): catalog.schema.table (*exact, lower
  * case) or a /pattern/ (*pattern, compiled caseless).  The one reader of
@@ -555,9 +575,10 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
 {
     static const char *const keys[] = {"match", "description", "partition", "rows",
                                        "bytes", "bytes_per_day", "days", "columns",
-                                       "unique", "not_null", NULL};
+                                       "unique", "not_null", "on_miss", NULL};
     t->rows = t->bytes = t->bytes_per_day = t->days = -1;
     t->enforce = RULES_ENFORCE_REJECT;
+    t->on_miss = RULES_ON_MISS_ALLOW;
     if (!json_is_object(obj))
         return ld_fail_at(ld, path, "must be an object");
     if (ld_check_keys(ld, obj, path, keys) < 0 ||
@@ -566,7 +587,8 @@ static int load_table(loader *ld, json_t *obj, const char *path, rules_table *t)
         get_count(ld, obj, path, "rows", 0, &t->rows) < 0 ||
         get_count(ld, obj, path, "bytes", 0, &t->bytes) < 0 ||
         get_count(ld, obj, path, "bytes_per_day", 0, &t->bytes_per_day) < 0 ||
-        get_count(ld, obj, path, "days", 1, &t->days) < 0)
+        get_count(ld, obj, path, "days", 1, &t->days) < 0 ||
+        get_on_miss(ld, obj, path, &t->on_miss) < 0)
         return -1;
     if (!t->match)
         return ld_fail_at(ld, path, "needs \"match\"");

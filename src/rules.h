@@ -48,6 +48,14 @@ enum {
     RULES_STMT_USE = 1 << 12        /* USE [CATALOG | SCHEMA | DATABASE | NAMESPACE] name */
 };
 
+/* What a query block that aggregates a table and is answered by no
+ * aggregate gets (tables[].on_miss; aggregate_routing.c). */
+typedef enum rules_on_miss {
+    RULES_ON_MISS_ALLOW = 0,        /* the default: it runs on the table */
+    RULES_ON_MISS_WARN = 1,         /* a warning listing each candidate's reason */
+    RULES_ON_MISS_REJECT = 2        /* the statement is refused, with the same list */
+} rules_on_miss;
+
 /* A column the rules declare for a table (tables[].columns). */
 typedef struct rules_column {
     char *name;             /* as written */
@@ -69,6 +77,7 @@ typedef struct rules_table {
     long         default_days;
     rules_enforce enforce;
     long long    rows, bytes;   /* size statistics, -1 when unknown */
+    rules_on_miss on_miss;      /* "on_miss": allow (the default), warn, reject */
     long long    bytes_per_day; /* bytes a day of its partition column holds,
                                    -1 when unknown (scan-budget) */
     long long    days;          /* how many days of data it holds, -1 when

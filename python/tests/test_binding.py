@@ -79,6 +79,32 @@ class Api(unittest.TestCase):
         self.assertEqual(r.diagnostics[1].message, "not routed onto main.sales.revenue_by_day_region: "
                          "column status is not a dimension")
 
+    def test_on_miss_reject(self):
+        """A table whose on_miss is reject: an aggregate query no aggregate
+        answers is refused, the error's code "missed" and its message the
+        candidate's code; a routed one runs."""
+        rules = json.dumps({
+            "sluice": 1,
+            "tables": [{"match": "main.sales.transactions", "rows": 1000, "on_miss": "reject"},
+                       {"match": "main.sales.by_region", "rows": 10}],
+            "aggregates": [{"table": "main.sales.by_region",
+                            "query": "SELECT region, SUM(amount) AS revenue "
+                                     "FROM main.sales.transactions GROUP BY region"}]})
+        engine = sluice.Engine.from_json(rules)
+        r = engine.process("SELECT status, sum(amount) AS s FROM main.sales.transactions "
+                           "GROUP BY status", now=NOW)
+        self.assertIs(r.action, sluice.Action.REJECT)
+        self.assertEqual([(d.rule, d.severity, d.code) for d in r.errors()],
+                         [("aggregate-routing", sluice.Severity.ERROR, "missed")])
+        self.assertEqual(r.errors()[0].message,
+                         "this aggregate of main.sales.transactions is answered by no aggregate "
+                         "(on_miss: reject): main.sales.by_region: not_a_dimension (column status "
+                         "is not a dimension)")
+        r = engine.process("SELECT region, sum(amount) AS s FROM main.sales.transactions "
+                           "GROUP BY region", now=NOW)
+        self.assertIs(r.action, sluice.Action.REWRITE)
+        self.assertEqual([(d.code, d.rows_saved) for d in r.diagnostics], [("routed", 990)])
+
     def test_reject_has_positions(self):
         r = self.engine.process("SELECT *\nFROM sales.transactions\nLIMIT 5", now=NOW)
         self.assertEqual(r.action, "reject")

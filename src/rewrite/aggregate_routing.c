@@ -29,7 +29,7 @@
  *     stores (join-back), under conditions J1-J6 of aggregate_joins.c;
  *     and an aggregate over that join answers the same join (J7, J8).
  *
- *  2. No GROUPING SETS / ROLLUP / CUBE, window function, QUALIFY,
+ *  2. No window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
  *     CLUSTER BY, or column of an outer query in the block.  Each of these
  *     sees individual rows or row order, which the aggregate no longer
@@ -205,6 +205,22 @@
  *     value e takes on the rows, and no other.  DISTINCT in any other
  *     function is refused.
  *
+ * 14. GROUPING SETS, ROLLUP, CUBE (WITH ROLLUP / WITH CUBE too) keep their
+ *     sets over the aggregate: every key of every set is built from
+ *     dimensions (condition 3, each key of a set (a, b) on its own), so
+ *     each set's groups are unions of stored groups and re-aggregating
+ *     them answers SUM, MIN, MAX, COUNT as a sum, AVG from its parts and
+ *     COUNT / aggregates of DISTINCT dimensions as for a plain GROUP BY.
+ *     The clause is mapped element by element in place: the sets, their
+ *     order and the order of their keys are as written, so grouping(k)
+ *     and grouping_id(k, ...) (their arguments mapped as the keys are;
+ *     grouping_id's bits follow the order of its arguments, or of the
+ *     GROUP BY keys without arguments: Spark's GroupingID) keep their
+ *     values.  Refused: a constant inside a grouping set, and two keys
+ *     that differ mapped onto one column (Spark would read them as one
+ *     key, and the bits would move).  GROUPING() outside grouping sets
+ *     stays refused (condition 2).
+ *
  * An aggregate with "enforce": "warn" that qualifies is reported (a
  * warning: the query could be answered from it) and the next candidate
  * is still tried; the block is routed onto the first "rewrite" one that
@@ -225,6 +241,13 @@
  * Every refusal names one reason code of route_reasons.h (refuse()); the
  * diagnostics carry it (sl_diagnostic.code), and a routed one also the
  * estimated rows saved (rows_saved()).  docs/routing-reasons.md lists them.
+ *
+ * Must-route (judge_miss()): a table whose tables entry says "on_miss":
+ * "warn" or "reject" gets a warning or a rejection for every block that
+ * aggregates its rows (reading it directly, or through subqueries and
+ * CTEs that do not aggregate) and is left reading it, listing each
+ * candidate aggregate with its reason code.  Judged on the analysis
+ * routing reads; a statement the analysis cannot describe fails closed.
  */
 #include <ctype.h>
 #include <limits.h>
@@ -993,8 +1016,11 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
         refuse(r, RR_SUBQUERY, "%s", "a subquery is used in the block");
         return NULL;
     case AST_GroupingFunc:
-        refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
-        return NULL;
+        if (!r->blk->grouping_sets) {
+            refuse(r, RR_GROUPING_SETS, "%s", "GROUPING() is used");
+            return NULL;
+        }
+        break;      /* 14: grouping(keys) over the mapped keys */
     case AST_A_Star:
         refuse(r, RR_SELECT_STAR, "%s", "* is used");
         return NULL;
@@ -1030,6 +1056,145 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     json_t *wrapped = json_object();
     json_object_set_new(wrapped, kname, out);
     return wrapped;
+}
+
+/* ---- condition 14: GROUPING SETS, ROLLUP and CUBE ------------------- */
+
+/* The keys of a grouping clause as written and as mapped, to check that
+ * the mapping keeps distinct keys distinct. */
+typedef struct gs_keys { json_t **orig, **mapped; size_t n, cap; } gs_keys;
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth);
+
+/* One key of a grouping set: an expression built from dimensions, mapped
+ * (always built: the caller compares the mapped keys). */
+static json_t *map_grouping_key(route *r, json_t *e, gs_keys *keys)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) == AST_A_Const) {
+        refuse(r, RR_GROUPING_SETS, "%s", "a grouping set holds a constant (condition 14)");
+        return NULL;
+    }
+    json_t *m = map_expr(r, e, 0, 1);
+    if (!m)
+        return NULL;
+    if (keys->n == keys->cap) {
+        keys->cap = keys->cap ? keys->cap * 2 : 8;
+        keys->orig = xrealloc(keys->orig, keys->cap * sizeof *keys->orig);
+        keys->mapped = xrealloc(keys->mapped, keys->cap * sizeof *keys->mapped);
+    }
+    keys->orig[keys->n] = e;
+    keys->mapped[keys->n++] = m;
+    return json_incref(m);
+}
+
+/* A GroupingSet node (ROLLUP, CUBE, GROUPING SETS, a set, ()): the same
+ * node over mapped keys.  A RowExpr inside is a set of several keys
+ * ((a, b)), each mapped on its own: never compared with a dimension as a
+ * whole. */
+static json_t *map_grouping_set(route *r, json_t *gf, gs_keys *keys, int depth)
+{
+    json_t *out = json_object();
+    const char *k;
+    json_t *v;
+    json_object_foreach(gf, k, v) {
+        if (strcmp(k, "content") != 0) {
+            json_object_set_new(out, k, json_deep_copy(v));
+            continue;
+        }
+        json_t *content = json_array();
+        size_t i;
+        json_t *c;
+        json_array_foreach(v, i, c) {
+            json_t *m = map_grouping_element(r, c, keys, depth + 1);
+            if (!m) {
+                arena_json_release(content);
+                arena_json_release(out);
+                return NULL;
+            }
+            json_array_append_new(content, m);
+        }
+        json_object_set_new(out, "content", content);
+    }
+    return ast_new_node("GroupingSet", out);
+}
+
+static json_t *map_grouping_element(route *r, json_t *e, gs_keys *keys, int depth)
+{
+    json_t *f;
+    ast_kind k = ast_unwrap(e, &f, NULL);
+    if (depth > AN_MAX_DEPTH) {
+        refuse(r, RR_TOO_COMPLEX, "%s", "expression nested too deeply");
+        return NULL;
+    }
+    if (k == AST_GroupingSet)
+        return map_grouping_set(r, f, keys, depth);
+    if (k == AST_RowExpr) {
+        json_t *row = json_object(), *args = json_array(), *a;
+        size_t i;
+        json_array_foreach(ast_get(f, "args"), i, a) {
+            json_t *m = map_grouping_key(r, a, keys);
+            if (!m) {
+                arena_json_release(args);
+                arena_json_release(row);
+                return NULL;
+            }
+            json_array_append_new(args, m);
+        }
+        const char *fk;
+        json_t *fv;
+        json_object_foreach(f, fk, fv)
+            if (strcmp(fk, "args") != 0)
+                json_object_set_new(row, fk, json_deep_copy(fv));
+        json_object_set_new(row, "args", args);
+        return ast_new_node("RowExpr", row);
+    }
+    return map_grouping_key(r, e, keys);
+}
+
+/* Condition 14: the whole GROUP BY of a block with grouping sets, each
+ * element (plain key or GroupingSet) mapped in place, so that the sets,
+ * their order and the order of their keys stay as written: grouping()
+ * and grouping_id() (whose bits follow the keys' order) keep their
+ * values.  Two keys that differ must not map to one column (Spark would
+ * then read them as one key, and the bits would move).  Returns the new
+ * clause (json_null() when only deciding), or NULL with the reason. */
+static json_t *map_grouping_clause(route *r, json_t *clause)
+{
+    int was = r->build;
+    r->build = 1;
+    gs_keys keys = {0};
+    json_t *out = json_array(), *e;
+    size_t i;
+    json_array_foreach(clause, i, e) {
+        json_t *m = map_grouping_element(r, e, &keys, 0);
+        if (!m) {
+            arena_json_release(out);
+            out = NULL;
+            break;
+        }
+        json_array_append_new(out, m);
+    }
+    for (size_t a = 0; out && a < keys.n; a++)
+        for (size_t b = a + 1; out && b < keys.n; b++)
+            if (ast_equal_ignoring_locations(keys.mapped[a], keys.mapped[b]) &&
+                !equiv(r, keys.orig[a], keys.orig[b]) &&
+                !ast_equal_ignoring_locations(keys.orig[a], keys.orig[b])) {
+                refuse(r, RR_GROUPING_SETS, "%s", "two grouping keys that differ map to one "
+                       "column of the aggregate (condition 14)");
+                arena_json_release(out);
+                out = NULL;
+            }
+    for (size_t a = 0; a < keys.n; a++)
+        arena_json_release(keys.mapped[a]);
+    free(keys.orig);
+    free(keys.mapped);
+    r->build = was;
+    if (out && !was) {
+        arena_json_release(out);
+        return json_null();
+    }
+    return out;
 }
 
 /* ---- the block ------------------------------------------------------ */
@@ -1598,9 +1763,7 @@ static int block_shape(route *r)
                       "several FROM items)");
     if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
         return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
-    /* 2 */
-    if (blk->grouping_sets)
-        return refuse(r, RR_GROUPING_SETS, "%s", "GROUPING SETS / ROLLUP / CUBE is used");
+    /* 2 (GROUPING SETS / ROLLUP / CUBE: condition 14) */
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
         return refuse(r, RR_WINDOW_FUNCTION, "%s", "a window function or QUALIFY is used");
     if (blk->unknown_function)
@@ -1672,6 +1835,14 @@ static int check_block(route *r, routed *out)
                 return -1;
             json_array_append_new(out->group, m);
         }
+    }
+    if (blk->grouping_sets) {       /* 14 */
+        arena_json_release(out->group);
+        out->group = NULL;
+        json_t *g = map_grouping_clause(r, ast_get(sel, "groupClause"));
+        if (!g)
+            return -1;
+        out->group = r->build ? g : NULL;
     }
     /* 5, 3: WHERE */
     json_t *where = map_where(r);
@@ -1893,6 +2064,25 @@ static void report_warn_candidate(check_ctx *ctx, an_item *item, const rules_agg
                       a->table_written, size);
 }
 
+/* A join of the fact `item` in blk: J1-J3 (aggregate_joins.c), the same
+ * for every aggregate, in *storage (NULL when the block reads the fact
+ * alone); *qual then the qualifier the aggregate's columns are written
+ * with. */
+static const agj_join *fact_join(const rules *ru, an_block *blk, an_item *item,
+                                 agj_join *storage, const char **qual)
+{
+    *qual = NULL;
+    if (blk->nitems == 1 && !item->join)
+        return NULL;
+    agj_shape(ru, blk, item, storage);
+    *qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
+    if (!*qual)
+        *qual = json_string_value(ast_get(item->node, "relname"));
+    if (!*qual)
+        *qual = item->alias;
+    return storage;
+}
+
 /* Route one block if some aggregate qualifies.  Returns 1 if the tree
  * changed. */
 static int route_block(check_ctx *ctx, an_block *blk)
@@ -1947,17 +2137,8 @@ static int route_block(check_ctx *ctx, an_block *blk)
     /* A join of the fact: J1-J3 (aggregate_joins.c), the same for every
      * aggregate; the aggregate's columns are then written qualified. */
     agj_join join;
-    const agj_join *jp = NULL;
     const char *qual = NULL;
-    if (blk->nitems != 1 || item->join) {
-        agj_shape(ru, blk, item, &join);
-        jp = &join;
-        qual = json_string_value(ast_get(ast_get(item->node, "alias"), "aliasname"));
-        if (!qual)
-            qual = json_string_value(ast_get(item->node, "relname"));
-        if (!qual)
-            qual = item->alias;
-    }
+    const agj_join *jp = fact_join(ru, blk, item, &join, &qual);
     route shape = {.ctx = ctx, .blk = blk, .item = item, .join = jp, .qual = qual};
     if (!explain && block_shape(&shape) < 0)
         return 0;
@@ -2027,9 +2208,181 @@ static int route_block(check_ctx *ctx, an_block *blk)
     return 1;
 }
 
+/* ---- on_miss: a block over a must-route table that nothing answers -- */
+
+/* The strictest on_miss among the tables entries. */
+static rules_on_miss strictest_on_miss(const rules *ru)
+{
+    rules_on_miss m = RULES_ON_MISS_ALLOW;
+    for (size_t i = 0; i < ru->ntables; i++)
+        if (ru->tables[i].on_miss > m)
+            m = ru->tables[i].on_miss;
+    return m;
+}
+
+static const char *const on_miss_words[] = {[RULES_ON_MISS_ALLOW] = "allow",
+                                            [RULES_ON_MISS_WARN] = "warn",
+                                            [RULES_ON_MISS_REJECT] = "reject"};
+
+/* Report a miss at location: a warning, or (reject) an error that
+ * refuses the statement. */
+static void report_miss(check_ctx *ctx, rules_on_miss m, long long location, route_reason code,
+                        const char *message)
+{
+    if (m == RULES_ON_MISS_REJECT)
+        ctx->rejected = 1;
+    check_report_code(ctx, RULE_AGGREGATE_ROUTING,
+                      m == RULES_ON_MISS_REJECT ? SL_SEVERITY_ERROR : SL_SEVERITY_WARNING,
+                      location, route_reason_code(code), -1, "%s", message);
+}
+
+/* Why aggregate a does not answer the block through item: its code and
+ * the reason, into *out ("table: code (reason)"). */
+static void explain_candidate(check_ctx *ctx, an_block *blk, an_item *item,
+                              const rules_aggregate *a, sbuf *out)
+{
+    agj_join join;
+    const char *qual;
+    const agj_join *jp = fact_join(ctx->rules, blk, item, &join, &qual);
+    route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .code = RR_ROUTABLE, .join = jp,
+               .qual = qual};
+    if (item->sampled || item->historical) {
+        refuse(&r, RR_SAMPLED_OR_TIME_TRAVEL, "%s", "the source is read with TABLESAMPLE or "
+               "at an older version");
+    } else if (!an_reach_names_known(item)) {
+        refuse(&r, RR_COLUMNS_RENAMED, "%s", "an alias list renames the source's columns by "
+               "position");
+    } else {
+        routed clauses = {0};
+        if (check_block(&r, &clauses) == 0)
+            snprintf(r.reason, sizeof r.reason, "it answers the block, but its enforce is %s",
+                     a->enforce == RULES_ENFORCE_WARN ? "warn" : "not rewrite");
+        routed_free(&clauses);
+    }
+    sbuf_printf(out, "%s: %s (%s)", a->table_written, route_reason_code(r.code), r.reason);
+}
+
+/* The misses reported so far in a statement: (aggregating block, table
+ * scan) once each, however many ways the scan reaches the block. */
+typedef struct miss_seen {
+    const an_block **blk;
+    const an_item **scan;
+    size_t n;
+} miss_seen;
+
+static int miss_once(miss_seen *seen, const an_block *blk, const an_item *scan)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->blk[i] == blk && seen->scan[i] == scan)
+            return 0;
+    seen->blk = xrealloc(seen->blk, (seen->n + 1) * sizeof *seen->blk);
+    seen->scan = xrealloc(seen->scan, (seen->n + 1) * sizeof *seen->scan);
+    seen->blk[seen->n] = blk;
+    seen->scan[seen->n++] = scan;
+    return 1;
+}
+
+static int aggregates(const an_block *blk)
+{
+    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets;
+}
+
+/* Report that block agg, which aggregates the rows of the scan `scan` of
+ * table t (directly when agg is the scan's block, else through
+ * subqueries and CTEs), is answered by no aggregate: every candidate
+ * (the aggregates over the table, enforce other than off, most preferred
+ * first) with its reason code and reason. */
+static void report_block_miss(check_ctx *ctx, an_block *agg, an_item *scan,
+                              const rules_table *t)
+{
+    const rules *ru = ctx->rules;
+    sbuf list = SBUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < ru->naggregates; i++) {
+        const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[i]];
+        if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, scan->qualified) != 0)
+            continue;
+        sbuf_puts(&list, n++ ? "; " : "");
+        if (agg != scan->block)
+            sbuf_printf(&list, "%s: %s (the aggregating block reads the table through a "
+                        "subquery or CTE)", a->table_written,
+                        route_reason_code(RR_SOURCE_IN_SUBQUERY));
+        else
+            explain_candidate(ctx, agg, scan, a, &list);
+    }
+    sbuf msg = SBUF_INIT;
+    sbuf_printf(&msg, "this aggregate of %s%s is answered by no aggregate (on_miss: %s): %s",
+                scan->qualified, agg != scan->block ? ", read through a subquery," : "",
+                on_miss_words[t->on_miss],
+                n ? sbuf_cstr(&list) : "no aggregate is declared over it");
+    report_miss(ctx, t->on_miss, scan->location, n ? RR_MISSED : RR_NO_CANDIDATE,
+                sbuf_cstr(&msg));
+    sbuf_free(&msg);
+    sbuf_free(&list);
+}
+
+/* The blocks that aggregate the rows block blk passes out, blk not
+ * aggregating: the block holding it as a derived table, or each block
+ * that reads the CTE it is the body of, and so outward until a block
+ * aggregates.  An IN / EXISTS / scalar subquery's rows are not
+ * aggregated by the query around it (it only tests or reads a value). */
+static void miss_outward(check_ctx *ctx, const an_block *blk, an_item *scan,
+                         const rules_table *t, miss_seen *seen, int depth)
+{
+    if (depth > AN_MAX_DEPTH)
+        return;
+    size_t n = blk->derived ? 1 : blk->cte ? blk->cte->nrefs : 0;
+    for (size_t i = 0; i < n; i++) {
+        an_block *up = blk->derived ? blk->derived->block : blk->cte->refs[i]->block;
+        if (!up)
+            continue;
+        if (!aggregates(up))
+            miss_outward(ctx, up, scan, t, seen, depth + 1);
+        else if (miss_once(seen, up, scan))
+            report_block_miss(ctx, up, scan, t);
+    }
+}
+
+/* on_miss: a scan of a table whose on_miss is warn or reject, in a block
+ * routing left as it is, is a miss when its rows are aggregated: by its
+ * own block, or by a block that reads them through subqueries and CTEs
+ * (a Superset virtual dataset: the outer block aggregates, the inner one
+ * reads the table).  A query whose scan of the table no block aggregates
+ * (SELECT ... LIMIT 100 over the table) is no miss. */
+static void judge_miss(check_ctx *ctx, an_block *blk, miss_seen *seen)
+{
+    for (size_t k = 0; k < blk->nitems; k++) {
+        an_item *item = blk->items[k];
+        if (item->kind != AN_TABLE || !item->qualified)
+            continue;
+        const rules_table *t = rules_find_table(ctx->rules, item->qualified);
+        if (!t || t->on_miss == RULES_ON_MISS_ALLOW)
+            continue;
+        if (!aggregates(blk))
+            miss_outward(ctx, blk, item, t, seen, 0);
+        else if (miss_once(seen, blk, item))
+            report_block_miss(ctx, blk, item, t);
+    }
+}
+
 void rewrite_aggregate_routing(check_ctx *ctx)
 {
-    if (ctx->rules->naggregates == 0 || ctx->an->incomplete.set)
+    rules_on_miss strictest = strictest_on_miss(ctx->rules);
+    if (ctx->an->incomplete.set) {
+        /* Which blocks aggregate which tables is unknown: a must-route
+         * table fails closed. */
+        if (strictest != RULES_ON_MISS_ALLOW) {
+            sbuf msg = SBUF_INIT;
+            sbuf_printf(&msg, "%s; whether an aggregate query over a table with on_miss %s is "
+                        "answered by an aggregate cannot be judged", ctx->an->incomplete.message,
+                        on_miss_words[strictest]);
+            report_miss(ctx, strictest, ctx->an->incomplete.location, RR_MISSED,
+                        sbuf_cstr(&msg));
+            sbuf_free(&msg);
+        }
+        return;
+    }
+    if (ctx->rules->naggregates == 0 && strictest == RULES_ON_MISS_ALLOW)
         return;
     /* Every block is looked at on the analysis of the original tree.
      * Routing a block edits only that block (a routed block holds no
@@ -2037,7 +2390,13 @@ void rewrite_aggregate_routing(check_ctx *ctx)
      * alive until the rule returns (the driver's deferral), so the other
      * blocks' analysis stays valid; the driver rebuilds the analysis once
      * afterwards. */
-    for (size_t i = 0; i < ctx->an->nblocks; i++)
+    miss_seen seen = {NULL, NULL, 0};
+    for (size_t i = 0; i < ctx->an->nblocks; i++) {
         if (route_block(ctx, ctx->an->blocks[i]))
             ctx->modified = 1;
+        else if (strictest != RULES_ON_MISS_ALLOW)
+            judge_miss(ctx, ctx->an->blocks[i], &seen);
+    }
+    free(seen.blk);
+    free(seen.scan);
 }

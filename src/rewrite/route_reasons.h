@@ -33,6 +33,8 @@
     X(FAN_OUT, "fan_out", "J3, J4 (aggregate_joins.c): the joined dimension has no declared "  \
       "unique key, or the ON condition does not equate one with stored fact columns")          \
     X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
+    X(SOURCE_IN_SUBQUERY, "source_in_subquery", "1: the block aggregates the source's rows "     \
+      "read through a subquery or CTE (a virtual dataset), not the source itself")              \
     X(SAMPLED_OR_TIME_TRAVEL, "sampled_or_time_travel", "the source is read with TABLESAMPLE "  \
       "or at an older version, whose rows the aggregate does not hold")                         \
     X(RLS_NOT_COVERED, "rls_not_covered", "the source has row filters for the request's "     \

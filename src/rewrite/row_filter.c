@@ -50,7 +50,7 @@
  *     (table_changes('main.sales.transactions', 0)): it reads the rows
  *     without a scan;
  *   - any other table function than range and the generators
- *     (read_files, read_kafka, a UDTF: reads_no_data), and files read by
+ *     (read_files, read_kafka, a UDTF: an_is_table_function_name), and files read by
  *     path (parquet.`/mnt/x`, delta.`/mnt/x`: reads_files): either may
  *     read a filtered table's rows without a scan;
  *   - a {{user}} filter for a request without a user;
@@ -470,32 +470,13 @@ static ast_walk_rc function_visit(ast_walker *w, json_t *node, ast_kind kind, js
 
 /* ---- reads that are no scan ------------------------------------------ */
 
-/* Spark's built-in table-valued functions that compute their rows from
- * their arguments and read no stored data (TableFunctionRegistry:
- * range, the generators, sql_keywords, collations).  Any other table
- * function (read_files, read_kafka, a Python UDTF, a function newer
- * than this list) may read rows of a filtered table that no scan shows,
- * so with row filters it is refused. */
-static int reads_no_data(const char *fn)
-{
-    static const char *const generators[] = {
-        "range", "explode", "explode_outer", "posexplode", "posexplode_outer", "inline",
-        "inline_outer", "stack", "json_tuple", "variant_explode", "variant_explode_outer",
-        "sql_keywords", "collations"};
-    for (size_t i = 0; fn && i < sizeof generators / sizeof *generators; i++)
-        if (strcasecmp(fn, generators[i]) == 0)
-            return 1;
-    return 0;
-}
 
 /* The function a table-function item calls, or NULL when it is not one
  * plain call. */
 static const char *item_function(const an_item *it, long long *location)
 {
-    json_t *lf, *cf;
-    json_t *list = json_array_get(ast_get(it->node, "functions"), 0);
-    if (ast_unwrap(list, &lf, NULL) != AST_List ||
-        ast_unwrap(json_array_get(ast_get(lf, "items"), 0), &cf, NULL) != AST_FuncCall)
+    json_t *cf;
+    if (!ast_range_function_call(it->node, 0, &cf) || !cf)
         return NULL;
     *location = ast_int(cf, "location");
     return json_array_size(ast_get(cf, "funcname")) == 1 ? an_func_name(cf) : NULL;
@@ -564,7 +545,7 @@ void rewrite_row_filter(check_ctx *ctx)
         long long loc = it->location;
         const char *fn = it->kind == AN_FUNCTION && !it->via_identifier
                          ? item_function(it, &loc) : NULL;
-        if (it->kind == AN_FUNCTION && !it->via_identifier && !reads_no_data(fn)) {
+        if (it->kind == AN_FUNCTION && !it->via_identifier && !an_is_table_function_name(fn)) {
             refuse(ctx, loc, "the rules filter rows, and the table function %s may read "
                    "rows of a filtered table without a scan sluice can filter: refused%s",
                    fn ? fn : "(not a plain call)", "");

@@ -32,21 +32,9 @@ import prove  # noqa: E402
 
 def compare(server, pairs):
     """Run each (name, original, routed) pair; the names that differ."""
-    script = []
-    for k, (name, a, b) in enumerate(pairs):
-        script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
-    out, err = server.script("main", "".join(script))
-    results, current = {}, None
-    for line in out.split("\n"):
-        if line.startswith("@@@ "):
-            current = tuple(line[4:].split())
-            results[current] = []
-        elif current is not None:
-            results[current].append(line)
+    results, err = prove.run_pairs(server, pairs)
     wrong, rows = [], 0
-    for k, (name, a, b) in enumerate(pairs):
-        ra = prove.rows_of("\n".join(results.get((str(k), "a"), [])))
-        rb = prove.rows_of("\n".join(results.get((str(k), "b"), [])))
+    for (name, a, b), (ra, rb) in zip(pairs, results):
         if not ra[0] or ra != rb:
             wrong.append((name, a, b, ra, rb))
         else:

@@ -31,7 +31,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "routing"))
-from prove import Server, load_data, to_postgres, rows_of  # noqa: E402
+from prove import Server, load_data, to_postgres, run_pairs  # noqa: E402
 
 NOW = "2026-11-24 12:00:00"
 
@@ -230,21 +230,8 @@ def main():
                     continue
                 pairs.append(("%s: %s" % (user, text), to_postgres(binary, out),
                               to_postgres(binary, reference(q, schemas[k]))))
-        script = []
-        for k, (_, a, b) in enumerate(pairs):
-            script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
-        out, err = server.script("main", "".join(script))
-        results = {}
-        current = None
-        for line in out.split("\n"):
-            if line.startswith("@@@ "):
-                current = tuple(line[4:].split())
-                results[current] = []
-            elif current is not None:
-                results[current].append(line)
-        for k, (name, a, b) in enumerate(pairs):
-            ra = rows_of("\n".join(results.get((str(k), "a"), [])))
-            rb = rows_of("\n".join(results.get((str(k), "b"), [])))
+        rows, err = run_pairs(server, pairs)
+        for (name, a, b), (ra, rb) in zip(pairs, rows):
             if not ra[0] or ra != rb:
                 failed += 1
                 extra = len([r for r in ra[1] if r not in set(rb[1])])

@@ -312,6 +312,10 @@ def to_postgres(binary, sql):
     rc, out, err = sluice(binary, ["fmt", "--target", "postgres"], sql)
     if rc != 0:
         raise RuntimeError("sluice fmt --target postgres failed: " + err.strip())
+    # Spark's grouping_id(a, b) is PostgreSQL's GROUPING(a, b): the same
+    # bits, the first argument the highest (GroupingID; PostgreSQL's
+    # GROUPING with several arguments).
+    out = re.sub(r"\bgrouping_id\(", "GROUPING(", out, flags=re.I)
     return pin_clock(out.strip().rstrip(";"))
 
 
@@ -678,6 +682,27 @@ def gen_analytics_filter(rnd):
     ])()
 
 
+def gen_grouping_sets(rnd, dims):
+    """ROLLUP, CUBE, GROUPING SETS (sets dropped, repeated, empty), WITH
+    ROLLUP / WITH CUBE, and plain keys beside a grouping set."""
+    form = rnd.choice(["rollup", "cube", "sets", "with", "mixed"])
+    if form == "rollup":
+        return "ROLLUP(%s)" % ", ".join(dims)
+    if form == "cube":
+        return "CUBE(%s)" % ", ".join(dims)
+    if form == "with":
+        return "%s WITH %s" % (", ".join(dims), rnd.choice(["ROLLUP", "CUBE"]))
+    if form == "mixed" and len(dims) > 1:
+        return "%s, %s(%s)" % (dims[0], rnd.choice(["ROLLUP", "CUBE"]), ", ".join(dims[1:]))
+    sets = ["(%s)" % ", ".join(dims)]       # every selected key grouped somewhere
+    sets += ["(%s)" % ", ".join(rnd.sample(dims, rnd.randint(1, len(dims))))
+             for _ in range(rnd.randint(0, 2))]
+    rnd.shuffle(sets)
+    if rnd.random() < 0.6:
+        sets.append("()")
+    return "GROUPING SETS (%s)" % ", ".join(sets)
+
+
 def gen_analytics_query(rnd):
     dims = rnd.sample(ANALYTICS_DIMS, rnd.choice([0, 1, 1, 2, 2, 3]))
     metrics = rnd.sample(ANALYTICS_METRICS, rnd.choice([1, 2, 2, 3]))
@@ -685,11 +710,20 @@ def gen_analytics_query(rnd):
     select += ["%s AS `%s`" % (m, m.upper() if rnd.random() < 0.4 else "m%d" % i)
                for i, m in enumerate(metrics)]
     where = [gen_analytics_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    group = ", ".join(dims)
+    if dims and rnd.random() < 0.45:
+        # Superset's pivot table totals: the keys in grouping sets, with
+        # grouping_id() over them in some order (condition 14).
+        group = gen_grouping_sets(rnd, dims)
+        ids = rnd.sample(dims, len(dims))
+        select.append("grouping_id(%s) AS `gid`" % ", ".join(ids))
+        if rnd.random() < 0.3:
+            select.append("grouping(%s) AS `g0`" % dims[0])
     sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
     if where:
         sql += "\nWHERE " + " AND ".join(where)
     if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
+        sql += "\nGROUP BY " + group
     if rnd.random() < 0.2:
         sql += "\nHAVING %s > %d" % (rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]),
                                      rnd.randint(0, 40))
@@ -910,6 +944,25 @@ def rows_of(output):
     return lines[0].split("\t"), sorted(lines[1:])
 
 
+def run_pairs(server, pairs):
+    """Run every (name, a, b) pair in one psql script; per pair the rows
+    of a and of b (rows_of), and what PostgreSQL wrote to stderr."""
+    script = []
+    for k, (_, a, b) in enumerate(pairs):
+        script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
+    out, err = server.script("main", "".join(script))
+    results, current = {}, None
+    for line in out.split("\n"):
+        if line.startswith("@@@ "):
+            current = tuple(line[4:].split())
+            results[current] = []
+        elif current is not None:
+            results[current].append(line)
+    return [(rows_of("\n".join(results.get((str(k), "a"), []))),
+             rows_of("\n".join(results.get((str(k), "b"), []))))
+            for k in range(len(pairs))], err
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -958,7 +1011,7 @@ def main():
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
             build_aggregates(server, binary, rules_path)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
-        pairs = []
+        pairs, folders = [], []
         for name, d, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
@@ -967,22 +1020,10 @@ def main():
             routed += 1
             tally[kind_of(name, d)][1] += 1
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
-                          to_postgres(binary, bind_parameters(sql, out)), d))
-        script = []
-        for k, (name, a, b, _) in enumerate(pairs):
-            script.append("\\echo @@@ %d a\n%s;\n\\echo @@@ %d b\n%s;\n" % (k, a, k, b))
-        out, err = server.script("main", "".join(script))
-        results = {}
-        current = None
-        for line in out.split("\n"):
-            if line.startswith("@@@ "):
-                current = tuple(line[4:].split())
-                results[current] = []
-            elif current is not None:
-                results[current].append(line)
-        for k, (name, a, b, d) in enumerate(pairs):
-            ra = rows_of("\n".join(results.get((str(k), "a"), [])))
-            rb = rows_of("\n".join(results.get((str(k), "b"), [])))
+                          to_postgres(binary, bind_parameters(sql, out))))
+            folders.append(d)
+        rows, err = run_pairs(server, pairs)
+        for (name, a, b), (ra, rb), d in zip(pairs, rows, folders):
             if not ra[0] or ra != rb:
                 failed += 1
                 tally[kind_of(name, d)][2] += 1

@@ -4,7 +4,7 @@
  * columns, function classes, the predicates of analyze_pred.c, and
  * filter reach (analyze_range.c).
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -597,9 +597,5 @@ int main(void)
     tcase_add_test(tc, reach_exit_alias_lists);
     tcase_add_test(tc, resolution_candidates);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

@@ -2,7 +2,7 @@
  * check_ast_edit.c - node constructors and tree edits: every edit leaves
  * a tree that emits, re-parses to itself, and says what was intended.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,9 +337,5 @@ int main(void)
     tcase_add_test(tc, block_constructors);
     tcase_add_test(tc, predicate_at_scan);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

@@ -10,7 +10,7 @@
  * replaced; routed tables named; the rules digest is the SHA-256 of the
  * rules text.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,9 +268,5 @@ int main(void)
     tcase_add_test(tc, routed_and_several_statements);
     tcase_add_test(tc, rules_key);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

@@ -5,7 +5,7 @@
  * the rules file's "budget" keys and their positioned errors; and the
  * rules digest (sha256.c) against FIPS 180-4's examples.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,9 +213,5 @@ int main(void)
     tcase_add_test(tc, rules_keys);
     tcase_add_test(tc, digest);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

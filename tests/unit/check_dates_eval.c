@@ -5,7 +5,7 @@
  * folding in day counts and intervals.  The range analysis built on it
  * is tested in check_range.c.
  */
-#include <check.h>
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,9 +125,5 @@ int main(void)
     tcase_add_test(tc, next_day_and_unix_dates);
     tcase_add_test(tc, interval_arithmetic);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

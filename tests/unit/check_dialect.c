@@ -3,7 +3,7 @@
  * token classes, string unescaping, the source map, marks, hints,
  * statement splitting and positioned errors.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,11 +469,7 @@ static Suite *dialect_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(dialect_suite());
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int status = check_run(dialect_suite(), CK_NOFORK);
     dialect_bridged_free(&last);
-    return failed ? 1 : 0;
+    return status;
 }

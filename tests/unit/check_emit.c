@@ -3,7 +3,7 @@
  * parentheses decided by precedence, and the PostgreSQL target.
  * Each case is input -> expected output of SL_MODE_FORMAT.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,10 +200,5 @@ int main(void)
     tcase_add_test(tc, postgres_target);
     tcase_add_test(tc, unsupported_nodes_are_errors);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s, CK_NOFORK);
 }

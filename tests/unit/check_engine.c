@@ -3,7 +3,7 @@
  * positions, modes, rules-file errors, limits, and one engine shared by
  * several threads.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stddef.h>
 #include <stdio.h>
 #include <pthread.h>
@@ -417,6 +417,18 @@ START_TEST(rules_errors_name_file_line_column_key)
     ck_assert_str_eq(err, "r.json:3:51: key 'enforce': must be \"reject\", \"inject\" or \"warn\"");
     sl_free(err);
 
+    /* on_miss: one of three words, located at its key. */
+    const char *on_miss = "{\"sluice\": 1, \"tables\": [\n"
+                          "  {\"match\": \"a.b.c\", \"on_miss\": \"warn\"},\n"
+                          "  {\"match\": \"a.b.e\", \"on_miss\": \"block\"}]}";
+    ck_assert_ptr_null(sl_engine_new(on_miss, strlen(on_miss), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:22: key 'on_miss': must be \"allow\", \"warn\" or \"reject\"");
+    sl_free(err);
+    const char *on_miss_type = "{\"sluice\": 1, \"tables\": [{\"match\": \"a.b.c\", \"on_miss\": true}]}";
+    ck_assert_ptr_null(sl_engine_new(on_miss_type, strlen(on_miss_type), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:1:45: key 'on_miss': must be \"allow\", \"warn\" or \"reject\"");
+    sl_free(err);
+
     const char *badre = "{\"sluice\": 1, \"tables\": [{\"match\": \"/main\\\\.(web/\"}]}";
     ck_assert_ptr_null(sl_engine_new(badre, strlen(badre), "r.json", &err));
     ck_assert_str_eq(err, "r.json:1:27: key 'match': invalid pattern at offset 10: missing closing parenthesis");
@@ -653,10 +665,5 @@ int main(void)
     tcase_add_test(tc, node_tree_matches_json_tree);
     tcase_add_test(tc, names);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s, CK_NOFORK);
 }

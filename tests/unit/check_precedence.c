@@ -16,7 +16,7 @@
  * predicates that take no right operand (IS NULL, IN, LIKE ANY), BETWEEN,
  * ESCAPE, NOT, the prefix operators and casts.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,10 +207,5 @@ int main(void)
     tcase_add_test(tc, predicates_around_value_operators);
     tcase_add_test(tc, chains_and_boolean_level);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s, CK_NOFORK);
 }

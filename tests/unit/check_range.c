@@ -7,7 +7,7 @@
  * comparison's bound, blocks that read nothing, and the constant
  * conditions and INT folding of analyze_const.c.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,9 +377,5 @@ int main(void)
     tcase_add_test(tc, constant_conditions_and_ints);
     tcase_add_test(tc, blocks_that_read_nothing);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

@@ -8,7 +8,7 @@
  * reference in the statement's text (1 when omitted).  "none" expects
  * no binding (a name UNPIVOT declares, the GROUP BY ALL marker).
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -975,9 +975,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(suite(), CK_FORK);
 }

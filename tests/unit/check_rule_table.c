@@ -5,7 +5,7 @@
  * and the final guard re-check, proved with deliberately faulty rules
  * run through the engine's test hook (engine_use_rule_rows).
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,9 +387,5 @@ int main(void)
     tcase_add_test(td, a_passing_rewrite_gets_no_second_diagnostic);
     tcase_add_test(td, guards_rerun_only_after_a_later_change);
     suite_add_tcase(s, td);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s, CK_FORK);
 }

@@ -3,7 +3,7 @@
  * days, timestamps vs dates), partition windows and how filters reach a
  * scan, LIMIT caps, statement kinds and suppressions.
  */
-#include <check.h>
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -495,11 +495,7 @@ int main(void)
     tcase_add_test(tc, narrow_statement_kinds);
     tcase_add_test(tc, aggregates_over_joins);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int status = check_run(s, CK_NOFORK);
     sl_engine_free(eng);
-    return failed ? 1 : 0;
+    return status;
 }

@@ -1,0 +1,3 @@
+SELECT region, count(DISTINCT amount) AS amounts
+FROM main.sales.transactions
+GROUP BY CUBE(region)

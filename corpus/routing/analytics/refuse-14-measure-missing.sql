@@ -1,0 +1,3 @@
+SELECT region, stddev(amount) AS sd
+FROM main.sales.transactions
+GROUP BY ROLLUP(region)

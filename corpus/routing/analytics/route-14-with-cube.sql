@@ -1,0 +1,3 @@
+SELECT region, channel, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY region, channel WITH CUBE

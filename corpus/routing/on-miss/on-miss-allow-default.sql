@@ -1,0 +1,3 @@
+SELECT category, count(*) AS n
+FROM main.sales.products
+GROUP BY category

@@ -1,0 +1,3 @@
+SELECT region, sum(amount) AS revenue
+FROM IDENTIFIER(concat('main.sales.', 'transactions'))
+GROUP BY region

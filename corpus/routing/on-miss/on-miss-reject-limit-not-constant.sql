@@ -1,0 +1,4 @@
+SELECT region, sum(amount) AS revenue
+FROM main.sales.transactions
+GROUP BY region
+LIMIT 10 + 5

@@ -1,0 +1,3 @@
+SELECT region, sum(quantity) AS units
+FROM main.sales.transactions
+GROUP BY region

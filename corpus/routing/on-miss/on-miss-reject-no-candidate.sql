@@ -1,0 +1,3 @@
+SELECT page, count(*) AS views
+FROM main.web.page_events
+GROUP BY page

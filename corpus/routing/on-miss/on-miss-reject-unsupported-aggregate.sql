@@ -1,0 +1,3 @@
+SELECT region, percentile(amount, 0.5) AS median_amount
+FROM main.sales.transactions
+GROUP BY region
