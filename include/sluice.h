@@ -123,6 +123,16 @@ typedef struct sl_request {
      * column only when this is the aggregate's time_zone
      * (docs/routing-normalisation.md). */
     const char *time_zone;
+    /* fresh_through per aggregate for this request, over the rules' (an
+     * operator feeds it from the refresh job without reloading the
+     * rules): nfresh_through pairs, fresh_through[2 * i] an aggregate's
+     * table as the rules' "aggregates" name it (catalog.schema.table, any
+     * case) and fresh_through[2 * i + 1] its last complete day,
+     * "YYYY-MM-DD" (docs/routing-stale.md).  A table the rules do not
+     * declare as an aggregate, or another value, rejects the request.
+     * NULL: none. */
+    const char *const *fresh_through;
+    size_t      nfresh_through;
 } sl_request;
 
 /* A request with its size set and every other field zero (the fields

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <ctype.h>
 #include <limits.h>
@@ -362,6 +363,8 @@ typedef struct enforce_run {
     const dialect_stmt *stmts;
     size_t n;
     long now_days, now_secs;
+    long *fresh_through;        /* per aggregate: the request's, or
+                                   CHECK_NO_FRESH_THROUGH (NULL: none given) */
     int rejected, unparseable, modified;
     char **rewritten;           /* per statement: its new text, or NULL */
     char **routed;              /* with the attribution comment, per statement: the
@@ -386,6 +389,7 @@ static void statement_ctx(const enforce_run *run, size_t i, check_ctx *ctx)
     ctx->index = (unsigned)i;
     ctx->now_days = run->now_days;
     ctx->now_seconds = run->now_secs;
+    ctx->fresh_through = run->fresh_through;
     ctx->catalog = req->catalog ? req->catalog : ru->default_catalog;
     ctx->schema = req->schema ? req->schema : ru->default_schema;
     ctx->report = report_to_result;
@@ -481,10 +485,51 @@ static void enforce_statement(enforce_run *run, size_t i)
     parsed_stmt_free(&ps);
 }
 
+/* The request's fresh_through pairs (sl_request.fresh_through) as a day
+ * per aggregate, in *out (malloc'd).  Returns 0, or -1 with the request
+ * rejected: a table that is no aggregate of the rules, a day that is not
+ * YYYY-MM-DD. */
+static int request_fresh_through(const sl_engine *eng, sl_result *r, const sl_request *req,
+                                 long **out)
+{
+    const rules *ru = &eng->rules;
+    long *days = xcalloc(ru->naggregates ? ru->naggregates : 1, sizeof *days);
+    for (size_t k = 0; k < ru->naggregates; k++)
+        days[k] = CHECK_NO_FRESH_THROUGH;
+    for (size_t i = 0; i < req->nfresh_through; i++) {
+        const char *table = req->fresh_through ? req->fresh_through[2 * i] : NULL;
+        const char *day = req->fresh_through ? req->fresh_through[2 * i + 1] : NULL;
+        size_t k = 0;
+        while (table && k < ru->naggregates && strcasecmp(ru->aggregates[k].table, table) != 0)
+            k++;
+        long d = 0, secs = 0;
+        char msg[200];
+        msg[0] = '\0';
+        if (!table || k == ru->naggregates)
+            snprintf(msg, sizeof msg, "\"fresh_through\" names '%.80s', which the rules do not "
+                     "declare as an aggregate", table ? table : "(null)");
+        else if (!day || dates_parse(day, &d, &secs) < 0 || secs != 0 || strlen(day) != 10)
+            snprintf(msg, sizeof msg, "\"fresh_through\" of %.80s: '%.40s' is not a date "
+                     "YYYY-MM-DD", table, day ? day : "(null)");
+        else if (ru->aggregates[k].time_dim < 0)
+            snprintf(msg, sizeof msg, "\"fresh_through\" of %.80s: the aggregate has no time "
+                     "dimension", table);
+        if (msg[0]) {
+            add_diag(r, req, RULE_REQUEST, SL_SEVERITY_ERROR, 0, 0, msg);
+            r->action = SL_ACTION_REJECT;
+            free(days);
+            return -1;
+        }
+        days[k] = d;
+    }
+    *out = days;
+    return 0;
+}
+
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
-    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, 0, 0, NULL, NULL};
+    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, NULL, 0, 0, 0, NULL, NULL};
     if (req->now) {
         if (dates_parse(req->now, &run.now_days, &run.now_secs) < 0) {
             char msg[160];
@@ -499,6 +544,8 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.now_days = (long)(t / 86400);
         run.now_secs = (long)(t % 86400);
     }
+    if (req->nfresh_through && request_fresh_through(eng, r, req, &run.fresh_through) < 0)
+        return;
     r->scan_bytes = eng->rules.has_budget ? 0 : -1;
     check_ctx whole;
     statement_ctx(&run, 0, &whole);
@@ -556,6 +603,7 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
     }
     free(run.rewritten);
     free(run.routed);
+    free(run.fresh_through);
 }
 
 SL_API size_t sl_request_size(void)

@@ -135,6 +135,10 @@ typedef struct rules_aggregate {
     int     has_fresh;
     long    fresh_through;  /* last complete day (days since 1970-01-01) */
     int     time_dim;       /* index into dims, -1 if none */
+    int     stale_union;    /* "stale": "union": a block reading past
+                               fresh_through is answered from the aggregate
+                               up to it and from the source after it
+                               (rewrite/aggregate_union.c); 0: "refuse" */
     char   *time_zone;      /* the session time zone it was built in ("UTC") */
     rules_enforce enforce;      /* rewrite (the default), warn or off */
     char  **columns;        /* lower-case names of the source columns its

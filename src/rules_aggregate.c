@@ -431,7 +431,7 @@ out:
 static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, rules_aggregate *a)
 {
     static const char *const keys[] = {"table", "description", "query", "fresh_through",
-                                       "time_dimension", "time_zone", "enforce", NULL};
+                                       "time_dimension", "time_zone", "enforce", "stale", NULL};
     a->time_dim = -1;
     if (!json_is_object(obj))
         return ld_fail_at(ld, path, "must be an object");
@@ -501,6 +501,21 @@ static int load_aggregate(loader *ld, json_t *obj, const char *path, rules *r, r
     if (a->has_fresh && a->time_dim < 0)
         return ld_fail_at(ld, path, "\"fresh_through\" needs a time dimension: name it in "
                           "\"time_dimension\"");
+    json_t *stale = json_object_get(obj, "stale");
+    if (stale) {
+        /* "refuse" (the default) or "union" (rewrite/aggregate_union.c). */
+        const char *w = json_string_value(stale);
+        char *sp = ld_path_join(path, "stale");
+        if (w && strcmp(w, "union") == 0 && a->time_dim >= 0)
+            a->stale_union = 1;
+        else if (w && strcmp(w, "union") == 0)
+            rc = ld_fail_at(ld, sp, "needs a time dimension: name it in \"time_dimension\"");
+        else if (!w || strcmp(w, "refuse") != 0)
+            rc = ld_fail_at(ld, sp, "must be \"refuse\" or \"union\"");
+        free(sp);
+        if (rc < 0)
+            return -1;
+    }
     a->enforce = RULES_ENFORCE_REWRITE;
     return ld_get_mode(ld, obj, path, RULE_AGGREGATE_ROUTING, &a->enforce);
 }

@@ -116,7 +116,9 @@ sed -n 2p "$T/out" > "$T/line2"
 same lineage-syntax-json "$T/line2" '{"statement":1,"error":{"rule":"syntax","message":"syntax error at or near \"WHERE\"","line":2,"column":13}}'
 grep -q "^<stdin>:2:13: error: syntax error" "$T/err"; check lineage-syntax-stderr 0 $?
 printf 'SELECT 1' | "$S" lineage --context '{"catalgo": "x"}' > /dev/null 2> "$T/err"; check lineage-bad-context 2 $?
-same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, groups, now, dashboard_id, chart_id, source, time_zone)"
+same lineage-bad-context-text "$T/err" "sluice lineage: --context: unknown key 'catalgo' (expected catalog, schema, user, groups, now, dashboard_id, chart_id, source, time_zone, fresh_through)"
+printf 'SELECT 1' | "$S" lineage --context '{"fresh_through": "2026-11-20"}' > /dev/null 2> "$T/err"; check context-fresh-through-type 2 $?
+same context-fresh-through-type-text "$T/err" "sluice lineage: --context: key 'fresh_through' must be an object of aggregate tables and days (strings)"
 "$S" lineage --nope > /dev/null 2>&1; check lineage-bad-option 2 $?
 "$S" lint --lineage "$T/lint" > /dev/null 2> "$T/err"; check lint-lineage-text 2 $?
 same lint-lineage-text-msg "$T/err" "sluice lint: --lineage needs --format json"

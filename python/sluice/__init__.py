@@ -36,6 +36,7 @@ import re
 import struct
 import threading
 import time
+from collections.abc import Mapping
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 __all__ = ["Engine", "Result", "Diagnostic", "Action", "Severity", "Mode", "Layout", "RulesError",
@@ -131,7 +132,9 @@ class _Request(ctypes.Structure):
                 ("source", ctypes.c_char_p),
                 ("groups", ctypes.POINTER(ctypes.c_char_p)),
                 ("ngroups", ctypes.c_size_t),
-                ("time_zone", ctypes.c_char_p)]
+                ("time_zone", ctypes.c_char_p),
+                ("fresh_through", ctypes.POINTER(ctypes.c_char_p)),
+                ("nfresh_through", ctypes.c_size_t)]
 
 
 class _Diagnostic(ctypes.Structure):
@@ -551,7 +554,8 @@ class Engine:
                 lineage: bool = False, dashboard_id: Optional[str] = None,
                 chart_id: Optional[str] = None, source: Optional[str] = None,
                 groups: Optional[Sequence[str]] = None,
-                time_zone: Optional[str] = None) -> Result:
+                time_zone: Optional[str] = None,
+                fresh_through: Optional[Mapping[str, str]] = None) -> Result:
         """Returns the Result of one request: the action, the SQL to run,
         the diagnostics and the tables; lineage=True (enforce and lint
         modes) fills Result.lineage.  dashboard_id, chart_id and source
@@ -559,7 +563,10 @@ class Engine:
         (docs/budget-and-attribution.md); user and groups (the groups, or
         Superset roles, the user is in) are what the rules' row filters
         read; time_zone is the session time zone the query runs in
-        (aggregate routing over TIMESTAMP buckets).  A single call into the
+        (aggregate routing over TIMESTAMP buckets); fresh_through maps an
+        aggregate's table to its last complete day ("YYYY-MM-DD"), over the
+        rules' fresh_through for this request (docs/routing-stale.md).  A
+        single call into the
         library, which writes the whole result into this thread's buffer."""
         if self._handle is None:
             raise SluiceError("the engine is closed")
@@ -586,6 +593,14 @@ class Engine:
         req.groups = ctypes.cast(group_array, ctypes.POINTER(ctypes.c_char_p))
         req.ngroups = len(names)
         req.time_zone = _encode(time_zone)
+        if fresh_through is not None and not isinstance(fresh_through, Mapping):
+            raise ValueError("fresh_through must map aggregate tables to days")
+        pairs = [_encode(x) for item in (fresh_through or {}).items() for x in item]
+        if any(p is None for p in pairs):
+            raise ValueError("fresh_through must map strings to strings")
+        fresh_array = (ctypes.c_char_p * max(len(pairs), 1))(*pairs)
+        req.fresh_through = ctypes.cast(fresh_array, ctypes.POINTER(ctypes.c_char_p))
+        req.nfresh_through = len(pairs) // 2
         packed = self._lib.sl_process_packed
         buf = _buffer(0)
         n = packed(self._handle, ctypes.byref(req), buf, len(buf))

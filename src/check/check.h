@@ -20,6 +20,7 @@
 #define SLUICE_CHECK_H
 
 #include <jansson.h>
+#include <limits.h>
 
 #include "analyze.h"
 #include "parse.h"
@@ -28,6 +29,9 @@
 #include "rule_table.h"
 #include "rules.h"
 #include "sluice.h"
+
+/* check_ctx.fresh_through: the request gives no day for this aggregate. */
+#define CHECK_NO_FRESH_THROUGH LONG_MIN
 
 typedef struct check_ctx {
     const rule_def *rows;       /* the rule table the driver runs (rule_rows) */
@@ -56,6 +60,9 @@ typedef struct check_ctx {
     unsigned index;             /* statement number in the request */
     long now_days;              /* "now" as days since 1970-01-01 */
     long now_seconds;           /* seconds into that day */
+    const long *fresh_through;  /* per aggregate (rules->aggregates' order): the
+                                   request's fresh_through, or
+                                   CHECK_NO_FRESH_THROUGH; NULL: none given */
     const char *catalog, *schema;   /* name resolution defaults */
     int modified;               /* a rule changed the AST */
     int analysis_kept;          /* ... only where the analysis does not look

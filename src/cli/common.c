@@ -131,9 +131,11 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
     json_object_foreach(j, key, v) {
         if (strcmp(key, "catalog") && strcmp(key, "schema") && strcmp(key, "user") &&
             strcmp(key, "now") && strcmp(key, "groups") && strcmp(key, "dashboard_id") &&
-            strcmp(key, "chart_id") && strcmp(key, "source") && strcmp(key, "time_zone")) {
+            strcmp(key, "chart_id") && strcmp(key, "source") && strcmp(key, "time_zone") &&
+            strcmp(key, "fresh_through")) {
             fprintf(stderr, "sluice %s: --context: unknown key '%s' (expected catalog, schema, "
-                            "user, groups, now, dashboard_id, chart_id, source, time_zone)\n", cmd, key);
+                            "user, groups, now, dashboard_id, chart_id, source, time_zone, "
+                            "fresh_through)\n", cmd, key);
             json_decref(j);
             return -1;
         }
@@ -146,6 +148,21 @@ int cli_parse_context(const char *cmd, const char *text, json_t **out)
             if (!ok) {
                 fprintf(stderr, "sluice %s: --context: key 'groups' must be an array of "
                                 "strings\n", cmd);
+                json_decref(j);
+                return -1;
+            }
+            continue;
+        }
+        if (strcmp(key, "fresh_through") == 0) {
+            /* {"catalog.schema.aggregate": "YYYY-MM-DD", ...} */
+            const char *t;
+            json_t *d;
+            int ok = json_is_object(v);
+            json_object_foreach(v, t, d)
+                ok &= json_is_string(d);
+            if (!ok) {
+                fprintf(stderr, "sluice %s: --context: key 'fresh_through' must be an object "
+                                "of aggregate tables and days (strings)\n", cmd);
                 json_decref(j);
                 return -1;
             }
@@ -172,12 +189,25 @@ const char **cli_apply_context(json_t *ctx, sl_request *req)
     req->source = json_string_value(json_object_get(ctx, "source"));
     req->time_zone = json_string_value(json_object_get(ctx, "time_zone"));
     json_t *g = json_object_get(ctx, "groups");
-    size_t n = json_array_size(g);
-    const char **groups = xcalloc(n + 1, sizeof *groups);
+    json_t *f = json_object_get(ctx, "fresh_through");
+    size_t n = json_array_size(g), nf = json_object_size(f);
+    /* One allocation, the caller's to free: the groups, a NULL, then the
+     * fresh_through pairs. */
+    const char **groups = xcalloc(n + 1 + 2 * nf, sizeof *groups);
     for (size_t i = 0; i < n; i++)
         groups[i] = json_string_value(json_array_get(g, i));
     req->groups = groups;
     req->ngroups = n;
+    const char **pairs = groups + n + 1, *t;
+    json_t *d;
+    size_t k = 0;
+    json_object_foreach(f, t, d) {
+        pairs[2 * k] = t;
+        pairs[2 * k + 1] = json_string_value(d);
+        k++;
+    }
+    req->fresh_through = nf ? pairs : NULL;
+    req->nfresh_through = nf;
     return groups;
 }
 

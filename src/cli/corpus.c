@@ -16,7 +16,7 @@
  * A case whose first line is
  *     -- request: {"user": "alice", "groups": ["eu_sales"]}
  * is run with that request context (the keys of --context: catalog,
- * schema, user, groups, now, time_zone); the line stays part of the SQL,
+ * schema, user, groups, now, time_zone, fresh_through); the line stays part of the SQL,
  * a comment.
  */
 #include <errno.h>

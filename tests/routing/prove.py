@@ -49,6 +49,27 @@ Under "joinaggs" the same join queries, and queries of the fact alone,
 run against aggregates whose own query joins the fact to main.sales.stores
 (inner, left, and left with a condition in ON).
 
+Under a folder named "derived" they are answers derived from stored
+groups: SELECT DISTINCT over dimensions, fields of the time (hour,
+dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
+read from truncations at every grain, COUNT(DISTINCT) at, above and
+beside the stored grain, and GROUP BY a constant beside a global
+aggregate (conditions 15-17).
+
+Under a folder named "stale" they are queries past fresh_through of
+aggregates with "stale": "union" (aggregate_union.c): time ranges that
+start before fresh_through and end after it (or never), at day and month
+grain on the DATE column and at hour and day grain on the TIMESTAMP
+column, scalar and grouped, filters that leave one branch of the union or
+both empty, AVG, MIN / MAX, COUNT(DISTINCT), HAVING, LIMIT; and ranges
+the union must refuse (no time bound, NULL dates ORed in, only days after
+fresh_through).  There the fact also holds rows without a date, and an
+aggregate with fresh_through holds, besides its days up to it, half the
+rows of every later day and of the undated ones: a table whose refresh
+stopped half-way, whose rows past fresh_through must never be read.  For
+each routed union the rows of the fact on each side of the split are
+counted, so that the run says how many unions had an empty branch.
+
 Prints how many queries ran, how many were routed, and a closing line
 "routing-proof: N passed, M failed".  Exits 1 on any difference.
 """
@@ -246,6 +267,20 @@ SPARK_FUNCTIONS = """
         SELECT extract(dow FROM t)::integer + 1 $$;
     CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
         SELECT extract(hour FROM t)::integer $$;
+    CREATE FUNCTION spark.weekday(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(isodow FROM t)::integer - 1 $$;
+    CREATE FUNCTION spark.dayofmonth(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.day(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(doy FROM t)::integer $$;
+    CREATE FUNCTION spark.weekofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(week FROM t)::integer $$;
+    CREATE FUNCTION spark.to_date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
+    CREATE FUNCTION spark.date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
 """
 
 
@@ -354,17 +389,22 @@ def context_of(d):
         d = os.path.dirname(d)
 
 
-def build_aggregates(server, binary, rules_path):
+def build_aggregates(server, binary, rules_path, half_refreshed=False):
     rules = json.load(open(rules_path))
     for a in rules.get("aggregates", []):
         query = to_postgres(binary, a["query"])
         if "fresh_through" in a:
-            # Stale: the table holds the days up to fresh_through only.
+            # Stale: the table holds the days up to fresh_through only;
+            # half-refreshed (the "stale" folder), also half the rows of
+            # each later day and of the undated rows, which a union must
+            # never read from it.
             if query.count(SOURCE) != 1:
                 raise RuntimeError("cannot make %s stale: %s" % (a["table"], query))
+            tail = (" OR ((transaction_date > DATE '%s' OR transaction_date IS NULL) "
+                    "AND customer_id %% 2 = 0)" % a["fresh_through"]) if half_refreshed else ""
             query = query.replace(SOURCE, "FROM (SELECT * FROM main.sales.transactions "
-                                  "WHERE transaction_date <= DATE '%s') AS transactions"
-                                  % a["fresh_through"])
+                                  "WHERE transaction_date <= DATE '%s'%s) AS transactions"
+                                  % (a["fresh_through"], tail))
         zone = a.get("time_zone", "UTC")
         if zone not in ("UTC", "Etc/UTC"):
             # Built in another session time zone: transaction_ts (a UTC
@@ -925,7 +965,236 @@ def gen_joinagg_query(rnd):
     return sql
 
 
+# Answers derived from stored groups (corpus/routing/derived): SELECT
+# DISTINCT over dimensions, with and without the filtered aggregate's
+# filter (condition 15); fields of the time (hour, date, to_date, day,
+# dayofmonth, dayofweek, weekday, dayofyear, weekofyear, month, quarter,
+# year) of the DATE and the TIMESTAMP_NTZ column, as keys, in WHERE and in
+# CASE, over truncations at every grain, most of which must be refused
+# (condition 16); COUNT(DISTINCT) at the stored grain, coarser, under
+# ROLLUP, with extra keys and bounds (condition 17); GROUP BY a constant
+# beside a one-row global aggregate.
+
+DERIVED_FIELDS = ["hour", "date", "to_date", "day", "dayofmonth", "dayofweek", "weekday",
+                  "dayofyear", "weekofyear", "month", "quarter", "year"]
+DERIVED_DIMS = ["region", "channel", "status", "transaction_date",
+                "date_trunc('month', transaction_date)", "date_trunc('week', transaction_date)",
+                "date_trunc('day', transaction_ts)", "upper(region)",
+                "coalesce(channel, 'none')"]
+
+
+def derived_field(rnd, col=None):
+    col = col or rnd.choice(["transaction_ts", "transaction_ts", "transaction_date"])
+    return "%s(%s)" % (rnd.choice(DERIVED_FIELDS), col)
+
+
+def gen_derived_filter(rnd):
+    day = rnd.choice(["2026-01-01", "2026-01-05", "2026-03-01", "2026-04-01", "2026-06-15",
+                      "2025-12-29", "2026-10-01", "2025-09-01"])
+    return rnd.choice([
+        lambda: "status = 'paid'",
+        lambda: "channel = '%s'" % rnd.choice(["web", "store", "app"]),
+        lambda: "region IN ('north', 'east')",
+        lambda: "region IS NULL",
+        lambda: "transaction_date >= DATE '%s'" % day,
+        lambda: "transaction_date < DATE '%s'" % day,
+        lambda: "transaction_ts >= TIMESTAMP '%s %02d:00:00'" % (day, rnd.choice([0, 0, 9])),
+        lambda: "dayofweek(transaction_ts) IN (1, 7)",
+        lambda: "weekday(transaction_date) < 5",
+        lambda: "hour(transaction_ts) BETWEEN 9 AND 17",
+        lambda: "month(transaction_date) = %d" % rnd.randint(1, 12),
+        lambda: "year(transaction_ts) = 2026",
+        lambda: "customer_id > 30",                             # refused: not stored
+    ])()
+
+
+def gen_derived_query(rnd):
+    shape = rnd.choice(["distinct", "distinct", "fields", "fields", "fields", "count_distinct",
+                        "count_distinct", "constant"])
+    where = [gen_derived_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    group = None
+    if shape == "distinct":
+        pool = DERIVED_DIMS + [derived_field(rnd) for _ in range(3)]
+        dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
+        nothing = rnd.random() < 0.05
+        if nothing:
+            dims, where = ["'x'"], ["1 = 0"]       # no rows: not one from a global aggregate
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        if rnd.random() < 0.25 and not nothing:
+            # the same as a GROUP BY without aggregates
+            group = ", ".join(dims)
+            head = "SELECT "
+        else:
+            head = "SELECT DISTINCT "
+    elif shape == "fields":
+        # one column per query, mostly: the fields of one stored truncation
+        col = rnd.choice(["transaction_ts", "transaction_ts", "transaction_date", None])
+        dims = [derived_field(rnd, col) for _ in range(rnd.choice([1, 1, 2]))]
+        dims += rnd.sample(["region", "channel", "status"], rnd.choice([0, 0, 1]))
+        if rnd.random() < 0.2:
+            dims[0] = ("CASE WHEN %s < 5 THEN 'weekday' ELSE 'weekend' END"
+                       % rnd.choice(["weekday(transaction_ts)", "weekday(transaction_date)"]))
+        metrics = rnd.sample(["sum(amount)", "count(*)", "min(amount)"], rnd.choice([1, 2]))
+        other = {"transaction_ts": "transaction_date", "transaction_date": "transaction_ts"}
+        if col and rnd.random() < 0.8:
+            where = [w for w in where if other[col] not in w]
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims) if rnd.random() < 0.5 else \
+            ", ".join(str(i + 1) for i in range(len(dims)))
+        head = "SELECT "
+    elif shape == "count_distinct":
+        grain = rnd.choice([["transaction_date", "region"],
+                            ["date_trunc('month', transaction_date)", "channel"]])
+        dims = list(grain)
+        r = rnd.random()
+        if r < 0.25:
+            dims = rnd.sample(dims, 1)                          # coarser: refused
+        elif r < 0.4:
+            dims.append(rnd.choice(["upper(region)", "coalesce(channel, 'none')",
+                                    "date_trunc('quarter', transaction_date)"]))
+        elif r < 0.5:
+            dims[0] = "date_trunc('%s', transaction_date)" % rnd.choice(["month", "quarter"])
+        rnd.shuffle(dims)
+        metrics = ["count(DISTINCT %s)" % rnd.choice(["customer_id", "customer_id",
+                                                      "product_id"])]
+        metrics += rnd.sample(["count(*)", "sum(amount)", "count(DISTINCT region)"],
+                              rnd.choice([0, 1]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims)
+        if rnd.random() < 0.1:
+            group = "ROLLUP(%s)" % group                         # refused
+        elif rnd.random() < 0.1:
+            group = "ALL"
+        if rnd.random() < 0.1:
+            dims, select, group = [], select[len(dims):], None     # global
+        where = [w for w in where if not re.search(r"hour|dayofweek|transaction_ts", w)]
+        head = "SELECT "
+    else:
+        # GROUP BY a constant: never from the one-row global aggregate
+        dims = ["'all'"]
+        select = ["'all' AS `scope`", "count(*) AS `orders`", "sum(amount) AS `revenue`"]
+        group = rnd.choice(["1", "ALL"])
+        head = "SELECT "
+        where = []
+        if rnd.random() < 0.5:
+            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0"]))
+    sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if group:
+        sql += "\nGROUP BY " + group
+    if shape != "distinct" and group and rnd.random() < 0.15:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["count(*)", "count(DISTINCT customer_id)"]),
+                                     rnd.randint(0, 30))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.2:
+        sql += "\nLIMIT %d" % rnd.randint(1, 100)
+    return sql
+
+
+# Past fresh_through (corpus/routing/stale): the aggregates with "stale":
+# "union" are fresh through November 20 (day, DATE), November 15 (month,
+# DATE), November 21 (day, TIMESTAMP) and November 20 (hour, TIMESTAMP);
+# the fact's last rows are of November 23.  STALE_WHERE keeps each
+# generated query's filters, to count the rows on each side of a split.
+
+STALE_WHERE = {}
+STALE_DATE_DIMS = ["region", "channel", "transaction_date",
+                   "date_trunc('month', transaction_date)", "store_id"]
+STALE_TS_DIMS = ["channel", "status", "date_trunc('day', transaction_ts)",
+                 "date_trunc('hour', transaction_ts)"]
+STALE_METRICS = ["sum(amount)", "count(*)", "count(amount)", "min(amount)", "max(amount)",
+                 "avg(quantity)", "avg(weight)", "count(DISTINCT region)",
+                 "count(DISTINCT channel)", "count_if(channel = 'web')",
+                 "count(DISTINCT customer_id)"]          # refused: not a dimension
+STALE_TS_METRICS = ["sum(amount)", "count(*)", "count(amount)", "count(DISTINCT channel)",
+                    "max(amount)"]
+
+
+def stale_day(rnd, lo, hi):
+    import datetime
+    return (datetime.date(2026, 11, 1) + datetime.timedelta(days=rnd.randint(lo, hi))).isoformat()
+
+
+def gen_stale_time(rnd, ts):
+    """A time range that reaches past fresh_through, or one the union
+    must refuse."""
+    col = "transaction_ts" if ts else "transaction_date"
+    lo = stale_day(rnd, -40, 24)
+    hi = stale_day(rnd, 14, 60)
+    lit = (lambda d: "TIMESTAMP '%s %02d:00:00'" % (d, rnd.choice([0, 0, 6, 13]))) if ts else \
+          (lambda d: rnd.choice(["DATE '%s'", "'%s'", "CAST('%s' AS DATE)"]) % d)
+    shape = rnd.choice(["lower", "lower", "lower", "range", "range", "between", "relative",
+                        "gt", "none", "or_null", "month"])
+    if shape == "lower":
+        return "%s >= %s" % (col, lit(lo))
+    if shape == "gt":
+        return "%s > %s" % (col, lit(lo))
+    if shape == "range":
+        return "%s >= %s AND %s < %s" % (col, lit(lo), col, lit(hi))
+    if shape == "between":
+        return "%s BETWEEN %s AND %s" % (col, lit(lo), lit(hi))
+    if shape == "relative":
+        return "%s >= current_date() - INTERVAL %d DAYS" % (col, rnd.randint(1, 40))
+    if shape == "or_null":
+        return "(%s >= %s OR %s IS NULL)" % (col, lit(lo), col)
+    if shape == "month":
+        return "%s >= %s" % (col, lit(stale_day(rnd, -120, 0)[:8] + "01"))
+    return "TRUE"
+
+
+def gen_stale_query(rnd):
+    ts = rnd.random() < 0.3
+    dims = rnd.sample(STALE_TS_DIMS if ts else STALE_DATE_DIMS,
+                      rnd.choice([0, 0, 1, 1, 2, 2, 3]))
+    metrics = rnd.sample(STALE_TS_METRICS if ts else STALE_METRICS, rnd.choice([1, 2, 2, 3]))
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    where = [gen_stale_time(rnd, ts)]
+    filters = ["region = '%s'" % rnd.choice(["north", "east", "south", "west"]),
+               "channel IN ('web', 'app')", "region IS NULL", "region IS NOT NULL",
+               "channel = 'fax'",                              # no row at all
+               "(region = 'west' OR channel = 'store')"] if not ts else \
+              ["channel = '%s'" % rnd.choice(["web", "store", "app", "fax"]),
+               "status IN ('paid', 'pending')", "status = 'refunded'"]
+    where += rnd.sample(filters, rnd.choice([0, 0, 1, 1, 2]))
+    where = [w for w in where if w != "TRUE"]
+    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+        if rnd.random() < 0.2:
+            sql += "\nHAVING count(*) > %d" % rnd.randint(0, 3)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.3:
+        sql += "\nLIMIT %d" % rnd.randint(1, 20)
+    STALE_WHERE[sql] = " AND ".join(where) if where else "TRUE"
+    return sql
+
+
+STALE_SPLIT = re.compile(r"routed onto (\S+) .*?from (\d{4}-\d\d-\d\d) on \(stale: union\)")
+
+
+def split_counts(binary, rules_path, sql, err):
+    """For a query routed onto a union: the Spark SQL counting the fact's
+    rows the query reads before the split and from it on, or None."""
+    m = STALE_SPLIT.search(err)
+    where = STALE_WHERE.get(sql)
+    if not m or where is None:
+        return None
+    agg = [a for a in json.load(open(rules_path))["aggregates"] if a["table"] == m.group(1)][0]
+    col = "transaction_ts" if "transaction_ts" in agg["query"] else "transaction_date"
+    return ("SELECT sum(CASE WHEN %s < DATE '%s' THEN 1 ELSE 0 END) AS a, "
+            "sum(CASE WHEN %s >= DATE '%s' THEN 1 ELSE 0 END) AS b "
+            "FROM main.sales.transactions WHERE %s" % (col, m.group(2), col, m.group(2), where))
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
+              "stale": lambda rnd: gen_stale_query(rnd),
+              "derived": lambda rnd: gen_derived_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
@@ -1008,10 +1277,20 @@ def main():
     try:
         server.start()
         nrows = load_data(server, seed)
+        stale = any(os.path.basename(os.path.abspath(d)) == "stale" for d in dirs)
+        if stale:
+            # Rows without a date: the aggregates' NULL group, which a
+            # union must not need (U4).
+            server.psql("main", "INSERT INTO sales.transactions SELECT NULL, NULL, region, "
+                        "channel, status, amount, customer_id, product_id, store_id, quantity, "
+                        "weight, price, tax FROM sales.transactions WHERE customer_id % 7 = 0")
+            nrows = int(server.psql("main", "SELECT count(*) FROM sales.transactions")
+                        .split("\n")[1])
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
-            build_aggregates(server, binary, rules_path)
+            build_aggregates(server, binary, rules_path, half_refreshed=stale)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs, folders = [], []
+        sides = []
         for name, d, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
@@ -1019,6 +1298,9 @@ def main():
                 continue
             routed += 1
             tally[kind_of(name, d)][1] += 1
+            count = split_counts(binary, rules_path, sql, err)
+            if count:
+                sides.append(to_postgres(binary, count))
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
                           to_postgres(binary, bind_parameters(sql, out))))
             folders.append(d)
@@ -1036,6 +1318,19 @@ def main():
         if err.strip():
             failed += 1
             print("FAIL: PostgreSQL reported errors:\n" + err.strip()[:2000])
+        if sides:
+            # How many unions had an empty branch (the fact's rows each
+            # side of the split that the query's filters keep).
+            out, err = server.script("main", "".join(
+                "\\echo @@@\n%s;\n" % q for q in sides))
+            counts = [l for l in out.split("\n") if l and not l.startswith("@@@") and l != "a\tb"]
+            empty = [tuple(v in ("", "0") for v in l.split("\t")) for l in counts]
+            print("routing-proof: %d unions: %d with the aggregate's branch empty, %d with the "
+                  "fact's empty, %d with both" % (
+                      len(empty), sum(1 for a, b in empty if a and not b),
+                      sum(1 for a, b in empty if b and not a), sum(1 for a, b in empty if a and b)))
+            if err.strip():
+                print("split counts: " + err.strip()[:500])
     finally:
         server.stop()
     for (folder, kind), (n, r, w) in sorted(tally.items()):

@@ -429,6 +429,22 @@ START_TEST(rules_errors_name_file_line_column_key)
     ck_assert_str_eq(err, "r.json:1:45: key 'on_miss': must be \"allow\", \"warn\" or \"reject\"");
     sl_free(err);
 
+    /* stale: "refuse" or "union", located at its key; "union" needs a
+     * time dimension. */
+    const char *stale = "{\"sluice\": 1, \"aggregates\": [{\"table\": \"a.b.g\",\n"
+                        "  \"query\": \"SELECT d, SUM(x) AS s FROM a.b.c GROUP BY d\",\n"
+                        "  \"time_dimension\": \"d\", \"stale\": \"sometimes\"}]}";
+    ck_assert_ptr_null(sl_engine_new(stale, strlen(stale), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:26: key 'stale': must be \"refuse\" or \"union\"");
+    sl_free(err);
+    const char *stale_dim = "{\"sluice\": 1, \"aggregates\": [{\"table\": \"a.b.g\",\n"
+                            "  \"query\": \"SELECT d, SUM(x) AS s FROM a.b.c GROUP BY d\",\n"
+                            "  \"stale\": \"union\"}]}";
+    ck_assert_ptr_null(sl_engine_new(stale_dim, strlen(stale_dim), "r.json", &err));
+    ck_assert_str_eq(err, "r.json:3:3: key 'stale': needs a time dimension: name it in "
+                          "\"time_dimension\"");
+    sl_free(err);
+
     const char *badre = "{\"sluice\": 1, \"tables\": [{\"match\": \"/main\\\\.(web/\"}]}";
     ck_assert_ptr_null(sl_engine_new(badre, strlen(badre), "r.json", &err));
     ck_assert_str_eq(err, "r.json:1:27: key 'match': invalid pattern at offset 10: missing closing parenthesis");

@@ -1,0 +1,4 @@
+SELECT region, sum(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-15'
+GROUP BY region

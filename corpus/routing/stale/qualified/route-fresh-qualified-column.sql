@@ -1,0 +1,4 @@
+SELECT region, sum(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_date BETWEEN DATE '2026-11-15' AND DATE '2026-11-20'
+GROUP BY region

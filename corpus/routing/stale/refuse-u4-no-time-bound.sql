@@ -1,0 +1,3 @@
+SELECT region, sum(amount) AS revenue
+FROM main.sales.transactions
+GROUP BY region

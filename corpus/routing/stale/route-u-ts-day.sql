@@ -1,0 +1,4 @@
+SELECT date_trunc('day', transaction_ts) AS `day`, status, sum(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_ts >= TIMESTAMP '2026-11-18 00:00:00'
+GROUP BY date_trunc('day', transaction_ts), status
