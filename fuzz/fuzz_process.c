@@ -3,7 +3,10 @@
  *
  * Every input runs through the example rules in every mode (enforce,
  * lint, format, format for PostgreSQL, parse, and enforce with explain),
- * handed over in a buffer of exactly its size.  Whatever the input, the
+ * handed over in a buffer of exactly its size; then through
+ * fuzz/governance.json (row filters, scan budget, attribution, must-route,
+ * declared columns) in enforce and lint, as a user with groups, a time
+ * zone and attribution fields.  Whatever the input, the
  * answer must be a result (never a crash, a hang or a leak), a rejection
  * must carry a diagnostic inside the text, and a PASS must hand back the
  * input byte for byte.  Built by `make fuzz` (clang); seeded from corpus/.
@@ -15,6 +18,7 @@
 #include "sluice.h"
 
 static sl_engine *engine;
+static sl_engine *governance;   /* fuzz/governance.json */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,7 +31,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     engine = sl_engine_new_from_file(path ? path : "rules/example.json", &err);
     if (!engine)
         abort();
+    path = getenv("SLUICE_FUZZ_GOVERNANCE_RULES");
+    governance = sl_engine_new_from_file(path ? path : "fuzz/governance.json", &err);
+    if (!governance)
+        abort();
     return 0;
+}
+
+/* The answer's invariants: a rejection carries a diagnostic inside the
+ * text; a PASS in enforce or lint mode is the input byte for byte. */
+static void check_result(const sl_result *res, sl_mode mode, const uint8_t *data, size_t size)
+{
+    if (!res)
+        abort();
+    sl_action a = sl_result_action(res);
+    if (a == SL_ACTION_REJECT) {
+        const sl_diagnostic *d = sl_result_diagnostic(res, 0);
+        if (!d || d->offset > size)
+            abort();
+    } else if (a == SL_ACTION_PASS && (mode == SL_MODE_ENFORCE || mode == SL_MODE_LINT)) {
+        size_t len;
+        const char *out = sl_result_sql(res, &len);
+        if (len != size || memcmp(out, data, size) != 0)
+            abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -43,20 +70,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         req.mode = runs[i].mode;
         req.explain = runs[i].explain;
         sl_result *res = sl_process(engine, &req);
-        if (!res)
-            abort();
-        sl_action a = sl_result_action(res);
-        if (a == SL_ACTION_REJECT) {
-            const sl_diagnostic *d = sl_result_diagnostic(res, 0);
-            if (!d || d->offset > size)
-                abort();
-        } else if (a == SL_ACTION_PASS && (runs[i].mode == SL_MODE_ENFORCE ||
-                                           runs[i].mode == SL_MODE_LINT)) {
-            size_t len;
-            const char *out = sl_result_sql(res, &len);
-            if (len != size || memcmp(out, data, size) != 0)
-                abort();
-        }
+        check_result(res, runs[i].mode, data, size);
+        sl_result_free(res);
+    }
+    static const char *const groups[] = {"eu_sales", "viewer"};
+    static const sl_mode modes[] = {SL_MODE_ENFORCE, SL_MODE_LINT};
+    for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
+        sl_request req = SL_REQUEST_INIT;
+        req.sql = (const char *)data;
+        req.sql_len = size;
+        req.now = "2026-11-24 12:00:00";
+        req.mode = modes[i];
+        req.explain = 1;
+        req.user = "fuzz";
+        req.groups = groups;
+        req.ngroups = 2;
+        req.time_zone = "UTC";
+        req.dashboard_id = "7";
+        req.chart_id = "42";
+        req.source = "fuzz";
+        sl_result *res = sl_process(governance, &req);
+        check_result(res, modes[i], data, size);
         sl_result_free(res);
     }
     return 0;
