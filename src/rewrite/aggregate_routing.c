@@ -27,7 +27,8 @@
  *     FROM item could multiply or drop
  *     rows in ways the stored groups do not record.  One exception: the
  *     source joined to one dimension table on a unique key the aggregate
- *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c;
+ *     and an aggregate over that join answers the same join (J7, J8).
  *
  *  2. No window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -382,6 +383,8 @@ static int qualifier_is_item(route *r, json_t *colref_fields, const char *known)
 static int same_column(json_t *qf, json_t *df, void *ctx)
 {
     route *r = ctx;
+    if (r->agg && r->agg->dim)      /* an aggregate over a join: aggregate_joins.c */
+        return agj_same_column(check_resolution(r->ctx), r->join, r->agg, r->item, qf, df);
     const char *a = column_name(qf), *b = column_name(df);
     return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
 }
@@ -1032,13 +1035,15 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
-        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+        if (r->join && !r->agg->dim &&
+            agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
             return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
                             : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
         if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
-        else if (!qualifier_is_item(r, f, NULL))
+        else if (!qualifier_is_item(r, f, NULL) &&
+                 !(r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f)))
             refuse(r, RR_OUTER_REFERENCE,
                    "a column of another query (%s) is used", col ? col : "?");
         else
@@ -2044,6 +2049,12 @@ static int block_shape(route *r)
     return 0;
 }
 
+/* equiv() for aggregate_joins.c */
+static int equiv_hook(void *ctx, json_t *q, json_t *d)
+{
+    return equiv(ctx, q, d);
+}
+
 /* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
  * that is that column itself? */
 static int stored_key(void *ctx, json_t *e)
@@ -2101,8 +2112,13 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
-    /* J4, J5: a join's ON condition (aggregate_joins.c) */
-    if (r->join) {
+    /* J7, J8: an aggregate over a join; J4, J5: join-back (aggregate_joins.c) */
+    if (r->agg->dim) {
+        char why[240];
+        route_reason code;
+        if (agj_same_graph(r->join, r->agg, equiv_hook, r, &code, why, sizeof why) < 0)
+            return refuse(r, code, "%s", why);
+    } else if (r->join) {
         char why[240];
         route_reason code;
         if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, &code, why,
@@ -2233,8 +2249,9 @@ static void apply(route *r, routed *o)
     }
     /* Condition 1 made the source the block's only FROM item, or J1 one
      * side of its only join. */
-    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
-    if (!r->join)
+    int join_back = r->join && !a->dim;     /* an aggregate over the join replaces it */
+    json_t *from = join_back ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!join_back)
         json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }

@@ -45,6 +45,10 @@ on attributes; and joins to main.sales.store_owners (a key that repeats)
 and main.sales.store_cities (unique only with the city), which must be
 refused.
 
+Under "joinaggs" the same join queries, and queries of the fact alone,
+run against aggregates whose own query joins the fact to main.sales.stores
+(inner, left, and left with a condition in ON).
+
 Under a folder named "derived" they are answers derived from stored
 groups: SELECT DISTINCT over dimensions, fields of the time (hour,
 dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
@@ -926,6 +930,41 @@ def gen_normal_query(rnd):
     return sql
 
 
+def gen_joinagg_query(rnd):
+    """Queries for aggregates over joins (corpus/routing/joinaggs): the
+    join queries above, more often with the large-store condition in ON,
+    and a quarter of queries that read the fact alone."""
+    if rnd.random() < 0.25:
+        dims = rnd.sample(["t.region", "t.channel", "t.transaction_date",
+                           "date_trunc('month', t.transaction_date)"], rnd.choice([0, 1, 2]))
+        metrics = rnd.sample(["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                              "max(t.amount)", "count(DISTINCT t.region)"], rnd.choice([1, 2]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        sql = "SELECT %s\nFROM main.sales.transactions AS t" % ", ".join(select)
+        if rnd.random() < 0.5:
+            sql += "\nWHERE t.transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 11)
+        if dims:
+            sql += "\nGROUP BY " + ", ".join(dims)
+        return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    # Mostly what the aggregates store, so that most queries are routed.
+    global JOIN_DIMS, JOIN_FILTERS
+    saved = JOIN_DIMS, JOIN_FILTERS
+    if rnd.random() < 0.7:
+        JOIN_DIMS = ["s.city", "s.size", "t.channel", "t.transaction_date", "t.region",
+                     "date_trunc('month', t.transaction_date)", "coalesce(s.city, 'none')"]
+        JOIN_FILTERS = ["s.size = 'large'", "s.city IN ('Paris', 'Nice')", "s.city IS NULL",
+                        "t.channel IN ('web', 'app')", "(s.city = 'Lyon' OR t.channel = 'web')",
+                        "t.transaction_date >= DATE '2026-%02d-01'", "s.size <> 'small'"]
+    try:
+        sql = gen_join_query(rnd)
+    finally:
+        JOIN_DIMS, JOIN_FILTERS = saved
+    if rnd.random() < 0.3 and "main.sales.stores AS s" in sql:
+        sql = sql.replace(" ON ", " ON s.size = 'large' AND ", 1)
+    return sql
+
+
 # Answers derived from stored groups (corpus/routing/derived): SELECT
 # DISTINCT over dimensions, with and without the filtered aggregate's
 # filter (condition 15); fields of the time (hour, date, to_date, day,
@@ -979,7 +1018,9 @@ def gen_derived_query(rnd):
         dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
         nothing = rnd.random() < 0.05
         if nothing:
-            dims, where = ["'x'"], ["1 = 0"]       # no rows: not one from a global aggregate
+            # no rows: not the one row of a global aggregate (void_totals
+            # holds one over its filter, which no row passes)
+            dims, where = ["'x'"], [rnd.choice(["1 = 0", "status = 'void'"])]
         select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
         if rnd.random() < 0.25 and not nothing:
             # the same as a GROUP BY without aggregates
@@ -1040,7 +1081,8 @@ def gen_derived_query(rnd):
         head = "SELECT "
         where = []
         if rnd.random() < 0.5:
-            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0"]))
+            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0",
+                                     "status = 'void'"]))
     sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
     if where:
         sql += "\nWHERE " + " AND ".join(where)
@@ -1159,7 +1201,8 @@ GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
-              "joins": lambda rnd: gen_join_query(rnd)}
+              "joins": lambda rnd: gen_join_query(rnd),
+              "joinaggs": lambda rnd: gen_joinagg_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
@@ -1213,18 +1256,27 @@ def main():
     if not dirs:
         sys.exit(__doc__)
 
-    cases = []      # (name, rules file, sql, context)
+    cases = []      # (name, folder, rules file, sql, context)
     for d in dirs:
         for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
-            cases.append((path, rules_of(d), open(path).read(), context_of(d)))
+            cases.append((path, d, rules_of(d), open(path).read(), context_of(d)))
     rnd = random.Random(seed)
     for k, d in enumerate(dirs):
         for i in range(generated if k == 0 else generated // 2):
-            cases.append(("generated-%s-%d" % (os.path.basename(d), i), rules_of(d),
+            cases.append(("generated-%s-%d" % (os.path.basename(d), i), d, rules_of(d),
                           GENERATORS.get(os.path.basename(d), gen_query)(rnd), context_of(d)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
+    # Per folder, its .sql cases apart from its generated queries:
+    # [queries, routed, wrong answers].
+    tally = {}
+
+    def kind_of(name, d):
+        return os.path.basename(d), "generated" if name.startswith("generated-") else "cases"
+
+    for name, d, _, _, _ in cases:
+        tally.setdefault(kind_of(name, d), [0, 0, 0])[0] += 1
     try:
         server.start()
         nrows = load_data(server, seed)
@@ -1240,23 +1292,26 @@ def main():
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
             build_aggregates(server, binary, rules_path, half_refreshed=stale)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
-        pairs = []
+        pairs, folders = [], []
         sides = []
-        for name, rules_path, sql, context in cases:
+        for name, d, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
             if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1
+            tally[kind_of(name, d)][1] += 1
             count = split_counts(binary, rules_path, sql, err)
             if count:
                 sides.append(to_postgres(binary, count))
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
                           to_postgres(binary, bind_parameters(sql, out))))
+            folders.append(d)
         rows, err = run_pairs(server, pairs)
-        for (name, a, b), (ra, rb) in zip(pairs, rows):
+        for (name, a, b), (ra, rb), d in zip(pairs, rows, folders):
             if not ra[0] or ra != rb:
                 failed += 1
+                tally[kind_of(name, d)][2] += 1
                 print("FAIL %s\n  original: %s\n  routed:   %s" % (name, a, b))
                 print("  original gave %s (%d rows), routed gave %s (%d rows)"
                       % (ra[0], len(ra[1]), rb[0], len(rb[1])))
@@ -1281,6 +1336,8 @@ def main():
                 print("split counts: " + err.strip()[:500])
     finally:
         server.stop()
+    for (folder, kind), (n, r, w) in sorted(tally.items()):
+        print("routing-proof: %s %s: %d of %d routed, %d wrong answers" % (folder, kind, r, n, w))
     share = 100.0 * routed / len(cases) if cases else 0
     print("routing-proof: %d of %d queries routed (%.0f%%), %d result rows compared; "
           "%d wrong answers" % (routed, len(cases), share, compared_rows, failed))
