@@ -57,6 +57,25 @@ typedef int (*agj_stored_key_fn)(void *route, json_t *e);
 int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn stored,
                  void *route, route_reason *code, char *why, size_t size);
 
+/* An aggregate over a join (rules_aggregate.c, a->dim set): is the
+ * block's column reference qf the definition's column reference df?  The
+ * definition names its table by its qualifier, the block by its binding
+ * (the fact item, or j's dimension when it reads the same table), and
+ * the column names match.  j may be NULL (the block reads the fact
+ * alone). */
+int agj_same_column(const resolution *res, const agj_join *j, const rules_aggregate *a,
+                    const an_item *fact, json_t *qf, json_t *df);
+
+/* Is the block's expression q the definition's d (the routing's
+ * comparison, with agj_same_column for column references)? */
+typedef int (*agj_equiv_fn)(void *route, json_t *q, json_t *d);
+
+/* Conditions J7 and J8 for an aggregate over a join: the block reads the
+ * same join (j) or the fact alone (j NULL) and the aggregate's join
+ * cannot change its rows.  Returns 0, or -1 with *code and why. */
+int agj_same_graph(const agj_join *j, const rules_aggregate *a, agj_equiv_fn eq, void *route,
+                   route_reason *code, char *why, size_t size);
+
 /* The ON condition (NULL for none). */
 json_t *agj_on(const agj_join *j);
 

@@ -146,6 +146,13 @@ typedef struct rules_aggregate {
                                test: a query reading another column cannot
                                be routed onto it) */
     size_t  ncolumns;
+    /* An aggregate over a join (rules_aggregate.c): its query reads the
+     * source joined to one dimension table.  dim is NULL otherwise. */
+    char   *dim;            /* lower-case catalog.schema.table of the dimension */
+    char   *fact_alias;     /* lower case: how the query names the source */
+    char   *dim_alias;      /* and the dimension (alias, else table name) */
+    int     join_left;      /* 1: source LEFT JOIN dimension; 0: inner */
+    json_t *join_on;        /* the ON condition (inside statement) */
 } rules_aggregate;
 
 /* The Superset shapes the "explore" section names (docs/superset-rules.md):

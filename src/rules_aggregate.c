@@ -14,6 +14,14 @@
  *   - one plain SELECT over one catalog table: no joins, WITH, set
  *     operations, DISTINCT, HAVING, ORDER BY, LIMIT, window functions,
  *     generators, GROUPING SETS or non-deterministic calls;
+ *   - or over the source joined to one dimension (read_join below):
+ *     source [INNER | LEFT] JOIN dimension ON source.c = dimension.k
+ *     [AND ...], the source written first, the dimension declared in
+ *     tables[] with its columns and a unique key whose every column the
+ *     ON condition equates with a source column, and every column
+ *     reference of the query qualified with one of the two names, so
+ *     that the router knows which table each stored expression reads
+ *     (docs/routing-joins.md);
  *   - every select-list entry is either a GROUP BY expression (a
  *     dimension) or one aggregate call SUM / MIN / MAX / COUNT of one
  *     argument or COUNT(*), without FILTER (a measure); measures need an
@@ -168,6 +176,117 @@ static void collect_columns(rules_aggregate *a, const resolution *res, json_t *v
     ast_walk(&w, v);
 }
 
+/* Is every column reference under v qualified with the source's or the
+ * dimension's name (two parts)? */
+typedef struct qual_walk { const rules_aggregate *a; json_t *bad; } qual_walk;
+
+static ast_walk_rc check_qualified(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    qual_walk *qw = w->ctx;
+    (void)node;
+    if (k != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    json_t *parts = json_object_get(f, "fields");
+    const char *q = ast_string_value(json_array_get(parts, 0));
+    if (json_array_size(parts) != 2 || !q ||
+        (strcasecmp(q, qw->a->fact_alias) != 0 && strcasecmp(q, qw->a->dim_alias) != 0)) {
+        qw->bad = f;
+        return AST_WALK_ABORT;
+    }
+    return AST_WALK_PRUNE;
+}
+
+/* An aggregate over a join: the FROM is source [INNER | LEFT] JOIN
+ * dimension ON ..., with the conditions in the comment at the top.
+ * Fills a->dim, the aliases, join_left and join_on, and a->source. */
+static int read_join(agg_query *q, rules *r, an_block *blk, rules_aggregate *a)
+{
+    json_t *from = json_object_get(blk->select, "fromClause"), *jf;
+    an_item *fact = blk->items[0], *dim = blk->items[1];
+    if (json_array_size(from) != 1 ||
+        ast_unwrap(json_array_get(from, 0), &jf, NULL) != AST_JoinExpr ||
+        fact->kind != AN_TABLE || dim->kind != AN_TABLE || fact->via_identifier ||
+        dim->via_identifier || !fact->join || !dim->join || fact->join->join != jf ||
+        dim->join->join != jf || fact->join->side != 0)
+        return ld_fail_in_string(q->ld, q->path, 0, "%s", "an aggregate over a join reads "
+                                 "the source table joined to one dimension table, the source "
+                                 "first");
+    const char *type = ast_str(jf, "jointype");
+    if (json_object_get(jf, "sl_join") || json_object_get(jf, "isNatural") ||
+        json_object_get(jf, "usingClause") || json_object_get(jf, "alias") ||
+        !json_object_get(jf, "quals") || !type ||
+        (strcmp(type, "JOIN_INNER") != 0 && strcmp(type, "JOIN_LEFT") != 0))
+        return fail_at_node(q, jf, "the join of an aggregate is [INNER] JOIN or LEFT JOIN "
+                            "with an ON condition");
+    const rules_table *t = rules_find_table(r, dim->qualified);
+    if (!t || !t->has_columns || t->nunique == 0)
+        return fail_at_node(q, jf, "the joined table must be declared in tables[] with its "
+                            "columns and a unique key");
+    a->source = xstrdup(fact->qualified);
+    a->dim = xstrdup(dim->qualified);
+    a->fact_alias = lower_copy(fact->alias);
+    a->dim_alias = lower_copy(dim->alias);
+    a->join_left = strcmp(type, "JOIN_LEFT") == 0;
+    a->join_on = json_object_get(jf, "quals");
+    if (strcmp(a->fact_alias, a->dim_alias) == 0)
+        return fail_at_node(q, jf, "the two tables need different names");
+    qual_walk qw = {a, NULL};
+    ast_walker w = {.fn = check_qualified, .ctx = &qw, .max_depth = AN_MAX_DEPTH};
+    static const char *const clauses[] = {"targetList", "whereClause", "groupClause",
+                                          "fromClause", NULL};
+    for (int i = 0; clauses[i] && !qw.bad; i++)
+        ast_walk(&w, json_object_get(blk->select, clauses[i]));
+    if (qw.bad)
+        return fail_at_node(q, qw.bad, "in an aggregate over a join, qualify every column "
+                            "with its table's name or alias");
+    /* The ON condition equates a whole unique key of the dimension with
+     * source columns: each source row finds at most one partner. */
+    json_t *conj[64];
+    size_t n = 0;
+    json_t *on = a->join_on, *bf;
+    if (ast_unwrap(on, &bf, NULL) == AST_BoolExpr && ast_str(bf, "boolop") &&
+        strcmp(ast_str(bf, "boolop"), "AND_EXPR") == 0) {
+        json_t *args = json_object_get(bf, "args");
+        for (size_t i = 0; i < json_array_size(args) && n < 64; i++)
+            conj[n++] = json_array_get(args, i);
+    } else {
+        conj[n++] = on;
+    }
+    unsigned char keyed[256] = {0};
+    for (size_t i = 0; i < n; i++) {
+        json_t *f, *lf, *rf;
+        if (ast_unwrap(conj[i], &f, NULL) != AST_A_Expr || !ast_str(f, "kind") ||
+            strcmp(ast_str(f, "kind"), "AEXPR_OP") != 0 ||
+            !ast_string_value(json_array_get(json_object_get(f, "name"), 0)) ||
+            strcmp(ast_string_value(json_array_get(json_object_get(f, "name"), 0)), "=") != 0 ||
+            ast_unwrap(json_object_get(f, "lexpr"), &lf, NULL) != AST_ColumnRef ||
+            ast_unwrap(json_object_get(f, "rexpr"), &rf, NULL) != AST_ColumnRef)
+            continue;
+        json_t *lp = json_object_get(lf, "fields"), *rp = json_object_get(rf, "fields");
+        const char *lq = ast_string_value(json_array_get(lp, 0));
+        const char *rq = ast_string_value(json_array_get(rp, 0));
+        const char *dcol = NULL;
+        if (lq && rq && strcasecmp(lq, a->fact_alias) == 0 && strcasecmp(rq, a->dim_alias) == 0)
+            dcol = ast_string_value(json_array_get(rp, 1));
+        else if (lq && rq && strcasecmp(rq, a->fact_alias) == 0 &&
+                 strcasecmp(lq, a->dim_alias) == 0)
+            dcol = ast_string_value(json_array_get(lp, 1));
+        for (size_t k = 0; dcol && k < t->ncolumns && k < sizeof keyed; k++)
+            if (strcasecmp(t->columns[k].name, dcol) == 0)
+                keyed[k] = 1;
+    }
+    for (size_t u = 0; u < t->nunique; u++) {
+        int all = 1;
+        for (const size_t *k = t->unique[u]; *k != (size_t)-1 && all; k++)
+            all = *k < sizeof keyed && keyed[*k];
+        if (all)
+            return 0;
+    }
+    return fail_at_node(q, jf, "the ON condition must equate every column of a declared "
+                        "unique key of the joined table with a source column (source.c = "
+                        "dimension.k)");
+}
+
 /* Parse and check one aggregate's query; fills a's structure. */
 static int compile_query(loader *ld, const char *path, const char *sql, rules *r,
                          rules_aggregate *a)
@@ -212,8 +331,11 @@ static int compile_query(loader *ld, const char *path, const char *sql, rules *r
         }
     analysis_build(&an, ps.node, r->default_catalog, r->default_schema);
     an_block *blk = an.top;
-    if (!blk || an.nblocks != 1 || blk->nitems != 1 || blk->items[0]->kind != AN_TABLE ||
-        blk->items[0]->via_identifier) {
+    if (blk && an.nblocks == 1 && blk->nitems == 2) {
+        if (read_join(&q, r, blk, a) < 0)
+            goto out;
+    } else if (!blk || an.nblocks != 1 || blk->nitems != 1 || blk->items[0]->kind != AN_TABLE ||
+               blk->items[0]->via_identifier) {
         ld_fail_in_string(ld, path, 0, "%s", "must read exactly one table (no joins, "
                           "subqueries or table functions)");
         goto out;
@@ -225,7 +347,8 @@ static int compile_query(loader *ld, const char *path, const char *sql, rules *r
         goto out;
     }
     const rules_table *source = rules_find_table(r, blk->items[0]->qualified);
-    a->source = xstrdup(blk->items[0]->qualified);
+    if (!a->source)
+        a->source = xstrdup(blk->items[0]->qualified);
     for (size_t i = 0; i < blk->noutputs; i++) {
         const an_output *o = &blk->outputs[i];
         if (o->star) {
@@ -468,6 +591,9 @@ void rules_aggregates_free(rules *r)
         free(a->description);
         free(a->time_zone);
         free(a->source);
+        free(a->dim);
+        free(a->fact_alias);
+        free(a->dim_alias);
         json_decref(a->statement);
     }
     free(r->aggregates);

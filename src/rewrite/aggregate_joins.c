@@ -82,6 +82,27 @@
  *     dimension-table column is refused there (no stored measure): it
  *     would count each partner once per group instead of once per row.
  *
+ * An aggregate whose own query joins the source to a dimension
+ * (rules_aggregate.c: source [INNER | LEFT] JOIN dimension ON a whole
+ * unique key, every column qualified) is the fact-and-dimension rows
+ * grouped; the block is answered from it alone, the join dropped, when:
+ *
+ * J7. The block reads the same join (J1-J3 hold for it), or the fact
+ *     alone and the aggregate's join is a LEFT JOIN: on a unique key it
+ *     keeps every fact row exactly once, so its groups hold every row.
+ *     Refused: the fact alone against an inner join, which drops the
+ *     fact rows without a partner that the query counts.
+ *
+ * J8. The same join: the same dimension table, the same join type (an
+ *     inner join, or a join preserving the fact for a LEFT JOIN), and
+ *     the same ON conjuncts up to order, mirrored comparisons and the
+ *     names of the tables (each column matched by the table it reads:
+ *     the definition's by its qualifier, the block's by its binding).
+ *     Every other expression maps onto the stored dimensions as in a
+ *     query of one table, a dimension's attributes included.  Refused:
+ *     another table, another join type, an extra or a missing ON
+ *     conjunct.
+ *
  * In the routed block the aggregate's columns are qualified with the
  * fact's alias (or name) and the dimension's columns with the
  * dimension's: both may have a column of the same name (store_id).
@@ -311,6 +332,74 @@ int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn sto
                  "fact columns (a join that may fan out; J4)", j->dim->qualified);
     }
     return -1;
+}
+
+int agj_same_column(const resolution *res, const agj_join *j, const rules_aggregate *a,
+                    const an_item *fact, json_t *qf, json_t *df)
+{
+    json_t *dp = ast_get(df, "fields");
+    const char *dq = ast_string_value(json_array_get(dp, 0));
+    const char *dc = ast_string_value(json_array_get(dp, 1));
+    const rs_binding *b = bound(res, qf);
+    if (!b || !b->column || !dq || !dc || json_array_size(dp) != 2 ||
+        strcasecmp(b->column, dc) != 0)
+        return 0;
+    if (strcasecmp(dq, a->fact_alias) == 0)
+        return b->item == fact;
+    return strcasecmp(dq, a->dim_alias) == 0 && j && b->item == j->dim &&
+           j->dim->qualified && strcmp(j->dim->qualified, a->dim) == 0;
+}
+
+/* J8: every conjunct of one list equals some conjunct of the other. */
+static int covers(json_t **x, size_t nx, json_t **y, size_t ny, int x_is_query,
+                  agj_equiv_fn eq, void *route)
+{
+    for (size_t i = 0; i < nx; i++) {
+        int found = 0;
+        for (size_t k = 0; k < ny && !found; k++)
+            found = x_is_query ? eq(route, x[i], y[k]) : eq(route, y[k], x[i]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* J7, J8 */
+int agj_same_graph(const agj_join *j, const rules_aggregate *a, agj_equiv_fn eq, void *route,
+                   route_reason *code, char *why, size_t size)
+{
+    *code = RR_JOIN_NOT_COVERED;
+    if (!j) {
+        /* J7: the fact alone.  A LEFT JOIN on a unique key keeps every
+         * source row once: its groups hold every row.  An inner join
+         * drops the rows without a partner, which the query counts. */
+        if (a->join_left)
+            return 0;
+        snprintf(why, size, "the aggregate joins %s with an inner join, which drops the fact "
+                 "rows that have no partner; the query reads the fact alone (J7)", a->dim);
+        return -1;
+    }
+    if (!j->dim->qualified || strcmp(j->dim->qualified, a->dim) != 0) {
+        snprintf(why, size, "the query joins another table than the aggregate's %s (J8)", a->dim);
+        return -1;
+    }
+    const char *type = ast_str(j->join, "jointype");
+    int query_left = type && strcmp(type, "JOIN_INNER") != 0;  /* J2: the fact preserved */
+    if (query_left != a->join_left) {
+        snprintf(why, size, "the query's join type differs from the aggregate's (%s; J8)",
+                 a->join_left ? "LEFT JOIN" : "inner join");
+        return -1;
+    }
+    json_t *qc[AGJ_MAX_CONJUNCTS], *dc[AGJ_MAX_CONJUNCTS];
+    size_t nq = conjuncts(agj_on(j), qc, 0, AGJ_MAX_CONJUNCTS);
+    size_t nd = conjuncts(a->join_on, dc, 0, AGJ_MAX_CONJUNCTS);
+    if (nq > AGJ_MAX_CONJUNCTS || nd > AGJ_MAX_CONJUNCTS ||
+        !covers(qc, nq, dc, nd, 1, eq, route) || !covers(dc, nd, qc, nq, 0, eq, route)) {
+        snprintf(why, size, "the query's ON condition is not the aggregate's (up to order and "
+                 "names; %s)", "J8");
+        return -1;
+    }
+    return 0;
 }
 
 json_t *agj_from_clause(const agj_join *j, json_t *aggregate, json_t *on)

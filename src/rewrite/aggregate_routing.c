@@ -23,10 +23,12 @@
  *
  *  1. The block reads the aggregate's source table and nothing else (one
  *     FROM item, no joins), and it aggregates (GROUP BY, or aggregate
- *     calls without GROUP BY).  Another FROM item could multiply or drop
+ *     calls without GROUP BY, or SELECT DISTINCT: condition 15).  Another
+ *     FROM item could multiply or drop
  *     rows in ways the stored groups do not record.  One exception: the
  *     source joined to one dimension table on a unique key the aggregate
- *     stores (join-back), under conditions J1-J6 of aggregate_joins.c.
+ *     stores (join-back), under conditions J1-J6 of aggregate_joins.c;
+ *     and an aggregate over that join answers the same join (J7, J8).
  *
  *  2. No window function, QUALIFY,
  *     generator, non-deterministic call, subquery, SORT / DISTRIBUTE /
@@ -224,6 +226,50 @@
  *     key, and the bits would move).  GROUPING() outside grouping sets
  *     stays refused (condition 2).
  *
+ * 15. Stored groups exist only where source rows do, so grouping them
+ *     again is grouping the rows; SELECT DISTINCT e, ... over the source
+ *     without GROUP BY or aggregate calls is such a grouping (Spark's
+ *     ReplaceDistinctWithAggregate makes it GROUP BY e, ...) and is routed
+ *     as SELECT DISTINCT of the mapped expressions over the aggregate,
+ *     under conditions 3-11 (the aggregate's WHERE implied, so it is not
+ *     narrower than the block's; aggregates have no HAVING, rules_
+ *     aggregate.c).  Refused: an aggregate without GROUP BY when the
+ *     block groups (GROUP BY, grouping sets, or SELECT DISTINCT without
+ *     aggregates): its one row exists even where no source row does, and
+ *     GROUP BY 'x' over no rows is no row; SELECT DISTINCT without
+ *     aggregates over a join (join-back), or with HAVING.
+ *
+ * 16. A field of the time that a stored truncation determines is read
+ *     from it: f(x) with the aggregate storing date_trunc(G, x) (or
+ *     trunc(x, G)) is f(stored column) when f is constant within every
+ *     G-bucket, that is when G-buckets lie inside the buckets f is
+ *     constant on (extractions[], the rule of condition 4): hour from an
+ *     hour; date, to_date, day, dayofmonth, dayofweek (1 = Sunday),
+ *     weekday (0 = Monday), dayofyear from a day or an hour; weekofyear
+ *     (ISO weeks, which start on Monday as date_trunc's do) from a week,
+ *     day or hour; month from a month, day or hour; quarter and year
+ *     likewise (never from a week).  x must be a column of the source
+ *     with a declared type (undeclared: type_unknown): a DATE or a
+ *     TIMESTAMP_NTZ, or a TIMESTAMP under condition 10 (the request's
+ *     time zone is the aggregate's, so the stored truncation and the
+ *     field are read in one zone: time_zone_unknown, time_zone_mismatch
+ *     otherwise); another type: column_type_unsupported.  Refused,
+ *     grain_too_coarse:
+ *     a field finer than the stored grain (hour from a day, dayofmonth
+ *     from a month, month from a week).  An x that is itself built from
+ *     dimensions maps as any expression does (condition 3).
+ *
+ * 17. COUNT(DISTINCT e), e not built from dimensions, is read from a
+ *     stored COUNT(DISTINCT e) when the block's groups are the stored
+ *     groups: every dimension of the aggregate is a GROUP BY key (the
+ *     other keys are built from dimensions, condition 3, so each block
+ *     group is one stored group), no grouping sets and no join; the
+ *     filters, built from dimensions, keep or drop whole groups.  Routed
+ *     as CAST(COALESCE(SUM(n), 0) AS BIGINT) (one row per group; 0 over
+ *     no rows, as COUNT is).  Refused, distinct_count_regrouped:
+ *     coarser groups (a dimension not grouped by, grouping sets), or a
+ *     join.
+ *
  * An aggregate with "enforce": "warn" that qualifies is reported (a
  * warning: the query could be answered from it) and the next candidate
  * is still tried; the block is routed onto the first "rewrite" one that
@@ -341,6 +387,8 @@ static int qualifier_is_item(route *r, json_t *colref_fields, const char *known)
 static int same_column(json_t *qf, json_t *df, void *ctx)
 {
     route *r = ctx;
+    if (r->agg && r->agg->dim)      /* an aggregate over a join: aggregate_joins.c */
+        return agj_same_column(check_resolution(r->ctx), r->join, r->agg, r->item, qf, df);
     const char *a = column_name(qf), *b = column_name(df);
     return a && b && strcasecmp(a, b) == 0 && qualifier_is_item(r, qf, b);
 }
@@ -367,6 +415,8 @@ static int equiv(route *r, json_t *q, json_t *d)
 /* ---- mapping the block's expressions onto the aggregate's columns --- */
 
 static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth);
+static json_t *map_extraction(route *r, json_t *f, int depth, int *done);
+static json_t *map_stored_distinct_count(route *r, json_t *f, int *found);
 
 static int dimension_of(route *r, json_t *e)
 {
@@ -841,9 +891,25 @@ static json_t *map_distinct(route *r, json_t *f, const char *name, int depth)
         refuse(r, RR_UNSUPPORTED_AGGREGATE, "%s(DISTINCT ...) cannot be answered from stored groups", name);
         return NULL;
     }
+    int had = r->reason[0] != '\0';
     json_t *mapped = map_expr(r, ast_get(f, "args"), 0, depth + 1);
-    if (!mapped)      /* COUNT(DISTINCT) is condition 6's, which says why as it is */
-        return strcmp(name, "count") == 0 ? NULL : not_over_dimensions(r, name, "(DISTINCT ...)");
+    if (!mapped && strcmp(name, "count") == 0) {
+        /* 17: a stored COUNT(DISTINCT); else condition 6's reason, as it is */
+        int found;
+        char why[sizeof r->reason];
+        snprintf(why, sizeof why, "%s", r->reason);
+        route_reason code = r->code;
+        if (!had)
+            r->reason[0] = '\0';
+        json_t *stored = map_stored_distinct_count(r, f, &found);
+        if (!found && !had) {
+            snprintf(r->reason, sizeof r->reason, "%s", why);
+            r->code = code;
+        }
+        return stored;
+    }
+    if (!mapped)
+        return not_over_dimensions(r, name, "(DISTINCT ...)");
     if (!r->build)
         return mapped;
     json_t *call = ast_new_func_call(name, mapped);
@@ -973,13 +1039,15 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
     switch (k) {
     case AST_ColumnRef: {
         const char *col = column_name(f);
-        if (r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
+        if (r->join && !r->agg->dim &&
+            agj_is_dimension_column(check_resolution(r->ctx), r->join, f))  /* J5 */
             return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
                             : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
         if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
-        else if (!qualifier_is_item(r, f, NULL))
+        else if (!qualifier_is_item(r, f, NULL) &&
+                 !(r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f)))
             refuse(r, RR_OUTER_REFERENCE,
                    "a column of another query (%s) is used", col ? col : "?");
         else
@@ -1005,8 +1073,12 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             }
             return map_aggregate(r, f, depth);
         }
+        int done;
+        json_t *m = map_extraction(r, f, depth, &done);      /* 16 */
+        if (done)
+            return m;
         int stored;
-        json_t *m = map_rollup(r, e, f, &stored);
+        m = map_rollup(r, e, f, &stored);
         if (m)
             return m;
         if (stored != RULES_GRAIN_NONE && !grain_served(r, e, stored, depth))
@@ -1775,6 +1847,169 @@ static int fresh_enough(route *r)
     return 1;
 }
 
+/* ---- conditions 15-17: groups the stored groups are -------------------- */
+
+/* Condition 15: a block that groups its rows (GROUP BY, grouping sets, or
+ * SELECT DISTINCT without aggregates, which block_shape let through) is
+ * answered only from an aggregate that has groups too: a global
+ * aggregate's one row exists over no rows, where GROUP BY 'x' or SELECT
+ * DISTINCT 1 gives none.  Returns 0, or -1 refused. */
+static int groups_served(route *r)
+{
+    const an_block *blk = r->blk;
+    int distinct_only = blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets;
+    if (r->agg->ndims == 0 && (blk->ngroup > 0 || blk->grouping_sets || distinct_only))
+        return refuse(r, RR_GLOBAL_AGGREGATE,
+                      "%s has no GROUP BY: its one row exists even where no source row does, "
+                      "and the query groups its rows (condition 15)", r->agg->table_written);
+    if (distinct_only && r->join)
+        return refuse(r, RR_JOIN_NOT_COVERED, "%s", "SELECT DISTINCT without aggregates over "
+                      "a join is not routed (condition 15)");
+    return 0;
+}
+
+/* Condition 16: Spark's field extractions of a date or time
+ * (FunctionRegistry.scala's datetime expressions: Hour, ToDate, DayOfMonth,
+ * DayOfWeek, WeekDay, DayOfYear, WeekOfYear, Month, Quarter, Year) and
+ * the grain whose buckets each is constant on.  f(date_trunc(G, x)) =
+ * f(x) when every G-bucket lies inside one of those buckets: rolls_up(G,
+ * grain), condition 4's rule (a week straddles months, quarters and
+ * years; weekofyear is the ISO week, Monday to Sunday as date_trunc's
+ * weeks). */
+static const struct { const char *name; int grain; } extractions[] = {
+    {"hour", RULES_GRAIN_HOUR},
+    {"date", RULES_GRAIN_DAY},          /* a cast alias: CAST(x AS DATE) */
+    {"to_date", RULES_GRAIN_DAY},       /* one argument: CAST(x AS DATE) */
+    {"day", RULES_GRAIN_DAY}, {"dayofmonth", RULES_GRAIN_DAY},
+    {"dayofweek", RULES_GRAIN_DAY},     /* 1 = Sunday .. 7 = Saturday */
+    {"weekday", RULES_GRAIN_DAY},       /* 0 = Monday .. 6 = Sunday */
+    {"dayofyear", RULES_GRAIN_DAY},
+    {"weekofyear", RULES_GRAIN_WEEK},
+    {"month", RULES_GRAIN_MONTH},
+    {"quarter", RULES_GRAIN_QUARTER},
+    {"year", RULES_GRAIN_YEAR},
+};
+
+/* Condition 16: f(x), f a field extraction and x the argument of stored
+ * truncations (and not itself built from dimensions): f over the stored
+ * column of a truncation whose grain determines f.  *done is 0 when the
+ * call is no such extraction (the generic mapping decides); else the
+ * result is the mapped call, or NULL refused. */
+static json_t *map_extraction(route *r, json_t *f, int depth, int *done)
+{
+    *done = 0;
+    const char *fn = an_func_name(f);
+    json_t *args = ast_get(f, "args");
+    int grain = RULES_GRAIN_NONE;
+    for (size_t i = 0; fn && i < sizeof extractions / sizeof *extractions; i++)
+        if (strcasecmp(fn, extractions[i].name) == 0)
+            grain = extractions[i].grain;
+    if (grain == RULES_GRAIN_NONE || json_array_size(args) != 1 ||
+        json_is_true(ast_get(f, "agg_distinct")))
+        return NULL;
+    json_t *x = json_array_get(args, 0), *dx;
+    int best = -1, coarse = RULES_GRAIN_NONE;
+    for (size_t i = 0; i < r->agg->ndims; i++) {
+        const rules_dimension *d = &r->agg->dims[i];
+        if (d->grain == RULES_GRAIN_NONE || an_trunc_call(d->expr, NULL, &dx) == AN_TRUNC_NONE ||
+            !equiv(r, x, dx))
+            continue;
+        if (!rolls_up(d->grain, grain)) {
+            if (coarse == RULES_GRAIN_NONE || d->grain < coarse)
+                coarse = d->grain;
+        } else if (best < 0 || d->grain < r->agg->dims[best].grain) {
+            best = (int)i;
+        }
+    }
+    if (best < 0 && coarse == RULES_GRAIN_NONE)
+        return NULL;                    /* x is truncated by no dimension */
+    /* x itself built from dimensions (the aggregate stores x too): the
+     * generic mapping, f over x's mapping. */
+    int had = r->reason[0] != '\0', was = r->build;
+    route_reason code = r->code;
+    r->build = 0;
+    json_t *direct = map_expr(r, x, 0, depth + 1);
+    r->build = was;
+    if (!had) {
+        r->reason[0] = '\0';
+        r->code = code;
+    }
+    if (direct)
+        return NULL;
+    *done = 1;
+    if (best < 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%.40s(...) cannot be read from a dimension stored at %s "
+                 "grain (condition 16)", fn, grain_names[coarse]);
+        refuse(r, RR_GRAIN_TOO_COARSE, "%s", msg);
+        return NULL;
+    }
+    /* The field and the stored truncation read in one zone: a DATE, a
+     * TIMESTAMP_NTZ, or a TIMESTAMP truncated in the request's zone
+     * (condition 10). */
+    json_t *xf;
+    const char *col = ast_unwrap(x, &xf, NULL) == AST_ColumnRef &&
+                      qualifier_is_item(r, xf, column_name(xf)) ? column_name(xf) : NULL;
+    int ty = col ? raw_column_type(r, col) : RAW_UNDECLARED;
+    if (ty == RAW_TIMESTAMP_LTZ && zone_refused(r, &r->agg->dims[best]) < 0)
+        return NULL;
+    if (ty == RAW_OTHER) {
+        refuse(r, RR_COLUMN_TYPE_UNSUPPORTED, "%s is declared neither DATE nor TIMESTAMP_NTZ "
+               "(condition 16)", col);
+        return NULL;
+    }
+    if (ty == RAW_UNDECLARED) {
+        refuse(r, RR_TYPE_UNKNOWN, "%s(...) reads a stored truncation only of a column "
+               "declared DATE or TIMESTAMP_NTZ (tables[].columns, condition 16)", fn);
+        return NULL;
+    }
+    if (!r->build)
+        return json_null();
+    json_t *na = json_array();
+    json_array_append_new(na, ast_new_column_ref(r->qual, r->agg->dims[best].name));
+    return ast_new_func_call(fn, na);
+}
+
+/* Condition 17: COUNT(DISTINCT e) from a stored COUNT(DISTINCT e) when
+ * the block's groups are the stored groups.  *found is 0 when the
+ * aggregate stores no such count (the caller gives condition 6's
+ * reason); else the result is the summed count, or NULL refused. */
+static json_t *map_stored_distinct_count(route *r, json_t *f, int *found)
+{
+    json_t *args = ast_get(f, "args");
+    const rules_measure *m = NULL;
+    *found = 0;
+    for (size_t i = 0; i < r->agg->nmeasures && !m && json_array_size(args) == 1; i++) {
+        const rules_measure *c = &r->agg->measures[i];
+        if (c->distinct && !c->star && strcmp(c->func, "count") == 0 &&
+            equiv(r, json_array_get(args, 0), c->arg))
+            m = c;
+    }
+    if (!m)
+        return NULL;
+    *found = 1;
+    const an_block *blk = r->blk;
+    if (blk->grouping_sets || r->join) {
+        refuse(r, RR_DISTINCT_COUNT_REGROUPED, "the stored COUNT(DISTINCT) %s is read only "
+               "without grouping sets or a join (condition 17)", m->name);
+        return NULL;
+    }
+    for (size_t d = 0; d < r->agg->ndims; d++) {
+        int keyed = 0;
+        for (size_t k = 0; k < blk->ngroup && !keyed; k++)
+            keyed = dimension_of(r, blk->group[k].expr) == (int)d;
+        if (!keyed) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "the stored COUNT(DISTINCT) %s counts per group of "
+                     "every dimension; the query does not group by %s (condition 17)", m->name,
+                     r->agg->dims[d].name);
+            refuse(r, RR_DISTINCT_COUNT_REGROUPED, "%s", msg);
+            return NULL;
+        }
+    }
+    return r->build ? summed_count(r, m->name) : json_null();
+}
+
 /* Is the output name of select item i invisible outside the block: an
  * IN / EXISTS / scalar subquery, or a CTE or derived table whose alias
  * list names that position (WITH d (a, b) AS (...), (...) AS d (a, b))? */
@@ -1801,7 +2036,8 @@ static int block_shape(route *r)
         return refuse(r, RR_JOIN_NOT_COVERED,
                       "%s", "the block reads more than the aggregate's source (joins or "
                       "several FROM items)");
-    if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets)
+    if (blk->ngroup == 0 && blk->naggs == 0 && !blk->grouping_sets &&
+        (!ast_get(sel, "distinctClause") || ast_get(sel, "havingClause")))   /* 15 */
         return refuse(r, RR_NOT_AGGREGATING, "%s", "the block does not aggregate");
     /* 2 (GROUPING SETS / ROLLUP / CUBE: condition 14) */
     if (blk->has_window || ast_get(sel, "sl_qualify") || ast_get(sel, "windowClause"))
@@ -1826,6 +2062,12 @@ static int block_shape(route *r)
     return 0;
 }
 
+/* equiv() for aggregate_joins.c */
+static int equiv_hook(void *ctx, json_t *q, json_t *d)
+{
+    return equiv(ctx, q, d);
+}
+
 /* aggregate_joins.c's J4: is e (a fact column) stored as a dimension
  * that is that column itself? */
 static int stored_key(void *ctx, json_t *e)
@@ -1840,7 +2082,7 @@ static int check_block(route *r, routed *out)
     an_block *blk = r->blk;
     json_t *sel = blk->select;
     const rules_aggregate *a = r->agg;
-    if (block_shape(r) < 0)
+    if (block_shape(r) < 0 || groups_served(r) < 0)
         return -1;
     /* 3, 4: GROUP BY keys.  GROUP BY ALL stays as it is: its keys are the
      * routed select items without an aggregate, which are the mapped
@@ -1883,8 +2125,13 @@ static int check_block(route *r, routed *out)
     if (!where)
         return -1;
     out->where = r->build ? where : NULL;
-    /* J4, J5: a join's ON condition (aggregate_joins.c) */
-    if (r->join) {
+    /* J7, J8: an aggregate over a join; J4, J5: join-back (aggregate_joins.c) */
+    if (r->agg->dim) {
+        char why[240];
+        route_reason code;
+        if (agj_same_graph(r->join, r->agg, equiv_hook, r, &code, why, sizeof why) < 0)
+            return refuse(r, code, "%s", why);
+    } else if (r->join) {
         char why[240];
         route_reason code;
         if (agj_check_on(check_resolution(r->ctx), r->join, stored_key, r, &code, why,
@@ -2015,8 +2262,9 @@ static void apply(route *r, routed *o)
     }
     /* Condition 1 made the source the block's only FROM item, or J1 one
      * side of its only join. */
-    json_t *from = r->join ? agj_from_clause(r->join, table, o->on) : json_array();
-    if (!r->join)
+    int join_back = r->join && !a->dim;     /* an aggregate over the join replaces it */
+    json_t *from = join_back ? agj_from_clause(r->join, table, o->on) : json_array();
+    if (!join_back)
         json_array_append_new(from, table);
     json_object_set_new(sel, "fromClause", from);
 }

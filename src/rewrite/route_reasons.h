@@ -32,7 +32,11 @@
       "source (a join or another FROM item)")                                                   \
     X(FAN_OUT, "fan_out", "J3, J4 (aggregate_joins.c): the joined dimension has no declared "  \
       "unique key, or the ON condition does not equate one with stored fact columns")          \
-    X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY and no aggregate call") \
+    X(NOT_AGGREGATING, "not_aggregating", "1: the block has no GROUP BY, no aggregate call "   \
+      "and no SELECT DISTINCT")                                                                 \
+    X(GLOBAL_AGGREGATE, "global_aggregate", "15: the block groups its rows (GROUP BY, "          \
+      "grouping sets, SELECT DISTINCT) and the aggregate has no GROUP BY: its one row exists "  \
+      "even where no source row does")                                                          \
     X(SOURCE_IN_SUBQUERY, "source_in_subquery", "1: the block aggregates the source's rows "     \
       "read through a subquery or CTE (a virtual dataset), not the source itself")              \
     X(SAMPLED_OR_TIME_TRAVEL, "sampled_or_time_travel", "the source is read with TABLESAMPLE "  \
@@ -57,12 +61,16 @@
     X(GROUP_BY_ALIAS, "group_by_alias", "3: a GROUP BY key names a select-list alias")          \
     X(AGGREGATE_MISPLACED, "aggregate_misplaced", "3: an aggregate call is used where rows "    \
       "are filtered or grouped")                                                                \
-    X(GRAIN_TOO_COARSE, "grain_too_coarse", "4: date_trunc asks for a grain finer than the "    \
-      "stored one, or one its buckets do not add up to (week to month)")                        \
+    X(GRAIN_TOO_COARSE, "grain_too_coarse", "4, 16: date_trunc or a field of the time "       \
+      "(hour, month, dayofweek, ...) asks for a grain finer than the stored one, or one its "   \
+      "buckets do not add up to (week to month)")                                               \
     X(FILTER_NOT_IMPLIED, "filter_not_implied", "5: the query does not filter as the "          \
       "aggregate's WHERE does")                                                                 \
     X(MEASURE_MISSING, "measure_missing", "6: the aggregate stores no measure that answers "    \
       "an aggregate call")                                                                      \
+    X(DISTINCT_COUNT_REGROUPED, "distinct_count_regrouped", "17: a stored COUNT(DISTINCT) "   \
+      "answers only a block grouped by every dimension of the aggregate, without grouping "     \
+      "sets or a join")                                                                         \
     X(UNSUPPORTED_AGGREGATE, "unsupported_aggregate", "6: an aggregate function or form "       \
       "(FILTER, DISTINCT other than in COUNT, SUM, AVG, MIN, MAX, ordered) stored groups "     \
       "cannot answer")                                                                          \
@@ -84,12 +92,12 @@
       "sluice does not evaluate exactly")                                                       \
     X(RAW_COLUMN_CONDITION, "raw_column_condition", "9: a condition on the raw time column "    \
       "other than a comparison with a constant, BETWEEN or IN")                                 \
-    X(COLUMN_TYPE_UNSUPPORTED, "column_type_unsupported", "9: the raw time column is declared " \
-      "neither DATE nor TIMESTAMP_NTZ")                                                         \
-    X(TIME_ZONE_UNKNOWN, "time_zone_unknown", "10: a TIMESTAMP column's buckets depend on the " \
-      "session time zone, and the request carries none (context time_zone)")                   \
-    X(TIME_ZONE_MISMATCH, "time_zone_mismatch", "10: the request's session time zone is not "   \
-      "the aggregate's time_zone, which its TIMESTAMP buckets were cut in")                     \
+    X(COLUMN_TYPE_UNSUPPORTED, "column_type_unsupported", "9, 16: the raw time column is "     \
+      "declared neither DATE nor TIMESTAMP_NTZ")                                                \
+    X(TIME_ZONE_UNKNOWN, "time_zone_unknown", "10, 16: a TIMESTAMP column's buckets depend on " \
+      "the session time zone, and the request carries none (context time_zone)")               \
+    X(TIME_ZONE_MISMATCH, "time_zone_mismatch", "10, 16: the request's session time zone is "  \
+      "not the aggregate's time_zone, which its TIMESTAMP buckets were cut in")                 \
     X(TIME_ZONE_NOT_FIXED, "time_zone_not_fixed", "10: a bound on a TIMESTAMP column is "       \
       "translated only in a zone without daylight-saving changes (UTC, +hh:mm)")
 

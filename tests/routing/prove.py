@@ -45,6 +45,17 @@ on attributes; and joins to main.sales.store_owners (a key that repeats)
 and main.sales.store_cities (unique only with the city), which must be
 refused.
 
+Under "joinaggs" the same join queries, and queries of the fact alone,
+run against aggregates whose own query joins the fact to main.sales.stores
+(inner, left, and left with a condition in ON).
+
+Under a folder named "derived" they are answers derived from stored
+groups: SELECT DISTINCT over dimensions, fields of the time (hour,
+dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
+read from truncations at every grain, COUNT(DISTINCT) at, above and
+beside the stored grain, and GROUP BY a constant beside a global
+aggregate (conditions 15-17).
+
 Under a folder named "stale" they are queries past fresh_through of
 aggregates with "stale": "union" (aggregate_union.c): time ranges that
 start before fresh_through and end after it (or never), at day and month
@@ -256,6 +267,20 @@ SPARK_FUNCTIONS = """
         SELECT extract(dow FROM t)::integer + 1 $$;
     CREATE FUNCTION spark.hour(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
         SELECT extract(hour FROM t)::integer $$;
+    CREATE FUNCTION spark.weekday(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(isodow FROM t)::integer - 1 $$;
+    CREATE FUNCTION spark.dayofmonth(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.day(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(day FROM t)::integer $$;
+    CREATE FUNCTION spark.dayofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(doy FROM t)::integer $$;
+    CREATE FUNCTION spark.weekofyear(t timestamp) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+        SELECT extract(week FROM t)::integer $$;
+    CREATE FUNCTION spark.to_date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
+    CREATE FUNCTION spark.date(t timestamp) RETURNS date IMMUTABLE LANGUAGE sql AS $$
+        SELECT t::date $$;
 """
 
 
@@ -905,6 +930,173 @@ def gen_normal_query(rnd):
     return sql
 
 
+def gen_joinagg_query(rnd):
+    """Queries for aggregates over joins (corpus/routing/joinaggs): the
+    join queries above, more often with the large-store condition in ON,
+    and a quarter of queries that read the fact alone."""
+    if rnd.random() < 0.25:
+        dims = rnd.sample(["t.region", "t.channel", "t.transaction_date",
+                           "date_trunc('month', t.transaction_date)"], rnd.choice([0, 1, 2]))
+        metrics = rnd.sample(["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                              "max(t.amount)", "count(DISTINCT t.region)"], rnd.choice([1, 2]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        sql = "SELECT %s\nFROM main.sales.transactions AS t" % ", ".join(select)
+        if rnd.random() < 0.5:
+            sql += "\nWHERE t.transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 11)
+        if dims:
+            sql += "\nGROUP BY " + ", ".join(dims)
+        return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    # Mostly what the aggregates store, so that most queries are routed.
+    global JOIN_DIMS, JOIN_FILTERS
+    saved = JOIN_DIMS, JOIN_FILTERS
+    if rnd.random() < 0.7:
+        JOIN_DIMS = ["s.city", "s.size", "t.channel", "t.transaction_date", "t.region",
+                     "date_trunc('month', t.transaction_date)", "coalesce(s.city, 'none')"]
+        JOIN_FILTERS = ["s.size = 'large'", "s.city IN ('Paris', 'Nice')", "s.city IS NULL",
+                        "t.channel IN ('web', 'app')", "(s.city = 'Lyon' OR t.channel = 'web')",
+                        "t.transaction_date >= DATE '2026-%02d-01'", "s.size <> 'small'"]
+    try:
+        sql = gen_join_query(rnd)
+    finally:
+        JOIN_DIMS, JOIN_FILTERS = saved
+    if rnd.random() < 0.3 and "main.sales.stores AS s" in sql:
+        sql = sql.replace(" ON ", " ON s.size = 'large' AND ", 1)
+    return sql
+
+
+# Answers derived from stored groups (corpus/routing/derived): SELECT
+# DISTINCT over dimensions, with and without the filtered aggregate's
+# filter (condition 15); fields of the time (hour, date, to_date, day,
+# dayofmonth, dayofweek, weekday, dayofyear, weekofyear, month, quarter,
+# year) of the DATE and the TIMESTAMP_NTZ column, as keys, in WHERE and in
+# CASE, over truncations at every grain, most of which must be refused
+# (condition 16); COUNT(DISTINCT) at the stored grain, coarser, under
+# ROLLUP, with extra keys and bounds (condition 17); GROUP BY a constant
+# beside a one-row global aggregate.
+
+DERIVED_FIELDS = ["hour", "date", "to_date", "day", "dayofmonth", "dayofweek", "weekday",
+                  "dayofyear", "weekofyear", "month", "quarter", "year"]
+DERIVED_DIMS = ["region", "channel", "status", "transaction_date",
+                "date_trunc('month', transaction_date)", "date_trunc('week', transaction_date)",
+                "date_trunc('day', transaction_ts)", "upper(region)",
+                "coalesce(channel, 'none')"]
+
+
+def derived_field(rnd, col=None):
+    col = col or rnd.choice(["transaction_ts", "transaction_ts", "transaction_date"])
+    return "%s(%s)" % (rnd.choice(DERIVED_FIELDS), col)
+
+
+def gen_derived_filter(rnd):
+    day = rnd.choice(["2026-01-01", "2026-01-05", "2026-03-01", "2026-04-01", "2026-06-15",
+                      "2025-12-29", "2026-10-01", "2025-09-01"])
+    return rnd.choice([
+        lambda: "status = 'paid'",
+        lambda: "channel = '%s'" % rnd.choice(["web", "store", "app"]),
+        lambda: "region IN ('north', 'east')",
+        lambda: "region IS NULL",
+        lambda: "transaction_date >= DATE '%s'" % day,
+        lambda: "transaction_date < DATE '%s'" % day,
+        lambda: "transaction_ts >= TIMESTAMP '%s %02d:00:00'" % (day, rnd.choice([0, 0, 9])),
+        lambda: "dayofweek(transaction_ts) IN (1, 7)",
+        lambda: "weekday(transaction_date) < 5",
+        lambda: "hour(transaction_ts) BETWEEN 9 AND 17",
+        lambda: "month(transaction_date) = %d" % rnd.randint(1, 12),
+        lambda: "year(transaction_ts) = 2026",
+        lambda: "customer_id > 30",                             # refused: not stored
+    ])()
+
+
+def gen_derived_query(rnd):
+    shape = rnd.choice(["distinct", "distinct", "fields", "fields", "fields", "count_distinct",
+                        "count_distinct", "constant"])
+    where = [gen_derived_filter(rnd) for _ in range(rnd.choice([0, 1, 1, 2]))]
+    group = None
+    if shape == "distinct":
+        pool = DERIVED_DIMS + [derived_field(rnd) for _ in range(3)]
+        dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
+        nothing = rnd.random() < 0.05
+        if nothing:
+            # no rows: not the one row of a global aggregate (void_totals
+            # holds one over its filter, which no row passes)
+            dims, where = ["'x'"], [rnd.choice(["1 = 0", "status = 'void'"])]
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        if rnd.random() < 0.25 and not nothing:
+            # the same as a GROUP BY without aggregates
+            group = ", ".join(dims)
+            head = "SELECT "
+        else:
+            head = "SELECT DISTINCT "
+    elif shape == "fields":
+        # one column per query, mostly: the fields of one stored truncation
+        col = rnd.choice(["transaction_ts", "transaction_ts", "transaction_date", None])
+        dims = [derived_field(rnd, col) for _ in range(rnd.choice([1, 1, 2]))]
+        dims += rnd.sample(["region", "channel", "status"], rnd.choice([0, 0, 1]))
+        if rnd.random() < 0.2:
+            dims[0] = ("CASE WHEN %s < 5 THEN 'weekday' ELSE 'weekend' END"
+                       % rnd.choice(["weekday(transaction_ts)", "weekday(transaction_date)"]))
+        metrics = rnd.sample(["sum(amount)", "count(*)", "min(amount)"], rnd.choice([1, 2]))
+        other = {"transaction_ts": "transaction_date", "transaction_date": "transaction_ts"}
+        if col and rnd.random() < 0.8:
+            where = [w for w in where if other[col] not in w]
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims) if rnd.random() < 0.5 else \
+            ", ".join(str(i + 1) for i in range(len(dims)))
+        head = "SELECT "
+    elif shape == "count_distinct":
+        grain = rnd.choice([["transaction_date", "region"],
+                            ["date_trunc('month', transaction_date)", "channel"]])
+        dims = list(grain)
+        r = rnd.random()
+        if r < 0.25:
+            dims = rnd.sample(dims, 1)                          # coarser: refused
+        elif r < 0.4:
+            dims.append(rnd.choice(["upper(region)", "coalesce(channel, 'none')",
+                                    "date_trunc('quarter', transaction_date)"]))
+        elif r < 0.5:
+            dims[0] = "date_trunc('%s', transaction_date)" % rnd.choice(["month", "quarter"])
+        rnd.shuffle(dims)
+        metrics = ["count(DISTINCT %s)" % rnd.choice(["customer_id", "customer_id",
+                                                      "product_id"])]
+        metrics += rnd.sample(["count(*)", "sum(amount)", "count(DISTINCT region)"],
+                              rnd.choice([0, 1]))
+        select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+        select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+        group = ", ".join(dims)
+        if rnd.random() < 0.1:
+            group = "ROLLUP(%s)" % group                         # refused
+        elif rnd.random() < 0.1:
+            group = "ALL"
+        if rnd.random() < 0.1:
+            dims, select, group = [], select[len(dims):], None     # global
+        where = [w for w in where if not re.search(r"hour|dayofweek|transaction_ts", w)]
+        head = "SELECT "
+    else:
+        # GROUP BY a constant: never from the one-row global aggregate
+        dims = ["'all'"]
+        select = ["'all' AS `scope`", "count(*) AS `orders`", "sum(amount) AS `revenue`"]
+        group = rnd.choice(["1", "ALL"])
+        head = "SELECT "
+        where = []
+        if rnd.random() < 0.5:
+            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0",
+                                     "status = 'void'"]))
+    sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if group:
+        sql += "\nGROUP BY " + group
+    if shape != "distinct" and group and rnd.random() < 0.15:
+        sql += "\nHAVING %s > %d" % (rnd.choice(["count(*)", "count(DISTINCT customer_id)"]),
+                                     rnd.randint(0, 30))
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.2:
+        sql += "\nLIMIT %d" % rnd.randint(1, 100)
+    return sql
+
+
 # Past fresh_through (corpus/routing/stale): the aggregates with "stale":
 # "union" are fresh through November 20 (day, DATE), November 15 (month,
 # DATE), November 21 (day, TIMESTAMP) and November 20 (hour, TIMESTAMP);
@@ -1037,10 +1229,12 @@ def gen_implied_query(rnd):
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "implied": lambda rnd: gen_implied_query(rnd),
               "stale": lambda rnd: gen_stale_query(rnd),
+              "derived": lambda rnd: gen_derived_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
-              "joins": lambda rnd: gen_join_query(rnd)}
+              "joins": lambda rnd: gen_join_query(rnd),
+              "joinaggs": lambda rnd: gen_joinagg_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
@@ -1094,18 +1288,27 @@ def main():
     if not dirs:
         sys.exit(__doc__)
 
-    cases = []      # (name, rules file, sql, context)
+    cases = []      # (name, folder, rules file, sql, context)
     for d in dirs:
         for path in sorted(glob.glob(os.path.join(d, "*.sql"))):
-            cases.append((path, rules_of(d), open(path).read(), context_of(d)))
+            cases.append((path, d, rules_of(d), open(path).read(), context_of(d)))
     rnd = random.Random(seed)
     for k, d in enumerate(dirs):
         for i in range(generated if k == 0 else generated // 2):
-            cases.append(("generated-%s-%d" % (os.path.basename(d), i), rules_of(d),
+            cases.append(("generated-%s-%d" % (os.path.basename(d), i), d, rules_of(d),
                           GENERATORS.get(os.path.basename(d), gen_query)(rnd), context_of(d)))
 
     server = Server()
     failed = passed = routed = compared_rows = 0
+    # Per folder, its .sql cases apart from its generated queries:
+    # [queries, routed, wrong answers].
+    tally = {}
+
+    def kind_of(name, d):
+        return os.path.basename(d), "generated" if name.startswith("generated-") else "cases"
+
+    for name, d, _, _, _ in cases:
+        tally.setdefault(kind_of(name, d), [0, 0, 0])[0] += 1
     try:
         server.start()
         nrows = load_data(server, seed)
@@ -1121,23 +1324,26 @@ def main():
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
             build_aggregates(server, binary, rules_path, half_refreshed=stale)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
-        pairs = []
+        pairs, folders = [], []
         sides = []
-        for name, rules_path, sql, context in cases:
+        for name, d, rules_path, sql, context in cases:
             rc, out, err = sluice(binary, ["rewrite", "--rules", rules_path, "--now", NOW] + context,
                                   sql)
             if rc != 0 or "[aggregate-routing/routed]" not in err:
                 continue
             routed += 1
+            tally[kind_of(name, d)][1] += 1
             count = split_counts(binary, rules_path, sql, err)
             if count:
                 sides.append(to_postgres(binary, count))
             pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
                           to_postgres(binary, bind_parameters(sql, out))))
+            folders.append(d)
         rows, err = run_pairs(server, pairs)
-        for (name, a, b), (ra, rb) in zip(pairs, rows):
+        for (name, a, b), (ra, rb), d in zip(pairs, rows, folders):
             if not ra[0] or ra != rb:
                 failed += 1
+                tally[kind_of(name, d)][2] += 1
                 print("FAIL %s\n  original: %s\n  routed:   %s" % (name, a, b))
                 print("  original gave %s (%d rows), routed gave %s (%d rows)"
                       % (ra[0], len(ra[1]), rb[0], len(rb[1])))
@@ -1162,6 +1368,8 @@ def main():
                 print("split counts: " + err.strip()[:500])
     finally:
         server.stop()
+    for (folder, kind), (n, r, w) in sorted(tally.items()):
+        print("routing-proof: %s %s: %d of %d routed, %d wrong answers" % (folder, kind, r, n, w))
     share = 100.0 * routed / len(cases) if cases else 0
     print("routing-proof: %d of %d queries routed (%.0f%%), %d result rows compared; "
           "%d wrong answers" % (routed, len(cases), share, compared_rows, failed))

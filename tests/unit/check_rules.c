@@ -379,6 +379,67 @@ static const char *run_with(const char *allow, const char *sql)
     return out;
 }
 
+/* Aggregates over a join (rules_aggregate.c read_join): what loads, and
+ * each refusal with its message at its place in the query string. */
+static const char *JOIN_TABLES =
+    "{\"sluice\": 1, \"defaults\": {\"catalog\": \"main\", \"schema\": \"sales\"},"
+    " \"tables\": [{\"match\": \"main.sales.transactions\", \"columns\": ["
+    "   {\"name\": \"store_id\"}, {\"name\": \"amount\"}, {\"name\": \"region\"}]},"
+    "  {\"match\": \"main.sales.stores\", \"columns\": [{\"name\": \"store_id\"},"
+    "   {\"name\": \"city\"}], \"unique\": [[\"store_id\"]]},"
+    "  {\"match\": \"main.sales.owners\", \"columns\": [{\"name\": \"store_id\"},"
+    "   {\"name\": \"owner\"}]}],"
+    " \"aggregates\": [{\"table\": \"main.sales.agg\", \"query\": \"%s\"}]}";
+
+static char *join_aggregate_error(const char *query)
+{
+    char text[2048];
+    snprintf(text, sizeof text, JOIN_TABLES, query);
+    char *err = NULL;
+    sl_engine *e = sl_engine_new(text, strlen(text), "r.json", &err);
+    sl_engine_free(e);
+    return err;
+}
+
+START_TEST(aggregates_over_joins)
+{
+    static const struct { const char *query, *error; } cases[] = {
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.stores AS s ON t.store_id = s.store_id GROUP BY s.city", NULL},
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "LEFT JOIN main.sales.stores AS s ON s.store_id = t.store_id GROUP BY s.city", NULL},
+        {"SELECT city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.stores AS s ON t.store_id = s.store_id GROUP BY city",
+         "in an aggregate over a join, qualify every column with its table's name or alias"},
+        {"SELECT s.owner AS owner, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.owners AS s ON t.store_id = s.store_id GROUP BY s.owner",
+         "the joined table must be declared in tables[] with its columns and a unique key"},
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "FULL JOIN main.sales.stores AS s ON t.store_id = s.store_id GROUP BY s.city",
+         "the join of an aggregate is [INNER] JOIN or LEFT JOIN with an ON condition"},
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.stores AS s ON t.store_id < s.store_id GROUP BY s.city",
+         "the ON condition must equate every column of a declared unique key"},
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.stores AS s USING (store_id) GROUP BY s.city",
+         "the join of an aggregate is [INNER] JOIN or LEFT JOIN with an ON condition"},
+        {"SELECT s.city AS city, SUM(t.amount) AS revenue FROM main.sales.transactions AS t "
+         "JOIN main.sales.stores AS s ON t.store_id = s.store_id "
+         "JOIN main.sales.owners AS o ON o.store_id = s.store_id GROUP BY s.city",
+         "must read exactly one table"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *err = join_aggregate_error(cases[i].query);
+        if (!cases[i].error)
+            ck_assert_msg(err == NULL, "case %zu: %s", i, err ? err : "");
+        else
+            ck_assert_msg(err && strstr(err, cases[i].error) && strstr(err, "key 'query'"),
+                          "case %zu: %s", i, err ? err : "(loaded)");
+        sl_free(err);
+    }
+}
+END_TEST
+
 START_TEST(narrow_statement_kinds)
 {
     const char *ctas = "CREATE TABLE t AS SELECT * FROM transactions WHERE d >= current_date() - 7";
@@ -432,6 +493,7 @@ int main(void)
     tcase_add_test(tc, limits);
     tcase_add_test(tc, statement_kinds_and_suppression);
     tcase_add_test(tc, narrow_statement_kinds);
+    tcase_add_test(tc, aggregates_over_joins);
     suite_add_tcase(s, tc);
     int status = check_run(s, CK_NOFORK);
     sl_engine_free(eng);

@@ -1,0 +1,3 @@
+SELECT DISTINCT region, amount
+FROM main.sales.transactions
+ORDER BY 1, 2

@@ -1,0 +1,2 @@
+SELECT DISTINCT region, rand() > 0.5 AS coin
+FROM main.sales.transactions

@@ -1,0 +1,2 @@
+SELECT DISTINCT *
+FROM main.sales.transactions

@@ -1,0 +1,2 @@
+SELECT DISTINCT date_trunc('month', transaction_date)
+FROM main.sales.transactions

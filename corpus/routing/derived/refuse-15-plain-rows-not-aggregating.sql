@@ -1,0 +1,3 @@
+SELECT region, channel
+FROM main.sales.transactions
+LIMIT 10

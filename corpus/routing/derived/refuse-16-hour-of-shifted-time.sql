@@ -1,0 +1,3 @@
+SELECT hour(transaction_ts + INTERVAL 30 MINUTES) AS h, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY 1

@@ -1,0 +1,3 @@
+SELECT region, count(DISTINCT customer_id) AS customers
+FROM main.sales.transactions
+GROUP BY region

@@ -1,0 +1,3 @@
+SELECT DISTINCT region
+FROM main.sales.transactions
+ORDER BY 1

@@ -1,0 +1,2 @@
+SELECT count(*) AS orders, sum(amount) AS revenue
+FROM main.sales.transactions

@@ -1,0 +1,3 @@
+SELECT 'all' AS scope, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY 1

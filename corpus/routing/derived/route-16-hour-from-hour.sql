@@ -1,0 +1,4 @@
+SELECT hour(transaction_ts) AS hour_of_day, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY hour(transaction_ts)
+ORDER BY 1

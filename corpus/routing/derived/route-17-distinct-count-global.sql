@@ -1,0 +1,2 @@
+SELECT count(DISTINCT customer_id) AS customers
+FROM main.sales.transactions

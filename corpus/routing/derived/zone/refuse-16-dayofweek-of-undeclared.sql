@@ -1,0 +1,3 @@
+SELECT dayofweek(shipped_at) AS dow, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY 1

@@ -1,0 +1,4 @@
+-- request: {"time_zone": "America/New_York"}
+SELECT hour(transaction_ts) AS hour_of_day, count(*) AS orders
+FROM main.sales.transactions
+GROUP BY 1
