@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench peer install clean fuzz wheel
+.PHONY: all setup build demo test test-asan test-tsan valgrind grammar bench bench-advise peer install clean fuzz wheel
 
 all: build
 
@@ -85,6 +85,10 @@ bench: build
 	    bench/rules-20-aggregates.json corpus tests/roundtrip/spark_select.sql
 	@echo "hostile input: 1 MB of each shape, peak RSS and time against bare pg_query_parse"
 	$(BUILD)/bench/bench_hostile --rules rules/example.json
+
+# `sluice advise` over 10,000 generated queries (docs/advise.md, Speed).
+bench-advise: build
+	python3 bench/advise.py $(BUILD)/sluice
 
 peer: build
 	$(BUILD)/tests/roundtrip --report-only --ndjson-out $(BUILD)/peer-emitted.ndjson \

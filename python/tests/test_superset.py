@@ -895,6 +895,27 @@ class Fork(Base):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
 
 
+class FreshThrough(unittest.TestCase):
+    """Engine.process(fresh_through=): a request's own fresh_through per
+    aggregate (docs/routing-stale.md)."""
+
+    def test_request_moves_the_split(self):
+        engine = sluice.Engine.from_file(os.path.join(ROOT, "corpus", "routing", "stale",
+                                                      "rules.json"))
+        sql = ("SELECT region, sum(amount) AS revenue FROM main.sales.transactions "
+               "WHERE transaction_date >= DATE '2026-11-10' GROUP BY region")
+        r = engine.process(sql, now=NOW, fresh_through={
+            "main.sales.revenue_by_day_region": "2026-11-17"})
+        self.assertEqual(r.action, sluice.Action.REWRITE)
+        self.assertIn("`day` < DATE '2026-11-18' UNION ALL", r.sql)
+        self.assertIn("transaction_date >= DATE '2026-11-18') AS transactions", r.sql)
+        r = engine.process(sql, now=NOW, fresh_through={"main.sales.nope": "2026-11-17"})
+        self.assertEqual(r.action, sluice.Action.REJECT)
+        self.assertEqual(r.diagnostics[0].rule, "request")
+        with self.assertRaises(ValueError):
+            engine.process(sql, fresh_through="2026-11-17")
+
+
 class OutsideSuperset(unittest.TestCase):
     def test_own_exception_without_superset(self):
         saved = {k: v for k, v in sys.modules.items()

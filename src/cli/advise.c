@@ -87,6 +87,7 @@ typedef struct unit {
                                this block's own columns (NULL: none refused) */
     char *own_code;
     int coverable;          /* some candidate answers it (step 1) */
+    size_t colset;          /* its fact and columns: index into colsets */
 } unit;
 
 typedef struct cand {
@@ -101,7 +102,16 @@ typedef struct cand {
     int chosen;
 } cand;
 
-typedef struct chart_name { char *stem, *name; } chart_name;
+typedef struct chart_name { char *stem, *name; size_t order; } chart_name;
+
+/* Distinct strings, each numbered in the order first seen, with the
+ * first unit that had it (a hash table of indices into keys). */
+typedef struct key_set {
+    char **keys;
+    size_t *first;
+    size_t n, cap;
+    size_t *slots, nslots;
+} key_set;
 
 typedef struct advisor {
     const char *now;
@@ -113,6 +123,8 @@ typedef struct advisor {
     unit *u;   size_t nu;
     cand *c;   size_t nc;
     chart_name *charts; size_t ncharts;
+    key_set colsets;        /* the units' facts and column sets */
+    unsigned char *holds;   /* per candidate x colset: it stores every column */
     size_t files;
     lint_walk walk;
 } advisor;
@@ -124,6 +136,77 @@ static uint64_t fnv(const char *s, size_t n, uint64_t h)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
+}
+
+static void key_set_grow(key_set *s)
+{
+    size_t n = s->nslots ? s->nslots * 2 : 64;
+    size_t *slots = xmalloc(n * sizeof *slots);
+    for (size_t i = 0; i < n; i++)
+        slots[i] = SIZE_MAX;
+    for (size_t k = 0; k < s->n; k++) {
+        size_t i = fnv(s->keys[k], strlen(s->keys[k]), 1469598103934665603ull) & (n - 1);
+        while (slots[i] != SIZE_MAX)
+            i = (i + 1) & (n - 1);
+        slots[i] = k;
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->nslots = n;
+}
+
+/* The number of key in s, added (with first_unit as its first) if new. */
+static size_t key_set_id(key_set *s, const char *key, size_t first_unit)
+{
+    if ((s->n + 1) * 2 > s->nslots)
+        key_set_grow(s);
+    size_t i = fnv(key, strlen(key), 1469598103934665603ull) & (s->nslots - 1);
+    for (; s->slots[i] != SIZE_MAX; i = (i + 1) & (s->nslots - 1))
+        if (strcmp(s->keys[s->slots[i]], key) == 0)
+            return s->slots[i];
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->keys = xrealloc(s->keys, s->cap * sizeof *s->keys);
+        s->first = xrealloc(s->first, s->cap * sizeof *s->first);
+    }
+    s->keys[s->n] = xstrdup(key);
+    s->first[s->n] = first_unit;
+    s->slots[i] = s->n;
+    return s->n++;
+}
+
+static void key_set_free(key_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->keys[i]);
+    free(s->keys);
+    free(s->first);
+    free(s->slots);
+    *s = (key_set){0};
+}
+
+/* A block's fact and columns (its dims are sorted by column) as a key;
+ * with shape, also each column's use and the measures: blocks of the
+ * same shape make the same candidates and are held by the same ones. */
+static char *block_key(const adv_block *b, int shape)
+{
+    sbuf s = SBUF_INIT;
+    sbuf_puts(&s, b->fact);
+    for (size_t i = 0; i < b->ndims; i++) {
+        sbuf_putc(&s, '\n');
+        sbuf_puts(&s, b->dims[i].column);
+        if (shape)
+            sbuf_printf(&s, "\t%d", b->dims[i].use);
+    }
+    if (shape)
+        for (size_t i = 0; i < b->nmeasures; i++) {
+            sbuf_printf(&s, "\n\001%s\t", b->measures[i].func);
+            if (b->measures[i].arg) {
+                sbuf_putc(&s, '\002');
+                sbuf_puts(&s, b->measures[i].arg);
+            }
+        }
+    return sbuf_detach(&s);
 }
 
 static char *stem_of(const char *name)
@@ -271,8 +354,13 @@ static void add_query(advisor *a, const char *file, const char *text, size_t tex
                               schema ? xstrdup(schema) : NULL, h, 0, a->nu, nb};
         a->slots[i] = a->nq++;
         a->u = xrealloc(a->u, (a->nu + nb) * sizeof *a->u);
-        for (size_t k = 0; k < nb; k++)
-            a->u[a->nu++] = (unit){qi, bl[k], NULL, 0, 0, NULL, -1, NULL, NULL, -1, NULL, NULL, 0};
+        for (size_t k = 0; k < nb; k++) {
+            char *key = block_key(&bl[k], 0);
+            size_t cs = key_set_id(&a->colsets, key, a->nu);
+            free(key);
+            a->u[a->nu++] = (unit){qi, bl[k], NULL, 0, 0, NULL, -1, NULL, NULL, -1, NULL, NULL, 0,
+                                   cs};
+        }
         free(bl);               /* the blocks' contents now belong to the units */
     }
     query *q = &a->q[qi];
@@ -303,15 +391,31 @@ static void chart_found(void *ctx, const char *name, const char *slice_name)
 {
     advisor *a = ctx;
     a->charts = xrealloc(a->charts, (a->ncharts + 1) * sizeof *a->charts);
-    a->charts[a->ncharts++] = (chart_name){stem_of(name), xstrdup(slice_name)};
+    a->charts[a->ncharts] = (chart_name){stem_of(name), xstrdup(slice_name), a->ncharts};
+    a->ncharts++;
 }
 
+static int cmp_chart(const void *x, const void *y)
+{
+    const chart_name *a = x, *b = y;
+    int c = strcmp(a->stem, b->stem);
+    return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/* The name of the chart of a site's file stem: the first chart found
+ * with that stem (the charts sorted by stem, then order found). */
 static const char *chart_of(const advisor *a, const site *s)
 {
-    for (size_t i = 0; i < a->ncharts; i++)
-        if (strcmp(a->charts[i].stem, s->stem) == 0)
-            return a->charts[i].name;
-    return NULL;
+    size_t lo = 0, hi = a->ncharts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(a->charts[mid].stem, s->stem) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->ncharts && strcmp(a->charts[lo].stem, s->stem) == 0 ? a->charts[lo].name
+                                                                        : NULL;
 }
 
 static int is_audit_log(const char *path)
@@ -380,16 +484,24 @@ static int holds_columns(const adv_dim *s, size_t n, const unit *u)
 
 #define USE_UNSET INT_MIN
 
+/* The use a candidate makes of a column two blocks use as a and b: the
+ * raw column if either reads it (or bounds it in WHERE), else the
+ * coarsest grain whose buckets both grains' are unions of (weeks
+ * straddle months: a week with any coarser grain needs days), as
+ * advise_shape.c's finer_grain.  Order-free, so blocks of the same shape
+ * count once. */
 static int combine_use(int a, int b)
 {
     if (a == USE_UNSET)
         return b == ADV_USE_FILTER ? ADV_USE_RAW : b;
     if (a == ADV_USE_RAW || b == ADV_USE_RAW || a == ADV_USE_FILTER || b == ADV_USE_FILTER)
         return ADV_USE_RAW;
+    if (a == b)
+        return a;
     int g = a < b ? a : b;
-    if ((a == RULES_GRAIN_WEEK || b == RULES_GRAIN_WEEK) && a != b)
+    if ((a == RULES_GRAIN_WEEK || b == RULES_GRAIN_WEEK) && g > RULES_GRAIN_DAY)
         g = RULES_GRAIN_DAY;
-    return g;
+    return g == RULES_GRAIN_WEEK ? RULES_GRAIN_DAY : g;
 }
 
 static int cmp_measure(const void *x, const void *y)
@@ -639,8 +751,10 @@ static void describe_cand(advisor *a, cand *c)
 
 /* The candidate over the columns cols (of n) of fact: each column at the
  * finest use the blocks whose columns it holds make of it (raw: at its
- * finest), with all their measures.  Added unless already there. */
-static void add_candidate(advisor *a, const char *fact, const adv_dim *cols, size_t n, int raw)
+ * finest), with all their measures.  Added unless already there.  The
+ * blocks are shapes[] (one unit of each shape, block_key). */
+static void add_candidate(advisor *a, const size_t *shapes, size_t nshapes, const char *fact,
+                          const adv_dim *cols, size_t n, int raw)
 {
     cand c = {0};
     c.fact = xstrdup(fact);
@@ -649,10 +763,9 @@ static void add_candidate(advisor *a, const char *fact, const adv_dim *cols, siz
     for (size_t i = 0; i < n; i++)
         c.dims[i] = (adv_dim){xstrdup(cols[i].column), USE_UNSET};
     int any = 0;
-    for (size_t k = 0; k < a->nu; k++) {
-        const unit *u = &a->u[k];
-        if (u->already || u->b.unanswerable || strcmp(u->b.fact, fact) != 0 ||
-            !holds_columns(cols, n, u))
+    for (size_t s = 0; s < nshapes; s++) {
+        const unit *u = &a->u[shapes[s]];
+        if (strcmp(u->b.fact, fact) != 0 || !holds_columns(cols, n, u))
             continue;
         any = 1;
         for (size_t i = 0; i < n; i++)
@@ -713,18 +826,44 @@ static int cmp_cand(const void *x, const void *y)
     return 0;
 }
 
+/* One candidate pair (coarsest grain, finest) per column set some block
+ * reads, made from one block of each shape: blocks of the same shape
+ * add nothing to a candidate (combine_use is order-free, measures are a
+ * set), so 10,000 blocks of a few hundred shapes cost a few hundred.
+ * Then which candidate stores every column of which column set (the
+ * fact included), for cover(). */
 static void make_candidates(advisor *a)
 {
+    key_set shapes = {0};
     for (size_t k = 0; k < a->nu; k++) {
         const unit *u = &a->u[k];
         if (u->already || u->b.unanswerable)
             continue;
-        add_candidate(a, u->b.fact, u->b.dims, u->b.ndims, 0);
-        add_candidate(a, u->b.fact, u->b.dims, u->b.ndims, 1);
+        char *key = block_key(&u->b, 1);
+        key_set_id(&shapes, key, k);
+        free(key);
     }
+    unsigned char *done = xcalloc(a->colsets.n + 1, 1);
+    for (size_t s = 0; s < shapes.n; s++) {
+        const unit *u = &a->u[shapes.first[s]];
+        if (done[u->colset])
+            continue;
+        done[u->colset] = 1;
+        add_candidate(a, shapes.first, shapes.n, u->b.fact, u->b.dims, u->b.ndims, 0);
+        add_candidate(a, shapes.first, shapes.n, u->b.fact, u->b.dims, u->b.ndims, 1);
+    }
+    free(done);
+    key_set_free(&shapes);
     xqsort(a->c, a->nc, sizeof *a->c, cmp_cand);
     for (size_t i = 0; i < a->nc; i++)
         describe_cand(a, &a->c[i]);
+    a->holds = xcalloc(a->nc * a->colsets.n + 1, 1);
+    for (size_t i = 0; i < a->nc; i++)
+        for (size_t cs = 0; cs < a->colsets.n; cs++) {
+            const unit *u = &a->u[a->colsets.first[cs]];
+            a->holds[i * a->colsets.n + cs] = strcmp(a->c[i].fact, u->b.fact) == 0 &&
+                                              holds_columns(a->c[i].dims, a->c[i].ndims, u);
+        }
 }
 
 /* ---- the router ------------------------------------------------------ */
@@ -914,8 +1053,7 @@ static int cover(advisor *a)
             int any = 0;
             for (size_t k = 0; k < q->nunits && !any; k++) {
                 const unit *u = &a->u[q->first_unit + k];
-                any = !u->already && strcmp(a->c[i].fact, u->b.fact) == 0 &&
-                      holds_columns(a->c[i].dims, a->c[i].ndims, u);
+                any = !u->already && a->holds[i * a->colsets.n + u->colset];
             }
             if (!any)
                 continue;
@@ -1209,13 +1347,16 @@ static long long total_weight(const advisor *a)
 
 static size_t count_facts(const advisor *a)
 {
+    const char **facts = NULL;
     size_t n = 0;
     for (size_t k = 0; k < a->nu; k++) {
         int seen = 0;
-        for (size_t j = 0; j < k && !seen; j++)
-            seen = strcmp(a->u[j].b.fact, a->u[k].b.fact) == 0;
-        n += !seen;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = strcmp(facts[j], a->u[k].b.fact) == 0;
+        if (!seen)
+            PUSH(facts, n, a->u[k].b.fact);
     }
+    free(facts);
     return n;
 }
 
@@ -1540,6 +1681,8 @@ static void advisor_free(advisor *a)
         free(a->charts[i].name);
     }
     free(a->charts);
+    key_set_free(&a->colsets);
+    free(a->holds);
     json_decref(a->rules_doc);
     rules_free(&a->ru);
     lint_walk_free(&a->walk);
@@ -1654,6 +1797,7 @@ int cmd_advise(int argc, char **argv)
     }
     free(paths);
     sort_sites(&a);
+    xqsort(a.charts, a.ncharts, sizeof *a.charts, cmp_chart);
     int rc = EXIT_OK;
     sl_engine *base = engine_with(&a, NULL, 0);
     if (!base) {
@@ -1673,7 +1817,8 @@ int cmd_advise(int argc, char **argv)
         }
         final_run(&a, base, aggs, naggs);
     } else {
-        run_router(&a, base, already_verdict, NULL);
+        if (a.ru.naggregates)       /* none declared: nothing is routed */
+            run_router(&a, base, already_verdict, NULL);
         make_candidates(&a);
         if (cover(&a) < 0) {
             rc = EXIT_USAGE;

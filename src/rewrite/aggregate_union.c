@@ -96,8 +96,9 @@
  * is (another aggregate could otherwise take that branch on a second
  * pass).
  *
- *  U6. The aggregate's query names its source's columns unqualified or
- *      qualified by its one FROM item (its alias, or the table's name):
+ *  U6. The aggregate's query reads its source alone (not an aggregate
+ *      over a join), and names its columns unqualified or qualified by
+ *      that one FROM item (its alias, or the table's name):
  *      the source branch reads them unqualified under the block's FROM
  *      item, where they are the same columns.
  *
@@ -273,8 +274,10 @@ static ast_walk_rc unqualify(ast_walker *w, json_t *node, ast_kind k, json_t *f)
 static json_t *unqualified_copy(const rules_aggregate *a, json_t *e)
 {
     json_t *sel = ast_get(a->statement, "SelectStmt");
-    json_t *rv = NULL;
-    ast_unwrap(json_array_get(ast_get(sel, "fromClause"), 0), &rv, NULL);
+    json_t *rv = NULL, *from = ast_get(sel, "fromClause");
+    if (json_array_size(from) != 1 ||
+        ast_unwrap(json_array_get(from, 0), &rv, NULL) != AST_RangeVar)
+        return NULL;        /* an aggregate over a join: its query reads more */
     json_t *copy = ast_without_locations(e);
     qual_walk q = {rv, 0};
     ast_walker w = {.fn = unqualify, .ctx = &q, .max_depth = AST_WALK_UNLIMITED};
@@ -338,9 +341,9 @@ int agu_decide(const agu_block *b, agu_split *out, route_reason *code, char *why
     arena_json_release(probe);
     arena_json_release(probe2);
     if (!ok)
-        return fail(code, RR_UNION_UNSUPPORTED, why, n, "the query of %s names a column through "
-                    "a qualifier other than its table's: it cannot be run under the block's "
-                    "FROM item (U6)", a->table_written);
+        return fail(code, RR_UNION_UNSUPPORTED, why, n, "the query of %s reads more than its "
+                    "source, or names a column through a qualifier other than its table's: it "
+                    "cannot be run under the block's FROM item (U6)", a->table_written);
     out->on = 1;
     out->split_us = s;
     return 0;

@@ -1032,7 +1032,9 @@ def gen_derived_query(rnd):
         dims = rnd.sample(pool, rnd.choice([1, 1, 2, 3]))
         nothing = rnd.random() < 0.05
         if nothing:
-            dims, where = ["'x'"], ["1 = 0"]       # no rows: not one from a global aggregate
+            # no rows: not the one row of a global aggregate (void_totals
+            # holds one over its filter, which no row passes)
+            dims, where = ["'x'"], [rnd.choice(["1 = 0", "status = 'void'"])]
         select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
         if rnd.random() < 0.25 and not nothing:
             # the same as a GROUP BY without aggregates
@@ -1093,7 +1095,8 @@ def gen_derived_query(rnd):
         head = "SELECT "
         where = []
         if rnd.random() < 0.5:
-            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0"]))
+            where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0",
+                                     "status = 'void'"]))
     sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
     if where:
         sql += "\nWHERE " + " AND ".join(where)

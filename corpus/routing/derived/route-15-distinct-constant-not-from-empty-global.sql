@@ -1,0 +1,3 @@
+SELECT DISTINCT 'void' AS scope
+FROM main.sales.transactions
+WHERE status = 'void'
