@@ -3,7 +3,7 @@
  * (src/rewrite/aggregate_routing.c): when a query block that joins the
  * fact table to one dimension table may be answered by joining an
  * aggregate of the fact to the same dimension.  Its conditions, numbered
- * J1-J6, are at the top of src/rewrite/aggregate_joins.c; the per-row
+ * J1-J9, are at the top of src/rewrite/aggregate_joins.c; the per-row
  * mapping of expressions stays in aggregate_routing.c, which calls these
  * functions at the points its own conditions name.
  *
@@ -72,9 +72,10 @@ typedef int (*agj_equiv_fn)(void *route, json_t *q, json_t *d);
 
 /* Conditions J7 and J8 for an aggregate over a join: the block reads the
  * same join (j) or the fact alone (j NULL) and the aggregate's join
- * cannot change its rows.  Returns 0, or -1 with *code and why. */
-int agj_same_graph(const agj_join *j, const rules_aggregate *a, agj_equiv_fn eq, void *route,
-                   route_reason *code, char *why, size_t size);
+ * cannot change its rows (J9: a lossless join, by ru's declarations).
+ * Returns 0, or -1 with *code and why. */
+int agj_same_graph(const rules *ru, const agj_join *j, const rules_aggregate *a,
+                   agj_equiv_fn eq, void *route, route_reason *code, char *why, size_t size);
 
 /* The ON condition (NULL for none). */
 json_t *agj_on(const agj_join *j);

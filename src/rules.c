@@ -413,11 +413,63 @@ static long column_index(const rules_table *t, const char *name)
     return -1;
 }
 
+/* tables[i].columns[j].references: {"table": "catalog.schema.table",
+ * "columns": ["k"], "total": true | false}: the column is a foreign key
+ * of one column of another table (a composite key is not read: "columns"
+ * holds one name).  Which table and column are checked where the
+ * reference is used (aggregate_joins.c J9): the table may be declared
+ * after this one, or not at all. */
+static int load_reference(loader *ld, json_t *c, const char *path, rules_column *col)
+{
+    static const char *const keys[] = {"table", "columns", "total", NULL};
+    json_t *v = json_object_get(c, "references");
+    if (!v)
+        return 0;
+    char *p = ld_path_join(path, "references");
+    int rc = -1;
+    json_t *cols = json_object_get(v, "columns"), *total = json_object_get(v, "total");
+    char *table = NULL;
+    char *cp = ld_path_join(p, "columns"), *tp = ld_path_join(p, "total");
+    if (!json_is_object(v)) {
+        ld_fail_at(ld, p, "must be an object {\"table\", \"columns\", \"total\"}");
+    } else if (ld_check_keys(ld, v, p, keys) < 0 || ld_get_string(ld, v, p, "table", &table) < 0) {
+        /* reported */
+    } else if (!table) {
+        ld_fail_at(ld, p, "needs \"table\" (catalog.schema.table)");
+    } else if (!json_is_array(cols) || json_array_size(cols) != 1 ||
+               !json_is_string(json_array_get(cols, 0)) ||
+               !*json_string_value(json_array_get(cols, 0))) {
+        ld_fail_at(ld, cp, "must be an array of one column name (the referenced column; "
+                   "composite keys are not read)");
+    } else if (total && !json_is_boolean(total)) {
+        ld_fail_at(ld, tp, "must be true or false");
+    } else {
+        char *pat_path = ld_path_join(p, "table");
+        pcre2_code *pattern = NULL;
+        rc = ld_compile_match(ld, pat_path, table, &col->ref_table, &pattern);
+        free(pat_path);
+        if (rc == 0 && pattern) {
+            pcre2_code_free(pattern);
+            rc = ld_fail_at(ld, p, "\"table\" must name one table (catalog.schema.table), "
+                            "not a /pattern/");
+        }
+        if (rc == 0) {
+            col->ref_column = xstrdup(json_string_value(json_array_get(cols, 0)));
+            col->ref_total = json_is_true(total);
+        }
+    }
+    free(table);
+    free(cp);
+    free(tp);
+    free(p);
+    return rc;
+}
+
 /* tables[i].columns: [{"name": ..., "type": ...}, ...], names unique
  * (case-insensitively, as Spark compares them). */
 static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
 {
-    static const char *const keys[] = {"name", "type", "distinct", NULL};
+    static const char *const keys[] = {"name", "type", "distinct", "references", NULL};
     if (!json_is_array(v))
         return ld_fail_at(ld, path, "must be an array of {\"name\", \"type\"} objects");
     t->has_columns = 1;
@@ -433,14 +485,19 @@ static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
         if (ld_check_keys(ld, c, p, keys) < 0 ||
             ld_get_string(ld, c, p, "name", &col.name) < 0 ||
             ld_get_string(ld, c, p, "type", &col.type) < 0 ||
-            get_count(ld, c, p, "distinct", 1, &col.distinct) < 0) {
+            get_count(ld, c, p, "distinct", 1, &col.distinct) < 0 ||
+            load_reference(ld, c, p, &col) < 0) {
             free(col.name);
             free(col.type);
+            free(col.ref_table);
+            free(col.ref_column);
             return -1;
         }
         if (!col.name || !*col.name) {
             free(col.name);
             free(col.type);
+            free(col.ref_table);
+            free(col.ref_column);
             return ld_fail_at(ld, p, "needs a non-empty \"name\"");
         }
         if (column_index(t, col.name) >= 0) {
@@ -449,6 +506,8 @@ static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
             free(np);
             free(col.name);
             free(col.type);
+            free(col.ref_table);
+            free(col.ref_column);
             return -1;
         }
         t->columns[t->ncolumns++] = col;
@@ -946,6 +1005,8 @@ void rules_free(rules *r)
         for (size_t k = 0; k < t->ncolumns; k++) {
             free(t->columns[k].name);
             free(t->columns[k].type);
+            free(t->columns[k].ref_table);
+            free(t->columns[k].ref_column);
         }
         free(t->columns);
         for (size_t k = 0; k < t->nunique; k++)

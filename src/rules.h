@@ -63,6 +63,12 @@ typedef struct rules_column {
     int   not_null;         /* listed in not_null */
     long long distinct;     /* its number of distinct values, -1 when
                                unknown (read by `sluice advise` only) */
+    /* "references": {"table": ..., "columns": [k], "total": true}: the
+     * column is a foreign key of table's column k; total: every value
+     * that is not NULL is one of k's (aggregate_joins.c J9). */
+    char *ref_table;        /* lower-case catalog.schema.table, or NULL */
+    char *ref_column;       /* the column it references, as written */
+    int   ref_total;
 } rules_column;
 
 typedef struct rules_table {

@@ -89,19 +89,39 @@
  *
  * J7. The block reads the same join (J1-J3 hold for it), or the fact
  *     alone and the aggregate's join is a LEFT JOIN: on a unique key it
- *     keeps every fact row exactly once, so its groups hold every row.
- *     Refused: the fact alone against an inner join, which drops the
- *     fact rows without a partner that the query counts.
+ *     keeps every fact row exactly once, so its groups hold every row --
+ *     or an inner join that is lossless (J9).  Refused: the fact alone
+ *     against an inner join that is not, which drops the fact rows
+ *     without a partner that the query counts.
  *
  * J8. The same join: the same dimension table, the same join type (an
- *     inner join, or a join preserving the fact for a LEFT JOIN), and
- *     the same ON conjuncts up to order, mirrored comparisons and the
- *     names of the tables (each column matched by the table it reads:
- *     the definition's by its qualifier, the block's by its binding).
- *     Every other expression maps onto the stored dimensions as in a
- *     query of one table, a dimension's attributes included.  Refused:
- *     another table, another join type, an extra or a missing ON
- *     conjunct.
+ *     inner join, or a join preserving the fact for a LEFT JOIN; either
+ *     for the other when the aggregate's join is lossless, J9: then both
+ *     keep every fact row once), and the same ON conjuncts up to order,
+ *     mirrored comparisons and the names of the tables (each column
+ *     matched by the table it reads: the definition's by its qualifier,
+ *     the block's by its binding).  Every other expression maps onto the
+ *     stored dimensions as in a query of one table, a dimension's
+ *     attributes included.  Refused: another table, another join type,
+ *     an extra or a missing ON conjunct.
+ *
+ * J9. The aggregate's join is lossless -- every fact row has exactly one
+ *     partner, so an inner join keeps each row once, as a LEFT JOIN does
+ *     -- when its ON condition is the one equality t.c = d.k where
+ *       a. the fact's column c is declared not_null (tables[].not_null):
+ *          a NULL key finds no partner;
+ *       b. c declares "references": {"table": d, "columns": [k],
+ *          "total": true}: every value of c is a value of d.k (the rules
+ *          vouch for it, as for not_null and unique; sluice cannot see
+ *          the data);
+ *       c. k is a declared unique key of d, so there is at most one
+ *          partner: rules_aggregate.c loads an aggregate over a join
+ *          only when its ON condition equates a whole unique key, here
+ *          k alone.
+ *     Refused (join_not_covered): a nullable c, no reference, a
+ *     reference without "total": true or to another table or column, and
+ *     any other ON conjunct (a condition such as d.size = 'large' drops
+ *     the rows whose partner fails it).
  *
  * In the routed block the aggregate's columns are qualified with the
  * fact's alias (or name) and the dimension's columns with the
@@ -364,19 +384,75 @@ static int covers(json_t **x, size_t nx, json_t **y, size_t ny, int x_is_query,
     return 1;
 }
 
+/* The definition's column reference as (qualifier, column), or 0. */
+static int definition_column(json_t *e, const char **qual, const char **col)
+{
+    json_t *f;
+    if (ast_unwrap(e, &f, NULL) != AST_ColumnRef)
+        return 0;
+    json_t *parts = ast_get(f, "fields");
+    *qual = ast_string_value(json_array_get(parts, 0));
+    *col = ast_string_value(json_array_get(parts, 1));
+    return json_array_size(parts) == 2 && *qual && *col;
+}
+
+/* J9: is the aggregate's join lossless?  0, or -1 with why. */
+static int lossless(const rules *ru, const rules_aggregate *a, char *why, size_t size)
+{
+    json_t *c[2], *f;
+    const char *lq, *lc, *rq, *rc, *fc = NULL, *dc = NULL;
+    if (conjuncts(a->join_on, c, 0, 2) != 1 || ast_unwrap(c[0], &f, NULL) != AST_A_Expr ||
+        !ast_str(f, "kind") || strcmp(ast_str(f, "kind"), "AEXPR_OP") != 0 ||
+        json_array_size(ast_get(f, "name")) != 1 ||
+        !ast_string_value(json_array_get(ast_get(f, "name"), 0)) ||
+        strcmp(ast_string_value(json_array_get(ast_get(f, "name"), 0)), "=") != 0 ||
+        !definition_column(ast_get(f, "lexpr"), &lq, &lc) ||
+        !definition_column(ast_get(f, "rexpr"), &rq, &rc)) {
+        snprintf(why, size, "the join is not lossless: the aggregate's ON condition is more "
+                 "than one key equality (J9%s)", "");
+        return -1;
+    }
+    if (strcasecmp(lq, a->fact_alias) == 0 && strcasecmp(rq, a->dim_alias) == 0)
+        fc = lc, dc = rc;
+    else if (strcasecmp(rq, a->fact_alias) == 0 && strcasecmp(lq, a->dim_alias) == 0)
+        fc = rc, dc = lc;
+    const rules_table *ft = rules_find_table(ru, a->source);
+    const rules_column *col = NULL;
+    for (size_t i = 0; fc && ft && i < ft->ncolumns && !col; i++)
+        if (strcasecmp(ft->columns[i].name, fc) == 0)
+            col = &ft->columns[i];
+    if (!col || !col->not_null) {
+        snprintf(why, size, "the join is not lossless: the fact's column %s is not declared "
+                 "not_null (J9a)", fc ? fc : "?");
+        return -1;
+    }
+    if (!col->ref_table || strcmp(col->ref_table, a->dim) != 0 ||
+        strcasecmp(col->ref_column, dc) != 0 || !col->ref_total) {
+        snprintf(why, size, "the join is not lossless: the fact's column %s declares no total "
+                 "reference to the joined key (\"references\" with \"total\": true; J9b)", fc);
+        return -1;
+    }
+    return 0;       /* J9c: the key is unique (rules_aggregate.c read_join) */
+}
+
 /* J7, J8 */
-int agj_same_graph(const agj_join *j, const rules_aggregate *a, agj_equiv_fn eq, void *route,
-                   route_reason *code, char *why, size_t size)
+int agj_same_graph(const rules *ru, const agj_join *j, const rules_aggregate *a,
+                   agj_equiv_fn eq, void *route, route_reason *code, char *why, size_t size)
 {
     *code = RR_JOIN_NOT_COVERED;
     if (!j) {
         /* J7: the fact alone.  A LEFT JOIN on a unique key keeps every
          * source row once: its groups hold every row.  An inner join
-         * drops the rows without a partner, which the query counts. */
+         * drops the rows without a partner, which the query counts,
+         * unless it is lossless (J9). */
         if (a->join_left)
             return 0;
+        char loss[200];
+        if (lossless(ru, a, loss, sizeof loss) == 0)
+            return 0;
         snprintf(why, size, "the aggregate joins %s with an inner join, which drops the fact "
-                 "rows that have no partner; the query reads the fact alone (J7)", a->dim);
+                 "rows that have no partner; the query reads the fact alone (J7): %s",
+                 a->dim, loss);
         return -1;
     }
     if (!j->dim->qualified || strcmp(j->dim->qualified, a->dim) != 0) {
@@ -385,9 +461,10 @@ int agj_same_graph(const agj_join *j, const rules_aggregate *a, agj_equiv_fn eq,
     }
     const char *type = ast_str(j->join, "jointype");
     int query_left = type && strcmp(type, "JOIN_INNER") != 0;  /* J2: the fact preserved */
-    if (query_left != a->join_left) {
-        snprintf(why, size, "the query's join type differs from the aggregate's (%s; J8)",
-                 a->join_left ? "LEFT JOIN" : "inner join");
+    char loss[200];
+    if (query_left != a->join_left && lossless(ru, a, loss, sizeof loss) < 0) {
+        snprintf(why, size, "the query's join type differs from the aggregate's (%s; J8): %s",
+                 a->join_left ? "LEFT JOIN" : "inner join", loss);
         return -1;
     }
     json_t *qc[AGJ_MAX_CONJUNCTS], *dc[AGJ_MAX_CONJUNCTS];

@@ -2129,7 +2129,8 @@ static int check_block(route *r, routed *out)
     if (r->agg->dim) {
         char why[240];
         route_reason code;
-        if (agj_same_graph(r->join, r->agg, equiv_hook, r, &code, why, sizeof why) < 0)
+        if (agj_same_graph(r->ctx->rules, r->join, r->agg, equiv_hook, r, &code, why,
+                           sizeof why) < 0)
             return refuse(r, code, "%s", why);
     } else if (r->join) {
         char why[240];

@@ -49,6 +49,13 @@ Under "joinaggs" the same join queries, and queries of the fact alone,
 run against aggregates whose own query joins the fact to main.sales.stores
 (inner, left, and left with a condition in ON).
 
+Under "lossless" queries of the fact alone and joins against aggregates
+over inner joins that are lossless or not (aggregate_joins.c J9):
+main.sales.products lists every product_id of the fact (a total
+reference), main.sales.customers lacks customers 51-60 (not total),
+main.sales.region_names lists every region but the fact's region may be
+NULL.
+
 Under a folder named "derived" they are answers derived from stored
 groups: SELECT DISTINCT over dimensions, fields of the time (hour,
 dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
@@ -223,6 +230,13 @@ def load_data(server, seed):
         INSERT INTO sales.store_owners VALUES (1, 'ann'), (1, 'bob'), (2, 'cid'), (3, 'dan'),
             (3, 'eve'), (3, 'fay'), (5, 'gus'), (6, 'hal'), (7, 'ivy'), (8, 'jon'), (10, 'kim'),
             (10, 'lea'), (13, 'max'), (NULL, 'ned');
+        CREATE TABLE sales.customers (customer_id integer, segment text);
+        INSERT INTO sales.customers
+            SELECT i, (ARRAY['retail', 'business', NULL])[1 + i % 3]
+            FROM generate_series(1, 50) AS i;
+        CREATE TABLE sales.region_names (region text, zone text);
+        INSERT INTO sales.region_names VALUES ('north', 'A'), ('south', 'B'), ('east', 'A'),
+            ('west', NULL);
         CREATE TABLE sales.store_cities (store_id integer, city text, country text);
         INSERT INTO sales.store_cities VALUES (1, 'Paris', 'FR'), (1, 'Lyon', 'FR'),
             (2, 'Paris', 'FR'), (3, 'Lyon', 'FR'), (4, 'Lyon', 'FR'), (6, 'Nice', 'FR'),
@@ -1226,6 +1240,75 @@ def gen_implied_query(rnd):
     return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
 
 
+# Lossless joins (corpus/routing/lossless, aggregate_joins.c J9): queries
+# of the fact alone that only an aggregate over an inner join stores --
+# onto products (product_id not_null, a total reference: lossless), onto
+# customers (a reference that is not total: customers 51-60 are not
+# listed), onto region_names (a total reference from a column that may
+# be NULL), onto products with a condition in ON, onto stores from
+# product_id (a reference to another table) -- and the joins themselves,
+# inner, left and right, against them.
+
+LOSSLESS_GROUPS = [
+    ["t.transaction_date", "date_trunc('month', t.transaction_date)", "t.channel"],  # products
+    ["t.status", "t.transaction_date"],                                             # customers
+    ["date_trunc('month', t.transaction_date)", "t.region"],                        # region_names
+    ["t.transaction_date", "t.region"],                                             # ON condition
+    ["t.product_id", "t.transaction_date"],                                         # stores
+]
+LOSSLESS_METRICS = ["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                    "max(t.amount)", "count(DISTINCT t.channel)"]
+LOSSLESS_FILTERS = ["t.transaction_date >= DATE '2026-%02d-01'", "t.channel IN ('web', 'app')",
+                    "t.status = 'paid'", "t.region = 'north'", "t.region IS NULL",
+                    "t.transaction_date < DATE '2026-%02d-15'"]
+LOSSLESS_JOINS = [
+    ("main.sales.products", "p", "product_id", ["p.category", "coalesce(p.category, 'none')"],
+     ["p.category = 'toys'", "p.category IS NULL"]),
+    ("main.sales.customers", "c", "customer_id", ["c.segment"], ["c.segment = 'retail'"]),
+    ("main.sales.region_names", "r", "region", ["r.zone"], ["r.zone = 'A'"]),
+]
+
+
+def gen_lossless_query(rnd):
+    metrics = rnd.sample(LOSSLESS_METRICS, rnd.choice([1, 1, 2, 3]))
+    where = []
+    for _ in range(rnd.choice([0, 1, 1, 2])):
+        f = rnd.choice(LOSSLESS_FILTERS)
+        where.append(f % rnd.randint(1, 11) if "%" in f else f)
+    if rnd.random() < 0.55:
+        group = rnd.choice(LOSSLESS_GROUPS)
+        dims = rnd.sample(group, rnd.choice([0, 1, 1, 2]))
+        if len([d for d in dims if "transaction_date" in d]) > 1:
+            dims = dims[:1]
+        from_ = "main.sales.transactions AS t"
+    else:
+        table, alias, key, attrs, conds = rnd.choice(LOSSLESS_JOINS)
+        fact_dims = {"p": ["t.channel", "t.transaction_date"], "c": ["t.status"],
+                     "r": ["t.region", "date_trunc('month', t.transaction_date)"]}[alias]
+        dims = rnd.sample(attrs + fact_dims, rnd.choice([1, 1, 2]))
+        if rnd.random() < 0.3:
+            where.append(rnd.choice(conds))
+        on = rnd.choice(["t.%s = %s.%s" % (key, alias, key), "%s.%s = t.%s" % (alias, key, key)])
+        kind = rnd.choice(["JOIN", "INNER JOIN", "LEFT JOIN", "RIGHT JOIN"])
+        if kind == "RIGHT JOIN":
+            from_ = "%s AS %s RIGHT JOIN main.sales.transactions AS t ON %s" % (table, alias, on)
+        else:
+            from_ = "main.sales.transactions AS t %s %s AS %s ON %s" % (kind, table, alias, on)
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.1:
+        sql += "\nHAVING count(*) > %d" % rnd.randint(0, 20)
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if rnd.random() < 0.15:
+        sql += "\nLIMIT %d" % rnd.randint(1, 50)
+    return sql
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "implied": lambda rnd: gen_implied_query(rnd),
               "stale": lambda rnd: gen_stale_query(rnd),
@@ -1234,7 +1317,8 @@ GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd),
-              "joinaggs": lambda rnd: gen_joinagg_query(rnd)}
+              "joinaggs": lambda rnd: gen_joinagg_query(rnd),
+              "lossless": lambda rnd: gen_lossless_query(rnd)}
 
 
 # ---------------------------------------------------------------------------

@@ -440,6 +440,49 @@ START_TEST(aggregates_over_joins)
 }
 END_TEST
 
+/* tables[].columns[].references (rules.c load_reference): what loads,
+ * and each error with its message at its key.  Which table and column a
+ * reference names is checked where it is used (aggregate_joins.c J9). */
+START_TEST(column_references)
+{
+    static const struct { const char *ref, *error; } cases[] = {
+        {"{\"table\": \"main.sales.stores\", \"columns\": [\"store_id\"], \"total\": true}", NULL},
+        {"{\"table\": \"main.sales.stores\", \"columns\": [\"store_id\"]}", NULL},
+        {"{\"table\": \"main.sales.nowhere\", \"columns\": [\"x\"], \"total\": false}", NULL},
+        {"[\"main.sales.stores\"]", "must be an object"},
+        {"{\"columns\": [\"store_id\"]}",
+         "needs \"table\" (catalog.schema.table)"},
+        {"{\"table\": \"stores\", \"columns\": [\"store_id\"]}",
+         "must be catalog.schema.table"},
+        {"{\"table\": \"/main\\\\.sales\\\\..*/\", \"columns\": [\"store_id\"]}",
+         "must name one table (catalog.schema.table), not a /pattern/"},
+        {"{\"table\": \"main.sales.stores\", \"columns\": [\"a\", \"b\"]}",
+         "must be an array of one column name"},
+        {"{\"table\": \"main.sales.stores\", \"columns\": []}",
+         "must be an array of one column name"},
+        {"{\"table\": \"main.sales.stores\", \"columns\": [\"store_id\"], \"total\": 1}",
+         "must be true or false"},
+        {"{\"table\": \"main.sales.stores\", \"columns\": [\"store_id\"], \"lossless\": true}",
+         "lossless"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "{\"sluice\": 1, \"tables\": [{\"match\": "
+                 "\"main.sales.transactions\", \"columns\": [{\"name\": \"store_id\", "
+                 "\"references\": %s}]}]}", cases[i].ref);
+        char *err = NULL;
+        sl_engine *e = sl_engine_new(text, strlen(text), "r.json", &err);
+        if (!cases[i].error)
+            ck_assert_msg(e != NULL && err == NULL, "case %zu: %s", i, err ? err : "");
+        else
+            ck_assert_msg(e == NULL && err && strstr(err, cases[i].error), "case %zu: %s", i,
+                          err ? err : "(loaded)");
+        sl_engine_free(e);
+        sl_free(err);
+    }
+}
+END_TEST
+
 START_TEST(narrow_statement_kinds)
 {
     const char *ctas = "CREATE TABLE t AS SELECT * FROM transactions WHERE d >= current_date() - 7";
@@ -494,6 +537,7 @@ int main(void)
     tcase_add_test(tc, statement_kinds_and_suppression);
     tcase_add_test(tc, narrow_statement_kinds);
     tcase_add_test(tc, aggregates_over_joins);
+    tcase_add_test(tc, column_references);
     suite_add_tcase(s, tc);
     int status = check_run(s, CK_NOFORK);
     sl_engine_free(eng);

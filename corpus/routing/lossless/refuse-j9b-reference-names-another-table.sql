@@ -1,0 +1,4 @@
+SELECT t.product_id, count(*) AS orders
+FROM main.sales.transactions AS t
+WHERE t.transaction_date >= DATE '2026-11-01'
+GROUP BY t.product_id

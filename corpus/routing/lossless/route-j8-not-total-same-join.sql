@@ -1,0 +1,4 @@
+SELECT c.segment, t.status, sum(t.amount) AS revenue
+FROM main.sales.transactions AS t
+JOIN main.sales.customers AS c ON t.customer_id = c.customer_id
+GROUP BY c.segment, t.status
