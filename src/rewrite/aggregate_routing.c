@@ -1044,7 +1044,9 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
                             : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
-        if (b && b->kind == RS_AMBIGUOUS)
+        if (col && strcmp(col, DIALECT_GROUP_BY_ALL) == 0)
+            refuse(r, RR_BY_ALL, "%s", "GROUP BY ALL or ORDER BY ALL is used");
+        else if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
         else if (!qualifier_is_item(r, f, NULL) &&
                  !(r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f)))
@@ -2579,9 +2581,13 @@ static int miss_once(miss_seen *seen, const an_block *blk, const an_item *scan)
     return 1;
 }
 
+/* Does blk aggregate its rows: GROUP BY, an aggregate call, grouping
+ * sets, or SELECT DISTINCT (Spark's ReplaceDistinctWithAggregate makes it
+ * a GROUP BY of its items; condition 15 routes it). */
 static int aggregates(const an_block *blk)
 {
-    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets;
+    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets ||
+           (blk->select && ast_get(blk->select, "distinctClause"));
 }
 
 /* Report that block agg, which aggregates the rows of the scan `scan` of
