@@ -1353,7 +1353,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out);
  * conjunct a (analyze_norm.c, an_norm_implies)? */
 static int where_implies(route *r, json_t *a)
 {
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_norm n = {same_column, column_class, r, &clock};
     return an_norm_implies(&n, r->blk->where, r->blk->nwhere, a);
 }
@@ -1546,7 +1546,7 @@ static json_t *boundary_literal(long long us)
  * otherwise); a typed value keeps its own.  Returns 0, or -1. */
 static int raw_value(route *r, json_t *e, int ty, long long *us)
 {
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_time t;
     if (an_eval_date(&clock, e, &t) < 0)
         return -1;
@@ -1789,7 +1789,7 @@ static int fresh_enough(route *r)
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
     long long end = LLONG_MAX;
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&

@@ -173,7 +173,7 @@ static long long split_of(long f, int g)
 static int time_bounded(const agu_block *b, const char *col, int type, long long *lo)
 {
     const rules_dimension *td = &b->agg->dims[b->agg->time_dim];
-    an_clock clock = {b->ctx->now_days, b->ctx->now_seconds};
+    an_clock clock = {b->ctx->now_days, b->ctx->now_seconds, b->ctx->clock_unknown};
     an_bound bd;
     int bounded = 0;
     *lo = LLONG_MIN;
