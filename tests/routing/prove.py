@@ -56,6 +56,12 @@ reference), main.sales.customers lacks customers 51-60 (not total),
 main.sales.region_names lists every region but the fact's region may be
 NULL.
 
+Under "example" (corpus/routing/example, whose rules.json is the shipped
+rules/example.json) queries of the fact alone and of its joins to
+main.sales.products: the example's aggregate over that inner join must
+answer the inner joins only, its aggregate of the sales alone the
+queries of the fact alone.
+
 Under a folder named "derived" they are answers derived from stored
 groups: SELECT DISTINCT over dimensions, fields of the time (hour,
 dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
@@ -1270,6 +1276,61 @@ def gen_lossless_query(rnd):
                     maybe(rnd, 0.15, lambda: rnd.randint(1, 50)))
 
 
+# The shipped rules/example.json (corpus/routing/example): daily revenue
+# per region of the sales alone, and per product category of the sales
+# joined to main.sales.products (an inner join; product_id is not declared
+# a total reference, so it answers no query of the fact alone).  Queries
+# of the fact alone and of its joins to products, inner, left and right,
+# with the measures both store and some they do not.
+
+EXAMPLE_FACT_DIMS = ["t.transaction_date", "date_trunc('month', t.transaction_date)", "t.region",
+                     "coalesce(t.region, 'none')"]
+EXAMPLE_JOIN_DIMS = ["p.category", "t.transaction_date", "date_trunc('month', t.transaction_date)",
+                     "coalesce(p.category, 'none')", "upper(p.category)"]
+EXAMPLE_METRICS = ["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                   "count(DISTINCT t.transaction_date)"]
+EXAMPLE_FILTERS = ["t.transaction_date >= DATE '2026-%02d-01'",
+                   "t.transaction_date < DATE '2026-%02d-15'",
+                   "t.transaction_date >= current_date() - INTERVAL %d DAYS"]
+
+
+def gen_example_query(rnd):
+    metrics = rnd.sample(EXAMPLE_METRICS, rnd.choice([1, 1, 2, 3]))
+    where = []
+    for _ in range(rnd.choice([0, 1, 1, 2])):
+        f = rnd.choice(EXAMPLE_FILTERS)
+        where.append(f % rnd.randint(1, 11))
+    if rnd.random() < 0.35:
+        dims = rnd.sample(EXAMPLE_FACT_DIMS, rnd.choice([0, 1, 1, 2]))
+        if rnd.random() < 0.3:
+            where.append(rnd.choice(["t.region = 'north'", "t.region IS NULL",
+                                     "t.region IN ('south', 'east')"]))
+        from_ = "main.sales.transactions AS t"
+    else:
+        dims = rnd.sample(EXAMPLE_JOIN_DIMS, rnd.choice([1, 1, 2]))
+        if rnd.random() < 0.4:
+            where.append(rnd.choice(["p.category = 'toys'", "p.category IS NULL",
+                                     "p.category IN ('north', 'east')", "p.price > 10"]))
+        on = rnd.choice(["t.product_id = p.product_id", "p.product_id = t.product_id"])
+        kind = rnd.choice(["JOIN", "INNER JOIN", "JOIN", "LEFT JOIN", "RIGHT JOIN"])
+        if kind == "RIGHT JOIN":
+            from_ = "main.sales.products AS p RIGHT JOIN main.sales.transactions AS t ON " + on
+        else:
+            from_ = "main.sales.transactions AS t %s main.sales.products AS p ON %s" % (kind, on)
+    if len([d for d in dims if "transaction_date" in d]) > 1:
+        dims = dims[:1]
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if dims:
+        sql += "\nGROUP BY " + ", ".join(dims)
+    if rnd.random() < 0.1:
+        sql += "\nHAVING count(*) > %d" % rnd.randint(0, 20)
+    return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+
+
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "implied": lambda rnd: gen_implied_query(rnd),
               "stale": lambda rnd: gen_stale_query(rnd),
@@ -1279,7 +1340,8 @@ GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd),
               "joinaggs": lambda rnd: gen_joinagg_query(rnd),
-              "lossless": lambda rnd: gen_lossless_query(rnd)}
+              "lossless": lambda rnd: gen_lossless_query(rnd),
+              "example": lambda rnd: gen_example_query(rnd)}
 
 
 # ---------------------------------------------------------------------------
