@@ -1764,7 +1764,7 @@ static int union_column_type(void *rt, const char *col)
 {
     int t = raw_column_type(rt, col);
     return t == RAW_DATE ? AGU_TYPE_DATE : t == RAW_TIMESTAMP_NTZ ? AGU_TYPE_TIMESTAMP_NTZ
-                                                                  : AGU_TYPE_OTHER;
+         : t == RAW_TIMESTAMP_LTZ ? AGU_TYPE_TIMESTAMP_LTZ : AGU_TYPE_OTHER;
 }
 
 static int union_equiv(void *rt, json_t *q, json_t *d)
@@ -1775,7 +1775,10 @@ static int union_equiv(void *rt, json_t *q, json_t *d)
 /* The block as aggregate_union.c reads it. */
 static agu_block union_block(route *r, long fresh_through)
 {
-    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through,
+    const char *tz = r->ctx->req->time_zone;
+    int zone = !tz ? AGU_ZONE_UNKNOWN : same_zone(tz, r->agg->time_zone) ? AGU_ZONE_SAME
+                                                                          : AGU_ZONE_OTHER;
+    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through, zone,
                        union_equiv, union_column_type, r};
 }
 
