@@ -1698,6 +1698,8 @@ static void hint_verdict(advisor *a, size_t ui, int routed, const char *table, s
 /* The state of make_hints' runs of the router. */
 typedef struct hint_run {
     const unsigned char *use;   /* per hint: its widened aggregate loads */
+    size_t *shape;              /* per unit: its shape, SIZE_MAX if answered */
+    unsigned char *by_shape;    /* per shape x hint: hint_may_answer */
     unsigned char *shown;       /* per unit of the query x hint: hint_may_answer */
     hint_pass pass;
     unsigned char *own;         /* per unit: its own hint answers it */
@@ -1706,16 +1708,44 @@ typedef struct hint_run {
     size_t nengines;
 } hint_run;
 
+/* Which hints each block may use: the same for blocks of one shape
+ * (block_key: hint_may_answer reads nothing else), so worked out once
+ * per shape. */
+static void hint_shapes(advisor *a, hint_run *r)
+{
+    key_set shapes = {0};
+    r->shape = xcalloc(a->nu + 1, sizeof *r->shape);
+    for (size_t k = 0; k < a->nu; k++) {
+        const unit *u = &a->u[k];
+        if (u->answered_by >= 0 || u->b.unanswerable) {
+            r->shape[k] = SIZE_MAX;
+            continue;
+        }
+        char *key = block_key(&u->b, 1);
+        r->shape[k] = key_set_id(&shapes, key, k);
+        free(key);
+    }
+    r->by_shape = xcalloc(shapes.n * a->nhints + 1, 1);
+    for (size_t s = 0; s < shapes.n; s++)
+        for (size_t i = 0; i < a->nhints; i++) {
+            const hint *h = &a->hints[i];
+            r->by_shape[s * a->nhints + i] =
+                (unsigned char)(r->use[i] && hint_may_answer(&a->ru.aggregates[h->agg], h,
+                                                             &a->u[shapes.first[s]]));
+        }
+    key_set_free(&shapes);
+}
+
 static void hint_shown(advisor *a, hint_run *r, size_t qi)
 {
     const query *q = &a->q[qi];
-    for (size_t k = 0; k < q->nunits; k++)
-        for (size_t i = 0; i < a->nhints; i++) {
-            const hint *h = &a->hints[i];
-            r->shown[k * a->nhints + i] =
-                (unsigned char)(r->use[i] && hint_may_answer(&a->ru.aggregates[h->agg], h,
-                                                             &a->u[q->first_unit + k]));
-        }
+    for (size_t k = 0; k < q->nunits; k++) {
+        size_t s = r->shape[q->first_unit + k];
+        if (s == SIZE_MAX)
+            memset(r->shown + k * a->nhints, 0, a->nhints);
+        else
+            memcpy(r->shown + k * a->nhints, r->by_shape + s * a->nhints, a->nhints);
+    }
 }
 
 /* Route query qi against the widened aggregates of the hints in subset
@@ -1824,12 +1854,14 @@ static void make_hints(advisor *a)
         if (a->q[qi].nunits > most)
             most = a->q[qi].nunits;
     r.shown = xcalloc(most * a->nhints, 1);
+    hint_shapes(a, &r);
     r.pass = (hint_pass){0, xcalloc(most, 1), xcalloc(most * a->nhints, 1)};
     r.own = xcalloc(a->nu + 1, 1);
     unsigned char *mine = xcalloc(a->nhints, 1), *rest = xcalloc(a->nhints, 1);
     unsigned char *live = xcalloc(a->nhints, 1);
     /* First each query against its own blocks' hints: a hint that answers
-     * none of its own blocks is shown nowhere, and is not routed again. */
+     * none of its own blocks is shown nowhere, and is not asked about
+     * again.  Then against the other hints it may use. */
     for (int pass = 0; pass < 2 && loads; pass++) {
         for (size_t qi = 0; qi < a->nq; qi++) {
             const query *q = &a->q[qi];
@@ -1864,6 +1896,8 @@ static void make_hints(advisor *a)
     free(r.engines);
     key_set_free(&r.sets);
     free(r.own);
+    free(r.shape);
+    free(r.by_shape);
     free(r.shown);
     free(r.pass.routed);
     free(r.pass.refused);
