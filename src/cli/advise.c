@@ -1408,6 +1408,33 @@ static void hint_push(hint *h, char *sql, char *name)
     h->names[h->nadd++] = name;
 }
 
+/* Does the tree read a column named col (any qualifier)? */
+static int reads_column(json_t *tree, const char *col)
+{
+    if (json_is_array(tree)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(tree, i, v)
+            if (reads_column(v, col))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(tree))
+        return 0;
+    json_t *f;
+    if (ast_unwrap(tree, &f, NULL) == AST_ColumnRef) {
+        json_t *fields = ast_get(f, "fields");
+        const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+        return last && strcasecmp(last, col) == 0;
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(tree, k, v)
+        if (reads_column(v, col))
+            return 1;
+    return 0;
+}
+
 /* What block u reads that g lacks, into h (dimensions first, each group
  * in the block's order); 0 when it lacks nothing. */
 static int hint_additions(const rules_aggregate *g, const unit *u, hint *h)
@@ -1420,7 +1447,8 @@ static int hint_additions(const rules_aggregate *g, const unit *u, hint *h)
         int stored = 0;
         for (size_t k = 0; k < g->ndims && !stored; k++)
             stored = grouped[k] && strcmp(grouped[k], d->column) == 0;
-        if (stored)
+        /* Over a join, the join's key: the aggregate's join reads it. */
+        if (stored || (g->dim && reads_column(g->join_on, d->column)))
             continue;
         sbuf col = SBUF_INIT, e = SBUF_INIT;
         if (g->dim) {           /* over a join: the source's column */
@@ -1537,8 +1565,8 @@ static int plain_arg(const char *arg)
 }
 
 /* May the router route u onto g widened by h?  Not when u is answered
- * already, is over another fact, reads a column neither stores (the
- * router's first test, rules_aggregate.columns), or needs SUM, COUNT,
+ * already, is over another fact, reads a column neither stores nor
+ * joins on (the router's first test, rules_aggregate.columns), or needs SUM, COUNT,
  * MIN or MAX of a bare column (or COUNT(*)) that the widened aggregate
  * does not store, MIN and MAX also not from a dimension of that column
  * (condition 6 of aggregate_routing.c).  A measure over an expression
@@ -1550,7 +1578,8 @@ static int hint_may_answer(const rules_aggregate *g, const hint *h, const unit *
         return 0;
     for (size_t i = 0; i < u->b.ndims; i++)
         if (!has_string(g->columns, g->ncolumns, u->b.dims[i].column) &&
-            !has_string(h->columns, h->ncolumns, u->b.dims[i].column))
+            !has_string(h->columns, h->ncolumns, u->b.dims[i].column) &&
+            !(g->dim && reads_column(g->join_on, u->b.dims[i].column)))
             return 0;
     for (size_t i = 0; i < u->b.nmeasures; i++) {
         const adv_measure *m = &u->b.measures[i];

@@ -96,9 +96,21 @@ expect_line "hint/sql/e_average_by_region.sql:2:6" \
 expect_line "hint/sql/g_items_per_order.sql:2:6" \
     "$M avg(...) needs a stored SUM and COUNT of the same expression (condition 12) [measure_missing]; adding COUNT(quantity) and SUM(quantity) to it answers 1 block, weight 1"
 
+# Over a join (hint-join/: the aggregate joins stores on store_id): the
+# fact's column is added qualified, the join key is not (the join reads
+# it); the fact read alone is not answered by the inner join widened
+# either (J7, J9a), so it gets no hint.
+"$S" advise --now "$NOW" --rules hint-join/rules.json --coverage hint-join/sql > "$T/hint"
+M="    misses main.sales.revenue_by_day_city:"
+expect_line "hint-join/sql/city_by_status.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]; adding t.status to it answers 1 block, weight 1"
+expect_line "hint-join/sql/fact_alone_by_status.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]"
+
 # Every hint, its widened query put into the rules, answers exactly
 # the blocks and weight it claims (hint_loop.py).
-for args in "coverage-rules.json export" "hint/rules.json hint/sql"; do
+for args in "coverage-rules.json export" "hint/rules.json hint/sql" \
+    "hint-join/rules.json hint-join/sql"; do
     # shellcheck disable=SC2086
     if python3 hint_loop.py "$S" $args > "$T/loop" 2>&1; then
         pass=$((pass + 1))
