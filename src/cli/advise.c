@@ -1275,13 +1275,13 @@ static const char *no_reason(const unit *u, int coverage)
  * gets that aggregate widened in memory: the block's columns it does not
  * group by become dimensions (at the grain the block reads them), the
  * block's measures it does not store become measures (AVG's SUM and
- * COUNT parts, as advise_shape.c reads them).  The rules with that
- * aggregate's query so widened go to the router, and the hint claims
- * exactly the blocks not answered now that it routes onto the widened
- * aggregate, the block itself among them (else the block gets no hint).
- * Blocks asking the same aggregate for the same additions share one
- * hint: one engine and one run over the queries that may route onto it.
- * A coarse grain (grain_too_coarse) gets no hint: storing a finer grain
+ * COUNT parts, as advise_shape.c reads them).  The widened aggregate
+ * goes to the router beside the declared ones, and the hint claims
+ * exactly the blocks not answered now that the router answers from it,
+ * the block itself among them (else the block gets no hint).  Blocks
+ * asking the same aggregate for the same additions share one hint; each
+ * query is routed against the widened aggregates it may use
+ * (make_hints).  A coarse grain (grain_too_coarse) gets no hint: storing a finer grain
  * replaces a dimension rather than adding one. */
 static const char *const hint_codes[] = {"not_a_dimension", "measure_missing", NULL};
 
