@@ -57,6 +57,18 @@ static void check_result(const sl_result *res, sl_mode mode, const uint8_t *data
     }
 }
 
+/* One request over the input, at a fixed clock: its answer checked, then
+ * freed.  req holds what the run varies (mode, explain, context). */
+static void run(sl_engine *e, sl_request req, const uint8_t *data, size_t size)
+{
+    req.sql = (const char *)data;
+    req.sql_len = size;
+    req.now = "2026-11-24 12:00:00";
+    sl_result *res = sl_process(e, &req);
+    check_result(res, req.mode, data, size);
+    sl_result_free(res);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const struct { sl_mode mode; int explain; } runs[] = {
@@ -64,22 +76,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {SL_MODE_FORMAT_POSTGRES, 0}, {SL_MODE_PARSE, 0}, {SL_MODE_ENFORCE, 1}};
     for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
         sl_request req = SL_REQUEST_INIT;
-        req.sql = (const char *)data;
-        req.sql_len = size;
-        req.now = "2026-11-24 12:00:00";
         req.mode = runs[i].mode;
         req.explain = runs[i].explain;
-        sl_result *res = sl_process(engine, &req);
-        check_result(res, runs[i].mode, data, size);
-        sl_result_free(res);
+        run(engine, req, data, size);
     }
     static const char *const groups[] = {"eu_sales", "viewer"};
     static const sl_mode modes[] = {SL_MODE_ENFORCE, SL_MODE_LINT};
     for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
         sl_request req = SL_REQUEST_INIT;
-        req.sql = (const char *)data;
-        req.sql_len = size;
-        req.now = "2026-11-24 12:00:00";
         req.mode = modes[i];
         req.explain = 1;
         req.user = "fuzz";
@@ -89,9 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         req.dashboard_id = "7";
         req.chart_id = "42";
         req.source = "fuzz";
-        sl_result *res = sl_process(governance, &req);
-        check_result(res, modes[i], data, size);
-        sl_result_free(res);
+        run(governance, req, data, size);
     }
     return 0;
 }

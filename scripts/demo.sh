@@ -24,10 +24,8 @@ rewrite corpus/guardrails/rewrite-web-events-no-time-range-chart.sql
 rewrite corpus/guardrails/bypass-or-one-equals-one.sql
 rewrite corpus/guardrails/bypass-stacked-drop-table.sql
 rewrite corpus/routing/route-4-superset-time-series.sql
-DEMO_SQL=$(mktemp -d)
-trap 'rm -rf "$DEMO_SQL"' EXIT
-printf "SELECT p.category, sum(t.amount) AS revenue\nFROM main.sales.transactions t\nJOIN main.sales.products p ON p.product_id = t.product_id\nWHERE t.transaction_date >= current_date() - INTERVAL 30 DAYS\nGROUP BY p.category\nLIMIT 100\n" > "$DEMO_SQL/join-with-small-dimension.sql"
-rewrite "$DEMO_SQL/join-with-small-dimension.sql"
+rewrite corpus/routing/example/route-j8-superset-revenue-by-day-category.sql
+rewrite corpus/routing/example/refuse-j8-filter-on-product-column-not-stored.sql
 
 echo
 echo "== sluice fmt: Spark syntax through the dialect bridge"

@@ -316,35 +316,60 @@ static json_t *in_items(json_t *e, const char *eq, json_t **x, json_t **one)
     return *one;
 }
 
+/* The two lists of in_subset and outside_all: q is x IN (w...) or x = w,
+ * a is x <aop> (v...) with aop "=" (IN, =) or "<>" (NOT IN, <>), both
+ * lists non-empty, over the same column x, whose declared type is of the
+ * STRING or numeric class (type_class).  The class, or AN_CLASS_UNKNOWN
+ * when any of that fails; in_lists_close frees the lists in both cases. */
+typedef struct {
+    json_t *qi, *ai, *qone, *aone;
+} in_lists;
+
+static int in_lists_open(const an_norm *n, json_t *q, json_t *a, const char *aop,
+                         in_lists *l)
+{
+    json_t *qx = NULL, *ax = NULL, *cf;
+    *l = (in_lists){0};
+    l->qi = in_items(q, "=", &qx, &l->qone);
+    l->ai = in_items(a, aop, &ax, &l->aone);
+    if (!l->qi || !l->ai || json_array_size(l->qi) == 0 || json_array_size(l->ai) == 0 ||
+        ast_unwrap(ax, &cf, NULL) != AST_ColumnRef || !n->type_class || !eq(n, qx, ax))
+        return AN_CLASS_UNKNOWN;
+    int cls = n->type_class(cf, n->ctx);
+    return cls == AN_CLASS_STRING || cls == AN_CLASS_NUMERIC ? cls : AN_CLASS_UNKNOWN;
+}
+
+static void in_lists_close(in_lists *l)
+{
+    json_decref(l->qone);
+    json_decref(l->aone);
+}
+
 /* q: x IN (w...) or x = w; a: x IN (v...) or x = v; every w among the v.
  * Every value a literal of the class of x's declared type, so that IN
  * and = coerce alike (see in_one_is_equality). */
 static int in_subset(const an_norm *n, json_t *q, json_t *a)
 {
-    json_t *qx = NULL, *ax = NULL, *qone = NULL, *aone = NULL, *cf;
-    json_t *qi = in_items(q, "=", &qx, &qone), *ai = in_items(a, "=", &ax, &aone);
-    int ok = qi && ai && json_array_size(qi) > 0 &&
-             ast_unwrap(ax, &cf, NULL) == AST_ColumnRef && n->type_class && eq(n, qx, ax);
-    int cls = ok ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
-    ok = ok && (cls == AN_CLASS_STRING || cls == AN_CLASS_NUMERIC);
-    for (size_t i = 0; ok && i < json_array_size(ai); i++)
-        ok = literal_class(json_array_get(ai, i)) == cls;
-    for (size_t i = 0; ok && i < json_array_size(qi); i++) {
-        json_t *w = json_array_get(qi, i);
+    in_lists l;
+    int cls = in_lists_open(n, q, a, "=", &l);
+    int ok = cls != AN_CLASS_UNKNOWN;
+    for (size_t i = 0; ok && i < json_array_size(l.ai); i++)
+        ok = literal_class(json_array_get(l.ai, i)) == cls;
+    for (size_t i = 0; ok && i < json_array_size(l.qi); i++) {
+        json_t *w = json_array_get(l.qi, i);
         int found = 0;
-        for (size_t k = 0; !found && literal_class(w) == cls && k < json_array_size(ai); k++)
-            found = eq(n, w, json_array_get(ai, k));
+        for (size_t k = 0; !found && literal_class(w) == cls && k < json_array_size(l.ai); k++)
+            found = eq(n, w, json_array_get(l.ai, k));
         ok = found;
     }
-    json_decref(qone);
-    json_decref(aone);
+    in_lists_close(&l);
     return ok;
 }
 
 /* Are w and v, literals of class cls, two different values?  Strings:
  * different bytes (Spark's default collation, UTF8_BINARY, compares
  * bytes; a column declared with another COLLATE is of no class, see
- * an_norm).  Numbers: two integer literals that differ (1 and 1.0 are
+ * column_class in rewrite/aggregate_routing.c).  Numbers: two integer literals that differ (1 and 1.0 are
  * one value; decimals and floats are not compared).  Else: unknown, 0. */
 static int literals_differ(json_t *w, json_t *v, int cls)
 {
@@ -371,17 +396,13 @@ static int literals_differ(json_t *w, json_t *v, int cls)
  * declared type, STRING or numeric, as for in_subset. */
 static int outside_all(const an_norm *n, json_t *q, json_t *a)
 {
-    json_t *qx = NULL, *ax = NULL, *qone = NULL, *aone = NULL, *cf;
-    json_t *qi = in_items(q, "=", &qx, &qone), *ai = in_items(a, "<>", &ax, &aone);
-    int ok = qi && ai && json_array_size(qi) > 0 && json_array_size(ai) > 0 &&
-             ast_unwrap(ax, &cf, NULL) == AST_ColumnRef && n->type_class && eq(n, qx, ax);
-    int cls = ok ? n->type_class(cf, n->ctx) : AN_CLASS_UNKNOWN;
-    ok = ok && (cls == AN_CLASS_STRING || cls == AN_CLASS_NUMERIC);
-    for (size_t i = 0; ok && i < json_array_size(qi); i++)
-        for (size_t k = 0; ok && k < json_array_size(ai); k++)
-            ok = literals_differ(json_array_get(qi, i), json_array_get(ai, k), cls);
-    json_decref(qone);
-    json_decref(aone);
+    in_lists l;
+    int cls = in_lists_open(n, q, a, "<>", &l);
+    int ok = cls != AN_CLASS_UNKNOWN;
+    for (size_t i = 0; ok && i < json_array_size(l.qi); i++)
+        for (size_t k = 0; ok && k < json_array_size(l.ai); k++)
+            ok = literals_differ(json_array_get(l.qi, i), json_array_get(l.ai, k), cls);
+    in_lists_close(&l);
     return ok;
 }
 

@@ -1019,6 +1019,25 @@ void rules_free(rules *r)
     memset(r, 0, sizeof *r);
 }
 
+void rules_key_mark(const rules_table *t, const char *column, unsigned char keyed[RULES_KEY_MAX])
+{
+    for (size_t k = 0; column && k < t->ncolumns && k < RULES_KEY_MAX; k++)
+        if (strcasecmp(t->columns[k].name, column) == 0)
+            keyed[k] = 1;
+}
+
+int rules_key_covered(const rules_table *t, const unsigned char keyed[RULES_KEY_MAX])
+{
+    for (size_t u = 0; u < t->nunique; u++) {
+        int all = 1;
+        for (const size_t *k = t->unique[u]; *k != (size_t)-1 && all; k++)
+            all = *k < RULES_KEY_MAX && keyed[*k];
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
 const rules_table *rules_find_table(const rules *r, const char *qualified)
 {
     for (size_t i = 0; i < r->ntables; i++)

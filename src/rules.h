@@ -253,6 +253,16 @@ void rules_free(rules *r);
  * Exact matches win over patterns; among each, the first listed wins. */
 const rules_table *rules_find_table(const rules *r, const char *qualified);
 
+/* A join's key columns on t: rules_key_mark records that the ON condition
+ * equates t's column (by name, case-insensitive) with the other side;
+ * rules_key_covered says whether the marked columns hold a whole declared
+ * unique key of t (so each row of the other side meets at most one row of
+ * t).  keyed is zeroed by the caller; columns past RULES_KEY_MAX count as
+ * never marked. */
+#define RULES_KEY_MAX 256
+void rules_key_mark(const rules_table *t, const char *column, unsigned char keyed[RULES_KEY_MAX]);
+int  rules_key_covered(const rules_table *t, const unsigned char keyed[RULES_KEY_MAX]);
+
 /* Does row filter f name the table `qualified` (lower-case
  * catalog.schema.table, of which the author wrote the last nparts)?  An
  * exact name matches the whole name, or, for a name written with fewer

@@ -252,7 +252,7 @@ static int read_join(agg_query *q, rules *r, an_block *blk, rules_aggregate *a)
     } else {
         conj[n++] = on;
     }
-    unsigned char keyed[256] = {0};
+    unsigned char keyed[RULES_KEY_MAX] = {0};
     for (size_t i = 0; i < n; i++) {
         json_t *f, *lf, *rf;
         if (ast_unwrap(conj[i], &f, NULL) != AST_A_Expr || !ast_str(f, "kind") ||
@@ -271,17 +271,10 @@ static int read_join(agg_query *q, rules *r, an_block *blk, rules_aggregate *a)
         else if (lq && rq && strcasecmp(rq, a->fact_alias) == 0 &&
                  strcasecmp(lq, a->dim_alias) == 0)
             dcol = ast_string_value(json_array_get(lp, 1));
-        for (size_t k = 0; dcol && k < t->ncolumns && k < sizeof keyed; k++)
-            if (strcasecmp(t->columns[k].name, dcol) == 0)
-                keyed[k] = 1;
+        rules_key_mark(t, dcol, keyed);
     }
-    for (size_t u = 0; u < t->nunique; u++) {
-        int all = 1;
-        for (const size_t *k = t->unique[u]; *k != (size_t)-1 && all; k++)
-            all = *k < sizeof keyed && keyed[*k];
-        if (all)
-            return 0;
-    }
+    if (rules_key_covered(t, keyed))
+        return 0;
     return fail_at_node(q, jf, "the ON condition must equate every column of a declared "
                         "unique key of the joined table with a source column (source.c = "
                         "dimension.k)");

@@ -302,7 +302,7 @@ int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn sto
     const rules_table *t = j->dim_table;
     /* Which of the dimension's declared columns the ON condition equates
      * with a fact column stored as it is. */
-    unsigned char keyed[256] = {0};
+    unsigned char keyed[RULES_KEY_MAX] = {0};
     const char *unstored = NULL;
     for (size_t i = 0; i < n; i++) {
         json_t *f, *lf, *rf;
@@ -332,17 +332,10 @@ int agj_check_on(const resolution *res, const agj_join *j, agj_stored_key_fn sto
             unstored = bl->column;
             continue;
         }
-        for (size_t k = 0; k < t->ncolumns && k < sizeof keyed; k++)
-            if (strcasecmp(t->columns[k].name, br->column) == 0)
-                keyed[k] = 1;
+        rules_key_mark(t, br->column, keyed);
     }
-    for (size_t u = 0; u < t->nunique; u++) {
-        int all = 1;
-        for (const size_t *k = t->unique[u]; *k != (size_t)-1 && all; k++)
-            all = *k < sizeof keyed && keyed[*k];
-        if (all)
-            return 0;
-    }
+    if (rules_key_covered(t, keyed))
+        return 0;
     if (unstored) {
         snprintf(reason, size, "the ON condition's fact column %s is not stored by the aggregate "
                  "as a dimension of its own (J4)", unstored);

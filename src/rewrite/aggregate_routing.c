@@ -278,8 +278,9 @@
  * ORDER BY, HAVING, LIMIT, OFFSET, DISTINCT and hints are kept; the
  * aggregate table takes the block's alias (or the source's name), so
  * qualified names in hints still resolve.  Among several aggregates that
- * qualify, the one with the fewest rows (the "rows" of its tables entry)
- * wins, then the one with fewer dimensions, then file order.
+ * qualify, one that answers without a union (aggregate_union.c) wins over
+ * one that needs it, then the one with the fewest rows (the "rows" of its
+ * tables entry), then the one with fewer dimensions, then file order.
  *
  * No block is routed whose scan of the source the rules' row filters
  * restrict for the request's user (rls_not_covered): the aggregate holds
@@ -1044,7 +1045,9 @@ static json_t *map_expr(route *r, json_t *e, int in_aggregate_context, int depth
             return r->build ? agj_dimension_column(check_resolution(r->ctx), r->join, f)
                             : json_null();
         const rs_binding *b = resolve_lookup(check_resolution(r->ctx), f);
-        if (b && b->kind == RS_AMBIGUOUS)
+        if (col && strcmp(col, DIALECT_GROUP_BY_ALL) == 0)
+            refuse(r, RR_BY_ALL, "%s", "GROUP BY ALL or ORDER BY ALL is used");
+        else if (b && b->kind == RS_AMBIGUOUS)
             refuse(r, RR_AMBIGUOUS_COLUMN, "%s", b->why ? b->why : "a column name is ambiguous");
         else if (!qualifier_is_item(r, f, NULL) &&
                  !(r->join && agj_is_dimension_column(check_resolution(r->ctx), r->join, f)))
@@ -2417,7 +2420,9 @@ static int route_block(check_ctx *ctx, an_block *blk)
         return 0;
     }
     /* Candidates in the rules' order of preference: the first that
-     * qualifies wins, so the rest are only looked at to explain. */
+     * answers without a union wins, so the rest are only looked at to
+     * explain; one that needs a union (past fresh_through) wins only when
+     * no later one answers without. */
     route best = {0};
     routed best_out = {0};
     int have = 0;
@@ -2438,13 +2443,13 @@ static int route_block(check_ctx *ctx, an_block *blk)
                                           "havingClause", "sortClause", NULL};
     for (int c = 0; clauses[c]; c++)
         block_columns(res, item, ast_get(blk->select, clauses[c]), &cols);
-    for (size_t n = 0; n < ru->naggregates && (!have || explain); n++) {
+    for (size_t n = 0; n < ru->naggregates && (!have || explain || best.uni.on); n++) {
         const rules_aggregate *a = &ru->aggregates[ru->aggregate_order[n]];
         if (a->enforce == RULES_ENFORCE_OFF || strcmp(a->source, item->qualified) != 0)
             continue;
         int why = ctx->req->explain ||
                   (ctx->req->mode == SL_MODE_LINT && a->enforce == RULES_ENFORCE_WARN);
-        if (have && !why)
+        if (have && !why && !best.uni.on)
             continue;
         route r = {.ctx = ctx, .agg = a, .blk = blk, .item = item, .join = jp, .qual = qual};
         routed out = {0};
@@ -2469,13 +2474,15 @@ static int route_block(check_ctx *ctx, an_block *blk)
                 report_warn_candidate(ctx, item, a);
             continue;
         }
-        if (!have) {
+        if (!have || (best.uni.on && !r.uni.on)) {
             /* The winner: now build its clauses. */
             r.build = 1;
             if (check_block(&r, &out) < 0) {
                 routed_free(&out);
                 continue;
             }
+            if (have)
+                routed_free(&best_out);
             best = r;
             best_out = out;
             have = 1;
@@ -2579,9 +2586,13 @@ static int miss_once(miss_seen *seen, const an_block *blk, const an_item *scan)
     return 1;
 }
 
+/* Does blk aggregate its rows: GROUP BY, an aggregate call, grouping
+ * sets, or SELECT DISTINCT (Spark's ReplaceDistinctWithAggregate makes it
+ * a GROUP BY of its items; condition 15 routes it). */
 static int aggregates(const an_block *blk)
 {
-    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets;
+    return blk->ngroup > 0 || blk->naggs > 0 || blk->grouping_sets ||
+           (blk->select && ast_get(blk->select, "distinctClause"));
 }
 
 /* Report that block agg, which aggregates the rows of the scan `scan` of

@@ -47,6 +47,7 @@
       "position")                                                                               \
     X(GROUPING_SETS, "grouping_sets", "2: GROUPING SETS, ROLLUP, CUBE or GROUPING() is used")   \
     X(WINDOW_FUNCTION, "window_function", "2: a window function or QUALIFY is used")            \
+    X(BY_ALL, "by_all", "2: GROUP BY ALL or ORDER BY ALL is used")                               \
     X(UNKNOWN_FUNCTION, "unknown_function", "2: a function outside Spark's registry is used")   \
     X(NONDETERMINISTIC, "nondeterministic", "2: a generator or a non-deterministic function "   \
       "is used")                                                                                \

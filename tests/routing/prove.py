@@ -56,6 +56,12 @@ reference), main.sales.customers lacks customers 51-60 (not total),
 main.sales.region_names lists every region but the fact's region may be
 NULL.
 
+Under "example" (corpus/routing/example, whose rules.json is the shipped
+rules/example.json) queries of the fact alone and of its joins to
+main.sales.products: the example's aggregate over that inner join must
+answer the inner joins only, its aggregate of the sales alone the
+queries of the fact alone.
+
 Under a folder named "derived" they are answers derived from stored
 groups: SELECT DISTINCT over dimensions, fields of the time (hour,
 dayofweek (1 = Sunday), weekday (0 = Monday), weekofyear, month, ...)
@@ -459,6 +465,28 @@ OTHER_METRICS = [
            "max(transaction_ts)", "min(channel)", "count(DISTINCT transaction_date)"]
 
 
+def maybe(rnd, p, make):
+    """make(), with probability p (one draw from rnd), else None."""
+    return make() if rnd.random() < p else None
+
+
+def assemble(select, from_, where=(), group=None, having=None, limit=None):
+    """A generated query's text: its SELECT items, FROM, WHERE conjuncts,
+    GROUP BY text, HAVING text and LIMIT, ordered by every output so that
+    LIMIT picks the same rows each time."""
+    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
+    if where:
+        sql += "\nWHERE " + " AND ".join(where)
+    if group:
+        sql += "\nGROUP BY " + group
+    if having:
+        sql += "\nHAVING " + having
+    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    if limit:
+        sql += "\nLIMIT %d" % limit
+    return sql
+
+
 def gen_filter(rnd):
     day = lambda: "2026-%02d-%02d" % (rnd.randint(1, 11), rnd.randint(1, 28))
     choices = [
@@ -560,18 +588,10 @@ def gen_query(rnd):
         where = [gen_time_range(rnd)] + where[:1]
     if rnd.random() < 0.3:
         where.append("status = 'paid'")
-    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
-    if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
-    if rnd.random() < 0.2:
-        sql += "\nHAVING %s > %d" % (rnd.choice(["sum(amount)", "count(*)", "max(amount)"]),
-                                     rnd.randint(0, 3000))
-    # ORDER BY every output, so that LIMIT picks the same rows each time.
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.5:
-        sql += "\nLIMIT %d" % rnd.randint(1, 500)
+    having = maybe(rnd, 0.2, lambda: "%s > %d" % (
+        rnd.choice(["sum(amount)", "count(*)", "max(amount)"]), rnd.randint(0, 3000)))
+    sql = assemble(select, "main.sales.transactions", where, ", ".join(dims), having,
+                   maybe(rnd, 0.5, lambda: rnd.randint(1, 500)))
     if rnd.random() < 0.25 and dims and "LIMIT" not in sql:
         sql = wrap_with_alias_list(rnd, select, sql)
     elif rnd.random() < 0.1 and dims and "HAVING" not in sql and "LIMIT" not in sql:
@@ -694,13 +714,8 @@ def gen_bucket_query(rnd):
                          rnd.choice([1, 2]))
     select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
     select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
-    sql = "SELECT %s\nFROM main.sales.transactions\nWHERE %s" % (", ".join(select), where)
-    if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.3:
-        sql += "\nLIMIT %d" % rnd.randint(1, 200)
-    return sql
+    return assemble(select, "main.sales.transactions", [where], ", ".join(dims),
+                    limit=maybe(rnd, 0.3, lambda: rnd.randint(1, 200)))
 
 
 # ---------------------------------------------------------------------------
@@ -773,18 +788,10 @@ def gen_analytics_query(rnd):
         select.append("grouping_id(%s) AS `gid`" % ", ".join(ids))
         if rnd.random() < 0.3:
             select.append("grouping(%s) AS `g0`" % dims[0])
-    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
-    if dims:
-        sql += "\nGROUP BY " + group
-    if rnd.random() < 0.2:
-        sql += "\nHAVING %s > %d" % (rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]),
-                                     rnd.randint(0, 40))
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.4:
-        sql += "\nLIMIT %d" % rnd.randint(1, 300)
-    return sql
+    having = maybe(rnd, 0.2, lambda: "%s > %d" % (
+        rnd.choice(["avg(quantity)", "avg(weight)", "count(*)"]), rnd.randint(0, 40)))
+    return assemble(select, "main.sales.transactions", where, group if dims else None, having,
+                    maybe(rnd, 0.4, lambda: rnd.randint(1, 300)))
 
 
 # Join-back (aggregate_joins.c): the fact joined to a store dimension for
@@ -857,17 +864,10 @@ def gen_join_query(rnd):
     if rnd.random() < 0.3:
         # the monthly aggregate holds October and before only
         where.append("t.transaction_date < DATE '2026-%02d-01'" % rnd.randint(2, 12))
-    sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
-    if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
-    if rnd.random() < 0.15:
-        sql += "\nHAVING %s > %d" % (rnd.choice(["sum(t.amount)", "count(*)"]),
-                                     rnd.randint(0, 2000))
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.2:
-        sql += "\nLIMIT %d" % rnd.randint(1, 50)
+    having = maybe(rnd, 0.15, lambda: "%s > %d" % (
+        rnd.choice(["sum(t.amount)", "count(*)"]), rnd.randint(0, 2000)))
+    sql = assemble(select, from_, where, ", ".join(dims), having,
+                   maybe(rnd, 0.2, lambda: rnd.randint(1, 50)))
     if rnd.random() < 0.15:
         # No aliases: the columns named by their tables, or not at all
         # (bound through the declared columns).
@@ -932,16 +932,11 @@ def gen_normal_query(rnd):
     where = rnd.sample(NORMAL_FILTERS, rnd.choice([0, 1, 1, 2]))
     if rnd.random() < 0.3:
         where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
-    sql = "SELECT %s\nFROM main.sales.transactions" % ", ".join(select)
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
+    group = None
     if dims:
-        if rnd.random() < 0.5:
-            sql += "\nGROUP BY " + ", ".join(str(i + 1) for i in range(len(dims)))
-        else:
-            sql += "\nGROUP BY " + ", ".join(dims)
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    return sql
+        group = ", ".join(str(i + 1) for i in range(len(dims))) if rnd.random() < 0.5 else \
+            ", ".join(dims)
+    return assemble(select, "main.sales.transactions", where, group)
 
 
 def gen_joinagg_query(rnd):
@@ -955,12 +950,10 @@ def gen_joinagg_query(rnd):
                               "max(t.amount)", "count(DISTINCT t.region)"], rnd.choice([1, 2]))
         select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
         select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
-        sql = "SELECT %s\nFROM main.sales.transactions AS t" % ", ".join(select)
-        if rnd.random() < 0.5:
-            sql += "\nWHERE t.transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 11)
-        if dims:
-            sql += "\nGROUP BY " + ", ".join(dims)
-        return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+        where = maybe(rnd, 0.5, lambda: "t.transaction_date >= DATE '2026-%02d-01'"
+                      % rnd.randint(1, 11))
+        return assemble(select, "main.sales.transactions AS t", [where] if where else [],
+                        ", ".join(dims))
     # Mostly what the aggregates store, so that most queries are routed.
     global JOIN_DIMS, JOIN_FILTERS
     saved = JOIN_DIMS, JOIN_FILTERS
@@ -1097,18 +1090,11 @@ def gen_derived_query(rnd):
         if rnd.random() < 0.5:
             where.append(rnd.choice(["transaction_date > DATE '2030-01-01'", "1 = 0",
                                      "status = 'void'"]))
-    sql = head + ", ".join(select) + "\nFROM main.sales.transactions"
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
-    if group:
-        sql += "\nGROUP BY " + group
-    if shape != "distinct" and group and rnd.random() < 0.15:
-        sql += "\nHAVING %s > %d" % (rnd.choice(["count(*)", "count(DISTINCT customer_id)"]),
-                                     rnd.randint(0, 30))
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.2:
-        sql += "\nLIMIT %d" % rnd.randint(1, 100)
-    return sql
+    having = shape != "distinct" and group and maybe(rnd, 0.15, lambda: "%s > %d" % (
+        rnd.choice(["count(*)", "count(DISTINCT customer_id)"]), rnd.randint(0, 30)))
+    sql = assemble(select, "main.sales.transactions", where, group, having,
+                   maybe(rnd, 0.2, lambda: rnd.randint(1, 100)))
+    return head + sql[len("SELECT "):]
 
 
 # Past fresh_through (corpus/routing/stale): the aggregates with "stale":
@@ -1178,16 +1164,9 @@ def gen_stale_query(rnd):
                "status IN ('paid', 'pending')", "status = 'refunded'"]
     where += rnd.sample(filters, rnd.choice([0, 0, 1, 1, 2]))
     where = [w for w in where if w != "TRUE"]
-    sql = "SELECT " + ", ".join(select) + "\nFROM main.sales.transactions"
-    if where:
-        sql += "\nWHERE " + " AND ".join(where)
-    if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
-        if rnd.random() < 0.2:
-            sql += "\nHAVING count(*) > %d" % rnd.randint(0, 3)
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.3:
-        sql += "\nLIMIT %d" % rnd.randint(1, 20)
+    having = dims and maybe(rnd, 0.2, lambda: "count(*) > %d" % rnd.randint(0, 3))
+    sql = assemble(select, "main.sales.transactions", where, ", ".join(dims), having,
+                   maybe(rnd, 0.3, lambda: rnd.randint(1, 20)))
     STALE_WHERE[sql] = " AND ".join(where) if where else "TRUE"
     return sql
 
@@ -1233,11 +1212,7 @@ def gen_implied_query(rnd):
     where = rnd.sample(IMPLIED_FILTERS, rnd.choice([1, 1, 2]))
     if rnd.random() < 0.3:
         where.append("transaction_date >= DATE '2026-%02d-01'" % rnd.randint(1, 10))
-    sql = "SELECT %s\nFROM main.sales.transactions\nWHERE %s" % (", ".join(select),
-                                                                  " AND ".join(where))
-    if dims:
-        sql += "\nGROUP BY " + ", ".join(dims)
-    return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
+    return assemble(select, "main.sales.transactions", where, ", ".join(dims))
 
 
 # Lossless joins (corpus/routing/lossless, aggregate_joins.c J9): queries
@@ -1296,6 +1271,56 @@ def gen_lossless_query(rnd):
             from_ = "main.sales.transactions AS t %s %s AS %s ON %s" % (kind, table, alias, on)
     select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
     select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
+    having = maybe(rnd, 0.1, lambda: "count(*) > %d" % rnd.randint(0, 20))
+    return assemble(select, from_, where, ", ".join(dims), having,
+                    maybe(rnd, 0.15, lambda: rnd.randint(1, 50)))
+
+
+# The shipped rules/example.json (corpus/routing/example): daily revenue
+# per region of the sales alone, and per product category of the sales
+# joined to main.sales.products (an inner join; product_id is not declared
+# a total reference, so it answers no query of the fact alone).  Queries
+# of the fact alone and of its joins to products, inner, left and right,
+# with the measures both store and some they do not.
+
+EXAMPLE_FACT_DIMS = ["t.transaction_date", "date_trunc('month', t.transaction_date)", "t.region",
+                     "coalesce(t.region, 'none')"]
+EXAMPLE_JOIN_DIMS = ["p.category", "t.transaction_date", "date_trunc('month', t.transaction_date)",
+                     "coalesce(p.category, 'none')", "upper(p.category)"]
+EXAMPLE_METRICS = ["sum(t.amount)", "count(*)", "count(t.amount)", "min(t.amount)",
+                   "count(DISTINCT t.transaction_date)"]
+EXAMPLE_FILTERS = ["t.transaction_date >= DATE '2026-%02d-01'",
+                   "t.transaction_date < DATE '2026-%02d-15'",
+                   "t.transaction_date >= current_date() - INTERVAL %d DAYS"]
+
+
+def gen_example_query(rnd):
+    metrics = rnd.sample(EXAMPLE_METRICS, rnd.choice([1, 1, 2, 3]))
+    where = []
+    for _ in range(rnd.choice([0, 1, 1, 2])):
+        f = rnd.choice(EXAMPLE_FILTERS)
+        where.append(f % rnd.randint(1, 11))
+    if rnd.random() < 0.35:
+        dims = rnd.sample(EXAMPLE_FACT_DIMS, rnd.choice([0, 1, 1, 2]))
+        if rnd.random() < 0.3:
+            where.append(rnd.choice(["t.region = 'north'", "t.region IS NULL",
+                                     "t.region IN ('south', 'east')"]))
+        from_ = "main.sales.transactions AS t"
+    else:
+        dims = rnd.sample(EXAMPLE_JOIN_DIMS, rnd.choice([1, 1, 2]))
+        if rnd.random() < 0.4:
+            where.append(rnd.choice(["p.category = 'toys'", "p.category IS NULL",
+                                     "p.category IN ('north', 'east')", "p.price > 10"]))
+        on = rnd.choice(["t.product_id = p.product_id", "p.product_id = t.product_id"])
+        kind = rnd.choice(["JOIN", "INNER JOIN", "JOIN", "LEFT JOIN", "RIGHT JOIN"])
+        if kind == "RIGHT JOIN":
+            from_ = "main.sales.products AS p RIGHT JOIN main.sales.transactions AS t ON " + on
+        else:
+            from_ = "main.sales.transactions AS t %s main.sales.products AS p ON %s" % (kind, on)
+    if len([d for d in dims if "transaction_date" in d]) > 1:
+        dims = dims[:1]
+    select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
+    select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
     sql = "SELECT %s\nFROM %s" % (", ".join(select), from_)
     if where:
         sql += "\nWHERE " + " AND ".join(where)
@@ -1303,10 +1328,7 @@ def gen_lossless_query(rnd):
         sql += "\nGROUP BY " + ", ".join(dims)
     if rnd.random() < 0.1:
         sql += "\nHAVING count(*) > %d" % rnd.randint(0, 20)
-    sql += "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
-    if rnd.random() < 0.15:
-        sql += "\nLIMIT %d" % rnd.randint(1, 50)
-    return sql
+    return sql + "\nORDER BY " + ", ".join(str(i + 1) for i in range(len(select)))
 
 
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
@@ -1318,7 +1340,8 @@ GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "normal": lambda rnd: gen_normal_query(rnd),
               "joins": lambda rnd: gen_join_query(rnd),
               "joinaggs": lambda rnd: gen_joinagg_query(rnd),
-              "lossless": lambda rnd: gen_lossless_query(rnd)}
+              "lossless": lambda rnd: gen_lossless_query(rnd),
+              "example": lambda rnd: gen_example_query(rnd)}
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+SELECT DISTINCT status
+FROM main.sales.transactions
+WHERE transaction_date >= DATE '2026-11-01'
