@@ -34,7 +34,11 @@
  *     block left over gets the router's reason for the nearest proposal
  *     (the one storing most of the block's columns).
  *
- * --coverage does step 3 for the aggregates the rules already declare.
+ * --coverage does step 3 for the aggregates the rules already declare,
+ * then, per block left over that its nearest aggregate misses for want
+ * of a column or a measure, asks the router what that aggregate would
+ * answer with them added (make_hints): "adding status to it answers 6
+ * blocks, weight 6".
  */
 #include <ctype.h>
 #include <errno.h>
@@ -47,7 +51,11 @@
 #include <strings.h>
 
 #include "advise_shape.h"
+#include "analyze.h"
+#include "ast.h"
+#include "ast_edit.h"
 #include "cli.h"
+#include "emit.h"
 #include "lint.h"
 #include "rules.h"
 #include "textpos.h"
@@ -88,6 +96,7 @@ typedef struct unit {
     char *own_code;
     int coverable;          /* some candidate answers it (step 1) */
     size_t colset;          /* its fact and columns: index into colsets */
+    long hint;              /* --coverage: index into hints, -1 if none */
 } unit;
 
 typedef struct cand {
@@ -125,6 +134,8 @@ typedef struct advisor {
     chart_name *charts; size_t ncharts;
     key_set colsets;        /* the units' facts and column sets */
     unsigned char *holds;   /* per candidate x colset: it stores every column */
+    struct hint *hints;     /* --coverage: make_hints() */
+    size_t nhints;
     size_t files;
     lint_walk walk;
 } advisor;
@@ -359,7 +370,7 @@ static void add_query(advisor *a, const char *file, const char *text, size_t tex
             size_t cs = key_set_id(&a->colsets, key, a->nu);
             free(key);
             a->u[a->nu++] = (unit){qi, bl[k], NULL, 0, 0, NULL, -1, NULL, NULL, -1, NULL, NULL, 0,
-                                   cs};
+                                   cs, -1};
         }
         free(bl);               /* the blocks' contents now belong to the units */
     }
@@ -1257,6 +1268,702 @@ static const char *no_reason(const unit *u, int coverage)
     return "no candidate aggregate answers it (the router refused each)";
 }
 
+/* ---- --coverage: what widening the nearest aggregate would answer ---- */
+
+/* A block no declared aggregate answers, whose nearest aggregate refused
+ * it because it lacks a column or a measure (the reason codes below),
+ * gets that aggregate widened in memory: the block's columns it does not
+ * group by become dimensions (at the grain the block reads them), the
+ * block's measures it does not store become measures (AVG's SUM and
+ * COUNT parts, as advise_shape.c reads them).  The widened aggregate
+ * goes to the router beside the declared ones, and the hint claims
+ * exactly the blocks not answered now that the router answers from it,
+ * the block itself among them (else the block gets no hint).  Blocks
+ * asking the same aggregate for the same additions share one hint; each
+ * query is routed against the widened aggregates it may use
+ * (make_hints).  A coarse grain (grain_too_coarse) gets no hint: storing a finer grain
+ * replaces a dimension rather than adding one. */
+static const char *const hint_codes[] = {"not_a_dimension", "measure_missing", NULL};
+
+typedef struct hint {
+    size_t agg;                     /* index into the declared aggregates */
+    char **add;  size_t nadd;       /* as SQL: "status", "COUNT(amount)" */
+    size_t ndims;                   /* add[0..ndims) are dimensions */
+    char **names;                   /* the output name of each */
+    char **columns; size_t ncolumns;    /* the source columns the dimensions read */
+    char *query;                    /* the widened defining SELECT, NULL if none */
+    char **stored; size_t nstored;      /* its measures, as measure_sql writes them */
+    char **grouped; size_t ngrouped;    /* the columns its dimensions read */
+    size_t blocks;                  /* blocks not answered now that it answers */
+    long long weight;
+    char *table;                    /* its name in engine_widened's rules */
+} hint;
+
+static int has_string(char *const *v, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+static void free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void free_hint(hint *h)
+{
+    free_strings(h->add, h->nadd);
+    free_strings(h->names, h->nadd);
+    free_strings(h->columns, h->ncolumns);
+    free_strings(h->stored, h->nstored);
+    free_strings(h->grouped, h->ngrouped);
+    free(h->query);
+    free(h->table);
+}
+
+/* The column an expression is, or truncates (date_trunc, trunc): its
+ * last name part in lower case; NULL for anything else. */
+static char *plain_column(json_t *expr)
+{
+    json_t *arg = NULL, *f;
+    if (an_trunc_call(expr, NULL, &arg) == AN_TRUNC_NONE)
+        arg = expr;
+    if (!arg || ast_unwrap(arg, &f, NULL) != AST_ColumnRef)
+        return NULL;
+    json_t *fields = ast_get(f, "fields");
+    const char *col = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+    if (!col)
+        return NULL;
+    char *out = xstrdup(col);
+    for (char *p = out; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return out;
+}
+
+/* A measure as SQL, FUNC(arg) or COUNT(*), as advise_shape.c writes the
+ * argument (Databricks SQL over unqualified columns). */
+static char *measure_sql(const char *func, const char *arg)
+{
+    sbuf s = SBUF_INIT;
+    for (const char *p = func; *p; p++)
+        sbuf_putc(&s, (char)toupper((unsigned char)*p));
+    sbuf_printf(&s, "(%s)", arg ? arg : "*");
+    return sbuf_detach(&s);
+}
+
+/* A declared measure in the same form (a column argument by its bare
+ * name, so a join aggregate's t.amount reads as amount); NULL for
+ * DISTINCT, which answers no plain aggregate. */
+static char *stored_measure_sql(const rules_measure *m)
+{
+    if (m->distinct)
+        return NULL;
+    if (m->star)
+        return measure_sql(m->func, NULL);
+    json_t *f;
+    char *arg = NULL;
+    if (ast_unwrap(m->arg, &f, NULL) == AST_ColumnRef) {
+        arg = plain_column(m->arg);
+    } else {
+        sbuf s = SBUF_INIT;
+        emit_error err;
+        if (emit_expression(m->arg, EMIT_DATABRICKS, &s, &err) == 0)
+            arg = xstrdup(s.data ? s.data : "");
+        sbuf_free(&s);
+    }
+    char *out = arg ? measure_sql(m->func, arg) : NULL;
+    free(arg);
+    return out;
+}
+
+/* An output name not among g's nor names (of n), case-insensitively:
+ * base, base_2, ... */
+static char *free_name(const rules_aggregate *g, char *const *names, size_t n, const char *base)
+{
+    char buf[300];
+    snprintf(buf, sizeof buf, "%s", base);
+    for (int k = 2;; k++) {
+        int taken = 0;
+        for (size_t i = 0; i < g->ndims && !taken; i++)
+            taken = strcasecmp(g->dims[i].name, buf) == 0;
+        for (size_t i = 0; i < g->nmeasures && !taken; i++)
+            taken = strcasecmp(g->measures[i].name, buf) == 0;
+        for (size_t i = 0; i < n && !taken; i++)
+            taken = strcasecmp(names[i], buf) == 0;
+        if (!taken)
+            return xstrdup(buf);
+        snprintf(buf, sizeof buf, "%s_%d", base, k);
+    }
+}
+
+static void hint_push(hint *h, char *sql, char *name)
+{
+    h->add = xrealloc(h->add, (h->nadd + 1) * sizeof *h->add);
+    h->names = xrealloc(h->names, (h->nadd + 1) * sizeof *h->names);
+    h->add[h->nadd] = sql;
+    h->names[h->nadd++] = name;
+}
+
+/* Does the tree read a column named col (any qualifier)? */
+static int reads_column(json_t *tree, const char *col)
+{
+    if (json_is_array(tree)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(tree, i, v)
+            if (reads_column(v, col))
+                return 1;
+        return 0;
+    }
+    if (!json_is_object(tree))
+        return 0;
+    json_t *f;
+    if (ast_unwrap(tree, &f, NULL) == AST_ColumnRef) {
+        json_t *fields = ast_get(f, "fields");
+        const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+        return last && strcasecmp(last, col) == 0;
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(tree, k, v)
+        if (reads_column(v, col))
+            return 1;
+    return 0;
+}
+
+/* What block u reads that g lacks, into h (dimensions first, each group
+ * in the block's order); 0 when it lacks nothing. */
+static int hint_additions(const rules_aggregate *g, const unit *u, hint *h)
+{
+    char **grouped = xcalloc(g->ndims + 1, sizeof *grouped);
+    for (size_t i = 0; i < g->ndims; i++)
+        grouped[i] = plain_column(g->dims[i].expr);
+    for (size_t i = 0; i < u->b.ndims; i++) {
+        const adv_dim *d = &u->b.dims[i];
+        int stored = 0;
+        for (size_t k = 0; k < g->ndims && !stored; k++)
+            stored = grouped[k] && strcmp(grouped[k], d->column) == 0;
+        /* Over a join, the join's key: the aggregate's join reads it. */
+        if (stored || (g->dim && reads_column(g->join_on, d->column)))
+            continue;
+        sbuf col = SBUF_INIT, e = SBUF_INIT;
+        if (g->dim) {           /* over a join: the source's column */
+            put_ident(&col, g->fact_alias);
+            sbuf_putc(&col, '.');
+        }
+        put_ident(&col, d->column);
+        char base[300];
+        if (d->use > 0) {
+            sbuf_printf(&e, "date_trunc('%s', %s)", grain_name(d->use), col.data);
+            snprintf(base, sizeof base, "%s_%s", d->column, grain_name(d->use));
+        } else {
+            sbuf_puts(&e, col.data);
+            snprintf(base, sizeof base, "%s", d->column);
+        }
+        sbuf_free(&col);
+        hint_push(h, sbuf_detach(&e), free_name(g, h->names, h->nadd, base));
+        PUSH(h->columns, h->ncolumns, xstrdup(d->column));
+    }
+    h->ndims = h->nadd;
+    char **stored = xcalloc(g->nmeasures + 1, sizeof *stored);
+    for (size_t i = 0; i < g->nmeasures; i++)
+        stored[i] = stored_measure_sql(&g->measures[i]);
+    for (size_t i = 0; i < u->b.nmeasures; i++) {
+        char *m = measure_sql(u->b.measures[i].func, u->b.measures[i].arg);
+        int have = has_string(h->add + h->ndims, h->nadd - h->ndims, m);
+        for (size_t k = 0; k < g->nmeasures && !have; k++)
+            have = stored[k] && strcasecmp(stored[k], m) == 0;
+        if (have) {
+            free(m);
+            continue;
+        }
+        char *base = measure_name(&u->b.measures[i]);
+        hint_push(h, m, free_name(g, h->names, h->nadd, base));
+        free(base);
+    }
+    free_strings(stored, g->nmeasures);
+    free_strings(grouped, g->ndims);
+    return h->nadd > 0;
+}
+
+#define HINT_MARK "sluice_hint_mark_"
+
+/* g's defining SELECT with h's additions: its own statement, copied,
+ * with a select item (and GROUP BY key, unless GROUP BY ALL) per
+ * addition, emitted as Databricks SQL; each addition goes in as a column
+ * named by a mark that the text then replaces.  NULL when g's statement
+ * does not emit or a mark is not found exactly where it went. */
+static char *widened_query(const rules_aggregate *g, const hint *h)
+{
+    json_t *st = json_deep_copy(g->statement);
+    json_t *sel = json_object_get(st, "SelectStmt");
+    json_t *targets = ast_get(sel, "targetList");
+    json_t *group = ast_get(sel, "groupClause");
+    int all = group && an_is_group_by_all(group);
+    size_t marks = 0;
+    for (size_t i = 0; i < h->nadd && json_is_array(targets); i++) {
+        char mark[64];
+        snprintf(mark, sizeof mark, HINT_MARK "%zu_", i);
+        /* A plain column keeps its own name: no "status AS status". */
+        const char *name = strcmp(h->add[i], h->names[i]) == 0 ? NULL : h->names[i];
+        json_array_append_new(targets, ast_new_res_target(name, ast_new_column_ref(NULL, mark)));
+        marks++;
+        if (i < h->ndims && !all) {
+            if (!json_is_array(group)) {
+                group = json_array();
+                json_object_set_new(sel, "groupClause", group);
+            }
+            json_array_append_new(group, ast_new_column_ref(NULL, mark));
+            marks++;
+        }
+    }
+    sbuf text = SBUF_INIT, out = SBUF_INIT;
+    emit_error err;
+    int ok = json_is_array(targets) && emit_statement(st, EMIT_DATABRICKS, &text, &err) == 0;
+    json_decref(st);
+    size_t found_marks = 0;
+    const size_t mlen = strlen(HINT_MARK);
+    for (const char *p = ok ? text.data : ""; *p;) {
+        const char *m = strstr(p, HINT_MARK);
+        if (!m) {
+            sbuf_puts(&out, p);
+            break;
+        }
+        sbuf_putn(&out, p, (size_t)(m - p));
+        char *end;
+        unsigned long i = strtoul(m + mlen, &end, 10);
+        if (end == m + mlen || *end != '_' || i >= h->nadd) {
+            ok = 0;
+            break;
+        }
+        sbuf_puts(&out, h->add[i]);
+        found_marks++;
+        p = end + 1;
+    }
+    char *q = ok && found_marks == marks ? xstrdup(out.data) : NULL;
+    sbuf_free(&text);
+    sbuf_free(&out);
+    return q;
+}
+
+/* Is arg (a measure's argument as advise_shape.c writes it) a bare
+ * column name, or absent (COUNT(*))? */
+static int plain_arg(const char *arg)
+{
+    if (!arg)
+        return 1;
+    if (!*arg || isdigit((unsigned char)*arg))
+        return 0;
+    for (const char *p = arg; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return 0;
+    return 1;
+}
+
+/* May the router route u onto g widened by h?  Not when u is answered
+ * already, is over another fact, reads a column neither stores nor
+ * joins on (the router's first test, rules_aggregate.columns), or needs SUM, COUNT,
+ * MIN or MAX of a bare column (or COUNT(*)) that the widened aggregate
+ * does not store, MIN and MAX also not from a dimension of that column
+ * (condition 6 of aggregate_routing.c).  A measure over an expression
+ * is left to the router.  h->stored and h->grouped are the widened
+ * aggregate's measures and dimension columns (hint_prepare). */
+static int hint_may_answer(const rules_aggregate *g, const hint *h, const unit *u)
+{
+    if (u->answered_by >= 0 || u->b.unanswerable || strcmp(u->b.fact, g->source) != 0)
+        return 0;
+    for (size_t i = 0; i < u->b.ndims; i++)
+        if (!has_string(g->columns, g->ncolumns, u->b.dims[i].column) &&
+            !has_string(h->columns, h->ncolumns, u->b.dims[i].column) &&
+            !(g->dim && reads_column(g->join_on, u->b.dims[i].column)))
+            return 0;
+    for (size_t i = 0; i < u->b.nmeasures; i++) {
+        const adv_measure *m = &u->b.measures[i];
+        int minmax = strcmp(m->func, "min") == 0 || strcmp(m->func, "max") == 0;
+        if (!plain_arg(m->arg) || (!minmax && strcmp(m->func, "sum") != 0 &&
+                                   strcmp(m->func, "count") != 0))
+            continue;
+        char *text = measure_sql(m->func, m->arg);
+        int have = 0;
+        for (size_t k = 0; k < h->nstored && !have; k++)
+            have = strcasecmp(h->stored[k], text) == 0;
+        for (size_t k = 0; k < h->ngrouped && !have && minmax; k++)
+            have = strcasecmp(h->grouped[k], m->arg) == 0;
+        free(text);
+        if (!have)
+            return 0;
+    }
+    return 1;
+}
+
+/* h->stored, h->grouped: what g widened by h stores. */
+static void hint_prepare(const rules_aggregate *g, hint *h)
+{
+    for (size_t i = 0; i < g->nmeasures; i++) {
+        char *m = stored_measure_sql(&g->measures[i]);
+        if (m)
+            PUSH(h->stored, h->nstored, m);
+    }
+    for (size_t i = h->ndims; i < h->nadd; i++)
+        PUSH(h->stored, h->nstored, xstrdup(h->add[i]));
+    for (size_t i = 0; i < g->ndims; i++) {
+        char *c = plain_column(g->dims[i].expr);
+        if (c)
+            PUSH(h->grouped, h->ngrouped, c);
+    }
+    for (size_t i = 0; i < h->ncolumns; i++)
+        PUSH(h->grouped, h->ngrouped, xstrdup(h->columns[i]));
+}
+
+static int hint_code(const char *code)
+{
+    for (size_t i = 0; code && hint_codes[i]; i++)
+        if (strcmp(code, hint_codes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The rules with each hint's widened aggregate added beside the declared
+ * ones, under a name of its own (the declared entry copied, its table
+ * and query replaced, so it keeps fresh_through, time zone, enforce),
+ * as the proposals are added (engine_with).  Routing a block with
+ * explain, the router checks every aggregate of its fact and says "not
+ * routed onto X" of each that does not answer it (aggregate_routing.c):
+ * a block routed at all is answered by each one not refused. */
+static sl_engine *engine_widened(advisor *a, const unsigned char *use)
+{
+    json_t *doc = json_deep_copy(a->rules_doc);
+    json_t *tables = json_object_get(doc, "tables");
+    json_t *list = json_object_get(doc, "aggregates");
+    if (!json_is_array(tables)) {
+        tables = json_array();
+        json_object_set_new(doc, "tables", tables);
+    }
+    for (size_t i = 0; i < a->nhints; i++) {
+        const hint *h = &a->hints[i];
+        if (!use[i])
+            continue;
+        const rules_aggregate *g = &a->ru.aggregates[h->agg];
+        json_t *entry, *copy = NULL;
+        size_t k;
+        json_array_foreach(list, k, entry) {
+            const char *t = json_string_value(json_object_get(entry, "table"));
+            if (!copy && t && strcmp(t, g->table_written) == 0)
+                copy = json_deep_copy(entry);
+        }
+        if (!copy)
+            continue;
+        json_object_set_new(copy, "table", json_string(h->table));
+        json_object_set_new(copy, "query", json_string(h->query));
+        json_object_del(copy, "description");
+        json_t *t = json_object();
+        json_object_set_new(t, "match", json_string(h->table));
+        json_array_append_new(tables, t);
+        json_array_append_new(list, copy);
+    }
+    char *text = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    json_decref(doc);
+    char *err = NULL;
+    sl_engine *eng = sl_engine_new(text, strlen(text), a->rules_path, &err);
+    sl_free(err);
+    free(text);
+    return eng;
+}
+
+/* The hint a table of engine_widened is (its name ends in HINT_TABLE and
+ * its number), -1 for any other. */
+#define HINT_TABLE "__sluice_hint_"
+
+static long hint_of_table(const advisor *a, const char *table, size_t len)
+{
+    const size_t tl = strlen(HINT_TABLE);
+    for (size_t i = len; i-- > 0;) {
+        if (i + tl > len || strncmp(table + i, HINT_TABLE, tl) != 0)
+            continue;
+        size_t n = 0, j = i + tl;
+        if (j == len)
+            return -1;
+        for (; j < len; j++) {
+            if (!isdigit((unsigned char)table[j]) || n > SIZE_MAX / 10 - 10)
+                return -1;
+            n = n * 10 + (size_t)(table[j] - '0');
+        }
+        if (n < a->nhints && strlen(a->hints[n].table) == len &&
+            strncasecmp(a->hints[n].table, table, len) == 0)
+            return (long)n;
+        return -1;
+    }
+    return -1;
+}
+
+/* One query's verdicts: per unit of it, routed at all, and which
+ * hints' aggregates refused it. */
+typedef struct hint_pass {
+    size_t first;               /* the query's first unit */
+    unsigned char *routed;      /* per unit of the query */
+    unsigned char *refused;     /* per unit of the query x hint */
+} hint_pass;
+
+static void hint_verdict(advisor *a, size_t ui, int routed, const char *table, size_t len,
+                         const char *reason, const char *code, void *ctx)
+{
+    hint_pass *p = ctx;
+    (void)reason;
+    (void)code;
+    size_t k = ui - p->first;
+    if (routed) {
+        p->routed[k] = 1;
+        return;
+    }
+    long h = hint_of_table(a, table, len);
+    if (h >= 0)
+        p->refused[k * a->nhints + (size_t)h] = 1;
+}
+
+/* The state of make_hints' runs of the router. */
+typedef struct hint_run {
+    const unsigned char *use;   /* per hint: its widened aggregate loads */
+    size_t *shape;              /* per unit: its shape, SIZE_MAX if answered */
+    unsigned char *by_shape;    /* per shape x hint: hint_may_answer */
+    unsigned char *shown;       /* per unit of the query x hint: hint_may_answer */
+    hint_pass pass;
+    unsigned char *own;         /* per unit: its own hint answers it */
+    key_set sets;               /* the sets of hints engines were made for */
+    sl_engine **engines;
+    size_t nengines;
+} hint_run;
+
+/* Which hints each block may use: the same for blocks of one shape
+ * (block_key: hint_may_answer reads nothing else), so worked out once
+ * per shape. */
+static void hint_shapes(advisor *a, hint_run *r)
+{
+    key_set shapes = {0};
+    r->shape = xcalloc(a->nu + 1, sizeof *r->shape);
+    for (size_t k = 0; k < a->nu; k++) {
+        const unit *u = &a->u[k];
+        if (u->answered_by >= 0 || u->b.unanswerable) {
+            r->shape[k] = SIZE_MAX;
+            continue;
+        }
+        char *key = block_key(&u->b, 1);
+        r->shape[k] = key_set_id(&shapes, key, k);
+        free(key);
+    }
+    r->by_shape = xcalloc(shapes.n * a->nhints + 1, 1);
+    for (size_t s = 0; s < shapes.n; s++)
+        for (size_t i = 0; i < a->nhints; i++) {
+            const hint *h = &a->hints[i];
+            r->by_shape[s * a->nhints + i] =
+                (unsigned char)(r->use[i] && hint_may_answer(&a->ru.aggregates[h->agg], h,
+                                                             &a->u[shapes.first[s]]));
+        }
+    key_set_free(&shapes);
+}
+
+static void hint_shown(advisor *a, hint_run *r, size_t qi)
+{
+    const query *q = &a->q[qi];
+    for (size_t k = 0; k < q->nunits; k++) {
+        size_t s = r->shape[q->first_unit + k];
+        if (s == SIZE_MAX)
+            memset(r->shown + k * a->nhints, 0, a->nhints);
+        else
+            memcpy(r->shown + k * a->nhints, r->by_shape + s * a->nhints, a->nhints);
+    }
+}
+
+/* Route query qi against the widened aggregates of the hints in subset
+ * (one engine per distinct subset), and count, for each of them, the
+ * blocks it is shown that it answers. */
+static void hint_route(advisor *a, hint_run *r, size_t qi, const unsigned char *subset)
+{
+    const query *q = &a->q[qi];
+    sbuf key = SBUF_INIT;
+    for (size_t i = 0; i < a->nhints; i++)
+        if (subset[i])
+            sbuf_printf(&key, "%zu,", i);
+    if (!key.len) {
+        sbuf_free(&key);
+        return;
+    }
+    size_t id = key_set_id(&r->sets, key.data, qi);
+    sbuf_free(&key);
+    if (id == r->nengines)
+        PUSH(r->engines, r->nengines, engine_widened(a, subset));
+    if (!r->engines[id])
+        return;
+    hint_pass *p = &r->pass;
+    p->first = q->first_unit;
+    memset(p->routed, 0, q->nunits);
+    memset(p->refused, 0, q->nunits * a->nhints);
+    route_query(a, r->engines[id], qi, hint_verdict, p);
+    for (size_t k = 0; k < q->nunits; k++) {
+        unit *u = &a->u[q->first_unit + k];
+        for (size_t i = 0; i < a->nhints && p->routed[k]; i++) {
+            if (!subset[i] || !r->shown[k * a->nhints + i] || p->refused[k * a->nhints + i])
+                continue;
+            a->hints[i].blocks++;
+            a->hints[i].weight += u->weight;
+            if (u->hint == (long)i)
+                r->own[q->first_unit + k] = 1;
+        }
+    }
+}
+
+/* Per block not answered whose nearest aggregate refused it with one of
+ * hint_codes: its hint (shared by the blocks asking the same aggregate
+ * for the same additions), and what the router routes onto each hint's
+ * widened aggregate.  Every query that may route onto one is routed
+ * once, against all of them at once. */
+static void make_hints(advisor *a)
+{
+    key_set keys = {0};
+    for (size_t k = 0; k < a->nu; k++) {
+        unit *u = &a->u[k];
+        u->hint = -1;
+        if (u->answered_by >= 0 || u->nearest < 0 || !hint_code(u->code))
+            continue;
+        const rules_aggregate *g = &a->ru.aggregates[u->nearest];
+        hint h = {.agg = (size_t)u->nearest};
+        if (!hint_additions(g, u, &h)) {
+            free_hint(&h);
+            continue;
+        }
+        sbuf key = SBUF_INIT;
+        sbuf_printf(&key, "%zu", h.agg);
+        for (size_t i = 0; i < h.nadd; i++)
+            sbuf_printf(&key, "\n%s", h.add[i]);
+        size_t id = key_set_id(&keys, key.data, k);
+        sbuf_free(&key);
+        if (id == a->nhints) {
+            h.query = widened_query(g, &h);
+            sbuf t = SBUF_INIT;
+            sbuf_printf(&t, "%s" HINT_TABLE "%zu", g->table_written, id);
+            h.table = sbuf_detach(&t);
+            hint_prepare(g, &h);
+            PUSH(a->hints, a->nhints, h);
+        } else {
+            free_hint(&h);
+        }
+        u->hint = (long)id;
+    }
+    key_set_free(&keys);
+    if (!a->nhints)
+        return;
+    /* The widened aggregates that load (all of them, but for a query
+     * that does not emit or a name that clashes: each alone then). */
+    unsigned char *use = xcalloc(a->nhints, 1);
+    for (size_t i = 0; i < a->nhints; i++)
+        use[i] = a->hints[i].query != NULL;
+    sl_engine *eng = engine_widened(a, use);
+    if (!eng) {
+        unsigned char *one = xcalloc(a->nhints, 1);
+        for (size_t i = 0; i < a->nhints; i++) {
+            if (!use[i])
+                continue;
+            one[i] = 1;
+            sl_engine *e = engine_widened(a, one);
+            one[i] = 0;
+            use[i] = e != NULL;
+            sl_engine_free(e);
+        }
+        free(one);
+        eng = engine_widened(a, use);
+    }
+    int loads = eng != NULL;
+    sl_engine_free(eng);
+    hint_run r = {.use = use};
+    size_t most = 1;
+    for (size_t qi = 0; qi < a->nq; qi++)
+        if (a->q[qi].nunits > most)
+            most = a->q[qi].nunits;
+    r.shown = xcalloc(most * a->nhints, 1);
+    hint_shapes(a, &r);
+    r.pass = (hint_pass){0, xcalloc(most, 1), xcalloc(most * a->nhints, 1)};
+    r.own = xcalloc(a->nu + 1, 1);
+    unsigned char *mine = xcalloc(a->nhints, 1), *rest = xcalloc(a->nhints, 1);
+    unsigned char *live = xcalloc(a->nhints, 1);
+    /* First each query against its own blocks' hints: a hint that answers
+     * none of its own blocks is shown nowhere, and is not asked about
+     * again.  Then against the other hints it may use. */
+    for (int pass = 0; pass < 2 && loads; pass++) {
+        for (size_t qi = 0; qi < a->nq; qi++) {
+            const query *q = &a->q[qi];
+            hint_shown(a, &r, qi);
+            memset(mine, 0, a->nhints);
+            for (size_t k = 0; k < q->nunits; k++) {
+                long h = a->u[q->first_unit + k].hint;
+                if (h >= 0 && r.shown[k * a->nhints + (size_t)h])
+                    mine[h] = 1;
+            }
+            if (pass == 0) {
+                hint_route(a, &r, qi, mine);
+                continue;
+            }
+            memset(rest, 0, a->nhints);
+            for (size_t k = 0; k < q->nunits; k++)
+                for (size_t i = 0; i < a->nhints; i++)
+                    if (r.shown[k * a->nhints + i] && live[i] && !mine[i])
+                        rest[i] = 1;
+            hint_route(a, &r, qi, rest);
+        }
+        for (size_t k = 0; k < a->nu; k++)
+            if (r.own[k])
+                live[a->u[k].hint] = 1;
+    }
+    /* A block's hint holds only when the router routes the block itself. */
+    for (size_t k = 0; k < a->nu; k++)
+        if (!r.own[k])
+            a->u[k].hint = -1;
+    for (size_t e = 0; e < r.nengines; e++)
+        sl_engine_free(r.engines[e]);
+    free(r.engines);
+    key_set_free(&r.sets);
+    free(r.own);
+    free(r.shape);
+    free(r.by_shape);
+    free(r.shown);
+    free(r.pass.routed);
+    free(r.pass.refused);
+    free(mine);
+    free(rest);
+    free(live);
+    free(use);
+}
+
+static json_t *hint_json(const advisor *a, const unit *u)
+{
+    if (u->hint < 0)
+        return json_null();
+    const hint *h = &a->hints[u->hint];
+    json_t *o = json_object(), *add = json_array();
+    json_object_set_new(o, "aggregate", json_string(a->ru.aggregates[h->agg].table_written));
+    for (size_t i = 0; i < h->nadd; i++)
+        json_array_append_new(add, json_string(h->add[i]));
+    json_object_set_new(o, "add", add);
+    json_object_set_new(o, "query", json_string(h->query));
+    json_object_set_new(o, "blocks", json_integer((json_int_t)h->blocks));
+    json_object_set_new(o, "weight", json_integer(h->weight));
+    return o;
+}
+
+static void print_hint(FILE *out, const advisor *a, const unit *u)
+{
+    if (u->hint < 0)
+        return;
+    const hint *h = &a->hints[u->hint];
+    fputs("; adding ", out);
+    for (size_t i = 0; i < h->nadd; i++)
+        fprintf(out, "%s%s", i ? (i + 1 == h->nadd ? " and " : ", ") : "", h->add[i]);
+    fprintf(out, " to it answers %zu block%s, weight %lld", h->blocks, h->blocks == 1 ? "" : "s",
+            h->weight);
+}
+
 /* ---- output ------------------------------------------------------------ */
 
 static int cmp_site(const void *x, const void *y)
@@ -1423,6 +2130,8 @@ static json_t *uncovered_json(const advisor *a, const unit *u, const final_agg *
     json_object_set_new(o, "unanswerable", own ? json_string(u->own_reason) : json_null());
     json_object_set_new(o, "unanswerable_code", own && u->own_code ? json_string(u->own_code)
                                                                    : json_null());
+    if (coverage)
+        json_object_set_new(o, "hint", hint_json(a, u));
     return o;
 }
 
@@ -1445,6 +2154,8 @@ static void print_uncovered_text(FILE *out, const advisor *a, const unit *u,
         fprintf(out, "    %s", no_reason(u, coverage));
     if (u->code)
         fprintf(out, " [%s]", u->code);
+    if (coverage)
+        print_hint(out, a, u);
     fputc('\n', out);
     if (own) {
         fprintf(out, "    no aggregate answers it: %s", u->own_reason);
@@ -1683,6 +2394,9 @@ static void advisor_free(advisor *a)
     free(a->charts);
     key_set_free(&a->colsets);
     free(a->holds);
+    for (size_t i = 0; i < a->nhints; i++)
+        free_hint(&a->hints[i]);
+    free(a->hints);
     json_decref(a->rules_doc);
     rules_free(&a->ru);
     lint_walk_free(&a->walk);
@@ -1816,6 +2530,7 @@ int cmd_advise(int argc, char **argv)
             aggs[i] = (final_agg){g->table_written, g->source, g->columns, g->ncolumns, NULL};
         }
         final_run(&a, base, aggs, naggs);
+        make_hints(&a);
     } else {
         if (a.ru.naggregates)       /* none declared: nothing is routed */
             run_router(&a, base, already_verdict, NULL);

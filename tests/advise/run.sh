@@ -7,7 +7,10 @@
 #   - the SQL format's DDL passes the Spark grammar check
 #     (tests/spark-grammar/check.cjs, its allow-list: USE CATALOG);
 #   - --coverage of declared aggregates (coverage-rules.json);
-#   - the mutator's audit log as input, its records counted as weights.
+#   - the mutator's audit log as input, its records counted as weights;
+#   - --coverage's hints: exact over hint/ (computed by hand below), and
+#     each hint checked by putting its widened aggregate into the rules
+#     (hint_loop.py).
 # usage: run.sh path/to/sluice [--bless]
 S="$1"
 case "$S" in /*) ;; *) S="$PWD/$S" ;; esac
@@ -57,6 +60,66 @@ check coverage coverage.expected -- --rules coverage-rules.json --coverage expor
 check coverage-json coverage.json.expected -- --rules coverage-rules.json --coverage \
     --format json export
 check audit audit.expected -- --rules rules.json --max 2 audit.jsonl
+check hint hint.expected -- --rules hint/rules.json --coverage hint/sql
+check hint-json hint.json.expected -- --rules hint/rules.json --coverage --format json hint/sql
+
+# The hints over hint/sql, computed by hand (hint/rules.json stores
+# month, region, SUM(amount), COUNT(*)): status added answers the paid
+# revenue by month (found twice: weight 2) and the status counts, not
+# the status by channel (channel), the mid-month one (its bound cuts a
+# month) nor the others: 2 blocks, weight 3.  Channel and status added
+# answer those and the status by channel: 3 blocks, weight 4.  A block
+# its own widened aggregate still does not answer gets no hint: the
+# mid-month one, and the DECIMAL average (decimal_rounding, the fact
+# declares no rows).
+expect_line() {
+    if grep -A1 -F "$1" "$T/hint" | tail -n 1 | grep -q -F -x -e "$2"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL hint of $1: wanted: $2"
+        grep -A1 -F "$1" "$T/hint"
+    fi
+}
+"$S" advise --now "$NOW" --rules hint/rules.json --coverage hint/sql > "$T/hint"
+M="    misses main.sales.revenue_by_month_region:"
+expect_line "hint/sql/a_paid_by_month_copy.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]; adding status to it answers 2 blocks, weight 3"
+expect_line "hint/sql/b_status_counts.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]; adding status to it answers 2 blocks, weight 3"
+expect_line "hint/sql/c_status_by_channel.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]; adding channel and status to it answers 3 blocks, weight 4"
+expect_line "hint/sql/d_status_mid_month.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]"
+expect_line "hint/sql/e_average_by_region.sql:2:6" \
+    "$M avg(...) needs a stored SUM and COUNT of the same expression (condition 12) [measure_missing]"
+expect_line "hint/sql/g_items_per_order.sql:2:6" \
+    "$M avg(...) needs a stored SUM and COUNT of the same expression (condition 12) [measure_missing]; adding COUNT(quantity) and SUM(quantity) to it answers 1 block, weight 1"
+
+# Over a join (hint-join/: the aggregate joins stores on store_id): the
+# fact's column is added qualified, the join key is not (the join reads
+# it); the fact read alone is not answered by the inner join widened
+# either (J7, J9a), so it gets no hint.
+"$S" advise --now "$NOW" --rules hint-join/rules.json --coverage hint-join/sql > "$T/hint"
+M="    misses main.sales.revenue_by_day_city:"
+expect_line "hint-join/sql/city_by_status.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]; adding t.status to it answers 1 block, weight 1"
+expect_line "hint-join/sql/fact_alone_by_status.sql:2:6" \
+    "$M column status is not a dimension [not_a_dimension]"
+
+# Every hint, its widened query put into the rules, answers exactly
+# the blocks and weight it claims (hint_loop.py).
+for args in "coverage-rules.json export" "hint/rules.json hint/sql" \
+    "hint-join/rules.json hint-join/sql"; do
+    # shellcheck disable=SC2086
+    if python3 hint_loop.py "$S" $args > "$T/loop" 2>&1; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL hint loop over $args:"
+        cat "$T/loop"
+    fi
+done
 
 # The DDL, one statement a line, through the Spark grammar check.
 "$S" advise --now "$NOW" --rules rules.json --max 5 --format sql export |
