@@ -62,6 +62,9 @@ valgrind: build
 	    tests/lint/cases tests/lint/inputs tests/lint/superset-export tests/lint/bad \
 	    > $(BUILD)/valgrind-lint.sarif 2> $(BUILD)/valgrind-lint.txt; \
 	    rc=$$?; [ $$rc -ne 99 ] || { cat $(BUILD)/valgrind-lint.txt; exit 1; }
+	@echo "valgrind lint --explain"; $(VALGRIND) $(BUILD)/sluice lint --explain --rules rules/example.json \
+	    corpus/superset corpus/guardrails > $(BUILD)/valgrind-lint-explain.txt 2>&1; \
+	    rc=$$?; [ $$rc -ne 99 ] || { grep -v '^corpus/' $(BUILD)/valgrind-lint-explain.txt | head -50; exit 1; }
 
 # libFuzzer over sl_process (every mode, the example rules), seeded from
 # the corpus and fuzz/regressions (every finding so far, replayed on each

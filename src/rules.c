@@ -618,7 +618,8 @@ int ld_compile_match(loader *ld, const char *path, const char *match, char **exa
             return ld_fail_at(ld, path, "invalid pattern at offset %zu: %s", (size_t)erroff,
                               (char *)msg);
         }
-        pcre2_jit_compile(*pattern, PCRE2_JIT_COMPLETE);  /* best effort */
+        /* Not JIT-compiled: the names matched are short, and JIT code
+         * reads memory memcheck cannot follow (valgrind over lint). */
         return 0;
     }
     int dots = 0;
@@ -1038,6 +1039,15 @@ int rules_key_covered(const rules_table *t, const unsigned char keyed[RULES_KEY_
     return 0;
 }
 
+int rules_pattern_match(const pcre2_code *pattern, const char *s)
+{
+    /* Match data per call: the compiled pattern is shared by threads. */
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(pattern, NULL);
+    int rc = md ? pcre2_match(pattern, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) : -1;
+    pcre2_match_data_free(md);
+    return rc >= 0;
+}
+
 const rules_table *rules_find_table(const rules *r, const char *qualified)
 {
     for (size_t i = 0; i < r->ntables; i++)
@@ -1045,13 +1055,7 @@ const rules_table *rules_find_table(const rules *r, const char *qualified)
             return &r->tables[i];
     for (size_t i = 0; i < r->ntables; i++) {
         const rules_table *t = &r->tables[i];
-        if (!t->pattern)
-            continue;
-        /* Match data per call: the compiled pattern is shared by threads. */
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(t->pattern, NULL);
-        int rc = pcre2_match(t->pattern, (PCRE2_SPTR)qualified, strlen(qualified), 0, 0, md, NULL);
-        pcre2_match_data_free(md);
-        if (rc >= 0)
+        if (t->pattern && rules_pattern_match(t->pattern, qualified))
             return t;
     }
     return NULL;
@@ -1059,15 +1063,6 @@ const rules_table *rules_find_table(const rules *r, const char *qualified)
 
 /* ------------------------------------------------------------------ */
 /* Resolution of partly qualified names                                */
-
-static int pattern_matches(const rules_table *t, const char *name)
-{
-    /* Match data per call: the compiled pattern is shared by threads. */
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(t->pattern, NULL);
-    int rc = pcre2_match(t->pattern, (PCRE2_SPTR)name, strlen(name), 0, 0, md, NULL);
-    pcre2_match_data_free(md);
-    return rc >= 0;
-}
 
 /* The literal catalog and schema a pattern starts with: /^main\.web\.x/
  * gives "main" and "web" (lower case, in q[0] and q[1]).  Returns how
@@ -1194,12 +1189,7 @@ size_t rules_resolve(const rules *r, const char *qualified, int nparts,
                 sbuf_printf(&name, "%s.%s.%s", qs[k].part[0], qs[k].part[1], written);
             else
                 sbuf_printf(&name, "%s.%s", qs[k].part[0], written);
-            /* The JIT-compiled pattern reads whole words, past the name's
-             * end: the rest of the buffer is zeroed so that read is of
-             * defined bytes (memcheck reports it otherwise). */
-            sbuf_grow(&name, 16);
-            memset(name.data + name.len, 0, name.cap - name.len);
-            int hit = pattern_matches(t, sbuf_cstr(&name));
+            int hit = rules_pattern_match(t->pattern, sbuf_cstr(&name));
             sbuf_free(&name);
             if (hit) {
                 add_entry(out, cap, &n, t);

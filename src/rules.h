@@ -253,6 +253,10 @@ void rules_free(rules *r);
  * Exact matches win over patterns; among each, the first listed wins. */
 const rules_table *rules_find_table(const rules *r, const char *qualified);
 
+/* Does the compiled table pattern (a "/regex/" match) find a match in
+ * the name s?  Safe to call from several threads on one pattern. */
+int rules_pattern_match(const pcre2_code *pattern, const char *s);
+
 /* A join's key columns on t: rules_key_mark records that the ON condition
  * equates t's column (by name, case-insensitive) with the other side;
  * rules_key_covered says whether the marked columns hold a whole declared

@@ -323,9 +323,5 @@ int rules_row_filter_matches(const rules_row_filter *f, const char *qualified, i
         size_t el = strlen(f->exact), wl = w ? strlen(w) : 0;
         return w && el > wl && f->exact[el - wl - 1] == '.' && strcmp(f->exact + el - wl, w) == 0;
     }
-    /* Match data per call: the compiled pattern is shared by threads. */
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->pattern, NULL);
-    int rc = pcre2_match(f->pattern, (PCRE2_SPTR)qualified, strlen(qualified), 0, 0, md, NULL);
-    pcre2_match_data_free(md);
-    return rc >= 0;
+    return rules_pattern_match(f->pattern, qualified);
 }
