@@ -98,7 +98,9 @@ typedef struct sl_request {
     const char *schema;     /* default schema, NULL for the rules' default */
     const char *user;       /* who runs the query, may be NULL: the rules'
                                row filters (row_filters) read it */
-    const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]" for relative dates; NULL = clock */
+    const char *now;        /* "YYYY-MM-DD[ HH:MM:SS]", UTC, for relative dates
+                               (read on the session's wall clock: time_zone);
+                               NULL = the system clock */
     sl_mode     mode;
     int         explain;    /* nonzero: also report, as info diagnostics, why
                                each candidate rewrite was not made */
@@ -121,7 +123,9 @@ typedef struct sl_request {
      * timeZone: "UTC", "America/New_York", "+02:00"), NULL if not known.
      * Aggregate routing uses an aggregate that truncates a TIMESTAMP
      * column only when this is the aggregate's time_zone
-     * (docs/routing-normalisation.md). */
+     * (docs/routing-normalisation.md).  current_date() and
+     * current_timestamp() are read in it (NULL: UTC); a zone whose offset
+     * sluice does not know leaves them unknown to routing. */
     const char *time_zone;
     /* fresh_through per aggregate for this request, over the rules' (an
      * operator feeds it from the refresh job without reloading the

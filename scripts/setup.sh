@@ -14,8 +14,9 @@ set -eu
 # package offline; python3-venv: `make test` installs it into a fresh
 # virtualenv; mypy checks its type hints.  python3-sqlglot: the parser
 # Superset runs over a mutator's output; tests/attribution checks what it
-# does with the attribution comment.
-PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev postgresql-server-dev-15 libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml python3-build python3-setuptools python3-wheel python3-venv python3-sqlglot mypy clang"
+# does with the attribution comment.  tzdata: the session time zones'
+# offsets (src/zones.c reads /usr/share/zoneinfo).
+PACKAGES="build-essential cmake pkg-config re2c libpg-query-dev postgresql-server-dev-15 libpcre2-dev libjansson-dev libyaml-dev libzip-dev check valgrind postgresql python3 python3-yaml python3-build python3-setuptools python3-wheel python3-venv python3-sqlglot mypy clang tzdata"
 
 missing=""
 for p in $PACKAGES; do

@@ -17,7 +17,11 @@
 
 /* The declared type of a source column, as aggregate_routing.c reads
  * tables[].columns. */
-enum { AGU_TYPE_OTHER = 0, AGU_TYPE_DATE, AGU_TYPE_TIMESTAMP_NTZ };
+enum { AGU_TYPE_OTHER = 0, AGU_TYPE_DATE, AGU_TYPE_TIMESTAMP_NTZ, AGU_TYPE_TIMESTAMP_LTZ };
+
+/* The request's time zone against the aggregate's (condition 10 of
+ * aggregate_routing.c): the same zone, none given, or another. */
+enum { AGU_ZONE_SAME = 0, AGU_ZONE_UNKNOWN, AGU_ZONE_OTHER };
 
 /* The block and the aggregate routing looks at (borrowed). */
 typedef struct agu_block {
@@ -27,6 +31,8 @@ typedef struct agu_block {
     an_item *item;              /* the block's scan of the source */
     int joined;                 /* the block joins the source to a dimension */
     long fresh_through;         /* the day in force: the rules' or the request's */
+    int zone;                   /* AGU_ZONE_*: the request's time zone is the
+                                   aggregate's, is not given, or is another */
     /* aggregate_routing.c's readings, with rt as their first argument:
      * is the block's expression q the aggregate's d (condition 11), and
      * the declared type of a source column (AGU_TYPE_*). */

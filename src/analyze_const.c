@@ -501,6 +501,8 @@ static long long now_us(const ev *p)
 static int df_today(ev *p, json_t *args, an_time *out, int depth)
 {
     (void)args, (void)depth;
+    if (p->clock->unknown)
+        return -1;
     *out = dv_typed((long long)p->clock->days * DATES_US_PER_DAY, AN_TIME_DATE);
     return 0;
 }
@@ -508,6 +510,8 @@ static int df_today(ev *p, json_t *args, an_time *out, int depth)
 static int df_now(ev *p, json_t *args, an_time *out, int depth)
 {
     (void)args, (void)depth;
+    if (p->clock->unknown)
+        return -1;
     *out = dv_typed(now_us(p), AN_TIME_TIMESTAMP);
     return 0;
 }

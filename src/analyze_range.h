@@ -46,6 +46,8 @@
 typedef struct an_clock {
     long days;              /* days since 1970-01-01 */
     long seconds;           /* seconds into that day */
+    int unknown;            /* nonzero: the clock functions (current_date(),
+                               current_timestamp(), ...) are no constants */
 } an_clock;
 
 /* ---- analyze_const.c: constant expressions ------------------------- */

@@ -35,6 +35,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "textpos.h"
+#include "zones.h"
 
 /* Requests larger than this are refused before any work is done. */
 #define SL_MAX_QUERY_BYTES (4u << 20)
@@ -363,6 +364,7 @@ typedef struct enforce_run {
     const dialect_stmt *stmts;
     size_t n;
     long now_days, now_secs;
+    int clock_unknown;
     long *fresh_through;        /* per aggregate: the request's, or
                                    CHECK_NO_FRESH_THROUGH (NULL: none given) */
     int rejected, unparseable, modified;
@@ -389,6 +391,7 @@ static void statement_ctx(const enforce_run *run, size_t i, check_ctx *ctx)
     ctx->index = (unsigned)i;
     ctx->now_days = run->now_days;
     ctx->now_seconds = run->now_secs;
+    ctx->clock_unknown = run->clock_unknown;
     ctx->fresh_through = run->fresh_through;
     ctx->catalog = req->catalog ? req->catalog : ru->default_catalog;
     ctx->schema = req->schema ? req->schema : ru->default_schema;
@@ -529,7 +532,7 @@ static int request_fresh_through(const sl_engine *eng, sl_result *r, const sl_re
 static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
                     const dialect_source *src, const dialect_stmt *stmts, size_t n)
 {
-    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, NULL, 0, 0, 0, NULL, NULL};
+    enforce_run run = {eng, r, req, src, stmts, n, 0, 0, 0, NULL, 0, 0, 0, NULL, NULL};
     if (req->now) {
         if (dates_parse(req->now, &run.now_days, &run.now_secs) < 0) {
             char msg[160];
@@ -543,6 +546,20 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         time_t t = time(NULL);
         run.now_days = (long)(t / 86400);
         run.now_secs = (long)(t % 86400);
+    }
+    /* Spark reads current_date() and current_timestamp() on the session's
+     * wall clock (spark.sql.session.timeZone); "now" is UTC's. */
+    long offset = 0;
+    long long utc = (long long)run.now_days * 86400 + run.now_secs;
+    if (req->time_zone && zone_offset_at(req->time_zone, utc, &offset) < 0)
+        run.clock_unknown = 1;
+    else if (offset != 0) {
+        long long local = utc + offset;
+        long days = (long)(local / 86400);
+        if (local % 86400 < 0)
+            days--;
+        run.now_days = days;
+        run.now_secs = (long)(local - (long long)days * 86400);
     }
     if (req->nfresh_through && request_fresh_through(eng, r, req, &run.fresh_through) < 0)
         return;

@@ -58,8 +58,13 @@ typedef struct check_ctx {
                                    first use; dropped with the analysis */
     int resolution_built;
     unsigned index;             /* statement number in the request */
-    long now_days;              /* "now" as days since 1970-01-01 */
+    long now_days;              /* "now" on the session's wall clock (the
+                                   request's time_zone): days since 1970-01-01 */
     long now_seconds;           /* seconds into that day */
+    int clock_unknown;          /* the session's offset is not known: now_* is
+                                   UTC's clock, close enough for a guard's window
+                                   (a day either way), never for a rewrite that
+                                   writes a clock-relative bound as a value */
     const long *fresh_through;  /* per aggregate (rules->aggregates' order): the
                                    request's fresh_through, or
                                    CHECK_NO_FRESH_THROUGH; NULL: none given */

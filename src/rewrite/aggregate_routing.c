@@ -1353,7 +1353,7 @@ static int map_bucket_bound(route *r, json_t *conj, json_t **out);
  * conjunct a (analyze_norm.c, an_norm_implies)? */
 static int where_implies(route *r, json_t *a)
 {
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_norm n = {same_column, column_class, r, &clock};
     return an_norm_implies(&n, r->blk->where, r->blk->nwhere, a);
 }
@@ -1546,7 +1546,7 @@ static json_t *boundary_literal(long long us)
  * otherwise); a typed value keeps its own.  Returns 0, or -1. */
 static int raw_value(route *r, json_t *e, int ty, long long *us)
 {
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_time t;
     if (an_eval_date(&clock, e, &t) < 0)
         return -1;
@@ -1764,7 +1764,7 @@ static int union_column_type(void *rt, const char *col)
 {
     int t = raw_column_type(rt, col);
     return t == RAW_DATE ? AGU_TYPE_DATE : t == RAW_TIMESTAMP_NTZ ? AGU_TYPE_TIMESTAMP_NTZ
-                                                                  : AGU_TYPE_OTHER;
+         : t == RAW_TIMESTAMP_LTZ ? AGU_TYPE_TIMESTAMP_LTZ : AGU_TYPE_OTHER;
 }
 
 static int union_equiv(void *rt, json_t *q, json_t *d)
@@ -1775,7 +1775,10 @@ static int union_equiv(void *rt, json_t *q, json_t *d)
 /* The block as aggregate_union.c reads it. */
 static agu_block union_block(route *r, long fresh_through)
 {
-    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through,
+    const char *tz = r->ctx->req->time_zone;
+    int zone = !tz ? AGU_ZONE_UNKNOWN : same_zone(tz, r->agg->time_zone) ? AGU_ZONE_SAME
+                                                                          : AGU_ZONE_OTHER;
+    return (agu_block){r->ctx, r->agg, r->blk, r->item, r->join != NULL, fresh_through, zone,
                        union_equiv, union_column_type, r};
 }
 
@@ -1789,7 +1792,7 @@ static int fresh_enough(route *r)
     const rules_dimension *td = &a->dims[a->time_dim];
     int g = td->grain ? td->grain : RULES_GRAIN_DAY;
     long long end = LLONG_MAX;
-    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds};
+    an_clock clock = {r->ctx->now_days, r->ctx->now_seconds, r->ctx->clock_unknown};
     an_bound b;
     json_t *tf;
     if (ast_unwrap(td->expr, &tf, NULL) == AST_ColumnRef &&

@@ -75,12 +75,20 @@
  *      dimension, which the source branch does not join.
  *
  *  U3. The time dimension is the source's column c itself, or
- *      date_trunc(G, c) or trunc(c, G), and the rules declare c DATE or
- *      TIMESTAMP_NTZ (tables[].columns).  The split compares c with a
- *      DATE, which Spark reads as the midnight of that day in both types
- *      (a DATE widens to TIMESTAMP_NTZ without a zone).  A TIMESTAMP
- *      (TIMESTAMP_LTZ) is cut into days in the session time zone: not
- *      split here.
+ *      date_trunc(G, c) or trunc(c, G), and the rules declare c DATE,
+ *      TIMESTAMP_NTZ or TIMESTAMP (tables[].columns).  The split compares
+ *      c with a DATE, which Spark reads as the midnight of that day: a
+ *      DATE widens to TIMESTAMP_NTZ without a zone, and to TIMESTAMP
+ *      (TIMESTAMP_LTZ) at midnight in the session time zone.  So for a
+ *      TIMESTAMP the request's time zone must be the aggregate's
+ *      (time_zone_unknown, time_zone_mismatch otherwise): then the
+ *      stored buckets were cut on the same wall clock the split and the
+ *      source branch's date_trunc read, fresh_through's days are that
+ *      clock's days, and S is one of its bucket boundaries.  (Daylight
+ *      saving changes do not matter here: a midnight is a boundary of
+ *      every grain's buckets on that clock; bounds translated by value
+ *      onto the stored buckets are condition 9's, which asks for a zone
+ *      without them.)
  *
  *  U4. The block's filters bound c, or the time dimension, by a
  *      comparison with a constant (an upper or a lower bound that
@@ -173,7 +181,7 @@ static long long split_of(long f, int g)
 static int time_bounded(const agu_block *b, const char *col, int type, long long *lo)
 {
     const rules_dimension *td = &b->agg->dims[b->agg->time_dim];
-    an_clock clock = {b->ctx->now_days, b->ctx->now_seconds};
+    an_clock clock = {b->ctx->now_days, b->ctx->now_seconds, b->ctx->clock_unknown};
     an_bound bd;
     int bounded = 0;
     *lo = LLONG_MIN;
@@ -317,10 +325,17 @@ int agu_decide(const agu_block *b, agu_split *out, route_reason *code, char *why
         return fail(code, RR_UNION_UNSUPPORTED, why, n, "the time dimension %s is neither a "
                     "column nor a date_trunc / trunc of one (U3)", td->name);
     int type = b->column_type(b->rt, col);
-    if (type != AGU_TYPE_DATE && type != AGU_TYPE_TIMESTAMP_NTZ)
-        return fail(code, RR_UNION_UNSUPPORTED, why, n, "%s is not declared DATE or "
+    if (type != AGU_TYPE_DATE && type != AGU_TYPE_TIMESTAMP_NTZ && type != AGU_TYPE_TIMESTAMP_LTZ)
+        return fail(code, RR_UNION_UNSUPPORTED, why, n, "%s is not declared DATE, TIMESTAMP or "
                     "TIMESTAMP_NTZ (tables[].columns): where its days split is not known (U3)",
                     col);
+    if (type == AGU_TYPE_TIMESTAMP_LTZ && b->zone == AGU_ZONE_UNKNOWN)
+        return fail(code, RR_TIME_ZONE_UNKNOWN, why, n, "%s is a TIMESTAMP: its days split at "
+                    "midnight in the session time zone, which the request does not give (context "
+                    "time_zone; U3)", col);
+    if (type == AGU_TYPE_TIMESTAMP_LTZ && b->zone != AGU_ZONE_SAME)
+        return fail(code, RR_TIME_ZONE_MISMATCH, why, n, "%s is a TIMESTAMP: its days split at "
+                    "midnight in the session time zone, which is not the aggregate's (U3)", col);
     /* U4 */
     long long lo;
     if (!time_bounded(b, col, type, &lo))

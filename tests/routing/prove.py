@@ -363,7 +363,7 @@ def bind_parameters(case_sql, sql):
     return sql
 
 
-def to_postgres(binary, sql):
+def to_postgres(binary, sql, offset_hours=0):
     rc, out, err = sluice(binary, ["fmt", "--target", "postgres"], sql)
     if rc != 0:
         raise RuntimeError("sluice fmt --target postgres failed: " + err.strip())
@@ -371,17 +371,42 @@ def to_postgres(binary, sql):
     # bits, the first argument the highest (GroupingID; PostgreSQL's
     # GROUPING with several arguments).
     out = re.sub(r"\bgrouping_id\(", "GROUPING(", out, flags=re.I)
-    return pin_clock(out.strip().rstrip(";"))
+    return session_wall_clock(pin_clock(out.strip().rstrip(";"), offset_hours), offset_hours)
 
 
-def pin_clock(sql):
+def pin_clock(sql, offset_hours=0):
     """PostgreSQL's clock set to NOW, the clock sluice routes by: a bound
     relative to it (current_date() - INTERVAL 23 DAYS) is routed as the
-    boundary it is at NOW."""
-    day = NOW.split(" ")[0]
+    boundary it is at NOW, on the wall clock offset_hours east of UTC."""
+    import datetime
+    now = (datetime.datetime.strptime(NOW, "%Y-%m-%d %H:%M:%S") +
+           datetime.timedelta(hours=offset_hours)).strftime("%Y-%m-%d %H:%M:%S")
+    day = now.split(" ")[0]
     sql = re.sub(r"\bCURRENT_DATE\b(\(\))?", "DATE '%s'" % day, sql, flags=re.I)
     return re.sub(r"\b(CURRENT_TIMESTAMP|LOCALTIMESTAMP|now\(\))(\(\))?",
-                  "TIMESTAMP '%s'" % NOW, sql, flags=re.I)
+                  "TIMESTAMP '%s'" % now, sql, flags=re.I)
+
+
+def session_wall_clock(sql, offset_hours):
+    """Under a folder named "ltz" transaction_ts is a TIMESTAMP
+    (TIMESTAMP_LTZ) read in a session offset_hours east of UTC: on that
+    session's wall clock (date_trunc, comparisons with literals and with
+    DATE midnights) it is the stored UTC wall clock moved by the offset, so
+    both queries and the aggregates read it that way."""
+    if not offset_hours:
+        return sql
+    return re.sub(r"\btransaction_ts\b", "(transaction_ts + INTERVAL '%d hours')" % offset_hours,
+                  sql)
+
+
+def zone_hours(zone):
+    """The offset of a fixed "+hh:00" zone in hours (0 for UTC)."""
+    m = re.match(r"^([+-])(\d\d):00$", zone or "")
+    if m:
+        return int(m.group(2)) * (1 if m.group(1) == "+" else -1)
+    if zone in (None, "UTC", "Etc/UTC"):
+        return 0
+    raise RuntimeError("the proof reads fixed +hh:00 zones only, not %s" % zone)
 
 
 SOURCE = "FROM main.sales.transactions"
@@ -409,7 +434,7 @@ def context_of(d):
         d = os.path.dirname(d)
 
 
-def build_aggregates(server, binary, rules_path, half_refreshed=False):
+def build_aggregates(server, binary, rules_path, half_refreshed=False, ltz=False):
     rules = json.load(open(rules_path))
     for a in rules.get("aggregates", []):
         query = to_postgres(binary, a["query"])
@@ -426,7 +451,10 @@ def build_aggregates(server, binary, rules_path, half_refreshed=False):
                                   "WHERE transaction_date <= DATE '%s'%s) AS transactions"
                                   % (a["fresh_through"], tail))
         zone = a.get("time_zone", "UTC")
-        if zone not in ("UTC", "Etc/UTC"):
+        if ltz:
+            # The aggregate cut on its zone's wall clock (the "ltz" folder).
+            query = session_wall_clock(query, zone_hours(zone))
+        elif zone not in ("UTC", "Etc/UTC"):
             # Built in another session time zone: transaction_ts (a UTC
             # wall clock here) is read as the instant it is and truncated
             # in that zone, as Spark's date_trunc of a TIMESTAMP is.  The
@@ -1121,10 +1149,14 @@ def stale_day(rnd, lo, hi):
     return (datetime.date(2026, 11, 1) + datetime.timedelta(days=rnd.randint(lo, hi))).isoformat()
 
 
-def gen_stale_time(rnd, ts):
+def gen_stale_time(rnd, ts, clock=False):
     """A time range that reaches past fresh_through, or one the union
-    must refuse."""
+    must refuse; with clock, a third of them relative to the clock."""
     col = "transaction_ts" if ts else "transaction_date"
+    if clock and rnd.random() < 0.33:
+        return rnd.choice(["%s >= current_timestamp() - INTERVAL %d HOURS",
+                           "%s >= current_date() - INTERVAL %d DAYS"]) % (
+            col, rnd.randint(1, 240))
     lo = stale_day(rnd, -40, 24)
     hi = stale_day(rnd, 14, 60)
     lit = (lambda d: "TIMESTAMP '%s %02d:00:00'" % (d, rnd.choice([0, 0, 6, 13]))) if ts else \
@@ -1148,14 +1180,15 @@ def gen_stale_time(rnd, ts):
     return "TRUE"
 
 
-def gen_stale_query(rnd):
-    ts = rnd.random() < 0.3
+def gen_stale_query(rnd, ts=None, clock=False):
+    if ts is None:
+        ts = rnd.random() < 0.3
     dims = rnd.sample(STALE_TS_DIMS if ts else STALE_DATE_DIMS,
                       rnd.choice([0, 0, 1, 1, 2, 2, 3]))
     metrics = rnd.sample(STALE_TS_METRICS if ts else STALE_METRICS, rnd.choice([1, 2, 2, 3]))
     select = ["%s AS `d%d`" % (d, i) for i, d in enumerate(dims)]
     select += ["%s AS `m%d`" % (m, i) for i, m in enumerate(metrics)]
-    where = [gen_stale_time(rnd, ts)]
+    where = [gen_stale_time(rnd, ts, clock)]
     filters = ["region = '%s'" % rnd.choice(["north", "east", "south", "west"]),
                "channel IN ('web', 'app')", "region IS NULL", "region IS NOT NULL",
                "channel = 'fax'",                              # no row at all
@@ -1334,6 +1367,7 @@ def gen_example_query(rnd):
 GENERATORS = {"buckets": lambda rnd: gen_bucket_query(rnd),
               "implied": lambda rnd: gen_implied_query(rnd),
               "stale": lambda rnd: gen_stale_query(rnd),
+              "ltz": lambda rnd: gen_stale_query(rnd, ts=True, clock=True),
               "derived": lambda rnd: gen_derived_query(rnd),
               "utc": lambda rnd: gen_bucket_query(rnd),
               "analytics": lambda rnd: gen_analytics_query(rnd),
@@ -1428,8 +1462,10 @@ def main():
                         "weight, price, tax FROM sales.transactions WHERE customer_id % 7 = 0")
             nrows = int(server.psql("main", "SELECT count(*) FROM sales.transactions")
                         .split("\n")[1])
+        ltz_rules = set(rules_of(d) for d in dirs if os.path.basename(os.path.abspath(d)) == "ltz")
         for rules_path in sorted(set(rules_of(d) for d in dirs)):
-            build_aggregates(server, binary, rules_path, half_refreshed=stale)
+            build_aggregates(server, binary, rules_path, half_refreshed=stale,
+                             ltz=rules_path in ltz_rules)
         print("routing-proof: %d fact rows, %d queries" % (nrows, len(cases)))
         pairs, folders = [], []
         sides = []
@@ -1440,11 +1476,13 @@ def main():
                 continue
             routed += 1
             tally[kind_of(name, d)][1] += 1
+            hours = zone_hours(json.loads(context[1])["time_zone"]) \
+                if os.path.basename(os.path.abspath(d)) == "ltz" else 0
             count = split_counts(binary, rules_path, sql, err)
             if count:
-                sides.append(to_postgres(binary, count))
-            pairs.append((name, to_postgres(binary, bind_parameters(sql, sql)),
-                          to_postgres(binary, bind_parameters(sql, out))))
+                sides.append(to_postgres(binary, count, hours))
+            pairs.append((name, to_postgres(binary, bind_parameters(sql, sql), hours),
+                          to_postgres(binary, bind_parameters(sql, out), hours)))
             folders.append(d)
         rows, err = run_pairs(server, pairs)
         for (name, a, b), (ra, rb), d in zip(pairs, rows, folders):

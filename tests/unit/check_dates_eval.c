@@ -16,6 +16,7 @@
 #include "ast.h"
 #include "dates.h"
 #include "parse.h"
+#include "zones.h"
 
 /* "now" for every case: 2026-11-24 12:00:00, a Tuesday. */
 static long today(void)
@@ -115,6 +116,75 @@ START_TEST(interval_arithmetic)
 }
 END_TEST
 
+/* The offset a zone has at an instant, or -99999 when unknown. */
+static long offset_of(const char *zone, long y, unsigned m, unsigned d)
+{
+    long off;
+    long long t = (long long)dates_from_civil(y, m, d) * 86400 + 12 * 3600;
+    return zone_offset_at(zone, t, &off) == 0 ? off : -99999;
+}
+
+START_TEST(session_zone_offsets)
+{
+    /* UTC by its names, and ZoneOffset.of's forms */
+    ck_assert_int_eq(offset_of("UTC", 2026, 11, 30), 0);
+    ck_assert_int_eq(offset_of("Z", 2026, 11, 30), 0);
+    ck_assert_int_eq(offset_of("GMT", 2026, 11, 30), 0);
+    ck_assert_int_eq(offset_of("+09:00", 2026, 11, 30), 9 * 3600);
+    ck_assert_int_eq(offset_of("-05", 2026, 11, 30), -5 * 3600);
+    ck_assert_int_eq(offset_of("+8:00", 2026, 11, 30), 8 * 3600);
+    ck_assert_int_eq(offset_of("+0530", 2026, 11, 30), 5 * 3600 + 1800);
+    ck_assert_int_eq(offset_of("UTC+05:30", 2026, 11, 30), 5 * 3600 + 1800);
+    ck_assert_int_eq(offset_of("GMT-03:00", 2026, 11, 30), -3 * 3600);
+    ck_assert_int_eq(offset_of("+05:30:15", 2026, 11, 30), 5 * 3600 + 1815);
+    ck_assert_int_eq(offset_of("+18:00", 2026, 11, 30), 18 * 3600);
+    /* not offsets */
+    ck_assert_int_eq(offset_of("+19:00", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("+18:30", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("+05:3", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("+05:3000", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("+0530:00", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("", 2026, 11, 30), -99999);
+    /* region IDs from the tz database, daylight saving included */
+    ck_assert_int_eq(offset_of("Asia/Tokyo", 2026, 11, 30), 9 * 3600);
+    ck_assert_int_eq(offset_of("America/New_York", 2026, 11, 30), -5 * 3600);
+    ck_assert_int_eq(offset_of("America/New_York", 2026, 7, 1), -4 * 3600);
+    ck_assert_int_eq(offset_of("Europe/London", 2026, 7, 1), 3600);
+    ck_assert_int_eq(offset_of("Asia/Kolkata", 2026, 7, 1), 5 * 3600 + 1800);
+    ck_assert_int_eq(offset_of("Etc/UTC", 2026, 7, 1), 0);
+    /* nothing outside the database is read, and no unknown name guessed */
+    ck_assert_int_eq(offset_of("Asia/Nowhere", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("../../etc/passwd", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("/etc/localtime", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("Asia/./Tokyo", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("zone.tab", 2026, 11, 30), -99999);
+    ck_assert_int_eq(offset_of("PST", 2026, 11, 30), -99999);
+}
+END_TEST
+
+START_TEST(clock_unknown_is_no_constant)
+{
+    an_clock clock = {today(), 12 * 3600, 1};
+    dialect_error err;
+    static const char sql[] = "SELECT current_date(), current_timestamp(), now(), CURRENT_DATE, "
+                              "DATE '2026-01-01' + INTERVAL 1 DAY";
+    json_t *nodes = parse_text(sql, strlen(sql), &err);
+    ck_assert_ptr_nonnull(nodes);
+    json_t *targets = json_object_get(json_object_get(json_array_get(nodes, 0), "SelectStmt"),
+                                      "targetList");
+    an_time v;
+    for (size_t i = 0; i < 4; i++) {
+        json_t *val = json_object_get(json_object_get(json_array_get(targets, i), "ResTarget"),
+                                      "val");
+        ck_assert_int_eq(an_eval_date(&clock, val, &v), -1);
+    }
+    json_t *lit = json_object_get(json_object_get(json_array_get(targets, 4), "ResTarget"), "val");
+    ck_assert_int_eq(an_eval_date(&clock, lit, &v), 0);
+    ck_assert_int_eq(v.us, US(day(2026, 1, 2)));
+    json_decref(nodes);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("dates_eval");
@@ -124,6 +194,8 @@ int main(void)
     tcase_add_test(tc, truncation_and_month_ends);
     tcase_add_test(tc, next_day_and_unix_dates);
     tcase_add_test(tc, interval_arithmetic);
+    tcase_add_test(tc, session_zone_offsets);
+    tcase_add_test(tc, clock_unknown_is_no_constant);
     suite_add_tcase(s, tc);
     return check_run(s, CK_FORK);
 }

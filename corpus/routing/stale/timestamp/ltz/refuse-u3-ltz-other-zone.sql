@@ -1,0 +1,6 @@
+-- request: {"time_zone": "UTC"}
+-- A UTC session: its midnights are not the aggregate's (+13:00).
+SELECT date_trunc('day', transaction_ts) AS `day`, sum(amount) AS revenue
+FROM main.sales.transactions
+WHERE transaction_ts >= TIMESTAMP '2026-11-18 00:00:00'
+GROUP BY date_trunc('day', transaction_ts)
