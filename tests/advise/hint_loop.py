@@ -9,7 +9,8 @@ then, for every distinct hint, writes RULES with the hint's aggregate's
 query replaced by the hint's widened query (as a user would) and runs
 it again.  The blocks not answered before and answered now must be
 exactly as many, and of exactly the weight, as the hint says, and
-include every block the hint is shown on.  Prints
+include every block the hint is shown on; every block answered before
+must still be answered.  Prints
 "advise-hints: N hints, M blocks checked" and exits 1 on any failure.
 """
 import json
@@ -56,6 +57,12 @@ def main():
                 json.dump(widened, f)
             after = coverage(sluice, path, paths)
             now = {key(b) for agg in after["aggregates"] for b in agg["answers"]}
+            lost = [k for agg in before["aggregates"] for b in agg["answers"]
+                    for k in [key(b)] if k not in now]
+            if lost:
+                failures += 1
+                print("FAIL hint %s + %s: %d blocks answered before are not answered "
+                      "with it" % (table, h["add"], len(lost)))
             newly = [k for k in unanswered if k in now]
             weight = sum(unanswered[k]["weight"] for k in newly)
             checked += len(newly)

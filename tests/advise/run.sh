@@ -71,7 +71,8 @@ check hint-json hint.json.expected -- --rules hint/rules.json --coverage --forma
 # answer those and the status by channel: 3 blocks, weight 4.  A block
 # its own widened aggregate still does not answer gets no hint: the
 # mid-month one, and the DECIMAL average (decimal_rounding, the fact
-# declares no rows).
+# declares no rows).  The daily and the weekly chart need a finer grain
+# than month (grain_too_coarse): no hint.
 expect_line() {
     if grep -A1 -F "$1" "$T/hint" | tail -n 1 | grep -q -F -x -e "$2"; then
         pass=$((pass + 1))
@@ -95,6 +96,10 @@ expect_line "hint/sql/e_average_by_region.sql:2:6" \
     "$M avg(...) needs a stored SUM and COUNT of the same expression (condition 12) [measure_missing]"
 expect_line "hint/sql/g_items_per_order.sql:2:6" \
     "$M avg(...) needs a stored SUM and COUNT of the same expression (condition 12) [measure_missing]; adding COUNT(quantity) and SUM(quantity) to it answers 1 block, weight 1"
+expect_line "hint/sql/h_daily_revenue.sql:2:6" \
+    "$M date_trunc('day', ...) cannot be read from a dimension stored at month grain (condition 4) [grain_too_coarse]"
+expect_line "hint/sql/i_weekly_orders.sql:2:6" \
+    "$M date_trunc('week', ...) cannot be read from a dimension stored at month grain (condition 4) [grain_too_coarse]"
 
 # Over a join (hint-join/: the aggregate joins stores on store_id): the
 # fact's column is added qualified, the join key is not (the join reads
