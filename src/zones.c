@@ -9,10 +9,13 @@
  * (RFC 8536 section 3.2); after the last, the last transition's type
  * holds only when the footer's TZ string has no daylight-saving rule
  * (no ','): otherwise the offset is unknown.  A file with leap seconds
- * ("right/" zones) is not read.
+ * ("right/" zones) is not read.  Files are read once per process and
+ * zone (region_offset); SLUICE_ZONEINFO is read with the first lookup of
+ * each zone.
  */
 #include "zones.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,23 +144,70 @@ static int tzif_offset(const unsigned char *buf, size_t size, long long t, long 
     return 0;
 }
 
-static int region_offset(const char *zone, long long t, long *offset)
+/* The TZif files read so far, by zone name (a file that could not be
+ * read: buf NULL), kept for the process's life: a region ID is looked up
+ * per request, and a server sees a handful of zones.  One lock: the
+ * lookup and the offset computed under it take microseconds. */
+#define ZONES_CACHED 32
+static struct {
+    char name[129];
+    unsigned char *buf;
+    size_t size;
+} zone_files[ZONES_CACHED];
+static size_t nzone_files;
+static pthread_mutex_t zone_files_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The bytes of zone's TZif file (*size), NULL if it cannot be read. */
+static unsigned char *read_zone_file(const char *zone, size_t *size)
 {
     const char *dir = getenv("SLUICE_ZONEINFO");
     char path[512];
-    if (!region_name(zone) ||
-        snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone) >=
-            (int)sizeof path)
-        return -1;
+    *size = 0;
+    if (snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone) >=
+        (int)sizeof path)
+        return NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return -1;
+        return NULL;
     unsigned char *buf = malloc(ZONES_MAX_FILE);
-    size_t size = buf ? fread(buf, 1, ZONES_MAX_FILE, f) : 0;
-    int rc = size > 0 && size < ZONES_MAX_FILE && !ferror(f) ? tzif_offset(buf, size, t, offset)
-                                                            : -1;
+    size_t n = buf ? fread(buf, 1, ZONES_MAX_FILE, f) : 0;
+    int ok = n > 0 && n < ZONES_MAX_FILE && !ferror(f);
     fclose(f);
-    free(buf);
+    if (!ok) {
+        free(buf);
+        return NULL;
+    }
+    unsigned char *fit = realloc(buf, n);
+    *size = n;
+    return fit ? fit : buf;
+}
+
+static int region_offset(const char *zone, long long t, long *offset)
+{
+    if (!region_name(zone))
+        return -1;
+    pthread_mutex_lock(&zone_files_lock);
+    size_t i = 0;
+    while (i < nzone_files && strcmp(zone_files[i].name, zone) != 0)
+        i++;
+    int rc = -1;
+    if (i < nzone_files) {
+        rc = zone_files[i].buf ? tzif_offset(zone_files[i].buf, zone_files[i].size, t, offset)
+                               : -1;
+    } else {
+        size_t size;
+        unsigned char *buf = read_zone_file(zone, &size);
+        rc = buf ? tzif_offset(buf, size, t, offset) : -1;
+        if (nzone_files < ZONES_CACHED) {
+            snprintf(zone_files[nzone_files].name, sizeof zone_files[nzone_files].name, "%s",
+                     zone);
+            zone_files[nzone_files].buf = buf;
+            zone_files[nzone_files++].size = size;
+        } else {
+            free(buf);
+        }
+    }
+    pthread_mutex_unlock(&zone_files_lock);
     return rc;
 }
 

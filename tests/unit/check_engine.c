@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #include "pgtree.h"
 #include "sbuf.h"
 #include "sluice.h"
+#include "zones.h"
 
 static sl_result *run(const sl_engine *e, const char *sql, size_t len, sl_mode mode)
 {
@@ -532,6 +534,40 @@ START_TEST(one_engine_many_threads)
 }
 END_TEST
 
+/* Session time zones looked up from several threads at once: the TZif
+ * files are read once and shared (zones.c), each answer still exact. */
+static void *zone_worker(void *arg)
+{
+    static const struct { const char *zone; long offset; } zones[] = {
+        {"Asia/Tokyo", 9 * 3600}, {"America/New_York", -5 * 3600},
+        {"Europe/Paris", 3600}, {"Australia/Adelaide", 10 * 3600 + 1800},
+        {"Asia/Kathmandu", 5 * 3600 + 2700}, {"Nowhere/Else", -99999}};
+    long long t = 1795000000;       /* 2026-11-18 */
+    size_t start = (size_t)(intptr_t)arg;
+    for (int i = 0; i < 300; i++) {
+        size_t k = (start + (size_t)i) % (sizeof zones / sizeof *zones);
+        long off = -99999;
+        if (zone_offset_at(zones[k].zone, t, &off) < 0)
+            off = -99999;
+        if (off != zones[k].offset)
+            return (void *)1;
+    }
+    return NULL;
+}
+
+START_TEST(zones_from_many_threads)
+{
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, zone_worker, (void *)(intptr_t)i);
+    for (int i = 0; i < 4; i++) {
+        void *rv;
+        pthread_join(t[i], &rv);
+        ck_assert_ptr_null(rv);
+    }
+}
+END_TEST
+
 /* The request arena (arena.h): a host's own jansson values, made before
  * and after sluice installs its allocator hooks, are allocated and
  * freed as usual; a thread's arena gives back what a big request took. */
@@ -676,6 +712,7 @@ int main(void)
     tcase_add_test(tc, rules_errors_name_file_line_column_key);
     tcase_add_test(tc, unparseable_policy_is_explicit);
     tcase_add_test(tc, one_engine_many_threads);
+    tcase_add_test(tc, zones_from_many_threads);
     tcase_add_test(tc, json_reader_matches_jansson);
     tcase_add_test(tc, arena_leaves_host_values_alone);
     tcase_add_test(tc, node_tree_matches_json_tree);
