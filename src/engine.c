@@ -555,11 +555,8 @@ static void enforce(const sl_engine *eng, sl_result *r, const sl_request *req,
         run.clock_unknown = 1;
     else if (offset != 0) {
         long long local = utc + offset;
-        long days = (long)(local / 86400);
-        if (local % 86400 < 0)
-            days--;
-        run.now_days = days;
-        run.now_secs = (long)(local - (long long)days * 86400);
+        run.now_days = dates_day_of_us(local * DATES_US_PER_SECOND);
+        run.now_secs = (long)(local - (long long)run.now_days * 86400);
     }
     if (req->nfresh_through && request_fresh_through(eng, r, req, &run.fresh_through) < 0)
         return;
