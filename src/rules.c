@@ -413,6 +413,15 @@ static long column_index(const rules_table *t, const char *name)
     return -1;
 }
 
+/* What a loaded column owns. */
+static void column_free(rules_column *c)
+{
+    free(c->name);
+    free(c->type);
+    free(c->ref_table);
+    free(c->ref_column);
+}
+
 /* tables[i].columns[j].references: {"table": "catalog.schema.table",
  * "columns": ["k"], "total": true | false}: the column is a foreign key
  * of one column of another table (a composite key is not read: "columns"
@@ -487,27 +496,18 @@ static int load_columns(loader *ld, json_t *v, const char *path, rules_table *t)
             ld_get_string(ld, c, p, "type", &col.type) < 0 ||
             get_count(ld, c, p, "distinct", 1, &col.distinct) < 0 ||
             load_reference(ld, c, p, &col) < 0) {
-            free(col.name);
-            free(col.type);
-            free(col.ref_table);
-            free(col.ref_column);
+            column_free(&col);
             return -1;
         }
         if (!col.name || !*col.name) {
-            free(col.name);
-            free(col.type);
-            free(col.ref_table);
-            free(col.ref_column);
+            column_free(&col);
             return ld_fail_at(ld, p, "needs a non-empty \"name\"");
         }
         if (column_index(t, col.name) >= 0) {
             char *np = ld_path_join(p, "name");
             ld_fail_at(ld, np, "column '%s' is declared twice", col.name);
             free(np);
-            free(col.name);
-            free(col.type);
-            free(col.ref_table);
-            free(col.ref_column);
+            column_free(&col);
             return -1;
         }
         t->columns[t->ncolumns++] = col;
@@ -1003,12 +1003,8 @@ void rules_free(rules *r)
         free(t->description);
         free(t->column);
         free(t->derived_from);
-        for (size_t k = 0; k < t->ncolumns; k++) {
-            free(t->columns[k].name);
-            free(t->columns[k].type);
-            free(t->columns[k].ref_table);
-            free(t->columns[k].ref_column);
-        }
+        for (size_t k = 0; k < t->ncolumns; k++)
+            column_free(&t->columns[k]);
         free(t->columns);
         for (size_t k = 0; k < t->nunique; k++)
             free(t->unique[k]);
