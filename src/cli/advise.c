@@ -1408,31 +1408,26 @@ static void hint_push(hint *h, char *sql, char *name)
     h->names[h->nadd++] = name;
 }
 
-/* Does the tree read a column named col (any qualifier)? */
+typedef struct column_seek { const char *col; } column_seek;
+
+static ast_walk_rc note_column(ast_walker *w, json_t *node, ast_kind k, json_t *f)
+{
+    (void)node;
+    if (k != AST_ColumnRef)
+        return AST_WALK_CONTINUE;
+    json_t *fields = ast_get(f, "fields");
+    const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
+    const column_seek *s = w->ctx;
+    return last && strcasecmp(last, s->col) == 0 ? AST_WALK_ABORT : AST_WALK_CONTINUE;
+}
+
+/* Does the tree read a column named col (any qualifier)?  A tree too
+ * deep to walk whole counts as reading it. */
 static int reads_column(json_t *tree, const char *col)
 {
-    if (json_is_array(tree)) {
-        size_t i;
-        json_t *v;
-        json_array_foreach(tree, i, v)
-            if (reads_column(v, col))
-                return 1;
-        return 0;
-    }
-    if (!json_is_object(tree))
-        return 0;
-    json_t *f;
-    if (ast_unwrap(tree, &f, NULL) == AST_ColumnRef) {
-        json_t *fields = ast_get(f, "fields");
-        const char *last = ast_string_value(json_array_get(fields, json_array_size(fields) - 1));
-        return last && strcasecmp(last, col) == 0;
-    }
-    const char *k;
-    json_t *v;
-    json_object_foreach(tree, k, v)
-        if (reads_column(v, col))
-            return 1;
-    return 0;
+    column_seek s = {col};
+    ast_walker w = {.fn = note_column, .ctx = &s};
+    return ast_walk(&w, tree) == AST_WALK_ABORT || w.too_deep;
 }
 
 /* What block u reads that g lacks, into h (dimensions first, each group
